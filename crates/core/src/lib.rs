@@ -1,0 +1,16 @@
+//! The shared vocabulary every other crate speaks.
+//!
+//! `medusa-core` owns what is the same for every resource of the Medusa v1 admin API:
+//! entity ids (`<prefix>_<ULID>`), the error model and its HTTP status mapping, the list
+//! envelope, metadata update semantics and Medusa's timestamp format. It knows nothing of
+//! HTTP frameworks or concrete tables.
+
+pub mod error;
+pub mod id;
+pub mod list;
+pub mod metadata;
+pub mod time;
+
+pub use error::{Error, ErrorBody, Result};
+pub use id::generate_id;
+pub use list::ListPage;
