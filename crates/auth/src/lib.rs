@@ -1,0 +1,1 @@
+//! Users, invites and credentials.

@@ -1,0 +1,80 @@
+//! The `address` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "address")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub customer_id: Option<String>,
+    pub company: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub address_1: Option<String>,
+    pub address_2: Option<String>,
+    pub city: Option<String>,
+    pub country_code: Option<String>,
+    pub province: Option<String>,
+    pub postal_code: Option<String>,
+    pub phone: Option<String>,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
+    pub deleted_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::claim_order::Entity")]
+    ClaimOrder,
+    #[sea_orm(
+        belongs_to = "super::country::Entity",
+        from = "Column::CountryCode",
+        to = "super::country::Column::Iso2",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    Country,
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::CustomerId",
+        to = "super::customer::Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    Customer,
+    #[sea_orm(has_many = "super::swap::Entity")]
+    Swap,
+}
+
+impl Related<super::claim_order::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ClaimOrder.def()
+    }
+}
+
+impl Related<super::country::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Country.def()
+    }
+}
+
+impl Related<super::customer::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Customer.def()
+    }
+}
+
+impl Related<super::swap::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Swap.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

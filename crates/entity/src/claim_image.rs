@@ -1,0 +1,41 @@
+//! The `claim_image` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "claim_image")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub claim_item_id: String,
+    pub url: String,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
+    pub deleted_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::claim_item::Entity",
+        from = "Column::ClaimItemId",
+        to = "super::claim_item::Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    ClaimItem,
+}
+
+impl Related<super::claim_item::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ClaimItem.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

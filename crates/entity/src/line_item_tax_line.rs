@@ -1,0 +1,42 @@
+//! The `line_item_tax_line` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "line_item_tax_line")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    #[sea_orm(column_type = "Float")]
+    pub rate: f32,
+    pub name: String,
+    pub code: Option<String>,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+    pub item_id: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::line_item::Entity",
+        from = "Column::ItemId",
+        to = "super::line_item::Column::Id",
+        on_update = "NoAction",
+        on_delete = "Cascade"
+    )]
+    LineItem,
+}
+
+impl Related<super::line_item::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::LineItem.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,56 @@
+//! The `product_option_value` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "product_option_value")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub value: String,
+    pub option_id: String,
+    pub variant_id: String,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
+    pub deleted_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::product_option::Entity",
+        from = "Column::OptionId",
+        to = "super::product_option::Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    ProductOption,
+    #[sea_orm(
+        belongs_to = "super::product_variant::Entity",
+        from = "Column::VariantId",
+        to = "super::product_variant::Column::Id",
+        on_update = "NoAction",
+        on_delete = "Cascade"
+    )]
+    ProductVariant,
+}
+
+impl Related<super::product_option::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ProductOption.def()
+    }
+}
+
+impl Related<super::product_variant::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ProductVariant.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,53 @@
+//! The `product_tax_rate` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "product_tax_rate")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub product_id: String,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub rate_id: String,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::product::Entity",
+        from = "Column::ProductId",
+        to = "super::product::Column::Id",
+        on_update = "NoAction",
+        on_delete = "Cascade"
+    )]
+    Product,
+    #[sea_orm(
+        belongs_to = "super::tax_rate::Entity",
+        from = "Column::RateId",
+        to = "super::tax_rate::Column::Id",
+        on_update = "NoAction",
+        on_delete = "Cascade"
+    )]
+    TaxRate,
+}
+
+impl Related<super::product::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Product.def()
+    }
+}
+
+impl Related<super::tax_rate::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::TaxRate.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,58 @@
+//! The `refund` table.
+
+use super::sea_orm_active_enums::RefundReasonEnum;
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "refund")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub order_id: Option<String>,
+    pub amount: i32,
+    pub note: Option<String>,
+    pub reason: RefundReasonEnum,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+    pub idempotency_key: Option<String>,
+    pub payment_id: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::order::Entity",
+        from = "Column::OrderId",
+        to = "super::order::Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    Order,
+    #[sea_orm(
+        belongs_to = "super::payment::Entity",
+        from = "Column::PaymentId",
+        to = "super::payment::Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    Payment,
+}
+
+impl Related<super::order::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Order.def()
+    }
+}
+
+impl Related<super::payment::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Payment.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,46 @@
+//! The `return_reason` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "return_reason")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    #[sea_orm(unique)]
+    pub value: String,
+    pub label: String,
+    pub description: Option<String>,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
+    pub deleted_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+    pub parent_return_reason_id: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::return_item::Entity")]
+    ReturnItem,
+    #[sea_orm(
+        belongs_to = "Entity",
+        from = "Column::ParentReturnReasonId",
+        to = "Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    SelfRef,
+}
+
+impl Related<super::return_item::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::ReturnItem.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

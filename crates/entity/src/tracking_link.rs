@@ -1,0 +1,43 @@
+//! The `tracking_link` table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[sea_orm(table_name = "tracking_link")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub url: Option<String>,
+    pub tracking_number: String,
+    pub fulfillment_id: String,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub created_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize")]
+    pub updated_at: DateTimeWithTimeZone,
+    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
+    pub deleted_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub metadata: Option<Json>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::fulfillment::Entity",
+        from = "Column::FulfillmentId",
+        to = "super::fulfillment::Column::Id",
+        on_update = "NoAction",
+        on_delete = "NoAction"
+    )]
+    Fulfillment,
+}
+
+impl Related<super::fulfillment::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Fulfillment.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,1 @@
+//! Query-string grammar of the admin API (see crate description).
