@@ -1,1 +1,68 @@
-//! Migrations.
+//! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
+//! migrations insert.
+//!
+//! Two migrations, tracked by sea-orm-migration in its own `seaql_migrations` table:
+//!
+//! 1. `m0001_medusa_schema` gives the database Medusa 1.20's schema.
+//!    - PostgreSQL without Medusa's `migrations` table: runs `sql/postgres/medusa-1.20.sql`
+//!      (Medusa's `pg_dump --schema-only`, minus session settings and comments) and
+//!      `sql/postgres/medusa-1.20-data.sql` (currencies, countries, and Medusa's 75
+//!      `migrations` rows, so Medusa itself sees the database as migrated).
+//!    - PostgreSQL with a complete Medusa 1.20 `migrations` table: adopts the database and
+//!      touches none of Medusa's objects. With an incomplete one it fails, asking the operator
+//!      to finish Medusa's own migrations first.
+//!    - SQLite: runs `sql/sqlite/*.sql`, generated from the PostgreSQL files by
+//!      `tools/pg-to-sqlite.py`, whose documentation lists how each PostgreSQL feature maps.
+//! 2. `m0002_admin_tables` adds this server's own tables (`admin_session`, `secret_api_key`),
+//!    on every backend and on adopted databases alike.
+//!
+//! The SQL files are regenerated with `tools/derive-postgres-sql.py` then
+//! `tools/pg-to-sqlite.py`; the generated files are checked in and embedded at compile time.
+
+mod admin_tables;
+mod medusa_schema;
+
+use std::time::Instant;
+
+use sea_orm::DatabaseConnection;
+use sea_orm_migration::prelude::*;
+
+pub use medusa_schema::MEDUSA_LAST_MIGRATION;
+
+/// Every migration of this server, in the order they apply.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(medusa_schema::MedusaSchema),
+            Box::new(admin_tables::AdminTables),
+        ]
+    }
+}
+
+/// Applies every pending migration; a database already up to date is left alone.
+///
+/// On PostgreSQL all pending migrations run in one transaction, so a failure leaves the
+/// schema as it was.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let started = Instant::now();
+    let pending: Vec<String> = Migrator::get_pending_migrations(db)
+        .await?
+        .iter()
+        .map(|migration| migration.name().to_owned())
+        .collect();
+    if pending.is_empty() {
+        tracing::info!("database schema is up to date");
+        return Ok(());
+    }
+    tracing::info!(migrations = ?pending, "applying pending migrations");
+    Migrator::up(db, None).await?;
+    tracing::info!(
+        migrations = ?pending,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "database schema migrated"
+    );
+    Ok(())
+}

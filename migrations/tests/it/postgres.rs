@@ -1,0 +1,256 @@
+//! PostgreSQL: parity with Medusa's own schema, reference rows, adoption of a Medusa database.
+
+use std::time::Instant;
+
+use medusa_migration::{migrate, MEDUSA_LAST_MIGRATION};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+
+use crate::admin::round_trip_admin_entities;
+use crate::catalog::{Snapshot, OUR_TABLES};
+use crate::support::{connect, medusa_migration_rows, reference_dump, PgDatabase};
+
+async fn scalar_i64(db: &DatabaseConnection, sql: &str) -> i64 {
+    let row = db
+        .query_one(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_else(|| panic!("{sql}: no row"));
+    row.try_get_by_index(0).unwrap()
+}
+
+async fn applied_versions(db: &DatabaseConnection) -> Vec<String> {
+    db.query_all(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT version FROM seaql_migrations ORDER BY version",
+    ))
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.try_get_by_index(0).unwrap())
+    .collect()
+}
+
+#[tokio::test]
+async fn migrated_schema_matches_medusa_reference_dump() {
+    let dump = reference_dump();
+    let reference = PgDatabase::create("reference").await;
+    reference.run_script(&dump).await;
+    let migrated = PgDatabase::create("parity").await;
+    let db = connect(&migrated.url).await;
+    migrate(&db).await.unwrap();
+    db.close().await.unwrap();
+
+    let expected = Snapshot::read(&reference.url, &OUR_TABLES).await;
+    let actual = Snapshot::read(&migrated.url, &OUR_TABLES).await;
+    let diff = expected.diff("medusa", &actual, "migrated");
+    assert!(
+        diff.is_empty(),
+        "schema differs from Medusa 1.20's:\n{diff}"
+    );
+
+    // Guard against an empty comparison passing.
+    assert_eq!(actual.count("table"), 100);
+    assert_eq!(actual.count("enum"), 29);
+    assert_eq!(actual.count("column"), 786);
+    assert_eq!(actual.count("index"), 297);
+    assert_eq!(actual.count("constraint"), 283);
+    assert!(actual.0.contains_key("extension pg_trgm"));
+
+    reference.drop().await;
+    migrated.drop().await;
+}
+
+#[tokio::test]
+async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing() {
+    let database = PgDatabase::create("fresh").await;
+    let db = connect(&database.url).await;
+    let started = Instant::now();
+    migrate(&db).await.unwrap();
+    println!(
+        "migrate on a fresh PostgreSQL database: {:?}",
+        started.elapsed()
+    );
+
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM country").await, 250);
+    assert_eq!(
+        scalar_i64(
+            &db,
+            "SELECT count(*) FROM country WHERE region_id IS NOT NULL"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        scalar_i64(
+            &db,
+            "SELECT count(*) FROM country WHERE iso_2 = 'us' AND display_name = 'United States'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM migrations").await, 75);
+    assert_eq!(
+        scalar_i64(
+            &db,
+            &format!(
+                "SELECT max(id)::bigint FROM migrations WHERE name = '{MEDUSA_LAST_MIGRATION}'"
+            )
+        )
+        .await,
+        75
+    );
+    // The serial sequences continue after the reference rows.
+    assert_eq!(
+        scalar_i64(&db, "SELECT nextval('country_id_seq')").await,
+        251
+    );
+    assert_eq!(
+        scalar_i64(&db, "SELECT nextval('migrations_id_seq')").await,
+        76
+    );
+    assert_eq!(
+        applied_versions(&db).await,
+        ["m0001_medusa_schema", "m0002_admin_tables"]
+    );
+
+    let before = Snapshot::read(&database.url, &[]).await;
+    migrate(&db).await.unwrap();
+    let after = Snapshot::read(&database.url, &[]).await;
+    let diff = before.diff("first", &after, "second");
+    assert!(
+        diff.is_empty(),
+        "a second migrate changed the schema:\n{diff}"
+    );
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
+    assert_eq!(applied_versions(&db).await.len(), 2);
+
+    db.close().await.unwrap();
+    database.drop().await;
+}
+
+#[tokio::test]
+async fn admin_tables_round_trip_their_entities() {
+    let database = PgDatabase::create("admin").await;
+    let db = connect(&database.url).await;
+    migrate(&db).await.unwrap();
+    round_trip_admin_entities(&db).await;
+
+    // The exact PostgreSQL definitions of our tables, as the entities expect them.
+    let snapshot = Snapshot::read(&database.url, &[]).await;
+    let ours: Vec<String> = snapshot
+        .0
+        .iter()
+        .filter(|(key, _)| key.contains("admin_session") || key.contains("secret_api_key"))
+        .map(|(key, definition)| format!("{key} => {definition}"))
+        .collect();
+    let expected = [
+        "column admin_session.created_at => position=4 data_type=timestamp with time zone udt=timestamptz nullable=NO default=now() max_length=- precision=- scale=-",
+        "column admin_session.data => position=2 data_type=text udt=text nullable=NO default=- max_length=- precision=- scale=-",
+        "column admin_session.expires_at => position=3 data_type=timestamp with time zone udt=timestamptz nullable=NO default=- max_length=- precision=- scale=-",
+        "column admin_session.id => position=1 data_type=character varying udt=varchar nullable=NO default=- max_length=- precision=- scale=-",
+        "column admin_session.updated_at => position=5 data_type=timestamp with time zone udt=timestamptz nullable=NO default=now() max_length=- precision=- scale=-",
+        "column secret_api_key.created_at => position=10 data_type=timestamp with time zone udt=timestamptz nullable=NO default=now() max_length=- precision=- scale=-",
+        "column secret_api_key.created_by => position=6 data_type=character varying udt=varchar nullable=NO default=- max_length=- precision=- scale=-",
+        "column secret_api_key.id => position=1 data_type=character varying udt=varchar nullable=NO default=- max_length=- precision=- scale=-",
+        "column secret_api_key.key_type => position=5 data_type=character varying udt=varchar nullable=NO default='secret'::character varying max_length=- precision=- scale=-",
+        "column secret_api_key.last_used_at => position=9 data_type=timestamp with time zone udt=timestamptz nullable=YES default=- max_length=- precision=- scale=-",
+        "column secret_api_key.redacted => position=4 data_type=character varying udt=varchar nullable=NO default=- max_length=- precision=- scale=-",
+        "column secret_api_key.revoked_at => position=8 data_type=timestamp with time zone udt=timestamptz nullable=YES default=- max_length=- precision=- scale=-",
+        "column secret_api_key.revoked_by => position=7 data_type=character varying udt=varchar nullable=YES default=- max_length=- precision=- scale=-",
+        "column secret_api_key.title => position=2 data_type=character varying udt=varchar nullable=NO default=- max_length=- precision=- scale=-",
+        "column secret_api_key.token_hash => position=3 data_type=character varying udt=varchar nullable=NO default=- max_length=- precision=- scale=-",
+        "column secret_api_key.updated_at => position=11 data_type=timestamp with time zone udt=timestamptz nullable=NO default=now() max_length=- precision=- scale=-",
+        "constraint admin_session.admin_session_pkey => p PRIMARY KEY (id)",
+        "constraint secret_api_key.secret_api_key_pkey => p PRIMARY KEY (id)",
+        "constraint secret_api_key.secret_api_key_token_hash_key => u UNIQUE (token_hash)",
+        r#"index IDX_admin_session_expires_at => CREATE INDEX "IDX_admin_session_expires_at" ON public.admin_session USING btree (expires_at)"#,
+        "index admin_session_pkey => CREATE UNIQUE INDEX admin_session_pkey ON public.admin_session USING btree (id)",
+        "index secret_api_key_pkey => CREATE UNIQUE INDEX secret_api_key_pkey ON public.secret_api_key USING btree (id)",
+        "index secret_api_key_token_hash_key => CREATE UNIQUE INDEX secret_api_key_token_hash_key ON public.secret_api_key USING btree (token_hash)",
+        "table admin_session => BASE TABLE",
+        "table secret_api_key => BASE TABLE",
+    ];
+    assert_eq!(ours, expected);
+    db.close().await.unwrap();
+    database.drop().await;
+}
+
+/// A database as Medusa 1.20 leaves it: its schema and its 75 `migrations` rows.
+async fn medusa_database(tag: &str, migration_rows: &[String]) -> PgDatabase {
+    let database = PgDatabase::create(tag).await;
+    database.run_script(&reference_dump()).await;
+    database.run_script(&migration_rows.join("\n")).await;
+    database
+}
+
+#[tokio::test]
+async fn existing_medusa_database_is_adopted_untouched() {
+    let database = medusa_database("adopt", &medusa_migration_rows()).await;
+    let before = Snapshot::read(&database.url, &OUR_TABLES).await;
+    assert_eq!(before.count("table"), 100);
+
+    let db = connect(&database.url).await;
+    migrate(&db).await.unwrap();
+
+    let after = Snapshot::read(&database.url, &OUR_TABLES).await;
+    let diff = before.diff("before", &after, "after");
+    assert!(diff.is_empty(), "migrate altered Medusa's schema:\n{diff}");
+    // No rows were added to Medusa's tables either.
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 0);
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM country").await, 0);
+    assert_eq!(scalar_i64(&db, "SELECT count(*) FROM migrations").await, 75);
+    // Our own tables now exist and work.
+    round_trip_admin_entities(&db).await;
+    assert_eq!(
+        applied_versions(&db).await,
+        ["m0001_medusa_schema", "m0002_admin_tables"]
+    );
+
+    let everything = Snapshot::read(&database.url, &[]).await;
+    migrate(&db).await.unwrap();
+    let again = Snapshot::read(&database.url, &[]).await;
+    let diff = everything.diff("first", &again, "second");
+    assert!(
+        diff.is_empty(),
+        "a second migrate changed the schema:\n{diff}"
+    );
+    assert_eq!(applied_versions(&db).await.len(), 2);
+
+    db.close().await.unwrap();
+    database.drop().await;
+}
+
+#[tokio::test]
+async fn incomplete_medusa_database_is_refused() {
+    let mut rows = medusa_migration_rows();
+    let last = rows.pop().unwrap();
+    assert!(last.contains(MEDUSA_LAST_MIGRATION));
+    let database = medusa_database("incomplete", &rows).await;
+    let before = Snapshot::read(&database.url, &OUR_TABLES).await;
+
+    let db = connect(&database.url).await;
+    let error = migrate(&db).await.unwrap_err().to_string();
+    assert!(
+        error.contains("Run Medusa 1.20's own migrations first")
+            && error.contains(MEDUSA_LAST_MIGRATION),
+        "unclear error: {error}"
+    );
+    assert!(error.contains("74 migrations"), "{error}");
+
+    // Nothing was created: the failed migration's transaction was rolled back.
+    let after = Snapshot::read(&database.url, &OUR_TABLES).await;
+    assert!(before.diff("before", &after, "after").is_empty());
+    assert_eq!(
+        scalar_i64(
+            &db,
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('admin_session', 'secret_api_key')"
+        )
+        .await,
+        0
+    );
+    assert_eq!(applied_versions(&db).await.len(), 0);
+
+    db.close().await.unwrap();
+    database.drop().await;
+}
