@@ -1,1 +1,103 @@
-//! admin-http
+//! The Medusa v1 admin REST API over HTTP.
+//!
+//! This crate is the only one that knows actix-web. It owns the route table, the extractors
+//! and middleware (credential resolution, sessions, the JSON error guarantee), the wire
+//! envelopes, and the `medusa-admin` binary. Rules and SQL live in the domain crates; a
+//! handler parses the request, calls one service, and shapes the answer.
+//!
+//! Another actix application mounts the whole API with [`configure`]:
+//!
+//! ```ignore
+//! App::new().configure(medusa_admin_http::configure(state))
+//! ```
+
+pub mod bootstrap;
+pub mod config;
+mod error;
+mod extract;
+mod handlers;
+mod middleware;
+pub mod routes;
+pub mod server;
+pub mod state;
+
+use actix_session::{config::PersistentSession, SessionMiddleware};
+use actix_web::{
+    body::MessageBody,
+    cookie::{time::Duration, Key, SameSite},
+    dev::{ServiceFactory, ServiceRequest, ServiceResponse},
+    middleware::from_fn,
+    web, App, HttpResponse,
+};
+use sha2::{Digest, Sha512};
+
+pub use error::{ApiError, ApiResult};
+pub use state::{AppState, Tuning};
+
+use middleware::{json_errors::json_errors, session_store::DbSessionStore};
+
+/// Name of the session cookie, as Medusa's express-session names it.
+pub const SESSION_COOKIE: &str = "connect.sid";
+
+/// How long a session lives (Medusa's default `maxAge`, 10 hours).
+const SESSION_TTL: Duration = Duration::hours(10);
+
+/// Mounts the admin API (`/admin/...`, the v2 `/auth/...` routes and `/health`) on an actix
+/// app or scope.
+pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| {
+        let session = session_middleware(&state);
+        cfg.app_data(web::Data::new(state))
+            .app_data(extract::json_config())
+            .app_data(extract::query_config())
+            .app_data(extract::path_config())
+            .route("/health", web::get().to(health));
+        for prefix in ["/admin", "/auth"] {
+            cfg.service(
+                web::scope(prefix)
+                    .wrap(from_fn(middleware::auth::authenticate))
+                    .wrap(session.clone())
+                    .wrap(json_errors())
+                    .wrap(from_fn(server::log_request))
+                    .configure(|scope| routes::register(scope, prefix))
+                    .default_service(web::to(routes::not_found)),
+            );
+        }
+    }
+}
+
+/// A complete app: the admin API plus JSON answers for unknown paths. The server runs this;
+/// embedders who have their own app use [`configure`] instead.
+pub fn app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .configure(configure(state))
+        .default_service(web::to(routes::not_found))
+        .wrap(json_errors())
+}
+
+fn session_middleware(state: &AppState) -> SessionMiddleware<DbSessionStore> {
+    // Key::from needs 64 bytes; any secret length is accepted by hashing it to that size.
+    let key = Key::from(&Sha512::digest(state.secrets.cookie_secret.as_bytes())[..]);
+    SessionMiddleware::builder(DbSessionStore::new(state.sessions.clone()), key)
+        .cookie_name(SESSION_COOKIE.to_owned())
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_secure(state.secrets.cookie_secure)
+        .cookie_path("/".to_owned())
+        .session_lifecycle(PersistentSession::default().session_ttl(SESSION_TTL))
+        .build()
+}
+
+async fn health() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain").body("OK")
+}

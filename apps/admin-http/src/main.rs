@@ -1,1 +1,126 @@
-fn main() {}
+//! `medusa-admin`: serve the admin API, migrate, create users, load a store description.
+
+use clap::{Parser, Subcommand};
+use medusa_admin_http::{
+    bootstrap,
+    config::{DatabaseConfig, ServerConfig},
+    server, AppState, Tuning,
+};
+use medusa_auth::{users::CreateUser, Email, UserRole};
+
+#[derive(Parser)]
+#[command(
+    name = "medusa-admin",
+    version,
+    about = "A fast, drop-in Medusa 1.20 admin API"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database, then serve the admin API.
+    Serve(ServerConfig),
+    /// Create Medusa's schema, or adopt an existing Medusa database, and add this server's tables.
+    Migrate(DatabaseConfig),
+    /// Manage admin users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Load a store description (like Medusa's seed.json); the demo store by default.
+    Seed {
+        /// The JSON file to load; the bundled demo store when omitted.
+        file: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        config: ServerConfig,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long, value_parser = ["admin", "member", "developer"], default_value = "admin")]
+        role: String,
+        #[command(flatten)]
+        config: ServerConfig,
+    },
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!("{err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(config) => server::serve(config).await,
+        Command::Migrate(config) => {
+            let db = server::connect(&config).await?;
+            medusa_migration::migrate(&db).await?;
+            tracing::info!("database is migrated");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    password,
+                    role,
+                    config,
+                },
+        } => {
+            let (state, _db) = open(&config).await?;
+            let role = UserRole::parse_field(&role, "role")?;
+            let user = state
+                .users
+                .create(CreateUser {
+                    email: Email::parse(&email)?,
+                    password,
+                    first_name: None,
+                    last_name: None,
+                    role: Some(role),
+                })
+                .await?;
+            tracing::info!("created user {} ({})", user.email, user.id);
+            Ok(())
+        }
+        Command::Seed { file, config } => {
+            let (state, db) = open(&config).await?;
+            let text = match file {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?,
+                None => bootstrap::DEMO_STORE.to_owned(),
+            };
+            state.store.ensure_store().await?;
+            bootstrap::load_seed(&state, &db, &text).await
+        }
+    }
+}
+
+/// A migrated database and the services over it, for the one-shot commands.
+async fn open(config: &ServerConfig) -> anyhow::Result<(AppState, sea_orm::DatabaseConnection)> {
+    let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
+    let db = server::connect(&config.database).await?;
+    medusa_migration::migrate(&db).await?;
+    Ok((AppState::new(db.clone(), secrets, Tuning::default()), db))
+}

@@ -213,7 +213,12 @@ mod tests {
             (Error::invalid_data("bad"), 400, "invalid_data", None),
             (Error::not_allowed("no"), 400, "not_allowed", None),
             (Error::not_found("gone"), 404, "not_found", None),
-            (Error::duplicate("twice"), 422, "duplicate_error", Some("invalid_request_error")),
+            (
+                Error::duplicate("twice"),
+                422,
+                "duplicate_error",
+                Some("invalid_request_error"),
+            ),
             (Error::unauthorized("who"), 401, "unauthorized", None),
         ];
         for (err, status, kind, code) in cases {
@@ -249,6 +254,9 @@ mod tests {
             describe_key("Key (handle)=(shirt) already exists.", "already exists.").as_deref(),
             Some("Entity with handle shirt already exists.")
         );
-        assert_eq!(describe_key("UNIQUE constraint failed: user.email", "x"), None);
+        assert_eq!(
+            describe_key("UNIQUE constraint failed: user.email", "x"),
+            None
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod error;
 pub mod id;
 pub mod list;
 pub mod metadata;
+pub mod patch;
 pub mod time;
 
 pub use error::{Error, ErrorBody, Result};

@@ -44,7 +44,13 @@ mod tests {
 
     #[test]
     fn serializes_under_plural_key() {
-        let page = ListPage { key: "users", items: vec![1, 2], count: 7, offset: 2, limit: 2 };
+        let page = ListPage {
+            key: "users",
+            items: vec![1, 2],
+            count: 7,
+            offset: 2,
+            limit: 2,
+        };
         assert_eq!(
             serde_json::to_value(&page).unwrap(),
             serde_json::json!({"users": [1, 2], "count": 7, "offset": 2, "limit": 2})

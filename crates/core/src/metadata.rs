@@ -51,7 +51,10 @@ mod tests {
 
     #[test]
     fn merges_into_null() {
-        assert_eq!(merge(Some(&Value::Null), &obj(json!({"k": "v"}))), json!({"k": "v"}));
+        assert_eq!(
+            merge(Some(&Value::Null), &obj(json!({"k": "v"}))),
+            json!({"k": "v"})
+        );
         assert_eq!(initial(&obj(json!({"k": "", "j": 1}))), json!({"j": 1}));
     }
 }

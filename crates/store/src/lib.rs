@@ -1,1 +1,22 @@
-//! The store and currencies.
+//! Store setup for the admin API.
+//!
+//! `medusa-store` owns the store singleton (its settings, currencies, default sales channel
+//! and the providers installed on this server), the currency and country catalogue every
+//! Medusa database holds, the currency list, and loading a store description (a seed file
+//! like Medusa's `seed.json`). It knows no HTTP framework: the admin app calls the
+//! [`StoreService`] and [`CurrencyService`] traits and serializes what they return.
+
+pub mod catalogue;
+pub mod currency;
+mod physical_order;
+pub mod seed;
+mod store;
+
+pub use crate::currency::{CurrencyService, SeaCurrencyService, CURRENCY_LIST};
+pub use crate::seed::{
+    apply_store_seed, parse, SeedFile, SeedRegion, SeedReport, SeedUser, SeededRegion,
+};
+pub use crate::store::{
+    FeatureFlag, LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView,
+    StoreWithCurrencies, UpdateStore, FEATURE_FLAGS, MODULES,
+};

@@ -1,0 +1,51 @@
+//! One plain `async fn` per operation, grouped by resource. A handler parses, calls one
+//! service, and shapes the answer; it holds no rule and no SQL.
+
+pub mod api_keys;
+pub mod auth;
+pub mod currencies;
+pub mod invites;
+pub mod store;
+pub mod users;
+
+use actix_web::{HttpRequest, HttpResponse};
+use medusa_query_dsl::{ListPlan, ResourceSpec};
+use serde::Serialize;
+
+use crate::{error::ApiResult, state::AppState};
+
+/// `{ "<key>": value }` with status 200.
+pub(crate) fn wrapped(key: &str, value: impl Serialize) -> ApiResult<HttpResponse> {
+    let mut body = serde_json::Map::new();
+    body.insert(
+        key.to_owned(),
+        serde_json::to_value(value).map_err(internal)?,
+    );
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// Medusa's delete confirmation: `{ "id", "object", "deleted": true }`.
+pub(crate) fn deleted(id: &str, object: &str) -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "id": id, "object": object, "deleted": true }))
+}
+
+/// The plain-text `OK` some Medusa routes answer with.
+pub(crate) fn plain_ok() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body("OK")
+}
+
+/// The list plan for a request's query string under a resource's query spec.
+pub(crate) fn list_plan(
+    req: &HttpRequest,
+    state: &AppState,
+    spec: &ResourceSpec,
+) -> ApiResult<ListPlan> {
+    let raw = medusa_query_dsl::parse(req.query_string())?;
+    Ok(medusa_query_dsl::plan(spec, &raw, state.backend)?)
+}
+
+fn internal(err: serde_json::Error) -> medusa_core::Error {
+    medusa_core::Error::UnexpectedState(format!("response serialization failed: {err}"))
+}

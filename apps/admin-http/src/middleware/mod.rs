@@ -1,0 +1,5 @@
+//! Middleware: credential resolution and access control, and the JSON-only error guarantee.
+
+pub mod auth;
+pub mod json_errors;
+pub mod session_store;

@@ -1,0 +1,81 @@
+//! Running the server: database connection, boot tasks, the actix server and its logs.
+
+use std::time::Instant;
+
+use actix_web::{
+    body::MessageBody,
+    dev::{ServiceRequest, ServiceResponse},
+    middleware::Next,
+    HttpServer,
+};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+
+use crate::{
+    app, bootstrap,
+    config::{DatabaseConfig, ServerConfig},
+    AppState, Tuning,
+};
+
+/// Connects to the configured database, creating the SQLite file's folder when needed.
+pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<DatabaseConnection> {
+    let url = &config.database_url;
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let path = path.split('?').next().unwrap_or(path);
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() && path != ":memory:" {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+    }
+    let mut options = ConnectOptions::new(url.clone());
+    options.sqlx_logging(false).max_connections(32);
+    Ok(Database::connect(options).await?)
+}
+
+/// `medusa-admin serve`: migrate, boot, and answer until SIGINT/SIGTERM, then finish the
+/// requests in flight before exiting.
+pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
+    let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
+    let db = connect(&config.database).await?;
+    medusa_migration::migrate(&db).await?;
+    let state = AppState::new(db.clone(), secrets, Tuning::default());
+    bootstrap::boot(&state, &db, &config).await?;
+
+    let addr = (config.host.clone(), config.port);
+    let mut server = HttpServer::new(move || app(state.clone())).shutdown_timeout(30);
+    if let Some(workers) = config.workers {
+        server = server.workers(workers);
+    }
+    let server = server.bind(addr)?;
+    tracing::info!(
+        "admin API listening on http://{}:{}",
+        config.host,
+        config.port
+    );
+    server.run().await?;
+    tracing::info!("server stopped");
+    Ok(())
+}
+
+/// One log line per request: method, path, status, duration.
+pub async fn log_request(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.path().to_owned();
+    let res = next.call(req).await;
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    match &res {
+        Ok(res) => tracing::info!(
+            target: "http",
+            %method, %path, status = res.status().as_u16(), elapsed_ms, "request"
+        ),
+        Err(err) => tracing::info!(
+            target: "http",
+            %method, %path, status = err.as_response_error().status_code().as_u16(), elapsed_ms, "request"
+        ),
+    }
+    res
+}

@@ -1,0 +1,66 @@
+use actix_web::test::TestRequest;
+use serde_json::json;
+
+use crate::on_both_backends;
+use crate::support::*;
+
+fn assert_envelope(answer: &Answer, status: u16, kind: &str) {
+    assert_eq!(answer.status, status, "{}", answer.text);
+    assert!(
+        answer.content_type().starts_with("application/json"),
+        "{}",
+        answer.content_type()
+    );
+    assert_eq!(answer.body["type"], kind, "{}", answer.text);
+    assert!(
+        answer.body["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{}",
+        answer.text
+    );
+}
+
+on_both_backends! {
+    async fn every_error_is_json(app) {
+        let svc = app.service().await;
+        let bad_json = send(&svc, admin(TestRequest::post().uri("/admin/users")
+            .insert_header(("content-type", "application/json")).set_payload("{\"email\":"))).await;
+        assert_envelope(&bad_json, 400, "invalid_data");
+
+        let wrong_type = send(&svc, admin(TestRequest::post().uri("/admin/users")
+            .insert_header(("content-type", "text/plain")).set_payload("hi"))).await;
+        assert_envelope(&wrong_type, 400, "invalid_data");
+
+        let too_large = send(&svc, admin(TestRequest::post().uri("/admin/users")
+            .insert_header(("content-type", "application/json"))
+            .set_payload(format!("{{\"email\":\"{}\"}}", "a".repeat(2 * 1024 * 1024))))).await;
+        assert_envelope(&too_large, 413, "invalid_data");
+
+        let unknown_admin = send(&svc, admin(get("/admin/nothing-here"))).await;
+        assert_envelope(&unknown_admin, 404, "not_found");
+        let unknown_anonymous = send(&svc, get("/admin/nothing-here")).await;
+        assert_envelope(&unknown_anonymous, 401, "unauthorized");
+        let unknown = send(&svc, get("/nothing-here")).await;
+        assert_envelope(&unknown, 404, "not_found");
+
+        let wrong_method = send(&svc, admin(TestRequest::put().uri("/admin/users").set_json(json!({})))).await;
+        assert_envelope(&wrong_method, 405, "not_allowed");
+
+        let bad_path = send(&svc, admin(get("/admin/users/%FF"))).await;
+        assert!(bad_path.status == 400 || bad_path.status == 404, "{}", bad_path.text);
+        assert!(bad_path.body["type"].is_string(), "{}", bad_path.text);
+
+        insta::assert_json_snapshot!("errors_unknown_route", unknown.body);
+        insta::assert_json_snapshot!("errors_method_not_allowed", wrong_method.body);
+    }
+}
+
+on_both_backends! {
+    async fn health(app) {
+        let svc = app.service().await;
+        let res = send(&svc, get("/health")).await;
+        assert_eq!(res.status, 200);
+        assert_eq!(res.text, "OK");
+    }
+}

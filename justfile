@@ -1,0 +1,28 @@
+# Developer commands. `just --list` shows them.
+
+# Start the server (the demo store on SQLite unless DATABASE_URL says otherwise).
+run *ARGS:
+    cargo run -p medusa-admin-http --bin medusa-admin -- serve {{ARGS}}
+
+# Every test, on SQLite and on a throwaway PostgreSQL.
+test *ARGS:
+    scripts/test.sh {{ARGS}}
+
+# Review snapshot changes after a test run.
+review:
+    cargo insta review
+
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+fmt:
+    cargo fmt --all
+
+# Migrate the configured database.
+migrate:
+    cargo run -p medusa-admin-http --bin medusa-admin -- migrate
+
+# Re-record the reference Medusa answers the tests compare against (reference server up).
+capture-reference:
+    apps/admin-http/tests/reference/capture.sh
