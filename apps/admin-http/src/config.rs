@@ -85,3 +85,43 @@ impl ServerConfig {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        server: ServerConfig,
+    }
+
+    fn config(args: &[&str]) -> ServerConfig {
+        let mut argv = vec!["medusa-admin"];
+        argv.extend_from_slice(args);
+        Cli::parse_from(argv).server
+    }
+
+    #[test]
+    fn production_requires_both_secrets() {
+        let missing = config(&["--environment", "production", "--jwt-secret", "j"]);
+        assert_eq!(
+            missing.secrets().unwrap_err(),
+            "COOKIE_SECRET must be set in production"
+        );
+        let complete = config(&[
+            "--environment", "production", "--jwt-secret", "j", "--cookie-secret", "c",
+        ]);
+        let secrets = complete.secrets().unwrap();
+        assert!(secrets.cookie_secure, "production cookies are Secure");
+        assert_eq!((secrets.jwt_secret.as_str(), secrets.cookie_secret.as_str()), ("j", "c"));
+    }
+
+    #[test]
+    fn development_falls_back_to_medusas_default() {
+        let secrets = config(&["--environment", "development"]).secrets().unwrap();
+        assert_eq!(secrets.jwt_secret, "supersecret");
+        assert!(!secrets.cookie_secure);
+    }
+}

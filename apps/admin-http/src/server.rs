@@ -41,6 +41,8 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let state = AppState::new(db.clone(), secrets, Tuning::default());
     bootstrap::boot(&state, &db, &config).await?;
 
+    spawn_session_sweeper(state.clone());
+
     let addr = (config.host.clone(), config.port);
     let mut server = HttpServer::new(move || app(state.clone())).shutdown_timeout(30);
     if let Some(workers) = config.workers {
@@ -55,6 +57,21 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     server.run().await?;
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// Expired sessions are never served; this only keeps the table from growing.
+fn spawn_session_sweeper(state: AppState) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match state.sessions.purge_expired().await {
+                Ok(0) => {}
+                Ok(purged) => tracing::info!(purged, "expired sessions removed"),
+                Err(err) => tracing::warn!(error = %err, "could not remove expired sessions"),
+            }
+        }
+    });
 }
 
 /// One log line per request: method, path, status, duration.

@@ -1,4 +1,4 @@
-//! The currency catalogue as `GET /admin/currencies` lists it.
+//! The currency rows (the migrations insert them) as `GET /admin/currencies` lists them.
 //!
 //! There is no update: Medusa's `POST /admin/currencies/{code}` only sets `includes_tax`,
 //! which exists behind the tax-inclusive pricing flag (off in 1.20) and has no column in
@@ -27,7 +27,7 @@ pub static CURRENCY_LIST: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("currencies", "currency")
 };
 
-/// The currency catalogue.
+/// Reads the currency rows.
 #[async_trait]
 pub trait CurrencyService: Send + Sync {
     /// One page of currencies for a plan made from [`CURRENCY_LIST`].

@@ -1,12 +1,15 @@
 //! Store setup for the admin API.
 //!
 //! `medusa-store` owns the store singleton (its settings, currencies, default sales channel
-//! and the providers installed on this server), the currency and country catalogue every
-//! Medusa database holds, the currency list, and loading a store description (a seed file
-//! like Medusa's `seed.json`). It knows no HTTP framework: the admin app calls the
-//! [`StoreService`] and [`CurrencyService`] traits and serializes what they return.
+//! and the providers installed on this server), the currency list, and loading a store
+//! description (a seed file like Medusa's `seed.json`). It knows no HTTP framework: the admin
+//! app calls the [`StoreService`] and [`CurrencyService`] traits and serializes what they
+//! return.
+//!
+//! The currency and country rows are not this crate's: `medusa-migration` inserts them into
+//! every database it creates, and an adopted Medusa database already has them. This crate
+//! only reads them.
 
-pub mod catalogue;
 pub mod currency;
 mod physical_order;
 pub mod seed;

@@ -22,7 +22,6 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::catalogue;
 use crate::store::{currencies_of, ensure_store, load_store, update_store, UpdateStore};
 
 /// The sections this server loads.
@@ -176,8 +175,8 @@ fn list_section<T: DeserializeOwned>(name: &str, value: Option<Value>) -> Result
 
 /// Applies the `store` and `regions` sections in one transaction: all of it or nothing.
 ///
-/// Runs the boot defaults first (catalogue, store row, default sales channel), so it works
-/// on a freshly migrated database. Payment and fulfillment providers named by regions must
+/// Runs the boot defaults first (store row, default sales channel), so it works on a freshly
+/// migrated database. Payment and fulfillment providers named by regions must
 /// be registered already (`StoreService::register_providers`). Applying the same file
 /// again changes nothing: the store section sets the same values, and a region that exists
 /// by id or by name is left alone.
@@ -366,17 +365,15 @@ fn distinct(ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The country rows for `codes`, checked as Medusa checks them: a real ISO code, present in
-/// the `country` table, and not already in another region.
+/// The country rows for `codes`, checked as Medusa checks them: a known ISO code and not
+/// already in another region. The `country` table holds every ISO code Medusa knows, so a
+/// code missing from it gets the message Medusa gives a non-ISO code.
 async fn validate_countries<C: ConnectionTrait>(
     conn: &C,
     codes: &[String],
 ) -> Result<Vec<country::Model>> {
     let mut rows: Vec<country::Model> = Vec::with_capacity(codes.len());
     for code in codes {
-        if !catalogue::is_iso_country(code) {
-            return Err(Error::invalid_data("Invalid country code"));
-        }
         let iso_2 = code.to_lowercase();
         if rows.iter().any(|row| row.iso_2 == iso_2) {
             continue;
@@ -385,7 +382,7 @@ async fn validate_countries<C: ConnectionTrait>(
             .filter(country::Column::Iso2.eq(iso_2.as_str()))
             .one(conn)
             .await?
-            .ok_or_else(|| Error::invalid_data(format!("Country with code {code} not found")))?;
+            .ok_or_else(|| Error::invalid_data("Invalid country code"))?;
         if let Some(region_id) = &row.region_id {
             return Err(Error::duplicate(format!(
                 "{} already exists in region {region_id}",

@@ -16,7 +16,6 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::catalogue::{self, CatalogueReport};
 use crate::physical_order::in_insertion_order;
 
 const REMOVE_DEFAULT_CURRENCY: &str = "You are not allowed to remove default currency from store currencies without replacing it as well";
@@ -169,7 +168,6 @@ pub struct StoreSetup {
     pub store: store::Model,
     pub store_created: bool,
     pub sales_channel_created: bool,
-    pub catalogue: CatalogueReport,
 }
 
 /// The store singleton and the providers installed on this server.
@@ -195,10 +193,10 @@ pub trait StoreService: Send + Sync {
     /// `GET /admin/store/tax-providers`: every registered tax provider.
     async fn tax_providers(&self) -> Result<Vec<tax_provider::Model>>;
 
-    /// Run at boot, as Medusa's boot does: fills the currency and country catalogue when
-    /// empty, creates the store when missing ("Medusa Store", default currency `usd`,
-    /// currencies `[usd]`), and creates and links the default sales channel when the store
-    /// has none. Changes nothing on a database that already has all of it.
+    /// Run at boot, as Medusa's boot does: creates the store when missing ("Medusa Store",
+    /// default currency `usd`, currencies `[usd]`), and creates and links the default sales
+    /// channel when the store has none. Changes nothing on a database that already has all
+    /// of it. The currency and country rows are the migrations' (`medusa-migration`).
     async fn ensure_store(&self) -> Result<StoreSetup>;
 
     /// Run at boot: the listed providers are marked installed (inserted when new) and every
@@ -567,7 +565,6 @@ async fn replace_currencies<C: ConnectionTrait>(
 /// Medusa's boot defaults for the store, inside the caller's transaction.
 pub(crate) async fn ensure_store<C: ConnectionTrait>(conn: &C) -> Result<StoreSetup> {
     serialize_setup(conn).await?;
-    let catalogue = catalogue::ensure_catalogue(conn).await?;
     let now = time::now();
 
     let (mut store, store_created) = match in_insertion_order(store::Entity::find(), conn)
@@ -602,7 +599,6 @@ pub(crate) async fn ensure_store<C: ConnectionTrait>(conn: &C) -> Result<StoreSe
         store,
         store_created,
         sales_channel_created,
-        catalogue,
     })
 }
 

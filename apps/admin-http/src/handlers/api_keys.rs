@@ -9,7 +9,7 @@ use validator::Validate;
 use crate::{
     error::ApiResult,
     extract::ValidJson,
-    handlers::{deleted, list_plan, wrapped},
+    handlers::{deleted, list_plan, list_response, wrapped},
     middleware::auth::Caller,
     state::AppState,
 };
@@ -61,7 +61,8 @@ pub async fn list_api_keys(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let plan = list_plan(&req, &state, &API_KEY_LIST)?;
-    Ok(HttpResponse::Ok().json(state.api_keys.list(&plan).await?))
+    let page = state.api_keys.list(&plan).await?;
+    list_response(page, &plan)
 }
 
 /// `POST /admin/api-keys`

@@ -6,7 +6,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_store::CURRENCY_LIST;
 
-use crate::{error::ApiResult, handlers::list_plan, state::AppState};
+use crate::{error::ApiResult, handlers::{list_plan, list_response}, state::AppState};
 
 /// `GET /admin/currencies`
 pub async fn list_currencies(
@@ -14,5 +14,6 @@ pub async fn list_currencies(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let plan = list_plan(&req, &state, &CURRENCY_LIST)?;
-    Ok(HttpResponse::Ok().json(state.currencies.list(&plan).await?))
+    let page = state.currencies.list(&plan).await?;
+    list_response(page, &plan)
 }

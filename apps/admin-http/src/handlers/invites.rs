@@ -29,9 +29,9 @@ pub struct CreateInviteBody {
 #[derive(Debug, Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptInviteBody {
-    #[validate(required(message = "token must be a string"))]
+    #[validate(required(message = "token should not be empty, token must be a string"))]
     token: Option<String>,
-    #[validate(required(message = "user must be an object"))]
+    #[validate(required(message = "user should not be empty"))]
     #[validate(nested)]
     user: Option<InvitedUser>,
 }

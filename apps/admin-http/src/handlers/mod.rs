@@ -36,6 +36,27 @@ pub(crate) fn plain_ok() -> HttpResponse {
         .body("OK")
 }
 
+/// A list answer, each item trimmed to the fields and relations the query selected.
+pub(crate) fn list_response<T: Serialize>(
+    page: medusa_core::ListPage<T>,
+    plan: &ListPlan,
+) -> ApiResult<HttpResponse> {
+    let mut items = Vec::with_capacity(page.items.len());
+    for item in &page.items {
+        let mut value = serde_json::to_value(item).map_err(internal)?;
+        plan.selection.shape(&mut value);
+        items.push(value);
+    }
+    let shaped = medusa_core::ListPage {
+        key: page.key,
+        items,
+        count: page.count,
+        offset: page.offset,
+        limit: page.limit,
+    };
+    Ok(HttpResponse::Ok().json(shaped))
+}
+
 /// The list plan for a request's query string under a resource's query spec.
 pub(crate) fn list_plan(
     req: &HttpRequest,

@@ -13,7 +13,7 @@ use validator::Validate;
 use crate::{
     error::ApiResult,
     extract::ValidJson,
-    handlers::{deleted, list_plan, wrapped},
+    handlers::{deleted, list_plan, list_response, wrapped},
     state::AppState,
 };
 
@@ -71,7 +71,7 @@ pub struct ResetPasswordBody {
 pub async fn list_users(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
     let plan = list_plan(&req, &state, &USER_LIST)?;
     let page = state.users.list(&plan).await?;
-    Ok(HttpResponse::Ok().json(page))
+    list_response(page, &plan)
 }
 
 /// `GET /admin/users/{id}`

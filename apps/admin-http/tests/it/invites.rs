@@ -38,6 +38,9 @@ on_both_backends! {
         assert_eq!(bad_token.status, 400);
         insta::assert_json_snapshot!("invites_accept_bad_token", bad_token.body);
 
+        let empty = send(&svc, post("/admin/invites/accept", json!({}))).await;
+        assert_eq!(empty.body["message"], "token should not be empty, token must be a string, user should not be empty");
+
         let accepted = send(&svc, post("/admin/invites/accept", json!({
             "token": token, "user": {"first_name": "In", "last_name": "Vitee", "password": "welcome"}
         }))).await;

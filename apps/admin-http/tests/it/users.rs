@@ -27,6 +27,9 @@ on_both_backends! {
         assert_eq!(redact(&list.body), redact(&without_api_token(reference("users-list"))));
         insta::assert_json_snapshot!("users_list", redact(&list.body));
 
+        let selected = send(&svc, admin(get("/admin/users?fields=email&order=email"))).await;
+        assert_eq!(redact(&selected.body), redact(&reference("users-list-fields")));
+
         let one = send(&svc, admin(get(&format!("/admin/users/{ADMIN_ID}")))).await;
         assert_eq!(redact(&one.body), redact(&without_api_token(reference("users-get"))));
 

@@ -10,6 +10,7 @@ get() { curl -sf "${T[@]}" "$REF$2" | python3 -m json.tool --indent 2 > "$1.json
 get auth-get /admin/auth
 get users-list /admin/users
 get users-get /admin/users/usr_ref_admin
+get users-list-fields "/admin/users?fields=email&order=email"
 get store-get /admin/store
 get store-payment-providers /admin/store/payment-providers
 get store-tax-providers /admin/store/tax-providers

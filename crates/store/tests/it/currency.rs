@@ -1,5 +1,5 @@
 use medusa_core::Error;
-use medusa_store::{catalogue, CurrencyService, SeaCurrencyService, CURRENCY_LIST};
+use medusa_store::{CurrencyService, SeaCurrencyService, CURRENCY_LIST};
 use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
@@ -31,11 +31,10 @@ async fn list(
     Ok(serde_json::to_value(service.list(&plan).await?).unwrap())
 }
 
-/// Every recorded `GET /admin/currencies`, answered from our catalogue.
+/// Every recorded `GET /admin/currencies`, answered from the migrated currency rows.
 #[tokio::test]
 async fn lists_answer_what_medusa_answers() {
     for t in databases().await {
-        catalogue::ensure_catalogue(&t.db).await.unwrap();
         let service = SeaCurrencyService::new(t.db.clone());
         let backend = t.db.get_database_backend();
         let mut checked = 0;
@@ -69,7 +68,6 @@ async fn lists_answer_what_medusa_answers() {
 #[tokio::test]
 async fn search_escapes_like_wildcards() {
     for t in databases().await {
-        catalogue::ensure_catalogue(&t.db).await.unwrap();
         let service = SeaCurrencyService::new(t.db.clone());
         let backend = t.db.get_database_backend();
         // Medusa passes `%` and `_` into ILIKE unescaped and so matches everything.

@@ -32,19 +32,17 @@ pub async fn reference_store(db: &DatabaseConnection) -> SeaStoreService {
 #[tokio::test]
 async fn ensure_store_creates_medusas_boot_defaults_once() {
     for t in databases().await {
+        // The migrations put the currency and country rows in; the store is left to boot.
+        assert_eq!(count::<currency::Entity>(&t.db).await, 120, "{}", t.label);
+        assert_eq!(count::<country::Entity>(&t.db).await, 250, "{}", t.label);
+        assert_eq!(count::<store::Entity>(&t.db).await, 0, "{}", t.label);
+
         let service = SeaStoreService::new(t.db.clone());
         let setup = service.ensure_store().await.unwrap();
         assert!(
             setup.store_created && setup.sales_channel_created,
             "{}",
             t.label
-        );
-        assert_eq!(
-            (
-                setup.catalogue.currencies_inserted,
-                setup.catalogue.countries_inserted
-            ),
-            (120, 250)
         );
         assert_eq!(count::<currency::Entity>(&t.db).await, 120);
         assert_eq!(count::<country::Entity>(&t.db).await, 250);
@@ -67,14 +65,10 @@ async fn ensure_store_creates_medusas_boot_defaults_once() {
 
         let again = service.ensure_store().await.unwrap();
         assert!(!again.store_created && !again.sales_channel_created);
-        assert_eq!(
-            (
-                again.catalogue.currencies_inserted,
-                again.catalogue.countries_inserted
-            ),
-            (0, 0)
-        );
         assert_eq!(again.store, view.store);
+        assert_eq!(service.retrieve().await.unwrap(), view);
+        assert_eq!(count::<currency::Entity>(&t.db).await, 120);
+        assert_eq!(count::<country::Entity>(&t.db).await, 250);
         assert_eq!(count::<store::Entity>(&t.db).await, 1);
         assert_eq!(count::<sales_channel::Entity>(&t.db).await, 1);
         t.finish().await;
@@ -454,8 +448,17 @@ async fn a_database_without_store_says_so() {
             (err.status(), err.to_string()),
             (404, "Store does not exist".to_owned())
         );
+        // The currency is looked up first, so an unknown one is named even without a store.
+        let err = service.add_currency("xyz").await.unwrap_err();
+        assert_eq!(
+            (err.status(), err.to_string()),
+            (400, "Currency xyz not found".to_owned())
+        );
         let err = service.add_currency("usd").await.unwrap_err();
-        assert_eq!(err.to_string(), "Currency usd not found");
+        assert_eq!(
+            (err.status(), err.to_string()),
+            (404, "Store does not exist".to_owned())
+        );
         t.finish().await;
     }
 }

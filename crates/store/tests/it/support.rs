@@ -1,11 +1,7 @@
-//! Fresh databases with the tables this crate touches.
+//! Fresh databases with the real schema: Medusa 1.20's tables and the currency and country
+//! rows `medusa_migration::migrate` inserts.
 
-use medusa_entity::{
-    country, currency, fulfillment_provider, payment_provider, region,
-    region_fulfillment_providers, region_payment_providers, sales_channel, store, store_currencies,
-    tax_provider,
-};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait, Schema};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
 
 /// A database for one test; [`TestDb::finish`] drops it when it was a PostgreSQL one.
 pub struct TestDb {
@@ -29,7 +25,7 @@ impl TestDb {
 }
 
 /// An in-memory SQLite database, plus a new PostgreSQL database when `TEST_DATABASE_URL`
-/// points at a server; both with empty tables.
+/// points at a server; both migrated: they hold the currency and country rows, no store.
 pub async fn databases() -> Vec<TestDb> {
     let mut all = vec![sqlite().await];
     if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
@@ -46,7 +42,7 @@ async fn sqlite() -> TestDb {
         .min_connections(1)
         .sqlx_logging(false);
     let db = Database::connect(options).await.unwrap();
-    create_tables(&db).await;
+    medusa_migration::migrate(&db).await.unwrap();
     TestDb {
         db,
         label: "sqlite",
@@ -70,36 +66,12 @@ async fn postgres(admin_url: &str) -> TestDb {
     let mut options = ConnectOptions::new(format!("{server}/{name}{query}"));
     options.max_connections(4).sqlx_logging(false);
     let db = Database::connect(options).await.unwrap();
-    create_tables(&db).await;
+    medusa_migration::migrate(&db).await.unwrap();
     TestDb {
         db,
         label: "postgres",
         postgres: Some((admin_url.to_owned(), name)),
     }
-}
-
-async fn create_tables(db: &DatabaseConnection) {
-    let backend = db.get_database_backend();
-    let schema = Schema::new(backend);
-    macro_rules! create {
-        ($($entity:path),* $(,)?) => {$(
-            db.execute(backend.build(&schema.create_table_from_entity($entity))).await.unwrap();
-        )*};
-    }
-    // Referenced tables first: the foreign keys are created with them.
-    create!(
-        currency::Entity,
-        tax_provider::Entity,
-        payment_provider::Entity,
-        fulfillment_provider::Entity,
-        sales_channel::Entity,
-        store::Entity,
-        store_currencies::Entity,
-        region::Entity,
-        country::Entity,
-        region_payment_providers::Entity,
-        region_fulfillment_providers::Entity,
-    );
 }
 
 /// Rows in a table, for "nothing else changed" checks.
