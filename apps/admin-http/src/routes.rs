@@ -80,6 +80,16 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(DELETE "/admin/store/currencies/{code}" Authenticated => store::remove_store_currency),
         // currencies
         endpoint!(GET "/admin/currencies" Authenticated => currencies::list_currencies),
+        // regions
+        // return reasons
+        // tax rates
+        // shipping profiles
+        // shipping options
+        // customers
+        // customer groups
+        // notes
+        // notifications
+        // publishable api keys
     ]
 }
 

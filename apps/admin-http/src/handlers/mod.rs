@@ -4,8 +4,18 @@
 pub mod api_keys;
 pub mod auth;
 pub mod currencies;
+pub mod customer_groups;
+pub mod customers;
 pub mod invites;
+pub mod notes;
+pub mod notifications;
+pub mod publishable_api_keys;
+pub mod regions;
+pub mod return_reasons;
+pub mod shipping_options;
+pub mod shipping_profiles;
 pub mod store;
+pub mod tax_rates;
 pub mod users;
 
 use actix_web::{HttpRequest, HttpResponse};

@@ -1,0 +1,1 @@
+//! Notes on any resource, and notifications produced by notification providers.

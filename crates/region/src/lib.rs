@@ -1,0 +1,1 @@
+//! Regions (countries, currencies, tax settings, payment and fulfillment providers) and the provider plug points.

@@ -1,0 +1,1 @@
+//! Return reasons (and, later, returns, claims and swaps).

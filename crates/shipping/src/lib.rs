@@ -1,0 +1,1 @@
+//! Shipping profiles and shipping options with their requirements and prices.

@@ -1,0 +1,1 @@
+//! Tax rates and their product, product type and shipping option overrides.
