@@ -1,1 +1,24 @@
-//! Query-string grammar of the admin API (see crate description).
+//! The admin API's query-string grammar, both dialects, turned into sea-orm conditions.
+//!
+//! `medusa-query-dsl` owns how every list and retrieve endpoint reads its query string:
+//! parsing (`qs`-style brackets, percent-decoding, `+`), `limit`/`offset`/`order`, typed
+//! filters with v1 (`[lt]`) and v2 (`[$lt]`, `[$in]`, …) operators, `q` search, and the
+//! `fields`/`expand` selection with its relation-loading plan. Domain crates declare a
+//! [`ResourceSpec`] per endpoint; this crate knows no concrete entity, no HTTP framework and
+//! never touches the database. Identifiers in SQL come only from specs; request values are
+//! always bound parameters. The grammar and the Medusa quirks kept are in `GRAMMAR.md`.
+
+mod error;
+mod filter;
+mod plan;
+mod raw;
+mod selection;
+mod spec;
+mod value;
+
+pub use error::QueryError;
+pub use plan::{passthrough_list, passthrough_text, plan, plan_retrieve, ListPlan};
+pub use raw::{parse, RawQuery, RawValue, MAX_PARAMETERS};
+pub use selection::{FieldSet, RelationNode, Selection};
+pub use spec::{Column, FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec};
+pub use value::parse_date;

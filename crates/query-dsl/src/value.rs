@@ -1,0 +1,139 @@
+//! Typed reading of query-string scalars: integers, booleans, timestamps and enum members.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use sea_orm::Value;
+
+use crate::error::QueryError;
+use crate::spec::FieldKind;
+
+/// A non-negative integer parameter (`limit`, `offset`).
+pub(crate) fn parse_count(param: &str, text: &str) -> Result<u64, QueryError> {
+    let trimmed = text.trim();
+    if let Ok(n) = trimmed.parse::<u64>() {
+        return Ok(n);
+    }
+    match trimmed.parse::<f64>() {
+        Ok(n) if n.is_finite() && n < 0.0 => Err(QueryError::Negative(param.to_owned())),
+        Ok(n) if n.is_finite() && n.fract() != 0.0 => {
+            Err(QueryError::NotAnInteger(param.to_owned()))
+        }
+        _ => Err(QueryError::NotANumber(param.to_owned())),
+    }
+}
+
+/// A timestamp as Medusa's `new Date(value)` reads query values, normalised to UTC: a date
+/// (`2024-01-01`, midnight UTC), RFC 3339, a date-time without offset (read as UTC), or epoch
+/// milliseconds.
+pub fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let utc = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        DateTime::<Utc>::from_timestamp_millis(text.parse().ok()?)?
+    } else if let Ok(ts) = DateTime::parse_from_rfc3339(text) {
+        ts.with_timezone(&Utc)
+    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        date.and_hms_opt(0, 0, 0)?.and_utc()
+    } else {
+        [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S%.f",
+        ]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?
+        .and_utc()
+    };
+    Some(utc.fixed_offset())
+}
+
+/// Reads one filter value as the column's type, ready to be bound.
+pub(crate) fn typed(
+    param: &str,
+    kind: FieldKind,
+    text: &str,
+    in_list: bool,
+) -> Result<Value, QueryError> {
+    match kind {
+        FieldKind::Text => Ok(Value::from(text.to_owned())),
+        FieldKind::Bool => match text {
+            "true" => Ok(Value::from(true)),
+            "false" => Ok(Value::from(false)),
+            _ => Err(QueryError::NotABoolean(param.to_owned())),
+        },
+        FieldKind::Int => text
+            .trim()
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| QueryError::NotANumber(param.to_owned())),
+        FieldKind::Date => parse_date(text)
+            .map(Value::from)
+            .ok_or_else(|| QueryError::NotADate(param.to_owned())),
+        FieldKind::Enum { values, .. } => {
+            if values.contains(&text) {
+                Ok(Value::from(text.to_owned()))
+            } else {
+                Err(QueryError::NotInEnum {
+                    param: param.to_owned(),
+                    values: values.iter().map(|v| (*v).to_owned()).collect(),
+                    each: in_list,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_like_javascript() {
+        let iso = |s: &str| parse_date(s).map(|d| d.to_rfc3339());
+        assert_eq!(
+            iso("2024-01-01").as_deref(),
+            Some("2024-01-01T00:00:00+00:00")
+        );
+        assert_eq!(
+            iso("2024-01-01T10:00:00Z").as_deref(),
+            Some("2024-01-01T10:00:00+00:00")
+        );
+        assert_eq!(
+            iso("2024-01-01T10:00:00+02:00").as_deref(),
+            Some("2024-01-01T08:00:00+00:00")
+        );
+        assert_eq!(
+            iso("2024-01-01T10:00:00.5").as_deref(),
+            Some("2024-01-01T10:00:00.500+00:00")
+        );
+        assert_eq!(
+            iso("1700000000000").as_deref(),
+            Some("2023-11-14T22:13:20+00:00")
+        );
+        assert_eq!(iso("2024-13-01"), None);
+        assert_eq!(iso("yesterday"), None);
+        assert_eq!(iso("99999999999999999999"), None);
+    }
+
+    #[test]
+    fn counts_are_non_negative_integers() {
+        assert_eq!(parse_count("limit", " 10"), Ok(10));
+        assert_eq!(
+            parse_count("limit", "-1"),
+            Err(QueryError::Negative("limit".into()))
+        );
+        assert_eq!(
+            parse_count("limit", "1.5"),
+            Err(QueryError::NotAnInteger("limit".into()))
+        );
+        assert_eq!(
+            parse_count("limit", "abc"),
+            Err(QueryError::NotANumber("limit".into()))
+        );
+        assert_eq!(
+            parse_count("limit", "NaN"),
+            Err(QueryError::NotANumber("limit".into()))
+        );
+    }
+}
