@@ -16,6 +16,7 @@ mod customers;
 mod errors;
 mod invites;
 mod notes;
+mod query_grammar;
 mod notifications;
 mod publishable_api_keys;
 mod regions;
