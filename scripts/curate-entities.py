@@ -7,6 +7,7 @@
 
 What it changes, so that a Model serializes exactly as Medusa's JSON:
 - timestamps are written as `2024-01-07T10:00:00.000Z` (medusa_core::time);
+- `real` columns print as JavaScript numbers (medusa_core::number);
 - secrets (`password_hash`, `api_token`, `token_hash`) are never serialized;
 - enums serialize (and deserialize) as their database strings;
 - the generated header is replaced by one naming the table.
@@ -44,6 +45,10 @@ for name in sorted(os.listdir(src)):
             if m:
                 helper = "serialize_opt" if m.group(3) else "serialize"
                 out.append(f'{m.group(1)}#[serde(serialize_with = "medusa_core::time::{helper}")]')
+            m3 = re.match(r"^(\s*)pub (\w+): (Option<)?f32>?,$", line)
+            if m3:
+                helper = "serialize_opt_real" if m3.group(3) else "serialize_real"
+                out.append(f'{m3.group(1)}#[serde(serialize_with = "medusa_core::number::{helper}")]')
             m2 = re.match(r"^(\s*)pub (\w+): ", line)
             if m2 and m2.group(2) in SECRETS:
                 out.append(f"{m2.group(1)}#[serde(skip_serializing)]")

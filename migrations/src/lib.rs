@@ -15,11 +15,13 @@
 //!      `tools/pg-to-sqlite.py`, whose documentation lists how each PostgreSQL feature maps.
 //! 2. `m0002_admin_tables` adds this server's own tables (`admin_session`, `secret_api_key`),
 //!    on every backend and on adopted databases alike.
+//! 3. `m0003_event_outbox` adds `event_outbox`, the domain events' transactional outbox, likewise.
 //!
 //! The SQL files are regenerated with `tools/derive-postgres-sql.py` then
 //! `tools/pg-to-sqlite.py`; the generated files are checked in and embedded at compile time.
 
 mod admin_tables;
+mod event_outbox;
 mod medusa_schema;
 
 use std::time::Instant;
@@ -38,6 +40,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(medusa_schema::MedusaSchema),
             Box::new(admin_tables::AdminTables),
+            Box::new(event_outbox::EventOutboxTable),
         ]
     }
 }

@@ -15,19 +15,21 @@ pub const DEMO_STORE: &str = include_str!("../../../fixtures/demo-store.json");
 pub const DEMO_ADMIN_EMAIL: &str = "admin@medusa-test.com";
 pub const DEMO_ADMIN_PASSWORD: &str = "supersecret";
 
-/// Providers this server ships, registered at boot as Medusa registers its installed plugins.
-pub const PAYMENT_PROVIDERS: &[&str] = &["manual"];
-pub const FULFILLMENT_PROVIDERS: &[&str] = &["manual"];
-
 pub async fn boot(
     state: &AppState,
     db: &DatabaseConnection,
     config: &ServerConfig,
 ) -> anyhow::Result<()> {
     state.store.ensure_store().await?;
+    state.shipping_profiles.ensure_default_profiles().await?;
+    // As Medusa's boot: the loaded providers are recorded as installed; the built-in `system`
+    // payment provider is not recorded.
     state
         .store
-        .register_providers(PAYMENT_PROVIDERS, FULFILLMENT_PROVIDERS)
+        .register_providers(
+            &state.providers.installed_payment_ids(),
+            &state.providers.fulfillment_ids(),
+        )
         .await?;
     if state.users.count().await? > 0 {
         return Ok(());

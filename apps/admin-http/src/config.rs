@@ -111,11 +111,19 @@ mod tests {
             "COOKIE_SECRET must be set in production"
         );
         let complete = config(&[
-            "--environment", "production", "--jwt-secret", "j", "--cookie-secret", "c",
+            "--environment",
+            "production",
+            "--jwt-secret",
+            "j",
+            "--cookie-secret",
+            "c",
         ]);
         let secrets = complete.secrets().unwrap();
         assert!(secrets.cookie_secure, "production cookies are Secure");
-        assert_eq!((secrets.jwt_secret.as_str(), secrets.cookie_secret.as_str()), ("j", "c"));
+        assert_eq!(
+            (secrets.jwt_secret.as_str(), secrets.cookie_secret.as_str()),
+            ("j", "c")
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     bootstrap::boot(&state, &db, &config).await?;
 
     spawn_session_sweeper(state.clone());
+    let dispatcher = start_event_dispatcher(&state, &db).await?;
 
     let addr = (config.host.clone(), config.port);
     let mut server = HttpServer::new(move || app(state.clone())).shutdown_timeout(30);
@@ -54,9 +55,25 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         config.host,
         config.port
     );
-    server.run().await?;
+    let served = server.run().await;
+    // Events committed by the last requests are delivered by the next start if not now.
+    dispatcher.stop().await;
+    served?;
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// How often the dispatcher looks for events to deliver.
+const EVENT_POLL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Registers the notification providers and starts delivering domain events to them.
+async fn start_event_dispatcher(
+    state: &AppState,
+    db: &DatabaseConnection,
+) -> anyhow::Result<medusa_events::DispatcherHandle> {
+    medusa_notification::register_providers(db, &state.notification_providers).await?;
+    let subscribers = medusa_notification::subscribers(db, &state.notification_providers);
+    Ok(medusa_events::Dispatcher::new(db.clone(), subscribers).spawn(EVENT_POLL_INTERVAL))
 }
 
 /// Expired sessions are never served; this only keeps the table from growing.

@@ -30,6 +30,20 @@ pub struct AppState {
     pub sessions: Arc<dyn SessionRepository>,
     pub store: Arc<dyn StoreService>,
     pub currencies: Arc<dyn CurrencyService>,
+    pub tax_rates: Arc<dyn medusa_tax::TaxRateService>,
+    pub shipping_profiles: Arc<dyn medusa_shipping::ShippingProfileService>,
+    pub shipping_options: Arc<dyn medusa_shipping::ShippingOptionService>,
+    /// The payment and fulfillment providers this server ships (shared by regions and shipping).
+    pub providers: medusa_region::ProviderRegistry,
+    pub regions: Arc<dyn medusa_region::RegionService>,
+    pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
+    pub customers: Arc<dyn medusa_customer::CustomerService>,
+    pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
+    pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
+    pub notes: Arc<dyn medusa_notification::NoteService>,
+    pub notifications: Arc<dyn medusa_notification::NotificationService>,
+    /// The notification providers this server ships; the event dispatcher feeds them events.
+    pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
     pub secrets: Secrets,
 }
@@ -45,23 +59,46 @@ impl AppState {
     pub fn new(db: DatabaseConnection, secrets: Secrets, tuning: Tuning) -> Self {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
+        let providers = medusa_region::ProviderRegistry::with_defaults();
+        let notification_providers = medusa_notification::default_providers();
         Self {
             backend: db.get_database_backend(),
             authenticator: Arc::new(SeaAuthenticator::new(db.clone(), jwt.clone())),
-            logins: Arc::new(SeaLoginService::new(
-                db.clone(),
-                tuning.password.clone(),
-                throttle,
-            )),
-            users: Arc::new(SeaUserService::new(db.clone(), tuning.password.clone())),
+            logins: Arc::new(SeaLoginService::new(db.clone(), tuning.password, throttle)),
+            users: Arc::new(SeaUserService::new(db.clone(), tuning.password)),
             invites: Arc::new(SeaInviteService::new(
                 db.clone(),
                 jwt.clone(),
-                tuning.password.clone(),
+                tuning.password,
             )),
             api_keys: Arc::new(SeaApiKeyService::new(db.clone())),
             sessions: Arc::new(SeaSessionRepository::new(db.clone())),
             store: Arc::new(SeaStoreService::new(db.clone())),
+            tax_rates: Arc::new(medusa_tax::SeaTaxRateService::new(db.clone())),
+            shipping_profiles: Arc::new(medusa_shipping::SeaShippingProfileService::new(
+                db.clone(),
+            )),
+            shipping_options: Arc::new(medusa_shipping::SeaShippingOptionService::new(
+                db.clone(),
+                providers.clone(),
+            )),
+            providers: providers.clone(),
+            regions: Arc::new(medusa_region::SeaRegionService::new(db.clone(), providers)),
+            return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
+            customers: Arc::new(medusa_customer::SeaCustomerService::new(
+                db.clone(),
+                tuning.password,
+            )),
+            customer_groups: Arc::new(medusa_customer::SeaCustomerGroupService::new(db.clone())),
+            publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
+                db.clone(),
+            )),
+            notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
+            notifications: Arc::new(medusa_notification::SeaNotificationService::new(
+                db.clone(),
+                notification_providers.clone(),
+            )),
+            notification_providers,
             currencies: Arc::new(SeaCurrencyService::new(db)),
             jwt,
             secrets,

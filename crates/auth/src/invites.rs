@@ -11,6 +11,8 @@ use sea_orm::{
     QueryFilter, QueryOrder, RuntimeErr, Set, TransactionTrait,
 };
 
+use serde_json::json;
+
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{issue_invite_token, verify_invite_token, JwtKeys};
 use crate::users::{email_taken, insert_user, require_password, NewUser};
@@ -91,7 +93,12 @@ impl SeaInviteService {
         row.expires_at = Set(now + TimeDelta::days(INVITE_VALID_DAYS));
         row.updated_at = Set(now);
         let saved = row.update(txn).await?;
-        tracing::info!(target: "events", event = "invite.created", id = %saved.id, user_email = %saved.user_email);
+        medusa_events::record(
+            txn,
+            "invite.created",
+            json!({ "id": saved.id, "token": saved.token, "user_email": saved.user_email }),
+        )
+        .await?;
         Ok(saved)
     }
 }
@@ -211,8 +218,9 @@ impl InviteService for SeaInviteService {
 
     async fn delete(&self, id: &str) -> Result<()> {
         let deleted = invite::Entity::delete_by_id(id).exec(&self.db).await?;
+        // Medusa has no event for a deleted invite.
         if deleted.rows_affected > 0 {
-            tracing::info!(target: "events", event = "invite.deleted", id);
+            tracing::info!(invite_id = id, "invite deleted");
         }
         Ok(())
     }
@@ -258,6 +266,7 @@ impl InviteService for SeaInviteService {
                     .unwrap_or(UserRole::Member),
             };
             let created = insert_user(&txn, new, ALREADY_JOINED).await?;
+            medusa_events::record(&txn, "user.created", json!({ "id": created.id })).await?;
             invite::Entity::delete_by_id(invite.id.as_str())
                 .exec(&txn)
                 .await?;
@@ -266,7 +275,6 @@ impl InviteService for SeaInviteService {
         .await
         .map_err(conflict_aware)?;
         txn.commit().await.map_err(serialization_conflict)?;
-        tracing::info!(target: "events", event = "user.created", id = %accepted.id);
         Ok(accepted)
     }
 }

@@ -8,9 +8,9 @@ use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, SqlErr,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{
@@ -288,8 +288,10 @@ impl UserService for SeaUserService {
             last_name: input.last_name,
             role: input.role.unwrap_or(UserRole::Member),
         };
-        let created = insert_user(&self.db, new, DUPLICATE_EMAIL).await?;
-        tracing::info!(target: "events", event = "user.created", id = %created.id);
+        let txn = self.db.begin().await?;
+        let created = insert_user(&txn, new, DUPLICATE_EMAIL).await?;
+        medusa_events::record(&txn, "user.created", json!({ "id": created.id })).await?;
+        txn.commit().await?;
         Ok(created)
     }
 
@@ -322,23 +324,28 @@ impl UserService for SeaUserService {
             row.metadata = Set(Some(metadata));
         }
         row.updated_at = Set(medusa_core::time::now());
-        let updated = row.update(&self.db).await?;
-        tracing::info!(target: "events", event = "user.updated", id = %updated.id);
+        let txn = self.db.begin().await?;
+        let updated = row.update(&txn).await?;
+        medusa_events::record(&txn, "user.updated", json!({ "id": updated.id })).await?;
+        txn.commit().await?;
         Ok(updated)
     }
 
     async fn delete(&self, id: &str) -> Result<()> {
         let now = medusa_core::time::now();
+        let txn = self.db.begin().await?;
         let deleted = user::Entity::update_many()
             .col_expr(user::Column::DeletedAt, Expr::value(now))
             .col_expr(user::Column::UpdatedAt, Expr::value(now))
             .filter(user::Column::Id.eq(id))
             .filter(user::Column::DeletedAt.is_null())
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
+        // Like Medusa, deleting a user that is already gone emits nothing.
         if deleted.rows_affected > 0 {
-            tracing::info!(target: "events", event = "user.deleted", id);
+            medusa_events::record(&txn, "user.deleted", json!({ "id": id })).await?;
         }
+        txn.commit().await?;
         Ok(())
     }
 
@@ -351,8 +358,14 @@ impl UserService for SeaUserService {
             return Ok(None);
         };
         let token = issue_password_reset_token(&user.id, &user.email, password_hash)?;
-        // The token itself is a credential: it goes to the caller, not to the log.
-        tracing::info!(target: "events", event = "user.password_reset", email = %user.email);
+        // Nothing else is written, so the event is recorded on its own. The token is a
+        // credential: it goes to the caller and the event's subscribers, never to the log.
+        medusa_events::record(
+            &self.db,
+            "user.password_reset",
+            json!({ "email": user.email, "token": token }),
+        )
+        .await?;
         Ok(Some(PasswordReset {
             user_id: user.id,
             email: user.email,
@@ -401,7 +414,8 @@ impl UserService for SeaUserService {
         if updated.rows_affected == 0 {
             return Err(Error::unauthorized(INVALID_RESET_TOKEN));
         }
-        tracing::info!(target: "events", event = "user.password_changed", id = %user.id);
+        // Medusa has no event for a changed password.
+        tracing::info!(user_id = %user.id, "password changed");
         self.retrieve(&user.id).await
     }
 }

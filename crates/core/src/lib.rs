@@ -5,10 +5,12 @@
 //! envelope, metadata update semantics and Medusa's timestamp format. It knows nothing of
 //! HTTP frameworks or concrete tables.
 
+pub mod body;
 pub mod error;
 pub mod id;
 pub mod list;
 pub mod metadata;
+pub mod number;
 pub mod patch;
 pub mod time;
 

@@ -26,6 +26,7 @@ pub struct Model {
     #[sea_orm(column_type = "JsonBinary", nullable)]
     pub metadata: Option<Json>,
     #[sea_orm(column_type = "Float", nullable)]
+    #[serde(serialize_with = "medusa_core::number::serialize_opt_real")]
     pub tax_rate: Option<f32>,
 }
 

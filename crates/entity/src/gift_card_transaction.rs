@@ -15,6 +15,7 @@ pub struct Model {
     pub created_at: DateTimeWithTimeZone,
     pub is_taxable: Option<bool>,
     #[sea_orm(column_type = "Float", nullable)]
+    #[serde(serialize_with = "medusa_core::number::serialize_opt_real")]
     pub tax_rate: Option<f32>,
 }
 

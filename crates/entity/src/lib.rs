@@ -117,4 +117,5 @@ pub mod user;
 
 // Tables this server adds; an existing Medusa database gets them beside its own.
 pub mod admin_session;
+pub mod event_outbox;
 pub mod secret_api_key;

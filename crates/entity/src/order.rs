@@ -24,6 +24,7 @@ pub struct Model {
     pub region_id: String,
     pub currency_code: String,
     #[sea_orm(column_type = "Float", nullable)]
+    #[serde(serialize_with = "medusa_core::number::serialize_opt_real")]
     pub tax_rate: Option<f32>,
     #[serde(serialize_with = "medusa_core::time::serialize_opt")]
     pub canceled_at: Option<DateTimeWithTimeZone>,

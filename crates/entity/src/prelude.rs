@@ -1,6 +1,7 @@
 //! Every Medusa entity under its type name.
 
 pub use super::address::Entity as Address;
+pub use super::admin_session::Entity as AdminSession;
 pub use super::analytics_config::Entity as AnalyticsConfig;
 pub use super::batch_job::Entity as BatchJob;
 pub use super::cart::Entity as Cart;
@@ -28,6 +29,7 @@ pub use super::discount_regions::Entity as DiscountRegions;
 pub use super::discount_rule::Entity as DiscountRule;
 pub use super::discount_rule_products::Entity as DiscountRuleProducts;
 pub use super::draft_order::Entity as DraftOrder;
+pub use super::event_outbox::Entity as EventOutbox;
 pub use super::fulfillment::Entity as Fulfillment;
 pub use super::fulfillment_item::Entity as FulfillmentItem;
 pub use super::fulfillment_provider::Entity as FulfillmentProvider;
@@ -86,6 +88,7 @@ pub use super::return_item::Entity as ReturnItem;
 pub use super::return_reason::Entity as ReturnReason;
 pub use super::sales_channel::Entity as SalesChannel;
 pub use super::sales_channel_location::Entity as SalesChannelLocation;
+pub use super::secret_api_key::Entity as SecretApiKey;
 pub use super::shipping_method::Entity as ShippingMethod;
 pub use super::shipping_method_tax_line::Entity as ShippingMethodTaxLine;
 pub use super::shipping_option::Entity as ShippingOption;
@@ -100,5 +103,3 @@ pub use super::tax_provider::Entity as TaxProvider;
 pub use super::tax_rate::Entity as TaxRate;
 pub use super::tracking_link::Entity as TrackingLink;
 pub use super::user::Entity as User;
-pub use super::admin_session::Entity as AdminSession;
-pub use super::secret_api_key::Entity as SecretApiKey;

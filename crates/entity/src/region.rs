@@ -11,6 +11,7 @@ pub struct Model {
     pub name: String,
     pub currency_code: String,
     #[sea_orm(column_type = "Float")]
+    #[serde(serialize_with = "medusa_core::number::serialize_real")]
     pub tax_rate: f32,
     pub tax_code: Option<String>,
     #[serde(serialize_with = "medusa_core::time::serialize")]

@@ -9,6 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
     #[sea_orm(column_type = "Float")]
+    #[serde(serialize_with = "medusa_core::number::serialize_real")]
     pub rate: f32,
     pub name: String,
     pub code: Option<String>,

@@ -9,6 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
     #[sea_orm(column_type = "Float", nullable)]
+    #[serde(serialize_with = "medusa_core::number::serialize_opt_real")]
     pub rate: Option<f32>,
     pub code: Option<String>,
     pub name: String,

@@ -1,1 +1,17 @@
-//! Regions (countries, currencies, tax settings, payment and fulfillment providers) and the provider plug points.
+//! Regions (countries, currencies, tax settings, payment and fulfillment providers) and the
+//! provider plug points.
+//!
+//! `medusa-region` owns the `region` table with its `region_payment_providers` /
+//! `region_fulfillment_providers` links and the countries' `region_id`, and the
+//! [`ProviderRegistry`] of payment and fulfillment providers this server ships. It knows no
+//! HTTP framework: the admin app reads bodies with the `from_body` constructors (Medusa's
+//! validation messages, in Medusa's order) and calls [`RegionService`].
+
+pub mod providers;
+pub mod regions;
+
+pub use providers::{FulfillmentProvider, PaymentProvider, ProviderRegistry};
+pub use regions::{
+    create_region_in, CreateRegion, FulfillmentOptions, Pinned, RegionService, RegionView,
+    SeaRegionService, UpdateRegion, REGION_LIST, REGION_RETRIEVE,
+};

@@ -5,24 +5,18 @@
 //! ...) belongs to a domain that cannot load it yet, so a file that has one with content is
 //! refused rather than half loaded.
 
-use std::collections::BTreeSet;
-
-use medusa_core::{generate_id, metadata, time, Error, Result};
+use medusa_core::{time, Error, Result};
+use medusa_entity::region;
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
-use medusa_entity::{
-    country, fulfillment_provider, payment_provider, region, region_fulfillment_providers,
-    region_payment_providers,
-};
-use sea_orm::sea_query::Expr;
+use medusa_region::{create_region_in, CreateRegion, Pinned};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::store::{currencies_of, ensure_store, load_store, update_store, UpdateStore};
+use crate::store::{ensure_store, update_store, UpdateStore};
 
 /// The sections this server loads.
 const KNOWN_SECTIONS: [&str; 3] = ["store", "users", "regions"];
@@ -193,9 +187,8 @@ pub async fn apply_store_seed(db: &DatabaseConnection, seed: &SeedFile) -> Resul
         report.store_updated = true;
     }
 
-    let now = time::now();
     for (index, seeded) in seed.regions.iter().enumerate() {
-        let outcome = seed_region(&txn, seeded, now)
+        let outcome = seed_region(&txn, seeded)
             .await
             .map_err(|err| in_region(err, index, &seeded.name))?;
         report.regions.push(outcome);
@@ -228,11 +221,7 @@ fn kept_id(seeded: &SeedRegion) -> Option<&str> {
     seeded.id.as_deref().filter(|id| id.starts_with("reg_"))
 }
 
-async fn seed_region<C: ConnectionTrait>(
-    conn: &C,
-    seeded: &SeedRegion,
-    now: time::Timestamp,
-) -> Result<SeededRegion> {
+async fn seed_region<C: ConnectionTrait>(conn: &C, seeded: &SeedRegion) -> Result<SeededRegion> {
     let by_id = match kept_id(seeded) {
         Some(id) => region::Entity::find_by_id(id.to_owned()).one(conn).await?,
         None => None,
@@ -255,7 +244,7 @@ async fn seed_region<C: ConnectionTrait>(
             created: false,
         });
     }
-    let created = create_region(conn, seeded, now).await?;
+    let created = create_region(conn, seeded).await?;
     Ok(SeededRegion {
         seed_id: seeded.id.clone(),
         id: created.id,
@@ -264,132 +253,22 @@ async fn seed_region<C: ConnectionTrait>(
     })
 }
 
-/// Creates a region with the checks and messages of Medusa's region creation.
-async fn create_region<C: ConnectionTrait>(
-    conn: &C,
-    seeded: &SeedRegion,
-    now: time::Timestamp,
-) -> Result<region::Model> {
-    // Medusa checks the rate only when it is non-zero, and its message says 0 and 1
-    // although the bounds are 0 and 100.
-    if seeded.tax_rate != 0.0 && !(0.0..=100.0).contains(&seeded.tax_rate) {
-        return Err(Error::invalid_data("The tax_rate must be between 0 and 1"));
-    }
-    let countries = validate_countries(conn, &seeded.countries).await?;
-    let payment_providers = distinct(&seeded.payment_providers);
-    for id in &payment_providers {
-        if payment_provider::Entity::find_by_id(id.clone())
-            .one(conn)
-            .await?
-            .is_none()
-        {
-            return Err(Error::invalid_data("Payment provider not found"));
-        }
-    }
-    let fulfillment_providers = distinct(&seeded.fulfillment_providers);
-    for id in &fulfillment_providers {
-        if fulfillment_provider::Entity::find_by_id(id.clone())
-            .one(conn)
-            .await?
-            .is_none()
-        {
-            return Err(Error::invalid_data("Fulfillment provider not found"));
-        }
-    }
-    let currency_code = seeded.currency_code.to_lowercase();
-    let store = load_store(conn, false).await?;
-    if !currencies_of(conn, &store.id)
-        .await?
-        .iter()
-        .any(|c| c.code == currency_code)
-    {
-        return Err(Error::invalid_data("Invalid currency code"));
-    }
-
-    let id = kept_id(seeded).map_or_else(|| generate_id("reg"), str::to_owned);
-    let created = region::ActiveModel {
-        id: Set(id),
-        name: Set(seeded.name.clone()),
-        currency_code: Set(currency_code),
-        // The column is `real`, as in Medusa.
-        tax_rate: Set(seeded.tax_rate as f32),
-        tax_code: Set(seeded.tax_code.clone()),
-        created_at: Set(seeded.created_at.unwrap_or(now)),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(seeded.metadata.as_ref().map(metadata::initial)),
-        gift_cards_taxable: Set(true),
-        automatic_taxes: Set(true),
-        tax_provider_id: Set(None),
-    }
-    .insert(conn)
-    .await?;
-
-    if !countries.is_empty() {
-        let ids: Vec<i32> = countries.iter().map(|c| c.id).collect();
-        country::Entity::update_many()
-            .col_expr(country::Column::RegionId, Expr::value(created.id.clone()))
-            .filter(country::Column::Id.is_in(ids))
-            .exec(conn)
-            .await?;
-    }
-    if !payment_providers.is_empty() {
-        region_payment_providers::Entity::insert_many(payment_providers.iter().map(|provider| {
-            region_payment_providers::ActiveModel {
-                region_id: Set(created.id.clone()),
-                provider_id: Set(provider.clone()),
-            }
-        }))
-        .exec_without_returning(conn)
-        .await?;
-    }
-    if !fulfillment_providers.is_empty() {
-        region_fulfillment_providers::Entity::insert_many(fulfillment_providers.iter().map(
-            |provider| region_fulfillment_providers::ActiveModel {
-                region_id: Set(created.id.clone()),
-                provider_id: Set(provider.clone()),
-            },
-        ))
-        .exec_without_returning(conn)
-        .await?;
-    }
-    Ok(created)
-}
-
-/// Provider ids without repeats, in the given order (ids are case-sensitive).
-fn distinct(ids: &[String]) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    ids.iter()
-        .filter(|id| seen.insert(id.as_str()))
-        .cloned()
-        .collect()
-}
-
-/// The country rows for `codes`, checked as Medusa checks them: a known ISO code and not
-/// already in another region. The `country` table holds every ISO code Medusa knows, so a
-/// code missing from it gets the message Medusa gives a non-ISO code.
-async fn validate_countries<C: ConnectionTrait>(
-    conn: &C,
-    codes: &[String],
-) -> Result<Vec<country::Model>> {
-    let mut rows: Vec<country::Model> = Vec::with_capacity(codes.len());
-    for code in codes {
-        let iso_2 = code.to_lowercase();
-        if rows.iter().any(|row| row.iso_2 == iso_2) {
-            continue;
-        }
-        let row = country::Entity::find()
-            .filter(country::Column::Iso2.eq(iso_2.as_str()))
-            .one(conn)
-            .await?
-            .ok_or_else(|| Error::invalid_data("Invalid country code"))?;
-        if let Some(region_id) = &row.region_id {
-            return Err(Error::duplicate(format!(
-                "{} already exists in region {region_id}",
-                row.display_name
-            )));
-        }
-        rows.push(row);
-    }
-    Ok(rows)
+/// Creates a region through the region crate, so the seed obeys the rules (and records the
+/// `region.created` event) of `POST /admin/regions`.
+async fn create_region<C: ConnectionTrait>(conn: &C, seeded: &SeedRegion) -> Result<region::Model> {
+    let input = CreateRegion {
+        name: seeded.name.clone(),
+        currency_code: seeded.currency_code.clone(),
+        tax_code: seeded.tax_code.clone(),
+        tax_rate: seeded.tax_rate,
+        payment_providers: seeded.payment_providers.clone(),
+        fulfillment_providers: seeded.fulfillment_providers.clone(),
+        countries: seeded.countries.clone(),
+        metadata: seeded.metadata.clone(),
+    };
+    let pinned = Pinned {
+        id: kept_id(seeded).map(str::to_owned),
+        created_at: seeded.created_at,
+    };
+    create_region_in(conn, &input, pinned).await
 }

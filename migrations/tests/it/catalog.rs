@@ -8,7 +8,12 @@ use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use crate::support::connect;
 
 /// The tables this server adds beside Medusa's (ours and sea-orm-migration's).
-pub const OUR_TABLES: [&str; 3] = ["admin_session", "secret_api_key", "seaql_migrations"];
+pub const OUR_TABLES: [&str; 4] = [
+    "admin_session",
+    "secret_api_key",
+    "event_outbox",
+    "seaql_migrations",
+];
 
 /// Every schema object as `"kind name" -> definition`.
 #[derive(Debug, PartialEq, Eq)]

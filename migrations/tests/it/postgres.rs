@@ -111,7 +111,11 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
     );
     assert_eq!(
         applied_versions(&db).await,
-        ["m0001_medusa_schema", "m0002_admin_tables"]
+        [
+            "m0001_medusa_schema",
+            "m0002_admin_tables",
+            "m0003_event_outbox"
+        ]
     );
 
     let before = Snapshot::read(&database.url, &[]).await;
@@ -123,7 +127,7 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
         "a second migrate changed the schema:\n{diff}"
     );
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
-    assert_eq!(applied_versions(&db).await.len(), 2);
+    assert_eq!(applied_versions(&db).await.len(), 3);
 
     db.close().await.unwrap();
     database.drop().await;
@@ -204,7 +208,11 @@ async fn existing_medusa_database_is_adopted_untouched() {
     round_trip_admin_entities(&db).await;
     assert_eq!(
         applied_versions(&db).await,
-        ["m0001_medusa_schema", "m0002_admin_tables"]
+        [
+            "m0001_medusa_schema",
+            "m0002_admin_tables",
+            "m0003_event_outbox"
+        ]
     );
 
     let everything = Snapshot::read(&database.url, &[]).await;
@@ -215,7 +223,7 @@ async fn existing_medusa_database_is_adopted_untouched() {
         diff.is_empty(),
         "a second migrate changed the schema:\n{diff}"
     );
-    assert_eq!(applied_versions(&db).await.len(), 2);
+    assert_eq!(applied_versions(&db).await.len(), 3);
 
     db.close().await.unwrap();
     database.drop().await;
@@ -244,7 +252,7 @@ async fn incomplete_medusa_database_is_refused() {
     assert_eq!(
         scalar_i64(
             &db,
-            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('admin_session', 'secret_api_key')"
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('admin_session', 'secret_api_key', 'event_outbox')"
         )
         .await,
         0

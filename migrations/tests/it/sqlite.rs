@@ -61,7 +61,15 @@ async fn fresh_database_gets_every_table_and_the_reference_rows() {
     );
 
     let mut expected: BTreeSet<String> = medusa_table_names().into_iter().collect();
-    expected.extend(["admin_session", "secret_api_key", "seaql_migrations"].map(String::from));
+    expected.extend(
+        [
+            "admin_session",
+            "secret_api_key",
+            "event_outbox",
+            "seaql_migrations",
+        ]
+        .map(String::from),
+    );
     assert_eq!(table_names(&db).await, expected);
 
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
@@ -112,7 +120,7 @@ async fn second_migrate_changes_nothing() {
     assert_eq!(scalar_text(&db, schema).await, before);
     assert_eq!(
         scalar_i64(&db, "SELECT count(*) FROM seaql_migrations").await,
-        2
+        3
     );
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
     db.close().await.unwrap();
@@ -343,9 +351,13 @@ fn generated_sqlite_files_are_up_to_date() {
 #[tokio::test]
 async fn rolling_back_drops_only_our_tables() {
     let (file, db) = migrated("down").await;
-    Migrator::down(&db, Some(1)).await.unwrap();
+    Migrator::down(&db, Some(2)).await.unwrap();
     let tables = table_names(&db).await;
-    assert!(!tables.contains("admin_session") && !tables.contains("secret_api_key"));
+    assert!(
+        !tables.contains("admin_session")
+            && !tables.contains("secret_api_key")
+            && !tables.contains("event_outbox")
+    );
     assert!(tables.contains("order"));
 
     // Medusa's schema is never dropped by a rollback.

@@ -6,7 +6,11 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_store::CURRENCY_LIST;
 
-use crate::{error::ApiResult, handlers::{list_plan, list_response}, state::AppState};
+use crate::{
+    error::ApiResult,
+    handlers::{list_plan, list_response},
+    state::AppState,
+};
 
 /// `GET /admin/currencies`
 pub async fn list_currencies(

@@ -1,1 +1,46 @@
-//! `/admin/notifications`.
+//! `/admin/notifications`: what the notification providers sent, and resending it.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use medusa_notification::{NotificationList, NOTIFICATION_LIST};
+use serde::Deserialize;
+
+use crate::{
+    error::ApiResult,
+    extract::JsonBody,
+    handlers::{list_response, wrapped},
+    state::AppState,
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResendNotificationBody {
+    to: Option<String>,
+}
+
+/// `GET /admin/notifications`
+pub async fn list_notifications(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let raw = medusa_query_dsl::parse(req.query_string())?;
+    let query = NotificationList::from_query(&raw, state.backend)?;
+    let page = state.notifications.list(&query).await?;
+    list_response(page, &query.plan)
+}
+
+/// `POST /admin/notifications/{id}/resend`: answers the original notification, in the list's
+/// default fields, with its resends.
+pub async fn resend_notification(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<ResendNotificationBody>,
+) -> ApiResult<HttpResponse> {
+    let resent = state.notifications.resend(&id, body.0.to).await?;
+    let selection =
+        medusa_query_dsl::plan_retrieve(&NOTIFICATION_LIST, &medusa_query_dsl::parse("")?)?;
+    let mut notification = serde_json::to_value(resent).map_err(|err| {
+        medusa_core::Error::UnexpectedState(format!("response serialization failed: {err}"))
+    })?;
+    selection.shape(&mut notification);
+    wrapped("notification", notification)
+}

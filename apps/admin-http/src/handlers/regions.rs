@@ -1,1 +1,155 @@
-//! `/admin/regions`.
+//! `/admin/regions`: regions, their countries and their payment and fulfillment providers.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use medusa_region::regions::{country_code_from_body, provider_id_from_body};
+use medusa_region::{CreateRegion, UpdateRegion, REGION_LIST, REGION_RETRIEVE};
+use serde_json::Value;
+
+use crate::{
+    error::ApiResult,
+    extract::JsonBody,
+    handlers::{deleted, list_plan, list_response, wrapped},
+    state::AppState,
+};
+
+/// `GET /admin/regions`
+pub async fn list_regions(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let plan = list_plan(&req, &state, &REGION_LIST)?;
+    let page = state.regions.list(&plan).await?;
+    list_response(page, &plan)
+}
+
+/// `GET /admin/regions/{id}`
+pub async fn get_region(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let raw = medusa_query_dsl::parse(req.query_string())?;
+    let selection = medusa_query_dsl::plan_retrieve(&REGION_RETRIEVE, &raw)?;
+    let region = state.regions.retrieve(&id, &selection).await?;
+    let mut value = serde_json::to_value(region).map_err(serialization)?;
+    selection.shape(&mut value);
+    wrapped("region", value)
+}
+
+/// `POST /admin/regions`
+pub async fn create_region(
+    state: web::Data<AppState>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateRegion::from_body(body.0)?;
+    wrapped("region", state.regions.create(input).await?)
+}
+
+/// `POST /admin/regions/{id}`
+pub async fn update_region(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = UpdateRegion::from_body(body.0)?;
+    wrapped("region", state.regions.update(&id, input).await?)
+}
+
+/// `DELETE /admin/regions/{id}`
+pub async fn delete_region(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    state.regions.delete(&id).await?;
+    Ok(deleted(&id, "region"))
+}
+
+/// `GET /admin/regions/{id}/fulfillment-options`
+pub async fn list_region_fulfillment_options(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    wrapped(
+        "fulfillment_options",
+        state.regions.fulfillment_options(&id).await?,
+    )
+}
+
+/// `POST /admin/regions/{id}/countries`
+pub async fn add_region_country(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let code = country_code_from_body(body.0)?;
+    wrapped("region", state.regions.add_country(&id, &code).await?)
+}
+
+/// `DELETE /admin/regions/{id}/countries/{country_code}`
+pub async fn remove_region_country(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (id, code) = path.into_inner();
+    wrapped("region", state.regions.remove_country(&id, &code).await?)
+}
+
+/// `POST /admin/regions/{id}/payment-providers`
+pub async fn add_region_payment_provider(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let provider = provider_id_from_body(body.0)?;
+    wrapped(
+        "region",
+        state.regions.add_payment_provider(&id, &provider).await?,
+    )
+}
+
+/// `DELETE /admin/regions/{id}/payment-providers/{provider_id}`
+pub async fn remove_region_payment_provider(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (id, provider) = path.into_inner();
+    wrapped(
+        "region",
+        state
+            .regions
+            .remove_payment_provider(&id, &provider)
+            .await?,
+    )
+}
+
+/// `POST /admin/regions/{id}/fulfillment-providers`
+pub async fn add_region_fulfillment_provider(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let provider = provider_id_from_body(body.0)?;
+    wrapped(
+        "region",
+        state
+            .regions
+            .add_fulfillment_provider(&id, &provider)
+            .await?,
+    )
+}
+
+/// `DELETE /admin/regions/{id}/fulfillment-providers/{provider_id}`
+pub async fn remove_region_fulfillment_provider(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (id, provider) = path.into_inner();
+    wrapped(
+        "region",
+        state
+            .regions
+            .remove_fulfillment_provider(&id, &provider)
+            .await?,
+    )
+}
+
+fn serialization(err: serde_json::Error) -> medusa_core::Error {
+    medusa_core::Error::UnexpectedState(format!("response serialization failed: {err}"))
+}

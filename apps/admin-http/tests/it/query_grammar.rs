@@ -10,11 +10,14 @@ use crate::on_both_backends;
 use crate::support::*;
 
 /// Adds users until there are `total` (the seeded admin included).
-async fn add_users(svc: &impl actix_web::dev::Service<
-    actix_http::Request,
-    Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
-    Error = actix_web::Error,
->, total: usize) {
+async fn add_users(
+    svc: &impl actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+    >,
+    total: usize,
+) {
     for i in 1..total {
         let res = send(svc, admin(post("/admin/users", json!({
             "email": format!("user{i:03}@example.com"), "password": "pw", "first_name": format!("U{i:03}"),

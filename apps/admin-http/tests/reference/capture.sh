@@ -21,3 +21,82 @@ get currencies-code "/admin/currencies?code=usd"
 curl -s "${T[@]}" "$REF/admin/users/usr_missing" | python3 -m json.tool --indent 2 > users-get-missing.json
 PGPASSWORD=medusa_ref psql -h 127.0.0.1 -U medusa_ref medusa_ref -Atc \
   "select password_hash from \"user\" where id = 'usr_ref_admin'" > admin-password-hash.txt
+# customers, customer groups, publishable API keys (ids looked up: the seed does not fix them)
+ref_id() { PGPASSWORD=medusa_ref psql -h 127.0.0.1 -U medusa_ref medusa_ref -Atc "$1"; }
+MAX=$(ref_id "select id from customer where email = 'max.mustermann@example.com'")
+VIP=$(ref_id "select id from customer_group where name = 'VIP'")
+get customers-list-by-email "/admin/customers?order=email"
+get customers-list-q "/admin/customers?q=DOE&has_account=true"
+get customers-list-groups "/admin/customers?groups%5B%5D=$VIP"
+get customers-get-max "/admin/customers/$MAX"
+get customers-get-max-groups "/admin/customers/$MAX?expand=groups"
+curl -s "${T[@]}" "$REF/admin/customers/cus_missing" | python3 -m json.tool --indent 2 > customers-get-missing.json
+get customer-groups-list /admin/customer-groups
+get customer-groups-get-customers "/admin/customer-groups/$VIP?expand=customers"
+get customer-groups-customers "/admin/customer-groups/$VIP/customers"
+curl -s "${T[@]}" "$REF/admin/customer-groups/cgrp_missing" | python3 -m json.tool --indent 2 > customer-groups-get-missing.json
+get publishable-api-keys-list /admin/publishable-api-keys
+curl -s "${T[@]}" "$REF/admin/publishable-api-keys/pk_missing" | python3 -m json.tool --indent 2 > publishable-api-keys-get-missing.json
+# regions, return reasons
+get regions-list /admin/regions
+get regions-list-fields "/admin/regions?fields=name&expand=currency"
+get regions-list-q "/admin/regions?q=n&limit=1"
+get regions-list-no-relations "/admin/regions?order=name&expand="
+get regions-get /admin/regions/reg_ref_eu
+get regions-get-fields "/admin/regions/reg_ref_na?fields=name,tax_rate&expand=payment_providers"
+get regions-fulfillment-options /admin/regions/reg_ref_eu/fulfillment-options
+curl -s "${T[@]}" "$REF/admin/regions/reg_missing" | python3 -m json.tool --indent 2 > regions-get-missing.json
+curl -s "${T[@]}" "$REF/admin/regions?expand=tax_rates" | python3 -m json.tool --indent 2 > regions-list-bad-expand.json
+get return-reasons-list /admin/return-reasons
+curl -s "${T[@]}" "$REF/admin/return-reasons/rr_missing" | python3 -m json.tool --indent 2 > return-reasons-get-missing.json
+# tax rates, shipping profiles, shipping options
+get tax-rates-list /admin/tax-rates
+get shipping-profiles-list /admin/shipping-profiles
+get shipping-options-list /admin/shipping-options
+get shipping-options-eu-names "/admin/shipping-options?region_id=reg_ref_eu&is_return=false&fields=name,amount&expand=region&order=amount"
+get shipping-options-q "/admin/shipping-options?q=express&expand=profile"
+get shipping-options-return "/admin/shipping-options/$(curl -sf "${T[@]}" "$REF/admin/shipping-options?is_return=true&fields=id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["shipping_options"][0]["id"])')"
+for missing in tax-rates/txr_missing shipping-options/so_missing shipping-profiles/sp_missing; do
+  curl -s "${T[@]}" "$REF/admin/$missing" | python3 -m json.tool --indent 2 > "${missing%%/*}-get-missing.json"
+done
+curl -s "${T[@]}" "$REF/admin/tax-rates?fields=name" | python3 -m json.tool --indent 2 > tax-rates-fields-not-array.json
+# notes and notifications: written on the second reference server (:9101, shared, writable),
+# never on :9100. The notification rows are inserted directly (Medusa 1.20 ships no
+# notification provider); the note is created, read, changed and deleted through the API.
+REF2=${MEDUSA_REF2_URL:-http://127.0.0.1:9101}
+REF2_DB=${MEDUSA_REF2_DB:-medusa_ref2}
+ref2() { local name=$1; shift; curl -s "${T[@]}" -H 'content-type: application/json' "$@" | python3 -m json.tool --indent 2 > "$name.json"; echo "$name <- $*"; }
+PGPASSWORD=medusa_ref psql -q -h 127.0.0.1 -U medusa_ref "$REF2_DB" <<'SQL'
+INSERT INTO notification_provider (id, is_installed) VALUES ('log', true) ON CONFLICT DO NOTHING;
+INSERT INTO notification (id, event_name, resource_type, resource_id, customer_id, "to", data, parent_id, provider_id, created_at, updated_at) VALUES
+ ('noti_5a_ref_1','invite.created','invite','invite_5a_1',NULL,'a@example.com','{"user_email":"a@example.com"}',NULL,'log','2026-01-01T10:00:00Z','2026-01-01T10:00:00Z'),
+ ('noti_5a_ref_2','user.created','user','usr_5a_2',NULL,'b@example.com','{"id":"usr_5a_2"}',NULL,'log','2026-01-02T10:00:00Z','2026-01-02T10:00:00Z'),
+ ('noti_5a_ref_3','invite.created','invite','invite_5a_1',NULL,'c@example.com','{"user_email":"c@example.com"}','noti_5a_ref_1','log','2026-01-03T10:00:00Z','2026-01-03T10:00:00Z'),
+ ('noti_5a_ref_4','order.placed','order','order_5a_4',NULL,'d@example.com','{"id":"order_5a_4"}',NULL,NULL,'2026-01-04T10:00:00Z','2026-01-04T10:00:00Z')
+ON CONFLICT DO NOTHING;
+SQL
+OURS="resource_id=invite_5a_1,usr_5a_2,order_5a_4"
+ref2 notifications-list "$REF2/admin/notifications?$OURS"
+ref2 notifications-list-resends "$REF2/admin/notifications?$OURS&include_resends=true"
+ref2 notifications-list-resends-0 "$REF2/admin/notifications?$OURS&include_resends=0"
+ref2 notifications-list-page "$REF2/admin/notifications?$OURS&limit=1&offset=1"
+ref2 notifications-list-filters "$REF2/admin/notifications?$OURS&event_name=invite.created,user.created&to=a@example.com"
+ref2 notifications-list-empty-expand "$REF2/admin/notifications?$OURS&expand="
+ref2 notifications-list-bad-bool "$REF2/admin/notifications?include_resends=yes"
+ref2 notifications-list-bad-order "$REF2/admin/notifications?order=to"
+ref2 notifications-resend-missing -X POST "$REF2/admin/notifications/noti_missing/resend" -d '{}'
+ref2 notifications-resend-no-provider -X POST "$REF2/admin/notifications/noti_5a_ref_4/resend" -d '{}'
+ref2 notifications-resend-bad-to -X POST "$REF2/admin/notifications/noti_5a_ref_1/resend" -d '{"to":5}'
+ref2 notes-create -X POST "$REF2/admin/notes" -d '{"resource_id":"prod_5a_notes","resource_type":"product","value":"first"}'
+NOTE=$(python3 -c 'import json; print(json.load(open("notes-create.json"))["note"]["id"])')
+ref2 notes-list "$REF2/admin/notes?resource_id=prod_5a_notes"
+ref2 notes-get "$REF2/admin/notes/$NOTE"
+ref2 notes-update -X POST "$REF2/admin/notes/$NOTE" -d '{"value":"second"}'
+ref2 notes-update-invalid -X POST "$REF2/admin/notes/$NOTE" -d '{}'
+ref2 notes-create-invalid -X POST "$REF2/admin/notes" -d '{"resource_id":"","resource_type":1}'
+ref2 notes-list-invalid "$REF2/admin/notes?foo=1&limit=abc"
+ref2 notes-delete -X DELETE "$REF2/admin/notes/$NOTE"
+ref2 notes-get-deleted "$REF2/admin/notes/$NOTE"
+ref2 notes-delete-again -X DELETE "$REF2/admin/notes/$NOTE"
+ref2 notes-update-missing -X POST "$REF2/admin/notes/note_missing" -d '{"value":"x"}'
+ref2 notes-list-after-delete "$REF2/admin/notes?resource_id=prod_5a_notes"

@@ -10,7 +10,12 @@ use crate::on_both_backends;
 fn page_plan(db: &DatabaseConnection, query: &str) -> medusa_query_dsl::ListPlan {
     use sea_orm::ConnectionTrait;
     let raw = medusa_query_dsl::parse(query).unwrap();
-    medusa_query_dsl::plan(&medusa_auth::api_keys::API_KEY_LIST, &raw, db.get_database_backend()).unwrap()
+    medusa_query_dsl::plan(
+        &medusa_auth::api_keys::API_KEY_LIST,
+        &raw,
+        db.get_database_backend(),
+    )
+    .unwrap()
 }
 
 fn message(err: Error) -> (u16, String) {
@@ -83,14 +88,20 @@ async fn list_retrieve_update(db: DatabaseConnection) {
             .unwrap();
         ids.push(created.key.id);
     }
-    let page = keys.list(&page_plan(&db, "limit=2&offset=0")).await.unwrap();
+    let page = keys
+        .list(&page_plan(&db, "limit=2&offset=0"))
+        .await
+        .unwrap();
     assert_eq!(
         (page.key, page.count, page.offset, page.limit),
         ("api_keys", 3, 0, 2)
     );
     let titles: Vec<_> = page.items.iter().map(|k| k.title.as_str()).collect();
     assert_eq!(titles, ["three", "two"], "newest first");
-    let last = keys.list(&page_plan(&db, "limit=2&offset=2")).await.unwrap();
+    let last = keys
+        .list(&page_plan(&db, "limit=2&offset=2"))
+        .await
+        .unwrap();
     assert_eq!(last.items.len(), 1);
 
     let updated = keys.update(&ids[0], "renamed").await.unwrap();

@@ -1,0 +1,101 @@
+use medusa_entity::event_outbox;
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, TransactionTrait};
+use serde_json::json;
+
+use crate::on_both_backends;
+
+on_both_backends!(
+    record_commits_and_rolls_back_with_the_write,
+    records_keep_their_order_and_payload,
+);
+
+async fn record_commits_and_rolls_back_with_the_write(db: DatabaseConnection) {
+    let txn = db.begin().await.unwrap();
+    medusa_events::record(&txn, "customer.created", json!({"id": "cus_rolled_back"}))
+        .await
+        .unwrap();
+    txn.rollback().await.unwrap();
+    assert!(event_outbox::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .is_empty());
+
+    let before = medusa_core::time::now();
+    let txn = db.begin().await.unwrap();
+    medusa_events::record(&txn, "customer.created", json!({"id": "cus_1"}))
+        .await
+        .unwrap();
+    txn.commit().await.unwrap();
+
+    let rows = event_outbox::Entity::find().all(&db).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert!(row.id.starts_with("evt_"), "{}", row.id);
+    assert_eq!(row.name, "customer.created");
+    assert_eq!(row.resource_id.as_deref(), Some("cus_1"));
+    assert_eq!(row.data, r#"{"id":"cus_1"}"#);
+    assert!(row.created_at >= before);
+    assert_eq!(
+        (
+            row.delivered_at,
+            row.attempts,
+            row.last_error.as_deref(),
+            row.next_attempt_at
+        ),
+        (None, 0, None, None)
+    );
+}
+
+async fn records_keep_their_order_and_payload(db: DatabaseConnection) {
+    let payloads = [
+        (
+            "invite.created",
+            json!({"id": "invite_1", "token": "t", "user_email": "a@b.c"}),
+        ),
+        (
+            "user.password_reset",
+            json!({"email": "a@b.c", "token": "t2"}),
+        ),
+        (
+            "region.updated",
+            json!({"id": "reg_1", "fields": ["name", "currency_code"]}),
+        ),
+    ];
+    for (name, data) in &payloads {
+        medusa_events::record(&db, name, data.clone())
+            .await
+            .unwrap();
+    }
+    let rows = event_outbox::Entity::find()
+        .order_by_asc(event_outbox::Column::Id)
+        .all(&db)
+        .await
+        .unwrap();
+    let read: Vec<(String, Option<String>, serde_json::Value)> = rows
+        .into_iter()
+        .map(|row| {
+            (
+                row.name,
+                row.resource_id,
+                serde_json::from_str(&row.data).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        vec![
+            (
+                "invite.created".into(),
+                Some("invite_1".into()),
+                payloads[0].1.clone()
+            ),
+            ("user.password_reset".into(), None, payloads[1].1.clone()),
+            (
+                "region.updated".into(),
+                Some("reg_1".into()),
+                payloads[2].1.clone()
+            ),
+        ]
+    );
+}

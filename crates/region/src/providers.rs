@@ -1,0 +1,191 @@
+//! Payment and fulfillment provider plug points, and the providers this server ships.
+//!
+//! Medusa loads providers from plugins and records the installed ones in `payment_provider` /
+//! `fulfillment_provider` at boot; regions and shipping options may only name recorded ones.
+//! Medusa's built-in `system` payment provider is the exception: it is always available to the
+//! payment code but never written to `payment_provider`, so a region cannot list it.
+
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+
+/// A payment provider regions can offer.
+pub trait PaymentProvider: Send + Sync {
+    fn id(&self) -> &'static str;
+}
+
+/// A fulfillment provider regions can offer and shipping options can use.
+pub trait FulfillmentProvider: Send + Sync {
+    fn id(&self) -> &'static str;
+    /// The options `GET /admin/regions/{id}/fulfillment-options` lists for this provider.
+    fn fulfillment_options(&self) -> Vec<Value>;
+    /// Whether `data` (a shipping option's `data`) is one of this provider's options.
+    fn validate_option(&self, data: &Value) -> bool;
+    /// Whether shipping options with this `data` can use the `calculated` price type.
+    fn can_calculate(&self, data: &Value) -> bool;
+}
+
+/// The id of Medusa's built-in payment provider, which is never recorded in `payment_provider`.
+pub const SYSTEM_PAYMENT_PROVIDER_ID: &str = "system";
+
+/// Medusa's built-in payment provider: payments that need no capture step.
+pub struct SystemPaymentProvider;
+
+impl PaymentProvider for SystemPaymentProvider {
+    fn id(&self) -> &'static str {
+        SYSTEM_PAYMENT_PROVIDER_ID
+    }
+}
+
+/// The `medusa-payment-manual` plugin: payments settled outside the store.
+pub struct ManualPaymentProvider;
+
+impl PaymentProvider for ManualPaymentProvider {
+    fn id(&self) -> &'static str {
+        "manual"
+    }
+}
+
+/// The `medusa-fulfillment-manual` plugin: fulfillments handled by hand, one outbound and one
+/// return option, any option data accepted, prices never calculated.
+pub struct ManualFulfillmentProvider;
+
+impl FulfillmentProvider for ManualFulfillmentProvider {
+    fn id(&self) -> &'static str {
+        "manual"
+    }
+
+    fn fulfillment_options(&self) -> Vec<Value> {
+        vec![
+            json!({"id": "manual-fulfillment"}),
+            json!({"id": "manual-fulfillment-return", "is_return": true}),
+        ]
+    }
+
+    fn validate_option(&self, _data: &Value) -> bool {
+        true
+    }
+
+    fn can_calculate(&self, _data: &Value) -> bool {
+        false
+    }
+}
+
+/// The providers available to this server, looked up by id.
+#[derive(Clone)]
+pub struct ProviderRegistry {
+    payment: Vec<Arc<dyn PaymentProvider>>,
+    fulfillment: Vec<Arc<dyn FulfillmentProvider>>,
+}
+
+impl ProviderRegistry {
+    /// A registry with no providers, to be filled with [`Self::with_payment`] and
+    /// [`Self::with_fulfillment`].
+    pub fn empty() -> Self {
+        Self {
+            payment: Vec::new(),
+            fulfillment: Vec::new(),
+        }
+    }
+
+    /// What a Medusa 1.20 server with `medusa-payment-manual` and `medusa-fulfillment-manual`
+    /// has: payment `manual` and `system`, fulfillment `manual`.
+    pub fn with_defaults() -> Self {
+        Self::empty()
+            .with_payment(Arc::new(ManualPaymentProvider))
+            .with_payment(Arc::new(SystemPaymentProvider))
+            .with_fulfillment(Arc::new(ManualFulfillmentProvider))
+    }
+
+    /// Adds (or replaces, by id) a payment provider.
+    pub fn with_payment(mut self, provider: Arc<dyn PaymentProvider>) -> Self {
+        self.payment.retain(|known| known.id() != provider.id());
+        self.payment.push(provider);
+        self
+    }
+
+    /// Adds (or replaces, by id) a fulfillment provider.
+    pub fn with_fulfillment(mut self, provider: Arc<dyn FulfillmentProvider>) -> Self {
+        self.fulfillment.retain(|known| known.id() != provider.id());
+        self.fulfillment.push(provider);
+        self
+    }
+
+    pub fn payment(&self, id: &str) -> Option<Arc<dyn PaymentProvider>> {
+        self.payment.iter().find(|p| p.id() == id).cloned()
+    }
+
+    pub fn fulfillment(&self, id: &str) -> Option<Arc<dyn FulfillmentProvider>> {
+        self.fulfillment.iter().find(|p| p.id() == id).cloned()
+    }
+
+    /// Every payment provider id, the built-in `system` included.
+    pub fn payment_ids(&self) -> Vec<&'static str> {
+        self.payment.iter().map(|p| p.id()).collect()
+    }
+
+    pub fn fulfillment_ids(&self) -> Vec<&'static str> {
+        self.fulfillment.iter().map(|p| p.id()).collect()
+    }
+
+    /// The payment provider ids recorded as installed at boot: all but the built-in `system`.
+    pub fn installed_payment_ids(&self) -> Vec<&'static str> {
+        self.payment_ids()
+            .into_iter()
+            .filter(|id| *id != SYSTEM_PAYMENT_PROVIDER_ID)
+            .collect()
+    }
+}
+
+impl Default for ProviderRegistry {
+    fn default() -> Self {
+        Self::with_defaults()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_match_a_medusa_server_with_the_manual_plugins() {
+        let registry = ProviderRegistry::with_defaults();
+        assert_eq!(registry.payment_ids(), vec!["manual", "system"]);
+        assert_eq!(registry.installed_payment_ids(), vec!["manual"]);
+        assert_eq!(registry.fulfillment_ids(), vec!["manual"]);
+        assert!(registry.payment("system").is_some());
+        assert!(registry.payment("stripe").is_none());
+        let manual = registry.fulfillment("manual");
+        assert_eq!(
+            manual.map(|p| p.fulfillment_options()),
+            Some(vec![
+                json!({"id": "manual-fulfillment"}),
+                json!({"id": "manual-fulfillment-return", "is_return": true}),
+            ])
+        );
+        assert!(registry.fulfillment("webshipper").is_none());
+    }
+
+    #[test]
+    fn a_provider_added_with_a_known_id_replaces_the_old_one() {
+        struct Calculating;
+        impl FulfillmentProvider for Calculating {
+            fn id(&self) -> &'static str {
+                "manual"
+            }
+            fn fulfillment_options(&self) -> Vec<Value> {
+                Vec::new()
+            }
+            fn validate_option(&self, data: &Value) -> bool {
+                data.get("id").is_some()
+            }
+            fn can_calculate(&self, _data: &Value) -> bool {
+                true
+            }
+        }
+        let registry = ProviderRegistry::with_defaults().with_fulfillment(Arc::new(Calculating));
+        assert_eq!(registry.fulfillment_ids(), vec!["manual"]);
+        let manual = registry.fulfillment("manual");
+        assert_eq!(manual.map(|p| p.can_calculate(&json!({}))), Some(true));
+    }
+}

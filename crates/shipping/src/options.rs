@@ -1,0 +1,679 @@
+//! Shipping options: where (region), how (fulfillment provider and its option `data`), at
+//! what price (`flat_rate` amount or provider-`calculated`), for which carts (min/max
+//! subtotal requirements), and whether for returns or admins only.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use medusa_core::{generate_id, metadata, time, Error, ListPage, Result};
+use medusa_entity::sea_orm_active_enums::{
+    ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum, ShippingProfileTypeEnum,
+};
+use medusa_entity::{
+    region, region_fulfillment_providers, shipping_option, shipping_option_requirement,
+    shipping_profile, shipping_tax_rate, tax_rate,
+};
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
+};
+use medusa_region::providers::{FulfillmentProvider, ProviderRegistry};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use crate::profiles::profile_of_type;
+use medusa_core::number::js_number;
+
+const OPTION_ID_PREFIX: &str = "so";
+const REQUIREMENT_ID_PREFIX: &str = "sor";
+
+const OPTION_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "region_id",
+    "profile_id",
+    "provider_id",
+    "price_type",
+    "amount",
+    "is_return",
+    "admin_only",
+    "data",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "metadata",
+];
+
+/// `GET /admin/shipping-options`: Medusa's `AdminGetShippingOptionsParams`.
+pub static SHIPPING_OPTION_LIST: ResourceSpec = ResourceSpec {
+    pagination: Some(Pagination {
+        default_limit: 50,
+        max_limit: None,
+    }),
+    default_order: &[("created_at", Order::Desc)],
+    sortable: OPTION_FIELDS,
+    filters: &[
+        FilterSpec::value("id", FieldKind::Text).list(),
+        FilterSpec::value("name", FieldKind::Text),
+        FilterSpec::value("region_id", FieldKind::Text),
+        FilterSpec::value("is_return", FieldKind::Bool),
+        FilterSpec::value("admin_only", FieldKind::Bool),
+        FilterSpec::range("created_at", FieldKind::Date),
+        FilterSpec::range("updated_at", FieldKind::Date),
+        FilterSpec::range("deleted_at", FieldKind::Date),
+    ],
+    searchable: &[Column::own("name")],
+    expandable: true,
+    relations: &[
+        RelationSpec::new("region"),
+        RelationSpec::new("profile"),
+        RelationSpec::new("requirements"),
+    ],
+    default_relations: &["region", "profile", "requirements"],
+    selectable: OPTION_FIELDS,
+    default_fields: OPTION_FIELDS,
+    list_fields: &["created_at"],
+    soft_delete: true,
+    ..ResourceSpec::new("shipping_options", "shipping_option")
+};
+
+/// A requirement of a new option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequirementInput {
+    pub requirement_type: ShippingOptionRequirementTypeEnum,
+    pub amount: i32,
+}
+
+/// A requirement in an update: with an `id`, an existing requirement to change; without,
+/// a new one. `requirement_type` is checked by the service, as Medusa does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateRequirement {
+    pub id: Option<String>,
+    pub requirement_type: String,
+    pub amount: i32,
+}
+
+/// A new shipping option. `profile_id` `None`: the default profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateShippingOption {
+    pub name: String,
+    pub region_id: String,
+    pub provider_id: String,
+    pub profile_id: Option<String>,
+    pub data: Map<String, Value>,
+    pub price_type: ShippingOptionPriceTypeEnum,
+    pub amount: Option<i32>,
+    pub requirements: Option<Vec<RequirementInput>>,
+    pub admin_only: bool,
+    pub is_return: bool,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// Changes to an option. `requirements` replaces the live requirements (those not listed are
+/// soft-deleted). Region, provider, data and `is_return` never change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UpdateShippingOption {
+    pub name: Option<String>,
+    pub amount: Option<i32>,
+    pub price_type: Option<ShippingOptionPriceTypeEnum>,
+    pub requirements: Vec<UpdateRequirement>,
+    pub admin_only: Option<bool>,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// An option with its default relations: region, profile and live requirements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionView {
+    pub option: shipping_option::Model,
+    pub region: Option<region::Model>,
+    pub profile: Option<shipping_profile::Model>,
+    pub requirements: Vec<shipping_option_requirement::Model>,
+}
+
+impl Serialize for OptionView {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        let mut value = serde_json::to_value(&self.option).map_err(serde::ser::Error::custom)?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert(
+                "region".into(),
+                serde_json::to_value(&self.region).unwrap_or(Value::Null),
+            );
+            map.insert(
+                "profile".into(),
+                serde_json::to_value(&self.profile).map_err(serde::ser::Error::custom)?,
+            );
+            map.insert(
+                "requirements".into(),
+                serde_json::to_value(&self.requirements).map_err(serde::ser::Error::custom)?,
+            );
+        }
+        value.serialize(serializer)
+    }
+}
+
+/// A listed option with its price including tax, as `GET /admin/shipping-options` adds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PricedOption {
+    pub view: OptionView,
+    pub price_incl_tax: i64,
+    /// `{rate, name, code}` of each applied rate.
+    pub tax_rates: Vec<Value>,
+    pub tax_amount: i64,
+}
+
+impl PricedOption {
+    /// The answer for a list item: the option trimmed to the selection, then the price keys,
+    /// which Medusa adds after selecting.
+    pub fn to_json(&self, selection: &Selection) -> Value {
+        let mut value = serde_json::to_value(&self.view).unwrap_or(Value::Null);
+        selection.shape(&mut value);
+        if let Some(map) = value.as_object_mut() {
+            map.insert("price_incl_tax".into(), Value::from(self.price_incl_tax));
+            map.insert("tax_rates".into(), Value::Array(self.tax_rates.clone()));
+            map.insert("tax_amount".into(), Value::from(self.tax_amount));
+        }
+        value
+    }
+}
+
+/// Managing shipping options.
+#[async_trait]
+pub trait ShippingOptionService: Send + Sync {
+    /// A page of options as planned from [`SHIPPING_OPTION_LIST`], priced with tax.
+    async fn list(&self, plan: &ListPlan) -> Result<ListPage<PricedOption>>;
+    async fn retrieve(&self, id: &str) -> Result<OptionView>;
+    async fn create(&self, input: CreateShippingOption) -> Result<OptionView>;
+    async fn update(&self, id: &str, input: UpdateShippingOption) -> Result<OptionView>;
+    /// Soft-deletes an option; a missing one succeeds.
+    async fn delete(&self, id: &str) -> Result<()>;
+}
+
+/// [`ShippingOptionService`] over the database, checking options against `providers`.
+#[derive(Clone)]
+pub struct SeaShippingOptionService {
+    db: DatabaseConnection,
+    providers: ProviderRegistry,
+}
+
+impl SeaShippingOptionService {
+    pub fn new(db: DatabaseConnection, providers: ProviderRegistry) -> Self {
+        Self { db, providers }
+    }
+
+    fn provider(&self, id: &str) -> Result<Arc<dyn FulfillmentProvider>> {
+        self.providers.fulfillment(id).ok_or_else(|| {
+            Error::not_found(format!(
+                "Could not find a fulfillment provider with id: {id}"
+            ))
+        })
+    }
+
+    /// Medusa's `validateAndMutatePrice`: a calculated price needs a provider that can
+    /// calculate (and drops the amount); a flat rate needs an amount of at least 0.
+    fn check_price(
+        &self,
+        provider_id: &str,
+        data: &Value,
+        price_type: Option<&ShippingOptionPriceTypeEnum>,
+        effective_type: &ShippingOptionPriceTypeEnum,
+        amount: Option<i32>,
+    ) -> Result<Option<i32>> {
+        let mut amount = amount;
+        if let Some(ShippingOptionPriceTypeEnum::Calculated) = price_type {
+            if !self.provider(provider_id)?.can_calculate(data) {
+                return Err(Error::invalid_data(
+                    "The fulfillment provider cannot calculate prices for this option",
+                ));
+            }
+            amount = None;
+        }
+        if *effective_type == ShippingOptionPriceTypeEnum::FlatRate && amount.is_none_or(|a| a < 0)
+        {
+            return Err(Error::invalid_data(
+                "Shipping options of type `flat_rate` must have an `amount`",
+            ));
+        }
+        Ok(amount)
+    }
+}
+
+fn option_not_found(id: &str) -> Error {
+    Error::not_found(format!("Shipping Option with {id} was not found"))
+}
+
+/// At most one requirement per type, and a maximum not below the minimum (checked in the
+/// order given, as Medusa does).
+fn check_requirements<'a>(
+    requirements: impl IntoIterator<Item = (&'a ShippingOptionRequirementTypeEnum, i32)>,
+) -> Result<()> {
+    let mut seen: Vec<(&ShippingOptionRequirementTypeEnum, i32)> = Vec::new();
+    for (requirement_type, amount) in requirements {
+        if seen.iter().any(|(t, _)| *t == requirement_type) {
+            return Err(Error::invalid_data(
+                "Only one requirement of each type is allowed",
+            ));
+        }
+        let out_of_order = seen.iter().any(|(t, a)| match t {
+            ShippingOptionRequirementTypeEnum::MaxSubtotal => amount > *a,
+            ShippingOptionRequirementTypeEnum::MinSubtotal => amount < *a,
+        });
+        if out_of_order {
+            return Err(Error::invalid_data(
+                "Max. subtotal must be greater than Min. subtotal",
+            ));
+        }
+        seen.push((requirement_type, amount));
+    }
+    Ok(())
+}
+
+fn requirement_type(name: &str) -> Result<ShippingOptionRequirementTypeEnum> {
+    match name {
+        "" => Err(Error::invalid_data(
+            "A Shipping Requirement must have a type field",
+        )),
+        "min_subtotal" => Ok(ShippingOptionRequirementTypeEnum::MinSubtotal),
+        "max_subtotal" => Ok(ShippingOptionRequirementTypeEnum::MaxSubtotal),
+        _ => Err(Error::invalid_data(
+            "Requirement type must be one of min_subtotal, max_subtotal",
+        )),
+    }
+}
+
+async fn live_option<C: ConnectionTrait>(conn: &C, id: &str) -> Result<shipping_option::Model> {
+    shipping_option::Entity::find_by_id(id)
+        .filter(shipping_option::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?
+        .ok_or_else(|| option_not_found(id))
+}
+
+/// Loads region, profile and live requirements for a page of options (one query each).
+async fn views<C: ConnectionTrait>(
+    conn: &C,
+    options: Vec<shipping_option::Model>,
+    with_deleted: bool,
+) -> Result<Vec<OptionView>> {
+    let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+    let mut region_ids: Vec<String> = options.iter().map(|o| o.region_id.clone()).collect();
+    region_ids.dedup();
+    let mut profile_ids: Vec<String> = options.iter().map(|o| o.profile_id.clone()).collect();
+    profile_ids.dedup();
+    let mut regions = region::Entity::find().filter(region::Column::Id.is_in(region_ids));
+    let mut profiles =
+        shipping_profile::Entity::find().filter(shipping_profile::Column::Id.is_in(profile_ids));
+    let mut requirements = shipping_option_requirement::Entity::find()
+        .filter(shipping_option_requirement::Column::ShippingOptionId.is_in(ids));
+    // Medusa's `withDeleted` (a `deleted_at` filter) reaches the joined rows too.
+    if !with_deleted {
+        regions = regions.filter(region::Column::DeletedAt.is_null());
+        profiles = profiles.filter(shipping_profile::Column::DeletedAt.is_null());
+        requirements =
+            requirements.filter(shipping_option_requirement::Column::DeletedAt.is_null());
+    }
+    let regions = regions.all(conn).await?;
+    let profiles = profiles.all(conn).await?;
+    let requirements = requirements.all(conn).await?;
+    Ok(options
+        .into_iter()
+        .map(|option| OptionView {
+            region: regions.iter().find(|r| r.id == option.region_id).cloned(),
+            profile: profiles.iter().find(|p| p.id == option.profile_id).cloned(),
+            requirements: requirements
+                .iter()
+                .filter(|r| r.shipping_option_id == option.id)
+                .cloned()
+                .collect(),
+            option,
+        })
+        .collect())
+}
+
+async fn view<C: ConnectionTrait>(conn: &C, option: shipping_option::Model) -> Result<OptionView> {
+    let id = option.id.clone();
+    views(conn, vec![option], false)
+        .await?
+        .pop()
+        .ok_or_else(|| option_not_found(&id))
+}
+
+/// JavaScript's `Math.round`: halves round up (towards +∞).
+fn js_round(value: f64) -> i64 {
+    (value + 0.5).floor() as i64
+}
+
+/// Prices a page of options: the option's own tax rates (any region), else its region's
+/// default rate; none when the region does not compute taxes automatically, or when the
+/// selection leaves out `region_id` (Medusa then prices without a region).
+async fn price<C: ConnectionTrait>(
+    conn: &C,
+    views: Vec<OptionView>,
+    region_selected: bool,
+) -> Result<Vec<PricedOption>> {
+    let ids: Vec<String> = views.iter().map(|v| v.option.id.clone()).collect();
+    let links = shipping_tax_rate::Entity::find()
+        .filter(shipping_tax_rate::Column::ShippingOptionId.is_in(ids))
+        .all(conn)
+        .await?;
+    let rate_ids: Vec<String> = links.iter().map(|l| l.rate_id.clone()).collect();
+    let rates = tax_rate::Entity::find()
+        .filter(tax_rate::Column::Id.is_in(rate_ids))
+        .all(conn)
+        .await?;
+    // Pricing reads the region itself, whatever the selection loaded.
+    let mut region_ids: Vec<String> = views.iter().map(|v| v.option.region_id.clone()).collect();
+    region_ids.dedup();
+    let regions = region::Entity::find()
+        .filter(region::Column::Id.is_in(region_ids))
+        .all(conn)
+        .await?;
+    Ok(views
+        .into_iter()
+        .map(|view| {
+            let region = regions.iter().find(|r| r.id == view.option.region_id);
+            let tax_rates: Vec<(Option<f32>, Value)> = match region {
+                Some(region) if region_selected && region.automatic_taxes => {
+                    let own: Vec<(Option<f32>, Value)> = links
+                        .iter()
+                        .filter(|l| l.shipping_option_id == view.option.id)
+                        .filter_map(|l| rates.iter().find(|r| r.id == l.rate_id))
+                        .map(|r| {
+                            (
+                                r.rate,
+                                json!({"rate": r.rate.map(js_number), "name": r.name, "code": r.code}),
+                            )
+                        })
+                        .collect();
+                    if own.is_empty() {
+                        vec![(
+                            Some(region.tax_rate),
+                            json!({"rate": js_number(region.tax_rate), "name": "default", "code": "default"}),
+                        )]
+                    } else {
+                        own
+                    }
+                }
+                _ => Vec::new(),
+            };
+            let rate: f64 = tax_rates
+                .iter()
+                .map(|(r, _)| f64::from(r.unwrap_or(0.0)) / 100.0)
+                .sum();
+            let amount = i64::from(view.option.amount.unwrap_or(0));
+            let tax_amount = js_round(amount as f64 * rate);
+            PricedOption {
+                price_incl_tax: amount + tax_amount,
+                tax_rates: tax_rates.into_iter().map(|(_, v)| v).collect(),
+                tax_amount,
+                view,
+            }
+        })
+        .collect())
+}
+
+#[async_trait]
+impl ShippingOptionService for SeaShippingOptionService {
+    async fn list(&self, plan: &ListPlan) -> Result<ListPage<PricedOption>> {
+        let count = plan
+            .apply_count(shipping_option::Entity::find())
+            .count(&self.db)
+            .await?;
+        let options = plan
+            .apply(shipping_option::Entity::find())
+            .all(&self.db)
+            .await?;
+        let views = views(&self.db, options, plan.with_deleted).await?;
+        Ok(ListPage {
+            key: "shipping_options",
+            items: price(&self.db, views, plan.selection.has_field("region_id")).await?,
+            count,
+            offset: plan.offset,
+            limit: plan.limit_echo,
+        })
+    }
+
+    async fn retrieve(&self, id: &str) -> Result<OptionView> {
+        let option = live_option(&self.db, id).await?;
+        view(&self.db, option).await
+    }
+
+    async fn create(&self, input: CreateShippingOption) -> Result<OptionView> {
+        let data = Value::Object(input.data);
+        let amount = self.check_price(
+            &input.provider_id,
+            &data,
+            Some(&input.price_type),
+            &input.price_type,
+            input.amount,
+        )?;
+        let txn = self.db.begin().await?;
+        let profile_id = match input.profile_id {
+            Some(id) => id,
+            None => profile_of_type(&txn, ShippingProfileTypeEnum::Default)
+                .await?
+                .map(|p| p.id)
+                .ok_or_else(|| {
+                    Error::UnexpectedState("The store has no default shipping profile".to_owned())
+                })?,
+        };
+        let region = region::Entity::find_by_id(input.region_id.as_str())
+            .filter(region::Column::DeletedAt.is_null())
+            .one(&txn)
+            .await?
+            .ok_or_else(|| {
+                Error::not_found(format!("Region with {} was not found", input.region_id))
+            })?;
+        let offered = region_fulfillment_providers::Entity::find()
+            .filter(region_fulfillment_providers::Column::RegionId.eq(region.id.as_str()))
+            .filter(region_fulfillment_providers::Column::ProviderId.eq(input.provider_id.as_str()))
+            .count(&txn)
+            .await?;
+        if offered == 0 {
+            return Err(Error::invalid_data(
+                "The fulfillment provider is not available in the provided region",
+            ));
+        }
+        if !self.provider(&input.provider_id)?.validate_option(&data) {
+            return Err(Error::invalid_data(
+                "The fulfillment provider cannot validate the shipping option",
+            ));
+        }
+        let requirements = input.requirements.unwrap_or_default();
+        check_requirements(requirements.iter().map(|r| (&r.requirement_type, r.amount)))?;
+        // The foreign key accepts a soft-deleted profile, as Medusa's does.
+        if shipping_profile::Entity::find_by_id(profile_id.as_str())
+            .count(&txn)
+            .await?
+            == 0
+        {
+            return Err(Error::not_found(format!(
+                "Shipping_profile with profile_id {profile_id} does not exist."
+            )));
+        }
+        let now = time::now();
+        let option = shipping_option::ActiveModel {
+            id: Set(generate_id(OPTION_ID_PREFIX)),
+            name: Set(input.name),
+            region_id: Set(region.id.clone()),
+            profile_id: Set(profile_id),
+            provider_id: Set(input.provider_id),
+            price_type: Set(input.price_type),
+            amount: Set(amount),
+            is_return: Set(input.is_return),
+            data: Set(data),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+            // Stored as given: Medusa's create does not merge.
+            metadata: Set(input.metadata.map(Value::Object)),
+            admin_only: Set(input.admin_only),
+        }
+        .insert(&txn)
+        .await?;
+        for requirement in requirements {
+            shipping_option_requirement::ActiveModel {
+                id: Set(generate_id(REQUIREMENT_ID_PREFIX)),
+                shipping_option_id: Set(option.id.clone()),
+                r#type: Set(requirement.requirement_type),
+                amount: Set(requirement.amount),
+                deleted_at: Set(None),
+            }
+            .insert(&txn)
+            .await?;
+        }
+        medusa_events::record(&txn, "shipping_option.created", json!({"id": option.id})).await?;
+        let answer = view(&txn, option).await?;
+        txn.commit().await?;
+        Ok(answer)
+    }
+
+    async fn update(&self, id: &str, input: UpdateShippingOption) -> Result<OptionView> {
+        let txn = self.db.begin().await?;
+        let current = live_option(&txn, id).await?;
+        let mut next = current.clone();
+        if let Some(changes) = &input.metadata {
+            next.metadata = Some(metadata::merge(current.metadata.as_ref(), changes));
+        }
+
+        let existing = shipping_option_requirement::Entity::find()
+            .filter(shipping_option_requirement::Column::ShippingOptionId.eq(id))
+            .filter(shipping_option_requirement::Column::DeletedAt.is_null())
+            .all(&txn)
+            .await?;
+        let mut kept: Vec<shipping_option_requirement::Model> = Vec::new();
+        for requirement in input.requirements {
+            let requirement_type = requirement_type(&requirement.requirement_type)?;
+            let saved = match &requirement.id {
+                Some(requirement_id) => {
+                    let found = shipping_option_requirement::Entity::find_by_id(requirement_id)
+                        .filter(shipping_option_requirement::Column::DeletedAt.is_null())
+                        .one(&txn)
+                        .await?
+                        .ok_or_else(|| {
+                            Error::invalid_data(format!(
+                                "Shipping option requirement with id {requirement_id} does not exist"
+                            ))
+                        })?;
+                    let mut row = found.into_active_model();
+                    row.r#type = Set(requirement_type);
+                    row.amount = Set(requirement.amount);
+                    row.update(&txn).await?
+                }
+                None => {
+                    shipping_option_requirement::ActiveModel {
+                        id: Set(generate_id(REQUIREMENT_ID_PREFIX)),
+                        shipping_option_id: Set(id.to_owned()),
+                        r#type: Set(requirement_type),
+                        amount: Set(requirement.amount),
+                        deleted_at: Set(None),
+                    }
+                    .insert(&txn)
+                    .await?
+                }
+            };
+            kept.push(saved);
+        }
+        check_requirements(kept.iter().map(|r| (&r.r#type, r.amount)))?;
+        let dropped: Vec<String> = existing
+            .iter()
+            .filter(|r| !kept.iter().any(|k| k.id == r.id))
+            .map(|r| r.id.clone())
+            .collect();
+        if !dropped.is_empty() {
+            shipping_option_requirement::Entity::update_many()
+                .col_expr(
+                    shipping_option_requirement::Column::DeletedAt,
+                    Expr::value(time::now()),
+                )
+                .filter(shipping_option_requirement::Column::Id.is_in(dropped))
+                .exec(&txn)
+                .await?;
+        }
+
+        let amount = input.amount.or(current.amount);
+        let effective_type = input
+            .price_type
+            .clone()
+            .unwrap_or_else(|| current.price_type.clone());
+        next.amount = self.check_price(
+            &current.provider_id,
+            &current.data,
+            input.price_type.as_ref(),
+            &effective_type,
+            amount,
+        )?;
+        next.price_type = effective_type;
+        if let Some(name) = input.name {
+            next.name = name;
+        }
+        if let Some(admin_only) = input.admin_only {
+            next.admin_only = admin_only;
+        }
+        if next != current {
+            next.updated_at = time::now();
+            next = next.into_active_model().reset_all().update(&txn).await?;
+        }
+        medusa_events::record(&txn, "shipping_option.updated", json!({"id": id})).await?;
+        let answer = view(&txn, next).await?;
+        txn.commit().await?;
+        Ok(answer)
+    }
+
+    async fn delete(&self, id: &str) -> Result<()> {
+        let txn = self.db.begin().await?;
+        let now = time::now();
+        let deleted = shipping_option::Entity::update_many()
+            .col_expr(shipping_option::Column::DeletedAt, Expr::value(now))
+            .col_expr(shipping_option::Column::UpdatedAt, Expr::value(now))
+            .filter(shipping_option::Column::Id.eq(id))
+            .filter(shipping_option::Column::DeletedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if deleted.rows_affected > 0 {
+            medusa_events::record(&txn, "shipping_option.deleted", json!({"id": id})).await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requirements_follow_medusas_order_checks() {
+        use ShippingOptionRequirementTypeEnum::{MaxSubtotal as Max, MinSubtotal as Min};
+        let check = |reqs: &[(ShippingOptionRequirementTypeEnum, i32)]| {
+            check_requirements(reqs.iter().map(|(t, a)| (t, *a))).map_err(|e| e.to_string())
+        };
+        assert_eq!(check(&[(Min, 10), (Max, 50)]), Ok(()));
+        assert_eq!(check(&[(Max, 50), (Min, 10)]), Ok(()));
+        assert_eq!(
+            check(&[(Min, 10), (Min, 20)]),
+            Err("Only one requirement of each type is allowed".into())
+        );
+        assert_eq!(
+            check(&[(Min, 60), (Max, 50)]),
+            Err("Max. subtotal must be greater than Min. subtotal".into())
+        );
+        assert_eq!(
+            check(&[(Max, 50), (Min, 60)]),
+            Err("Max. subtotal must be greater than Min. subtotal".into())
+        );
+    }
+
+    #[test]
+    fn rounding_is_javascripts() {
+        assert_eq!(js_round(12.5), 13);
+        assert_eq!(js_round(-12.5), -12);
+        assert_eq!(js_round(12.49), 12);
+    }
+}

@@ -1,0 +1,363 @@
+//! Shipping profiles: the default and gift card profiles every store has, custom ones, and
+//! moving products and shipping options between them. Medusa emits no profile events; moving
+//! products emits its `product.updated`.
+
+use async_trait::async_trait;
+use medusa_core::{generate_id, metadata, time, Error, Result};
+use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
+use medusa_entity::{product, product_shipping_profile, shipping_option, shipping_profile};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    IntoActiveModel, Order, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+const PROFILE_ID_PREFIX: &str = "sp";
+pub(crate) const DEFAULT_PROFILE_NAME: &str = "Default Shipping Profile";
+const GIFT_CARD_PROFILE_NAME: &str = "Gift Card Profile";
+
+/// A new profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateShippingProfile {
+    pub name: String,
+    pub profile_type: ShippingProfileTypeEnum,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// Changes to a profile. `products` are moved to it (off any other profile) and
+/// `shipping_options` re-assigned to it; ids of missing rows are ignored, as in Medusa.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UpdateShippingProfile {
+    pub name: Option<String>,
+    pub profile_type: Option<ShippingProfileTypeEnum>,
+    pub metadata: Option<Map<String, Value>>,
+    pub products: Option<Vec<String>>,
+    pub shipping_options: Option<Vec<String>>,
+}
+
+/// A product of a profile, with the profiles it belongs to (`profiles`, and Medusa's derived
+/// `profile`/`profile_id`: the last of them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileProduct {
+    pub product: product::Model,
+    pub profiles: Vec<shipping_profile::Model>,
+}
+
+impl Serialize for ProfileProduct {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut value = serde_json::to_value(&self.product).map_err(serde::ser::Error::custom)?;
+        if let Some(map) = value.as_object_mut() {
+            let last = self.profiles.last();
+            map.insert(
+                "profiles".into(),
+                serde_json::to_value(&self.profiles).map_err(serde::ser::Error::custom)?,
+            );
+            map.insert(
+                "profile".into(),
+                serde_json::to_value(last).map_err(serde::ser::Error::custom)?,
+            );
+            map.insert(
+                "profile_id".into(),
+                last.map_or(Value::Null, |p| Value::String(p.id.clone())),
+            );
+        }
+        value.serialize(serializer)
+    }
+}
+
+/// `GET /admin/shipping-profiles/{id}`: the profile with `products.profiles` and
+/// `shipping_options` (live rows only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileView {
+    pub profile: shipping_profile::Model,
+    pub products: Vec<ProfileProduct>,
+    pub shipping_options: Vec<shipping_option::Model>,
+}
+
+impl Serialize for ProfileView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let profile = serde_json::to_value(&self.profile).map_err(serde::ser::Error::custom)?;
+        if let Value::Object(columns) = profile {
+            for (key, value) in columns {
+                map.serialize_entry(&key, &value)?;
+            }
+        }
+        map.serialize_entry("products", &self.products)?;
+        map.serialize_entry("shipping_options", &self.shipping_options)?;
+        map.end()
+    }
+}
+
+/// Managing shipping profiles.
+#[async_trait]
+pub trait ShippingProfileService: Send + Sync {
+    /// Every live profile, in the order they were created (Medusa's unordered read).
+    async fn list(&self) -> Result<Vec<shipping_profile::Model>>;
+    async fn retrieve(&self, id: &str) -> Result<ProfileView>;
+    async fn create(&self, input: CreateShippingProfile) -> Result<shipping_profile::Model>;
+    async fn update(&self, id: &str, input: UpdateShippingProfile) -> Result<ProfileView>;
+    /// Soft-deletes a profile; a missing one succeeds. Medusa 1.20 does not protect the
+    /// default or gift card profile, so neither do we.
+    async fn delete(&self, id: &str) -> Result<()>;
+    /// Medusa's boot: creates the default and gift card profiles when no live one exists.
+    async fn ensure_default_profiles(&self) -> Result<()>;
+}
+
+/// [`ShippingProfileService`] over the database.
+#[derive(Debug, Clone)]
+pub struct SeaShippingProfileService {
+    db: DatabaseConnection,
+}
+
+impl SeaShippingProfileService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn profile_not_found(id: &str) -> Error {
+    Error::not_found(format!("Profile with id: {id} was not found"))
+}
+
+/// The rows in the order they were inserted, which is what PostgreSQL returns for Medusa's
+/// queries without `ORDER BY` on these small tables.
+fn in_insertion_order<Q: QueryOrder>(query: Q, backend: DbBackend) -> Q {
+    match backend {
+        DbBackend::Postgres => query.order_by(Expr::cust("ctid"), Order::Asc),
+        _ => query.order_by(Expr::cust("rowid"), Order::Asc),
+    }
+}
+
+pub(crate) async fn live_profile<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+) -> Result<Option<shipping_profile::Model>> {
+    Ok(shipping_profile::Entity::find_by_id(id)
+        .filter(shipping_profile::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?)
+}
+
+/// The live profile of a type (`default`, `gift_card`), first created first.
+pub(crate) async fn profile_of_type<C: ConnectionTrait>(
+    conn: &C,
+    profile_type: ShippingProfileTypeEnum,
+) -> Result<Option<shipping_profile::Model>> {
+    let query = shipping_profile::Entity::find()
+        .filter(shipping_profile::Column::Type.eq(profile_type))
+        .filter(shipping_profile::Column::DeletedAt.is_null());
+    Ok(in_insertion_order(query, conn.get_database_backend())
+        .one(conn)
+        .await?)
+}
+
+async fn insert_profile<C: ConnectionTrait>(
+    conn: &C,
+    name: &str,
+    profile_type: ShippingProfileTypeEnum,
+    metadata: Option<Value>,
+) -> Result<shipping_profile::Model> {
+    let now = time::now();
+    Ok(shipping_profile::ActiveModel {
+        id: Set(generate_id(PROFILE_ID_PREFIX)),
+        name: Set(name.to_owned()),
+        r#type: Set(profile_type),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        metadata: Set(metadata),
+    }
+    .insert(conn)
+    .await?)
+}
+
+async fn view<C: ConnectionTrait>(
+    conn: &C,
+    profile: shipping_profile::Model,
+) -> Result<ProfileView> {
+    let backend = conn.get_database_backend();
+    let links = in_insertion_order(
+        product_shipping_profile::Entity::find()
+            .filter(product_shipping_profile::Column::ProfileId.eq(profile.id.as_str())),
+        backend,
+    )
+    .all(conn)
+    .await?;
+    let product_ids: Vec<String> = links.into_iter().map(|l| l.product_id).collect();
+    let products = product::Entity::find()
+        .filter(product::Column::Id.is_in(product_ids.clone()))
+        .filter(product::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?;
+    // Every profile of those products, for `products.profiles`.
+    let all_links = in_insertion_order(
+        product_shipping_profile::Entity::find()
+            .filter(product_shipping_profile::Column::ProductId.is_in(product_ids.clone())),
+        backend,
+    )
+    .all(conn)
+    .await?;
+    let mut profile_ids: Vec<String> = all_links.iter().map(|l| l.profile_id.clone()).collect();
+    profile_ids.sort();
+    profile_ids.dedup();
+    let profiles = shipping_profile::Entity::find()
+        .filter(shipping_profile::Column::Id.is_in(profile_ids))
+        .filter(shipping_profile::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?;
+    let mut ordered = Vec::with_capacity(products.len());
+    for id in &product_ids {
+        if let Some(product) = products.iter().find(|p| &p.id == id) {
+            let profiles_of = all_links
+                .iter()
+                .filter(|l| &l.product_id == id)
+                .filter_map(|l| profiles.iter().find(|p| p.id == l.profile_id).cloned())
+                .collect();
+            ordered.push(ProfileProduct {
+                product: product.clone(),
+                profiles: profiles_of,
+            });
+        }
+    }
+    let shipping_options = in_insertion_order(
+        shipping_option::Entity::find()
+            .filter(shipping_option::Column::ProfileId.eq(profile.id.as_str()))
+            .filter(shipping_option::Column::DeletedAt.is_null()),
+        backend,
+    )
+    .all(conn)
+    .await?;
+    Ok(ProfileView {
+        profile,
+        products: ordered,
+        shipping_options,
+    })
+}
+
+#[async_trait]
+impl ShippingProfileService for SeaShippingProfileService {
+    async fn list(&self) -> Result<Vec<shipping_profile::Model>> {
+        let query =
+            shipping_profile::Entity::find().filter(shipping_profile::Column::DeletedAt.is_null());
+        Ok(in_insertion_order(query, self.db.get_database_backend())
+            .all(&self.db)
+            .await?)
+    }
+
+    async fn retrieve(&self, id: &str) -> Result<ProfileView> {
+        let profile = live_profile(&self.db, id)
+            .await?
+            .ok_or_else(|| profile_not_found(id))?;
+        view(&self.db, profile).await
+    }
+
+    async fn create(&self, input: CreateShippingProfile) -> Result<shipping_profile::Model> {
+        // As Medusa, given metadata goes through the merge on an empty object, which drops
+        // keys whose value is "".
+        let metadata = input.metadata.map(|given| metadata::merge(None, &given));
+        insert_profile(&self.db, &input.name, input.profile_type, metadata).await
+    }
+
+    async fn update(&self, id: &str, input: UpdateShippingProfile) -> Result<ProfileView> {
+        let txn = self.db.begin().await?;
+        let current = live_profile(&txn, id)
+            .await?
+            .ok_or_else(|| profile_not_found(id))?;
+        let now = time::now();
+
+        if let Some(product_ids) = &input.products {
+            let products = product::Entity::find()
+                .filter(product::Column::Id.is_in(product_ids.clone()))
+                .filter(product::Column::DeletedAt.is_null())
+                .all(&txn)
+                .await?;
+            for product in &products {
+                product_shipping_profile::Entity::delete_many()
+                    .filter(product_shipping_profile::Column::ProductId.eq(product.id.as_str()))
+                    .exec(&txn)
+                    .await?;
+                product_shipping_profile::Entity::insert(product_shipping_profile::ActiveModel {
+                    profile_id: Set(current.id.clone()),
+                    product_id: Set(product.id.clone()),
+                })
+                .exec_without_returning(&txn)
+                .await?;
+                medusa_events::record(
+                    &txn,
+                    "product.updated",
+                    serde_json::json!({"id": product.id, "profiles": [{"id": current.id}]}),
+                )
+                .await?;
+            }
+        }
+
+        if let Some(option_ids) = &input.shipping_options {
+            if !option_ids.is_empty() {
+                shipping_option::Entity::update_many()
+                    .col_expr(
+                        shipping_option::Column::ProfileId,
+                        Expr::value(current.id.as_str()),
+                    )
+                    .col_expr(shipping_option::Column::UpdatedAt, Expr::value(now))
+                    .filter(shipping_option::Column::Id.is_in(option_ids.clone()))
+                    .exec(&txn)
+                    .await?;
+            }
+        }
+
+        let mut next = current.clone();
+        if let Some(changes) = &input.metadata {
+            next.metadata = Some(metadata::merge(current.metadata.as_ref(), changes));
+        }
+        if let Some(name) = input.name {
+            next.name = name;
+        }
+        if let Some(profile_type) = input.profile_type {
+            next.r#type = profile_type;
+        }
+        if next != current {
+            next.updated_at = now;
+            next = next.into_active_model().reset_all().update(&txn).await?;
+        }
+        let answer = view(&txn, next).await?;
+        txn.commit().await?;
+        Ok(answer)
+    }
+
+    async fn delete(&self, id: &str) -> Result<()> {
+        let now = time::now();
+        shipping_profile::Entity::update_many()
+            .col_expr(shipping_profile::Column::DeletedAt, Expr::value(now))
+            .col_expr(shipping_profile::Column::UpdatedAt, Expr::value(now))
+            .filter(shipping_profile::Column::Id.eq(id))
+            .filter(shipping_profile::Column::DeletedAt.is_null())
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    async fn ensure_default_profiles(&self) -> Result<()> {
+        let txn = self.db.begin().await?;
+        if txn.get_database_backend() == DbBackend::Postgres {
+            // Servers booting together on one database take turns (an arbitrary constant
+            // naming "shipping profile setup").
+            txn.execute_unprepared("SELECT pg_advisory_xact_lock(7318004418)")
+                .await?;
+        }
+        for (profile_type, name) in [
+            (ShippingProfileTypeEnum::Default, DEFAULT_PROFILE_NAME),
+            (ShippingProfileTypeEnum::GiftCard, GIFT_CARD_PROFILE_NAME),
+        ] {
+            if profile_of_type(&txn, profile_type.clone()).await?.is_none() {
+                let created = insert_profile(&txn, name, profile_type, None).await?;
+                tracing::info!(id = %created.id, "created the {name}");
+            }
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+}

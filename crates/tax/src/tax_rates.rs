@@ -1,0 +1,665 @@
+//! Tax rates: listing, reading, creating, updating, hard-deleting, and linking them to
+//! products, product types and shipping options. Medusa emits no events for tax rates.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use medusa_core::number::js_number;
+use medusa_core::{generate_id, time, Error, ListPage, Result};
+use medusa_entity::{
+    product, product_tax_rate, product_type, product_type_tax_rate, region, shipping_option,
+    shipping_tax_rate, tax_rate,
+};
+use medusa_query_dsl::ListPlan;
+use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::query::{TaxRateRelation, TaxRateSelection};
+
+const TAX_RATE_ID_PREFIX: &str = "txr";
+
+/// A new tax rate and its first links.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateTaxRate {
+    pub code: String,
+    pub name: String,
+    pub region_id: String,
+    pub rate: Option<f64>,
+    pub products: Option<Vec<String>>,
+    pub product_types: Option<Vec<String>>,
+    pub shipping_options: Option<Vec<String>>,
+}
+
+/// Changes to a tax rate. `None` (and, as in Medusa, a `null` rate) leaves a field alone; a
+/// given link list replaces the current links of that kind.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UpdateTaxRate {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub region_id: Option<String>,
+    pub rate: Option<f64>,
+    pub products: Option<Vec<String>>,
+    pub product_types: Option<Vec<String>>,
+    pub shipping_options: Option<Vec<String>>,
+}
+
+/// What a tax rate can be linked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Products,
+    ProductTypes,
+    ShippingOptions,
+}
+
+impl LinkKind {
+    fn table(self) -> &'static str {
+        match self {
+            Self::Products => "product_tax_rate",
+            Self::ProductTypes => "product_type_tax_rate",
+            Self::ShippingOptions => "shipping_tax_rate",
+        }
+    }
+
+    fn target_column(self) -> &'static str {
+        match self {
+            Self::Products => "product_id",
+            Self::ProductTypes => "product_type_id",
+            Self::ShippingOptions => "shipping_option_id",
+        }
+    }
+
+    /// Medusa's message when a linked row does not exist (its services' `retrieve`).
+    fn not_found(self, id: &str) -> Error {
+        Error::not_found(match self {
+            Self::Products => format!("Product with id: {id} was not found"),
+            Self::ProductTypes => format!("Product type with id: {id} was not found"),
+            Self::ShippingOptions => format!("Shipping Option with {id} was not found"),
+        })
+    }
+}
+
+/// A tax rate as an answer carries it: the selected columns and counts, and the expanded
+/// relations (their rows in full, soft-deleted ones left out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaxRateView {
+    pub rate: tax_rate::Model,
+    pub selection: TaxRateSelection,
+    pub product_count: u64,
+    pub product_type_count: u64,
+    pub shipping_option_count: u64,
+    pub products: Vec<product::Model>,
+    pub product_types: Vec<product_type::Model>,
+    pub shipping_options: Vec<shipping_option::Model>,
+    pub region: Option<region::Model>,
+}
+
+impl Serialize for TaxRateView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let rate = &self.rate;
+        for field in &self.selection.fields {
+            match *field {
+                "id" => map.serialize_entry("id", &rate.id)?,
+                "rate" => map.serialize_entry("rate", &rate.rate.map(js_number))?,
+                "code" => map.serialize_entry("code", &rate.code)?,
+                "name" => map.serialize_entry("name", &rate.name)?,
+                "region_id" => map.serialize_entry("region_id", &rate.region_id)?,
+                "created_at" => {
+                    map.serialize_entry("created_at", &time::format(&rate.created_at))?
+                }
+                "updated_at" => {
+                    map.serialize_entry("updated_at", &time::format(&rate.updated_at))?
+                }
+                "metadata" => map.serialize_entry("metadata", &rate.metadata)?,
+                "product_count" => map.serialize_entry("product_count", &self.product_count)?,
+                "product_type_count" => {
+                    map.serialize_entry("product_type_count", &self.product_type_count)?
+                }
+                "shipping_option_count" => {
+                    map.serialize_entry("shipping_option_count", &self.shipping_option_count)?
+                }
+                _ => {}
+            }
+        }
+        for relation in &self.selection.relations {
+            match relation {
+                TaxRateRelation::Products => map.serialize_entry("products", &self.products)?,
+                TaxRateRelation::ProductTypes => {
+                    map.serialize_entry("product_types", &self.product_types)?
+                }
+                TaxRateRelation::ShippingOptions => {
+                    map.serialize_entry("shipping_options", &self.shipping_options)?
+                }
+                TaxRateRelation::Region => map.serialize_entry("region", &self.region)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// Managing tax rates. Writes answer with the rate re-read under the caller's selection.
+#[async_trait]
+pub trait TaxRateService: Send + Sync {
+    async fn list(
+        &self,
+        plan: &ListPlan,
+        selection: &TaxRateSelection,
+    ) -> Result<ListPage<TaxRateView>>;
+    async fn retrieve(&self, id: &str, selection: &TaxRateSelection) -> Result<TaxRateView>;
+    async fn create(
+        &self,
+        input: CreateTaxRate,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView>;
+    async fn update(
+        &self,
+        id: &str,
+        input: UpdateTaxRate,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView>;
+    /// Hard-deletes a rate and its links; deleting a missing rate succeeds.
+    async fn delete(&self, id: &str) -> Result<()>;
+    /// Links the rate to more rows of one kind (existing links stay).
+    async fn add_links(
+        &self,
+        id: &str,
+        kind: LinkKind,
+        ids: Vec<String>,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView>;
+    /// Unlinks rows of one kind; ids not linked are ignored.
+    async fn remove_links(
+        &self,
+        id: &str,
+        kind: LinkKind,
+        ids: Vec<String>,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView>;
+}
+
+/// [`TaxRateService`] over the database.
+#[derive(Debug, Clone)]
+pub struct SeaTaxRateService {
+    db: DatabaseConnection,
+}
+
+impl SeaTaxRateService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn tax_rate_not_found(id: &str) -> Error {
+    Error::not_found(format!("TaxRate with {id} was not found"))
+}
+
+async fn find_rate<C: ConnectionTrait>(conn: &C, id: &str) -> Result<tax_rate::Model> {
+    tax_rate::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| tax_rate_not_found(id))
+}
+
+async fn require_region<C: ConnectionTrait>(conn: &C, region_id: &str) -> Result<()> {
+    // The foreign key decides, so a soft-deleted region still counts, as in Medusa.
+    let found = region::Entity::find_by_id(region_id).count(conn).await?;
+    if found == 0 {
+        return Err(Error::not_found(format!(
+            "Region with region_id {region_id} does not exist."
+        )));
+    }
+    Ok(())
+}
+
+/// The first of `ids` with no row at all (soft-deleted rows exist: the link's foreign key
+/// accepts them, and Medusa only looks further when the key refuses).
+async fn first_missing<C: ConnectionTrait>(
+    conn: &C,
+    kind: LinkKind,
+    ids: &[String],
+) -> Result<Option<String>> {
+    let found: Vec<String> = match kind {
+        LinkKind::Products => product::Entity::find()
+            .filter(product::Column::Id.is_in(ids.to_vec()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect(),
+        LinkKind::ProductTypes => product_type::Entity::find()
+            .filter(product_type::Column::Id.is_in(ids.to_vec()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect(),
+        LinkKind::ShippingOptions => shipping_option::Entity::find()
+            .filter(shipping_option::Column::Id.is_in(ids.to_vec()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|o| o.id)
+            .collect(),
+    };
+    Ok(ids.iter().find(|id| !found.contains(id)).cloned())
+}
+
+/// Medusa refuses to link a live shipping option of another region.
+async fn check_option_regions<C: ConnectionTrait>(
+    conn: &C,
+    rate: &tax_rate::Model,
+    ids: &[String],
+) -> Result<()> {
+    let options = shipping_option::Entity::find()
+        .filter(shipping_option::Column::Id.is_in(ids.to_vec()))
+        .filter(shipping_option::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?;
+    for option in options {
+        if option.region_id != rate.region_id {
+            return Err(Error::not_allowed(format!(
+                "Shipping Option and Tax Rate must belong to the same Region to be associated. \
+                 Shipping Option with id: {} belongs to Region with id: {} and Tax Rate with id: {} \
+                 belongs to Region with id: {}",
+                option.id, option.region_id, rate.id, rate.region_id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Adds links (keeping existing ones); with `replace`, links to rows not in `ids` go.
+/// `missing` is the error for a target that does not exist.
+async fn link<C: ConnectionTrait>(
+    conn: &C,
+    rate: &tax_rate::Model,
+    kind: LinkKind,
+    ids: &[String],
+    replace: bool,
+    missing: impl Fn(&str) -> Error,
+) -> Result<()> {
+    if kind == LinkKind::ShippingOptions {
+        check_option_regions(conn, rate, ids).await?;
+    }
+    if let Some(id) = first_missing(conn, kind, ids).await? {
+        return Err(missing(&id));
+    }
+    let table = Alias::new(kind.table());
+    let target = Alias::new(kind.target_column());
+    let rate_id = Alias::new("rate_id");
+    if replace {
+        let mut delete = Query::delete();
+        delete
+            .from_table(table.clone())
+            .and_where(Expr::col(rate_id.clone()).eq(rate.id.as_str()));
+        if !ids.is_empty() {
+            delete.and_where(Expr::col(target.clone()).is_not_in(ids.iter().map(String::as_str)));
+        }
+        conn.execute(conn.get_database_backend().build(&delete))
+            .await?;
+    }
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let now = time::now();
+    let mut insert = Query::insert();
+    insert.into_table(table).columns([
+        target.clone(),
+        rate_id.clone(),
+        Alias::new("created_at"),
+        Alias::new("updated_at"),
+    ]);
+    let mut seen: Vec<&str> = Vec::new();
+    for id in ids {
+        if seen.contains(&id.as_str()) {
+            continue;
+        }
+        seen.push(id);
+        insert.values_panic([
+            id.as_str().into(),
+            rate.id.as_str().into(),
+            now.into(),
+            now.into(),
+        ]);
+    }
+    insert.on_conflict(
+        OnConflict::columns([target, rate_id])
+            .do_nothing()
+            .to_owned(),
+    );
+    conn.execute(conn.get_database_backend().build(&insert))
+        .await?;
+    Ok(())
+}
+
+async fn unlink<C: ConnectionTrait>(
+    conn: &C,
+    rate_id: &str,
+    kind: LinkKind,
+    ids: Option<&[String]>,
+) -> Result<()> {
+    let mut delete = Query::delete();
+    delete
+        .from_table(Alias::new(kind.table()))
+        .and_where(Expr::col(Alias::new("rate_id")).eq(rate_id));
+    if let Some(ids) = ids {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        delete.and_where(
+            Expr::col(Alias::new(kind.target_column())).is_in(ids.iter().map(String::as_str)),
+        );
+    }
+    conn.execute(conn.get_database_backend().build(&delete))
+        .await?;
+    Ok(())
+}
+
+/// Loads the counts and relations a selection asks for, for a whole page at once.
+async fn views<C: ConnectionTrait>(
+    conn: &C,
+    rates: Vec<tax_rate::Model>,
+    selection: &TaxRateSelection,
+) -> Result<Vec<TaxRateView>> {
+    let ids: Vec<String> = rates.iter().map(|r| r.id.clone()).collect();
+    let wants_products =
+        selection.has_field("product_count") || selection.has_relation(TaxRateRelation::Products);
+    let wants_types = selection.has_field("product_type_count")
+        || selection.has_relation(TaxRateRelation::ProductTypes);
+    let wants_options = selection.has_field("shipping_option_count")
+        || selection.has_relation(TaxRateRelation::ShippingOptions);
+
+    let product_links: Vec<(String, String)> = if wants_products {
+        product_tax_rate::Entity::find()
+            .filter(product_tax_rate::Column::RateId.is_in(ids.clone()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| (l.rate_id, l.product_id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let type_links: Vec<(String, String)> = if wants_types {
+        product_type_tax_rate::Entity::find()
+            .filter(product_type_tax_rate::Column::RateId.is_in(ids.clone()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| (l.rate_id, l.product_type_id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let option_links: Vec<(String, String)> = if wants_options {
+        shipping_tax_rate::Entity::find()
+            .filter(shipping_tax_rate::Column::RateId.is_in(ids.clone()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| (l.rate_id, l.shipping_option_id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let targets = |links: &[(String, String)]| -> Vec<String> {
+        let mut targets: Vec<String> = links.iter().map(|(_, t)| t.clone()).collect();
+        targets.sort();
+        targets.dedup();
+        targets
+    };
+
+    let products: HashMap<String, product::Model> =
+        if selection.has_relation(TaxRateRelation::Products) {
+            product::Entity::find()
+                .filter(product::Column::Id.is_in(targets(&product_links)))
+                .filter(product::Column::DeletedAt.is_null())
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|p| (p.id.clone(), p))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+    let types: HashMap<String, product_type::Model> =
+        if selection.has_relation(TaxRateRelation::ProductTypes) {
+            product_type::Entity::find()
+                .filter(product_type::Column::Id.is_in(targets(&type_links)))
+                .filter(product_type::Column::DeletedAt.is_null())
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|p| (p.id.clone(), p))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+    let options: HashMap<String, shipping_option::Model> =
+        if selection.has_relation(TaxRateRelation::ShippingOptions) {
+            shipping_option::Entity::find()
+                .filter(shipping_option::Column::Id.is_in(targets(&option_links)))
+                .filter(shipping_option::Column::DeletedAt.is_null())
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|o| (o.id.clone(), o))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+    let regions: HashMap<String, region::Model> = if selection.has_relation(TaxRateRelation::Region)
+    {
+        let mut region_ids: Vec<String> = rates.iter().map(|r| r.region_id.clone()).collect();
+        region_ids.sort();
+        region_ids.dedup();
+        region::Entity::find()
+            .filter(region::Column::Id.is_in(region_ids))
+            .filter(region::Column::DeletedAt.is_null())
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+
+    fn linked<T: Clone>(
+        rate_id: &str,
+        links: &[(String, String)],
+        rows: &HashMap<String, T>,
+    ) -> Vec<T> {
+        links
+            .iter()
+            .filter(|(r, _)| r == rate_id)
+            .filter_map(|(_, t)| rows.get(t).cloned())
+            .collect()
+    }
+    let count = |rate_id: &str, links: &[(String, String)]| -> u64 {
+        links.iter().filter(|(r, _)| r == rate_id).count() as u64
+    };
+
+    Ok(rates
+        .into_iter()
+        .map(|rate| TaxRateView {
+            product_count: count(&rate.id, &product_links),
+            product_type_count: count(&rate.id, &type_links),
+            shipping_option_count: count(&rate.id, &option_links),
+            products: linked(&rate.id, &product_links, &products),
+            product_types: linked(&rate.id, &type_links, &types),
+            shipping_options: linked(&rate.id, &option_links, &options),
+            region: regions.get(&rate.region_id).cloned(),
+            selection: selection.clone(),
+            rate,
+        })
+        .collect())
+}
+
+impl SeaTaxRateService {
+    async fn view(&self, id: &str, selection: &TaxRateSelection) -> Result<TaxRateView> {
+        let rate = find_rate(&self.db, id).await?;
+        views(&self.db, vec![rate], selection)
+            .await?
+            .pop()
+            .ok_or_else(|| tax_rate_not_found(id))
+    }
+}
+
+#[async_trait]
+impl TaxRateService for SeaTaxRateService {
+    async fn list(
+        &self,
+        plan: &ListPlan,
+        selection: &TaxRateSelection,
+    ) -> Result<ListPage<TaxRateView>> {
+        let count = plan
+            .apply_count(tax_rate::Entity::find())
+            .count(&self.db)
+            .await?;
+        let rates = plan.apply(tax_rate::Entity::find()).all(&self.db).await?;
+        Ok(ListPage {
+            key: "tax_rates",
+            items: views(&self.db, rates, selection).await?,
+            count,
+            offset: plan.offset,
+            limit: plan.limit_echo,
+        })
+    }
+
+    async fn retrieve(&self, id: &str, selection: &TaxRateSelection) -> Result<TaxRateView> {
+        self.view(id, selection).await
+    }
+
+    async fn create(
+        &self,
+        input: CreateTaxRate,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView> {
+        let txn = self.db.begin().await?;
+        require_region(&txn, &input.region_id).await?;
+        let now = time::now();
+        let created = tax_rate::ActiveModel {
+            id: Set(generate_id(TAX_RATE_ID_PREFIX)),
+            rate: Set(input.rate.map(|r| r as f32)),
+            code: Set(Some(input.code)),
+            name: Set(input.name),
+            region_id: Set(input.region_id),
+            created_at: Set(now),
+            updated_at: Set(now),
+            metadata: Set(None),
+        }
+        .insert(&txn)
+        .await?;
+        // Medusa's quirk: when a linked row is missing on creation, the rollback has already
+        // removed the new rate by the time it looks, so it reports the rate as missing.
+        let rate_missing = |_: &str| tax_rate_not_found(&created.id);
+        for (kind, ids) in [
+            (LinkKind::Products, &input.products),
+            (LinkKind::ProductTypes, &input.product_types),
+            (LinkKind::ShippingOptions, &input.shipping_options),
+        ] {
+            if let Some(ids) = ids {
+                link(&txn, &created, kind, ids, false, rate_missing).await?;
+            }
+        }
+        txn.commit().await?;
+        self.view(&created.id, selection).await
+    }
+
+    async fn update(
+        &self,
+        id: &str,
+        input: UpdateTaxRate,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView> {
+        let txn = self.db.begin().await?;
+        let current = find_rate(&txn, id).await?;
+        let mut next = current.clone();
+        if let Some(code) = input.code {
+            next.code = Some(code);
+        }
+        if let Some(name) = input.name {
+            next.name = name;
+        }
+        if let Some(region_id) = input.region_id {
+            if region_id != current.region_id {
+                require_region(&txn, &region_id).await?;
+            }
+            next.region_id = region_id;
+        }
+        if let Some(rate) = input.rate {
+            next.rate = Some(rate as f32);
+        }
+        // As TypeORM's save: the row (and its updated_at) is written only when a column changes.
+        if next != current {
+            next.updated_at = time::now();
+            next = next.into_active_model().reset_all().update(&txn).await?;
+        }
+        for (kind, ids) in [
+            (LinkKind::Products, &input.products),
+            (LinkKind::ProductTypes, &input.product_types),
+            (LinkKind::ShippingOptions, &input.shipping_options),
+        ] {
+            if let Some(ids) = ids {
+                link(&txn, &next, kind, ids, true, |missing| {
+                    kind.not_found(missing)
+                })
+                .await?;
+            }
+        }
+        txn.commit().await?;
+        self.view(id, selection).await
+    }
+
+    async fn delete(&self, id: &str) -> Result<()> {
+        let txn = self.db.begin().await?;
+        // PostgreSQL cascades to the links; SQLite may not enforce foreign keys, so the links
+        // are removed explicitly on both.
+        for kind in [
+            LinkKind::Products,
+            LinkKind::ProductTypes,
+            LinkKind::ShippingOptions,
+        ] {
+            unlink(&txn, id, kind, None).await?;
+        }
+        tax_rate::Entity::delete_by_id(id).exec(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    async fn add_links(
+        &self,
+        id: &str,
+        kind: LinkKind,
+        ids: Vec<String>,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView> {
+        let txn = self.db.begin().await?;
+        let rate = find_rate(&txn, id).await?;
+        link(&txn, &rate, kind, &ids, false, |missing| {
+            kind.not_found(missing)
+        })
+        .await?;
+        txn.commit().await?;
+        self.view(id, selection).await
+    }
+
+    async fn remove_links(
+        &self,
+        id: &str,
+        kind: LinkKind,
+        ids: Vec<String>,
+        selection: &TaxRateSelection,
+    ) -> Result<TaxRateView> {
+        let txn = self.db.begin().await?;
+        unlink(&txn, id, kind, Some(&ids)).await?;
+        txn.commit().await?;
+        self.view(id, selection).await
+    }
+}
