@@ -80,6 +80,16 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(DELETE "/admin/store/currencies/{code}" Authenticated => store::remove_store_currency),
         // currencies
         endpoint!(GET "/admin/currencies" Authenticated => currencies::list_currencies),
+        // products (reads: products list/get, tag-usage, types, product variants list)
+        // products (writes: create/update/delete, metadata, options, variants)
+        // variants
+        // product tags
+        // product types
+        // collections
+        // product categories
+        // sales channels
+        // price lists
+        // uploads
         // regions
         endpoint!(GET "/admin/regions" Authenticated => crate::handlers::regions::list_regions),
         endpoint!(POST "/admin/regions" Authenticated => crate::handlers::regions::create_region),

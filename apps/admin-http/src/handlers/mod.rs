@@ -3,20 +3,29 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod collections;
 pub mod currencies;
 pub mod customer_groups;
 pub mod customers;
 pub mod invites;
 pub mod notes;
 pub mod notifications;
+pub mod price_lists;
+pub mod product_categories;
+pub mod product_tags;
+pub mod product_types;
+pub mod products;
 pub mod publishable_api_keys;
 pub mod regions;
 pub mod return_reasons;
+pub mod sales_channels;
 pub mod shipping_options;
 pub mod shipping_profiles;
 pub mod store;
 pub mod tax_rates;
+pub mod uploads;
 pub mod users;
+pub mod variants;
 
 use actix_web::{HttpRequest, HttpResponse};
 use medusa_query_dsl::{ListPlan, ResourceSpec};

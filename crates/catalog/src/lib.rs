@@ -1,0 +1,1 @@
+//! How products are organized: collections and product categories.

@@ -1,0 +1,1 @@
+//! Uploaded files behind a storage trait (local filesystem now, S3-compatible later).
