@@ -39,6 +39,10 @@ for name in sorted(os.listdir(src)):
                       r'\1\n\2#[serde(rename = "\3")]', text)
     else:
         header = f"//! The `{stem}` table.\n"
+        # Deserialize too, so fixtures can be loaded with `ActiveModel::from_json`.
+        text = text.replace("use serde::Serialize;", "use serde::{Deserialize, Serialize};")
+        text = re.sub(r"#\[derive\(([^)]*DeriveEntityModel[^)]*), Serialize\)\]",
+                      r"#[derive(\1, Serialize, Deserialize)]", text)
         out = []
         for line in text.split("\n"):
             m = re.match(r"^(\s*)pub (\w+): (Option<)?DateTimeWithTimeZone>?,$", line)

@@ -4,9 +4,9 @@ use super::sea_orm_active_enums::ClaimOrderFulfillmentStatusEnum;
 use super::sea_orm_active_enums::ClaimOrderPaymentStatusEnum;
 use super::sea_orm_active_enums::ClaimOrderTypeEnum;
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "claim_order")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,9 +1,9 @@
 //! The `custom_shipping_option` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "custom_shipping_option")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

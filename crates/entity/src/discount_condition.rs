@@ -3,9 +3,9 @@
 use super::sea_orm_active_enums::DiscountConditionOperatorEnum;
 use super::sea_orm_active_enums::DiscountConditionTypeEnum;
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "discount_condition")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

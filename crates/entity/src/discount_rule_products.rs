@@ -1,9 +1,9 @@
 //! The `discount_rule_products` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "discount_rule_products")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

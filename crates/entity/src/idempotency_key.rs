@@ -1,9 +1,9 @@
 //! The `idempotency_key` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "idempotency_key")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

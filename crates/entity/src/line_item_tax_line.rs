@@ -1,9 +1,9 @@
 //! The `line_item_tax_line` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "line_item_tax_line")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

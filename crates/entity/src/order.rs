@@ -4,9 +4,9 @@ use super::sea_orm_active_enums::OrderFulfillmentStatusEnum;
 use super::sea_orm_active_enums::OrderPaymentStatusEnum;
 use super::sea_orm_active_enums::OrderStatusEnum;
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "order")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,9 +1,9 @@
 //! The `payment_provider` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "payment_provider")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,9 +1,9 @@
 //! The `price_list_customer_groups` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "price_list_customer_groups")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,9 +1,9 @@
 //! The `product_category_product` table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
 #[sea_orm(table_name = "product_category_product")]
 // The table has no primary key in Medusa, only a unique index over both columns;
 // sea-orm needs one, so the pair stands in for it.

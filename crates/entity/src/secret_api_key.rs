@@ -2,9 +2,9 @@
 //! once at creation and only its SHA-256 digest is stored.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "secret_api_key")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

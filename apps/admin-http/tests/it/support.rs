@@ -326,3 +326,89 @@ pub fn reference(name: &str) -> Value {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// Loads the reference store's catalog (`tests/reference/catalog.json`, exported from the
+/// reference database by `export-catalog.py`): its regions, shipping profiles and options,
+/// collections, types, tags, the 7 products with their options, 26 variants, prices and images,
+/// and the sales channel they are in. Rows keep the reference's ids and timestamps, so answers
+/// can be compared with the reference server's.
+pub async fn load_reference_catalog(db: &DatabaseConnection) {
+    use medusa_entity::*;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let path = format!(
+        "{}/tests/reference/catalog.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let tables: serde_json::Map<String, Value> = serde_json::from_str(&text).expect("catalog.json");
+    let rows = |table: &str| -> Vec<Value> {
+        tables
+            .get(table)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_else(|| panic!("catalog.json has no {table}"))
+    };
+
+    macro_rules! insert_all {
+        ($($table:ident),* $(,)?) => {$(
+            for row in rows(stringify!($table)) {
+                let model = $table::ActiveModel::from_json(row.clone())
+                    .unwrap_or_else(|e| panic!("{}: {e}: {row}", stringify!($table)));
+                $table::Entity::insert(model)
+                    .exec_without_returning(db)
+                    .await
+                    .unwrap_or_else(|e| panic!("{}: {e}: {row}", stringify!($table)));
+            }
+        )*};
+    }
+
+    insert_all!(
+        region,
+        region_payment_providers,
+        region_fulfillment_providers
+    );
+    // Countries exist already (the migrations load them); the reference only assigns regions.
+    for row in rows("country") {
+        let iso_2 = row["iso_2"].as_str().expect("iso_2").to_owned();
+        let region_id = row["region_id"].as_str().map(str::to_owned);
+        country::Entity::update_many()
+            .col_expr(
+                country::Column::RegionId,
+                sea_orm::sea_query::Expr::value(region_id),
+            )
+            .filter(country::Column::Iso2.eq(iso_2))
+            .exec(db)
+            .await
+            .expect("assign country");
+    }
+    insert_all!(
+        shipping_profile,
+        shipping_option,
+        product_collection,
+        product_type,
+        product_tag,
+        product,
+        product_tags,
+        product_option,
+        product_variant,
+        product_option_value,
+        money_amount,
+        product_variant_money_amount,
+        image,
+        product_images,
+        sales_channel,
+        product_sales_channel,
+        product_shipping_profile,
+    );
+}
+
+on_both_backends! {
+    async fn the_reference_catalog_loads(app) {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        load_reference_catalog(&app.db).await;
+        assert_eq!(medusa_entity::product::Entity::find().count(&app.db).await.unwrap(), 7);
+        assert_eq!(medusa_entity::product_variant::Entity::find().count(&app.db).await.unwrap(), 26);
+        assert_eq!(medusa_entity::money_amount::Entity::find().count(&app.db).await.unwrap(), 52);
+    }
+}
