@@ -26,3 +26,7 @@ migrate:
 # Re-record the reference Medusa answers the tests compare against (reference server up).
 capture-reference:
     apps/admin-http/tests/reference/capture.sh
+
+# The products benchmark (ours vs the reference Medusa, 1k and 100k products); figures go to docs/PERFORMANCE.md.
+bench:
+    scripts/bench/products.sh

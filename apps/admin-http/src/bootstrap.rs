@@ -3,7 +3,12 @@
 //! database only, the demo store with its demo login).
 
 use medusa_auth::{users::CreateUser, Email, UserRole};
-use medusa_store::seed;
+use medusa_catalog::{CreateCollection, COLLECTION_LIST};
+use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
+use medusa_product::{CreateProduct, ProductQuery};
+use medusa_shipping::{CreateShippingOption, RequirementInput, SHIPPING_OPTION_LIST};
+use medusa_store::seed::{self, SeedFile, SeedReport, Seeded};
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use sea_orm::DatabaseConnection;
 
 use crate::{config::ServerConfig, state::AppState};
@@ -20,17 +25,7 @@ pub async fn boot(
     db: &DatabaseConnection,
     config: &ServerConfig,
 ) -> anyhow::Result<()> {
-    state.store.ensure_store().await?;
-    state.shipping_profiles.ensure_default_profiles().await?;
-    // As Medusa's boot: the loaded providers are recorded as installed; the built-in `system`
-    // payment provider is not recorded.
-    state
-        .store
-        .register_providers(
-            &state.providers.installed_payment_ids(),
-            &state.providers.fulfillment_ids(),
-        )
-        .await?;
+    prepare(state).await?;
     if state.users.count().await? > 0 {
         return Ok(());
     }
@@ -57,6 +52,22 @@ pub async fn boot(
     Ok(())
 }
 
+/// What Medusa's boot guarantees before anything else: the store row, the default and gift
+/// card shipping profiles, and the loaded providers recorded as installed (the built-in
+/// `system` payment provider is not recorded). Each step is a no-op once done.
+async fn prepare(state: &AppState) -> anyhow::Result<()> {
+    state.store.ensure_store().await?;
+    state.shipping_profiles.ensure_default_profiles().await?;
+    state
+        .store
+        .register_providers(
+            &state.providers.installed_payment_ids(),
+            &state.providers.fulfillment_ids(),
+        )
+        .await?;
+    Ok(())
+}
+
 async fn create_admin(state: &AppState, email: &str, password: &str) -> anyhow::Result<()> {
     state
         .users
@@ -71,16 +82,44 @@ async fn create_admin(state: &AppState, email: &str, password: &str) -> anyhow::
     Ok(())
 }
 
-/// Loads a store description: store settings and regions through the store crate, users
-/// through the user service (existing emails are left alone).
+/// Loads a store description and logs what it did (see [`apply_seed`]).
 pub async fn load_seed(
     state: &AppState,
     db: &DatabaseConnection,
     text: &str,
 ) -> anyhow::Result<()> {
+    let report = apply_seed(state, db, text).await?;
+    tracing::info!("store description applied: {}", report.summary());
+    Ok(())
+}
+
+/// Loads a store description in Medusa's order: store settings and regions through the store
+/// crate (one transaction), users through the user service, shipping options through the
+/// shipping crate, collections through the catalog crate, products through the product
+/// crate. Each entry goes through its service's own create, so the rules are the API's.
+///
+/// Loading the same file again changes nothing: an existing user (by email), region (by id
+/// or name), shipping option (by name and region), collection (by handle) or product (by
+/// handle) is left alone. The services make their own ids for options, collections and
+/// products: the file's ids are mapped to them for the references that follow
+/// (`region_id`, `collection_id`). Beyond the first section, each entry commits on its own:
+/// a failure stops the load and leaves what came before it, which a second run skips.
+pub async fn apply_seed(
+    state: &AppState,
+    db: &DatabaseConnection,
+    text: &str,
+) -> anyhow::Result<SeedReport> {
     let file = seed::parse(text)?;
-    let report = seed::apply_store_seed(db, &file).await?;
-    tracing::info!(?report, "store description applied");
+    prepare(state).await?;
+    let mut report = seed::apply_store_seed(db, &file).await?;
+    seed_users(state, &file).await?;
+    seed_shipping_options(state, &file, &mut report).await?;
+    seed_collections(state, &file, &mut report).await?;
+    seed_products(state, &file, &mut report).await?;
+    Ok(report)
+}
+
+async fn seed_users(state: &AppState, file: &SeedFile) -> anyhow::Result<()> {
     for user in &file.users {
         let created = state
             .users
@@ -99,6 +138,170 @@ pub async fn load_seed(
             }
             Err(err) => return Err(err.into()),
         }
+    }
+    Ok(())
+}
+
+/// A query string value, encoded.
+fn encoded(value: &str) -> String {
+    utf8_percent_encode(value, NON_ALPHANUMERIC).to_string()
+}
+
+/// Says which entry of a section failed.
+fn entry_error(section: &str, index: usize, name: &str, err: medusa_core::Error) -> anyhow::Error {
+    anyhow::anyhow!("{section}[{index}] ({name}): {err}")
+}
+
+async fn seed_shipping_options(
+    state: &AppState,
+    file: &SeedFile,
+    report: &mut SeedReport,
+) -> anyhow::Result<()> {
+    if file.shipping_options.is_empty() {
+        return Ok(());
+    }
+    let gift_card_profile = state
+        .shipping_profiles
+        .list()
+        .await?
+        .into_iter()
+        .find(|profile| profile.r#type == ShippingProfileTypeEnum::GiftCard)
+        .map(|profile| profile.id);
+    for (index, option) in file.shipping_options.iter().enumerate() {
+        let region_id = report.region_id(&option.region_id).to_owned();
+        let in_entry = |err| entry_error("shipping_options", index, &option.name, err);
+        let query = format!(
+            "name={}&region_id={}",
+            encoded(&option.name),
+            encoded(&region_id)
+        );
+        let plan = medusa_query_dsl::plan(
+            &SHIPPING_OPTION_LIST,
+            &medusa_query_dsl::parse(&query)?,
+            state.backend,
+        )?;
+        let existing = state.shipping_options.list(&plan).await.map_err(in_entry)?;
+        if let Some(found) = existing.items.first() {
+            report.shipping_options.push(Seeded {
+                seed_id: option.id.clone(),
+                id: found.view.option.id.clone(),
+                name: option.name.clone(),
+                created: false,
+            });
+            continue;
+        }
+        let profile_id =
+            match (&option.profile_id, option.is_giftcard) {
+                (Some(id), _) => Some(id.clone()),
+                (None, true) => Some(gift_card_profile.clone().ok_or_else(|| {
+                    anyhow::anyhow!("the store has no gift card shipping profile")
+                })?),
+                (None, false) => None,
+            };
+        let input = CreateShippingOption {
+            name: option.name.clone(),
+            region_id,
+            provider_id: option.provider_id.clone(),
+            profile_id,
+            data: option.data.clone(),
+            price_type: option.price_type.clone(),
+            amount: option.amount,
+            requirements: option.requirements.as_ref().map(|requirements| {
+                requirements
+                    .iter()
+                    .map(|r| RequirementInput {
+                        requirement_type: r.requirement_type.clone(),
+                        amount: r.amount,
+                    })
+                    .collect()
+            }),
+            admin_only: option.admin_only,
+            is_return: option.is_return,
+            metadata: option.metadata.clone(),
+        };
+        let created = state
+            .shipping_options
+            .create(input)
+            .await
+            .map_err(in_entry)?;
+        report.shipping_options.push(Seeded {
+            seed_id: option.id.clone(),
+            id: created.option.id,
+            name: option.name.clone(),
+            created: true,
+        });
+    }
+    Ok(())
+}
+
+async fn seed_collections(
+    state: &AppState,
+    file: &SeedFile,
+    report: &mut SeedReport,
+) -> anyhow::Result<()> {
+    for (index, collection) in file.product_collections.iter().enumerate() {
+        let handle = collection.handle();
+        let in_entry = |err| entry_error("product_collections", index, &collection.title, err);
+        let plan = medusa_query_dsl::plan(
+            &COLLECTION_LIST,
+            &medusa_query_dsl::parse(&format!("handle={}", encoded(&handle)))?,
+            state.backend,
+        )?;
+        let existing = state
+            .collections
+            .list(&plan, None)
+            .await
+            .map_err(in_entry)?;
+        let (id, created) = match existing.items.into_iter().next() {
+            Some(found) => (found.id, false),
+            None => {
+                let created = state
+                    .collections
+                    .create(CreateCollection {
+                        title: collection.title.clone(),
+                        handle: Some(handle.clone()),
+                        metadata: collection.metadata.clone(),
+                    })
+                    .await
+                    .map_err(in_entry)?;
+                (created.collection.id, true)
+            }
+        };
+        report.product_collections.push(Seeded {
+            seed_id: collection.id.clone(),
+            id,
+            name: handle,
+            created,
+        });
+    }
+    Ok(())
+}
+
+async fn seed_products(
+    state: &AppState,
+    file: &SeedFile,
+    report: &mut SeedReport,
+) -> anyhow::Result<()> {
+    for (index, product) in file.products.iter().enumerate() {
+        let handle = product.handle();
+        let in_entry = |err| entry_error("products", index, &product.title, err);
+        let query = ProductQuery::parse(&format!("handle={}", encoded(&handle)), state.backend)?;
+        let existing = state.products.list(&query).await.map_err(in_entry)?;
+        let (id, created) = match existing.items.first() {
+            Some(found) => (found.id().to_owned(), false),
+            None => {
+                let input =
+                    CreateProduct::from_body(product.create_body(report)).map_err(in_entry)?;
+                let created = state.product_writes.create(input).await.map_err(in_entry)?;
+                (created.id().to_owned(), true)
+            }
+        };
+        report.products.push(Seeded {
+            seed_id: product.id.clone(),
+            id,
+            name: handle,
+            created,
+        });
     }
     Ok(())
 }

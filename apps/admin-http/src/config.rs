@@ -51,6 +51,62 @@ pub struct ServerConfig {
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
+    #[command(flatten)]
+    pub uploads: UploadConfig,
+}
+
+/// Where uploads are kept and which are accepted. The names follow `@medusajs/file-local`'s
+/// options (`upload_dir`, `backend_url`).
+#[derive(Debug, Clone, Args)]
+pub struct UploadConfig {
+    /// Directory of uploaded files; protected uploads go to its `.protected` folder.
+    #[arg(long, env = "UPLOAD_DIR", default_value = "uploads")]
+    pub upload_dir: std::path::PathBuf,
+    /// This server's public address, which file URLs start with; `http://<HOST>:<PORT>` when
+    /// unset.
+    #[arg(long, env = "BACKEND_URL")]
+    pub backend_url: Option<String>,
+    /// Largest accepted file, in bytes.
+    #[arg(long, env = "UPLOAD_MAX_FILE_SIZE", default_value_t = medusa_file::policy::DEFAULT_MAX_FILE_SIZE)]
+    pub upload_max_file_size: u64,
+    /// Most files accepted in one request.
+    #[arg(long, env = "UPLOAD_MAX_FILES", default_value_t = medusa_file::policy::DEFAULT_MAX_FILES)]
+    pub upload_max_files: usize,
+    /// Accepted content types, comma-separated (a file's type is read from its extension).
+    #[arg(
+        long,
+        env = "UPLOAD_ALLOWED_TYPES",
+        value_delimiter = ',',
+        default_values_t = medusa_file::policy::DEFAULT_ACCEPTED_TYPES.iter().map(|t| t.to_string())
+    )]
+    pub upload_allowed_types: Vec<String>,
+    /// How long a download URL stays valid, in seconds.
+    #[arg(long, env = "UPLOAD_DOWNLOAD_URL_TTL", default_value_t = 3600)]
+    pub upload_download_url_ttl: i64,
+}
+
+impl UploadConfig {
+    /// The accept policy, refusing content types the server cannot serve by extension.
+    pub fn policy(&self) -> Result<medusa_file::UploadPolicy, String> {
+        medusa_file::UploadPolicy::new(
+            self.upload_max_file_size,
+            self.upload_max_files,
+            &self.upload_allowed_types,
+        )
+    }
+
+    /// The local storage, its links signed with `secret`.
+    pub fn storage(&self, host: &str, port: u16, secret: &str) -> medusa_file::LocalFileStorage {
+        let base_url = self
+            .backend_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{host}:{port}"));
+        medusa_file::LocalFileStorage::new(
+            &self.upload_dir,
+            &base_url,
+            medusa_file::DownloadSigner::new(secret.as_bytes(), self.upload_download_url_ttl),
+        )
+    }
 }
 
 /// The secrets and cookie policy the HTTP layer runs with, checked for production use.
@@ -124,6 +180,23 @@ mod tests {
             (secrets.jwt_secret.as_str(), secrets.cookie_secret.as_str()),
             ("j", "c")
         );
+    }
+
+    #[test]
+    fn uploads_default_like_file_local() {
+        let uploads = config(&[]).uploads;
+        assert_eq!(uploads.upload_dir, std::path::PathBuf::from("uploads"));
+        assert_eq!(
+            uploads.policy().unwrap(),
+            medusa_file::UploadPolicy::default()
+        );
+        let custom = config(&["--upload-allowed-types", "image/png,text/csv"]).uploads;
+        assert_eq!(
+            custom.policy().unwrap().accepted_types(),
+            ["image/png", "text/csv"]
+        );
+        let unknown = config(&["--upload-allowed-types", "text/html"]).uploads;
+        assert!(unknown.policy().is_err());
     }
 
     #[test]

@@ -42,8 +42,8 @@ pub const SESSION_COOKIE: &str = "connect.sid";
 /// How long a session lives (Medusa's default `maxAge`, 10 hours).
 const SESSION_TTL: Duration = Duration::hours(10);
 
-/// Mounts the admin API (`/admin/...`, the v2 `/auth/...` routes and `/health`) on an actix
-/// app or scope.
+/// Mounts the admin API (`/admin/...`, the v2 `/auth/...` routes, the uploaded files under
+/// `/uploads/...` and `/health`) on an actix app or scope.
 pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
         let session = session_middleware(&state);
@@ -52,7 +52,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(extract::query_config())
             .app_data(extract::path_config())
             .route("/health", web::get().to(health));
-        for prefix in ["/admin", "/auth"] {
+        for prefix in ["/admin", "/auth", "/uploads"] {
             cfg.service(
                 web::scope(prefix)
                     .wrap(from_fn(middleware::auth::authenticate))

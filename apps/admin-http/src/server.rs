@@ -38,7 +38,12 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
     let db = connect(&config.database).await?;
     medusa_migration::migrate(&db).await?;
-    let state = AppState::new(db.clone(), secrets, Tuning::default());
+    let upload_policy = config.uploads.policy().map_err(|e| anyhow::anyhow!(e))?;
+    let files = config
+        .uploads
+        .storage(&config.host, config.port, &secrets.jwt_secret);
+    let state = AppState::new(db.clone(), secrets, Tuning::default())
+        .with_uploads(std::sync::Arc::new(files), upload_policy);
     bootstrap::boot(&state, &db, &config).await?;
 
     spawn_session_sweeper(state.clone());

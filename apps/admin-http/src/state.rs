@@ -40,7 +40,16 @@ pub struct AppState {
     pub customers: Arc<dyn medusa_customer::CustomerService>,
     pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
     pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
+    pub collections: Arc<dyn medusa_catalog::CollectionService>,
+    pub product_categories: Arc<dyn medusa_catalog::ProductCategoryService>,
+    pub sales_channels: Arc<dyn medusa_sales_channel::SalesChannelService>,
+    /// Where uploads are stored ([`AppState::with_uploads`] sets the configured storage).
+    pub files: Arc<dyn medusa_file::FileStorage>,
+    pub upload_policy: medusa_file::UploadPolicy,
     pub notes: Arc<dyn medusa_notification::NoteService>,
+    pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
+    pub products: Arc<dyn medusa_product::ProductService>,
+    pub product_writes: Arc<dyn medusa_product::ProductWriteService>,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
@@ -56,6 +65,17 @@ pub struct Tuning {
 }
 
 impl AppState {
+    /// The same services with uploads kept in `files` and accepted by `policy`.
+    pub fn with_uploads(
+        mut self,
+        files: Arc<dyn medusa_file::FileStorage>,
+        policy: medusa_file::UploadPolicy,
+    ) -> Self {
+        self.files = files;
+        self.upload_policy = policy;
+        self
+    }
+
     pub fn new(db: DatabaseConnection, secrets: Secrets, tuning: Tuning) -> Self {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
@@ -93,7 +113,23 @@ impl AppState {
             publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
                 db.clone(),
             )),
+            collections: Arc::new(medusa_catalog::SeaCollectionService::new(db.clone())),
+            product_categories: Arc::new(medusa_catalog::SeaProductCategoryService::new(
+                db.clone(),
+            )),
+            sales_channels: Arc::new(medusa_sales_channel::SeaSalesChannelService::new(
+                db.clone(),
+            )),
+            files: Arc::new(medusa_file::LocalFileStorage::new(
+                "uploads",
+                "http://localhost:9000",
+                medusa_file::DownloadSigner::new(secrets.jwt_secret.as_bytes(), 3600),
+            )),
+            upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
+            price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone())),
+            products: Arc::new(medusa_product::SeaProductService::new(db.clone())),
+            product_writes: Arc::new(medusa_product::SeaProductWriteService::new(db.clone())),
             notifications: Arc::new(medusa_notification::SeaNotificationService::new(
                 db.clone(),
                 notification_providers.clone(),

@@ -1,1 +1,19 @@
 //! How products are organized: collections and product categories.
+//!
+//! `medusa-catalog` owns the `product_collection` table (and which collection a product is
+//! in), and the `product_category` tree with its product links: their services, their list and
+//! retrieve query specs, and Medusa 1.20's rules for handles, soft and hard deletes, and the
+//! re-ranking of sibling categories.
+
+pub mod categories;
+pub mod collections;
+
+pub use categories::{
+    CreateProductCategory, ParentFilter, ProductCategoryService, ProductCategoryView,
+    SeaProductCategoryService, UpdateProductCategory, PRODUCT_CATEGORY_LIST,
+    PRODUCT_CATEGORY_RETRIEVE,
+};
+pub use collections::{
+    CollectionListItem, CollectionProduct, CollectionService, CollectionView, CreateCollection,
+    SeaCollectionService, UpdateCollection, COLLECTION_LIST,
+};

@@ -140,6 +140,23 @@ impl BodyReader {
             .cloned()
     }
 
+    /// The value of a property, for reading a nested object with its own reader.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.fields.get(name)
+    }
+
+    /// Records a failure of a property's own rule (one the methods above do not cover).
+    pub fn fail(&mut self, message: impl Into<String>) {
+        self.errors.push(message.into());
+    }
+
+    /// Appends the failures of a nested object's reader, as class-validator reports a
+    /// `@ValidateNested()` property's children: the child's unknown properties, then its rules.
+    pub fn absorb(&mut self, child: BodyReader) {
+        self.errors.extend(child.unknown);
+        self.errors.extend(child.errors);
+    }
+
     /// The joined failures as one `invalid_data` error, if any.
     pub fn finish(self) -> Result<()> {
         let mut messages = self.unknown;

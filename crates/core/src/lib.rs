@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod error;
+pub mod handle;
 pub mod id;
 pub mod list;
 pub mod metadata;

@@ -1,17 +1,22 @@
-//! Publishable API keys and the sales channels they scope (sales channels themselves come with
-//! the catalog).
+//! Sales channels and the publishable API keys that scope storefront requests to them.
 //!
-//! `medusa-sales-channel` owns publishable API keys: their lifecycle (create, rename, revoke,
-//! delete) and the set of sales channels each key is scoped to. It knows no HTTP; the
-//! admin-http app maps requests onto [`PublishableApiKeyService`]. Writes record Medusa's
-//! domain events in their own transaction.
+//! `medusa-sales-channel` owns sales channels (their lifecycle, the products sold in each, the
+//! stock locations linked to each) and publishable API keys (create, rename, revoke, delete,
+//! and the set of channels each key is scoped to). It knows no HTTP; the admin-http app maps
+//! requests onto [`SalesChannelService`] and [`PublishableApiKeyService`]. Writes record
+//! Medusa's domain events in their own transaction.
 
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod publishable_api_keys;
+pub mod sales_channels;
 
 pub use publishable_api_keys::{
     sales_channel_search, PublishableApiKeyService, SeaPublishableApiKeyService,
     PUBLISHABLE_API_KEY_LIST,
+};
+pub use sales_channels::{
+    location_id_from_body, product_ids_from_body, CreateSalesChannel, SalesChannelService,
+    SeaSalesChannelService, UpdateSalesChannel, SALES_CHANNEL_LIST,
 };

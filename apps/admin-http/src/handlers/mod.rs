@@ -48,6 +48,16 @@ pub(crate) fn deleted(id: &str, object: &str) -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({ "id": id, "object": object, "deleted": true }))
 }
 
+/// The 400 of Medusa's existence-check middlewares (`validateProductsExist`, the sales
+/// channel check of product writes), which collect request errors instead of throwing: its own
+/// shape `{errors, message}`, kept because Medusa's clients read it.
+pub(crate) fn missing_ids_response(kind: &str, missing: &[String]) -> HttpResponse {
+    HttpResponse::BadRequest().json(serde_json::json!({
+        "errors": [format!("{kind} {} do not exist", missing.join(", "))],
+        "message": "Provided request body contains errors. Please check the data and retry the request",
+    }))
+}
+
 /// The plain-text `OK` some Medusa routes answer with.
 pub(crate) fn plain_ok() -> HttpResponse {
     HttpResponse::Ok()

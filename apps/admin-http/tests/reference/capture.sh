@@ -100,3 +100,48 @@ ref2 notes-get-deleted "$REF2/admin/notes/$NOTE"
 ref2 notes-delete-again -X DELETE "$REF2/admin/notes/$NOTE"
 ref2 notes-update-missing -X POST "$REF2/admin/notes/note_missing" -d '{"value":"x"}'
 ref2 notes-list-after-delete "$REF2/admin/notes?resource_id=prod_5a_notes"
+# products, variants, product tags and types (the catalog fixture `catalog.json` holds the same rows)
+get products-list /admin/products
+get products-list-page "/admin/products?limit=2&offset=1&order=title"
+get products-list-q "/admin/products?q=shirt"
+get products-list-q-sku "/admin/products?q=REF-MUG"
+get products-list-filters "/admin/products?status%5B%5D=published&is_giftcard=false&collection_id%5B%5D=pcol_ref_summer"
+get products-list-tags "/admin/products?tags%5B%5D=$(ref_id "select id from product_tag where value = 'winter'")"
+get products-list-sales-channel "/admin/products?sales_channel_id%5B%5D=$(ref_id "select id from sales_channel limit 1")&limit=3"
+get products-list-expand "/admin/products?expand=variants,collection&fields=title,handle&order=created_at"
+get products-list-fields "/admin/products?fields=title&limit=2"
+get products-list-title-with-q "/admin/products?q=mug&title=nothing"
+get products-get /admin/products/prod_ref_tshirt
+get products-get-expand "/admin/products/prod_ref_mug?expand=tags,type&fields=title"
+curl -s "${T[@]}" "$REF/admin/products/prod_missing" | python3 -m json.tool --indent 2 > products-get-missing.json
+get products-variants /admin/products/prod_ref_tshirt/variants
+get products-variants-page "/admin/products/prod_ref_tshirt/variants?limit=3&offset=2&order=title"
+get products-tag-usage /admin/products/tag-usage
+get products-types /admin/products/types
+get variants-list /admin/variants
+get variants-list-filters "/admin/variants?title=M%20/%20Black&manage_inventory=true&inventory_quantity%5Bgt%5D=10"
+get variants-list-q "/admin/variants?q=tee"
+get variants-get /admin/variants/variant_ref_mug
+curl -s "${T[@]}" "$REF/admin/variants/variant_missing" | python3 -m json.tool --indent 2 > variants-get-missing.json
+get product-tags-list /admin/product-tags
+get product-tags-list-q "/admin/product-tags?q=er&limit=20"
+get product-tags-list-value "/admin/product-tags?value%5B%5D=winter&value%5B%5D=gift"
+get product-types-list /admin/product-types
+get product-types-list-q "/admin/product-types?q=an&order=value"
+# collections (read-only)
+get collections-list /admin/collections
+get collections-list-q "/admin/collections?q=SUM"
+get collections-list-page "/admin/collections?limit=1&offset=1&order=title"
+get collections-get /admin/collections/pcol_ref_basics
+curl -s "${T[@]}" "$REF/admin/collections/pcol_missing" | python3 -m json.tool --indent 2 > collections-get-missing.json
+curl -s "${T[@]}" "$REF/admin/collections?expand=products" | python3 -m json.tool --indent 2 > collections-list-expand.json
+# sales channels (read-only)
+get sales-channels-list /admin/sales-channels
+get sales-channels-list-q "/admin/sales-channels?q=MEDUSA"
+get sales-channels-list-fields "/admin/sales-channels?fields=name&order=name"
+get sales-channels-list-name "/admin/sales-channels?name=Default%20Sales%20Channel&offset=1"
+get sales-channels-get /admin/sales-channels/sc_01M807QXVVEW67CAJWWJGZ679C
+curl -s "${T[@]}" "$REF/admin/sales-channels/sc_missing" | python3 -m json.tool --indent 2 > sales-channels-get-missing.json
+curl -s "${T[@]}" "$REF/admin/sales-channels?id%5B%5D=a" | python3 -m json.tool --indent 2 > sales-channels-list-id-array.json
+curl -s "${T[@]}" "$REF/admin/sales-channels?foo=1" | python3 -m json.tool --indent 2 > sales-channels-list-unknown.json
+# product writes (second reference server, :9101): see capture-product-writes.py

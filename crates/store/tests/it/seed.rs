@@ -1,8 +1,11 @@
-use medusa_entity::sea_orm_active_enums::UserRoleEnum;
+use medusa_entity::sea_orm_active_enums::{
+    ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum, UserRoleEnum,
+};
 use medusa_entity::{
     country, region, region_fulfillment_providers, region_payment_providers, store,
 };
-use medusa_store::{apply_store_seed, parse, SeaStoreService, SeedFile, StoreService};
+use medusa_store::seed::Seeded;
+use medusa_store::{apply_store_seed, parse, SeaStoreService, SeedFile, SeedReport, StoreService};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
@@ -40,7 +43,7 @@ async fn countries_of(db: &DatabaseConnection, region_id: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_demo_fixture_describes_a_store_and_two_regions_without_users() {
+fn the_demo_fixture_describes_a_store_a_catalog_and_shipping_without_users() {
     let demo = parse(DEMO).unwrap();
     let store = demo.store.unwrap();
     assert_eq!(store.name, Some(Some("Medusa Demo Store".to_owned())));
@@ -52,21 +55,163 @@ fn the_demo_fixture_describes_a_store_and_two_regions_without_users() {
     assert!(demo.users.is_empty());
     let names: Vec<_> = demo.regions.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["EU", "NA"]);
+    let handles: Vec<_> = demo
+        .product_collections
+        .iter()
+        .map(|c| c.handle())
+        .collect();
+    assert_eq!(handles, ["summer", "essentials"]);
+    assert_eq!(demo.products.len(), 5);
+    assert_eq!(demo.shipping_options.len(), 5);
+    let option_regions: Vec<_> = demo
+        .shipping_options
+        .iter()
+        .map(|o| o.region_id.as_str())
+        .collect();
+    assert_eq!(option_regions, ["eu", "eu", "na", "na", "eu"]);
+    // Every product names a collection of the file, or none; every variant has eur and usd.
+    for product in &demo.products {
+        if let Some(collection) = &product.collection_id {
+            assert!(demo
+                .product_collections
+                .iter()
+                .any(|c| c.id.as_ref() == Some(collection)));
+        }
+        for variant in &product.variants {
+            let mut currencies: Vec<_> = variant.fields["prices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["currency_code"].as_str().unwrap())
+                .collect();
+            currencies.sort();
+            assert_eq!(currencies, ["eur", "usd"], "{}", product.title);
+            assert_eq!(
+                variant.fields["options"].as_array().unwrap().len(),
+                product.options.len()
+            );
+        }
+    }
 }
 
 #[test]
-fn sections_this_server_cannot_load_are_refused_by_name() {
+fn the_reference_seed_parses_whole() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/reference/medusa-ref/seed.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("the reference seed {} is missing: {err}", path.display()));
+    let parsed = parse(&text).unwrap();
+    assert_eq!(
+        (
+            parsed.regions.len(),
+            parsed.shipping_options.len(),
+            parsed.product_collections.len(),
+            parsed.products.len()
+        ),
+        (2, 7, 2, 7)
+    );
+    let gift_cards: Vec<_> = parsed
+        .shipping_options
+        .iter()
+        .filter(|o| o.is_giftcard)
+        .map(|o| o.region_id.as_str())
+        .collect();
+    assert_eq!(gift_cards, ["reg_ref_eu", "reg_ref_na"]);
+    assert!(parsed.shipping_options[4].is_return);
+}
+
+#[test]
+fn sections_this_server_does_not_load_are_refused_by_name() {
     let message = parse_error(
-        r#"{"store": {}, "products": [{"title": "Shirt"}], "shipping_options": [{}], "regions": []}"#,
+        r#"{"store": {}, "products": [{"title": "Shirt"}], "categories": [{"name": "Tops"}], "publishable_api_keys": [{}], "regions": []}"#,
     );
     assert_eq!(
         message,
-        "The seed file has sections this server cannot load yet: products, shipping_options. Supported sections: store, users, regions."
+        "The seed file has sections this server does not load: categories, publishable_api_keys. Supported sections: store, users, regions, shipping_options, product_collections, products."
     );
     // Empty ones lose nothing and are accepted, as Medusa's own seed files carry them.
     let parsed =
         parse(r#"{"products": [], "categories": {}, "publishable_api_keys": null}"#).unwrap();
     assert_eq!(parsed, SeedFile::default());
+}
+
+fn report_with(regions: &[(&str, &str)], collections: &[(&str, &str)]) -> SeedReport {
+    let entries = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(seed_id, id)| Seeded {
+                seed_id: Some((*seed_id).to_owned()),
+                id: (*id).to_owned(),
+                name: String::new(),
+                created: true,
+            })
+            .collect()
+    };
+    SeedReport {
+        regions: entries(regions),
+        product_collections: entries(collections),
+        ..SeedReport::default()
+    }
+}
+
+#[test]
+fn a_seed_product_becomes_a_product_create_body() {
+    let parsed = seed(json!({"products": [{
+        "id": "tee", "title": "Crème T-Shirt", "collection_id": "summer", "created_at": "2024-01-01T10:00:00.000Z",
+        "type": {"value": "Shirt"}, "tags": [{"value": "cotton"}], "images": ["https://x/a.png"], "weight": 400,
+        "options": [{"title": "Size", "values": ["S", "M"]}, {"title": "Color", "values": ["Black"]}],
+        "variants": [{"id": "variant_tee_s", "title": "S / Black", "sku": "TEE-S",
+                      "prices": [{"currency_code": "eur", "amount": 1950}, {"region_id": "na", "amount": 2200}],
+                      "options": [{"value": "S"}, {"value": "Black"}], "inventory_quantity": 10}]
+    }, {
+        "title": "Mug", "handle": "the-mug", "status": "draft", "collection_id": "pcol_existing"
+    }]}));
+    let ids = report_with(&[("na", "reg_made")], &[("summer", "pcol_made")]);
+    let tee = &parsed.products[0];
+    assert_eq!(tee.handle(), "creme-t-shirt");
+    assert_eq!(
+        tee.create_body(&ids),
+        json!({
+            "title": "Crème T-Shirt", "handle": "creme-t-shirt", "status": "published",
+            "collection_id": "pcol_made", "type": {"value": "Shirt"}, "tags": [{"value": "cotton"}],
+            "images": ["https://x/a.png"], "weight": 400,
+            "options": [{"title": "Size"}, {"title": "Color"}],
+            "variants": [{"title": "S / Black", "sku": "TEE-S",
+                          "prices": [{"currency_code": "eur", "amount": 1950}, {"region_id": "reg_made", "amount": 2200}],
+                          "options": [{"value": "S"}, {"value": "Black"}], "inventory_quantity": 10}]
+        })
+    );
+    // A status given is kept; an id the file does not define passes through.
+    assert_eq!(
+        parsed.products[1].create_body(&ids),
+        json!({"title": "Mug", "handle": "the-mug", "status": "draft",
+               "collection_id": "pcol_existing", "options": [], "variants": []})
+    );
+}
+
+#[test]
+fn seed_shipping_options_and_collections_take_medusas_fields() {
+    let parsed = seed(json!({
+        "shipping_options": [{"name": "Express", "region_id": "eu", "provider_id": "manual",
+            "data": {"id": "manual-fulfillment"}, "price_type": "flat_rate", "amount": 1500,
+            "is_giftcard": true, "requirements": [{"type": "min_subtotal", "amount": 100}],
+            "created_at": "2024-01-01T09:00:00.000Z"}],
+        "product_collections": [{"id": "summer", "title": "Summer Things"}]
+    }));
+    let option = &parsed.shipping_options[0];
+    assert_eq!(option.price_type, ShippingOptionPriceTypeEnum::FlatRate);
+    assert_eq!(
+        (option.amount, option.is_giftcard, option.is_return),
+        (Some(1500), true, false)
+    );
+    assert_eq!(
+        option.requirements.as_ref().unwrap()[0].requirement_type,
+        ShippingOptionRequirementTypeEnum::MinSubtotal
+    );
+    assert_eq!(parsed.product_collections[0].handle(), "summer-things");
+    let ids = report_with(&[("eu", "reg_made")], &[]);
+    assert_eq!(ids.region_id("eu"), "reg_made");
+    assert_eq!(ids.region_id("reg_other"), "reg_other");
 }
 
 #[test]
@@ -81,6 +226,10 @@ fn malformed_files_say_where() {
             "The seed file's regions[1] is invalid: missing field `currency_code`",
         ),
         (r#"{"users": [{"email": "a@b.c", "password": "p", "role": "owner"}]}"#, "The seed file's users[0] is invalid: unknown variant `owner`, expected one of `admin`, `member`, `developer`"),
+        (r#"{"shipping_options": [{"name": "S", "region_id": "eu", "provider_id": "manual", "price_type": "free"}]}"#, "The seed file's shipping_options[0] is invalid: unknown variant `free`, expected `flat_rate` or `calculated`"),
+        (r#"{"product_collections": [{"title": "C", "products": []}]}"#, "The seed file's product_collections[0] is invalid: unknown field `products`, expected one of `id`, `title`, `handle`, `metadata`, `created_at`"),
+        (r#"{"products": [{"title": "P", "options": [{"name": "Size"}]}]}"#, "The seed file's products[0] is invalid: unknown field `name`, expected `title` or `values`"),
+        (r#"{"products": [{"handle": "p"}]}"#, "The seed file's products[0] is invalid: missing field `title`"),
     ];
     for (text, message) in cases {
         assert_eq!(parse_error(text), message, "{text}");
@@ -113,7 +262,10 @@ async fn the_demo_store_loads_once_and_reloads_as_a_no_op() {
         assert!(report
             .regions
             .iter()
-            .all(|r| r.created && r.id.starts_with("reg_") && r.seed_id.is_none()));
+            .all(|r| r.created && r.id.starts_with("reg_") && r.seed_id.is_some()));
+        // The fixture's region names map to the created ids for the sections after them.
+        assert_eq!(report.region_id("eu"), report.regions[0].id);
+        assert_eq!(report.region_id("na"), report.regions[1].id);
 
         let view = SeaStoreService::new(t.db.clone()).retrieve().await.unwrap();
         assert_eq!(view.store.name, "Medusa Demo Store");

@@ -1,0 +1,806 @@
+//! Reading products and variants: the page query, then each selected relation loaded for the
+//! whole page with one select-in query per relation level (two for relations through a link
+//! table), never one per row. Soft-deleted related rows are left out, as Medusa's joins do.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use medusa_core::{Error, ListPage, Result};
+use medusa_entity::{
+    image, money_amount, product, product_category, product_category_product, product_collection,
+    product_images, product_option, product_option_value, product_sales_channel,
+    product_shipping_profile, product_tag, product_tags, product_type, product_variant,
+    product_variant_money_amount, sales_channel, shipping_profile,
+};
+use medusa_query_dsl::{ListPlan, RelationNode, Selection};
+use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::query::ProductQuery;
+use crate::view::{add_null_prices, add_profile, ProductView, VariantView};
+
+type Json = Map<String, Value>;
+
+fn to_json<T: Serialize>(model: &T) -> Result<Json> {
+    match serde_json::to_value(model) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::UnexpectedState(
+            "a row did not serialize to an object".into(),
+        )),
+        Err(err) => Err(Error::UnexpectedState(format!(
+            "row serialization failed: {err}"
+        ))),
+    }
+}
+
+fn all_json<T: Serialize>(models: &[T]) -> Result<Vec<Json>> {
+    models.iter().map(to_json).collect()
+}
+
+fn text(json: &Json, key: &str) -> Option<String> {
+    json.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// Rows grouped under the value of one of their keys, in query order.
+fn group_by(rows: Vec<Json>, key: &str) -> HashMap<String, Vec<Value>> {
+    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+    for row in rows {
+        if let Some(owner) = text(&row, key) {
+            groups.entry(owner).or_default().push(Value::Object(row));
+        }
+    }
+    groups
+}
+
+/// Puts each owner's children under `name` (an empty array when it has none).
+fn attach_many(owners: &mut [Json], name: &str, mut groups: HashMap<String, Vec<Value>>) {
+    for owner in owners {
+        let children = text(owner, "id")
+            .and_then(|id| groups.remove(&id))
+            .unwrap_or_default();
+        owner.insert(name.to_owned(), Value::Array(children));
+    }
+}
+
+/// Puts the row named by each owner's `foreign_key` under `name` (`null` when none).
+fn attach_one(owners: &mut [Json], name: &str, foreign_key: &str, rows: &HashMap<String, Json>) {
+    for owner in owners {
+        let related = text(owner, foreign_key)
+            .and_then(|id| rows.get(&id).cloned())
+            .map_or(Value::Null, Value::Object);
+        owner.insert(name.to_owned(), related);
+    }
+}
+
+/// Rows reached through a link table, grouped by owner: `links` are `(owner, target)` pairs,
+/// `targets` the live target rows by id.
+fn through_links(
+    links: Vec<(String, String)>,
+    targets: &HashMap<String, Json>,
+) -> HashMap<String, Vec<Value>> {
+    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+    for (owner, target) in links {
+        if let Some(row) = targets.get(&target) {
+            groups
+                .entry(owner)
+                .or_default()
+                .push(Value::Object(row.clone()));
+        }
+    }
+    groups
+}
+
+fn by_id(rows: Vec<Json>) -> HashMap<String, Json> {
+    rows.into_iter()
+        .filter_map(|row| text(&row, "id").map(|id| (id, row)))
+        .collect()
+}
+
+fn distinct(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// How a variant's `prices` are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PriceMode {
+    /// Medusa's pricing decoration: base prices only (no price list), each with `price_list`
+    /// and `variant_id`, and the variant's price keys added as `null`.
+    Decorated,
+    /// Every live price, price-list prices included, as stored.
+    Raw,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct LinkedPrice {
+    variant_id: String,
+    id: String,
+}
+
+/// The prices of these variants, grouped by variant.
+async fn load_prices<C: ConnectionTrait>(
+    conn: &C,
+    variant_ids: &[String],
+    mode: PriceMode,
+) -> Result<HashMap<String, Vec<Value>>> {
+    let links = product_variant_money_amount::Entity::find()
+        .select_only()
+        .column(product_variant_money_amount::Column::VariantId)
+        .column_as(product_variant_money_amount::Column::MoneyAmountId, "id")
+        .filter(product_variant_money_amount::Column::VariantId.is_in(variant_ids.to_vec()))
+        .filter(product_variant_money_amount::Column::DeletedAt.is_null())
+        .into_model::<LinkedPrice>()
+        .all(conn)
+        .await?;
+    let mut query = money_amount::Entity::find()
+        .filter(
+            money_amount::Column::Id.in_subquery(
+                Query::select()
+                    .column(product_variant_money_amount::Column::MoneyAmountId)
+                    .from(product_variant_money_amount::Entity)
+                    .and_where(
+                        product_variant_money_amount::Column::VariantId.is_in(variant_ids.to_vec()),
+                    )
+                    .to_owned(),
+            ),
+        )
+        .filter(money_amount::Column::DeletedAt.is_null());
+    if mode == PriceMode::Decorated {
+        query = query.filter(money_amount::Column::PriceListId.is_null());
+    }
+    let prices = query
+        .order_by_asc(money_amount::Column::Id)
+        .all(conn)
+        .await?;
+    let owner: HashMap<String, String> = links.into_iter().map(|l| (l.id, l.variant_id)).collect();
+    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
+    for price in &prices {
+        let Some(variant_id) = owner.get(&price.id) else {
+            continue;
+        };
+        let mut json = to_json(price)?;
+        if mode == PriceMode::Decorated {
+            json.insert("price_list".to_owned(), Value::Null);
+            json.insert("variant_id".to_owned(), Value::String(variant_id.clone()));
+        }
+        groups
+            .entry(variant_id.clone())
+            .or_default()
+            .push(Value::Object(json));
+    }
+    Ok(groups)
+}
+
+/// Option values of these variants, grouped by variant.
+async fn load_variant_options<C: ConnectionTrait>(
+    conn: &C,
+    variant_ids: &[String],
+) -> Result<HashMap<String, Vec<Value>>> {
+    let values = product_option_value::Entity::find()
+        .filter(product_option_value::Column::VariantId.is_in(variant_ids.to_vec()))
+        .filter(product_option_value::Column::DeletedAt.is_null())
+        .order_by_asc(product_option_value::Column::Id)
+        .all(conn)
+        .await?;
+    Ok(group_by(all_json(&values)?, "variant_id"))
+}
+
+/// Fills the relations below a list of variants (`prices`, `options`, `product`).
+async fn load_variant_relations<C: ConnectionTrait>(
+    conn: &C,
+    variants: &mut [Json],
+    nodes: &[RelationNode],
+    mode: PriceMode,
+) -> Result<()> {
+    let ids: Vec<String> = variants.iter().filter_map(|v| text(v, "id")).collect();
+    for node in nodes {
+        match node.name {
+            "prices" => {
+                let prices = load_prices(conn, &ids, mode).await?;
+                attach_many(variants, "prices", prices);
+            }
+            "options" => {
+                let options = load_variant_options(conn, &ids).await?;
+                attach_many(variants, "options", options);
+            }
+            "product" => {
+                let product_ids = distinct(variants.iter().filter_map(|v| text(v, "product_id")));
+                let products = product::Entity::find()
+                    .filter(product::Column::Id.is_in(product_ids))
+                    .filter(product::Column::DeletedAt.is_null())
+                    .all(conn)
+                    .await?;
+                attach_one(
+                    variants,
+                    "product",
+                    "product_id",
+                    &by_id(all_json(&products)?),
+                );
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The live variants of these products in `variant_rank` order, with their relations.
+async fn load_product_variants<C: ConnectionTrait>(
+    conn: &C,
+    product_ids: &[String],
+    node: &RelationNode,
+) -> Result<HashMap<String, Vec<Value>>> {
+    let rows = product_variant::Entity::find()
+        .filter(product_variant::Column::ProductId.is_in(product_ids.to_vec()))
+        .filter(product_variant::Column::DeletedAt.is_null())
+        .order_by(product_variant::Column::VariantRank, Order::Asc)
+        .order_by(product_variant::Column::Id, Order::Asc)
+        .all(conn)
+        .await?;
+    let mut variants = all_json(&rows)?;
+    // Medusa decorates prices when both `variants` and `variants.prices` are loaded.
+    let decorate = node.children.iter().any(|c| c.name == "prices");
+    let mode = if decorate {
+        PriceMode::Decorated
+    } else {
+        PriceMode::Raw
+    };
+    load_variant_relations(conn, &mut variants, &node.children, mode).await?;
+    if decorate {
+        for variant in &mut variants {
+            add_null_prices(variant);
+        }
+    }
+    Ok(group_by(variants, "product_id"))
+}
+
+async fn load_options<C: ConnectionTrait>(
+    conn: &C,
+    product_ids: &[String],
+    node: &RelationNode,
+) -> Result<HashMap<String, Vec<Value>>> {
+    let rows = product_option::Entity::find()
+        .filter(product_option::Column::ProductId.is_in(product_ids.to_vec()))
+        .filter(product_option::Column::DeletedAt.is_null())
+        .order_by_asc(product_option::Column::Id)
+        .all(conn)
+        .await?;
+    let mut options = all_json(&rows)?;
+    if node.children.iter().any(|c| c.name == "values") {
+        let option_ids: Vec<String> = rows.iter().map(|o| o.id.clone()).collect();
+        let values = product_option_value::Entity::find()
+            .filter(product_option_value::Column::OptionId.is_in(option_ids))
+            .filter(product_option_value::Column::DeletedAt.is_null())
+            .order_by_asc(product_option_value::Column::Id)
+            .all(conn)
+            .await?;
+        attach_many(
+            &mut options,
+            "values",
+            group_by(all_json(&values)?, "option_id"),
+        );
+    }
+    Ok(group_by(options, "product_id"))
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Link {
+    owner: String,
+    target: String,
+}
+
+/// `(owner, target)` pairs of a link table for these owners.
+async fn links<C: ConnectionTrait, E: EntityTrait>(
+    conn: &C,
+    table: E,
+    owner_column: E::Column,
+    target_column: E::Column,
+    owners: &[String],
+) -> Result<Vec<(String, String)>> {
+    let statement = Query::select()
+        .expr_as(Expr::col(owner_column), Alias::new("owner"))
+        .expr_as(Expr::col(target_column), Alias::new("target"))
+        .from(table)
+        .and_where(Expr::col(owner_column).is_in(owners.to_vec()))
+        .to_owned();
+    let backend = conn.get_database_backend();
+    let rows = Link::find_by_statement(backend.build(&statement))
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|l| (l.owner, l.target)).collect())
+}
+
+fn targets_of(links: &[(String, String)]) -> Vec<String> {
+    distinct(links.iter().map(|(_, target)| target.clone()))
+}
+
+/// The rows a product relation through a link table names, grouped by product.
+async fn load_linked<C: ConnectionTrait>(
+    conn: &C,
+    name: &str,
+    product_ids: &[String],
+) -> Result<HashMap<String, Vec<Value>>> {
+    macro_rules! linked {
+        ($link:ident, $owner:ident, $target_col:ident, $target:ident, $order:expr, live) => {{
+            let pairs = links(
+                conn,
+                $link::Entity,
+                $link::Column::$owner,
+                $link::Column::$target_col,
+                product_ids,
+            )
+            .await?;
+            let rows = $target::Entity::find()
+                .filter($target::Column::Id.is_in(targets_of(&pairs)))
+                .filter($target::Column::DeletedAt.is_null())
+                .order_by_asc($order)
+                .all(conn)
+                .await?;
+            sorted_through(pairs, &rows)?
+        }};
+        ($link:ident, $owner:ident, $target_col:ident, $target:ident, $order:expr) => {{
+            let pairs = links(
+                conn,
+                $link::Entity,
+                $link::Column::$owner,
+                $link::Column::$target_col,
+                product_ids,
+            )
+            .await?;
+            let rows = $target::Entity::find()
+                .filter($target::Column::Id.is_in(targets_of(&pairs)))
+                .order_by_asc($order)
+                .all(conn)
+                .await?;
+            sorted_through(pairs, &rows)?
+        }};
+    }
+    Ok(match name {
+        "images" => linked!(
+            product_images,
+            ProductId,
+            ImageId,
+            image,
+            image::Column::Id,
+            live
+        ),
+        "tags" => linked!(
+            product_tags,
+            ProductId,
+            ProductTagId,
+            product_tag,
+            product_tag::Column::Id,
+            live
+        ),
+        "profiles" => linked!(
+            product_shipping_profile,
+            ProductId,
+            ProfileId,
+            shipping_profile,
+            shipping_profile::Column::Id,
+            live
+        ),
+        "sales_channels" => linked!(
+            product_sales_channel,
+            ProductId,
+            SalesChannelId,
+            sales_channel,
+            sales_channel::Column::Id,
+            live
+        ),
+        "categories" => linked!(
+            product_category_product,
+            ProductId,
+            ProductCategoryId,
+            product_category,
+            product_category::Column::Id
+        ),
+        _ => HashMap::new(),
+    })
+}
+
+/// Targets grouped by owner, each group in the targets' query order (by id).
+fn sorted_through<T: Serialize>(
+    pairs: Vec<(String, String)>,
+    rows: &[T],
+) -> Result<HashMap<String, Vec<Value>>> {
+    let rows = all_json(rows)?;
+    let position: HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| text(row, "id").map(|id| (id, i)))
+        .collect();
+    let mut pairs = pairs;
+    pairs.sort_by_key(|(owner, target)| {
+        (
+            owner.clone(),
+            position.get(target).copied().unwrap_or(usize::MAX),
+        )
+    });
+    Ok(through_links(pairs, &by_id(rows)))
+}
+
+/// Loads the selected relations of a page of products and shapes each to the selection:
+/// one query per relation (two through link tables) for the whole page.
+pub async fn load_products<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<product::Model>,
+    selection: &Selection,
+) -> Result<Vec<ProductView>> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut products = all_json(&rows)?;
+    if !ids.is_empty() {
+        for node in &selection.relations {
+            match node.name {
+                "variants" => {
+                    let variants = load_product_variants(conn, &ids, node).await?;
+                    attach_many(&mut products, "variants", variants);
+                }
+                "options" => {
+                    let options = load_options(conn, &ids, node).await?;
+                    attach_many(&mut products, "options", options);
+                }
+                "type" => {
+                    let type_ids = distinct(rows.iter().filter_map(|r| r.type_id.clone()));
+                    let types = product_type::Entity::find()
+                        .filter(product_type::Column::Id.is_in(type_ids))
+                        .filter(product_type::Column::DeletedAt.is_null())
+                        .all(conn)
+                        .await?;
+                    attach_one(&mut products, "type", "type_id", &by_id(all_json(&types)?));
+                }
+                "collection" => {
+                    let collection_ids =
+                        distinct(rows.iter().filter_map(|r| r.collection_id.clone()));
+                    let collections = product_collection::Entity::find()
+                        .filter(product_collection::Column::Id.is_in(collection_ids))
+                        .filter(product_collection::Column::DeletedAt.is_null())
+                        .all(conn)
+                        .await?;
+                    attach_one(
+                        &mut products,
+                        "collection",
+                        "collection_id",
+                        &by_id(all_json(&collections)?),
+                    );
+                }
+                name => {
+                    let linked = load_linked(conn, name, &ids).await?;
+                    attach_many(&mut products, name, linked);
+                }
+            }
+        }
+    }
+    Ok(products
+        .into_iter()
+        .map(|product| {
+            let mut value = Value::Object(product);
+            selection.shape(&mut value);
+            let mut product = match value {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            };
+            add_profile(&mut product);
+            ProductView::from_json(product)
+        })
+        .collect())
+}
+
+pub(crate) fn product_not_found(id: &str) -> Error {
+    Error::not_found(format!("Product with id: {id} was not found"))
+}
+
+/// One live product with the selected relations; 404 `Product with id: X was not found`.
+pub async fn retrieve_product<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+    selection: &Selection,
+) -> Result<ProductView> {
+    let row = product::Entity::find_by_id(id)
+        .filter(product::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?
+        .ok_or_else(|| product_not_found(id))?;
+    load_products(conn, vec![row], selection)
+        .await?
+        .pop()
+        .ok_or_else(|| product_not_found(id))
+}
+
+/// A page of products as planned by [`ProductQuery`].
+pub async fn list_products<C: ConnectionTrait>(
+    conn: &C,
+    query: &ProductQuery,
+) -> Result<ListPage<ProductView>> {
+    let plan = &query.plan;
+    let count = product::Entity::find()
+        .filter(query.condition.clone())
+        .count(conn)
+        .await?;
+    let rows = plan
+        .apply(product::Entity::find())
+        .filter(query.condition.clone())
+        .all(conn)
+        .await?;
+    let items = load_products(conn, rows, &plan.selection).await?;
+    Ok(ListPage {
+        key: "products",
+        items,
+        count,
+        offset: plan.offset,
+        limit: plan.limit_echo,
+    })
+}
+
+/// Loads the selected relations of a page of variants and shapes them.
+async fn load_variants<C: ConnectionTrait>(
+    conn: &C,
+    rows: Vec<product_variant::Model>,
+    selection: &Selection,
+    mode: PriceMode,
+) -> Result<Vec<VariantView>> {
+    let mut variants = all_json(&rows)?;
+    if !variants.is_empty() {
+        load_variant_relations(conn, &mut variants, &selection.relations, mode).await?;
+    }
+    let decorate = mode == PriceMode::Decorated && selection.has_relation("prices");
+    Ok(variants
+        .into_iter()
+        .map(|variant| {
+            let mut value = Value::Object(variant);
+            selection.shape(&mut value);
+            let mut variant = match value {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            };
+            if decorate {
+                add_null_prices(&mut variant);
+            }
+            VariantView::from_json(variant)
+        })
+        .collect())
+}
+
+/// A variant list: its plan's page and count, the search joining the product for `q`.
+async fn list_variant_page<C: ConnectionTrait>(
+    conn: &C,
+    plan: &ListPlan,
+    product_id: Option<&str>,
+    mode: PriceMode,
+) -> Result<(Vec<VariantView>, u64)> {
+    let mut base = product_variant::Entity::find();
+    if plan.search.is_some() {
+        base = base.inner_join(product::Entity);
+    }
+    if let Some(product_id) = product_id {
+        base = base.filter(product_variant::Column::ProductId.eq(product_id));
+    }
+    let count = plan.apply_count(base.clone()).count(conn).await?;
+    let rows = plan.apply(base).all(conn).await?;
+    let items = load_variants(conn, rows, &plan.selection, mode).await?;
+    Ok((items, count))
+}
+
+/// A page of `GET /admin/variants`. Medusa answers it without `offset` and `limit`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VariantPage {
+    pub variants: Vec<VariantView>,
+    pub count: u64,
+}
+
+/// `{tags: [{id, value, usage_count}]}` row of `GET /admin/products/tag-usage`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, FromQueryResult)]
+pub struct TagUsage {
+    pub id: String,
+    pub value: String,
+    /// A string, as PostgreSQL's `COUNT` reaches JavaScript.
+    #[serde(serialize_with = "count_as_string")]
+    pub usage_count: i64,
+}
+
+fn count_as_string<S: serde::Serializer>(
+    count: &i64,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&count.to_string())
+}
+
+/// Reading the catalog's products, variants, tags and types.
+#[async_trait]
+pub trait ProductService: Send + Sync {
+    /// `GET /admin/products`.
+    async fn list(&self, query: &ProductQuery) -> Result<ListPage<ProductView>>;
+    /// `GET /admin/products/{id}`.
+    async fn retrieve(&self, id: &str, selection: &Selection) -> Result<ProductView>;
+    /// `GET /admin/variants`, planned from [`crate::VARIANT_LIST`].
+    async fn list_variants(&self, plan: &ListPlan) -> Result<VariantPage>;
+    /// `GET /admin/variants/{id}`; 404 `Variant with id: X was not found`.
+    async fn retrieve_variant(&self, id: &str, selection: &Selection) -> Result<VariantView>;
+    /// `GET /admin/products/{id}/variants`, planned from [`crate::PRODUCT_VARIANT_LIST`]:
+    /// raw prices, price-list prices included.
+    async fn list_product_variants(
+        &self,
+        product_id: &str,
+        plan: &ListPlan,
+    ) -> Result<ListPage<VariantView>>;
+    /// `GET /admin/products/tag-usage`: the ten tags on most products.
+    async fn tag_usage(&self) -> Result<Vec<TagUsage>>;
+    /// `GET /admin/products/types`: every live product type.
+    async fn types(&self) -> Result<Vec<product_type::Model>>;
+    /// `GET /admin/product-tags`, planned from [`crate::PRODUCT_TAG_LIST`].
+    async fn list_tags(
+        &self,
+        plan: &ListPlan,
+        discount_condition_id: Option<&str>,
+    ) -> Result<ListPage<product_tag::Model>>;
+    /// `GET /admin/product-types`, planned from [`crate::PRODUCT_TYPE_LIST`].
+    async fn list_types(
+        &self,
+        plan: &ListPlan,
+        discount_condition_id: Option<&str>,
+    ) -> Result<ListPage<product_type::Model>>;
+}
+
+/// [`ProductService`] over the database.
+#[derive(Debug, Clone)]
+pub struct SeaProductService {
+    db: DatabaseConnection,
+}
+
+impl SeaProductService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn variant_not_found(id: &str) -> Error {
+    Error::not_found(format!("Variant with id: {id} was not found"))
+}
+
+#[async_trait]
+impl ProductService for SeaProductService {
+    async fn list(&self, query: &ProductQuery) -> Result<ListPage<ProductView>> {
+        list_products(&self.db, query).await
+    }
+
+    async fn retrieve(&self, id: &str, selection: &Selection) -> Result<ProductView> {
+        retrieve_product(&self.db, id, selection).await
+    }
+
+    async fn list_variants(&self, plan: &ListPlan) -> Result<VariantPage> {
+        let (variants, count) =
+            list_variant_page(&self.db, plan, None, PriceMode::Decorated).await?;
+        Ok(VariantPage { variants, count })
+    }
+
+    async fn retrieve_variant(&self, id: &str, selection: &Selection) -> Result<VariantView> {
+        let row = product_variant::Entity::find_by_id(id)
+            .filter(product_variant::Column::DeletedAt.is_null())
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| variant_not_found(id))?;
+        load_variants(&self.db, vec![row], selection, PriceMode::Decorated)
+            .await?
+            .pop()
+            .ok_or_else(|| variant_not_found(id))
+    }
+
+    async fn list_product_variants(
+        &self,
+        product_id: &str,
+        plan: &ListPlan,
+    ) -> Result<ListPage<VariantView>> {
+        let (items, count) =
+            list_variant_page(&self.db, plan, Some(product_id), PriceMode::Raw).await?;
+        Ok(ListPage {
+            key: "variants",
+            items,
+            count,
+            offset: plan.offset,
+            limit: plan.limit_echo,
+        })
+    }
+
+    async fn tag_usage(&self) -> Result<Vec<TagUsage>> {
+        let statement = Query::select()
+            .column((product_tag::Entity, product_tag::Column::Id))
+            .column((product_tag::Entity, product_tag::Column::Value))
+            .expr_as(
+                Expr::col((product_tags::Entity, product_tags::Column::ProductId)).count(),
+                Alias::new("usage_count"),
+            )
+            .from(product_tag::Entity)
+            .inner_join(
+                product_tags::Entity,
+                Expr::col((product_tags::Entity, product_tags::Column::ProductTagId))
+                    .equals((product_tag::Entity, product_tag::Column::Id)),
+            )
+            .and_where(Expr::col((product_tag::Entity, product_tag::Column::DeletedAt)).is_null())
+            .group_by_col((product_tag::Entity, product_tag::Column::Id))
+            .group_by_col((product_tag::Entity, product_tag::Column::Value))
+            .order_by(Alias::new("usage_count"), Order::Desc)
+            .order_by((product_tag::Entity, product_tag::Column::Id), Order::Asc)
+            .limit(10)
+            .to_owned();
+        let backend = self.db.get_database_backend();
+        let built: Statement = backend.build(&statement);
+        Ok(TagUsage::find_by_statement(built).all(&self.db).await?)
+    }
+
+    async fn types(&self) -> Result<Vec<product_type::Model>> {
+        Ok(product_type::Entity::find()
+            .filter(product_type::Column::DeletedAt.is_null())
+            .all(&self.db)
+            .await?)
+    }
+
+    async fn list_tags(
+        &self,
+        plan: &ListPlan,
+        discount_condition_id: Option<&str>,
+    ) -> Result<ListPage<product_tag::Model>> {
+        let mut base = product_tag::Entity::find();
+        if let Some(condition_id) = discount_condition_id {
+            base = base.filter(
+                product_tag::Column::Id.in_subquery(
+                    Query::select()
+                        .column(medusa_entity::discount_condition_product_tag::Column::ProductTagId)
+                        .from(medusa_entity::discount_condition_product_tag::Entity)
+                        .and_where(
+                            medusa_entity::discount_condition_product_tag::Column::ConditionId
+                                .eq(condition_id),
+                        )
+                        .to_owned(),
+                ),
+            );
+        }
+        let count = plan.apply_count(base.clone()).count(&self.db).await?;
+        let items = plan.apply(base).all(&self.db).await?;
+        Ok(ListPage {
+            key: "product_tags",
+            items,
+            count,
+            offset: plan.offset,
+            limit: plan.limit_echo,
+        })
+    }
+
+    async fn list_types(
+        &self,
+        plan: &ListPlan,
+        discount_condition_id: Option<&str>,
+    ) -> Result<ListPage<product_type::Model>> {
+        let mut base = product_type::Entity::find();
+        if let Some(condition_id) = discount_condition_id {
+            base = base.filter(
+                product_type::Column::Id.in_subquery(
+                    Query::select()
+                        .column(
+                            medusa_entity::discount_condition_product_type::Column::ProductTypeId,
+                        )
+                        .from(medusa_entity::discount_condition_product_type::Entity)
+                        .and_where(
+                            medusa_entity::discount_condition_product_type::Column::ConditionId
+                                .eq(condition_id),
+                        )
+                        .to_owned(),
+                ),
+            );
+        }
+        let count = plan.apply_count(base.clone()).count(&self.db).await?;
+        let items = plan.apply(base).all(&self.db).await?;
+        Ok(ListPage {
+            key: "product_types",
+            items,
+            count,
+            offset: plan.offset,
+            limit: plan.limit_echo,
+        })
+    }
+}

@@ -1,0 +1,552 @@
+//! Sales channels: where products are sold (web shop, POS, marketplace...). A store always has
+//! a default channel, which cannot be deleted.
+
+use std::collections::HashSet;
+
+use async_trait::async_trait;
+use medusa_core::body::BodyReader;
+use medusa_core::{generate_id, Error, ListPage, Result};
+use medusa_entity::{product, product_sales_channel, sales_channel, sales_channel_location, store};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+};
+use serde_json::{json, Value};
+
+const SALES_CHANNEL_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "is_disabled",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+];
+
+/// `GET /admin/sales-channels`: Medusa's `AdminGetSalesChannelsParams`. `q` searches name and
+/// description and, as in Medusa, replaces the exact `name`/`description` filters.
+pub static SALES_CHANNEL_LIST: ResourceSpec = ResourceSpec {
+    pagination: Some(Pagination {
+        default_limit: 20,
+        max_limit: None,
+    }),
+    default_order: &[("created_at", Order::Desc)],
+    sortable: SALES_CHANNEL_FIELDS,
+    filters: &[
+        FilterSpec::value("id", FieldKind::Text),
+        FilterSpec::value("name", FieldKind::Text).ignored_with_q(),
+        FilterSpec::value("description", FieldKind::Text).ignored_with_q(),
+        FilterSpec::range("created_at", FieldKind::Date),
+        FilterSpec::range("updated_at", FieldKind::Date),
+        FilterSpec::range("deleted_at", FieldKind::Date),
+    ],
+    searchable: &[
+        medusa_query_dsl::Column::own("name"),
+        medusa_query_dsl::Column::own("description"),
+    ],
+    expandable: true,
+    selectable: SALES_CHANNEL_FIELDS,
+    list_fields: &["created_at"],
+    soft_delete: true,
+    ..ResourceSpec::new("sales_channels", "sales_channel")
+};
+
+/// A new sales channel.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CreateSalesChannel {
+    pub name: String,
+    pub description: Option<String>,
+    /// `None`: enabled, the column's default.
+    pub is_disabled: Option<bool>,
+}
+
+/// Changes to a sales channel. `None` leaves a field alone; `Some(None)` sets it to null (as an
+/// explicit JSON `null` does in Medusa, which the database refuses for `name`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpdateSalesChannel {
+    pub name: Option<Option<String>>,
+    pub description: Option<Option<String>>,
+    pub is_disabled: Option<Option<bool>>,
+}
+
+impl CreateSalesChannel {
+    /// Reads Medusa's `AdminPostSalesChannelsReq` body, with its validation messages.
+    pub fn from_body(body: Value) -> Result<Self> {
+        let mut reader = BodyReader::new(body, &["name", "description", "is_disabled"]);
+        let name = reader.string("name", false);
+        let description = reader.string("description", true);
+        let is_disabled = reader.boolean("is_disabled", true);
+        reader.finish()?;
+        Ok(Self {
+            name: name.unwrap_or_default(),
+            description,
+            is_disabled,
+        })
+    }
+}
+
+impl UpdateSalesChannel {
+    /// Reads Medusa's `AdminPostSalesChannelsSalesChannelReq` body; an explicit `null` is kept
+    /// apart from an absent property.
+    pub fn from_body(body: Value) -> Result<Self> {
+        let mut reader = BodyReader::new(body, &["name", "description", "is_disabled"]);
+        let present = |reader: &BodyReader, name: &str| reader.has(name);
+        let name = reader.string("name", true);
+        let description = reader.string("description", true);
+        let is_disabled = reader.boolean("is_disabled", true);
+        let input = Self {
+            name: present(&reader, "name").then_some(name),
+            description: present(&reader, "description").then_some(description),
+            is_disabled: present(&reader, "is_disabled").then_some(is_disabled),
+        };
+        reader.finish()?;
+        Ok(input)
+    }
+}
+
+/// Reads the `{product_ids: [{id}]}` body of the product batch routes, with Medusa's messages.
+pub fn product_ids_from_body(body: Value) -> Result<Vec<String>> {
+    const NOT_OBJECTS: &str =
+        "each value in nested property product_ids must be either object or array";
+    let mut reader = BodyReader::new(body, &["product_ids"]);
+    let mut ids = Vec::new();
+    match reader.get("product_ids").cloned() {
+        Some(Value::Array(items)) => {
+            let mut non_objects = false;
+            for item in items {
+                if !item.is_object() {
+                    non_objects = true;
+                    continue;
+                }
+                let mut child = BodyReader::new(item, &["id"]);
+                if let Some(id) = child.string("id", false) {
+                    ids.push(id);
+                }
+                reader.absorb(child);
+            }
+            if non_objects {
+                reader.fail(NOT_OBJECTS);
+            }
+        }
+        // An object is validated as one nested item, but still is no array.
+        None | Some(Value::Object(_)) => reader.fail("product_ids must be an array"),
+        Some(_) => {
+            reader.fail("product_ids must be an array");
+            reader.fail(NOT_OBJECTS);
+        }
+    }
+    reader.finish()?;
+    Ok(ids)
+}
+
+/// Reads the `{location_id}` body of the stock-location routes.
+pub fn location_id_from_body(body: Value) -> Result<String> {
+    let mut reader = BodyReader::new(body, &["location_id"]);
+    let location_id = reader.string("location_id", false);
+    reader.finish()?;
+    Ok(location_id.unwrap_or_default())
+}
+
+/// Managing sales channels and the products and stock locations linked to them.
+#[async_trait]
+pub trait SalesChannelService: Send + Sync {
+    /// A page of channels as planned from [`SALES_CHANNEL_LIST`].
+    async fn list(&self, plan: &ListPlan) -> Result<ListPage<sales_channel::Model>>;
+    async fn retrieve(&self, id: &str) -> Result<sales_channel::Model>;
+    async fn create(&self, input: CreateSalesChannel) -> Result<sales_channel::Model>;
+    async fn update(&self, id: &str, input: UpdateSalesChannel) -> Result<sales_channel::Model>;
+    /// Soft-deletes a channel with its stock-location links. A missing channel is no error;
+    /// the store's default channel is refused.
+    async fn delete(&self, id: &str) -> Result<()>;
+    /// The ids among `product_ids` that name no (live) product, in the order given.
+    async fn missing_products(&self, product_ids: &[String]) -> Result<Vec<String>>;
+    /// Links products to the channel; links that exist already are kept.
+    async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<sales_channel::Model>;
+    async fn remove_products(
+        &self,
+        id: &str,
+        product_ids: &[String],
+    ) -> Result<sales_channel::Model>;
+    /// Links a stock location to the channel. Without a stock-location module the location id
+    /// cannot be checked, so any id is linked (as Medusa's service does in that case).
+    async fn add_stock_location(&self, id: &str, location_id: &str)
+        -> Result<sales_channel::Model>;
+    /// Unlinks a stock location from the channel; an absent link is no error.
+    async fn remove_stock_location(&self, id: &str, location_id: &str) -> Result<()>;
+}
+
+/// [`SalesChannelService`] over the database.
+#[derive(Debug, Clone)]
+pub struct SeaSalesChannelService {
+    db: DatabaseConnection,
+}
+
+const SALES_CHANNEL_ID_PREFIX: &str = "sc";
+const LOCATION_LINK_ID_PREFIX: &str = "scloc";
+
+fn sales_channel_not_found(id: &str) -> Error {
+    Error::not_found(format!("Sales channel with id: {id} was not found"))
+}
+
+impl SeaSalesChannelService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    async fn find<C: ConnectionTrait>(conn: &C, id: &str) -> Result<sales_channel::Model> {
+        sales_channel::Entity::find_by_id(id)
+            .filter(sales_channel::Column::DeletedAt.is_null())
+            .one(conn)
+            .await?
+            .ok_or_else(|| sales_channel_not_found(id))
+    }
+}
+
+/// The ids once each, first occurrence first.
+fn unique(ids: &[String]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    ids.iter()
+        .filter(|id| seen.insert(id.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[async_trait]
+impl SalesChannelService for SeaSalesChannelService {
+    async fn list(&self, plan: &ListPlan) -> Result<ListPage<sales_channel::Model>> {
+        let count = plan
+            .apply_count(sales_channel::Entity::find())
+            .count(&self.db)
+            .await?;
+        let items = plan
+            .apply(sales_channel::Entity::find())
+            .all(&self.db)
+            .await?;
+        Ok(ListPage {
+            key: "sales_channels",
+            items,
+            count,
+            offset: plan.offset,
+            limit: plan.limit_echo,
+        })
+    }
+
+    async fn retrieve(&self, id: &str) -> Result<sales_channel::Model> {
+        Self::find(&self.db, id).await
+    }
+
+    async fn create(&self, input: CreateSalesChannel) -> Result<sales_channel::Model> {
+        let now = medusa_core::time::now();
+        let txn = self.db.begin().await?;
+        let channel = sales_channel::ActiveModel {
+            id: Set(generate_id(SALES_CHANNEL_ID_PREFIX)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+            name: Set(input.name),
+            description: Set(input.description),
+            is_disabled: Set(input.is_disabled.unwrap_or(false)),
+            metadata: Set(None),
+        }
+        .insert(&txn)
+        .await?;
+        medusa_events::record(&txn, "sales_channel.created", json!({ "id": channel.id })).await?;
+        txn.commit().await?;
+        Ok(channel)
+    }
+
+    async fn update(&self, id: &str, input: UpdateSalesChannel) -> Result<sales_channel::Model> {
+        let txn = self.db.begin().await?;
+        let current = Self::find(&txn, id).await?;
+        let name = match input.name {
+            Some(Some(name)) => Some(name),
+            // Medusa hands the null to the database, which refuses it with this message.
+            Some(None) => {
+                return Err(Error::invalid_data(
+                    "Can't insert null value in field name on insert in table sales_channel",
+                ))
+            }
+            None => None,
+        };
+        let mut row = current.clone().into_active_model();
+        if let Some(name) = name.filter(|n| *n != current.name) {
+            row.name = Set(name);
+        }
+        if let Some(description) = input.description.filter(|d| *d != current.description) {
+            row.description = Set(description);
+        }
+        // Medusa's validator lets a null `is_disabled` through to the NOT NULL column too.
+        match input.is_disabled {
+            Some(None) => {
+                return Err(Error::invalid_data(
+                    "Can't insert null value in field is_disabled on insert in table sales_channel",
+                ))
+            }
+            Some(Some(disabled)) if disabled != current.is_disabled => {
+                row.is_disabled = Set(disabled);
+            }
+            _ => {}
+        }
+        // As an ORM save does, an update that changes nothing leaves `updated_at` alone.
+        let channel = if row.is_changed() {
+            row.updated_at = Set(medusa_core::time::now());
+            row.update(&txn).await?
+        } else {
+            current
+        };
+        medusa_events::record(&txn, "sales_channel.updated", json!({ "id": channel.id })).await?;
+        txn.commit().await?;
+        Ok(channel)
+    }
+
+    async fn delete(&self, id: &str) -> Result<()> {
+        let txn = self.db.begin().await?;
+        let Some(channel) = sales_channel::Entity::find_by_id(id)
+            .filter(sales_channel::Column::DeletedAt.is_null())
+            .one(&txn)
+            .await?
+        else {
+            return Ok(());
+        };
+        let is_default = store::Entity::find()
+            .filter(store::Column::DefaultSalesChannelId.eq(channel.id.as_str()))
+            .count(&txn)
+            .await?
+            > 0;
+        if is_default {
+            return Err(Error::not_allowed(
+                "You cannot delete the default sales channel",
+            ));
+        }
+        let now = medusa_core::time::now();
+        sales_channel::Entity::update_many()
+            .col_expr(sales_channel::Column::DeletedAt, Expr::value(now))
+            .col_expr(sales_channel::Column::UpdatedAt, Expr::value(now))
+            .filter(sales_channel::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        sales_channel_location::Entity::update_many()
+            .col_expr(sales_channel_location::Column::DeletedAt, Expr::value(now))
+            .col_expr(sales_channel_location::Column::UpdatedAt, Expr::value(now))
+            .filter(sales_channel_location::Column::SalesChannelId.eq(id))
+            .filter(sales_channel_location::Column::DeletedAt.is_null())
+            .exec(&txn)
+            .await?;
+        medusa_events::record(&txn, "sales_channel.deleted", json!({ "id": id })).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    async fn missing_products(&self, product_ids: &[String]) -> Result<Vec<String>> {
+        let wanted = unique(product_ids);
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let found: HashSet<String> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .filter(product::Column::Id.is_in(wanted.clone()))
+            .filter(product::Column::DeletedAt.is_null())
+            .into_tuple::<String>()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(product_ids
+            .iter()
+            .filter(|id| !found.contains(*id))
+            .cloned()
+            .collect())
+    }
+
+    async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<sales_channel::Model> {
+        let txn = self.db.begin().await?;
+        let channel = Self::find(&txn, id).await?;
+        let links: Vec<_> = unique(product_ids)
+            .into_iter()
+            .map(|product_id| product_sales_channel::ActiveModel {
+                product_id: Set(product_id),
+                sales_channel_id: Set(id.to_owned()),
+            })
+            .collect();
+        if !links.is_empty() {
+            product_sales_channel::Entity::insert_many(links)
+                .on_conflict(
+                    OnConflict::columns([
+                        product_sales_channel::Column::ProductId,
+                        product_sales_channel::Column::SalesChannelId,
+                    ])
+                    .do_nothing()
+                    .to_owned(),
+                )
+                .do_nothing()
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(channel)
+    }
+
+    async fn remove_products(
+        &self,
+        id: &str,
+        product_ids: &[String],
+    ) -> Result<sales_channel::Model> {
+        let txn = self.db.begin().await?;
+        let channel = Self::find(&txn, id).await?;
+        if !product_ids.is_empty() {
+            product_sales_channel::Entity::delete_many()
+                .filter(product_sales_channel::Column::SalesChannelId.eq(id))
+                .filter(product_sales_channel::Column::ProductId.is_in(unique(product_ids)))
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(channel)
+    }
+
+    async fn add_stock_location(
+        &self,
+        id: &str,
+        location_id: &str,
+    ) -> Result<sales_channel::Model> {
+        let txn = self.db.begin().await?;
+        let channel = Self::find(&txn, id).await?;
+        let linked = sales_channel_location::Entity::find()
+            .filter(sales_channel_location::Column::SalesChannelId.eq(id))
+            .filter(sales_channel_location::Column::LocationId.eq(location_id))
+            .filter(sales_channel_location::Column::DeletedAt.is_null())
+            .count(&txn)
+            .await?
+            > 0;
+        // Medusa would add a second identical link; one is enough to mean "linked".
+        if !linked {
+            let now = medusa_core::time::now();
+            sales_channel_location::ActiveModel {
+                id: Set(generate_id(LOCATION_LINK_ID_PREFIX)),
+                created_at: Set(now),
+                updated_at: Set(now),
+                sales_channel_id: Set(id.to_owned()),
+                location_id: Set(location_id.to_owned()),
+                deleted_at: Set(None),
+            }
+            .insert(&txn)
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(channel)
+    }
+
+    async fn remove_stock_location(&self, id: &str, location_id: &str) -> Result<()> {
+        // Medusa removes these links for good although the table could soft-delete them.
+        sales_channel_location::Entity::delete_many()
+            .filter(sales_channel_location::Column::SalesChannelId.eq(id))
+            .filter(sales_channel_location::Column::LocationId.eq(location_id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
+        match result {
+            Err(Error::InvalidData(message)) => message,
+            other => panic!("expected invalid_data, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn batch_bodies_read_like_medusa() {
+        let ok = |body: Value| product_ids_from_body(body).unwrap();
+        assert_eq!(
+            ok(json!({"product_ids": [{"id": "a"}, {"id": "b"}]})),
+            ["a", "b"]
+        );
+        assert!(ok(json!({"product_ids": []})).is_empty());
+        // The reference server's answers for these bodies.
+        let not_objects =
+            "each value in nested property product_ids must be either object or array";
+        let cases = [
+            (json!({}), "product_ids must be an array".to_owned()),
+            (
+                json!({"product_ids": {"id": "a"}}),
+                "product_ids must be an array".to_owned(),
+            ),
+            (
+                json!({"product_ids": null}),
+                format!("product_ids must be an array, {not_objects}"),
+            ),
+            (
+                json!({"product_ids": "x"}),
+                format!("product_ids must be an array, {not_objects}"),
+            ),
+            (json!({"product_ids": [1]}), not_objects.to_owned()),
+            (
+                json!({"product_ids": [{}]}),
+                "id must be a string".to_owned(),
+            ),
+            (
+                json!({"product_ids": [{"id": 1}]}),
+                "id must be a string".to_owned(),
+            ),
+            (
+                json!({"product_ids": [{"id": "a", "x": 1}]}),
+                "property x should not exist".to_owned(),
+            ),
+            (
+                json!({"product_ids": [{"id": null}, "s"]}),
+                format!("id must be a string, {not_objects}"),
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(
+                message(product_ids_from_body(body.clone())),
+                expected,
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn channel_bodies_read_like_medusa() {
+        assert_eq!(
+            message(CreateSalesChannel::from_body(json!({"name": 1, "description": 2, "is_disabled": "x", "foo": 1}))),
+            "property foo should not exist, name must be a string, description must be a string, is_disabled must be a boolean value"
+        );
+        assert_eq!(
+            message(CreateSalesChannel::from_body(json!({}))),
+            "name must be a string"
+        );
+        let update =
+            UpdateSalesChannel::from_body(json!({"name": null, "is_disabled": true})).unwrap();
+        assert_eq!(
+            update,
+            UpdateSalesChannel {
+                name: Some(None),
+                description: None,
+                is_disabled: Some(Some(true)),
+            }
+        );
+        assert_eq!(
+            message(UpdateSalesChannel::from_body(json!({"metadata": {}}))),
+            "property metadata should not exist"
+        );
+        assert_eq!(
+            message(location_id_from_body(json!({}))),
+            "location_id must be a string"
+        );
+    }
+
+    #[test]
+    fn unique_keeps_first_occurrences_in_order() {
+        let ids = ["b", "a", "b", "c", "a"].map(String::from);
+        assert_eq!(unique(&ids), ["b", "a", "c"].map(String::from));
+    }
+}
