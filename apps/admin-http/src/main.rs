@@ -8,6 +8,11 @@ use medusa_admin_http::{
 };
 use medusa_auth::{users::CreateUser, Email, UserRole};
 
+// A page of products is some tens of thousands of short-lived allocations (decoded rows,
+// their strings); mimalloc serves them markedly faster than glibc's malloc under load.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "medusa-admin",

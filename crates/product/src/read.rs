@@ -16,13 +16,16 @@ use medusa_query_dsl::{ListPlan, RelationNode, Selection};
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::query::ProductQuery;
-use crate::view::{add_null_prices, add_profile, ProductView, VariantView};
+use crate::view::{
+    add_null_prices, add_profile, write_array, write_key, Kept, Probe, ProductView, RowBytes,
+    VariantView, PRICE_DECORATION_KEYS,
+};
 
 type Json = Map<String, Value>;
 
@@ -538,6 +541,675 @@ pub async fn list_products<C: ConnectionTrait>(
     })
 }
 
+// The page written straight to JSON bytes: the same statements as `load_products`, the rows
+// kept typed and serialized once each (`RowBytes`), relations attached by index instead of by
+// cloning rows, and the keys `Selection::shape` would keep found once per level (`Kept`).
+
+/// One level of a loaded tree: its rows' fields, the keys added to every row, and the
+/// relations attached below it.
+struct Level {
+    rows: RowBytes,
+    count: usize,
+    extras: Vec<(&'static str, Extra)>,
+    relations: Vec<(&'static str, Attached)>,
+}
+
+/// A key added to each row of a level, as Medusa's decorations add it.
+enum Extra {
+    Null,
+    /// JSON bytes, one per row.
+    PerRow(Vec<Vec<u8>>),
+}
+
+/// A relation's rows and how a parent row finds its own.
+enum Attached {
+    /// The children of each parent, by the JSON of the parent's `id`.
+    Many {
+        level: Level,
+        groups: HashMap<Vec<u8>, Vec<usize>>,
+    },
+    /// The row named by the parent's `foreign_key`, by the JSON of its `id`.
+    One {
+        level: Level,
+        index: HashMap<Vec<u8>, usize>,
+        foreign_key: &'static str,
+    },
+    /// A relation no row has: an empty array on every parent.
+    Empty,
+}
+
+impl Level {
+    fn of<T: Serialize>(rows: &[T]) -> Result<Self> {
+        Ok(Self {
+            rows: RowBytes::of(rows).map_err(serialization_failed)?,
+            count: rows.len(),
+            extras: Vec::new(),
+            relations: Vec::new(),
+        })
+    }
+
+    fn probe(&self) -> Probe {
+        let mut keys = self.rows.keys();
+        keys.extend(self.extras.iter().map(|(key, _)| *key));
+        Probe {
+            keys,
+            children: self
+                .relations
+                .iter()
+                .map(|(name, attached)| {
+                    let probe = match attached {
+                        Attached::Many { level, .. } | Attached::One { level, .. } => level.probe(),
+                        Attached::Empty => Probe::default(),
+                    };
+                    (*name, probe)
+                })
+                .collect(),
+        }
+    }
+
+    /// How this level's rows are written under `kept`; `more` are keys whose values each
+    /// row's caller supplies, set last (they win over a field of the same name).
+    fn plan(&self, kept: &Kept, more: &[&'static str]) -> Plan {
+        let keys = self.rows.keys();
+        let mut candidates: Vec<(&str, Source)> = Vec::with_capacity(keys.len() + 16);
+        for (position, key) in keys.iter().enumerate() {
+            if kept.keeps(key) {
+                candidates.push((key, Source::Field(position, key)));
+            }
+        }
+        for (index, (key, _)) in self.extras.iter().enumerate() {
+            if kept.keeps(key) {
+                candidates.push((key, Source::Extra(index)));
+            }
+        }
+        let mut children = Vec::with_capacity(self.relations.len());
+        let mut lookups = Vec::with_capacity(self.relations.len());
+        for (index, (name, attached)) in self.relations.iter().enumerate() {
+            let parent_key = match attached {
+                Attached::One { foreign_key, .. } => *foreign_key,
+                Attached::Many { .. } | Attached::Empty => "id",
+            };
+            lookups.push(
+                keys.iter()
+                    .position(|key| *key == parent_key)
+                    .map(|position| (position, parent_key)),
+            );
+            let child = if kept.keeps(name) {
+                candidates.push((name, Source::Relation(index)));
+                match attached {
+                    Attached::Many { level, .. } | Attached::One { level, .. } => {
+                        Some(level.plan(kept.child(name), &[]))
+                    }
+                    Attached::Empty => None,
+                }
+            } else {
+                None
+            };
+            children.push(child);
+        }
+        for (index, key) in more.iter().enumerate() {
+            candidates.push((key, Source::More(index)));
+        }
+        // Keys in byte order, as a `serde_json::Map` orders them; the last of equal keys
+        // wins, as a map insert does.
+        candidates.sort_by(|a, b| a.0.cmp(b.0));
+        let mut entries: Vec<(Vec<u8>, Source)> = Vec::with_capacity(candidates.len());
+        for (index, (key, source)) in candidates.iter().enumerate() {
+            if candidates.get(index + 1).is_some_and(|next| next.0 == *key) {
+                continue;
+            }
+            let mut prefix = Vec::with_capacity(key.len() + 3);
+            write_key(&mut prefix, key);
+            prefix.push(b':');
+            entries.push((prefix, *source));
+        }
+        Plan {
+            entries,
+            children,
+            lookups,
+        }
+    }
+
+    /// Writes row `row` as `plan` says; `more` holds the JSON of the plan's `more` keys.
+    fn write_row(&self, plan: &Plan, out: &mut Vec<u8>, row: usize, more: &[&[u8]]) {
+        out.push(b'{');
+        let mut first = true;
+        for (prefix, source) in &plan.entries {
+            let value: Option<&[u8]> = match *source {
+                Source::Field(position, key) => {
+                    let Some(bytes) = self.rows.field_at(row, position, key) else {
+                        continue;
+                    };
+                    Some(bytes)
+                }
+                Source::Extra(index) => Some(match self.extras.get(index) {
+                    Some((_, Extra::PerRow(values))) => {
+                        values.get(row).map_or(&b"null"[..], Vec::as_slice)
+                    }
+                    Some((_, Extra::Null)) | None => b"null",
+                }),
+                Source::Relation(_) => None,
+                Source::More(index) => Some(more.get(index).copied().unwrap_or(b"null")),
+            };
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.extend_from_slice(prefix);
+            match (value, source) {
+                (Some(bytes), _) => out.extend_from_slice(bytes),
+                (None, Source::Relation(index)) => self.write_relation(plan, out, row, *index),
+                (None, _) => out.extend_from_slice(b"null"),
+            }
+        }
+        out.push(b'}');
+    }
+
+    /// The JSON of the field relation `index` looks its rows up by, on row `row`.
+    fn lookup(&self, plan: &Plan, row: usize, index: usize) -> &[u8] {
+        plan.lookups
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|(position, key)| self.rows.field_at(row, position, key))
+            .unwrap_or(b"null")
+    }
+
+    /// Writes the rows row `row` has in relation `index`.
+    fn write_relation(&self, plan: &Plan, out: &mut Vec<u8>, row: usize, index: usize) {
+        let attached = self.relations.get(index).map(|(_, attached)| attached);
+        let child = plan.children.get(index).and_then(Option::as_ref);
+        match (attached, child) {
+            (Some(Attached::Many { level, groups }), Some(child)) => {
+                let rows = groups
+                    .get(self.lookup(plan, row, index))
+                    .map_or(&[][..], Vec::as_slice);
+                write_array(out, rows, |out, &target| {
+                    level.write_row(child, out, target, &[]);
+                });
+            }
+            (
+                Some(Attached::One {
+                    level,
+                    index: by_id,
+                    ..
+                }),
+                Some(child),
+            ) => match by_id.get(self.lookup(plan, row, index)) {
+                Some(&target) => level.write_row(child, out, target, &[]),
+                None => out.extend_from_slice(b"null"),
+            },
+            (Some(Attached::One { .. }), None) => out.extend_from_slice(b"null"),
+            _ => out.extend_from_slice(b"[]"),
+        }
+    }
+}
+
+/// Where one key of a written row comes from.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    /// The row's field at this position of its level's keys.
+    Field(usize, &'static str),
+    /// The level's extra at this index.
+    Extra(usize),
+    /// The level's relation at this index.
+    Relation(usize),
+    /// The caller's value at this index.
+    More(usize),
+}
+
+/// How the rows of one level are written under a selection: the kept keys in output order,
+/// each pre-escaped with its source, worked out once per level instead of once per row.
+struct Plan {
+    entries: Vec<(Vec<u8>, Source)>,
+    /// The plans of the level's relations, by relation index (`None`: not written).
+    children: Vec<Option<Plan>>,
+    /// By relation index, where the field a parent row looks its rows up by is.
+    lookups: Vec<Option<(usize, &'static str)>>,
+}
+
+fn serialization_failed(err: serde_json::Error) -> Error {
+    Error::UnexpectedState(format!("row serialization failed: {err}"))
+}
+
+fn json_string(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 2);
+    write_key(&mut out, text);
+    out
+}
+
+/// Row indexes grouped under the JSON of one of their fields, in row order.
+fn group_rows(level: &Level, key: &str) -> HashMap<Vec<u8>, Vec<usize>> {
+    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+    let position = level.rows.position(key);
+    for row in 0..level.count {
+        if let Some(owner) = level.rows.field_near(row, position, key) {
+            if owner.first() == Some(&b'"') {
+                groups.entry(owner.to_vec()).or_default().push(row);
+            }
+        }
+    }
+    groups
+}
+
+fn index_rows(level: &Level) -> HashMap<Vec<u8>, usize> {
+    let position = level.rows.position("id");
+    (0..level.count)
+        .filter_map(|row| {
+            level
+                .rows
+                .field_near(row, position, "id")
+                .map(|id| (id.to_vec(), row))
+        })
+        .collect()
+}
+
+fn many(level: Level, key: &str) -> Attached {
+    let groups = group_rows(&level, key);
+    Attached::Many { level, groups }
+}
+
+fn one(level: Level, foreign_key: &'static str) -> Attached {
+    let index = index_rows(&level);
+    Attached::One {
+        level,
+        index,
+        foreign_key,
+    }
+}
+
+/// The prices of these variants, each under the variant its link names, read joined with the
+/// links in one statement (a price has at most one link: `money_amount_id` is unique there).
+async fn price_level<C: ConnectionTrait>(
+    conn: &C,
+    variant_ids: &[String],
+    mode: PriceMode,
+) -> Result<Attached> {
+    let mut select = money_amount::Entity::find().into_query();
+    select
+        .expr_as(
+            Expr::col((
+                product_variant_money_amount::Entity,
+                product_variant_money_amount::Column::VariantId,
+            )),
+            Alias::new(LINK_OWNER),
+        )
+        .inner_join(
+            product_variant_money_amount::Entity,
+            Expr::col((
+                product_variant_money_amount::Entity,
+                product_variant_money_amount::Column::MoneyAmountId,
+            ))
+            .equals((money_amount::Entity, money_amount::Column::Id)),
+        )
+        .and_where(
+            Expr::col((
+                product_variant_money_amount::Entity,
+                product_variant_money_amount::Column::VariantId,
+            ))
+            .is_in(variant_ids.to_vec()),
+        )
+        .and_where(
+            Expr::col((
+                product_variant_money_amount::Entity,
+                product_variant_money_amount::Column::DeletedAt,
+            ))
+            .is_null(),
+        )
+        .and_where(Expr::col((money_amount::Entity, money_amount::Column::DeletedAt)).is_null())
+        .order_by((money_amount::Entity, money_amount::Column::Id), Order::Asc);
+    if mode == PriceMode::Decorated {
+        select.and_where(
+            Expr::col((money_amount::Entity, money_amount::Column::PriceListId)).is_null(),
+        );
+    }
+    let rows = conn
+        .query_all(conn.get_database_backend().build(&select))
+        .await?;
+    let mut prices = Vec::with_capacity(rows.len());
+    let mut owners = Vec::with_capacity(rows.len());
+    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        let variant_id: String = row.try_get("", LINK_OWNER)?;
+        let owner = json_string(&variant_id);
+        groups.entry(owner.clone()).or_default().push(index);
+        owners.push(owner);
+        prices.push(money_amount::Model::from_query_result(row, "")?);
+    }
+    let mut level = Level::of(&prices)?;
+    if mode == PriceMode::Decorated {
+        level.extras.push(("price_list", Extra::Null));
+        level.extras.push(("variant_id", Extra::PerRow(owners)));
+    }
+    Ok(Attached::Many { level, groups })
+}
+
+/// Fills the relations below a level of variants (`prices`, `options`, `product`).
+async fn variant_relations<C: ConnectionTrait>(
+    conn: &C,
+    variants: &mut Level,
+    ids: &[String],
+    product_ids: impl Fn() -> Vec<String>,
+    nodes: &[RelationNode],
+    mode: PriceMode,
+) -> Result<()> {
+    for node in nodes {
+        match node.name {
+            "prices" => {
+                let prices = price_level(conn, ids, mode).await?;
+                variants.relations.push(("prices", prices));
+            }
+            "options" => {
+                let values = product_option_value::Entity::find()
+                    .filter(product_option_value::Column::VariantId.is_in(ids.to_vec()))
+                    .filter(product_option_value::Column::DeletedAt.is_null())
+                    .order_by_asc(product_option_value::Column::Id)
+                    .all(conn)
+                    .await?;
+                let values = many(Level::of(&values)?, "variant_id");
+                variants.relations.push(("options", values));
+            }
+            "product" => {
+                let products = product::Entity::find()
+                    .filter(product::Column::Id.is_in(distinct(product_ids())))
+                    .filter(product::Column::DeletedAt.is_null())
+                    .all(conn)
+                    .await?;
+                let products = one(Level::of(&products)?, "product_id");
+                variants.relations.push(("product", products));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+async fn variant_level<C: ConnectionTrait>(
+    conn: &C,
+    product_ids: &[String],
+    node: &RelationNode,
+) -> Result<Attached> {
+    let rows = product_variant::Entity::find()
+        .filter(product_variant::Column::ProductId.is_in(product_ids.to_vec()))
+        .filter(product_variant::Column::DeletedAt.is_null())
+        .order_by(product_variant::Column::VariantRank, Order::Asc)
+        .order_by(product_variant::Column::Id, Order::Asc)
+        .all(conn)
+        .await?;
+    let mut level = Level::of(&rows)?;
+    let ids: Vec<String> = rows.iter().map(|v| v.id.clone()).collect();
+    let decorate = node.children.iter().any(|c| c.name == "prices");
+    let mode = if decorate {
+        PriceMode::Decorated
+    } else {
+        PriceMode::Raw
+    };
+    let owners = || rows.iter().map(|v| v.product_id.clone()).collect();
+    variant_relations(conn, &mut level, &ids, owners, &node.children, mode).await?;
+    if decorate {
+        level
+            .extras
+            .extend(PRICE_DECORATION_KEYS.iter().map(|key| (*key, Extra::Null)));
+    }
+    Ok(many(level, "product_id"))
+}
+
+async fn option_level<C: ConnectionTrait>(
+    conn: &C,
+    product_ids: &[String],
+    node: &RelationNode,
+) -> Result<Attached> {
+    let rows = product_option::Entity::find()
+        .filter(product_option::Column::ProductId.is_in(product_ids.to_vec()))
+        .filter(product_option::Column::DeletedAt.is_null())
+        .order_by_asc(product_option::Column::Id)
+        .all(conn)
+        .await?;
+    let mut level = Level::of(&rows)?;
+    if node.children.iter().any(|c| c.name == "values") {
+        let option_ids: Vec<String> = rows.iter().map(|o| o.id.clone()).collect();
+        let values = product_option_value::Entity::find()
+            .filter(product_option_value::Column::OptionId.is_in(option_ids))
+            .filter(product_option_value::Column::DeletedAt.is_null())
+            .order_by_asc(product_option_value::Column::Id)
+            .all(conn)
+            .await?;
+        level
+            .relations
+            .push(("values", many(Level::of(&values)?, "option_id")));
+    }
+    Ok(many(level, "product_id"))
+}
+
+/// Targets through a link table, read joined with their links in one statement: each
+/// owner's in the targets' id order, the grouping [`load_products`] makes from two queries.
+async fn joined_level<C, T, L>(
+    conn: &C,
+    target: (T, T::Column, Option<T::Column>),
+    link: (L, L::Column, L::Column),
+    owners: &[String],
+) -> Result<Attached>
+where
+    C: ConnectionTrait,
+    T: EntityTrait,
+    T::Model: Serialize,
+    L: EntityTrait,
+{
+    let (target, target_id, deleted_at) = target;
+    let (link, link_owner, link_target) = link;
+    let mut select = T::find().into_query();
+    select
+        .expr_as(Expr::col((link, link_owner)), Alias::new(LINK_OWNER))
+        .inner_join(
+            link,
+            Expr::col((link, link_target)).equals((target, target_id)),
+        )
+        .and_where(Expr::col((link, link_owner)).is_in(owners.to_vec()))
+        .order_by((target, target_id), Order::Asc);
+    if let Some(deleted_at) = deleted_at {
+        select.and_where(Expr::col((target, deleted_at)).is_null());
+    }
+    let rows = conn
+        .query_all(conn.get_database_backend().build(&select))
+        .await?;
+    let mut models = Vec::with_capacity(rows.len());
+    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        let owner: String = row.try_get("", LINK_OWNER)?;
+        models.push(T::Model::from_query_result(row, "")?);
+        groups.entry(json_string(&owner)).or_default().push(index);
+    }
+    Ok(Attached::Many {
+        level: Level::of(&models)?,
+        groups,
+    })
+}
+
+/// The column a joined link's owner is read from; no target table has it.
+const LINK_OWNER: &str = "link_owner__";
+
+async fn link_level<C: ConnectionTrait>(
+    conn: &C,
+    name: &str,
+    product_ids: &[String],
+) -> Result<Attached> {
+    macro_rules! joined {
+        ($link:ident, $owner:ident, $target_col:ident, $target:ident, $deleted_at:expr) => {
+            joined_level(
+                conn,
+                ($target::Entity, $target::Column::Id, $deleted_at),
+                (
+                    $link::Entity,
+                    $link::Column::$owner,
+                    $link::Column::$target_col,
+                ),
+                product_ids,
+            )
+            .await?
+        };
+    }
+    Ok(match name {
+        "images" => joined!(
+            product_images,
+            ProductId,
+            ImageId,
+            image,
+            Some(image::Column::DeletedAt)
+        ),
+        "tags" => joined!(
+            product_tags,
+            ProductId,
+            ProductTagId,
+            product_tag,
+            Some(product_tag::Column::DeletedAt)
+        ),
+        "profiles" => joined!(
+            product_shipping_profile,
+            ProductId,
+            ProfileId,
+            shipping_profile,
+            Some(shipping_profile::Column::DeletedAt)
+        ),
+        "sales_channels" => joined!(
+            product_sales_channel,
+            ProductId,
+            SalesChannelId,
+            sales_channel,
+            Some(sales_channel::Column::DeletedAt)
+        ),
+        // Categories are shown soft-deleted too, as `load_products` shows them.
+        "categories" => joined!(
+            product_category_product,
+            ProductId,
+            ProductCategoryId,
+            product_category,
+            None
+        ),
+        _ => Attached::Empty,
+    })
+}
+
+/// A page of products and its selected relations, as typed rows.
+async fn product_level<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[product::Model],
+    selection: &Selection,
+) -> Result<Level> {
+    let mut level = Level::of(rows)?;
+    if rows.is_empty() {
+        return Ok(level);
+    }
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    for node in &selection.relations {
+        let attached = match node.name {
+            "variants" => variant_level(conn, &ids, node).await?,
+            "options" => option_level(conn, &ids, node).await?,
+            "type" => {
+                let type_ids = distinct(rows.iter().filter_map(|r| r.type_id.clone()));
+                let types = product_type::Entity::find()
+                    .filter(product_type::Column::Id.is_in(type_ids))
+                    .filter(product_type::Column::DeletedAt.is_null())
+                    .all(conn)
+                    .await?;
+                one(Level::of(&types)?, "type_id")
+            }
+            "collection" => {
+                let collection_ids = distinct(rows.iter().filter_map(|r| r.collection_id.clone()));
+                let collections = product_collection::Entity::find()
+                    .filter(product_collection::Column::Id.is_in(collection_ids))
+                    .filter(product_collection::Column::DeletedAt.is_null())
+                    .all(conn)
+                    .await?;
+                one(Level::of(&collections)?, "collection_id")
+            }
+            name => link_level(conn, name, &ids).await?,
+        };
+        level.relations.push((node.name, attached));
+    }
+    Ok(level)
+}
+
+/// Writes each product as [`load_products`] shapes it, `profile` and `profile_id` included.
+fn write_products(out: &mut Vec<u8>, level: &Level, selection: &Selection) {
+    let kept = Kept::by_shaping(&level.probe(), selection);
+    let profiles = level
+        .relations
+        .iter()
+        .position(|(name, _)| *name == "profiles")
+        .filter(|_| kept.keeps("profiles"));
+    let more: &[&'static str] = if profiles.is_some() {
+        &["profile", "profile_id"]
+    } else {
+        &[]
+    };
+    let plan = level.plan(&kept, more);
+    let profile_keeps_id = kept.child("profiles").keeps("id");
+    let mut profile = Vec::new();
+    let rows: Vec<usize> = (0..level.count).collect();
+    write_array(out, &rows, |out, &row| {
+        let Some(index) = profiles else {
+            level.write_row(&plan, out, row, &[]);
+            return;
+        };
+        // Medusa's `profile` is the last of the (trimmed) `profiles`.
+        let last = match (
+            level.relations.get(index).map(|(_, attached)| attached),
+            plan.children.get(index).and_then(Option::as_ref),
+        ) {
+            (
+                Some(Attached::Many {
+                    level: targets,
+                    groups,
+                }),
+                Some(child),
+            ) => groups
+                .get(level.lookup(&plan, row, index))
+                .and_then(|group| group.last())
+                .map(|&target| (targets, child, target)),
+            _ => None,
+        };
+        match last {
+            Some((targets, child, target)) => {
+                profile.clear();
+                targets.write_row(child, &mut profile, target, &[]);
+                let id = targets
+                    .rows
+                    .field(target, "id")
+                    .filter(|_| profile_keeps_id)
+                    .unwrap_or(b"null");
+                level.write_row(&plan, out, row, &[&profile, id]);
+            }
+            None => level.write_row(&plan, out, row, &[b"null", b"null"]),
+        }
+    });
+}
+
+/// `GET /admin/products` as JSON bytes: the same answer as [`list_products`] serialized.
+async fn list_products_json<C: ConnectionTrait>(conn: &C, query: &ProductQuery) -> Result<Vec<u8>> {
+    let plan = &query.plan;
+    let count = product::Entity::find()
+        .filter(query.condition.clone())
+        .count(conn)
+        .await?;
+    let rows = plan
+        .apply(product::Entity::find())
+        .filter(query.condition.clone())
+        .all(conn)
+        .await?;
+    let level = product_level(conn, &rows, &plan.selection).await?;
+    let mut out = Vec::with_capacity(4096 + level.count * 32 * 1024);
+    out.extend_from_slice(b"{\"products\":");
+    write_products(&mut out, &level, &plan.selection);
+    out.extend_from_slice(
+        format!(
+            ",\"count\":{count},\"offset\":{},\"limit\":{}}}",
+            plan.offset, plan.limit_echo
+        )
+        .as_bytes(),
+    );
+    Ok(out)
+}
+
 /// Loads the selected relations of a page of variants and shapes them.
 async fn load_variants<C: ConnectionTrait>(
     conn: &C,
@@ -616,6 +1288,11 @@ fn count_as_string<S: serde::Serializer>(
 pub trait ProductService: Send + Sync {
     /// `GET /admin/products`.
     async fn list(&self, query: &ProductQuery) -> Result<ListPage<ProductView>>;
+    /// `GET /admin/products` as the response body's bytes.
+    async fn list_json(&self, query: &ProductQuery) -> Result<Vec<u8>> {
+        let page = self.list(query).await?;
+        serde_json::to_vec(&page).map_err(serialization_failed)
+    }
     /// `GET /admin/products/{id}`.
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<ProductView>;
     /// `GET /admin/variants`, planned from [`crate::VARIANT_LIST`].
@@ -667,6 +1344,10 @@ fn variant_not_found(id: &str) -> Error {
 impl ProductService for SeaProductService {
     async fn list(&self, query: &ProductQuery) -> Result<ListPage<ProductView>> {
         list_products(&self.db, query).await
+    }
+
+    async fn list_json(&self, query: &ProductQuery) -> Result<Vec<u8>> {
+        list_products_json(&self.db, query).await
     }
 
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<ProductView> {

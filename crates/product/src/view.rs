@@ -1,6 +1,7 @@
 //! Products and variants as the admin API answers them: JSON objects already trimmed to the
 //! request's `fields`/`expand`, with Medusa's derived keys (`profile`, `profile_id`) and the
-//! context-free pricing decoration.
+//! context-free pricing decoration; and the pieces that write a page's JSON bytes straight
+//! from typed rows (`RowBytes`, `Kept`, `write_key`, `write_array`), trimmed as `shape` trims.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -76,5 +77,417 @@ pub(crate) fn add_profile(product: &mut Map<String, Value>) {
 pub(crate) fn add_null_prices(variant: &mut Map<String, Value>) {
     for key in PRICE_DECORATION_KEYS {
         variant.insert((*key).to_owned(), Value::Null);
+    }
+}
+
+/// The JSON bytes of a list of rows, field by field: each row's fields serialized once, as the
+/// row's own `Serialize` writes them, into one shared buffer, so a page can be written without
+/// building a `serde_json::Value` per row.
+pub(crate) struct RowBytes {
+    buf: Vec<u8>,
+    fields: Vec<(&'static str, usize, usize)>,
+    /// Where each row's fields start in `fields`; one more entry than rows.
+    starts: Vec<usize>,
+}
+
+impl RowBytes {
+    pub(crate) fn of<T: Serialize>(rows: &[T]) -> Result<Self, serde_json::Error> {
+        let mut this = Self {
+            buf: Vec::with_capacity(rows.len() * 512),
+            fields: Vec::with_capacity(rows.len() * 24),
+            starts: Vec::with_capacity(rows.len() + 1),
+        };
+        this.starts.push(0);
+        for row in rows {
+            row.serialize(FieldCollector { out: &mut this })?;
+            this.starts.push(this.fields.len());
+        }
+        Ok(this)
+    }
+
+    /// Row `index`'s fields with their JSON bytes, in declaration order.
+    pub(crate) fn row(&self, index: usize) -> impl Iterator<Item = (&'static str, &[u8])> {
+        let from = self.starts.get(index).copied().unwrap_or_default();
+        let to = self.starts.get(index + 1).copied().unwrap_or(from);
+        self.fields
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(key, start, end)| (key, self.buf.get(start..end).unwrap_or_default()))
+    }
+
+    /// One field of row `index`.
+    pub(crate) fn field(&self, index: usize, key: &str) -> Option<&[u8]> {
+        self.row(index).find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// One field of row `index`, looked for first at `position` (where rows of one type have
+    /// it), then by name.
+    pub(crate) fn field_at(&self, index: usize, position: usize, key: &str) -> Option<&[u8]> {
+        let at = self.starts.get(index).copied().unwrap_or(usize::MAX);
+        if let Some(&(found, start, end)) = at
+            .checked_add(position)
+            .filter(|&i| self.starts.get(index + 1).is_some_and(|&to| i < to))
+            .and_then(|i| self.fields.get(i))
+        {
+            if std::ptr::eq(found, key) || found == key {
+                return self.buf.get(start..end);
+            }
+        }
+        self.field(index, key)
+    }
+
+    /// [`Self::field_at`] when the position is known, [`Self::field`] otherwise.
+    pub(crate) fn field_near(
+        &self,
+        index: usize,
+        position: Option<usize>,
+        key: &str,
+    ) -> Option<&[u8]> {
+        match position {
+            Some(position) => self.field_at(index, position, key),
+            None => self.field(index, key),
+        }
+    }
+
+    /// Where the first row has `key`.
+    pub(crate) fn position(&self, key: &str) -> Option<usize> {
+        self.row(0).position(|(k, _)| k == key)
+    }
+
+    /// Every key any row has, in first-seen order.
+    pub(crate) fn keys(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = self.row(0).map(|(key, _)| key).collect();
+        let first = keys.len();
+        for index in 1..self.starts.len().saturating_sub(1) {
+            // Rows of one type have the same keys at the same places: only the odd one is
+            // looked up.
+            for (position, (key, _)) in self.row(index).enumerate() {
+                let known = keys
+                    .get(position)
+                    .filter(|_| position < first)
+                    .is_some_and(|k| std::ptr::eq(*k, key) || *k == key);
+                if !known && !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+}
+
+/// A serializer that accepts one struct and records its fields into [`RowBytes`].
+struct FieldCollector<'a> {
+    out: &'a mut RowBytes,
+}
+
+fn not_a_struct() -> serde_json::Error {
+    serde::ser::Error::custom("a row did not serialize to a struct")
+}
+
+macro_rules! refuse {
+    ($($method:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<(), serde_json::Error> {
+            Err(not_a_struct())
+        })*
+    };
+}
+
+impl<'a> serde::Serializer for FieldCollector<'a> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    type SerializeSeq = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeTuple = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeMap = serde::ser::Impossible<(), serde_json::Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = serde::ser::Impossible<(), serde_json::Error>;
+
+    refuse!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, serde_json::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, serde_json::Error> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, serde_json::Error> {
+        Err(not_a_struct())
+    }
+}
+
+impl<'a> serde::ser::SerializeStruct for FieldCollector<'a> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        let start = self.out.buf.len();
+        serde_json::to_writer(&mut self.out.buf, value)?;
+        self.out.fields.push((key, start, self.out.buf.len()));
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+/// A JSON string, escaped as serde_json escapes it.
+pub(crate) fn write_key(out: &mut Vec<u8>, key: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    if !key
+        .bytes()
+        .any(|byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+    {
+        out.extend_from_slice(key.as_bytes());
+        out.push(b'"');
+        return;
+    }
+    for byte in key.bytes() {
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            0..=0x1f => {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(byte >> 4)]);
+                out.push(HEX[usize::from(byte & 0xf)]);
+            }
+            _ => out.push(byte),
+        }
+    }
+    out.push(b'"');
+}
+
+/// Writes a JSON array of `items`, each written by `write`.
+pub(crate) fn write_array<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    mut write: impl FnMut(&mut Vec<u8>, &T),
+) {
+    out.push(b'[');
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write(out, item);
+    }
+    out.push(b']');
+}
+
+/// The keys a selection keeps at each level of a loaded tree, found by trimming a probe (one
+/// object per level, holding every key that level's rows can have) with
+/// [`medusa_query_dsl::Selection::shape`]: the fast writer then keeps exactly what `shape` keeps.
+#[derive(Debug, Default)]
+pub(crate) struct Kept {
+    keys: Vec<String>,
+    children: Vec<(String, Kept)>,
+}
+
+/// One level of a probe: its keys and the relations attached below it.
+#[derive(Debug, Default)]
+pub(crate) struct Probe {
+    pub keys: Vec<&'static str>,
+    pub children: Vec<(&'static str, Probe)>,
+}
+
+impl Probe {
+    fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        for key in &self.keys {
+            map.insert((*key).to_owned(), Value::Null);
+        }
+        for (name, child) in &self.children {
+            map.insert((*name).to_owned(), Value::Array(vec![child.to_value()]));
+        }
+        Value::Object(map)
+    }
+}
+
+impl Kept {
+    pub(crate) fn by_shaping(probe: &Probe, selection: &medusa_query_dsl::Selection) -> Self {
+        let mut value = probe.to_value();
+        selection.shape(&mut value);
+        Self::from_value(&value)
+    }
+
+    fn from_value(value: &Value) -> Self {
+        let Value::Object(map) = value else {
+            return Self::default();
+        };
+        let mut kept = Self::default();
+        for (key, value) in map {
+            kept.keys.push(key.clone());
+            if let Value::Array(items) = value {
+                if let Some(first) = items.first() {
+                    kept.children.push((key.clone(), Self::from_value(first)));
+                }
+            }
+        }
+        kept
+    }
+
+    /// Whether the key survives; the keys come sorted from the map.
+    pub(crate) fn keeps(&self, key: &str) -> bool {
+        self.keys.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+
+    /// The kept keys of a relation's rows (nothing kept when the relation is not).
+    pub(crate) fn child(&self, name: &str) -> &Kept {
+        static NOTHING: Kept = Kept {
+            keys: Vec::new(),
+            children: Vec::new(),
+        };
+        self.children
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(&NOTHING, |(_, kept)| kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        id: &'static str,
+        title: Option<String>,
+        metadata: Value,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rank: Option<i32>,
+    }
+
+    #[test]
+    fn row_bytes_hold_each_field_as_serde_json_writes_it() {
+        let rows = [
+            Row {
+                id: "a\"1",
+                title: None,
+                metadata: serde_json::json!({"z": 1, "a": [true]}),
+                rank: Some(3),
+            },
+            Row {
+                id: "b",
+                title: Some("é\n".to_owned()),
+                metadata: Value::Null,
+                rank: None,
+            },
+        ];
+        let bytes = RowBytes::of(&rows).unwrap();
+        let first: Vec<(&str, String)> = bytes
+            .row(0)
+            .map(|(k, v)| (k, String::from_utf8(v.to_vec()).unwrap()))
+            .collect();
+        assert_eq!(
+            first,
+            [
+                ("id", r#""a\"1""#.to_owned()),
+                ("title", "null".to_owned()),
+                ("metadata", r#"{"a":[true],"z":1}"#.to_owned()),
+                ("rank", "3".to_owned()),
+            ]
+        );
+        assert_eq!(bytes.field(1, "title"), Some("\"é\\n\"".as_bytes()));
+        assert_eq!(bytes.field_at(1, 0, "id"), Some(&b"\"b\""[..]));
+        assert_eq!(bytes.field(1, "rank"), None);
+        assert_eq!(bytes.keys(), ["id", "title", "metadata", "rank"]);
+        assert!(RowBytes::of(&[1, 2]).is_err());
+    }
+
+    #[test]
+    fn keys_are_escaped_as_serde_json_escapes_strings() {
+        for text in [
+            "plain",
+            "quo\"te",
+            "back\\slash",
+            "tab\tnew\nline",
+            "\u{1}\u{1f}",
+            "é",
+        ] {
+            let mut out = Vec::new();
+            write_key(&mut out, text);
+            assert_eq!(out, serde_json::to_vec(text).unwrap(), "{text:?}");
+        }
     }
 }

@@ -17,15 +17,17 @@ use crate::{
     state::AppState,
 };
 
-/// `GET /admin/products`: items are already shaped by the read model (which adds Medusa's
-/// derived `profile`/`profile_id`), so the page is answered as is.
+/// `GET /admin/products`: the read model writes the page's JSON itself (shaped, with Medusa's
+/// derived `profile`/`profile_id`), so its bytes are the body as they are.
 pub async fn list_products(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let query = ProductQuery::parse(req.query_string(), state.backend)?;
-    let page = state.products.list(&query).await?;
-    Ok(HttpResponse::Ok().json(page))
+    let body = state.products.list_json(&query).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body))
 }
 
 /// `GET /admin/products/{id}`
