@@ -46,7 +46,7 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         .with_uploads(std::sync::Arc::new(files), upload_policy);
     bootstrap::boot(&state, &db, &config).await?;
 
-    spawn_session_sweeper(state.clone());
+    spawn_housekeeping(state.clone(), db.clone());
     let dispatcher = start_event_dispatcher(&state, &db).await?;
 
     let addr = (config.host.clone(), config.port);
@@ -81,8 +81,12 @@ async fn start_event_dispatcher(
     Ok(medusa_events::Dispatcher::new(db.clone(), subscribers).spawn(EVENT_POLL_INTERVAL))
 }
 
-/// Expired sessions are never served; this only keeps the table from growing.
-fn spawn_session_sweeper(state: AppState) {
+/// How long delivered events stay in the outbox (for inspection) before they are removed.
+const DELIVERED_EVENT_RETENTION_DAYS: i64 = 7;
+
+/// Hourly clean-up of rows that are never read again: expired sessions (never served anyway)
+/// and events delivered more than a week ago (their payloads may carry tokens).
+fn spawn_housekeeping(state: AppState, db: DatabaseConnection) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -91,6 +95,13 @@ fn spawn_session_sweeper(state: AppState) {
                 Ok(0) => {}
                 Ok(purged) => tracing::info!(purged, "expired sessions removed"),
                 Err(err) => tracing::warn!(error = %err, "could not remove expired sessions"),
+            }
+            let cutoff =
+                medusa_core::time::now() - chrono::Duration::days(DELIVERED_EVENT_RETENTION_DAYS);
+            match medusa_events::purge_delivered(&db, cutoff).await {
+                Ok(0) => {}
+                Ok(purged) => tracing::info!(purged, "delivered events removed"),
+                Err(err) => tracing::warn!(error = %err, "could not remove delivered events"),
             }
         }
     });

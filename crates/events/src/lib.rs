@@ -10,4 +10,4 @@ mod dispatcher;
 mod outbox;
 
 pub use dispatcher::{Dispatcher, DispatcherHandle, RetryBackoff, Subscriber};
-pub use outbox::{record, OutboxEvent};
+pub use outbox::{purge_delivered, record, OutboxEvent};

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use medusa_core::time::Timestamp;
 use medusa_core::Result;
 use medusa_entity::event_outbox;
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::Value;
 use ulid::{Generator, Ulid};
 
@@ -68,6 +68,17 @@ pub async fn record<C: ConnectionTrait>(conn: &C, name: &str, data: Value) -> Re
     .exec_without_returning(conn)
     .await?;
     Ok(())
+}
+
+/// Deletes events delivered before `cutoff`. Undelivered events are never removed, so a
+/// purge cannot lose one; delivered ones only keep payloads (some carry tokens) around.
+pub async fn purge_delivered<C: ConnectionTrait>(conn: &C, cutoff: Timestamp) -> Result<u64> {
+    let deleted = event_outbox::Entity::delete_many()
+        .filter(event_outbox::Column::DeliveredAt.is_not_null())
+        .filter(event_outbox::Column::DeliveredAt.lt(cutoff))
+        .exec(conn)
+        .await?;
+    Ok(deleted.rows_affected)
 }
 
 impl OutboxEvent {

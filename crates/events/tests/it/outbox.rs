@@ -7,7 +7,48 @@ use crate::on_both_backends;
 on_both_backends!(
     record_commits_and_rolls_back_with_the_write,
     records_keep_their_order_and_payload,
+    purging_removes_only_old_delivered_events,
 );
+
+async fn purging_removes_only_old_delivered_events(db: DatabaseConnection) {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    for id in ["cus_old", "cus_recent", "cus_pending"] {
+        medusa_events::record(&db, "customer.created", json!({"id": id}))
+            .await
+            .unwrap();
+    }
+    let now = medusa_core::time::now();
+    let rows = event_outbox::Entity::find()
+        .order_by_asc(event_outbox::Column::Id)
+        .all(&db)
+        .await
+        .unwrap();
+    let delivered = [now - chrono::Duration::days(30), now];
+    for (row, at) in rows.iter().zip(delivered) {
+        let mut row = row.clone().into_active_model();
+        row.delivered_at = Set(Some(at));
+        row.update(&db).await.unwrap();
+    }
+
+    let cutoff = now - chrono::Duration::days(7);
+    assert_eq!(
+        medusa_events::purge_delivered(&db, cutoff).await.unwrap(),
+        1
+    );
+    let left: Vec<_> = event_outbox::Entity::find()
+        .order_by_asc(event_outbox::Column::Id)
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.resource_id.unwrap_or_default())
+        .collect();
+    assert_eq!(
+        left,
+        ["cus_recent", "cus_pending"],
+        "the undelivered event is never purged"
+    );
+}
 
 async fn record_commits_and_rolls_back_with_the_write(db: DatabaseConnection) {
     let txn = db.begin().await.unwrap();
