@@ -147,13 +147,7 @@ impl ApiKeyService for SeaApiKeyService {
             .apply(secret_api_key::Entity::find())
             .all(&self.db)
             .await?;
-        Ok(ListPage {
-            key: "api_keys",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("api_keys", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<secret_api_key::Model> {

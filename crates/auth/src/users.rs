@@ -255,13 +255,7 @@ impl UserService for SeaUserService {
             .count(&self.db)
             .await?;
         let items = plan.apply(user::Entity::find()).all(&self.db).await?;
-        Ok(ListPage {
-            key: "users",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("users", items, count))
     }
 
     async fn count(&self) -> Result<u64> {

@@ -598,13 +598,7 @@ impl ProductCategoryService for SeaProductCategoryService {
         if descendants_tree {
             attach_descendants(&self.db, &mut items).await?;
         }
-        Ok(ListPage {
-            key: "product_categories",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("product_categories", items, count))
     }
 
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<ProductCategoryView> {

@@ -337,13 +337,7 @@ impl CollectionService for SeaCollectionService {
                 handle: c.handle,
             })
             .collect();
-        Ok(ListPage {
-            key: "collections",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("collections", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<CollectionView> {

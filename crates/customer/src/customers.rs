@@ -404,13 +404,7 @@ impl CustomerService for SeaCustomerService {
         let rows = plan.apply(query).all(&self.db).await?;
         let items =
             with_relations(&self.db, rows, filter.relations, filter.groups.as_deref()).await?;
-        Ok(ListPage {
-            key: "customers",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("customers", items, count))
     }
 
     async fn retrieve(&self, id: &str, relations: CustomerRelations) -> Result<CustomerView> {

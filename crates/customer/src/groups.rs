@@ -229,13 +229,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
         let rows = plan.apply(query).all(&self.db).await?;
         let items =
             with_customers(&self.db, rows, plan.selection.has_relation("customers")).await?;
-        Ok(ListPage {
-            key: "customer_groups",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("customer_groups", items, count))
     }
 
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<CustomerGroupView> {

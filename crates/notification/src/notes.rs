@@ -114,13 +114,7 @@ impl NoteService for SeaNoteService {
             .count(&self.db)
             .await?;
         let notes = plan.apply(note::Entity::find()).all(&self.db).await?;
-        Ok(ListPage {
-            key: "notes",
-            items: self.with_authors(notes).await?,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("notes", self.with_authors(notes).await?, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<NoteView> {

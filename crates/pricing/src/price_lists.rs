@@ -209,13 +209,7 @@ impl PriceListService for SeaPriceListService {
             variant_shortcut: false,
         };
         let items = view::load(&self.db, rows, relations).await?;
-        Ok(ListPage {
-            key: "price_lists",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("price_lists", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<PriceListView> {

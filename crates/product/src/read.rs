@@ -532,13 +532,7 @@ pub async fn list_products<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let items = load_products(conn, rows, &plan.selection).await?;
-    Ok(ListPage {
-        key: "products",
-        items,
-        count,
-        offset: plan.offset,
-        limit: plan.limit_echo,
-    })
+    Ok(plan.page("products", items, count))
 }
 
 // The page written straight to JSON bytes: the same statements as `load_products`, the rows
@@ -1379,13 +1373,7 @@ impl ProductService for SeaProductService {
     ) -> Result<ListPage<VariantView>> {
         let (items, count) =
             list_variant_page(&self.db, plan, Some(product_id), PriceMode::Raw).await?;
-        Ok(ListPage {
-            key: "variants",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("variants", items, count))
     }
 
     async fn tag_usage(&self) -> Result<Vec<TagUsage>> {
@@ -1443,13 +1431,7 @@ impl ProductService for SeaProductService {
         }
         let count = plan.apply_count(base.clone()).count(&self.db).await?;
         let items = plan.apply(base).all(&self.db).await?;
-        Ok(ListPage {
-            key: "product_tags",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("product_tags", items, count))
     }
 
     async fn list_types(
@@ -1476,12 +1458,6 @@ impl ProductService for SeaProductService {
         }
         let count = plan.apply_count(base.clone()).count(&self.db).await?;
         let items = plan.apply(base).all(&self.db).await?;
-        Ok(ListPage {
-            key: "product_types",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("product_types", items, count))
     }
 }

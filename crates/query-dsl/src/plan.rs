@@ -3,6 +3,8 @@
 use sea_orm::sea_query::{Alias, Condition, Expr};
 use sea_orm::{DbBackend, Order, QueryFilter, QueryOrder, QuerySelect};
 
+use medusa_core::ListPage;
+
 use crate::error::QueryError;
 use crate::filter::{column_expr, escape_like, filter_condition, like, list_items};
 use crate::raw::{RawQuery, RawValue};
@@ -52,6 +54,18 @@ impl ListPlan {
         query
             .offset((self.offset > 0).then_some(self.offset))
             .limit(self.limit)
+    }
+
+    /// The list envelope for one page: `items` under `key`, `count` matches in all, and the
+    /// offset and limit this plan echoes.
+    pub fn page<T>(&self, key: &'static str, items: Vec<T>, count: u64) -> ListPage<T> {
+        ListPage {
+            key,
+            items,
+            count,
+            offset: self.offset,
+            limit: self.limit_echo,
+        }
     }
 
     /// Only the filters: the query whose row count is the envelope's `count`.

@@ -937,13 +937,7 @@ impl RegionService for SeaRegionService {
         let count = plan.apply_count(region::Entity::find()).count(db).await?;
         let rows = plan.apply(region::Entity::find()).all(db).await?;
         let items = load_views(db, rows, &Loads::of(&plan.selection)).await?;
-        Ok(ListPage {
-            key: "regions",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("regions", items, count))
     }
 
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<RegionView> {

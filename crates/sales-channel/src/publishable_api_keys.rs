@@ -150,13 +150,7 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
             .apply(publishable_api_key::Entity::find())
             .all(&self.db)
             .await?;
-        Ok(ListPage {
-            key: "publishable_api_keys",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("publishable_api_keys", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<publishable_api_key::Model> {

@@ -225,13 +225,7 @@ impl SalesChannelService for SeaSalesChannelService {
             .apply(sales_channel::Entity::find())
             .all(&self.db)
             .await?;
-        Ok(ListPage {
-            key: "sales_channels",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("sales_channels", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<sales_channel::Model> {

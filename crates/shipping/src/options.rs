@@ -430,13 +430,8 @@ impl ShippingOptionService for SeaShippingOptionService {
             .all(&self.db)
             .await?;
         let views = views(&self.db, options, plan.with_deleted).await?;
-        Ok(ListPage {
-            key: "shipping_options",
-            items: price(&self.db, views, plan.selection.has_field("region_id")).await?,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        let items = price(&self.db, views, plan.selection.has_field("region_id")).await?;
+        Ok(plan.page("shipping_options", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<OptionView> {

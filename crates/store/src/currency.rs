@@ -59,12 +59,6 @@ impl CurrencyService for SeaCurrencyService {
             currency::Entity::find()
         };
         let items = plan.apply(query).all(db).await?;
-        Ok(ListPage {
-            key: "currencies",
-            items,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        Ok(plan.page("currencies", items, count))
     }
 }

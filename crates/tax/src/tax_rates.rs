@@ -523,13 +523,8 @@ impl TaxRateService for SeaTaxRateService {
             .count(&self.db)
             .await?;
         let rates = plan.apply(tax_rate::Entity::find()).all(&self.db).await?;
-        Ok(ListPage {
-            key: "tax_rates",
-            items: views(&self.db, rates, selection).await?,
-            count,
-            offset: plan.offset,
-            limit: plan.limit_echo,
-        })
+        let items = views(&self.db, rates, selection).await?;
+        Ok(plan.page("tax_rates", items, count))
     }
 
     async fn retrieve(&self, id: &str, selection: &TaxRateSelection) -> Result<TaxRateView> {
