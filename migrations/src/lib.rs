@@ -1,7 +1,7 @@
 //! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
 //! migrations insert.
 //!
-//! Two migrations, tracked by sea-orm-migration in its own `seaql_migrations` table:
+//! Four migrations, tracked by sea-orm-migration in its own `seaql_migrations` table:
 //!
 //! 1. `m0001_medusa_schema` gives the database Medusa 1.20's schema.
 //!    - PostgreSQL without Medusa's `migrations` table: runs `sql/postgres/medusa-1.20.sql`
@@ -16,6 +16,8 @@
 //! 2. `m0002_admin_tables` adds this server's own tables (`admin_session`, `secret_api_key`),
 //!    on every backend and on adopted databases alike.
 //! 3. `m0003_event_outbox` adds `event_outbox`, the domain events' transactional outbox, likewise.
+//! 4. `m0004_read_indexes` adds two indexes to Medusa's tables that the admin read paths need
+//!    and Medusa's schema lacks ([`READ_INDEXES`]); Medusa ignores them.
 //!
 //! The SQL files are regenerated with `tools/derive-postgres-sql.py` then
 //! `tools/pg-to-sqlite.py`; the generated files are checked in and embedded at compile time.
@@ -23,6 +25,7 @@
 mod admin_tables;
 mod event_outbox;
 mod medusa_schema;
+mod read_indexes;
 
 use std::time::Instant;
 
@@ -30,6 +33,7 @@ use sea_orm::DatabaseConnection;
 use sea_orm_migration::prelude::*;
 
 pub use medusa_schema::MEDUSA_LAST_MIGRATION;
+pub use read_indexes::READ_INDEXES;
 
 /// Every migration of this server, in the order they apply.
 pub struct Migrator;
@@ -41,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(medusa_schema::MedusaSchema),
             Box::new(admin_tables::AdminTables),
             Box::new(event_outbox::EventOutboxTable),
+            Box::new(read_indexes::ReadIndexes),
         ]
     }
 }

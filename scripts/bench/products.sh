@@ -131,7 +131,9 @@ start_server() {
     case "$kind" in
         ours)
             BASE="http://127.0.0.1:$OUR_PORT"
-            env DATABASE_URL="$PG/$db" HOST=127.0.0.1 PORT="$OUR_PORT" \
+            # sslmode=disable: Medusa's node-postgres connects without TLS by default, so
+            # both servers read the same plaintext protocol (sqlx would prefer TLS).
+            env DATABASE_URL="$PG/$db?sslmode=disable" HOST=127.0.0.1 PORT="$OUR_PORT" \
                 JWT_SECRET=bench-jwt COOKIE_SECRET=bench-cookie UPLOAD_DIR="$OUT/uploads" \
                 "$BIN" serve >"$logfile" 2>&1 </dev/null &
             SERVER_PID=$!

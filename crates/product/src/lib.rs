@@ -9,6 +9,7 @@
 
 mod query;
 mod read;
+mod rows;
 mod view;
 
 pub mod prices;

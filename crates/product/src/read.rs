@@ -3,6 +3,7 @@
 //! table), never one per row. Soft-deleted related rows are left out, as Medusa's joins do.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use async_trait::async_trait;
 use medusa_core::{Error, ListPage, Result};
@@ -12,16 +13,17 @@ use medusa_entity::{
     product_shipping_profile, product_tag, product_tags, product_type, product_variant,
     product_variant_money_amount, sales_channel, shipping_profile,
 };
-use medusa_query_dsl::{ListPlan, RelationNode, Selection};
-use sea_orm::sea_query::{Alias, Expr, Query};
+use medusa_query_dsl::{key_in, key_order, ListPlan, RelationNode, Selection};
+use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult,
+    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::query::ProductQuery;
+use crate::rows::{fetch, AsPgPool, Fetched};
 use crate::view::{
     add_null_prices, add_profile, write_array, write_key, Kept, Probe, ProductView, RowBytes,
     VariantView, PRICE_DECORATION_KEYS,
@@ -104,6 +106,16 @@ fn by_id(rows: Vec<Json>) -> HashMap<String, Json> {
         .collect()
 }
 
+/// `column` is one of `keys`, as the connection's backend best writes it.
+fn among<C: ConnectionTrait>(conn: &C, column: impl ColumnTrait, keys: Vec<String>) -> SimpleExpr {
+    key_in(column.into_expr(), keys, conn.get_database_backend())
+}
+
+/// `column` ordered byte by byte on every backend.
+fn by_key<C: ConnectionTrait>(conn: &C, column: impl ColumnTrait) -> SimpleExpr {
+    key_order(column.into_expr(), conn.get_database_backend())
+}
+
 fn distinct(ids: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut ids: Vec<String> = ids.into_iter().collect();
     ids.sort_unstable();
@@ -137,7 +149,11 @@ async fn load_prices<C: ConnectionTrait>(
         .select_only()
         .column(product_variant_money_amount::Column::VariantId)
         .column_as(product_variant_money_amount::Column::MoneyAmountId, "id")
-        .filter(product_variant_money_amount::Column::VariantId.is_in(variant_ids.to_vec()))
+        .filter(among(
+            conn,
+            product_variant_money_amount::Column::VariantId,
+            variant_ids.to_vec(),
+        ))
         .filter(product_variant_money_amount::Column::DeletedAt.is_null())
         .into_model::<LinkedPrice>()
         .all(conn)
@@ -148,9 +164,11 @@ async fn load_prices<C: ConnectionTrait>(
                 Query::select()
                     .column(product_variant_money_amount::Column::MoneyAmountId)
                     .from(product_variant_money_amount::Entity)
-                    .and_where(
-                        product_variant_money_amount::Column::VariantId.is_in(variant_ids.to_vec()),
-                    )
+                    .and_where(among(
+                        conn,
+                        product_variant_money_amount::Column::VariantId,
+                        variant_ids.to_vec(),
+                    ))
                     .to_owned(),
             ),
         )
@@ -159,7 +177,7 @@ async fn load_prices<C: ConnectionTrait>(
         query = query.filter(money_amount::Column::PriceListId.is_null());
     }
     let prices = query
-        .order_by_asc(money_amount::Column::Id)
+        .order_by(by_key(conn, money_amount::Column::Id), Order::Asc)
         .all(conn)
         .await?;
     let owner: HashMap<String, String> = links.into_iter().map(|l| (l.id, l.variant_id)).collect();
@@ -187,9 +205,13 @@ async fn load_variant_options<C: ConnectionTrait>(
     variant_ids: &[String],
 ) -> Result<HashMap<String, Vec<Value>>> {
     let values = product_option_value::Entity::find()
-        .filter(product_option_value::Column::VariantId.is_in(variant_ids.to_vec()))
+        .filter(among(
+            conn,
+            product_option_value::Column::VariantId,
+            variant_ids.to_vec(),
+        ))
         .filter(product_option_value::Column::DeletedAt.is_null())
-        .order_by_asc(product_option_value::Column::Id)
+        .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
         .all(conn)
         .await?;
     Ok(group_by(all_json(&values)?, "variant_id"))
@@ -216,7 +238,7 @@ async fn load_variant_relations<C: ConnectionTrait>(
             "product" => {
                 let product_ids = distinct(variants.iter().filter_map(|v| text(v, "product_id")));
                 let products = product::Entity::find()
-                    .filter(product::Column::Id.is_in(product_ids))
+                    .filter(among(conn, product::Column::Id, product_ids))
                     .filter(product::Column::DeletedAt.is_null())
                     .all(conn)
                     .await?;
@@ -240,10 +262,14 @@ async fn load_product_variants<C: ConnectionTrait>(
     node: &RelationNode,
 ) -> Result<HashMap<String, Vec<Value>>> {
     let rows = product_variant::Entity::find()
-        .filter(product_variant::Column::ProductId.is_in(product_ids.to_vec()))
+        .filter(among(
+            conn,
+            product_variant::Column::ProductId,
+            product_ids.to_vec(),
+        ))
         .filter(product_variant::Column::DeletedAt.is_null())
         .order_by(product_variant::Column::VariantRank, Order::Asc)
-        .order_by(product_variant::Column::Id, Order::Asc)
+        .order_by(by_key(conn, product_variant::Column::Id), Order::Asc)
         .all(conn)
         .await?;
     let mut variants = all_json(&rows)?;
@@ -269,18 +295,26 @@ async fn load_options<C: ConnectionTrait>(
     node: &RelationNode,
 ) -> Result<HashMap<String, Vec<Value>>> {
     let rows = product_option::Entity::find()
-        .filter(product_option::Column::ProductId.is_in(product_ids.to_vec()))
+        .filter(among(
+            conn,
+            product_option::Column::ProductId,
+            product_ids.to_vec(),
+        ))
         .filter(product_option::Column::DeletedAt.is_null())
-        .order_by_asc(product_option::Column::Id)
+        .order_by(by_key(conn, product_option::Column::Id), Order::Asc)
         .all(conn)
         .await?;
     let mut options = all_json(&rows)?;
     if node.children.iter().any(|c| c.name == "values") {
         let option_ids: Vec<String> = rows.iter().map(|o| o.id.clone()).collect();
         let values = product_option_value::Entity::find()
-            .filter(product_option_value::Column::OptionId.is_in(option_ids))
+            .filter(among(
+                conn,
+                product_option_value::Column::OptionId,
+                option_ids,
+            ))
             .filter(product_option_value::Column::DeletedAt.is_null())
-            .order_by_asc(product_option_value::Column::Id)
+            .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
             .all(conn)
             .await?;
         attach_many(
@@ -310,7 +344,11 @@ async fn links<C: ConnectionTrait, E: EntityTrait>(
         .expr_as(Expr::col(owner_column), Alias::new("owner"))
         .expr_as(Expr::col(target_column), Alias::new("target"))
         .from(table)
-        .and_where(Expr::col(owner_column).is_in(owners.to_vec()))
+        .and_where(key_in(
+            Expr::col(owner_column),
+            owners.to_vec(),
+            conn.get_database_backend(),
+        ))
         .to_owned();
     let backend = conn.get_database_backend();
     let rows = Link::find_by_statement(backend.build(&statement))
@@ -340,9 +378,9 @@ async fn load_linked<C: ConnectionTrait>(
             )
             .await?;
             let rows = $target::Entity::find()
-                .filter($target::Column::Id.is_in(targets_of(&pairs)))
+                .filter(among(conn, $target::Column::Id, targets_of(&pairs)))
                 .filter($target::Column::DeletedAt.is_null())
-                .order_by_asc($order)
+                .order_by(by_key(conn, $order), Order::Asc)
                 .all(conn)
                 .await?;
             sorted_through(pairs, &rows)?
@@ -357,8 +395,8 @@ async fn load_linked<C: ConnectionTrait>(
             )
             .await?;
             let rows = $target::Entity::find()
-                .filter($target::Column::Id.is_in(targets_of(&pairs)))
-                .order_by_asc($order)
+                .filter(among(conn, $target::Column::Id, targets_of(&pairs)))
+                .order_by(by_key(conn, $order), Order::Asc)
                 .all(conn)
                 .await?;
             sorted_through(pairs, &rows)?
@@ -452,7 +490,7 @@ pub async fn load_products<C: ConnectionTrait>(
                 "type" => {
                     let type_ids = distinct(rows.iter().filter_map(|r| r.type_id.clone()));
                     let types = product_type::Entity::find()
-                        .filter(product_type::Column::Id.is_in(type_ids))
+                        .filter(among(conn, product_type::Column::Id, type_ids))
                         .filter(product_type::Column::DeletedAt.is_null())
                         .all(conn)
                         .await?;
@@ -462,7 +500,7 @@ pub async fn load_products<C: ConnectionTrait>(
                     let collection_ids =
                         distinct(rows.iter().filter_map(|r| r.collection_id.clone()));
                     let collections = product_collection::Entity::find()
-                        .filter(product_collection::Column::Id.is_in(collection_ids))
+                        .filter(among(conn, product_collection::Column::Id, collection_ids))
                         .filter(product_collection::Column::DeletedAt.is_null())
                         .all(conn)
                         .await?;
@@ -559,7 +597,7 @@ enum Extra {
 enum Attached {
     /// The children of each parent, by the JSON of the parent's `id`.
     Many {
-        level: Level,
+        level: Arc<Level>,
         groups: HashMap<Vec<u8>, Vec<usize>>,
     },
     /// The row named by the parent's `foreign_key`, by the JSON of its `id`.
@@ -572,14 +610,37 @@ enum Attached {
     Empty,
 }
 
+impl Attached {
+    fn level(&self) -> Option<&Level> {
+        match self {
+            Attached::Many { level, .. } => Some(level),
+            Attached::One { level, .. } => Some(level),
+            Attached::Empty => None,
+        }
+    }
+}
+
 impl Level {
-    fn of<T: Serialize>(rows: &[T]) -> Result<Self> {
-        Ok(Self {
-            rows: RowBytes::of(rows).map_err(serialization_failed)?,
-            count: rows.len(),
+    fn fetched(fetched: Fetched) -> Self {
+        Self {
+            rows: fetched.rows,
+            count: fetched.count,
             extras: Vec::new(),
             relations: Vec::new(),
-        })
+        }
+    }
+
+    /// The text values of one field over the rows, in row order (`null`s left out).
+    fn strings(&self, key: &str) -> Vec<String> {
+        let position = self.rows.position(key);
+        (0..self.count)
+            .filter_map(|row| self.rows.field_near(row, position, key))
+            .filter_map(|json| {
+                serde_json::from_slice::<Option<String>>(json)
+                    .ok()
+                    .flatten()
+            })
+            .collect()
     }
 
     fn probe(&self) -> Probe {
@@ -591,10 +652,7 @@ impl Level {
                 .relations
                 .iter()
                 .map(|(name, attached)| {
-                    let probe = match attached {
-                        Attached::Many { level, .. } | Attached::One { level, .. } => level.probe(),
-                        Attached::Empty => Probe::default(),
-                    };
+                    let probe = attached.level().map(Level::probe).unwrap_or_default();
                     (*name, probe)
                 })
                 .collect(),
@@ -630,12 +688,9 @@ impl Level {
             );
             let child = if kept.keeps(name) {
                 candidates.push((name, Source::Relation(index)));
-                match attached {
-                    Attached::Many { level, .. } | Attached::One { level, .. } => {
-                        Some(level.plan(kept.child(name), &[]))
-                    }
-                    Attached::Empty => None,
-                }
+                attached
+                    .level()
+                    .map(|level| level.plan(kept.child(name), &[]))
             } else {
                 None
             };
@@ -766,12 +821,6 @@ fn serialization_failed(err: serde_json::Error) -> Error {
     Error::UnexpectedState(format!("row serialization failed: {err}"))
 }
 
-fn json_string(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() + 2);
-    write_key(&mut out, text);
-    out
-}
-
 /// Row indexes grouped under the JSON of one of their fields, in row order.
 fn group_rows(level: &Level, key: &str) -> HashMap<Vec<u8>, Vec<usize>> {
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
@@ -799,6 +848,11 @@ fn index_rows(level: &Level) -> HashMap<Vec<u8>, usize> {
 }
 
 fn many(level: Level, key: &str) -> Attached {
+    many_shared(Arc::new(level), key)
+}
+
+/// Rows shared with another relation (the option values), grouped by this one's key.
+fn many_shared(level: Arc<Level>, key: &str) -> Attached {
     let groups = group_rows(&level, key);
     Attached::Many { level, groups }
 }
@@ -814,7 +868,7 @@ fn one(level: Level, foreign_key: &'static str) -> Attached {
 
 /// The prices of these variants, each under the variant its link names, read joined with the
 /// links in one statement (a price has at most one link: `money_amount_id` is unique there).
-async fn price_level<C: ConnectionTrait>(
+async fn price_level<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     variant_ids: &[String],
     mode: PriceMode,
@@ -836,13 +890,14 @@ async fn price_level<C: ConnectionTrait>(
             ))
             .equals((money_amount::Entity, money_amount::Column::Id)),
         )
-        .and_where(
+        .and_where(key_in(
             Expr::col((
                 product_variant_money_amount::Entity,
                 product_variant_money_amount::Column::VariantId,
-            ))
-            .is_in(variant_ids.to_vec()),
-        )
+            )),
+            variant_ids.to_vec(),
+            conn.get_database_backend(),
+        ))
         .and_where(
             Expr::col((
                 product_variant_money_amount::Entity,
@@ -851,66 +906,70 @@ async fn price_level<C: ConnectionTrait>(
             .is_null(),
         )
         .and_where(Expr::col((money_amount::Entity, money_amount::Column::DeletedAt)).is_null())
-        .order_by((money_amount::Entity, money_amount::Column::Id), Order::Asc);
+        .order_by_expr(
+            key_order(
+                Expr::col((money_amount::Entity, money_amount::Column::Id)),
+                conn.get_database_backend(),
+            ),
+            Order::Asc,
+        );
     if mode == PriceMode::Decorated {
         select.and_where(
             Expr::col((money_amount::Entity, money_amount::Column::PriceListId)).is_null(),
         );
     }
-    let rows = conn
-        .query_all(conn.get_database_backend().build(&select))
-        .await?;
-    let mut prices = Vec::with_capacity(rows.len());
-    let mut owners = Vec::with_capacity(rows.len());
+    let fetched = fetch::<money_amount::Entity, _>(conn, &select, Some(LINK_OWNER)).await?;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (index, row) in rows.iter().enumerate() {
-        let variant_id: String = row.try_get("", LINK_OWNER)?;
-        let owner = json_string(&variant_id);
+    for (index, owner) in fetched.owners.iter().enumerate() {
         groups.entry(owner.clone()).or_default().push(index);
-        owners.push(owner);
-        prices.push(money_amount::Model::from_query_result(row, "")?);
     }
-    let mut level = Level::of(&prices)?;
+    let owners = fetched.owners.clone();
+    let mut level = Level::fetched(fetched);
     if mode == PriceMode::Decorated {
         level.extras.push(("price_list", Extra::Null));
         level.extras.push(("variant_id", Extra::PerRow(owners)));
     }
-    Ok(Attached::Many { level, groups })
+    Ok(Attached::Many {
+        level: Arc::new(level),
+        groups,
+    })
 }
 
-/// Fills the relations below a level of variants (`prices`, `options`, `product`).
-async fn variant_relations<C: ConnectionTrait>(
+/// Fills the relations below a level of variants (`prices`, `options`, `product`); `values`
+/// are the option values loaded for the page, when `options` is selected.
+async fn variant_relations<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     variants: &mut Level,
-    ids: &[String],
-    product_ids: impl Fn() -> Vec<String>,
     nodes: &[RelationNode],
     mode: PriceMode,
+    values: Option<&Arc<Level>>,
 ) -> Result<()> {
+    let ids = variants.strings("id");
     for node in nodes {
         match node.name {
             "prices" => {
-                let prices = price_level(conn, ids, mode).await?;
+                let prices = price_level(conn, &ids, mode).await?;
                 variants.relations.push(("prices", prices));
             }
             "options" => {
-                let values = product_option_value::Entity::find()
-                    .filter(product_option_value::Column::VariantId.is_in(ids.to_vec()))
-                    .filter(product_option_value::Column::DeletedAt.is_null())
-                    .order_by_asc(product_option_value::Column::Id)
-                    .all(conn)
-                    .await?;
-                let values = many(Level::of(&values)?, "variant_id");
-                variants.relations.push(("options", values));
+                let values = match values {
+                    Some(values) => Arc::clone(values),
+                    None => Arc::new(OptionValues::of_variants(&ids).load(conn).await?),
+                };
+                variants
+                    .relations
+                    .push(("options", many_shared(values, "variant_id")));
             }
             "product" => {
-                let products = product::Entity::find()
-                    .filter(product::Column::Id.is_in(distinct(product_ids())))
+                let product_ids = distinct(variants.strings("product_id"));
+                let select = product::Entity::find()
+                    .filter(among(conn, product::Column::Id, product_ids))
                     .filter(product::Column::DeletedAt.is_null())
-                    .all(conn)
-                    .await?;
-                let products = one(Level::of(&products)?, "product_id");
-                variants.relations.push(("product", products));
+                    .into_query();
+                let products = fetch::<product::Entity, _>(conn, &select, None).await?;
+                variants
+                    .relations
+                    .push(("product", one(Level::fetched(products), "product_id")));
             }
             _ => {}
         }
@@ -918,28 +977,93 @@ async fn variant_relations<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn variant_level<C: ConnectionTrait>(
+/// Which option values a page needs: those of its variants (`variants.options`) and those of
+/// its options (`options.values`), read in one statement when both are selected. Mostly the
+/// same rows; each relation then groups the rows by its own key and finds only its own.
+#[derive(Default)]
+struct OptionValues {
+    variant_ids: Option<Vec<String>>,
+    option_ids: Option<Vec<String>>,
+}
+
+impl OptionValues {
+    fn of_variants(ids: &[String]) -> Self {
+        Self {
+            variant_ids: Some(ids.to_vec()),
+            option_ids: None,
+        }
+    }
+
+    async fn load<C: ConnectionTrait + AsPgPool>(self, conn: &C) -> Result<Level> {
+        let mut wanted = Condition::any();
+        if let Some(ids) = self.variant_ids {
+            wanted = wanted.add(among(conn, product_option_value::Column::VariantId, ids));
+        }
+        if let Some(ids) = self.option_ids {
+            wanted = wanted.add(among(conn, product_option_value::Column::OptionId, ids));
+        }
+        let select = product_option_value::Entity::find()
+            .filter(wanted)
+            .filter(product_option_value::Column::DeletedAt.is_null())
+            .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
+            .into_query();
+        let values = fetch::<product_option_value::Entity, _>(conn, &select, None).await?;
+        Ok(Level::fetched(values))
+    }
+}
+
+fn wants(node: Option<&RelationNode>, child: &str) -> bool {
+    node.is_some_and(|node| node.children.iter().any(|c| c.name == child))
+}
+
+async fn load_variant_rows<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     product_ids: &[String],
-    node: &RelationNode,
-) -> Result<Attached> {
-    let rows = product_variant::Entity::find()
-        .filter(product_variant::Column::ProductId.is_in(product_ids.to_vec()))
+) -> Result<Level> {
+    let select = product_variant::Entity::find()
+        .filter(among(
+            conn,
+            product_variant::Column::ProductId,
+            product_ids.to_vec(),
+        ))
         .filter(product_variant::Column::DeletedAt.is_null())
         .order_by(product_variant::Column::VariantRank, Order::Asc)
-        .order_by(product_variant::Column::Id, Order::Asc)
-        .all(conn)
-        .await?;
-    let mut level = Level::of(&rows)?;
-    let ids: Vec<String> = rows.iter().map(|v| v.id.clone()).collect();
+        .order_by(by_key(conn, product_variant::Column::Id), Order::Asc)
+        .into_query();
+    let variants = fetch::<product_variant::Entity, _>(conn, &select, None).await?;
+    Ok(Level::fetched(variants))
+}
+
+async fn load_option_rows<C: ConnectionTrait + AsPgPool>(
+    conn: &C,
+    product_ids: &[String],
+) -> Result<Level> {
+    let select = product_option::Entity::find()
+        .filter(among(
+            conn,
+            product_option::Column::ProductId,
+            product_ids.to_vec(),
+        ))
+        .filter(product_option::Column::DeletedAt.is_null())
+        .order_by(by_key(conn, product_option::Column::Id), Order::Asc)
+        .into_query();
+    let options = fetch::<product_option::Entity, _>(conn, &select, None).await?;
+    Ok(Level::fetched(options))
+}
+
+async fn variant_level<C: ConnectionTrait + AsPgPool>(
+    conn: &C,
+    mut level: Level,
+    node: &RelationNode,
+    values: Option<&Arc<Level>>,
+) -> Result<Attached> {
     let decorate = node.children.iter().any(|c| c.name == "prices");
     let mode = if decorate {
         PriceMode::Decorated
     } else {
         PriceMode::Raw
     };
-    let owners = || rows.iter().map(|v| v.product_id.clone()).collect();
-    variant_relations(conn, &mut level, &ids, owners, &node.children, mode).await?;
+    variant_relations(conn, &mut level, &node.children, mode, values).await?;
     if decorate {
         level
             .extras
@@ -948,31 +1072,13 @@ async fn variant_level<C: ConnectionTrait>(
     Ok(many(level, "product_id"))
 }
 
-async fn option_level<C: ConnectionTrait>(
-    conn: &C,
-    product_ids: &[String],
-    node: &RelationNode,
-) -> Result<Attached> {
-    let rows = product_option::Entity::find()
-        .filter(product_option::Column::ProductId.is_in(product_ids.to_vec()))
-        .filter(product_option::Column::DeletedAt.is_null())
-        .order_by_asc(product_option::Column::Id)
-        .all(conn)
-        .await?;
-    let mut level = Level::of(&rows)?;
-    if node.children.iter().any(|c| c.name == "values") {
-        let option_ids: Vec<String> = rows.iter().map(|o| o.id.clone()).collect();
-        let values = product_option_value::Entity::find()
-            .filter(product_option_value::Column::OptionId.is_in(option_ids))
-            .filter(product_option_value::Column::DeletedAt.is_null())
-            .order_by_asc(product_option_value::Column::Id)
-            .all(conn)
-            .await?;
+fn option_level(mut level: Level, node: &RelationNode, values: Option<&Arc<Level>>) -> Attached {
+    if let Some(values) = values.filter(|_| wants(Some(node), "values")) {
         level
             .relations
-            .push(("values", many(Level::of(&values)?, "option_id")));
+            .push(("values", many_shared(Arc::clone(values), "option_id")));
     }
-    Ok(many(level, "product_id"))
+    many(level, "product_id")
 }
 
 /// Targets through a link table, read joined with their links in one statement: each
@@ -984,7 +1090,7 @@ async fn joined_level<C, T, L>(
     owners: &[String],
 ) -> Result<Attached>
 where
-    C: ConnectionTrait,
+    C: ConnectionTrait + AsPgPool,
     T: EntityTrait,
     T::Model: Serialize,
     L: EntityTrait,
@@ -998,23 +1104,25 @@ where
             link,
             Expr::col((link, link_target)).equals((target, target_id)),
         )
-        .and_where(Expr::col((link, link_owner)).is_in(owners.to_vec()))
-        .order_by((target, target_id), Order::Asc);
+        .and_where(key_in(
+            Expr::col((link, link_owner)),
+            owners.to_vec(),
+            conn.get_database_backend(),
+        ))
+        .order_by_expr(
+            key_order(Expr::col((target, target_id)), conn.get_database_backend()),
+            Order::Asc,
+        );
     if let Some(deleted_at) = deleted_at {
         select.and_where(Expr::col((target, deleted_at)).is_null());
     }
-    let rows = conn
-        .query_all(conn.get_database_backend().build(&select))
-        .await?;
-    let mut models = Vec::with_capacity(rows.len());
+    let fetched = fetch::<T, _>(conn, &select, Some(LINK_OWNER)).await?;
     let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (index, row) in rows.iter().enumerate() {
-        let owner: String = row.try_get("", LINK_OWNER)?;
-        models.push(T::Model::from_query_result(row, "")?);
-        groups.entry(json_string(&owner)).or_default().push(index);
+    for (index, owner) in fetched.owners.iter().enumerate() {
+        groups.entry(owner.clone()).or_default().push(index);
     }
     Ok(Attached::Many {
-        level: Level::of(&models)?,
+        level: Arc::new(Level::fetched(fetched)),
         groups,
     })
 }
@@ -1022,7 +1130,7 @@ where
 /// The column a joined link's owner is read from; no target table has it.
 const LINK_OWNER: &str = "link_owner__";
 
-async fn link_level<C: ConnectionTrait>(
+async fn link_level<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     name: &str,
     product_ids: &[String],
@@ -1084,37 +1192,68 @@ async fn link_level<C: ConnectionTrait>(
 }
 
 /// A page of products and its selected relations, as typed rows.
-async fn product_level<C: ConnectionTrait>(
+async fn product_level<C: ConnectionTrait + AsPgPool>(
     conn: &C,
-    rows: &[product::Model],
+    mut level: Level,
     selection: &Selection,
 ) -> Result<Level> {
-    let mut level = Level::of(rows)?;
-    if rows.is_empty() {
+    if level.count == 0 {
         return Ok(level);
     }
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let ids = level.strings("id");
+    let find = |name: &str| selection.relations.iter().find(|node| node.name == name);
+    let (variant_node, option_node) = (find("variants"), find("options"));
+    let mut variants = match variant_node {
+        Some(_) => Some(load_variant_rows(conn, &ids).await?),
+        None => None,
+    };
+    let mut options = match option_node {
+        Some(_) => Some(load_option_rows(conn, &ids).await?),
+        None => None,
+    };
+    let mut wanted = OptionValues::default();
+    if wants(variant_node, "options") {
+        wanted.variant_ids = variants.as_ref().map(|level| level.strings("id"));
+    }
+    if wants(option_node, "values") {
+        wanted.option_ids = options.as_ref().map(|level| level.strings("id"));
+    }
+    let values = if wanted.variant_ids.is_some() || wanted.option_ids.is_some() {
+        Some(Arc::new(wanted.load(conn).await?))
+    } else {
+        None
+    };
     for node in &selection.relations {
         let attached = match node.name {
-            "variants" => variant_level(conn, &ids, node).await?,
-            "options" => option_level(conn, &ids, node).await?,
+            "variants" => match variants.take() {
+                Some(rows) => variant_level(conn, rows, node, values.as_ref()).await?,
+                None => Attached::Empty,
+            },
+            "options" => match options.take() {
+                Some(rows) => option_level(rows, node, values.as_ref()),
+                None => Attached::Empty,
+            },
             "type" => {
-                let type_ids = distinct(rows.iter().filter_map(|r| r.type_id.clone()));
-                let types = product_type::Entity::find()
-                    .filter(product_type::Column::Id.is_in(type_ids))
+                let select = product_type::Entity::find()
+                    .filter(among(
+                        conn,
+                        product_type::Column::Id,
+                        distinct(level.strings("type_id")),
+                    ))
                     .filter(product_type::Column::DeletedAt.is_null())
-                    .all(conn)
-                    .await?;
-                one(Level::of(&types)?, "type_id")
+                    .into_query();
+                let types = fetch::<product_type::Entity, _>(conn, &select, None).await?;
+                one(Level::fetched(types), "type_id")
             }
             "collection" => {
-                let collection_ids = distinct(rows.iter().filter_map(|r| r.collection_id.clone()));
-                let collections = product_collection::Entity::find()
-                    .filter(product_collection::Column::Id.is_in(collection_ids))
+                let collection_ids = distinct(level.strings("collection_id"));
+                let select = product_collection::Entity::find()
+                    .filter(among(conn, product_collection::Column::Id, collection_ids))
                     .filter(product_collection::Column::DeletedAt.is_null())
-                    .all(conn)
-                    .await?;
-                one(Level::of(&collections)?, "collection_id")
+                    .into_query();
+                let collections =
+                    fetch::<product_collection::Entity, _>(conn, &select, None).await?;
+                one(Level::fetched(collections), "collection_id")
             }
             name => link_level(conn, name, &ids).await?,
         };
@@ -1179,18 +1318,21 @@ fn write_products(out: &mut Vec<u8>, level: &Level, selection: &Selection) {
 }
 
 /// `GET /admin/products` as JSON bytes: the same answer as [`list_products`] serialized.
-async fn list_products_json<C: ConnectionTrait>(conn: &C, query: &ProductQuery) -> Result<Vec<u8>> {
+async fn list_products_json<C: ConnectionTrait + AsPgPool>(
+    conn: &C,
+    query: &ProductQuery,
+) -> Result<Vec<u8>> {
     let plan = &query.plan;
     let count = product::Entity::find()
         .filter(query.condition.clone())
         .count(conn)
         .await?;
-    let rows = plan
+    let page = plan
         .apply(product::Entity::find())
         .filter(query.condition.clone())
-        .all(conn)
-        .await?;
-    let level = product_level(conn, &rows, &plan.selection).await?;
+        .into_query();
+    let rows = fetch::<product::Entity, _>(conn, &page, None).await?;
+    let level = product_level(conn, Level::fetched(rows), &plan.selection).await?;
     let mut out = Vec::with_capacity(4096 + level.count * 32 * 1024);
     out.extend_from_slice(b"{\"products\":");
     write_products(&mut out, &level, &plan.selection);

@@ -88,21 +88,56 @@ pub(crate) struct RowBytes {
     fields: Vec<(&'static str, usize, usize)>,
     /// Where each row's fields start in `fields`; one more entry than rows.
     starts: Vec<usize>,
+    /// Every row has the first row's keys at the same places.
+    uniform: bool,
 }
 
 impl RowBytes {
     pub(crate) fn of<T: Serialize>(rows: &[T]) -> Result<Self, serde_json::Error> {
-        let mut this = Self {
-            buf: Vec::with_capacity(rows.len() * 512),
-            fields: Vec::with_capacity(rows.len() * 24),
-            starts: Vec::with_capacity(rows.len() + 1),
-        };
-        this.starts.push(0);
+        let mut this = Self::with_capacity(rows.len());
         for row in rows {
             row.serialize(FieldCollector { out: &mut this })?;
-            this.starts.push(this.fields.len());
+            this.end_row();
         }
         Ok(this)
+    }
+
+    /// Empty, with room for `rows` rows; filled field by field with [`Self::buf`],
+    /// [`Self::start_field`], [`Self::end_field`] and [`Self::end_row`].
+    pub(crate) fn with_capacity(rows: usize) -> Self {
+        let mut this = Self {
+            buf: Vec::with_capacity(rows * 512),
+            fields: Vec::with_capacity(rows * 24),
+            starts: Vec::with_capacity(rows + 1),
+            uniform: false,
+        };
+        this.starts.push(0);
+        this
+    }
+
+    /// Declares that every row will have the first row's keys at the same places.
+    pub(crate) fn set_uniform(&mut self) {
+        self.uniform = true;
+    }
+
+    /// Where the next field's JSON starts in [`Self::buf`].
+    pub(crate) fn start_field(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// The buffer a field's JSON is written to.
+    pub(crate) fn buf(&mut self) -> &mut Vec<u8> {
+        &mut self.buf
+    }
+
+    /// Records the JSON written since `start` as the current row's field `key`.
+    pub(crate) fn end_field(&mut self, key: &'static str, start: usize) {
+        self.fields.push((key, start, self.buf.len()));
+    }
+
+    /// Ends the current row.
+    pub(crate) fn end_row(&mut self) {
+        self.starts.push(self.fields.len());
     }
 
     /// Row `index`'s fields with their JSON bytes, in declaration order.
@@ -158,6 +193,9 @@ impl RowBytes {
     /// Every key any row has, in first-seen order.
     pub(crate) fn keys(&self) -> Vec<&'static str> {
         let mut keys: Vec<&'static str> = self.row(0).map(|(key, _)| key).collect();
+        if self.uniform {
+            return keys;
+        }
         let first = keys.len();
         for index in 1..self.starts.len().saturating_sub(1) {
             // Rows of one type have the same keys at the same places: only the odd one is
@@ -296,9 +334,9 @@ impl<'a> serde::ser::SerializeStruct for FieldCollector<'a> {
         key: &'static str,
         value: &T,
     ) -> Result<(), serde_json::Error> {
-        let start = self.out.buf.len();
-        serde_json::to_writer(&mut self.out.buf, value)?;
-        self.out.fields.push((key, start, self.out.buf.len()));
+        let start = self.out.start_field();
+        serde_json::to_writer(self.out.buf(), value)?;
+        self.out.end_field(key, start);
         Ok(())
     }
 

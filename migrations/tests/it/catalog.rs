@@ -92,6 +92,23 @@ impl Snapshot {
         Snapshot(objects)
     }
 
+    /// The snapshot without the read-path indexes our migration adds to Medusa's tables,
+    /// checked on their own by `read_indexes_are_added_beside_medusas`.
+    pub fn without_read_indexes(mut self) -> Self {
+        for name in medusa_migration::READ_INDEXES {
+            self.0.remove(&format!("index {name}"));
+        }
+        self
+    }
+
+    /// The definitions of the read-path indexes present.
+    pub fn read_indexes(&self) -> Vec<String> {
+        medusa_migration::READ_INDEXES
+            .iter()
+            .filter_map(|name| self.0.get(&format!("index {name}")).cloned())
+            .collect()
+    }
+
     pub fn count(&self, kind: &str) -> usize {
         let prefix = format!("{kind} ");
         self.0.keys().filter(|k| k.starts_with(&prefix)).count()

@@ -120,8 +120,13 @@ async fn second_migrate_changes_nothing() {
     assert_eq!(scalar_text(&db, schema).await, before);
     assert_eq!(
         scalar_i64(&db, "SELECT count(*) FROM seaql_migrations").await,
-        3
+        4
     );
+    for name in medusa_migration::READ_INDEXES {
+        let sql =
+            format!("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '{name}'");
+        assert_eq!(scalar_i64(&db, &sql).await, 1, "{name}");
+    }
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
     db.close().await.unwrap();
     file.remove();
@@ -351,7 +356,11 @@ fn generated_sqlite_files_are_up_to_date() {
 #[tokio::test]
 async fn rolling_back_drops_only_our_tables() {
     let (file, db) = migrated("down").await;
-    Migrator::down(&db, Some(2)).await.unwrap();
+    Migrator::down(&db, Some(3)).await.unwrap();
+    for name in medusa_migration::READ_INDEXES {
+        let sql = format!("SELECT count(*) FROM sqlite_master WHERE name = '{name}'");
+        assert_eq!(scalar_i64(&db, &sql).await, 0, "{name}");
+    }
     let tables = table_names(&db).await;
     assert!(
         !tables.contains("admin_session")

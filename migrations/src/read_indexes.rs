@@ -1,0 +1,77 @@
+//! Indexes the admin read paths need and Medusa 1.20's schema lacks.
+//!
+//! Medusa never reads these and never drops them, so a database keeps working with Medusa
+//! itself; they are the only objects this server adds to Medusa's own tables, each named in
+//! [`READ_INDEXES`] so the schema-parity tests can tell them from Medusa's.
+//!
+//! - `product_option (product_id)`: every product page loads its products' options by
+//!   `product_id`, which Medusa's schema leaves unindexed (a scan of all options per page).
+//! - `product (created_at, id) WHERE deleted_at IS NULL`: the default product list order,
+//!   `created_at DESC, id DESC`, read from the index instead of sorting every product.
+
+use sea_orm_migration::prelude::*;
+
+pub(crate) struct ReadIndexes;
+
+impl MigrationName for ReadIndexes {
+    fn name(&self) -> &str {
+        "m0004_read_indexes"
+    }
+}
+
+#[derive(DeriveIden)]
+enum ProductOption {
+    Table,
+    ProductId,
+}
+
+#[derive(DeriveIden)]
+enum Product {
+    Table,
+    CreatedAt,
+    Id,
+    DeletedAt,
+}
+
+/// The names of the indexes this migration adds to Medusa's tables.
+pub const READ_INDEXES: [&str; 2] = [OPTION_PRODUCT_INDEX, PRODUCT_ORDER_INDEX];
+
+const OPTION_PRODUCT_INDEX: &str = "IDX_product_option_product_id";
+const PRODUCT_ORDER_INDEX: &str = "IDX_product_created_at_id";
+
+#[async_trait::async_trait]
+impl MigrationTrait for ReadIndexes {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_index(
+                Index::create()
+                    .if_not_exists()
+                    .name(OPTION_PRODUCT_INDEX)
+                    .table(ProductOption::Table)
+                    .col(ProductOption::ProductId)
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .if_not_exists()
+                    .name(PRODUCT_ORDER_INDEX)
+                    .table(Product::Table)
+                    .col(Product::CreatedAt)
+                    .col(Product::Id)
+                    .and_where(Expr::col(Product::DeletedAt).is_null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for name in READ_INDEXES {
+            manager
+                .drop_index(Index::drop().if_exists().name(name).to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+}
