@@ -41,6 +41,35 @@ PATHS = [
     "/admin/currencies?code=eur",
     "/admin/currencies?q=dollar",
     "/admin/currencies?q=EU&order=code&limit=4&offset=1",
+    # The catalog (issue 4).
+    "/admin/products",
+    "/admin/products?limit=2&offset=1",
+    "/admin/products?order=title",
+    "/admin/products?q=shirt",
+    "/admin/products?q=variant_ref",
+    "/admin/products?collection_id[]=pcol_ref_basics",
+    "/admin/products?is_giftcard=true",
+    "/admin/products?fields=title,handle&expand=variants",
+    "/admin/products?expand=variants,variants.prices",
+    "/admin/products/prod_ref_tshirt",
+    "/admin/products/prod_ref_giftcard",
+    "/admin/products/prod_missing",
+    "/admin/products/prod_ref_hoodie/variants",
+    "/admin/products/types",
+    # The reference's 26 variants share one created_at: only whole lists can be compared
+    # (see tie_order_only), so the page holds them all.
+    "/admin/variants?limit=50",
+    "/admin/variants?limit=50&fields=title,sku&expand=",
+    "/admin/variants?q=tee",
+    "/admin/variants/variant_ref_tee_s_black",
+    "/admin/product-tags",
+    "/admin/product-tags?q=a&order=value",
+    "/admin/product-types",
+    "/admin/collections",
+    "/admin/collections/pcol_ref_summer",
+    "/admin/collections?q=sum",
+    "/admin/sales-channels",
+    "/admin/price-lists",
 ]
 DELIBERATELY_HIDDEN = {"api_token"}
 
@@ -58,11 +87,17 @@ def call(base, path, method="GET", body=None, headers=None):
         return err.code, err.read(), err.headers
 
 
-def strip(value):
+def strip(value, depth=0):
+    """Drops the fields we deliberately hide. Lists below the envelope's own (a product's tags,
+    options, prices, ...) are put in id order: Medusa returns those children in whatever order
+    PostgreSQL's plan gives, ours come in id order."""
     if isinstance(value, dict):
-        return {k: strip(v) for k, v in value.items() if k not in DELIBERATELY_HIDDEN}
+        return {k: strip(v, depth + 1) for k, v in value.items() if k not in DELIBERATELY_HIDDEN}
     if isinstance(value, list):
-        return [strip(v) for v in value]
+        items = [strip(v, depth + 1) for v in value]
+        if depth >= 2 and all(isinstance(v, dict) and "id" in v for v in items):
+            items.sort(key=lambda v: str(v["id"]))
+        return items
     return value
 
 
@@ -78,16 +113,41 @@ def credentials(base):
     return creds
 
 
+def tie_order_only(got, expected):
+    """Whether the answers differ only in the order of list rows whose sort key, the default
+    `created_at`, is equal: Medusa leaves such ties in whatever order PostgreSQL's plan gives,
+    ours breaks them by id. Only whole lists are compared so: a page cut through tied rows can
+    hold different rows on each side."""
+    if not (isinstance(got, dict) and isinstance(expected, dict)) or got.keys() != expected.keys():
+        return False
+    for key, value in got.items():
+        theirs = expected[key]
+        if value == theirs:
+            continue
+        if not (isinstance(value, list) and isinstance(theirs, list)):
+            return False
+        if expected.get("count") != len(theirs):
+            return False
+        by_id = lambda rows: sorted(rows, key=lambda row: str(row.get("id")))
+        if by_id(value) != by_id(theirs) or len({row.get("created_at") for row in theirs}) != 1:
+            return False
+    return True
+
+
 ours = credentials(OURS)
 reference = {"x-medusa-access-token": API_TOKEN}
 failures = 0
+ties = []
 for path in PATHS:
     ref_status, ref_body, _ = call(REF, path, headers=reference)
     expected = strip(json.loads(ref_body))
     before = failures
     for method, headers in ours.items():
         status, body, _ = call(OURS, path, headers=headers)
-        got = json.loads(body) if body else None
+        got = strip(json.loads(body)) if body else None
+        if status == ref_status and got != expected and tie_order_only(got, expected):
+            ties.append(f"{path} [{method}]")
+            continue
         if status != ref_status or got != expected:
             failures += 1
             print(f"DIFF {path} [{method}]: status {status} vs {ref_status}")
@@ -95,5 +155,7 @@ for path in PATHS:
             print("  ref: ", json.dumps(expected, sort_keys=True)[:600])
     if failures == before:
         print(f"ok   {path} ({ref_status})")
-print(f"{len(PATHS) * len(ours) - failures} passed, {failures} failed")
+for tie in ties:
+    print(f"same rows, tied created_at in another order: {tie}")
+print(f"{len(PATHS) * len(ours) - failures} passed ({len(ties)} of them with tied rows in another order), {failures} failed")
 sys.exit(1 if failures else 0)
