@@ -919,10 +919,7 @@ async fn price_level<C: ConnectionTrait + AsPgPool>(
         );
     }
     let fetched = fetch::<money_amount::Entity, _>(conn, &select, Some(LINK_OWNER)).await?;
-    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (index, owner) in fetched.owners.iter().enumerate() {
-        groups.entry(owner.clone()).or_default().push(index);
-    }
+    let groups = fetched.groups_by_owner();
     let owners = fetched.owners.clone();
     let mut level = Level::fetched(fetched);
     if mode == PriceMode::Decorated {
@@ -1117,10 +1114,7 @@ where
         select.and_where(Expr::col((target, deleted_at)).is_null());
     }
     let fetched = fetch::<T, _>(conn, &select, Some(LINK_OWNER)).await?;
-    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (index, owner) in fetched.owners.iter().enumerate() {
-        groups.entry(owner.clone()).or_default().push(index);
-    }
+    let groups = fetched.groups_by_owner();
     Ok(Attached::Many {
         level: Arc::new(Level::fetched(fetched)),
         groups,

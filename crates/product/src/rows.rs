@@ -27,6 +27,17 @@ pub(crate) struct Fetched {
     pub owners: Vec<Vec<u8>>,
 }
 
+impl Fetched {
+    /// Row indexes grouped by the JSON of their owner, in row order.
+    pub fn groups_by_owner(&self) -> std::collections::HashMap<Vec<u8>, Vec<usize>> {
+        let mut groups: std::collections::HashMap<Vec<u8>, Vec<usize>> = Default::default();
+        for (index, owner) in self.owners.iter().enumerate() {
+            groups.entry(owner.clone()).or_default().push(index);
+        }
+        groups
+    }
+}
+
 /// Reads the rows `select` selects from `E`'s table; `owner` names an extra selected column
 /// (a link's owner id) returned beside the rows instead of as one of their fields.
 pub(crate) async fn fetch<E, C>(

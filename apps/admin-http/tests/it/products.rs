@@ -132,21 +132,39 @@ on_both_backends! {
     }
 }
 
-/// Counts the PostgreSQL statements sqlx executes on this thread, whether sea-orm sent them or
-/// the product read model's raw reader did: sqlx logs every one under `sqlx::query`.
-struct StatementCounter(Arc<AtomicUsize>);
+thread_local! {
+    /// The `sqlx::query` events logged on this thread (one per statement sqlx executes).
+    static SQLX_STATEMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts, per thread, the statements sqlx logs: PostgreSQL's run on the calling thread,
+/// whether sea-orm sent them or the product read model's raw reader did. Installed once as the
+/// process's global subscriber (a thread-local one can miss events: tracing caches callsite
+/// interest across threads).
+struct StatementCounter;
 
 impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
     fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
         if event.metadata().target() == "sqlx::query" {
-            self.0.fetch_add(1, Ordering::SeqCst);
+            SQLX_STATEMENTS.with(|count| count.set(count.get() + 1));
         }
     }
 }
 
+fn count_sqlx_statements() {
+    use tracing_subscriber::layer::SubscriberExt;
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        tracing::subscriber::set_global_default(
+            tracing_subscriber::registry().with(StatementCounter),
+        )
+        .expect("no other global subscriber in this test binary");
+    });
+}
+
 on_both_backends! {
     async fn statements_per_product_page_do_not_grow(app) {
-        use tracing_subscriber::layer::SubscriberExt;
+        count_sqlx_statements();
         load_reference_catalog(&app.db).await;
         let statements = Arc::new(AtomicUsize::new(0));
         // SQLite is always read through sea-orm, whose metric callback sees every statement
@@ -159,17 +177,21 @@ on_both_backends! {
                 counter.fetch_add(1, Ordering::SeqCst);
             });
         }
-        let counter = tracing_subscriber::registry().with(StatementCounter(statements.clone()));
-        let _counting = tracing::subscriber::set_default(counter);
         let counted = medusa_admin_http::AppState::new(db, secrets(), tuning());
         let svc = actix_web::test::init_service(medusa_admin_http::app(counted)).await;
         let mut per_page = Vec::new();
+        let sqlite = sea_orm::ConnectionTrait::get_database_backend(&app.db) == sea_orm::DbBackend::Sqlite;
         for limit in [1, 7] {
             statements.store(0, Ordering::SeqCst);
+            SQLX_STATEMENTS.with(|count| count.set(0));
             let res = send(&svc, admin(get(&format!("/admin/products?limit={limit}")))).await;
             assert_eq!(res.status, 200, "{}", res.text);
             assert_eq!(res.body["products"].as_array().unwrap().len(), limit);
-            per_page.push(statements.load(Ordering::SeqCst));
+            per_page.push(if sqlite {
+                statements.load(Ordering::SeqCst)
+            } else {
+                SQLX_STATEMENTS.with(std::cell::Cell::get)
+            });
         }
         assert_eq!(per_page[0], per_page[1], "statements for limit 1 and 7: {per_page:?}");
         // API token, count, page, and 10 for the default relations: one statement per
