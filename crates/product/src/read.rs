@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::query::ProductQuery;
-use crate::rows::{fetch, AsPgPool, Fetched};
+use crate::rows::{AsPgPool, Fetched, Reader};
 use crate::view::{
     add_null_prices, add_profile, write_array, write_key, Kept, Probe, ProductView, RowBytes,
     VariantView, PRICE_DECORATION_KEYS,
@@ -584,30 +584,77 @@ struct Level {
     count: usize,
     extras: Vec<(&'static str, Extra)>,
     relations: Vec<(&'static str, Attached)>,
+    /// The JSON of each row's link owner, when the rows were read joined with their links.
+    owners: Vec<Vec<u8>>,
 }
 
 /// A key added to each row of a level, as Medusa's decorations add it.
 enum Extra {
     Null,
-    /// JSON bytes, one per row.
-    PerRow(Vec<Vec<u8>>),
+    /// The row's link owner.
+    LinkOwner,
 }
 
-/// A relation's rows and how a parent row finds its own.
+/// A relation's rows, loaded and not yet attached to their parents.
+enum Related {
+    /// Rows naming their parent's `id` in their field `owner`, or in the link owner they were
+    /// read with ([`LINK_OWNER`]). Shared when two relations show the same rows.
+    Many(Arc<Level>, &'static str),
+    /// Rows each parent names by the `id` in its field `foreign_key`.
+    One(Level, &'static str),
+    /// A relation no row has.
+    Empty,
+}
+
+/// A relation's rows, each parent's found once when attached (not per written row).
 enum Attached {
-    /// The children of each parent, by the JSON of the parent's `id`.
-    Many {
-        level: Arc<Level>,
-        groups: HashMap<Vec<u8>, Vec<usize>>,
-    },
-    /// The row named by the parent's `foreign_key`, by the JSON of its `id`.
+    /// The children of each parent row.
+    Many { level: Arc<Level>, groups: Groups },
+    /// The row each parent row names, if any.
     One {
         level: Level,
-        index: HashMap<Vec<u8>, usize>,
-        foreign_key: &'static str,
+        targets: Vec<Option<usize>>,
     },
     /// A relation no row has: an empty array on every parent.
     Empty,
+}
+
+/// Child row indexes per parent row, in child row order: parent `p`'s are
+/// `members[starts[p]..starts[p + 1]]`.
+struct Groups {
+    starts: Vec<usize>,
+    members: Vec<usize>,
+}
+
+impl Groups {
+    /// Child row `c` goes under parent row `parent_of[c]` (nowhere when `None`).
+    fn of(parents: usize, parent_of: &[Option<usize>]) -> Self {
+        let mut starts = vec![0; parents + 1];
+        for &parent in parent_of.iter().flatten() {
+            if let Some(size) = starts.get_mut(parent + 1) {
+                *size += 1;
+            }
+        }
+        for parent in 0..parents {
+            starts[parent + 1] += starts[parent];
+        }
+        let mut next = starts.clone();
+        let mut members = vec![0; starts[parents]];
+        for (child, parent) in parent_of.iter().enumerate() {
+            if let Some(slot) = parent.and_then(|p| next.get_mut(p)) {
+                members[*slot] = child;
+                *slot += 1;
+            }
+        }
+        Self { starts, members }
+    }
+
+    fn get(&self, parent: usize) -> &[usize] {
+        match (self.starts.get(parent), self.starts.get(parent + 1)) {
+            (Some(&from), Some(&to)) => self.members.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 impl Attached {
@@ -627,7 +674,55 @@ impl Level {
             count: fetched.count,
             extras: Vec::new(),
             relations: Vec::new(),
+            owners: fetched.owners,
         }
+    }
+
+    /// The JSON of row `row`'s field `key` for every row, or of its link owner.
+    fn column<'a>(&'a self, key: &str) -> impl Iterator<Item = Option<&'a [u8]>> + 'a {
+        let position = self.rows.position(key);
+        let owners = key == LINK_OWNER;
+        let key = key.to_owned();
+        (0..self.count).map(move |row| {
+            if owners {
+                self.owners.get(row).map(Vec::as_slice)
+            } else {
+                self.rows.field_near(row, position, &key)
+            }
+        })
+    }
+
+    /// Row indexes by the JSON of their `key` (a string: `null`s are left out).
+    fn rows_by(&self, key: &str) -> HashMap<&[u8], usize> {
+        self.column(key)
+            .enumerate()
+            .filter_map(|(row, value)| value.filter(|v| v.first() == Some(&b'"')).map(|v| (v, row)))
+            .collect()
+    }
+
+    /// Attaches a loaded relation under `name`, finding each row's related rows now.
+    fn attach(&mut self, name: &'static str, related: Related) {
+        let attached = match related {
+            Related::Many(level, owner) => {
+                let parents = self.rows_by("id");
+                let parent_of: Vec<Option<usize>> = level
+                    .column(owner)
+                    .map(|owner| owner.and_then(|owner| parents.get(owner).copied()))
+                    .collect();
+                let groups = Groups::of(self.count, &parent_of);
+                Attached::Many { level, groups }
+            }
+            Related::One(level, foreign_key) => {
+                let by_id = level.rows_by("id");
+                let targets = self
+                    .column(foreign_key)
+                    .map(|key| key.and_then(|key| by_id.get(key).copied()))
+                    .collect();
+                Attached::One { level, targets }
+            }
+            Related::Empty => Attached::Empty,
+        };
+        self.relations.push((name, attached));
     }
 
     /// The text values of one field over the rows, in row order (`null`s left out).
@@ -675,17 +770,7 @@ impl Level {
             }
         }
         let mut children = Vec::with_capacity(self.relations.len());
-        let mut lookups = Vec::with_capacity(self.relations.len());
         for (index, (name, attached)) in self.relations.iter().enumerate() {
-            let parent_key = match attached {
-                Attached::One { foreign_key, .. } => *foreign_key,
-                Attached::Many { .. } | Attached::Empty => "id",
-            };
-            lookups.push(
-                keys.iter()
-                    .position(|key| *key == parent_key)
-                    .map(|position| (position, parent_key)),
-            );
             let child = if kept.keeps(name) {
                 candidates.push((name, Source::Relation(index)));
                 attached
@@ -712,11 +797,7 @@ impl Level {
             prefix.push(b':');
             entries.push((prefix, *source));
         }
-        Plan {
-            entries,
-            children,
-            lookups,
-        }
+        Plan { entries, children }
     }
 
     /// Writes row `row` as `plan` says; `more` holds the JSON of the plan's `more` keys.
@@ -732,8 +813,8 @@ impl Level {
                     Some(bytes)
                 }
                 Source::Extra(index) => Some(match self.extras.get(index) {
-                    Some((_, Extra::PerRow(values))) => {
-                        values.get(row).map_or(&b"null"[..], Vec::as_slice)
+                    Some((_, Extra::LinkOwner)) => {
+                        self.owners.get(row).map_or(&b"null"[..], Vec::as_slice)
                     }
                     Some((_, Extra::Null)) | None => b"null",
                 }),
@@ -754,40 +835,22 @@ impl Level {
         out.push(b'}');
     }
 
-    /// The JSON of the field relation `index` looks its rows up by, on row `row`.
-    fn lookup(&self, plan: &Plan, row: usize, index: usize) -> &[u8] {
-        plan.lookups
-            .get(index)
-            .copied()
-            .flatten()
-            .and_then(|(position, key)| self.rows.field_at(row, position, key))
-            .unwrap_or(b"null")
-    }
-
     /// Writes the rows row `row` has in relation `index`.
     fn write_relation(&self, plan: &Plan, out: &mut Vec<u8>, row: usize, index: usize) {
         let attached = self.relations.get(index).map(|(_, attached)| attached);
         let child = plan.children.get(index).and_then(Option::as_ref);
         match (attached, child) {
             (Some(Attached::Many { level, groups }), Some(child)) => {
-                let rows = groups
-                    .get(self.lookup(plan, row, index))
-                    .map_or(&[][..], Vec::as_slice);
-                write_array(out, rows, |out, &target| {
+                write_array(out, groups.get(row), |out, &target| {
                     level.write_row(child, out, target, &[]);
                 });
             }
-            (
-                Some(Attached::One {
-                    level,
-                    index: by_id,
-                    ..
-                }),
-                Some(child),
-            ) => match by_id.get(self.lookup(plan, row, index)) {
-                Some(&target) => level.write_row(child, out, target, &[]),
-                None => out.extend_from_slice(b"null"),
-            },
+            (Some(Attached::One { level, targets }), Some(child)) => {
+                match targets.get(row).copied().flatten() {
+                    Some(target) => level.write_row(child, out, target, &[]),
+                    None => out.extend_from_slice(b"null"),
+                }
+            }
             (Some(Attached::One { .. }), None) => out.extend_from_slice(b"null"),
             _ => out.extend_from_slice(b"[]"),
         }
@@ -813,66 +876,20 @@ struct Plan {
     entries: Vec<(Vec<u8>, Source)>,
     /// The plans of the level's relations, by relation index (`None`: not written).
     children: Vec<Option<Plan>>,
-    /// By relation index, where the field a parent row looks its rows up by is.
-    lookups: Vec<Option<(usize, &'static str)>>,
 }
 
 fn serialization_failed(err: serde_json::Error) -> Error {
     Error::UnexpectedState(format!("row serialization failed: {err}"))
 }
 
-/// Row indexes grouped under the JSON of one of their fields, in row order.
-fn group_rows(level: &Level, key: &str) -> HashMap<Vec<u8>, Vec<usize>> {
-    let mut groups: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    let position = level.rows.position(key);
-    for row in 0..level.count {
-        if let Some(owner) = level.rows.field_near(row, position, key) {
-            if owner.first() == Some(&b'"') {
-                groups.entry(owner.to_vec()).or_default().push(row);
-            }
-        }
-    }
-    groups
-}
-
-fn index_rows(level: &Level) -> HashMap<Vec<u8>, usize> {
-    let position = level.rows.position("id");
-    (0..level.count)
-        .filter_map(|row| {
-            level
-                .rows
-                .field_near(row, position, "id")
-                .map(|id| (id.to_vec(), row))
-        })
-        .collect()
-}
-
-fn many(level: Level, key: &str) -> Attached {
-    many_shared(Arc::new(level), key)
-}
-
-/// Rows shared with another relation (the option values), grouped by this one's key.
-fn many_shared(level: Arc<Level>, key: &str) -> Attached {
-    let groups = group_rows(&level, key);
-    Attached::Many { level, groups }
-}
-
-fn one(level: Level, foreign_key: &'static str) -> Attached {
-    let index = index_rows(&level);
-    Attached::One {
-        level,
-        index,
-        foreign_key,
-    }
-}
-
 /// The prices of these variants, each under the variant its link names, read joined with the
 /// links in one statement (a price has at most one link: `money_amount_id` is unique there).
 async fn price_level<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     variant_ids: &[String],
     mode: PriceMode,
-) -> Result<Attached> {
+) -> Result<Related> {
+    let conn = reader.conn;
     let mut select = money_amount::Entity::find().into_query();
     select
         .expr_as(
@@ -918,44 +935,40 @@ async fn price_level<C: ConnectionTrait + AsPgPool>(
             Expr::col((money_amount::Entity, money_amount::Column::PriceListId)).is_null(),
         );
     }
-    let fetched = fetch::<money_amount::Entity, _>(conn, &select, Some(LINK_OWNER)).await?;
-    let groups = fetched.groups_by_owner();
-    let owners = fetched.owners.clone();
+    let fetched = reader
+        .fetch::<money_amount::Entity>(&select, Some(LINK_OWNER))
+        .await?;
     let mut level = Level::fetched(fetched);
     if mode == PriceMode::Decorated {
         level.extras.push(("price_list", Extra::Null));
-        level.extras.push(("variant_id", Extra::PerRow(owners)));
+        level.extras.push(("variant_id", Extra::LinkOwner));
     }
-    Ok(Attached::Many {
-        level: Arc::new(level),
-        groups,
-    })
+    Ok(Related::Many(Arc::new(level), LINK_OWNER))
 }
 
 /// Fills the relations below a level of variants (`prices`, `options`, `product`); `values`
 /// are the option values loaded for the page, when `options` is selected.
 async fn variant_relations<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     variants: &mut Level,
     nodes: &[RelationNode],
     mode: PriceMode,
     values: Option<&Arc<Level>>,
 ) -> Result<()> {
+    let conn = reader.conn;
     let ids = variants.strings("id");
     for node in nodes {
         match node.name {
             "prices" => {
-                let prices = price_level(conn, &ids, mode).await?;
-                variants.relations.push(("prices", prices));
+                let prices = price_level(reader, &ids, mode).await?;
+                variants.attach("prices", prices);
             }
             "options" => {
                 let values = match values {
                     Some(values) => Arc::clone(values),
-                    None => Arc::new(OptionValues::of_variants(&ids).load(conn).await?),
+                    None => Arc::new(OptionValues::of_variants(&ids).load(reader).await?),
                 };
-                variants
-                    .relations
-                    .push(("options", many_shared(values, "variant_id")));
+                variants.attach("options", Related::Many(values, "variant_id"));
             }
             "product" => {
                 let product_ids = distinct(variants.strings("product_id"));
@@ -963,10 +976,11 @@ async fn variant_relations<C: ConnectionTrait + AsPgPool>(
                     .filter(among(conn, product::Column::Id, product_ids))
                     .filter(product::Column::DeletedAt.is_null())
                     .into_query();
-                let products = fetch::<product::Entity, _>(conn, &select, None).await?;
-                variants
-                    .relations
-                    .push(("product", one(Level::fetched(products), "product_id")));
+                let products = reader.fetch::<product::Entity>(&select, None).await?;
+                variants.attach(
+                    "product",
+                    Related::One(Level::fetched(products), "product_id"),
+                );
             }
             _ => {}
         }
@@ -991,7 +1005,11 @@ impl OptionValues {
         }
     }
 
-    async fn load<C: ConnectionTrait + AsPgPool>(self, conn: &C) -> Result<Level> {
+    async fn load<C: ConnectionTrait + AsPgPool>(
+        self,
+        reader: &mut Reader<'_, C>,
+    ) -> Result<Level> {
+        let conn = reader.conn;
         let mut wanted = Condition::any();
         if let Some(ids) = self.variant_ids {
             wanted = wanted.add(among(conn, product_option_value::Column::VariantId, ids));
@@ -1004,7 +1022,9 @@ impl OptionValues {
             .filter(product_option_value::Column::DeletedAt.is_null())
             .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
             .into_query();
-        let values = fetch::<product_option_value::Entity, _>(conn, &select, None).await?;
+        let values = reader
+            .fetch::<product_option_value::Entity>(&select, None)
+            .await?;
         Ok(Level::fetched(values))
     }
 }
@@ -1014,9 +1034,10 @@ fn wants(node: Option<&RelationNode>, child: &str) -> bool {
 }
 
 async fn load_variant_rows<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     product_ids: &[String],
 ) -> Result<Level> {
+    let conn = reader.conn;
     let select = product_variant::Entity::find()
         .filter(among(
             conn,
@@ -1027,14 +1048,17 @@ async fn load_variant_rows<C: ConnectionTrait + AsPgPool>(
         .order_by(product_variant::Column::VariantRank, Order::Asc)
         .order_by(by_key(conn, product_variant::Column::Id), Order::Asc)
         .into_query();
-    let variants = fetch::<product_variant::Entity, _>(conn, &select, None).await?;
+    let variants = reader
+        .fetch::<product_variant::Entity>(&select, None)
+        .await?;
     Ok(Level::fetched(variants))
 }
 
 async fn load_option_rows<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     product_ids: &[String],
 ) -> Result<Level> {
+    let conn = reader.conn;
     let select = product_option::Entity::find()
         .filter(among(
             conn,
@@ -1044,54 +1068,55 @@ async fn load_option_rows<C: ConnectionTrait + AsPgPool>(
         .filter(product_option::Column::DeletedAt.is_null())
         .order_by(by_key(conn, product_option::Column::Id), Order::Asc)
         .into_query();
-    let options = fetch::<product_option::Entity, _>(conn, &select, None).await?;
+    let options = reader
+        .fetch::<product_option::Entity>(&select, None)
+        .await?;
     Ok(Level::fetched(options))
 }
 
 async fn variant_level<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     mut level: Level,
     node: &RelationNode,
     values: Option<&Arc<Level>>,
-) -> Result<Attached> {
+) -> Result<Related> {
     let decorate = node.children.iter().any(|c| c.name == "prices");
     let mode = if decorate {
         PriceMode::Decorated
     } else {
         PriceMode::Raw
     };
-    variant_relations(conn, &mut level, &node.children, mode, values).await?;
+    variant_relations(reader, &mut level, &node.children, mode, values).await?;
     if decorate {
         level
             .extras
             .extend(PRICE_DECORATION_KEYS.iter().map(|key| (*key, Extra::Null)));
     }
-    Ok(many(level, "product_id"))
+    Ok(Related::Many(Arc::new(level), "product_id"))
 }
 
-fn option_level(mut level: Level, node: &RelationNode, values: Option<&Arc<Level>>) -> Attached {
+fn option_level(mut level: Level, node: &RelationNode, values: Option<&Arc<Level>>) -> Related {
     if let Some(values) = values.filter(|_| wants(Some(node), "values")) {
-        level
-            .relations
-            .push(("values", many_shared(Arc::clone(values), "option_id")));
+        level.attach("values", Related::Many(Arc::clone(values), "option_id"));
     }
-    many(level, "product_id")
+    Related::Many(Arc::new(level), "product_id")
 }
 
 /// Targets through a link table, read joined with their links in one statement: each
 /// owner's in the targets' id order, the grouping [`load_products`] makes from two queries.
 async fn joined_level<C, T, L>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     target: (T, T::Column, Option<T::Column>),
     link: (L, L::Column, L::Column),
     owners: &[String],
-) -> Result<Attached>
+) -> Result<Related>
 where
     C: ConnectionTrait + AsPgPool,
     T: EntityTrait,
     T::Model: Serialize,
     L: EntityTrait,
 {
+    let conn = reader.conn;
     let (target, target_id, deleted_at) = target;
     let (link, link_owner, link_target) = link;
     let mut select = T::find().into_query();
@@ -1113,26 +1138,22 @@ where
     if let Some(deleted_at) = deleted_at {
         select.and_where(Expr::col((target, deleted_at)).is_null());
     }
-    let fetched = fetch::<T, _>(conn, &select, Some(LINK_OWNER)).await?;
-    let groups = fetched.groups_by_owner();
-    Ok(Attached::Many {
-        level: Arc::new(Level::fetched(fetched)),
-        groups,
-    })
+    let fetched = reader.fetch::<T>(&select, Some(LINK_OWNER)).await?;
+    Ok(Related::Many(Arc::new(Level::fetched(fetched)), LINK_OWNER))
 }
 
 /// The column a joined link's owner is read from; no target table has it.
 const LINK_OWNER: &str = "link_owner__";
 
 async fn link_level<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     name: &str,
     product_ids: &[String],
-) -> Result<Attached> {
+) -> Result<Related> {
     macro_rules! joined {
         ($link:ident, $owner:ident, $target_col:ident, $target:ident, $deleted_at:expr) => {
             joined_level(
-                conn,
+                reader,
                 ($target::Entity, $target::Column::Id, $deleted_at),
                 (
                     $link::Entity,
@@ -1181,16 +1202,17 @@ async fn link_level<C: ConnectionTrait + AsPgPool>(
             product_category,
             None
         ),
-        _ => Attached::Empty,
+        _ => Related::Empty,
     })
 }
 
 /// A page of products and its selected relations, as typed rows.
 async fn product_level<C: ConnectionTrait + AsPgPool>(
-    conn: &C,
+    reader: &mut Reader<'_, C>,
     mut level: Level,
     selection: &Selection,
 ) -> Result<Level> {
+    let conn = reader.conn;
     if level.count == 0 {
         return Ok(level);
     }
@@ -1198,11 +1220,11 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
     let find = |name: &str| selection.relations.iter().find(|node| node.name == name);
     let (variant_node, option_node) = (find("variants"), find("options"));
     let mut variants = match variant_node {
-        Some(_) => Some(load_variant_rows(conn, &ids).await?),
+        Some(_) => Some(load_variant_rows(reader, &ids).await?),
         None => None,
     };
     let mut options = match option_node {
-        Some(_) => Some(load_option_rows(conn, &ids).await?),
+        Some(_) => Some(load_option_rows(reader, &ids).await?),
         None => None,
     };
     let mut wanted = OptionValues::default();
@@ -1213,19 +1235,19 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
         wanted.option_ids = options.as_ref().map(|level| level.strings("id"));
     }
     let values = if wanted.variant_ids.is_some() || wanted.option_ids.is_some() {
-        Some(Arc::new(wanted.load(conn).await?))
+        Some(Arc::new(wanted.load(reader).await?))
     } else {
         None
     };
     for node in &selection.relations {
-        let attached = match node.name {
+        let related = match node.name {
             "variants" => match variants.take() {
-                Some(rows) => variant_level(conn, rows, node, values.as_ref()).await?,
-                None => Attached::Empty,
+                Some(rows) => variant_level(reader, rows, node, values.as_ref()).await?,
+                None => Related::Empty,
             },
             "options" => match options.take() {
                 Some(rows) => option_level(rows, node, values.as_ref()),
-                None => Attached::Empty,
+                None => Related::Empty,
             },
             "type" => {
                 let select = product_type::Entity::find()
@@ -1236,8 +1258,8 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
                     ))
                     .filter(product_type::Column::DeletedAt.is_null())
                     .into_query();
-                let types = fetch::<product_type::Entity, _>(conn, &select, None).await?;
-                one(Level::fetched(types), "type_id")
+                let types = reader.fetch::<product_type::Entity>(&select, None).await?;
+                Related::One(Level::fetched(types), "type_id")
             }
             "collection" => {
                 let collection_ids = distinct(level.strings("collection_id"));
@@ -1245,13 +1267,14 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
                     .filter(among(conn, product_collection::Column::Id, collection_ids))
                     .filter(product_collection::Column::DeletedAt.is_null())
                     .into_query();
-                let collections =
-                    fetch::<product_collection::Entity, _>(conn, &select, None).await?;
-                one(Level::fetched(collections), "collection_id")
+                let collections = reader
+                    .fetch::<product_collection::Entity>(&select, None)
+                    .await?;
+                Related::One(Level::fetched(collections), "collection_id")
             }
-            name => link_level(conn, name, &ids).await?,
+            name => link_level(reader, name, &ids).await?,
         };
-        level.relations.push((node.name, attached));
+        level.attach(node.name, related);
     }
     Ok(level)
 }
@@ -1290,8 +1313,8 @@ fn write_products(out: &mut Vec<u8>, level: &Level, selection: &Selection) {
                 }),
                 Some(child),
             ) => groups
-                .get(level.lookup(&plan, row, index))
-                .and_then(|group| group.last())
+                .get(row)
+                .last()
                 .map(|&target| (targets, child, target)),
             _ => None,
         };
@@ -1317,16 +1340,22 @@ async fn list_products_json<C: ConnectionTrait + AsPgPool>(
     query: &ProductQuery,
 ) -> Result<Vec<u8>> {
     let plan = &query.plan;
-    let count = product::Entity::find()
-        .filter(query.condition.clone())
-        .count(conn)
+    let mut reader = Reader::new(conn).await?;
+    let count = reader
+        .count(
+            product::Entity::find()
+                .filter(query.condition.clone())
+                .into_query(),
+        )
         .await?;
     let page = plan
         .apply(product::Entity::find())
         .filter(query.condition.clone())
         .into_query();
-    let rows = fetch::<product::Entity, _>(conn, &page, None).await?;
-    let level = product_level(conn, Level::fetched(rows), &plan.selection).await?;
+    let rows = reader.fetch::<product::Entity>(&page, None).await?;
+    let level = product_level(&mut reader, Level::fetched(rows), &plan.selection).await?;
+    // The connection goes back to the pool before the page is written.
+    drop(reader);
     let mut out = Vec::with_capacity(4096 + level.count * 32 * 1024);
     out.extend_from_slice(b"{\"products\":");
     write_products(&mut out, &level, &plan.selection);
