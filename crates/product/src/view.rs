@@ -83,10 +83,17 @@ pub(crate) fn add_null_prices(variant: &mut Map<String, Value>) {
 /// The JSON bytes of a list of rows, field by field: each row's fields serialized once, as the
 /// row's own `Serialize` writes them, into one shared buffer, so a page can be written without
 /// building a `serde_json::Value` per row.
+///
+/// Kept compact because a page is written from it field by field, tens of thousands of times:
+/// one offset per field, and in a uniform level (every row the same keys in the same order,
+/// as read from a table) the keys stored once, not per row.
 pub(crate) struct RowBytes {
     buf: Vec<u8>,
-    fields: Vec<(&'static str, usize, usize)>,
-    /// Where each row's fields start in `fields`; one more entry than rows.
+    /// Field `i`'s JSON is `buf[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<usize>,
+    /// Each field's key; in a uniform level only the first row's.
+    names: Vec<&'static str>,
+    /// Where each row's fields start; one more entry than rows.
     starts: Vec<usize>,
     /// Every row has the first row's keys at the same places.
     uniform: bool,
@@ -107,20 +114,23 @@ impl RowBytes {
     pub(crate) fn with_capacity(rows: usize) -> Self {
         let mut this = Self {
             buf: Vec::with_capacity(rows * 512),
-            fields: Vec::with_capacity(rows * 24),
+            bounds: Vec::with_capacity(rows * 24 + 1),
+            names: Vec::with_capacity(24),
             starts: Vec::with_capacity(rows + 1),
             uniform: false,
         };
+        this.bounds.push(0);
         this.starts.push(0);
         this
     }
 
-    /// Declares that every row will have the first row's keys at the same places.
+    /// Declares, before the first row, that every row will have the first row's keys at the
+    /// same places.
     pub(crate) fn set_uniform(&mut self) {
         self.uniform = true;
     }
 
-    /// Where the next field's JSON starts in [`Self::buf`].
+    /// Where the next field's JSON starts in [`Self::buf`]: right after the last field's.
     pub(crate) fn start_field(&self) -> usize {
         self.buf.len()
     }
@@ -130,25 +140,53 @@ impl RowBytes {
         &mut self.buf
     }
 
-    /// Records the JSON written since `start` as the current row's field `key`.
+    /// Records the JSON written since `start` (from [`Self::start_field`]) as the current
+    /// row's field `key`.
     pub(crate) fn end_field(&mut self, key: &'static str, start: usize) {
-        self.fields.push((key, start, self.buf.len()));
+        debug_assert_eq!(self.bounds.last().copied(), Some(start));
+        self.bounds.push(self.buf.len());
+        if !self.uniform || self.starts.len() == 1 {
+            self.names.push(key);
+        }
     }
 
     /// Ends the current row.
     pub(crate) fn end_row(&mut self) {
-        self.starts.push(self.fields.len());
+        self.starts.push(self.bounds.len() - 1);
+    }
+
+    /// Row `index`'s fields: where they start, and how many.
+    fn span(&self, index: usize) -> (usize, usize) {
+        let from = self.starts.get(index).copied().unwrap_or_default();
+        let to = self.starts.get(index + 1).copied().unwrap_or(from);
+        (from, to.saturating_sub(from))
+    }
+
+    /// The key of the field at `position` in a row whose fields start at `from`.
+    fn name(&self, from: usize, position: usize) -> Option<&'static str> {
+        let at = if self.uniform {
+            position
+        } else {
+            from + position
+        };
+        self.names.get(at).copied()
+    }
+
+    /// The JSON of field `field` (counted over all rows).
+    fn json(&self, field: usize) -> &[u8] {
+        match (self.bounds.get(field), self.bounds.get(field + 1)) {
+            (Some(&start), Some(&end)) => self.buf.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// Row `index`'s fields with their JSON bytes, in declaration order.
     pub(crate) fn row(&self, index: usize) -> impl Iterator<Item = (&'static str, &[u8])> {
-        let from = self.starts.get(index).copied().unwrap_or_default();
-        let to = self.starts.get(index + 1).copied().unwrap_or(from);
-        self.fields
-            .get(from..to)
-            .unwrap_or_default()
-            .iter()
-            .map(|&(key, start, end)| (key, self.buf.get(start..end).unwrap_or_default()))
+        let (from, count) = self.span(index);
+        (0..count).filter_map(move |position| {
+            self.name(from, position)
+                .map(|name| (name, self.json(from + position)))
+        })
     }
 
     /// One field of row `index`.
@@ -159,14 +197,12 @@ impl RowBytes {
     /// One field of row `index`, looked for first at `position` (where rows of one type have
     /// it), then by name.
     pub(crate) fn field_at(&self, index: usize, position: usize, key: &str) -> Option<&[u8]> {
-        let at = self.starts.get(index).copied().unwrap_or(usize::MAX);
-        if let Some(&(found, start, end)) = at
-            .checked_add(position)
-            .filter(|&i| self.starts.get(index + 1).is_some_and(|&to| i < to))
-            .and_then(|i| self.fields.get(i))
-        {
-            if std::ptr::eq(found, key) || found == key {
-                return self.buf.get(start..end);
+        let (from, count) = self.span(index);
+        if position < count {
+            if let Some(found) = self.name(from, position) {
+                if std::ptr::eq(found, key) || found == key {
+                    return Some(self.json(from + position));
+                }
             }
         }
         self.field(index, key)
