@@ -2,6 +2,7 @@
 //! whole page with one select-in query per relation level (two for relations through a link
 //! table), never one per row. Soft-deleted related rows are left out, as Medusa's joins do.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -598,12 +599,71 @@ enum Extra {
 /// A relation's rows, loaded and not yet attached to their parents.
 enum Related {
     /// Rows naming their parent's `id` in their field `owner`, or in the link owner they were
-    /// read with ([`LINK_OWNER`]). Shared when two relations show the same rows.
-    Many(Arc<Level>, &'static str),
+    /// read with ([`LINK_OWNER`]), each parent's in `ChildOrder`. Shared when two relations
+    /// show the same rows.
+    Many(Arc<Level>, &'static str, ChildOrder),
     /// Rows each parent names by the `id` in its field `foreign_key`.
     One(Level, &'static str),
     /// A relation no row has.
     Empty,
+}
+
+/// The order of each parent's children. Sorted here, per parent, rather than by the database:
+/// a page's groups are a handful of rows each, while sorting a whole level cost PostgreSQL a
+/// copy of every row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChildOrder {
+    /// By id, byte by byte (PostgreSQL's `COLLATE "C"`, SQLite's default).
+    Id,
+    /// By `variant_rank` (nulls last, as PostgreSQL sorts them ascending), then by id.
+    RankThenId,
+}
+
+impl ChildOrder {
+    /// Sorts each group of `groups`, whose members are rows of `level`.
+    fn sort(self, level: &Level, groups: &mut Groups) {
+        let ids: Vec<&[u8]> = level.column("id").map(Option::unwrap_or_default).collect();
+        let ranks: Vec<Option<i64>> = match self {
+            ChildOrder::Id => Vec::new(),
+            ChildOrder::RankThenId => level
+                .column("variant_rank")
+                .map(|rank| rank.and_then(|json| serde_json::from_slice(json).ok()))
+                .collect(),
+        };
+        let id = |row: usize| ids.get(row).copied().unwrap_or_default();
+        let rank = |row: usize| ranks.get(row).copied().flatten();
+        groups.sort_each(|a, b| {
+            let by_rank = match (rank(a), rank(b)) {
+                (Some(a), Some(b)) => a.cmp(&b),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            };
+            by_rank.then_with(|| json_text_cmp(id(a), id(b)))
+        });
+    }
+}
+
+/// Two JSON strings in the byte order of the text they hold.
+fn json_text_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    fn inner(json: &[u8]) -> &[u8] {
+        json.strip_prefix(b"\"")
+            .and_then(|rest| rest.strip_suffix(b"\""))
+            .unwrap_or(json)
+    }
+    let (a, b) = (inner(a), inner(b));
+    if !a.contains(&b'\\') && !b.contains(&b'\\') {
+        return a.cmp(b);
+    }
+    // An escape: compare the text it stands for.
+    let text = |json: &[u8]| {
+        let mut quoted = Vec::with_capacity(json.len() + 2);
+        quoted.push(b'"');
+        quoted.extend_from_slice(json);
+        quoted.push(b'"');
+        serde_json::from_slice::<String>(&quoted).unwrap_or_default()
+    };
+    text(a).as_bytes().cmp(text(b).as_bytes())
 }
 
 /// A relation's rows, each parent's found once when attached (not per written row).
@@ -647,6 +707,17 @@ impl Groups {
             }
         }
         Self { starts, members }
+    }
+
+    /// Sorts each parent's children by `compare`.
+    fn sort_each(&mut self, mut compare: impl FnMut(usize, usize) -> Ordering) {
+        for bounds in self.starts.windows(2) {
+            if let [from, to] = *bounds {
+                if let Some(group) = self.members.get_mut(from..to) {
+                    group.sort_unstable_by(|a, b| compare(*a, *b));
+                }
+            }
+        }
     }
 
     fn get(&self, parent: usize) -> &[usize] {
@@ -703,13 +774,14 @@ impl Level {
     /// Attaches a loaded relation under `name`, finding each row's related rows now.
     fn attach(&mut self, name: &'static str, related: Related) {
         let attached = match related {
-            Related::Many(level, owner) => {
+            Related::Many(level, owner, order) => {
                 let parents = self.rows_by("id");
                 let parent_of: Vec<Option<usize>> = level
                     .column(owner)
                     .map(|owner| owner.and_then(|owner| parents.get(owner).copied()))
                     .collect();
-                let groups = Groups::of(self.count, &parent_of);
+                let mut groups = Groups::of(self.count, &parent_of);
+                order.sort(&level, &mut groups);
                 Attached::Many { level, groups }
             }
             Related::One(level, foreign_key) => {
@@ -922,14 +994,7 @@ async fn price_level<C: ConnectionTrait + AsPgPool>(
             ))
             .is_null(),
         )
-        .and_where(Expr::col((money_amount::Entity, money_amount::Column::DeletedAt)).is_null())
-        .order_by_expr(
-            key_order(
-                Expr::col((money_amount::Entity, money_amount::Column::Id)),
-                conn.get_database_backend(),
-            ),
-            Order::Asc,
-        );
+        .and_where(Expr::col((money_amount::Entity, money_amount::Column::DeletedAt)).is_null());
     if mode == PriceMode::Decorated {
         select.and_where(
             Expr::col((money_amount::Entity, money_amount::Column::PriceListId)).is_null(),
@@ -943,7 +1008,7 @@ async fn price_level<C: ConnectionTrait + AsPgPool>(
         level.extras.push(("price_list", Extra::Null));
         level.extras.push(("variant_id", Extra::LinkOwner));
     }
-    Ok(Related::Many(Arc::new(level), LINK_OWNER))
+    Ok(Related::Many(Arc::new(level), LINK_OWNER, ChildOrder::Id))
 }
 
 /// Fills the relations below a level of variants (`prices`, `options`, `product`); `values`
@@ -968,7 +1033,10 @@ async fn variant_relations<C: ConnectionTrait + AsPgPool>(
                     Some(values) => Arc::clone(values),
                     None => Arc::new(OptionValues::of_variants(&ids).load(reader).await?),
                 };
-                variants.attach("options", Related::Many(values, "variant_id"));
+                variants.attach(
+                    "options",
+                    Related::Many(values, "variant_id", ChildOrder::Id),
+                );
             }
             "product" => {
                 let product_ids = distinct(variants.strings("product_id"));
@@ -1020,7 +1088,6 @@ impl OptionValues {
         let select = product_option_value::Entity::find()
             .filter(wanted)
             .filter(product_option_value::Column::DeletedAt.is_null())
-            .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
             .into_query();
         let values = reader
             .fetch::<product_option_value::Entity>(&select, None)
@@ -1045,8 +1112,6 @@ async fn load_variant_rows<C: ConnectionTrait + AsPgPool>(
             product_ids.to_vec(),
         ))
         .filter(product_variant::Column::DeletedAt.is_null())
-        .order_by(product_variant::Column::VariantRank, Order::Asc)
-        .order_by(by_key(conn, product_variant::Column::Id), Order::Asc)
         .into_query();
     let variants = reader
         .fetch::<product_variant::Entity>(&select, None)
@@ -1066,7 +1131,6 @@ async fn load_option_rows<C: ConnectionTrait + AsPgPool>(
             product_ids.to_vec(),
         ))
         .filter(product_option::Column::DeletedAt.is_null())
-        .order_by(by_key(conn, product_option::Column::Id), Order::Asc)
         .into_query();
     let options = reader
         .fetch::<product_option::Entity>(&select, None)
@@ -1092,14 +1156,21 @@ async fn variant_level<C: ConnectionTrait + AsPgPool>(
             .extras
             .extend(PRICE_DECORATION_KEYS.iter().map(|key| (*key, Extra::Null)));
     }
-    Ok(Related::Many(Arc::new(level), "product_id"))
+    Ok(Related::Many(
+        Arc::new(level),
+        "product_id",
+        ChildOrder::RankThenId,
+    ))
 }
 
 fn option_level(mut level: Level, node: &RelationNode, values: Option<&Arc<Level>>) -> Related {
     if let Some(values) = values.filter(|_| wants(Some(node), "values")) {
-        level.attach("values", Related::Many(Arc::clone(values), "option_id"));
+        level.attach(
+            "values",
+            Related::Many(Arc::clone(values), "option_id", ChildOrder::Id),
+        );
     }
-    Related::Many(Arc::new(level), "product_id")
+    Related::Many(Arc::new(level), "product_id", ChildOrder::Id)
 }
 
 /// Targets through a link table, read joined with their links in one statement: each
@@ -1130,16 +1201,16 @@ where
             Expr::col((link, link_owner)),
             owners.to_vec(),
             conn.get_database_backend(),
-        ))
-        .order_by_expr(
-            key_order(Expr::col((target, target_id)), conn.get_database_backend()),
-            Order::Asc,
-        );
+        ));
     if let Some(deleted_at) = deleted_at {
         select.and_where(Expr::col((target, deleted_at)).is_null());
     }
     let fetched = reader.fetch::<T>(&select, Some(LINK_OWNER)).await?;
-    Ok(Related::Many(Arc::new(Level::fetched(fetched)), LINK_OWNER))
+    Ok(Related::Many(
+        Arc::new(Level::fetched(fetched)),
+        LINK_OWNER,
+        ChildOrder::Id,
+    ))
 }
 
 /// The column a joined link's owner is read from; no target table has it.
@@ -1624,5 +1695,103 @@ impl ProductService for SeaProductService {
         let count = plan.apply_count(base.clone()).count(&self.db).await?;
         let items = plan.apply(base).all(&self.db).await?;
         Ok(plan.page("product_types", items, count))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_texts_compare_as_their_bytes() {
+        assert_eq!(json_text_cmp(br#""ab""#, br#""ab ""#), Ordering::Less);
+        assert_eq!(json_text_cmp(br#""B""#, br#""a""#), Ordering::Less);
+        assert_eq!(json_text_cmp(br#""a""#, br#""a""#), Ordering::Equal);
+        // `a"` (0x22) after `a!` (0x21), though `\` (0x5c) is what the JSON holds.
+        assert_eq!(json_text_cmp(br#""a\"""#, br#""a!""#), Ordering::Greater);
+        assert_eq!(json_text_cmp(br#""a\u0001""#, br#""a ""#), Ordering::Less);
+    }
+
+    #[derive(Serialize)]
+    struct Variant {
+        id: &'static str,
+        product_id: &'static str,
+        variant_rank: Option<i64>,
+    }
+
+    fn level<T: Serialize>(rows: &[T]) -> Level {
+        Level::fetched(Fetched {
+            rows: RowBytes::of(rows).unwrap(),
+            count: rows.len(),
+            owners: Vec::new(),
+        })
+    }
+
+    #[derive(Serialize)]
+    struct Product {
+        id: &'static str,
+    }
+
+    /// Children come under their parent sorted as the database used to sort the whole level:
+    /// `variant_rank` ascending with nulls last, then id byte by byte.
+    #[test]
+    fn children_are_grouped_and_sorted_per_parent() {
+        let mut products = level(&[Product { id: "p1" }, Product { id: "p2" }]);
+        let variants = level(&[
+            Variant {
+                id: "v_b",
+                product_id: "p1",
+                variant_rank: None,
+            },
+            Variant {
+                id: "v_c",
+                product_id: "p2",
+                variant_rank: Some(0),
+            },
+            Variant {
+                id: "v_a",
+                product_id: "p1",
+                variant_rank: Some(1),
+            },
+            Variant {
+                id: "V_z",
+                product_id: "p1",
+                variant_rank: None,
+            },
+            Variant {
+                id: "v_d",
+                product_id: "p3",
+                variant_rank: Some(0),
+            },
+            Variant {
+                id: "v_e",
+                product_id: "p1",
+                variant_rank: Some(1),
+            },
+        ]);
+        let variants = Arc::new(variants);
+        products.attach(
+            "variants",
+            Related::Many(Arc::clone(&variants), "product_id", ChildOrder::RankThenId),
+        );
+        products.attach(
+            "by_id",
+            Related::Many(variants, "product_id", ChildOrder::Id),
+        );
+        let ids = |relation: usize, parent: usize| -> Vec<String> {
+            let Some((_, Attached::Many { level, groups })) = products.relations.get(relation)
+            else {
+                panic!("not attached");
+            };
+            groups
+                .get(parent)
+                .iter()
+                .map(|&row| String::from_utf8(level.rows.field(row, "id").unwrap().to_vec()))
+                .collect::<std::result::Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(ids(0, 0), [r#""v_a""#, r#""v_e""#, r#""V_z""#, r#""v_b""#]);
+        assert_eq!(ids(0, 1), [r#""v_c""#]);
+        assert_eq!(ids(1, 0), [r#""V_z""#, r#""v_a""#, r#""v_b""#, r#""v_e""#]);
     }
 }
