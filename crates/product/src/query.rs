@@ -317,7 +317,10 @@ pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
     sortable: VARIANT_SORTABLE,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
-        FilterSpec::value("title", FieldKind::Text).list(),
+        // Medusa's variant search drops the `title` filter.
+        FilterSpec::value("title", FieldKind::Text)
+            .list()
+            .ignored_with_q(),
         FilterSpec::value("inventory_quantity", FieldKind::Int).with_range(),
         FilterSpec::value("allow_backorder", FieldKind::Bool),
         FilterSpec::value("manage_inventory", FieldKind::Bool),

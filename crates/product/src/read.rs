@@ -1448,13 +1448,27 @@ async fn load_variants<C: ConnectionTrait>(
     mode: PriceMode,
 ) -> Result<Vec<VariantView>> {
     let mut variants = all_json(&rows)?;
+    // Medusa's pricing decoration sets `prices` (and the price keys) on every variant these
+    // routes answer, whatever `fields` and `expand` say; a selected `prices` is replaced.
+    let decorate = mode == PriceMode::Decorated;
+    let mut prices = HashMap::new();
     if !variants.is_empty() {
-        load_variant_relations(conn, &mut variants, &selection.relations, mode).await?;
+        let nodes: Vec<RelationNode> = selection
+            .relations
+            .iter()
+            .filter(|node| !(decorate && node.name == "prices"))
+            .cloned()
+            .collect();
+        load_variant_relations(conn, &mut variants, &nodes, mode).await?;
+        if decorate {
+            let ids: Vec<String> = variants.iter().filter_map(|v| text(v, "id")).collect();
+            prices = load_prices(conn, &ids, PriceMode::Decorated).await?;
+        }
     }
-    let decorate = mode == PriceMode::Decorated && selection.has_relation("prices");
     Ok(variants
         .into_iter()
         .map(|variant| {
+            let id = text(&variant, "id");
             let mut value = Value::Object(variant);
             selection.shape(&mut value);
             let mut variant = match value {
@@ -1462,6 +1476,8 @@ async fn load_variants<C: ConnectionTrait>(
                 _ => Map::new(),
             };
             if decorate {
+                let own = id.and_then(|id| prices.remove(&id)).unwrap_or_default();
+                variant.insert("prices".to_owned(), Value::Array(own));
                 add_null_prices(&mut variant);
             }
             VariantView::from_json(variant)
@@ -1485,7 +1501,12 @@ async fn list_variant_page<C: ConnectionTrait>(
     }
     let count = plan.apply_count(base.clone()).count(conn).await?;
     let rows = plan.apply(base).all(conn).await?;
-    let items = load_variants(conn, rows, &plan.selection, mode).await?;
+    let mut selection = plan.selection.clone();
+    if plan.search.is_some() {
+        // Medusa's search joins each variant's product and returns it, whatever `expand` says.
+        selection.load("product");
+    }
+    let items = load_variants(conn, rows, &selection, mode).await?;
     Ok((items, count))
 }
 

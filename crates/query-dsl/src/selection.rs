@@ -68,6 +68,24 @@ impl Selection {
         found
     }
 
+    /// Loads the resource's relation `name` with all its fields, unless it is already loaded
+    /// (or the resource has no such relation): for routes that return a relation whatever
+    /// `expand` says, as Medusa's variant search returns the `product` it joins.
+    pub fn load(&mut self, name: &str) {
+        if self.relations.iter().any(|node| node.name == name) {
+            return;
+        }
+        if let Some(relation) = self.known.iter().find(|r| r.name == name) {
+            self.relations.push(RelationNode {
+                name: relation.name,
+                path: relation.name.to_owned(),
+                fields: FieldSet::All,
+                children: Vec::new(),
+                known: relation.children,
+            });
+        }
+    }
+
     /// Whether the relation at a dotted path is loaded.
     pub fn has_relation(&self, path: &str) -> bool {
         self.relation(path).is_some()

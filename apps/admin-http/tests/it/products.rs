@@ -83,6 +83,7 @@ on_both_backends! {
             ("/admin/products/prod_ref_mug?expand=tags,type&fields=title", "products-get-expand"),
             ("/admin/products/prod_missing", "products-get-missing"),
             ("/admin/products/prod_ref_tshirt/variants?limit=3&offset=2&order=title", "products-variants-page"),
+            ("/admin/products/prod_ref_mug/variants?q=mug", "products-variants-q"),
             ("/admin/products/types", "products-types"),
         ] {
             assert_matches_reference(&svc, path, name).await;

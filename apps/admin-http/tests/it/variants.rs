@@ -24,6 +24,10 @@ on_both_backends! {
             ("/admin/variants", "variants-list"),
             ("/admin/variants?title=M%20/%20Black&manage_inventory=true&inventory_quantity%5Bgt%5D=10", "variants-list-filters"),
             ("/admin/variants?q=tee", "variants-list-q"),
+            // Priced whatever `fields`/`expand` say; a search returns the product it joins.
+            ("/admin/variants?fields=title,sku&expand=&q=mug", "variants-list-fields-no-expand"),
+            ("/admin/variants?fields=title&expand=options&q=mug", "variants-list-fields-expand-options"),
+            ("/admin/variants?q=mug&title=nothing", "variants-list-q-ignores-title"),
         ] {
             let res = send(&svc, admin(get(path))).await;
             assert_eq!(res.status, 200, "{path}: {}", res.text);
@@ -37,6 +41,7 @@ on_both_backends! {
             }
         }
         crate::products::assert_matches_reference(&svc, "/admin/variants/variant_ref_mug", "variants-get").await;
+        crate::products::assert_matches_reference(&svc, "/admin/variants/variant_ref_mug?fields=title&expand=", "variants-get-fields-no-expand").await;
         crate::products::assert_matches_reference(&svc, "/admin/variants/variant_missing", "variants-get-missing").await;
     }
 }

@@ -116,12 +116,18 @@ get products-get-expand "/admin/products/prod_ref_mug?expand=tags,type&fields=ti
 curl -s "${T[@]}" "$REF/admin/products/prod_missing" | python3 -m json.tool --indent 2 > products-get-missing.json
 get products-variants /admin/products/prod_ref_tshirt/variants
 get products-variants-page "/admin/products/prod_ref_tshirt/variants?limit=3&offset=2&order=title"
+get products-variants-q "/admin/products/prod_ref_mug/variants?q=mug"
 get products-tag-usage /admin/products/tag-usage
 get products-types /admin/products/types
 get variants-list /admin/variants
 get variants-list-filters "/admin/variants?title=M%20/%20Black&manage_inventory=true&inventory_quantity%5Bgt%5D=10"
 get variants-list-q "/admin/variants?q=tee"
 get variants-get /admin/variants/variant_ref_mug
+# Medusa's pricing decoration adds `prices` and the price keys whatever `fields`/`expand` say
+get variants-list-fields-no-expand "/admin/variants?fields=title,sku&expand=&q=mug"
+get variants-list-fields-expand-options "/admin/variants?fields=title&expand=options&q=mug"
+get variants-get-fields-no-expand "/admin/variants/variant_ref_mug?fields=title&expand="
+get variants-list-q-ignores-title "/admin/variants?q=mug&title=nothing"
 curl -s "${T[@]}" "$REF/admin/variants/variant_missing" | python3 -m json.tool --indent 2 > variants-get-missing.json
 get product-tags-list /admin/product-tags
 get product-tags-list-q "/admin/product-tags?q=er&limit=20"

@@ -611,3 +611,19 @@ fn passthrough_parameters_are_left_to_the_caller() {
         Err("x must be a string".to_owned())
     );
 }
+
+#[test]
+fn a_route_can_load_a_relation_expand_left_out() {
+    use medusa_query_dsl::{parse, plan_retrieve};
+
+    let mut selection =
+        plan_retrieve(&PRODUCTS, &parse("expand=tags&fields=title").unwrap()).unwrap();
+    selection.load("collection");
+    selection.load("tags");
+    selection.load("nope");
+    assert_eq!(
+        crate::render_selection(&selection),
+        "title,id | tags{*} collection{*}"
+    );
+    assert!(selection.has_relation("collection"));
+}
