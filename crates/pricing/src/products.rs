@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use medusa_core::{ListPage, Result};
 use medusa_entity::{money_amount, price_list, product, product_variant_money_amount};
-use medusa_product::{products_priced_in, ProductQuery, PRICE_DECORATION_KEYS};
+use medusa_product::{products_priced_in, AsPgPool, ProductQuery, PRICE_DECORATION_KEYS};
 use medusa_query_dsl::{FieldKind, FilterSpec, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -70,7 +70,7 @@ pub fn plan_products(
 }
 
 /// A page of the list's products, their variants' prices replaced.
-pub async fn list_products<C: ConnectionTrait>(
+pub async fn list_products<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     price_list_id: &str,
     query: &ProductQuery,

@@ -21,9 +21,9 @@ pub use query::{
     PRODUCT_TYPE_LIST, PRODUCT_VARIANT_LIST, VARIANT_LIST, VARIANT_RETRIEVE,
 };
 pub use read::{
-    list_products, load_products, retrieve_product, ProductService, SeaProductService, TagUsage,
-    VariantPage,
+    list_products, retrieve_product, ProductService, SeaProductService, TagUsage, VariantPage,
 };
+pub use rows::AsPgPool;
 pub use view::{ProductView, VariantView, PRICE_DECORATION_KEYS};
 pub use write::{ProductWriteService, SeaProductWriteService};
 pub use write_input::{CreateProduct, UpdateProduct, VariantInput};

@@ -15,7 +15,7 @@ use medusa_entity::{
     product_variant_money_amount, sales_channel, shipping_profile,
 };
 use medusa_query_dsl::{key_in, key_order, ListPlan, RelationNode, Selection};
-use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult,
     Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
@@ -26,8 +26,8 @@ use serde_json::{Map, Value};
 use crate::query::ProductQuery;
 use crate::rows::{AsPgPool, Fetched, Reader};
 use crate::view::{
-    add_null_prices, add_profile, write_array, write_key, Kept, Probe, ProductView, RowBytes,
-    VariantView, PRICE_DECORATION_KEYS,
+    add_null_prices, write_array, write_key, Kept, Probe, ProductView, RowBytes, VariantView,
+    PRICE_DECORATION_KEYS,
 };
 
 type Json = Map<String, Value>;
@@ -81,24 +81,6 @@ fn attach_one(owners: &mut [Json], name: &str, foreign_key: &str, rows: &HashMap
             .map_or(Value::Null, Value::Object);
         owner.insert(name.to_owned(), related);
     }
-}
-
-/// Rows reached through a link table, grouped by owner: `links` are `(owner, target)` pairs,
-/// `targets` the live target rows by id.
-fn through_links(
-    links: Vec<(String, String)>,
-    targets: &HashMap<String, Json>,
-) -> HashMap<String, Vec<Value>> {
-    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
-    for (owner, target) in links {
-        if let Some(row) = targets.get(&target) {
-            groups
-                .entry(owner)
-                .or_default()
-                .push(Value::Object(row.clone()));
-        }
-    }
-    groups
 }
 
 fn by_id(rows: Vec<Json>) -> HashMap<String, Json> {
@@ -256,321 +238,34 @@ async fn load_variant_relations<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The live variants of these products in `variant_rank` order, with their relations.
-async fn load_product_variants<C: ConnectionTrait>(
-    conn: &C,
-    product_ids: &[String],
-    node: &RelationNode,
-) -> Result<HashMap<String, Vec<Value>>> {
-    let rows = product_variant::Entity::find()
-        .filter(among(
-            conn,
-            product_variant::Column::ProductId,
-            product_ids.to_vec(),
-        ))
-        .filter(product_variant::Column::DeletedAt.is_null())
-        .order_by(product_variant::Column::VariantRank, Order::Asc)
-        .order_by(by_key(conn, product_variant::Column::Id), Order::Asc)
-        .all(conn)
-        .await?;
-    let mut variants = all_json(&rows)?;
-    // Medusa decorates prices when both `variants` and `variants.prices` are loaded.
-    let decorate = node.children.iter().any(|c| c.name == "prices");
-    let mode = if decorate {
-        PriceMode::Decorated
-    } else {
-        PriceMode::Raw
-    };
-    load_variant_relations(conn, &mut variants, &node.children, mode).await?;
-    if decorate {
-        for variant in &mut variants {
-            add_null_prices(variant);
-        }
-    }
-    Ok(group_by(variants, "product_id"))
-}
-
-async fn load_options<C: ConnectionTrait>(
-    conn: &C,
-    product_ids: &[String],
-    node: &RelationNode,
-) -> Result<HashMap<String, Vec<Value>>> {
-    let rows = product_option::Entity::find()
-        .filter(among(
-            conn,
-            product_option::Column::ProductId,
-            product_ids.to_vec(),
-        ))
-        .filter(product_option::Column::DeletedAt.is_null())
-        .order_by(by_key(conn, product_option::Column::Id), Order::Asc)
-        .all(conn)
-        .await?;
-    let mut options = all_json(&rows)?;
-    if node.children.iter().any(|c| c.name == "values") {
-        let option_ids: Vec<String> = rows.iter().map(|o| o.id.clone()).collect();
-        let values = product_option_value::Entity::find()
-            .filter(among(
-                conn,
-                product_option_value::Column::OptionId,
-                option_ids,
-            ))
-            .filter(product_option_value::Column::DeletedAt.is_null())
-            .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
-            .all(conn)
-            .await?;
-        attach_many(
-            &mut options,
-            "values",
-            group_by(all_json(&values)?, "option_id"),
-        );
-    }
-    Ok(group_by(options, "product_id"))
-}
-
-#[derive(Debug, FromQueryResult)]
-struct Link {
-    owner: String,
-    target: String,
-}
-
-/// `(owner, target)` pairs of a link table for these owners.
-async fn links<C: ConnectionTrait, E: EntityTrait>(
-    conn: &C,
-    table: E,
-    owner_column: E::Column,
-    target_column: E::Column,
-    owners: &[String],
-) -> Result<Vec<(String, String)>> {
-    let statement = Query::select()
-        .expr_as(Expr::col(owner_column), Alias::new("owner"))
-        .expr_as(Expr::col(target_column), Alias::new("target"))
-        .from(table)
-        .and_where(key_in(
-            Expr::col(owner_column),
-            owners.to_vec(),
-            conn.get_database_backend(),
-        ))
-        .to_owned();
-    let backend = conn.get_database_backend();
-    let rows = Link::find_by_statement(backend.build(&statement))
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().map(|l| (l.owner, l.target)).collect())
-}
-
-fn targets_of(links: &[(String, String)]) -> Vec<String> {
-    distinct(links.iter().map(|(_, target)| target.clone()))
-}
-
-/// The rows a product relation through a link table names, grouped by product.
-async fn load_linked<C: ConnectionTrait>(
-    conn: &C,
-    name: &str,
-    product_ids: &[String],
-) -> Result<HashMap<String, Vec<Value>>> {
-    macro_rules! linked {
-        ($link:ident, $owner:ident, $target_col:ident, $target:ident, $order:expr, live) => {{
-            let pairs = links(
-                conn,
-                $link::Entity,
-                $link::Column::$owner,
-                $link::Column::$target_col,
-                product_ids,
-            )
-            .await?;
-            let rows = $target::Entity::find()
-                .filter(among(conn, $target::Column::Id, targets_of(&pairs)))
-                .filter($target::Column::DeletedAt.is_null())
-                .order_by(by_key(conn, $order), Order::Asc)
-                .all(conn)
-                .await?;
-            sorted_through(pairs, &rows)?
-        }};
-        ($link:ident, $owner:ident, $target_col:ident, $target:ident, $order:expr) => {{
-            let pairs = links(
-                conn,
-                $link::Entity,
-                $link::Column::$owner,
-                $link::Column::$target_col,
-                product_ids,
-            )
-            .await?;
-            let rows = $target::Entity::find()
-                .filter(among(conn, $target::Column::Id, targets_of(&pairs)))
-                .order_by(by_key(conn, $order), Order::Asc)
-                .all(conn)
-                .await?;
-            sorted_through(pairs, &rows)?
-        }};
-    }
-    Ok(match name {
-        "images" => linked!(
-            product_images,
-            ProductId,
-            ImageId,
-            image,
-            image::Column::Id,
-            live
-        ),
-        "tags" => linked!(
-            product_tags,
-            ProductId,
-            ProductTagId,
-            product_tag,
-            product_tag::Column::Id,
-            live
-        ),
-        "profiles" => linked!(
-            product_shipping_profile,
-            ProductId,
-            ProfileId,
-            shipping_profile,
-            shipping_profile::Column::Id,
-            live
-        ),
-        "sales_channels" => linked!(
-            product_sales_channel,
-            ProductId,
-            SalesChannelId,
-            sales_channel,
-            sales_channel::Column::Id,
-            live
-        ),
-        "categories" => linked!(
-            product_category_product,
-            ProductId,
-            ProductCategoryId,
-            product_category,
-            product_category::Column::Id
-        ),
-        _ => HashMap::new(),
-    })
-}
-
-/// Targets grouped by owner, each group in the targets' query order (by id).
-fn sorted_through<T: Serialize>(
-    pairs: Vec<(String, String)>,
-    rows: &[T],
-) -> Result<HashMap<String, Vec<Value>>> {
-    let rows = all_json(rows)?;
-    let position: HashMap<String, usize> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(i, row)| text(row, "id").map(|id| (id, i)))
-        .collect();
-    let mut pairs = pairs;
-    pairs.sort_by_key(|(owner, target)| {
-        (
-            owner.clone(),
-            position.get(target).copied().unwrap_or(usize::MAX),
-        )
-    });
-    Ok(through_links(pairs, &by_id(rows)))
-}
-
-/// Loads the selected relations of a page of products and shapes each to the selection:
-/// one query per relation (two through link tables) for the whole page.
-pub async fn load_products<C: ConnectionTrait>(
-    conn: &C,
-    rows: Vec<product::Model>,
-    selection: &Selection,
-) -> Result<Vec<ProductView>> {
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut products = all_json(&rows)?;
-    if !ids.is_empty() {
-        for node in &selection.relations {
-            match node.name {
-                "variants" => {
-                    let variants = load_product_variants(conn, &ids, node).await?;
-                    attach_many(&mut products, "variants", variants);
-                }
-                "options" => {
-                    let options = load_options(conn, &ids, node).await?;
-                    attach_many(&mut products, "options", options);
-                }
-                "type" => {
-                    let type_ids = distinct(rows.iter().filter_map(|r| r.type_id.clone()));
-                    let types = product_type::Entity::find()
-                        .filter(among(conn, product_type::Column::Id, type_ids))
-                        .filter(product_type::Column::DeletedAt.is_null())
-                        .all(conn)
-                        .await?;
-                    attach_one(&mut products, "type", "type_id", &by_id(all_json(&types)?));
-                }
-                "collection" => {
-                    let collection_ids =
-                        distinct(rows.iter().filter_map(|r| r.collection_id.clone()));
-                    let collections = product_collection::Entity::find()
-                        .filter(among(conn, product_collection::Column::Id, collection_ids))
-                        .filter(product_collection::Column::DeletedAt.is_null())
-                        .all(conn)
-                        .await?;
-                    attach_one(
-                        &mut products,
-                        "collection",
-                        "collection_id",
-                        &by_id(all_json(&collections)?),
-                    );
-                }
-                name => {
-                    let linked = load_linked(conn, name, &ids).await?;
-                    attach_many(&mut products, name, linked);
-                }
-            }
-        }
-    }
-    Ok(products
-        .into_iter()
-        .map(|product| {
-            let mut value = Value::Object(product);
-            selection.shape(&mut value);
-            let mut product = match value {
-                Value::Object(map) => map,
-                _ => Map::new(),
-            };
-            add_profile(&mut product);
-            ProductView::from_json(product)
-        })
-        .collect())
-}
-
 pub(crate) fn product_not_found(id: &str) -> Error {
     Error::not_found(format!("Product with id: {id} was not found"))
 }
 
 /// One live product with the selected relations; 404 `Product with id: X was not found`.
-pub async fn retrieve_product<C: ConnectionTrait>(
+pub async fn retrieve_product<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     id: &str,
     selection: &Selection,
 ) -> Result<ProductView> {
-    let row = product::Entity::find_by_id(id)
+    let page = product::Entity::find_by_id(id)
         .filter(product::Column::DeletedAt.is_null())
-        .one(conn)
-        .await?
-        .ok_or_else(|| product_not_found(id))?;
-    load_products(conn, vec![row], selection)
-        .await?
+        .into_query();
+    let level = read_products(&mut Reader::new(conn).await?, &page, selection).await?;
+    product_views(&level, selection)?
         .pop()
         .ok_or_else(|| product_not_found(id))
 }
 
-/// A page of products as planned by [`ProductQuery`].
-pub async fn list_products<C: ConnectionTrait>(
+/// A page of products as planned by [`ProductQuery`], as values a caller can still edit
+/// (`GET /admin/products` itself is written straight to bytes by [`list_products_json`]).
+pub async fn list_products<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     query: &ProductQuery,
 ) -> Result<ListPage<ProductView>> {
     let plan = &query.plan;
-    let count = product::Entity::find()
-        .filter(query.condition.clone())
-        .count(conn)
-        .await?;
-    let rows = plan
-        .apply(product::Entity::find())
-        .filter(query.condition.clone())
-        .all(conn)
-        .await?;
-    let items = load_products(conn, rows, &plan.selection).await?;
+    let (count, level) = read_product_page(conn, query).await?;
+    let items = product_views(&level, &plan.selection)?;
     Ok(plan.page("products", items, count))
 }
 
@@ -1411,6 +1106,27 @@ async fn list_products_json<C: ConnectionTrait + AsPgPool>(
     query: &ProductQuery,
 ) -> Result<Vec<u8>> {
     let plan = &query.plan;
+    let (count, level) = read_product_page(conn, query).await?;
+    let mut out = Vec::with_capacity(4096 + level.count * 32 * 1024);
+    out.extend_from_slice(b"{\"products\":");
+    write_products(&mut out, &level, &plan.selection);
+    out.extend_from_slice(
+        format!(
+            ",\"count\":{count},\"offset\":{},\"limit\":{}}}",
+            plan.offset, plan.limit_echo
+        )
+        .as_bytes(),
+    );
+    Ok(out)
+}
+
+/// The count and the page of a product list, with the page's selected relations; the
+/// connection goes back to the pool before the page is written.
+async fn read_product_page<C: ConnectionTrait + AsPgPool>(
+    conn: &C,
+    query: &ProductQuery,
+) -> Result<(u64, Level)> {
+    let plan = &query.plan;
     let mut reader = Reader::new(conn).await?;
     let count = reader
         .count(
@@ -1423,21 +1139,26 @@ async fn list_products_json<C: ConnectionTrait + AsPgPool>(
         .apply(product::Entity::find())
         .filter(query.condition.clone())
         .into_query();
-    let rows = reader.fetch::<product::Entity>(&page, None).await?;
-    let level = product_level(&mut reader, Level::fetched(rows), &plan.selection).await?;
-    // The connection goes back to the pool before the page is written.
-    drop(reader);
-    let mut out = Vec::with_capacity(4096 + level.count * 32 * 1024);
-    out.extend_from_slice(b"{\"products\":");
-    write_products(&mut out, &level, &plan.selection);
-    out.extend_from_slice(
-        format!(
-            ",\"count\":{count},\"offset\":{},\"limit\":{}}}",
-            plan.offset, plan.limit_echo
-        )
-        .as_bytes(),
-    );
-    Ok(out)
+    let level = read_products(&mut reader, &page, &plan.selection).await?;
+    Ok((count, level))
+}
+
+/// The products `page` selects, with their selected relations.
+async fn read_products<C: ConnectionTrait + AsPgPool>(
+    reader: &mut Reader<'_, C>,
+    page: &SelectStatement,
+    selection: &Selection,
+) -> Result<Level> {
+    let rows = reader.fetch::<product::Entity>(page, None).await?;
+    product_level(reader, Level::fetched(rows), selection).await
+}
+
+/// The products of a level as values, written as a page writes them.
+fn product_views(level: &Level, selection: &Selection) -> Result<Vec<ProductView>> {
+    let mut out = Vec::new();
+    write_products(&mut out, level, selection);
+    let products: Vec<Json> = serde_json::from_slice(&out).map_err(serialization_failed)?;
+    Ok(products.into_iter().map(ProductView::from_json).collect())
 }
 
 /// Loads the selected relations of a page of variants and shapes them.

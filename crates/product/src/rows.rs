@@ -102,8 +102,10 @@ fn query_failed(err: sea_orm::sqlx::Error) -> Error {
     Error::from(sea_orm::DbErr::Query(sea_orm::RuntimeErr::SqlxError(err)))
 }
 
-/// Connections whose PostgreSQL pool can be read without sea-orm.
-pub(crate) trait AsPgPool {
+/// Connections whose PostgreSQL pool can be read without sea-orm: the product read model
+/// reads its rows straight from the wire there (`DatabaseConnection`); a transaction is read
+/// through sea-orm.
+pub trait AsPgPool {
     fn pg_pool(&self) -> Option<&sea_orm::sqlx::PgPool>;
 }
 

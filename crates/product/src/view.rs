@@ -61,18 +61,6 @@ macro_rules! json_view {
 json_view!(ProductView);
 json_view!(VariantView);
 
-/// Medusa derives `profile` (the last of `profiles`) and `profile_id` whenever `profiles` is
-/// loaded, whatever `fields` says.
-pub(crate) fn add_profile(product: &mut Map<String, Value>) {
-    let Some(Value::Array(profiles)) = product.get("profiles") else {
-        return;
-    };
-    let profile = profiles.last().cloned().unwrap_or(Value::Null);
-    let profile_id = profile.get("id").cloned().unwrap_or(Value::Null);
-    product.insert("profile".to_owned(), profile);
-    product.insert("profile_id".to_owned(), profile_id);
-}
-
 /// A variant's price-decoration keys, all `null`.
 pub(crate) fn add_null_prices(variant: &mut Map<String, Value>) {
     for key in PRICE_DECORATION_KEYS {
