@@ -14,11 +14,11 @@ use medusa_entity::{
     product_shipping_profile, product_tag, product_tags, product_type, product_variant,
     product_variant_money_amount, sales_channel, shipping_profile,
 };
-use medusa_query_dsl::{key_in, key_order, ListPlan, RelationNode, Selection};
+use medusa_query_dsl::{key_in, ListPlan, RelationNode, Selection};
 use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult,
-    Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement,
+    Order, PaginatorTrait, QueryFilter, QueryTrait, Statement,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -26,77 +26,14 @@ use serde_json::{Map, Value};
 use crate::query::ProductQuery;
 use crate::rows::{AsPgPool, Fetched, Reader};
 use crate::view::{
-    add_null_prices, write_array, write_key, Kept, Probe, ProductView, RowBytes, VariantView,
-    PRICE_DECORATION_KEYS,
+    write_array, write_key, Kept, Probe, ProductView, RowBytes, VariantView, PRICE_DECORATION_KEYS,
 };
 
 type Json = Map<String, Value>;
 
-fn to_json<T: Serialize>(model: &T) -> Result<Json> {
-    match serde_json::to_value(model) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(Error::UnexpectedState(
-            "a row did not serialize to an object".into(),
-        )),
-        Err(err) => Err(Error::UnexpectedState(format!(
-            "row serialization failed: {err}"
-        ))),
-    }
-}
-
-fn all_json<T: Serialize>(models: &[T]) -> Result<Vec<Json>> {
-    models.iter().map(to_json).collect()
-}
-
-fn text(json: &Json, key: &str) -> Option<String> {
-    json.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-/// Rows grouped under the value of one of their keys, in query order.
-fn group_by(rows: Vec<Json>, key: &str) -> HashMap<String, Vec<Value>> {
-    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
-    for row in rows {
-        if let Some(owner) = text(&row, key) {
-            groups.entry(owner).or_default().push(Value::Object(row));
-        }
-    }
-    groups
-}
-
-/// Puts each owner's children under `name` (an empty array when it has none).
-fn attach_many(owners: &mut [Json], name: &str, mut groups: HashMap<String, Vec<Value>>) {
-    for owner in owners {
-        let children = text(owner, "id")
-            .and_then(|id| groups.remove(&id))
-            .unwrap_or_default();
-        owner.insert(name.to_owned(), Value::Array(children));
-    }
-}
-
-/// Puts the row named by each owner's `foreign_key` under `name` (`null` when none).
-fn attach_one(owners: &mut [Json], name: &str, foreign_key: &str, rows: &HashMap<String, Json>) {
-    for owner in owners {
-        let related = text(owner, foreign_key)
-            .and_then(|id| rows.get(&id).cloned())
-            .map_or(Value::Null, Value::Object);
-        owner.insert(name.to_owned(), related);
-    }
-}
-
-fn by_id(rows: Vec<Json>) -> HashMap<String, Json> {
-    rows.into_iter()
-        .filter_map(|row| text(&row, "id").map(|id| (id, row)))
-        .collect()
-}
-
 /// `column` is one of `keys`, as the connection's backend best writes it.
 fn among<C: ConnectionTrait>(conn: &C, column: impl ColumnTrait, keys: Vec<String>) -> SimpleExpr {
     key_in(column.into_expr(), keys, conn.get_database_backend())
-}
-
-/// `column` ordered byte by byte on every backend.
-fn by_key<C: ConnectionTrait>(conn: &C, column: impl ColumnTrait) -> SimpleExpr {
-    key_order(column.into_expr(), conn.get_database_backend())
 }
 
 fn distinct(ids: impl IntoIterator<Item = String>) -> Vec<String> {
@@ -114,128 +51,6 @@ enum PriceMode {
     Decorated,
     /// Every live price, price-list prices included, as stored.
     Raw,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct LinkedPrice {
-    variant_id: String,
-    id: String,
-}
-
-/// The prices of these variants, grouped by variant.
-async fn load_prices<C: ConnectionTrait>(
-    conn: &C,
-    variant_ids: &[String],
-    mode: PriceMode,
-) -> Result<HashMap<String, Vec<Value>>> {
-    let links = product_variant_money_amount::Entity::find()
-        .select_only()
-        .column(product_variant_money_amount::Column::VariantId)
-        .column_as(product_variant_money_amount::Column::MoneyAmountId, "id")
-        .filter(among(
-            conn,
-            product_variant_money_amount::Column::VariantId,
-            variant_ids.to_vec(),
-        ))
-        .filter(product_variant_money_amount::Column::DeletedAt.is_null())
-        .into_model::<LinkedPrice>()
-        .all(conn)
-        .await?;
-    let mut query = money_amount::Entity::find()
-        .filter(
-            money_amount::Column::Id.in_subquery(
-                Query::select()
-                    .column(product_variant_money_amount::Column::MoneyAmountId)
-                    .from(product_variant_money_amount::Entity)
-                    .and_where(among(
-                        conn,
-                        product_variant_money_amount::Column::VariantId,
-                        variant_ids.to_vec(),
-                    ))
-                    .to_owned(),
-            ),
-        )
-        .filter(money_amount::Column::DeletedAt.is_null());
-    if mode == PriceMode::Decorated {
-        query = query.filter(money_amount::Column::PriceListId.is_null());
-    }
-    let prices = query
-        .order_by(by_key(conn, money_amount::Column::Id), Order::Asc)
-        .all(conn)
-        .await?;
-    let owner: HashMap<String, String> = links.into_iter().map(|l| (l.id, l.variant_id)).collect();
-    let mut groups: HashMap<String, Vec<Value>> = HashMap::new();
-    for price in &prices {
-        let Some(variant_id) = owner.get(&price.id) else {
-            continue;
-        };
-        let mut json = to_json(price)?;
-        if mode == PriceMode::Decorated {
-            json.insert("price_list".to_owned(), Value::Null);
-            json.insert("variant_id".to_owned(), Value::String(variant_id.clone()));
-        }
-        groups
-            .entry(variant_id.clone())
-            .or_default()
-            .push(Value::Object(json));
-    }
-    Ok(groups)
-}
-
-/// Option values of these variants, grouped by variant.
-async fn load_variant_options<C: ConnectionTrait>(
-    conn: &C,
-    variant_ids: &[String],
-) -> Result<HashMap<String, Vec<Value>>> {
-    let values = product_option_value::Entity::find()
-        .filter(among(
-            conn,
-            product_option_value::Column::VariantId,
-            variant_ids.to_vec(),
-        ))
-        .filter(product_option_value::Column::DeletedAt.is_null())
-        .order_by(by_key(conn, product_option_value::Column::Id), Order::Asc)
-        .all(conn)
-        .await?;
-    Ok(group_by(all_json(&values)?, "variant_id"))
-}
-
-/// Fills the relations below a list of variants (`prices`, `options`, `product`).
-async fn load_variant_relations<C: ConnectionTrait>(
-    conn: &C,
-    variants: &mut [Json],
-    nodes: &[RelationNode],
-    mode: PriceMode,
-) -> Result<()> {
-    let ids: Vec<String> = variants.iter().filter_map(|v| text(v, "id")).collect();
-    for node in nodes {
-        match node.name {
-            "prices" => {
-                let prices = load_prices(conn, &ids, mode).await?;
-                attach_many(variants, "prices", prices);
-            }
-            "options" => {
-                let options = load_variant_options(conn, &ids).await?;
-                attach_many(variants, "options", options);
-            }
-            "product" => {
-                let product_ids = distinct(variants.iter().filter_map(|v| text(v, "product_id")));
-                let products = product::Entity::find()
-                    .filter(among(conn, product::Column::Id, product_ids))
-                    .filter(product::Column::DeletedAt.is_null())
-                    .all(conn)
-                    .await?;
-                attach_one(
-                    variants,
-                    "product",
-                    "product_id",
-                    &by_id(all_json(&products)?),
-                );
-            }
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 pub(crate) fn product_not_found(id: &str) -> Error {
@@ -1161,53 +976,45 @@ fn product_views(level: &Level, selection: &Selection) -> Result<Vec<ProductView
     Ok(products.into_iter().map(ProductView::from_json).collect())
 }
 
-/// Loads the selected relations of a page of variants and shapes them.
-async fn load_variants<C: ConnectionTrait>(
+/// The variants `page` selects, with the selected relations, as their routes answer them.
+///
+/// `Decorated` is Medusa's pricing decoration, which these routes apply to every variant
+/// whatever `fields` and `expand` say: `prices` (base prices, replacing a selected `prices`)
+/// and the price keys, all `null` without a pricing context.
+async fn read_variants<C: ConnectionTrait + AsPgPool>(
     conn: &C,
-    rows: Vec<product_variant::Model>,
+    page: &SelectStatement,
     selection: &Selection,
     mode: PriceMode,
 ) -> Result<Vec<VariantView>> {
-    let mut variants = all_json(&rows)?;
-    // Medusa's pricing decoration sets `prices` (and the price keys) on every variant these
-    // routes answer, whatever `fields` and `expand` say; a selected `prices` is replaced.
     let decorate = mode == PriceMode::Decorated;
-    let mut prices = HashMap::new();
-    if !variants.is_empty() {
-        let nodes: Vec<RelationNode> = selection
-            .relations
-            .iter()
-            .filter(|node| !(decorate && node.name == "prices"))
-            .cloned()
-            .collect();
-        load_variant_relations(conn, &mut variants, &nodes, mode).await?;
-        if decorate {
-            let ids: Vec<String> = variants.iter().filter_map(|v| text(v, "id")).collect();
-            prices = load_prices(conn, &ids, PriceMode::Decorated).await?;
-        }
+    let mut selection = selection.clone();
+    if decorate {
+        selection.relations.retain(|node| node.name != "prices");
+        selection.load("prices");
     }
-    Ok(variants
-        .into_iter()
-        .map(|variant| {
-            let id = text(&variant, "id");
-            let mut value = Value::Object(variant);
-            selection.shape(&mut value);
-            let mut variant = match value {
-                Value::Object(map) => map,
-                _ => Map::new(),
-            };
-            if decorate {
-                let own = id.and_then(|id| prices.remove(&id)).unwrap_or_default();
-                variant.insert("prices".to_owned(), Value::Array(own));
-                add_null_prices(&mut variant);
-            }
-            VariantView::from_json(variant)
-        })
-        .collect())
+    let mut reader = Reader::new(conn).await?;
+    let rows = reader.fetch::<product_variant::Entity>(page, None).await?;
+    let mut level = Level::fetched(rows);
+    if level.count > 0 {
+        variant_relations(&mut reader, &mut level, &selection.relations, mode, None).await?;
+    }
+    drop(reader);
+    let kept = Kept::by_shaping(&level.probe(), &selection);
+    let more: &[&'static str] = if decorate { PRICE_DECORATION_KEYS } else { &[] };
+    let plan = level.plan(&kept, more);
+    let nulls = vec![&b"null"[..]; more.len()];
+    let rows: Vec<usize> = (0..level.count).collect();
+    let mut out = Vec::new();
+    write_array(&mut out, &rows, |out, &row| {
+        level.write_row(&plan, out, row, &nulls);
+    });
+    let variants: Vec<Json> = serde_json::from_slice(&out).map_err(serialization_failed)?;
+    Ok(variants.into_iter().map(VariantView::from_json).collect())
 }
 
 /// A variant list: its plan's page and count, the search joining the product for `q`.
-async fn list_variant_page<C: ConnectionTrait>(
+async fn list_variant_page<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     plan: &ListPlan,
     product_id: Option<&str>,
@@ -1221,13 +1028,13 @@ async fn list_variant_page<C: ConnectionTrait>(
         base = base.filter(product_variant::Column::ProductId.eq(product_id));
     }
     let count = plan.apply_count(base.clone()).count(conn).await?;
-    let rows = plan.apply(base).all(conn).await?;
+    let page = plan.apply(base).into_query();
     let mut selection = plan.selection.clone();
     if plan.search.is_some() {
         // Medusa's search joins each variant's product and returns it, whatever `expand` says.
         selection.load("product");
     }
-    let items = load_variants(conn, rows, &selection, mode).await?;
+    let items = read_variants(conn, &page, &selection, mode).await?;
     Ok((items, count))
 }
 
@@ -1333,12 +1140,10 @@ impl ProductService for SeaProductService {
     }
 
     async fn retrieve_variant(&self, id: &str, selection: &Selection) -> Result<VariantView> {
-        let row = product_variant::Entity::find_by_id(id)
+        let page = product_variant::Entity::find_by_id(id)
             .filter(product_variant::Column::DeletedAt.is_null())
-            .one(&self.db)
-            .await?
-            .ok_or_else(|| variant_not_found(id))?;
-        load_variants(&self.db, vec![row], selection, PriceMode::Decorated)
+            .into_query();
+        read_variants(&self.db, &page, selection, PriceMode::Decorated)
             .await?
             .pop()
             .ok_or_else(|| variant_not_found(id))

@@ -61,13 +61,6 @@ macro_rules! json_view {
 json_view!(ProductView);
 json_view!(VariantView);
 
-/// A variant's price-decoration keys, all `null`.
-pub(crate) fn add_null_prices(variant: &mut Map<String, Value>) {
-    for key in PRICE_DECORATION_KEYS {
-        variant.insert((*key).to_owned(), Value::Null);
-    }
-}
-
 /// The JSON bytes of a list of rows, field by field: each row's fields serialized once, as the
 /// row's own `Serialize` writes them, into one shared buffer, so a page can be written without
 /// building a `serde_json::Value` per row.

@@ -31,16 +31,6 @@ pub fn key_in(column: impl Into<SimpleExpr>, keys: Vec<String>, backend: DbBacke
     }
 }
 
-/// `column` for ordering rows by their key byte by byte, the order SQLite's default
-/// collation gives: PostgreSQL gets `column COLLATE "C"`, which compares bytes instead of
-/// asking the locale (the costly part of sorting a page's child rows by id there).
-pub fn key_order(column: impl Into<SimpleExpr>, backend: DbBackend) -> SimpleExpr {
-    match backend {
-        DbBackend::Postgres => Expr::cust_with_expr(r#"$1 COLLATE "C""#, column.into()),
-        DbBackend::Sqlite | DbBackend::MySql => column.into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,25 +76,6 @@ mod tests {
         assert_eq!(
             values.0,
             vec![Value::Array(ArrayType::String, Some(Box::new(expected)))]
-        );
-    }
-
-    #[test]
-    fn postgres_orders_keys_by_bytes() {
-        let mut query = Query::select();
-        query
-            .column(Alias::new("id"))
-            .from(Alias::new("t"))
-            .order_by_expr(
-                key_order(
-                    Expr::col((Alias::new("t"), Alias::new("id"))),
-                    DbBackend::Postgres,
-                ),
-                sea_orm::sea_query::Order::Asc,
-            );
-        assert_eq!(
-            query.to_string(PostgresQueryBuilder),
-            r#"SELECT "id" FROM "t" ORDER BY "t"."id" COLLATE "C" ASC"#
         );
     }
 

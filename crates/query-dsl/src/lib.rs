@@ -18,7 +18,7 @@ mod spec;
 mod value;
 
 pub use error::QueryError;
-pub use keys::{key_in, key_order};
+pub use keys::key_in;
 pub use plan::{passthrough_list, passthrough_text, plan, plan_retrieve, ListPlan};
 pub use raw::{parse, RawQuery, RawValue, MAX_PARAMETERS};
 pub use selection::{FieldSet, RelationNode, Selection};
