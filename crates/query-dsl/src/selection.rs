@@ -260,6 +260,9 @@ impl FieldsRequest {
                 }
             } else if removing && names_relation {
                 request.relation(path).removed = true;
+            } else if replace && names_relation {
+                // A bare relation name in a v1 list: Medusa passes it to its select, where it
+                // selects no column; which relations load is left to `expand` and the defaults.
             } else {
                 invalid.push(path.to_owned());
             }

@@ -78,6 +78,7 @@ on_both_backends! {
             ("/admin/products?sales_channel_id%5B%5D=sc_01M807QXVVEW67CAJWWJGZ679C&limit=3", "products-list-sales-channel"),
             ("/admin/products?expand=variants,collection&fields=title,handle&order=created_at", "products-list-expand"),
             ("/admin/products?fields=title&limit=2", "products-list-fields"),
+            ("/admin/products?fields=title,tags&expand=&order=title", "products-list-fields-relation"),
             ("/admin/products?q=mug&title=nothing", "products-list-title-with-q"),
             ("/admin/products/prod_ref_tshirt", "products-get"),
             ("/admin/products/prod_ref_mug?expand=tags,type&fields=title", "products-get-expand"),

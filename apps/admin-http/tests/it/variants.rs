@@ -28,6 +28,8 @@ on_both_backends! {
             ("/admin/variants?fields=title,sku&expand=&q=mug", "variants-list-fields-no-expand"),
             ("/admin/variants?fields=title&expand=options&q=mug", "variants-list-fields-expand-options"),
             ("/admin/variants?q=mug&title=nothing", "variants-list-q-ignores-title"),
+            // A bare relation name in `fields` selects nothing.
+            ("/admin/variants?fields=title,prices&q=mug", "variants-list-fields-relation"),
         ] {
             let res = send(&svc, admin(get(path))).await;
             assert_eq!(res.status, 200, "{path}: {}", res.text);
@@ -42,6 +44,7 @@ on_both_backends! {
         }
         crate::products::assert_matches_reference(&svc, "/admin/variants/variant_ref_mug", "variants-get").await;
         crate::products::assert_matches_reference(&svc, "/admin/variants/variant_ref_mug?fields=title&expand=", "variants-get-fields-no-expand").await;
+        crate::products::assert_matches_reference(&svc, "/admin/variants/variant_ref_mug?fields=title,options&expand=product", "variants-get-fields-relation").await;
         crate::products::assert_matches_reference(&svc, "/admin/variants/variant_missing", "variants-get-missing").await;
     }
 }

@@ -128,6 +128,10 @@ get variants-list-fields-no-expand "/admin/variants?fields=title,sku&expand=&q=m
 get variants-list-fields-expand-options "/admin/variants?fields=title&expand=options&q=mug"
 get variants-get-fields-no-expand "/admin/variants/variant_ref_mug?fields=title&expand="
 get variants-list-q-ignores-title "/admin/variants?q=mug&title=nothing"
+# a bare relation name in `fields` selects nothing
+get variants-list-fields-relation "/admin/variants?fields=title,prices&q=mug"
+get variants-get-fields-relation "/admin/variants/variant_ref_mug?fields=title,options&expand=product"
+get products-list-fields-relation "/admin/products?fields=title,tags&expand=&order=title"
 curl -s "${T[@]}" "$REF/admin/variants/variant_missing" | python3 -m json.tool --indent 2 > variants-get-missing.json
 get product-tags-list /admin/product-tags
 get product-tags-list-q "/admin/product-tags?q=er&limit=20"
