@@ -33,9 +33,20 @@ pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<DatabaseConnecti
     // dropped by the pool when a statement on it fails.
     options
         .sqlx_logging(false)
-        .max_connections(32)
+        .max_connections(max_connections(url))
         .test_before_acquire(false);
     Ok(Database::connect(options).await?)
+}
+
+/// SQLite gets one connection: two write transactions on two connections deadlock when both
+/// have read and one upgrades its lock, and SQLite answers that at once with "database is
+/// locked" (its busy timeout does not apply). SQLite runs one writer at a time anyway.
+fn max_connections(url: &str) -> u32 {
+    if url.starts_with("sqlite:") {
+        1
+    } else {
+        32
+    }
 }
 
 /// `medusa-admin serve`: migrate, boot, and answer until SIGINT/SIGTERM, then finish the

@@ -9,7 +9,10 @@ use actix_web::{
     dev::{Service, ServiceResponse},
     test,
 };
-use medusa_admin_http::{config::Secrets, AppState, Tuning};
+use medusa_admin_http::{
+    config::{DatabaseConfig, Secrets},
+    AppState, Tuning,
+};
 use medusa_auth::{login::ThrottlePolicy, password::PasswordPolicy};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, DbBackend, Set, Statement,
@@ -104,7 +107,10 @@ impl TestApp {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{}.db", unique_name("medusa_it")));
                 let url = format!("sqlite://{}?mode=rwc", path.display());
-                let db = Database::connect(&url).await.expect("open sqlite");
+                // Opened as the server opens it (one connection on SQLite).
+                let db = medusa_admin_http::server::connect(&DatabaseConfig { database_url: url })
+                    .await
+                    .expect("open sqlite");
                 medusa_migration::migrate(&db)
                     .await
                     .expect("migrate sqlite");
