@@ -1,6 +1,7 @@
 //! Reading products and variants: the page query, then each selected relation loaded for the
-//! whole page with one select-in query per relation level (two for relations through a link
-//! table), never one per row. Soft-deleted related rows are left out, as Medusa's joins do.
+//! whole page with one select-in query (a link table read joined with its targets), never one
+//! per row; then the page written straight to JSON bytes. Soft-deleted related rows are left
+//! out, as Medusa's joins do.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -84,9 +85,9 @@ pub async fn list_products<C: ConnectionTrait + AsPgPool>(
     Ok(plan.page("products", items, count))
 }
 
-// The page written straight to JSON bytes: the same statements as `load_products`, the rows
-// kept typed and serialized once each (`RowBytes`), relations attached by index instead of by
-// cloning rows, and the keys `Selection::shape` would keep found once per level (`Kept`).
+// The rows are kept as the JSON of their fields, serialized once each (`RowBytes`); relations
+// are attached as row indexes, never by cloning rows; and the keys `Selection::shape` would
+// keep are found once per level (`Kept`), so the bytes are what shaping values would give.
 
 /// One level of a loaded tree: its rows' fields, the keys added to every row, and the
 /// relations attached below it.
@@ -683,8 +684,8 @@ fn option_level(mut level: Level, node: &RelationNode, values: Option<&Arc<Level
     Related::Many(Arc::new(level), "product_id", ChildOrder::Id)
 }
 
-/// Targets through a link table, read joined with their links in one statement: each
-/// owner's in the targets' id order, the grouping [`load_products`] makes from two queries.
+/// Targets through a link table, read joined with their links in one statement; each
+/// owner's come in the targets' id order once attached.
 async fn joined_level<C, T, L>(
     reader: &mut Reader<'_, C>,
     target: (T, T::Column, Option<T::Column>),
@@ -775,7 +776,7 @@ async fn link_level<C: ConnectionTrait + AsPgPool>(
             sales_channel,
             Some(sales_channel::Column::DeletedAt)
         ),
-        // Categories are shown soft-deleted too, as `load_products` shows them.
+        // Categories have no soft delete (Medusa removes them).
         "categories" => joined!(
             product_category_product,
             ProductId,
@@ -860,7 +861,8 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
     Ok(level)
 }
 
-/// Writes each product as [`load_products`] shapes it, `profile` and `profile_id` included.
+/// Writes each product trimmed to `selection`, with Medusa's `profile` and `profile_id`
+/// (derived whenever `profiles` is loaded, whatever `fields` says).
 fn write_products(out: &mut Vec<u8>, level: &Level, selection: &Selection) {
     let kept = Kept::by_shaping(&level.probe(), selection);
     let profiles = level
@@ -915,7 +917,7 @@ fn write_products(out: &mut Vec<u8>, level: &Level, selection: &Selection) {
     });
 }
 
-/// `GET /admin/products` as JSON bytes: the same answer as [`list_products`] serialized.
+/// `GET /admin/products` as JSON bytes: [`list_products`]'s answer, serialized.
 async fn list_products_json<C: ConnectionTrait + AsPgPool>(
     conn: &C,
     query: &ProductQuery,
