@@ -531,7 +531,6 @@ async fn variant_relations<C: ConnectionTrait + AsPgPool>(
     mode: PriceMode,
     values: Option<&Arc<Level>>,
 ) -> Result<()> {
-    let conn = reader.conn;
     let ids = variants.strings("id");
     for node in nodes {
         match node.name {
@@ -550,16 +549,14 @@ async fn variant_relations<C: ConnectionTrait + AsPgPool>(
                 );
             }
             "product" => {
-                let product_ids = distinct(variants.strings("product_id"));
-                let select = product::Entity::find()
-                    .filter(among(conn, product::Column::Id, product_ids))
-                    .filter(product::Column::DeletedAt.is_null())
-                    .into_query();
-                let products = reader.fetch::<product::Entity>(&select, None).await?;
-                variants.attach(
-                    "product",
-                    Related::One(Level::fetched(products), "product_id"),
-                );
+                let products = live_rows::<product::Entity, _>(
+                    reader,
+                    product::Column::Id,
+                    product::Column::DeletedAt,
+                    distinct(variants.strings("product_id")),
+                )
+                .await?;
+                variants.attach("product", Related::One(products, "product_id"));
             }
             _ => {}
         }
@@ -611,42 +608,23 @@ fn wants(node: Option<&RelationNode>, child: &str) -> bool {
     node.is_some_and(|node| node.children.iter().any(|c| c.name == child))
 }
 
-async fn load_variant_rows<C: ConnectionTrait + AsPgPool>(
+/// The live rows of `E` whose `column` is one of `keys`.
+async fn live_rows<E, C>(
     reader: &mut Reader<'_, C>,
-    product_ids: &[String],
-) -> Result<Level> {
-    let conn = reader.conn;
-    let select = product_variant::Entity::find()
-        .filter(among(
-            conn,
-            product_variant::Column::ProductId,
-            product_ids.to_vec(),
-        ))
-        .filter(product_variant::Column::DeletedAt.is_null())
+    column: E::Column,
+    deleted_at: E::Column,
+    keys: Vec<String>,
+) -> Result<Level>
+where
+    E: EntityTrait,
+    E::Model: Serialize,
+    C: ConnectionTrait + AsPgPool,
+{
+    let select = E::find()
+        .filter(among(reader.conn, column, keys))
+        .filter(deleted_at.is_null())
         .into_query();
-    let variants = reader
-        .fetch::<product_variant::Entity>(&select, None)
-        .await?;
-    Ok(Level::fetched(variants))
-}
-
-async fn load_option_rows<C: ConnectionTrait + AsPgPool>(
-    reader: &mut Reader<'_, C>,
-    product_ids: &[String],
-) -> Result<Level> {
-    let conn = reader.conn;
-    let select = product_option::Entity::find()
-        .filter(among(
-            conn,
-            product_option::Column::ProductId,
-            product_ids.to_vec(),
-        ))
-        .filter(product_option::Column::DeletedAt.is_null())
-        .into_query();
-    let options = reader
-        .fetch::<product_option::Entity>(&select, None)
-        .await?;
-    Ok(Level::fetched(options))
+    Ok(Level::fetched(reader.fetch::<E>(&select, None).await?))
 }
 
 async fn variant_level<C: ConnectionTrait + AsPgPool>(
@@ -794,7 +772,6 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
     mut level: Level,
     selection: &Selection,
 ) -> Result<Level> {
-    let conn = reader.conn;
     if level.count == 0 {
         return Ok(level);
     }
@@ -802,11 +779,27 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
     let find = |name: &str| selection.relations.iter().find(|node| node.name == name);
     let (variant_node, option_node) = (find("variants"), find("options"));
     let mut variants = match variant_node {
-        Some(_) => Some(load_variant_rows(reader, &ids).await?),
+        Some(_) => Some(
+            live_rows::<product_variant::Entity, _>(
+                reader,
+                product_variant::Column::ProductId,
+                product_variant::Column::DeletedAt,
+                ids.clone(),
+            )
+            .await?,
+        ),
         None => None,
     };
     let mut options = match option_node {
-        Some(_) => Some(load_option_rows(reader, &ids).await?),
+        Some(_) => Some(
+            live_rows::<product_option::Entity, _>(
+                reader,
+                product_option::Column::ProductId,
+                product_option::Column::DeletedAt,
+                ids.clone(),
+            )
+            .await?,
+        ),
         None => None,
     };
     let mut wanted = OptionValues::default();
@@ -832,27 +825,24 @@ async fn product_level<C: ConnectionTrait + AsPgPool>(
                 None => Related::Empty,
             },
             "type" => {
-                let select = product_type::Entity::find()
-                    .filter(among(
-                        conn,
-                        product_type::Column::Id,
-                        distinct(level.strings("type_id")),
-                    ))
-                    .filter(product_type::Column::DeletedAt.is_null())
-                    .into_query();
-                let types = reader.fetch::<product_type::Entity>(&select, None).await?;
-                Related::One(Level::fetched(types), "type_id")
+                let types = live_rows::<product_type::Entity, _>(
+                    reader,
+                    product_type::Column::Id,
+                    product_type::Column::DeletedAt,
+                    distinct(level.strings("type_id")),
+                )
+                .await?;
+                Related::One(types, "type_id")
             }
             "collection" => {
-                let collection_ids = distinct(level.strings("collection_id"));
-                let select = product_collection::Entity::find()
-                    .filter(among(conn, product_collection::Column::Id, collection_ids))
-                    .filter(product_collection::Column::DeletedAt.is_null())
-                    .into_query();
-                let collections = reader
-                    .fetch::<product_collection::Entity>(&select, None)
-                    .await?;
-                Related::One(Level::fetched(collections), "collection_id")
+                let collections = live_rows::<product_collection::Entity, _>(
+                    reader,
+                    product_collection::Column::Id,
+                    product_collection::Column::DeletedAt,
+                    distinct(level.strings("collection_id")),
+                )
+                .await?;
+                Related::One(collections, "collection_id")
             }
             name => link_level(reader, name, &ids).await?,
         };

@@ -58,14 +58,7 @@ impl<'c, C: ConnectionTrait + AsPgPool> Reader<'c, C> {
         E::Model: Serialize,
     {
         match self.held.as_mut() {
-            Some(connection) => {
-                let (sql, values) = select.build_sqlx(PostgresQueryBuilder);
-                let rows = sea_orm::sqlx::query_with(&sql, values)
-                    .fetch_all(&mut **connection)
-                    .await
-                    .map_err(query_failed)?;
-                raw_rows::<E>(&rows, owner)
-            }
+            Some(connection) => raw_rows::<E>(&pg_rows(connection, select).await?, owner),
             None => model_rows::<E, C>(self.conn, select, owner).await,
         }
     }
@@ -77,14 +70,10 @@ impl<'c, C: ConnectionTrait + AsPgPool> Reader<'c, C> {
             .from_subquery(select, Alias::new("sub"))
             .to_owned();
         let number: i64 = match self.held.as_mut() {
-            Some(connection) => {
-                let (sql, values) = count.build_sqlx(PostgresQueryBuilder);
-                let row = sea_orm::sqlx::query_with(&sql, values)
-                    .fetch_one(&mut **connection)
-                    .await
-                    .map_err(query_failed)?;
-                row.try_get(0).map_err(query_failed)?
-            }
+            Some(connection) => match pg_rows(connection, &count).await?.first() {
+                Some(row) => row.try_get(0).map_err(query_failed)?,
+                None => 0,
+            },
             None => {
                 let backend = self.conn.get_database_backend();
                 let row = self.conn.query_one(backend.build(&count)).await?;
@@ -96,6 +85,18 @@ impl<'c, C: ConnectionTrait + AsPgPool> Reader<'c, C> {
         };
         u64::try_from(number).map_err(unreadable)
     }
+}
+
+/// Runs `select` on a held PostgreSQL connection.
+async fn pg_rows(
+    connection: &mut PoolConnection<Postgres>,
+    select: &SelectStatement,
+) -> Result<Vec<PgRow>> {
+    let (sql, values) = select.build_sqlx(PostgresQueryBuilder);
+    sea_orm::sqlx::query_with(&sql, values)
+        .fetch_all(&mut **connection)
+        .await
+        .map_err(query_failed)
 }
 
 fn query_failed(err: sea_orm::sqlx::Error) -> Error {
