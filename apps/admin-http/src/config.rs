@@ -48,6 +48,11 @@ pub struct ServerConfig {
     pub admin_email: Option<String>,
     #[arg(long, env = "MEDUSA_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<String>,
+    /// Origins allowed to call the API from a browser, in Medusa's format: comma-separated,
+    /// an entry between slashes is a regular expression. Outside production it defaults to
+    /// the dashboard's local origins; in production only what is configured is allowed.
+    #[arg(long, env = "ADMIN_CORS")]
+    pub admin_cors: Option<String>,
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
@@ -118,6 +123,15 @@ pub struct Secrets {
 }
 
 impl ServerConfig {
+    /// The origins `ADMIN_CORS` allows, or the development default.
+    pub fn cors_origins(&self) -> crate::AllowedOrigins {
+        match (&self.admin_cors, self.is_production()) {
+            (Some(setting), _) => crate::AllowedOrigins::parse(setting),
+            (None, false) => crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS),
+            (None, true) => crate::AllowedOrigins::default(),
+        }
+    }
+
     pub fn is_production(&self) -> bool {
         matches!(self.environment.as_str(), "production" | "staging")
     }

@@ -32,6 +32,7 @@ use actix_web::{
 use sha2::{Digest, Sha512};
 
 pub use error::{ApiError, ApiResult};
+pub use middleware::cors::AllowedOrigins;
 pub use state::{AppState, Tuning};
 
 use middleware::{json_errors::json_errors, session_store::DbSessionStore};
@@ -58,6 +59,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
                     .wrap(from_fn(middleware::auth::authenticate))
                     .wrap(session.clone())
                     .wrap(json_errors())
+                    .wrap(from_fn(middleware::cors::cors))
                     .wrap(from_fn(server::log_request))
                     .configure(|scope| routes::register(scope, prefix))
                     .default_service(web::to(routes::not_found)),

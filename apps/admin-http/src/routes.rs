@@ -246,7 +246,8 @@ pub fn is_public(method: &Method, pattern: &str) -> bool {
 }
 
 /// Registers the endpoints whose path starts with `prefix`, relative to a scope mounted there.
-/// Each path becomes one resource holding its methods; any other method answers 405.
+/// Each path becomes one resource holding its methods, reached with or without a trailing
+/// slash; any other method answers 405.
 pub fn register(cfg: &mut web::ServiceConfig, prefix: &str) {
     let mut by_path: BTreeMap<usize, (&'static str, Vec<Endpoint>)> = BTreeMap::new();
     let mut order: Vec<&'static str> = Vec::new();
@@ -268,13 +269,23 @@ pub fn register(cfg: &mut web::ServiceConfig, prefix: &str) {
             .push(endpoint);
     }
     for (_, (path, endpoints)) in by_path {
-        let relative = &path[prefix.len()..];
-        let mut resource = web::resource(relative).default_service(web::to(method_not_allowed));
+        let mut resource = web::resource(patterns(&path[prefix.len()..]))
+            .default_service(web::to(method_not_allowed));
         for endpoint in endpoints {
             resource = resource.route((endpoint.route)());
         }
         cfg.service(resource);
     }
+}
+
+/// A path and the same path with a trailing slash: Medusa's router (Express, not strict)
+/// answers both, and its own clients send the slash on some calls (`GET /admin/store/`). The
+/// plain path comes first, so it is the pattern the auth middleware sees for either.
+fn patterns(relative: &str) -> Vec<String> {
+    if relative.is_empty() {
+        return vec![String::new(), "/".to_owned()];
+    }
+    vec![relative.to_owned(), format!("{relative}/")]
 }
 
 async fn method_not_allowed(req: HttpRequest) -> HttpResponse {

@@ -59,8 +59,10 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let files = config
         .uploads
         .storage(&config.host, config.port, &secrets.jwt_secret);
-    let state = AppState::new(db.clone(), secrets, Tuning::default())
-        .with_uploads(std::sync::Arc::new(files), upload_policy);
+    let flags = medusa_core::FeatureFlags::from_env();
+    let state = AppState::with_flags(db.clone(), secrets, Tuning::default(), flags)
+        .with_uploads(std::sync::Arc::new(files), upload_policy)
+        .with_cors(config.cors_origins());
     bootstrap::boot(&state, &db, &config).await?;
 
     spawn_housekeeping(state.clone(), db.clone());

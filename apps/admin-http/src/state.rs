@@ -12,6 +12,7 @@ use medusa_auth::{
     token::JwtKeys,
     users::{SeaUserService, UserService},
 };
+use medusa_core::FeatureFlags;
 use medusa_store::{CurrencyService, SeaCurrencyService, SeaStoreService, StoreService};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
@@ -22,6 +23,8 @@ use crate::config::Secrets;
 #[derive(Clone)]
 pub struct AppState {
     pub backend: DbBackend,
+    /// The feature flags this server honours (`MEDUSA_FF_*`).
+    pub flags: FeatureFlags,
     pub authenticator: Arc<dyn Authenticator>,
     pub logins: Arc<dyn LoginService>,
     pub users: Arc<dyn UserService>,
@@ -55,6 +58,8 @@ pub struct AppState {
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
     pub secrets: Secrets,
+    /// Origins allowed to call from a browser (`ADMIN_CORS`); [`AppState::with_cors`] sets them.
+    pub cors_origins: crate::AllowedOrigins,
 }
 
 /// Tunables that tests turn down (password hashing cost, login throttling).
@@ -76,13 +81,31 @@ impl AppState {
         self
     }
 
+    /// The same services, answering browsers from `origins`.
+    pub fn with_cors(mut self, origins: crate::AllowedOrigins) -> Self {
+        self.cors_origins = origins;
+        self
+    }
+
+    /// The services over `db` with Medusa's default feature flags.
     pub fn new(db: DatabaseConnection, secrets: Secrets, tuning: Tuning) -> Self {
+        Self::with_flags(db, secrets, tuning, FeatureFlags::default())
+    }
+
+    /// The services over `db`, honouring `flags` as Medusa does with the same flags set.
+    pub fn with_flags(
+        db: DatabaseConnection,
+        secrets: Secrets,
+        tuning: Tuning,
+        flags: FeatureFlags,
+    ) -> Self {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
         let providers = medusa_region::ProviderRegistry::with_defaults();
         let notification_providers = medusa_notification::default_providers();
         Self {
             backend: db.get_database_backend(),
+            flags,
             authenticator: Arc::new(SeaAuthenticator::new(db.clone(), jwt.clone())),
             logins: Arc::new(SeaLoginService::new(db.clone(), tuning.password, throttle)),
             users: Arc::new(SeaUserService::new(db.clone(), tuning.password)),
@@ -93,7 +116,7 @@ impl AppState {
             )),
             api_keys: Arc::new(SeaApiKeyService::new(db.clone())),
             sessions: Arc::new(SeaSessionRepository::new(db.clone())),
-            store: Arc::new(SeaStoreService::new(db.clone())),
+            store: Arc::new(SeaStoreService::new(db.clone(), flags)),
             tax_rates: Arc::new(medusa_tax::SeaTaxRateService::new(db.clone())),
             shipping_profiles: Arc::new(medusa_shipping::SeaShippingProfileService::new(
                 db.clone(),
@@ -138,6 +161,7 @@ impl AppState {
             currencies: Arc::new(SeaCurrencyService::new(db)),
             jwt,
             secrets,
+            cors_origins: crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod error;
+pub mod flags;
 pub mod handle;
 pub mod id;
 pub mod list;
@@ -16,5 +17,6 @@ pub mod patch;
 pub mod time;
 
 pub use error::{Error, ErrorBody, Result};
+pub use flags::{FeatureFlags, Flag};
 pub use id::generate_id;
 pub use list::ListPage;

@@ -20,6 +20,6 @@ pub use crate::seed::{
     apply_store_seed, parse, SeedFile, SeedRegion, SeedReport, SeedUser, SeededRegion,
 };
 pub use crate::store::{
-    FeatureFlag, LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView,
-    StoreWithCurrencies, UpdateStore, FEATURE_FLAGS, MODULES,
+    LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView,
+    StoreWithCurrencies, UpdateStore, MODULES,
 };

@@ -2,7 +2,7 @@
 //! installed on this server.
 
 use async_trait::async_trait;
-use medusa_core::{generate_id, metadata, time, Error, Result};
+use medusa_core::{generate_id, metadata, time, Error, FeatureFlags, Result};
 use medusa_entity::{
     currency, fulfillment_provider, payment_provider, sales_channel, store, store_currencies,
     tax_provider,
@@ -20,29 +20,6 @@ use crate::physical_order::in_insertion_order;
 
 const REMOVE_DEFAULT_CURRENCY: &str = "You are not allowed to remove default currency from store currencies without replacing it as well";
 const NULL_NAME: &str = "Can't insert null value in field name on insert in table store";
-
-/// A feature flag as `GET /admin/store` lists it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct FeatureFlag {
-    pub key: &'static str,
-    pub value: bool,
-}
-
-/// Medusa 1.20's feature flags with their default values, in the order Medusa lists them.
-pub const FEATURE_FLAGS: &[FeatureFlag] = &[
-    flag("analytics", true),
-    flag("medusa_v2", false),
-    flag("order_editing", true),
-    flag("product_categories", false),
-    flag("publishable_api_keys", true),
-    flag("sales_channels", true),
-    flag("tax_inclusive_pricing", false),
-    flag("workflows", false),
-];
-
-const fn flag(key: &'static str, value: bool) -> FeatureFlag {
-    FeatureFlag { key, value }
-}
 
 /// A loaded module as `GET /admin/store` lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -74,7 +51,8 @@ pub struct StoreView {
     pub default_currency: Option<currency::Model>,
     /// `None` when no default channel is set or it was deleted (serialized as `null`).
     pub default_sales_channel: Option<sales_channel::Model>,
-    pub feature_flags: &'static [FeatureFlag],
+    /// The flags this server runs with (and honours).
+    pub feature_flags: FeatureFlags,
     pub modules: &'static [LoadedModule],
     pub payment_providers: Vec<payment_provider::Model>,
     pub fulfillment_providers: Vec<fulfillment_provider::Model>,
@@ -97,7 +75,7 @@ impl Serialize for StoreView {
         map.serialize_entry("currencies", &self.currencies)?;
         map.serialize_entry("default_currency", &self.default_currency)?;
         map.serialize_entry("default_sales_channel", &self.default_sales_channel)?;
-        map.serialize_entry("feature_flags", self.feature_flags)?;
+        map.serialize_entry("feature_flags", &self.feature_flags)?;
         map.serialize_entry("modules", self.modules)?;
         map.serialize_entry("payment_providers", &self.payment_providers)?;
         map.serialize_entry("fulfillment_providers", &self.fulfillment_providers)?;
@@ -208,11 +186,13 @@ pub trait StoreService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaStoreService {
     db: DatabaseConnection,
+    flags: FeatureFlags,
 }
 
 impl SeaStoreService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// The store of `db`, reporting `flags` as the server's feature flags.
+    pub fn new(db: DatabaseConnection, flags: FeatureFlags) -> Self {
+        Self { db, flags }
     }
 }
 
@@ -245,7 +225,7 @@ impl StoreService for SeaStoreService {
             currencies,
             default_currency,
             default_sales_channel,
-            feature_flags: FEATURE_FLAGS,
+            feature_flags: self.flags,
             modules: MODULES,
             payment_providers,
             fulfillment_providers,

@@ -1,5 +1,7 @@
-//! Middleware: credential resolution and access control, and the JSON-only error guarantee.
+//! Middleware: cross-origin requests, credential resolution and access control, and the
+//! JSON-only error guarantee.
 
 pub mod auth;
+pub mod cors;
 pub mod json_errors;
 pub mod session_store;

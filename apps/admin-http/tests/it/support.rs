@@ -103,6 +103,11 @@ pub fn tuning() -> Tuning {
 
 impl TestApp {
     pub async fn new(backend: Backend) -> Self {
+        Self::with_flags(backend, medusa_core::FeatureFlags::default()).await
+    }
+
+    /// A fresh app whose server runs with `flags` (as with `MEDUSA_FF_*` set).
+    pub async fn with_flags(backend: Backend, flags: medusa_core::FeatureFlags) -> Self {
         let (db, file) = match backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{}.db", unique_name("medusa_it")));
@@ -118,7 +123,7 @@ impl TestApp {
             }
             Backend::Postgres => (postgres_database().await, None),
         };
-        let state = AppState::new(db.clone(), secrets(), tuning());
+        let state = AppState::with_flags(db.clone(), secrets(), tuning(), flags);
         seed(&state, &db).await;
         TestApp {
             backend,

@@ -16,7 +16,7 @@ fn update(body: Value) -> UpdateStore {
 /// A store set up as the reference server's: boot defaults, `manual` providers, and the
 /// reference seed's store section.
 pub async fn reference_store(db: &DatabaseConnection) -> SeaStoreService {
-    let service = SeaStoreService::new(db.clone());
+    let service = SeaStoreService::new(db.clone(), Default::default());
     service.ensure_store().await.unwrap();
     service
         .register_providers(&["manual"], &["manual"])
@@ -37,7 +37,7 @@ async fn ensure_store_creates_medusas_boot_defaults_once() {
         assert_eq!(count::<country::Entity>(&t.db).await, 250, "{}", t.label);
         assert_eq!(count::<store::Entity>(&t.db).await, 0, "{}", t.label);
 
-        let service = SeaStoreService::new(t.db.clone());
+        let service = SeaStoreService::new(t.db.clone(), Default::default());
         let setup = service.ensure_store().await.unwrap();
         assert!(
             setup.store_created && setup.sales_channel_created,
@@ -78,7 +78,7 @@ async fn ensure_store_creates_medusas_boot_defaults_once() {
 #[tokio::test]
 async fn ensure_store_gives_a_store_without_channel_a_new_one() {
     for t in databases().await {
-        let service = SeaStoreService::new(t.db.clone());
+        let service = SeaStoreService::new(t.db.clone(), Default::default());
         let first = service.ensure_store().await.unwrap().store;
         let mut unlinked = first.clone().into_active_model();
         unlinked.default_sales_channel_id = Set(None);
@@ -120,7 +120,7 @@ async fn retrieve_answers_what_medusa_answers() {
 #[tokio::test]
 async fn a_deleted_default_channel_reads_as_null() {
     for t in databases().await {
-        let service = SeaStoreService::new(t.db.clone());
+        let service = SeaStoreService::new(t.db.clone(), Default::default());
         let store = service.ensure_store().await.unwrap().store;
         let channel_id = store.default_sales_channel_id.unwrap();
         let channel = sales_channel::Entity::find_by_id(channel_id)
@@ -442,7 +442,7 @@ async fn providers_are_registered_as_medusa_boots() {
 #[tokio::test]
 async fn a_database_without_store_says_so() {
     for t in databases().await {
-        let service = SeaStoreService::new(t.db.clone());
+        let service = SeaStoreService::new(t.db.clone(), Default::default());
         let err = service.retrieve().await.unwrap_err();
         assert_eq!(
             (err.status(), err.to_string()),
