@@ -161,7 +161,9 @@ impl AppState {
             currencies: Arc::new(SeaCurrencyService::new(db)),
             jwt,
             secrets,
-            cors_origins: crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS),
+            cors_origins: crate::AllowedOrigins::parse(
+                crate::middleware::cors::DEVELOPMENT_ORIGINS,
+            ),
         }
     }
 }

@@ -238,12 +238,12 @@ impl InviteService for SeaInviteService {
                 .filter(invite::Column::DeletedAt.is_null())
                 .one(&txn)
                 .await?;
-            // Unlike Medusa, only the invite's latest token is accepted: a resend retires
-            // the tokens sent before it.
+            // As in Medusa, any token signed for this invite is accepted until the invite
+            // expires, including one sent before a resend or a role change: the role is the
+            // invite's, not the token's.
             let invite = match invite {
                 Some(invite)
                     if invite.user_email == claims.user_email
-                        && invite.token == token
                         && medusa_core::time::now() <= invite.expires_at =>
                 {
                     invite

@@ -103,6 +103,17 @@ pub fn peek_password_reset_token(token: &str) -> Option<PasswordResetClaims> {
         .map(|data| data.claims)
 }
 
+/// Whether `token` reads as a JWT at all (three parts, a JSON header and payload), whatever
+/// its signature: what Medusa's `jwt.verify` calls an "invalid token" when it does not.
+pub fn is_readable_jwt(token: &str) -> bool {
+    let mut validation = Validation::new(Algorithm::HS256);
+    validation.insecure_disable_signature_validation();
+    validation.validate_exp = false;
+    validation.required_spec_claims.clear();
+    jsonwebtoken::decode::<serde_json::Value>(token, &DecodingKey::from_secret(&[]), &validation)
+        .is_ok()
+}
+
 /// The claims of a password reset token signed with `password_hash` and not expired.
 pub fn verify_password_reset_token(
     token: &str,

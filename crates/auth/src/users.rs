@@ -14,7 +14,8 @@ use serde_json::{json, Map, Value};
 
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{
-    issue_password_reset_token, peek_password_reset_token, verify_password_reset_token,
+    is_readable_jwt, issue_password_reset_token, peek_password_reset_token,
+    verify_password_reset_token,
 };
 use crate::values::{Email, UserRole};
 
@@ -377,6 +378,9 @@ impl UserService for SeaUserService {
         // bad signature, an expired token or another user's token is 401 (Medusa answers a
         // 500 for the first two).
         let invalid_token = || Error::invalid_data("invalid token");
+        if !is_readable_jwt(token) {
+            return Err(invalid_token());
+        }
         let claims = peek_password_reset_token(token);
         let email = match (email, &claims) {
             (Some(email), _) => email.to_owned(),

@@ -20,6 +20,6 @@ pub use crate::seed::{
     apply_store_seed, parse, SeedFile, SeedRegion, SeedReport, SeedUser, SeededRegion,
 };
 pub use crate::store::{
-    LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView,
-    StoreWithCurrencies, UpdateStore, MODULES,
+    LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView, StoreWithCurrencies,
+    UpdateStore, MODULES,
 };

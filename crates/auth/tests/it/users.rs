@@ -372,6 +372,12 @@ async fn password_reset_rejections(db: DatabaseConnection) {
         .await
         .unwrap_err();
     assert_eq!(message(err), invalid);
+    // Three parts that are not JSON: unreadable, even for a known address.
+    let err = users
+        .reset_password("test.test.test", "pw", Some(&alice.email))
+        .await
+        .unwrap_err();
+    assert_eq!(message(err), invalid);
     let alices = users
         .request_password_reset(&alice.email)
         .await
