@@ -30,3 +30,13 @@ capture-reference:
 # The products benchmark (ours vs the reference Medusa, 1k and 100k products); figures go to docs/PERFORMANCE.md.
 bench:
     scripts/bench/products.sh
+
+# Medusa's own clients against our server: the admin dashboard in Chromium, then medusa-js (`just e2e dashboard|medusa-js`: one).
+e2e WHICH="all":
+    #!/usr/bin/env bash
+    set -u
+    case "{{WHICH}}" in all|dashboard|medusa-js) ;; *) echo "usage: just e2e [all|dashboard|medusa-js]" >&2; exit 2 ;; esac
+    rc=0
+    if [ "{{WHICH}}" != medusa-js ]; then scripts/e2e/admin-dashboard.sh || rc=1; fi
+    if [ "{{WHICH}}" != dashboard ]; then scripts/e2e/medusa-js.sh || rc=1; fi
+    exit $rc

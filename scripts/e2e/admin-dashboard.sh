@@ -76,13 +76,13 @@ EOF
 }
 
 serve_dashboard() {
-    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$ADMIN_PORT/"; then
+    if [ "$(http_status "http://127.0.0.1:$ADMIN_PORT/")" != 0 ]; then
         die "port $ADMIN_PORT is taken (set E2E_ADMIN_PORT)"
     fi
     node "$E2E_DIR/static-server.mjs" "$DASHBOARD_DIR" "$ADMIN_PORT" "$ADMIN_PATH" 127.0.0.1 >&2 &
     E2E_PIDS+=($!)
     for _ in $(seq 50); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$ADMIN_ORIGIN$ADMIN_PATH/")" = 200 ] && return 0
+        [ "$(http_status "$ADMIN_ORIGIN$ADMIN_PATH/")" = 200 ] && return 0
         sleep 0.1
     done
     die "the dashboard's static server did not start"
@@ -98,7 +98,8 @@ server_up ADMIN_CORS="$ADMIN_ORIGIN"
 build_dashboard
 serve_dashboard
 
-rm -rf "$OUT" && mkdir -p "$OUT"
+mkdir -p "$OUT"
+rm -f "$OUT"/[0-9][0-9]-*.png "$OUT/report.json" "$OUT/server.log" # this script's earlier results
 log "driving the dashboard at $ADMIN_ORIGIN$ADMIN_PATH against $BACKEND_URL"
 rc=0
 E2E_ADMIN_URL="$ADMIN_ORIGIN$ADMIN_PATH" E2E_BACKEND_URL="$BACKEND_URL" E2E_OUT="$OUT" \

@@ -19,6 +19,12 @@ E2E_TMP=""
 E2E_PIDS=()
 
 log() { printf '==> %s\n' "$*" >&2; }
+# The HTTP status of a GET (0 when nothing answers); node instead of curl, which a fresh
+# Debian may lack.
+http_status() {
+    node -e 'fetch(process.argv[1], { redirect: "manual", signal: AbortSignal.timeout(3000) })
+        .then((r) => console.log(r.status), () => console.log(0))' "$1"
+}
 die() { printf 'e2e: %s\n' "$*" >&2; exit 1; }
 
 e2e_cleanup() {
@@ -80,7 +86,7 @@ build_server() {
 # environment for the server: the arguments (NAME=value ...).
 start_server() {
     E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/medusa-e2e.XXXXXX")
-    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$API_PORT/health"; then
+    if [ "$(http_status "http://127.0.0.1:$API_PORT/")" != 0 ]; then
         die "port $API_PORT is taken (set E2E_API_PORT)"
     fi
     # A database named by DATABASE_URL gets neither the demo store nor the demo login
@@ -96,7 +102,7 @@ start_server() {
     E2E_PIDS+=($!)
     local pid=$!
     for _ in $(seq 300); do
-        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$API_PORT/health")" = 200 ]; then
+        if [ "$(http_status "http://127.0.0.1:$API_PORT/health")" = 200 ]; then
             BACKEND_URL="http://localhost:$API_PORT"
             return 0
         fi
@@ -121,7 +127,7 @@ server_up() {
     if [ -n "${E2E_BACKEND_URL:-}" ]; then
         BACKEND_URL=${E2E_BACKEND_URL%/}
         log "using the running server $BACKEND_URL"
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BACKEND_URL/health")" = 200 ] \
+        [ "$(http_status "$BACKEND_URL/health")" = 200 ] \
             || die "$BACKEND_URL/health does not answer 200"
     else
         build_server

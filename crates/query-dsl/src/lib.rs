@@ -10,6 +10,7 @@
 
 mod error;
 mod filter;
+pub mod js_date;
 mod keys;
 mod plan;
 mod raw;

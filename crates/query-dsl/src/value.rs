@@ -1,6 +1,6 @@
 //! Typed reading of query-string scalars: integers, booleans, timestamps and enum members.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use sea_orm::Value;
 
 use crate::error::QueryError;
@@ -21,29 +21,20 @@ pub(crate) fn parse_count(param: &str, text: &str) -> Result<u64, QueryError> {
     }
 }
 
-/// A timestamp as Medusa's `new Date(value)` reads query values, normalised to UTC: a date
-/// (`2024-01-01`, midnight UTC), RFC 3339, a date-time without offset (read as UTC), or epoch
-/// milliseconds.
+/// A timestamp as Medusa reads a date filter: `new Date(value)` when that is a valid date
+/// (ISO dates and date-times, `01-26-1990`, `Jan 26 1990`, ... see [`crate::js_date`]),
+/// otherwise `new Date(Number(value) * 1000)`, epoch seconds. Normalised to UTC.
 pub fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
-    let utc = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        DateTime::<Utc>::from_timestamp_millis(text.parse().ok()?)?
-    } else if let Ok(ts) = DateTime::parse_from_rfc3339(text) {
-        ts.with_timezone(&Utc)
-    } else if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        date.and_hms_opt(0, 0, 0)?.and_utc()
-    } else {
-        [
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S%.f",
-        ]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?
-        .and_utc()
+    let utc = match crate::js_date::parse(text) {
+        Some(date) => date,
+        None => {
+            let millis = crate::js_date::number(text)? * 1000.0;
+            DateTime::<Utc>::from_timestamp_millis(millis.trunc() as i64)?
+        }
     };
     Some(utc.fixed_offset())
 }
@@ -107,9 +98,14 @@ mod tests {
             iso("2024-01-01T10:00:00.5").as_deref(),
             Some("2024-01-01T10:00:00.500+00:00")
         );
+        // Not a date string: epoch seconds (Medusa's `Number(value) * 1000`).
         assert_eq!(
-            iso("1700000000000").as_deref(),
+            iso("1700000000").as_deref(),
             Some("2023-11-14T22:13:20+00:00")
+        );
+        assert_eq!(
+            iso("01-26-1990").as_deref(),
+            Some("1990-01-26T00:00:00+00:00")
         );
         assert_eq!(iso("2024-13-01"), None);
         assert_eq!(iso("yesterday"), None);

@@ -252,7 +252,9 @@ const CASES: &[(&str, &[&str], u64)] = &[
         2,
     ),
     ("created_at[$gt]=2024-02-01T00:00:00Z", &["u5", "u3"], 2),
-    ("created_at[lte]=1704103200000", &["u1"], 1),
+    // A number that is no date string is epoch seconds, as in Medusa.
+    ("created_at[lte]=1704103200", &["u1"], 1),
+    ("created_at[lte]=01-01-2024 10:00", &["u1"], 1),
     ("deleted_at[gt]=2000-01-01", &["u4"], 1),
     ("order=email&limit=2&offset=1", &["u2", "u3"], 4),
     ("order=-first_name&limit=2", &["u1", "u3"], 4),

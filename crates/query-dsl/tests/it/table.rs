@@ -228,8 +228,13 @@ fn filters_v1() {
                 r#"WHERE "product"."status" = (CAST('published' AS "product_status_enum")) AND "product"."deleted_at" IS NULL ORDER BY "product"."created_at" DESC, "product"."id" DESC LIMIT 50 | echo 50"#,
             ),
             (
-                "created_at[gt]=1700000000000",
+                // Epoch seconds, as Medusa reads a number that is not a date string.
+                "created_at[gt]=1700000000",
                 r#"WHERE "product"."created_at" > '2023-11-14 22:13:20.000000 +00:00' AND "product"."deleted_at" IS NULL ORDER BY "product"."created_at" DESC, "product"."id" DESC LIMIT 50 | echo 50"#,
+            ),
+            (
+                "deleted_at[gt]=01-26-1990",
+                r#"WHERE "product"."deleted_at" > '1990-01-26 00:00:00.000000 +00:00' ORDER BY "product"."created_at" DESC, "product"."id" DESC LIMIT 50 | echo 50 | with_deleted"#,
             ),
             (
                 "created_at[gte]=2024-01-01T10:00:00%2B02:00",

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# @medusajs/medusa-js 6.1.x against our server: every admin.* method of the resources it serves
+# (auth, users, invites, store, currencies, products, variants, product tags and types,
+# collections, product categories, sales channels, price lists, uploads, regions, return
+# reasons, tax rates, shipping profiles and options, customers, customer groups, notes,
+# notifications, publishable API keys). Prints `N passed, N failed`.
+#
+#   scripts/e2e/medusa-js.sh          (or `just e2e medusa-js`)
+#
+# Builds medusa-admin and starts it on a throwaway SQLite database (see lib.sh), installs the
+# client into $E2E_WORK/clients. E2E_BACKEND_URL=http://localhost:9100 checks another server
+# instead (it writes to it: see medusa-js.mjs). Results also go to $E2E_OUT/medusa-js.json.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+OUT=${E2E_OUT:-$WORK/out}
+need_node
+npm_folder clients
+server_up
+mkdir -p "$OUT"
+log "calling @medusajs/medusa-js against $BACKEND_URL"
+rc=0
+E2E_BACKEND_URL="$BACKEND_URL" E2E_CLIENTS_DIR="$WORK/clients" E2E_OUT="$OUT" \
+    node "$E2E_DIR/medusa-js.mjs" || rc=$?
+keep_server_log "$OUT/medusa-js-server.log"
+exit $rc
