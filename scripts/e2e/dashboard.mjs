@@ -6,7 +6,7 @@
 // env: E2E_ADMIN_URL     where the dashboard is served, with its base path (http://localhost:9311/app)
 //      E2E_BACKEND_URL   the admin API the dashboard was built for (http://localhost:9310)
 //      E2E_CLIENTS_DIR   the npm folder holding puppeteer-core
-//      E2E_OUT           screenshots and the report (failures.json)
+//      E2E_OUT           screenshots (NN-page.png) and report.json
 //      E2E_EMAIL / E2E_PASSWORD   the admin login (admin@medusa-test.com / supersecret)
 //      E2E_ANSWER_CONSENT=1       answer the dashboard's analytics consent question (opt out),
 //                                 which writes an analytics config for the user; 0 leaves it open
@@ -60,8 +60,8 @@ const ALLOWED = [
 ]
 
 // ---------------------------------------------------------------------------------------------
-// Setup data through the API (Node side, not the browser): ids for the detail pages, a customer
-// and a price list when the store has none. Reuses what an earlier run created.
+// Setup through the API (from Node, not the browser): ids and names for the pages to open and
+// look for.
 
 async function api(method, path, token, body) {
   const res = await fetch(BACKEND + path, {
@@ -88,11 +88,12 @@ async function setup() {
     password: PASSWORD,
   })
   const data = {}
-  const { products } = await api("GET", "/admin/products?limit=1&fields=id,title", token)
+  // The first product of the dashboard's own list (which leaves gift cards out).
+  const { products } = await api("GET", "/admin/products?limit=1&is_giftcard=false&fields=id,title", token)
   if (products[0]) Object.assign(data, { productId: products[0].id, productTitle: products[0].title })
   // A customer and a price list for the pages that show them: the first existing ones, or
   // (with E2E_SETUP_CREATE=1, the default) made here when the store has none.
-  let { customers } = await api("GET", "/admin/customers?limit=1", token)
+  const { customers } = await api("GET", "/admin/customers?limit=1", token)
   let customer = customers[0]
   if (!customer && CREATE) {
     ;({ customer } = await api("POST", "/admin/customers", token, {
@@ -103,7 +104,7 @@ async function setup() {
     }))
   }
   if (customer) Object.assign(data, { customerId: customer.id, customerEmail: customer.email })
-  let { price_lists } = await api("GET", "/admin/price-lists?limit=1", token)
+  const { price_lists } = await api("GET", "/admin/price-lists?limit=1", token)
   let priceList = price_lists[0]
   if (!priceList && CREATE) {
     ;({ price_list: priceList } = await api("POST", "/admin/price-lists", token, {
@@ -140,6 +141,7 @@ const allowed = []
 const inflight = new Set()
 const sentIn = new WeakMap() // request -> the phase it was sent in
 const thirdParty = [] // failed requests to other hosts (not counted)
+const pendingBodies = [] // bodies of failed answers still being read
 const ADMIN_ORIGIN = new URL(ADMIN_URL).origin
 
 function allowedBy(e) {
@@ -166,11 +168,11 @@ function watch(page) {
     if (!isBackend(res.url()) || res.status() < 400 || req.method() === "OPTIONS") return
     const e = { page: current, phase: sentIn.get(req), kind: "http", method: req.method(), url: res.url(), status: res.status() }
     events.push(e)
-    try {
-      e.body = (await res.text()).slice(0, 500)
-    } catch (err) {
-      e.body = `(body unavailable: ${err.message})`
-    }
+    const read = res.text().then(
+      (text) => (e.body = text.slice(0, 500)),
+      (err) => (e.body = `(body unavailable: ${err.message})`),
+    )
+    pendingBodies.push(read)
   })
   page.on("requestfailed", (req) => {
     inflight.delete(req)
@@ -205,16 +207,33 @@ async function settle(quiet = 800, max = 15000) {
     else if (Date.now() - idleSince >= quiet) return
     await sleep(100)
   }
+  if (env.E2E_DEBUG) console.log(`settle: still in flight after ${max} ms: ${[...inflight].map((r) => r.url()).join(" ")}`)
 }
 
+// Waits until the page shows every text; fails early when the dashboard sends it to the login
+// page (no session) and says which texts never showed.
 async function waitText(page, texts) {
   const list = (Array.isArray(texts) ? texts : [texts]).filter(Boolean)
-  if (list.length === 0) return
-  await page.waitForFunction(
-    (xs) => xs.every((x) => document.body && document.body.innerText.includes(x)),
-    { timeout: TIMEOUT, polling: 250 },
+  const ok = await page
+    .waitForFunction(
+      (xs) =>
+        location.pathname.endsWith("/login") ||
+        xs.every((x) => document.body && document.body.innerText.includes(x)),
+      { timeout: TIMEOUT, polling: 250 },
+      list,
+    )
+    .then(() => true, () => false)
+  const state = await page.evaluate(
+    (xs) => ({
+      login: location.pathname.endsWith("/login"),
+      missing: xs.filter((x) => !(document.body && document.body.innerText.includes(x))),
+    }),
     list,
   )
+  if (state.login) throw new Error("the dashboard went to its login page (no session)")
+  if (!ok || state.missing.length) {
+    throw new Error(`not shown within ${TIMEOUT / 1000} s: ${state.missing.map((x) => JSON.stringify(x)).join(", ")}`)
+  }
 }
 
 async function answerConsent(page, wait = 4000) {
@@ -359,7 +378,6 @@ async function run() {
         else if (!p.path) throw new Error("no id for this page (setup failed)")
         else {
           await page.goto(ADMIN_URL + p.path, { waitUntil: "domcontentloaded" })
-          if (page.url().endsWith("/login")) throw new Error("redirected to the login page")
           await waitText(page, p.texts)
           await settle()
           // Answered once after the login; shows again only when that answer was not kept.
@@ -375,6 +393,7 @@ async function run() {
       results.push({ name: p.name, error, ms: Date.now() - t0 })
     }
   } finally {
+    await Promise.allSettled(pendingBodies)
     await browser.close()
   }
   return results
@@ -399,7 +418,6 @@ function describe(e) {
 }
 
 const results = await run()
-await sleep(200) // response bodies still being read
 let passed = 0
 let failed = 0
 const report = []

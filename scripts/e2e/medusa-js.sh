@@ -16,7 +16,11 @@ set -euo pipefail
 OUT=${E2E_OUT:-$WORK/out}
 need_node
 npm_folder clients
-server_up
+# Medusa serves product categories and POST /admin/currencies/{code} only with these feature
+# flags on (404 without): on, so that the client's calls reach them. A server with them off is
+# checked for Medusa's 404 instead (medusa-js.mjs reads the flags from GET /admin/store).
+# shellcheck disable=SC2086
+server_up ${E2E_SERVER_FLAGS-MEDUSA_FF_PRODUCT_CATEGORIES=true MEDUSA_FF_TAX_INCLUSIVE_PRICING=true}
 mkdir -p "$OUT"
 log "calling @medusajs/medusa-js against $BACKEND_URL"
 rc=0

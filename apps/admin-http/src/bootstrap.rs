@@ -285,7 +285,11 @@ async fn seed_products(
     for (index, product) in file.products.iter().enumerate() {
         let handle = product.handle();
         let in_entry = |err| entry_error("products", index, &product.title, err);
-        let query = ProductQuery::parse(&format!("handle={}", encoded(&handle)), state.backend)?;
+        let query = ProductQuery::parse(
+            &format!("handle={}", encoded(&handle)),
+            state.backend,
+            state.product_specs,
+        )?;
         let existing = state.products.list(&query).await.map_err(in_entry)?;
         let (id, created) = match existing.items.first() {
             Some(found) => (found.id().to_owned(), false),

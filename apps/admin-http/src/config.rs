@@ -53,6 +53,23 @@ pub struct ServerConfig {
     /// the dashboard's local origins; in production only what is configured is allowed.
     #[arg(long, env = "ADMIN_CORS")]
     pub admin_cors: Option<String>,
+    /// Payment providers to load, by id (Medusa's plugins): `manual`, `test-pay`. The built-in
+    /// `system` provider is always loaded.
+    #[arg(
+        long,
+        env = "PAYMENT_PROVIDERS",
+        value_delimiter = ',',
+        default_value = "manual"
+    )]
+    pub payment_providers: Vec<String>,
+    /// Fulfillment providers to load, by id: `manual`, `test-ful`.
+    #[arg(
+        long,
+        env = "FULFILLMENT_PROVIDERS",
+        value_delimiter = ',',
+        default_value = "manual"
+    )]
+    pub fulfillment_providers: Vec<String>,
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
@@ -123,6 +140,18 @@ pub struct Secrets {
 }
 
 impl ServerConfig {
+    /// The flags (`MEDUSA_FF_*`) and providers this server runs with.
+    pub fn setup(&self) -> Result<crate::Setup, String> {
+        let providers = medusa_region::ProviderRegistry::shipped(
+            &self.payment_providers,
+            &self.fulfillment_providers,
+        )?;
+        Ok(crate::Setup {
+            flags: medusa_core::FeatureFlags::from_env(),
+            providers,
+        })
+    }
+
     /// The origins `ADMIN_CORS` allows, or the development default.
     pub fn cors_origins(&self) -> crate::AllowedOrigins {
         match (&self.admin_cors, self.is_production()) {

@@ -33,7 +33,7 @@ use sha2::{Digest, Sha512};
 
 pub use error::{ApiError, ApiResult};
 pub use middleware::cors::AllowedOrigins;
-pub use state::{AppState, Tuning};
+pub use state::{AppState, Setup, Tuning};
 
 use middleware::{json_errors::json_errors, session_store::DbSessionStore};
 
@@ -48,6 +48,7 @@ const SESSION_TTL: Duration = Duration::hours(10);
 pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
         let session = session_middleware(&state);
+        let flags = state.flags;
         cfg.app_data(web::Data::new(state))
             .app_data(extract::json_config())
             .app_data(extract::query_config())
@@ -61,7 +62,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
                     .wrap(json_errors())
                     .wrap(from_fn(middleware::cors::cors))
                     .wrap(from_fn(server::log_request))
-                    .configure(|scope| routes::register(scope, prefix))
+                    .configure(|scope| routes::register(scope, prefix, flags))
                     .default_service(web::to(routes::not_found)),
             );
         }

@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use actix_web::{http::Method, web, HttpRequest, HttpResponse, Route};
+use medusa_core::{FeatureFlags, Flag};
 
 use crate::error::{body_for_status, error_response};
-use crate::handlers::{api_keys, auth, currencies, invites, store, users};
+use crate::handlers::{analytics_configs, api_keys, auth, currencies, invites, store, users};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -24,15 +25,25 @@ pub struct Endpoint {
     /// The full path pattern, as actix matches it (`/admin/users/{id}`).
     pub path: &'static str,
     pub access: Access,
+    /// The feature flag without which the route does not exist (Medusa's
+    /// `isFeatureFlagEnabled` router guard).
+    pub flag: Option<Flag>,
     route: fn() -> Route,
 }
 
 macro_rules! endpoint {
     ($method:ident $path:literal $access:ident => $handler:path) => {
+        endpoint!(@ $method $path $access None => $handler)
+    };
+    ($method:ident $path:literal $access:ident if $flag:ident => $handler:path) => {
+        endpoint!(@ $method $path $access Some(Flag::$flag) => $handler)
+    };
+    (@ $method:ident $path:literal $access:ident $flag:expr => $handler:path) => {
         Endpoint {
             method: Method::$method,
             path: $path,
             access: Access::$access,
+            flag: $flag,
             route: || web::route().method(Method::$method).to($handler),
         }
     };
@@ -64,6 +75,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(POST "/admin/invites" Authenticated => invites::create_invite),
         endpoint!(DELETE "/admin/invites/{invite_id}" Authenticated => invites::delete_invite),
         endpoint!(POST "/admin/invites/{invite_id}/resend" Authenticated => invites::resend_invite),
+        // analytics preferences of the calling admin (no OpenAPI entry; the dashboard's)
+        endpoint!(GET "/admin/analytics-configs" Authenticated if Analytics => analytics_configs::get_analytics_config),
+        endpoint!(POST "/admin/analytics-configs" Authenticated if Analytics => analytics_configs::create_analytics_config),
+        endpoint!(POST "/admin/analytics-configs/update" Authenticated if Analytics => analytics_configs::update_analytics_config),
+        endpoint!(DELETE "/admin/analytics-configs" Authenticated if Analytics => analytics_configs::delete_analytics_config),
         // secret API keys (v2)
         endpoint!(GET "/admin/api-keys" Authenticated => api_keys::list_api_keys),
         endpoint!(POST "/admin/api-keys" Authenticated => api_keys::create_api_key),
@@ -245,15 +261,15 @@ pub fn is_public(method: &Method, pattern: &str) -> bool {
         .any(|(m, p)| m == method && *p == pattern)
 }
 
-/// Registers the endpoints whose path starts with `prefix`, relative to a scope mounted there.
-/// Each path becomes one resource holding its methods, reached with or without a trailing
-/// slash; any other method answers 405.
-pub fn register(cfg: &mut web::ServiceConfig, prefix: &str) {
+/// Registers the endpoints whose path starts with `prefix`, relative to a scope mounted there,
+/// leaving out those whose feature flag is off. Each path becomes one resource holding its
+/// methods, reached with or without a trailing slash; any other method answers 405.
+pub fn register(cfg: &mut web::ServiceConfig, prefix: &str, flags: FeatureFlags) {
     let mut by_path: BTreeMap<usize, (&'static str, Vec<Endpoint>)> = BTreeMap::new();
     let mut order: Vec<&'static str> = Vec::new();
     for endpoint in endpoints()
         .into_iter()
-        .filter(|e| e.path.starts_with(prefix))
+        .filter(|e| e.path.starts_with(prefix) && e.flag.is_none_or(|flag| flags.is_enabled(flag)))
     {
         let position = match order.iter().position(|p| *p == endpoint.path) {
             Some(position) => position,

@@ -59,8 +59,8 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let files = config
         .uploads
         .storage(&config.host, config.port, &secrets.jwt_secret);
-    let flags = medusa_core::FeatureFlags::from_env();
-    let state = AppState::with_flags(db.clone(), secrets, Tuning::default(), flags)
+    let setup = config.setup().map_err(|e| anyhow::anyhow!(e))?;
+    let state = AppState::with_setup(db.clone(), secrets, Tuning::default(), setup)
         .with_uploads(std::sync::Arc::new(files), upload_policy)
         .with_cors(config.cors_origins());
     bootstrap::boot(&state, &db, &config).await?;

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use medusa_auth::{
+    analytics::{AnalyticsConfigService, SeaAnalyticsConfigService},
     api_keys::{ApiKeyService, SeaApiKeyService},
     credentials::{Authenticator, SeaAuthenticator},
     invites::{InviteService, SeaInviteService},
@@ -28,6 +29,7 @@ pub struct AppState {
     pub authenticator: Arc<dyn Authenticator>,
     pub logins: Arc<dyn LoginService>,
     pub users: Arc<dyn UserService>,
+    pub analytics_configs: Arc<dyn AnalyticsConfigService>,
     pub invites: Arc<dyn InviteService>,
     pub api_keys: Arc<dyn ApiKeyService>,
     pub sessions: Arc<dyn SessionRepository>,
@@ -53,6 +55,8 @@ pub struct AppState {
     pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
     pub products: Arc<dyn medusa_product::ProductService>,
     pub product_writes: Arc<dyn medusa_product::ProductWriteService>,
+    /// The product query specs the flags select (default relations).
+    pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
@@ -60,6 +64,15 @@ pub struct AppState {
     pub secrets: Secrets,
     /// Origins allowed to call from a browser (`ADMIN_CORS`); [`AppState::with_cors`] sets them.
     pub cors_origins: crate::AllowedOrigins,
+}
+
+/// What a Medusa project's config decides besides its database: the feature flags and the
+/// payment and fulfillment providers (Medusa's plugins). `Default` is a Medusa 1.20 server
+/// with its default flags and the manual providers.
+#[derive(Clone, Default)]
+pub struct Setup {
+    pub flags: FeatureFlags,
+    pub providers: medusa_region::ProviderRegistry,
 }
 
 /// Tunables that tests turn down (password hashing cost, login throttling).
@@ -99,9 +112,28 @@ impl AppState {
         tuning: Tuning,
         flags: FeatureFlags,
     ) -> Self {
+        Self::with_setup(
+            db,
+            secrets,
+            tuning,
+            Setup {
+                flags,
+                ..Setup::default()
+            },
+        )
+    }
+
+    /// The services over `db` with the flags and providers of `setup`.
+    pub fn with_setup(
+        db: DatabaseConnection,
+        secrets: Secrets,
+        tuning: Tuning,
+        setup: Setup,
+    ) -> Self {
+        let Setup { flags, providers } = setup;
+        let product_specs = medusa_product::ProductSpecs::for_flags(flags);
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
-        let providers = medusa_region::ProviderRegistry::with_defaults();
         let notification_providers = medusa_notification::default_providers();
         Self {
             backend: db.get_database_backend(),
@@ -109,6 +141,7 @@ impl AppState {
             authenticator: Arc::new(SeaAuthenticator::new(db.clone(), jwt.clone())),
             logins: Arc::new(SeaLoginService::new(db.clone(), tuning.password, throttle)),
             users: Arc::new(SeaUserService::new(db.clone(), tuning.password)),
+            analytics_configs: Arc::new(SeaAnalyticsConfigService::new(db.clone())),
             invites: Arc::new(SeaInviteService::new(
                 db.clone(),
                 jwt.clone(),
@@ -152,7 +185,11 @@ impl AppState {
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
             price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone())),
             products: Arc::new(medusa_product::SeaProductService::new(db.clone())),
-            product_writes: Arc::new(medusa_product::SeaProductWriteService::new(db.clone())),
+            product_writes: Arc::new(medusa_product::SeaProductWriteService::new(
+                db.clone(),
+                product_specs,
+            )),
+            product_specs,
             notifications: Arc::new(medusa_notification::SeaNotificationService::new(
                 db.clone(),
                 notification_providers.clone(),

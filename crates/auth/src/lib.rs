@@ -10,6 +10,7 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod analytics;
 pub mod api_keys;
 pub mod credentials;
 pub mod invites;
@@ -20,6 +21,10 @@ pub mod token;
 pub mod users;
 pub mod values;
 
+pub use analytics::{
+    AnalyticsConfigService, AnalyticsConfigView, CreateAnalyticsConfig, SeaAnalyticsConfigService,
+    UpdateAnalyticsConfig,
+};
 pub use api_keys::{ApiKeyService, CreatedApiKey, SeaApiKeyService};
 pub use credentials::{AuthMethod, AuthUser, Authenticator, Credential, SeaAuthenticator};
 pub use invites::{AcceptUser, InviteService, SeaInviteService};

@@ -336,8 +336,10 @@ impl UserService for SeaUserService {
             .filter(user::Column::DeletedAt.is_null())
             .exec(&txn)
             .await?;
-        // Like Medusa, deleting a user that is already gone emits nothing.
+        // Like Medusa, deleting a user that is already gone emits nothing; their analytics
+        // preferences go with them.
         if deleted.rows_affected > 0 {
+            crate::analytics::delete_in(&txn, id).await?;
             medusa_events::record(&txn, "user.deleted", json!({ "id": id })).await?;
         }
         txn.commit().await?;

@@ -60,7 +60,7 @@ pub fn plan_products(
 ) -> Result<ProductQuery> {
     let raw = medusa_query_dsl::parse(query_string)?;
     let own = medusa_query_dsl::plan(&PRICE_LIST_PRODUCTS, &raw, backend)?;
-    let mut query = ProductQuery::from_raw(&raw, backend)?;
+    let mut query = ProductQuery::from_raw(&raw, backend, Default::default())?;
     query.plan.selection = own.selection;
     query.condition = query.condition.add(
         Expr::col((product::Entity, product::Column::Id))

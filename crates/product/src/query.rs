@@ -15,7 +15,7 @@ use sea_orm::sea_query::extension::postgres::PgExpr;
 use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, DbBackend, Order};
 
-use medusa_core::{Error, Result};
+use medusa_core::{Error, FeatureFlags, Flag, Result};
 
 pub(crate) const PRODUCT_FIELDS: &[&str] = &[
     "id",
@@ -198,8 +198,24 @@ const PRODUCT_DEFAULT_RELATIONS: &[&str] = &[
     "sales_channels",
 ];
 
+/// The same with the product-categories flag on, which adds `categories` last.
+const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
+    "variants",
+    "variants.prices",
+    "variants.options",
+    "profiles",
+    "images",
+    "options",
+    "options.values",
+    "tags",
+    "type",
+    "collection",
+    "sales_channels",
+    "categories",
+];
+
 macro_rules! product_list_spec {
-    ($filters:expr, $passthrough:expr) => {
+    ($defaults:expr, $filters:expr, $passthrough:expr) => {
         ResourceSpec {
             pagination: Some(Pagination {
                 default_limit: 50,
@@ -210,7 +226,7 @@ macro_rules! product_list_spec {
             filters: $filters,
             expandable: true,
             relations: PRODUCT_RELATIONS,
-            default_relations: PRODUCT_DEFAULT_RELATIONS,
+            default_relations: $defaults,
             selectable: PRODUCT_FIELDS,
             list_fields: &["created_at"],
             soft_delete: true,
@@ -237,39 +253,53 @@ macro_rules! product_filters {
     };
 }
 
+macro_rules! product_list_passthrough {
+    ($($extra:literal),* $(,)?) => {
+        &[
+            "q",
+            $($extra,)*
+            "price_list_id",
+            "sales_channel_id",
+            "tags",
+            "discount_condition_id",
+            "category_id",
+            "include_category_children",
+        ]
+    };
+}
+
 /// `GET /admin/products`: Medusa's `AdminGetProductsParams`, defaults from
 /// `defaultAdminProductFields`/`defaultAdminProductRelations`.
 pub static PRODUCT_LIST: ResourceSpec = product_list_spec!(
+    PRODUCT_DEFAULT_RELATIONS,
     product_filters![
         FilterSpec::value("title", FieldKind::Text),
         FilterSpec::value("description", FieldKind::Text),
     ],
-    &[
-        "q",
-        "price_list_id",
-        "sales_channel_id",
-        "tags",
-        "discount_condition_id",
-        "category_id",
-        "include_category_children",
-    ]
+    product_list_passthrough![]
+);
+
+static PRODUCT_LIST_WITH_CATEGORIES: ResourceSpec = product_list_spec!(
+    PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES,
+    product_filters![
+        FilterSpec::value("title", FieldKind::Text),
+        FilterSpec::value("description", FieldKind::Text),
+    ],
+    product_list_passthrough![]
 );
 
 /// With `q`, Medusa drops the `title` and `description` filters: this spec accepts and ignores
 /// them.
 static PRODUCT_SEARCH: ResourceSpec = product_list_spec!(
+    PRODUCT_DEFAULT_RELATIONS,
     product_filters![],
-    &[
-        "q",
-        "title",
-        "description",
-        "price_list_id",
-        "sales_channel_id",
-        "tags",
-        "discount_condition_id",
-        "category_id",
-        "include_category_children",
-    ]
+    product_list_passthrough!["title", "description"]
+);
+
+static PRODUCT_SEARCH_WITH_CATEGORIES: ResourceSpec = product_list_spec!(
+    PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES,
+    product_filters![],
+    product_list_passthrough!["title", "description"]
 );
 
 /// `GET /admin/products/{id}`: the same defaults as the list.
@@ -281,6 +311,45 @@ pub static PRODUCT_RETRIEVE: ResourceSpec = ResourceSpec {
     soft_delete: true,
     ..ResourceSpec::new("product", "product")
 };
+
+static PRODUCT_RETRIEVE_WITH_CATEGORIES: ResourceSpec = ResourceSpec {
+    default_relations: PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES,
+    ..PRODUCT_RETRIEVE
+};
+
+/// The product specs a server's feature flags select: with `product_categories` on, Medusa
+/// loads `categories` by default on every product answer.
+#[derive(Debug, Clone, Copy)]
+pub struct ProductSpecs {
+    pub list: &'static ResourceSpec,
+    pub search: &'static ResourceSpec,
+    pub retrieve: &'static ResourceSpec,
+}
+
+impl ProductSpecs {
+    pub fn for_flags(flags: FeatureFlags) -> Self {
+        if flags.is_enabled(Flag::ProductCategories) {
+            Self {
+                list: &PRODUCT_LIST_WITH_CATEGORIES,
+                search: &PRODUCT_SEARCH_WITH_CATEGORIES,
+                retrieve: &PRODUCT_RETRIEVE_WITH_CATEGORIES,
+            }
+        } else {
+            Self::default()
+        }
+    }
+}
+
+/// Medusa's defaults (product categories off).
+impl Default for ProductSpecs {
+    fn default() -> Self {
+        Self {
+            list: &PRODUCT_LIST,
+            search: &PRODUCT_SEARCH,
+            retrieve: &PRODUCT_RETRIEVE,
+        }
+    }
+}
 
 const VARIANT_RELATIONS: &[RelationSpec] = &[
     RelationSpec::new("product").fields(PRODUCT_FIELDS),
@@ -430,20 +499,20 @@ pub struct ProductQuery {
 
 impl ProductQuery {
     /// Reads a `GET /admin/products` query string.
-    pub fn parse(query_string: &str, backend: DbBackend) -> Result<Self> {
+    pub fn parse(query_string: &str, backend: DbBackend, specs: ProductSpecs) -> Result<Self> {
         let raw = medusa_query_dsl::parse(query_string)?;
-        Self::from_raw(&raw, backend)
+        Self::from_raw(&raw, backend, specs)
     }
 
     /// Plans a product list. With a non-empty `q`, the `title` and `description` filters are
     /// dropped as Medusa drops them, and `q` matches title, description, a variant's title or
     /// sku, or the collection's title.
-    pub fn from_raw(raw: &RawQuery, backend: DbBackend) -> Result<Self> {
+    pub fn from_raw(raw: &RawQuery, backend: DbBackend, specs: ProductSpecs) -> Result<Self> {
         let search = passthrough_text(raw, "q")?.filter(|q| !q.is_empty());
         let spec = if search.is_some() {
-            &PRODUCT_SEARCH
+            specs.search
         } else {
-            &PRODUCT_LIST
+            specs.list
         };
         let plan = medusa_query_dsl::plan(spec, raw, backend)?;
         let mut condition = plan.condition.clone();

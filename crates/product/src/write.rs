@@ -28,7 +28,7 @@ use crate::view::PRICE_DECORATION_KEYS;
 use crate::write_input::{
     CreateProduct, OptionValueInput, ProductFields, UpdateProduct, ValueRef, VariantInput,
 };
-use crate::{retrieve_product, ProductView, PRODUCT_RETRIEVE};
+use crate::{retrieve_product, ProductSpecs, ProductView};
 
 /// What `DELETE /admin/products/{id}/variants/{variant_id}` and
 /// `DELETE /admin/products/{id}/options/{option_id}` answer with besides the confirmation.
@@ -72,17 +72,19 @@ pub trait ProductWriteService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaProductWriteService {
     db: DatabaseConnection,
+    specs: ProductSpecs,
 }
 
 impl SeaProductWriteService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// Writes to `db`, answering with the default relations `specs` name.
+    pub fn new(db: DatabaseConnection, specs: ProductSpecs) -> Self {
+        Self { db, specs }
     }
 
     /// The product as every mutation answers: default fields and relations.
     async fn reread(&self, id: &str) -> Result<ProductView> {
         let selection =
-            medusa_query_dsl::plan_retrieve(&PRODUCT_RETRIEVE, &medusa_query_dsl::parse("")?)?;
+            medusa_query_dsl::plan_retrieve(self.specs.retrieve, &medusa_query_dsl::parse("")?)?;
         retrieve_product(&self.db, id, &selection).await
     }
 }

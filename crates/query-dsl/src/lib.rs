@@ -12,6 +12,7 @@ mod error;
 mod filter;
 pub mod js_date;
 mod keys;
+mod physical;
 mod plan;
 mod raw;
 mod selection;
@@ -20,6 +21,7 @@ mod value;
 
 pub use error::QueryError;
 pub use keys::key_in;
+pub use physical::{in_insertion_order, in_insertion_order_of};
 pub use plan::{passthrough_list, passthrough_text, plan, plan_retrieve, ListPlan};
 pub use raw::{parse, RawQuery, RawValue, MAX_PARAMETERS};
 pub use selection::{FieldSet, RelationNode, Selection};

@@ -71,6 +71,60 @@ impl FulfillmentProvider for ManualFulfillmentProvider {
     }
 }
 
+/// The test providers of Medusa's own integration tests (`integration-tests/api/src/services`):
+/// `test-pay`, a payment provider that authorizes everything.
+pub struct TestPaymentProvider;
+
+impl PaymentProvider for TestPaymentProvider {
+    fn id(&self) -> &'static str {
+        "test-pay"
+    }
+}
+
+/// `test-ful`: one outbound option, any option data accepted, prices calculated (from the
+/// option data's `price`).
+pub struct TestFulfillmentProvider;
+
+impl FulfillmentProvider for TestFulfillmentProvider {
+    fn id(&self) -> &'static str {
+        "test-ful"
+    }
+
+    fn fulfillment_options(&self) -> Vec<Value> {
+        vec![json!({"id": "manual-fulfillment"})]
+    }
+
+    fn validate_option(&self, _data: &Value) -> bool {
+        true
+    }
+
+    fn can_calculate(&self, _data: &Value) -> bool {
+        true
+    }
+}
+
+/// Every payment provider this server ships, by id (`system` is always loaded).
+fn shipped_payment(id: &str) -> Option<Arc<dyn PaymentProvider>> {
+    match id {
+        "manual" => Some(Arc::new(ManualPaymentProvider)),
+        "test-pay" => Some(Arc::new(TestPaymentProvider)),
+        _ => None,
+    }
+}
+
+/// Every fulfillment provider this server ships, by id.
+fn shipped_fulfillment(id: &str) -> Option<Arc<dyn FulfillmentProvider>> {
+    match id {
+        "manual" => Some(Arc::new(ManualFulfillmentProvider)),
+        "test-ful" => Some(Arc::new(TestFulfillmentProvider)),
+        _ => None,
+    }
+}
+
+/// The ids [`ProviderRegistry::shipped`] knows.
+pub const SHIPPED_PAYMENT_PROVIDERS: &[&str] = &["manual", "test-pay"];
+pub const SHIPPED_FULFILLMENT_PROVIDERS: &[&str] = &["manual", "test-ful"];
+
 /// The providers available to this server, looked up by id.
 #[derive(Clone)]
 pub struct ProviderRegistry {
@@ -95,6 +149,31 @@ impl ProviderRegistry {
             .with_payment(Arc::new(ManualPaymentProvider))
             .with_payment(Arc::new(SystemPaymentProvider))
             .with_fulfillment(Arc::new(ManualFulfillmentProvider))
+    }
+
+    /// The shipped providers named by id, as a Medusa server loads the plugins its config
+    /// lists (plus the built-in `system` payment provider). An unknown id is an error naming
+    /// the known ones.
+    pub fn shipped(payment: &[String], fulfillment: &[String]) -> Result<Self, String> {
+        let unknown = |kind: &str, id: &str, known: &[&str]| {
+            format!(
+                "unknown {kind} provider {id:?}; this server ships {}",
+                known.join(", ")
+            )
+        };
+        let mut registry = Self::empty();
+        for id in payment {
+            let provider = shipped_payment(id)
+                .ok_or_else(|| unknown("payment", id, SHIPPED_PAYMENT_PROVIDERS))?;
+            registry = registry.with_payment(provider);
+        }
+        registry = registry.with_payment(Arc::new(SystemPaymentProvider));
+        for id in fulfillment {
+            let provider = shipped_fulfillment(id)
+                .ok_or_else(|| unknown("fulfillment", id, SHIPPED_FULFILLMENT_PROVIDERS))?;
+            registry = registry.with_fulfillment(provider);
+        }
+        Ok(registry)
     }
 
     /// Adds (or replaces, by id) a payment provider.
@@ -164,6 +243,31 @@ mod tests {
             ])
         );
         assert!(registry.fulfillment("webshipper").is_none());
+    }
+
+    #[test]
+    fn shipped_providers_are_loaded_by_id() {
+        let ids = |list: &[&str]| list.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+        let registry = ProviderRegistry::shipped(&ids(&["test-pay"]), &ids(&["test-ful"]))
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(registry.payment_ids(), vec!["test-pay", "system"]);
+        assert_eq!(registry.installed_payment_ids(), vec!["test-pay"]);
+        assert_eq!(registry.fulfillment_ids(), vec!["test-ful"]);
+        let test_ful = registry.fulfillment("test-ful");
+        assert_eq!(test_ful.map(|p| p.can_calculate(&json!({}))), Some(true));
+
+        let defaults = ProviderRegistry::shipped(&ids(&["manual"]), &ids(&["manual"]))
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(
+            defaults.payment_ids(),
+            ProviderRegistry::with_defaults().payment_ids()
+        );
+
+        let unknown = ProviderRegistry::shipped(&ids(&["stripe"]), &[]).err();
+        assert_eq!(
+            unknown.as_deref(),
+            Some(r#"unknown payment provider "stripe"; this server ships manual, test-pay"#)
+        );
     }
 
     #[test]

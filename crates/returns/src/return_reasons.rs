@@ -1,6 +1,7 @@
 //! Return reasons: a two-level tree (categories and their reasons) with a unique `value`.
 //! Medusa records no events for them.
 
+use medusa_query_dsl::in_insertion_order;
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
@@ -9,9 +10,8 @@ use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
-    EntityTrait, IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -193,17 +193,6 @@ fn live() -> sea_orm::Select<return_reason::Entity> {
     return_reason::Entity::find().filter(return_reason::Column::DeletedAt.is_null())
 }
 
-fn physical_order<C: ConnectionTrait>(
-    query: sea_orm::Select<return_reason::Entity>,
-    conn: &C,
-) -> sea_orm::Select<return_reason::Entity> {
-    match conn.get_database_backend() {
-        DbBackend::Postgres => query.order_by(Expr::cust("ctid"), Order::Asc),
-        DbBackend::Sqlite => query.order_by(Expr::cust("rowid"), Order::Asc),
-        DbBackend::MySql => query,
-    }
-}
-
 async fn live_reason<C: ConnectionTrait>(conn: &C, id: &str) -> Result<return_reason::Model> {
     live()
         .filter(return_reason::Column::Id.eq(id))
@@ -243,9 +232,9 @@ async fn views<C: ConnectionTrait>(
     }
     let mut children: BTreeMap<String, Vec<return_reason::Model>> = BTreeMap::new();
     if !ids.is_empty() {
-        let rows = physical_order(
+        let rows = in_insertion_order(
             live().filter(return_reason::Column::ParentReturnReasonId.is_in(ids)),
-            conn,
+            conn.get_database_backend(),
         )
         .all(conn)
         .await?;
@@ -279,9 +268,9 @@ async fn view<C: ConnectionTrait>(conn: &C, id: &str) -> Result<ReturnReasonView
 #[async_trait]
 impl ReturnReasonService for SeaReturnReasonService {
     async fn list(&self) -> Result<Vec<ReturnReasonView>> {
-        let top = physical_order(
+        let top = in_insertion_order(
             live().filter(return_reason::Column::ParentReturnReasonId.is_null()),
-            &self.db,
+            self.db.get_database_backend(),
         )
         .all(&self.db)
         .await?;

@@ -6,10 +6,11 @@ use async_trait::async_trait;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
 use medusa_entity::{product, product_shipping_profile, shipping_option, shipping_profile};
+use medusa_query_dsl::in_insertion_order;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    IntoActiveModel, Order, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -121,15 +122,6 @@ impl SeaShippingProfileService {
 
 fn profile_not_found(id: &str) -> Error {
     Error::not_found(format!("Profile with id: {id} was not found"))
-}
-
-/// The rows in the order they were inserted, which is what PostgreSQL returns for Medusa's
-/// queries without `ORDER BY` on these small tables.
-fn in_insertion_order<Q: QueryOrder>(query: Q, backend: DbBackend) -> Q {
-    match backend {
-        DbBackend::Postgres => query.order_by(Expr::cust("ctid"), Order::Asc),
-        _ => query.order_by(Expr::cust("rowid"), Order::Asc),
-    }
 }
 
 pub(crate) async fn live_profile<C: ConnectionTrait>(

@@ -8,9 +8,9 @@ use async_trait::async_trait;
 use medusa_core::{ListPage, Result};
 use medusa_entity::currency;
 use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 
-use crate::physical_order::in_insertion_order;
+use medusa_query_dsl::in_insertion_order;
 
 /// `GET /admin/currencies`: `code` (exact), `q` over code and name, `order` on any column,
 /// 20 per page, database order by default. As in Medusa, `q` replaces the `code` filter
@@ -54,7 +54,7 @@ impl CurrencyService for SeaCurrencyService {
         // Without `order` Medusa returns the table's own order; say so explicitly so
         // pages are stable and match Medusa's on the same database.
         let query = if plan.order.is_empty() {
-            in_insertion_order(currency::Entity::find(), db)
+            in_insertion_order(currency::Entity::find(), db.get_database_backend())
         } else {
             currency::Entity::find()
         };

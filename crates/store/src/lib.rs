@@ -11,7 +11,6 @@
 //! only reads them.
 
 pub mod currency;
-mod physical_order;
 pub mod seed;
 mod store;
 

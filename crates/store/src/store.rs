@@ -16,7 +16,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::physical_order::in_insertion_order;
+use medusa_query_dsl::in_insertion_order;
 
 const REMOVE_DEFAULT_CURRENCY: &str = "You are not allowed to remove default currency from store currencies without replacing it as well";
 const NULL_NAME: &str = "Can't insert null value in field name on insert in table store";
@@ -214,12 +214,16 @@ impl StoreService for SeaStoreService {
             }
             None => None,
         };
-        let payment_providers = in_insertion_order(payment_provider::Entity::find(), db)
-            .all(db)
-            .await?;
-        let fulfillment_providers = in_insertion_order(fulfillment_provider::Entity::find(), db)
-            .all(db)
-            .await?;
+        let payment_providers =
+            in_insertion_order(payment_provider::Entity::find(), db.get_database_backend())
+                .all(db)
+                .await?;
+        let fulfillment_providers = in_insertion_order(
+            fulfillment_provider::Entity::find(),
+            db.get_database_backend(),
+        )
+        .all(db)
+        .await?;
         Ok(StoreView {
             store,
             currencies,
@@ -289,16 +293,20 @@ impl StoreService for SeaStoreService {
 
     async fn payment_providers(&self) -> Result<Vec<payment_provider::Model>> {
         let db = &self.db;
-        Ok(in_insertion_order(payment_provider::Entity::find(), db)
-            .all(db)
-            .await?)
+        Ok(
+            in_insertion_order(payment_provider::Entity::find(), db.get_database_backend())
+                .all(db)
+                .await?,
+        )
     }
 
     async fn tax_providers(&self) -> Result<Vec<tax_provider::Model>> {
         let db = &self.db;
-        Ok(in_insertion_order(tax_provider::Entity::find(), db)
-            .all(db)
-            .await?)
+        Ok(
+            in_insertion_order(tax_provider::Entity::find(), db.get_database_backend())
+                .all(db)
+                .await?,
+        )
     }
 
     async fn ensure_store(&self) -> Result<StoreSetup> {
@@ -358,7 +366,7 @@ pub(crate) async fn load_store<C: ConnectionTrait>(
     conn: &C,
     for_update: bool,
 ) -> Result<store::Model> {
-    let query = in_insertion_order(store::Entity::find(), conn);
+    let query = in_insertion_order(store::Entity::find(), conn.get_database_backend());
     let query = if for_update {
         query.lock_exclusive()
     } else {
@@ -377,7 +385,7 @@ pub(crate) async fn currencies_of<C: ConnectionTrait>(
 ) -> Result<Vec<currency::Model>> {
     let links = in_insertion_order(
         store_currencies::Entity::find().filter(store_currencies::Column::StoreId.eq(store_id)),
-        conn,
+        conn.get_database_backend(),
     )
     .all(conn)
     .await?;
@@ -547,13 +555,14 @@ pub(crate) async fn ensure_store<C: ConnectionTrait>(conn: &C) -> Result<StoreSe
     serialize_setup(conn).await?;
     let now = time::now();
 
-    let (mut store, store_created) = match in_insertion_order(store::Entity::find(), conn)
-        .one(conn)
-        .await?
-    {
-        Some(store) => (store, false),
-        None => (create_store(conn, now).await?, true),
-    };
+    let (mut store, store_created) =
+        match in_insertion_order(store::Entity::find(), conn.get_database_backend())
+            .one(conn)
+            .await?
+        {
+            Some(store) => (store, false),
+            None => (create_store(conn, now).await?, true),
+        };
 
     let sales_channel_created = store.default_sales_channel_id.is_none();
     if sales_channel_created {

@@ -1,6 +1,7 @@
 //! One plain `async fn` per operation, grouped by resource. A handler parses, calls one
 //! service, and shapes the answer; it holds no rule and no SQL.
 
+pub mod analytics_configs;
 pub mod api_keys;
 pub mod auth;
 pub mod collections;

@@ -5,8 +5,7 @@ use medusa_product::write_input::{
     metadata_from_body, option_title_from_body, sales_channel_ids_in,
 };
 use medusa_product::{
-    CreateProduct, ProductQuery, UpdateProduct, VariantInput, PRODUCT_RETRIEVE,
-    PRODUCT_VARIANT_LIST,
+    CreateProduct, ProductQuery, UpdateProduct, VariantInput, PRODUCT_VARIANT_LIST,
 };
 use serde_json::{json, Value};
 
@@ -23,7 +22,7 @@ pub async fn list_products(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
-    let query = ProductQuery::parse(req.query_string(), state.backend)?;
+    let query = ProductQuery::parse(req.query_string(), state.backend, state.product_specs)?;
     let body = state.products.list_json(&query).await?;
     Ok(HttpResponse::Ok()
         .content_type(actix_web::http::header::ContentType::json())
@@ -37,7 +36,7 @@ pub async fn get_product(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let raw = medusa_query_dsl::parse(req.query_string())?;
-    let selection = medusa_query_dsl::plan_retrieve(&PRODUCT_RETRIEVE, &raw)?;
+    let selection = medusa_query_dsl::plan_retrieve(state.product_specs.retrieve, &raw)?;
     let product = state.products.retrieve(&id, &selection).await?;
     wrapped("product", product)
 }

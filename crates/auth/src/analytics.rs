@@ -1,0 +1,285 @@
+//! Each admin's analytics preferences (`/admin/analytics-configs`, Medusa's `analytics`
+//! feature): whether the dashboard may send usage data, and whether anonymised.
+//!
+//! Medusa's table allows several live configs per user (its unique index is on `id, user_id`);
+//! reads take the first in physical order, as Medusa's unordered `findOne` does.
+
+use async_trait::async_trait;
+use medusa_core::{body::BodyReader, generate_id, Error, Result};
+use medusa_entity::analytics_config;
+use medusa_query_dsl::in_insertion_order;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
+};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+
+const ID_PREFIX: &str = "acfg";
+
+/// `POST /admin/analytics-configs`: Medusa's `AdminPostAnalyticsConfigReq`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CreateAnalyticsConfig {
+    pub opt_out: bool,
+    pub anonymize: bool,
+}
+
+impl CreateAnalyticsConfig {
+    /// `opt_out` is required; `anonymize` defaults to `false` when absent (not when `null`).
+    pub fn from_body(body: Value) -> Result<Self> {
+        let mut reader = BodyReader::new(body, &["opt_out", "anonymize"]);
+        let opt_out = reader.boolean("opt_out", false);
+        let anonymize = if reader.has("anonymize") {
+            reader.boolean("anonymize", false)
+        } else {
+            Some(false)
+        };
+        reader.finish()?;
+        Ok(Self {
+            opt_out: opt_out.unwrap_or_default(),
+            anonymize: anonymize.unwrap_or_default(),
+        })
+    }
+}
+
+/// `POST /admin/analytics-configs/update`: only the given preferences change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateAnalyticsConfig {
+    pub opt_out: Option<bool>,
+    pub anonymize: Option<bool>,
+}
+
+impl UpdateAnalyticsConfig {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let mut reader = BodyReader::new(body, &["opt_out", "anonymize"]);
+        let opt_out = reader.boolean("opt_out", true);
+        let anonymize = reader.boolean("anonymize", true);
+        reader.finish()?;
+        Ok(Self { opt_out, anonymize })
+    }
+}
+
+/// A config as Medusa answers it after a read (column order) ...
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyticsConfigView {
+    pub config: analytics_config::Model,
+    /// ... or after an insert, where TypeORM lists the given properties first.
+    pub created: bool,
+}
+
+impl Serialize for AnalyticsConfigView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let c = &self.config;
+        let created_at = medusa_core::time::format(&c.created_at);
+        let updated_at = medusa_core::time::format(&c.updated_at);
+        let deleted_at = c.deleted_at.as_ref().map(medusa_core::time::format);
+        let mut map = serializer.serialize_map(Some(7))?;
+        if self.created {
+            map.serialize_entry("user_id", &c.user_id)?;
+            map.serialize_entry("opt_out", &c.opt_out)?;
+            map.serialize_entry("anonymize", &c.anonymize)?;
+            map.serialize_entry("id", &c.id)?;
+            map.serialize_entry("deleted_at", &deleted_at)?;
+            map.serialize_entry("created_at", &created_at)?;
+            map.serialize_entry("updated_at", &updated_at)?;
+        } else {
+            map.serialize_entry("id", &c.id)?;
+            map.serialize_entry("created_at", &created_at)?;
+            map.serialize_entry("updated_at", &updated_at)?;
+            map.serialize_entry("deleted_at", &deleted_at)?;
+            map.serialize_entry("user_id", &c.user_id)?;
+            map.serialize_entry("opt_out", &c.opt_out)?;
+            map.serialize_entry("anonymize", &c.anonymize)?;
+        }
+        map.end()
+    }
+}
+
+/// The calling admin's analytics preferences.
+#[async_trait]
+pub trait AnalyticsConfigService: Send + Sync {
+    /// The user's config; 404 when they have none.
+    async fn retrieve(&self, user_id: &str) -> Result<AnalyticsConfigView>;
+    /// A new config for the user (another one, if they have one already, as in Medusa).
+    async fn create(
+        &self,
+        user_id: &str,
+        input: CreateAnalyticsConfig,
+    ) -> Result<AnalyticsConfigView>;
+    /// Changes the user's config, or creates one (unset preferences `false`) when missing.
+    async fn update(
+        &self,
+        user_id: &str,
+        input: UpdateAnalyticsConfig,
+    ) -> Result<AnalyticsConfigView>;
+    /// Soft-deletes the user's config; nothing to delete is no error.
+    async fn delete(&self, user_id: &str) -> Result<()>;
+}
+
+/// [`AnalyticsConfigService`] over the database.
+#[derive(Debug, Clone)]
+pub struct SeaAnalyticsConfigService {
+    db: DatabaseConnection,
+}
+
+impl SeaAnalyticsConfigService {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn not_found(user_id: &str) -> Error {
+    Error::not_found(format!(
+        "No analytics config found for user with id: {user_id}"
+    ))
+}
+
+/// The user's live config, the first in physical order.
+pub async fn find_in<C: ConnectionTrait>(
+    conn: &C,
+    user_id: &str,
+) -> Result<Option<analytics_config::Model>> {
+    let query = analytics_config::Entity::find()
+        .filter(analytics_config::Column::UserId.eq(user_id))
+        .filter(analytics_config::Column::DeletedAt.is_null());
+    Ok(in_insertion_order(query, conn.get_database_backend())
+        .one(conn)
+        .await?)
+}
+
+/// Inserts a config for the user.
+pub async fn create_in<C: ConnectionTrait>(
+    conn: &C,
+    user_id: &str,
+    input: CreateAnalyticsConfig,
+) -> Result<analytics_config::Model> {
+    let now = medusa_core::time::now();
+    let row = analytics_config::ActiveModel {
+        id: Set(generate_id(ID_PREFIX)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        user_id: Set(user_id.to_owned()),
+        opt_out: Set(input.opt_out),
+        anonymize: Set(input.anonymize),
+    };
+    Ok(row.insert(conn).await?)
+}
+
+/// Soft-deletes the user's first live config, as Medusa's `softRemove` of what it found.
+pub async fn delete_in<C: ConnectionTrait>(conn: &C, user_id: &str) -> Result<()> {
+    let Some(config) = find_in(conn, user_id).await? else {
+        return Ok(());
+    };
+    let now = medusa_core::time::now();
+    analytics_config::Entity::update_many()
+        .col_expr(analytics_config::Column::DeletedAt, Expr::value(now))
+        .col_expr(analytics_config::Column::UpdatedAt, Expr::value(now))
+        .filter(analytics_config::Column::Id.eq(config.id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+#[async_trait]
+impl AnalyticsConfigService for SeaAnalyticsConfigService {
+    async fn retrieve(&self, user_id: &str) -> Result<AnalyticsConfigView> {
+        let config = find_in(&self.db, user_id)
+            .await?
+            .ok_or_else(|| not_found(user_id))?;
+        Ok(AnalyticsConfigView {
+            config,
+            created: false,
+        })
+    }
+
+    async fn create(
+        &self,
+        user_id: &str,
+        input: CreateAnalyticsConfig,
+    ) -> Result<AnalyticsConfigView> {
+        let config = create_in(&self.db, user_id, input).await?;
+        Ok(AnalyticsConfigView {
+            config,
+            created: true,
+        })
+    }
+
+    async fn update(
+        &self,
+        user_id: &str,
+        input: UpdateAnalyticsConfig,
+    ) -> Result<AnalyticsConfigView> {
+        let txn = self.db.begin().await?;
+        let view = match find_in(&txn, user_id).await? {
+            Some(config) => {
+                let mut row = config.into_active_model();
+                if let Some(opt_out) = input.opt_out {
+                    row.opt_out = Set(opt_out);
+                }
+                if let Some(anonymize) = input.anonymize {
+                    row.anonymize = Set(anonymize);
+                }
+                row.updated_at = Set(medusa_core::time::now());
+                AnalyticsConfigView {
+                    config: row.update(&txn).await?,
+                    created: false,
+                }
+            }
+            None => {
+                let input = CreateAnalyticsConfig {
+                    opt_out: input.opt_out.unwrap_or(false),
+                    anonymize: input.anonymize.unwrap_or(false),
+                };
+                AnalyticsConfigView {
+                    config: create_in(&txn, user_id, input).await?,
+                    created: true,
+                }
+            }
+        };
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    async fn delete(&self, user_id: &str) -> Result<()> {
+        let txn = self.db.begin().await?;
+        delete_in(&txn, user_id).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bodies_are_read_with_medusas_messages() {
+        let create =
+            |body: Value| CreateAnalyticsConfig::from_body(body).map_err(|e| e.to_string());
+        assert_eq!(
+            create(json!({"opt_out": true})),
+            Ok(CreateAnalyticsConfig {
+                opt_out: true,
+                anonymize: false
+            })
+        );
+        assert_eq!(
+            create(json!({"anonymize": 3, "x": 1})),
+            Err("property x should not exist, opt_out must be a boolean value, anonymize must be a boolean value".into())
+        );
+        assert_eq!(
+            create(json!({"opt_out": false, "anonymize": null})),
+            Err("anonymize must be a boolean value".into())
+        );
+        let update =
+            |body: Value| UpdateAnalyticsConfig::from_body(body).map_err(|e| e.to_string());
+        assert_eq!(
+            update(json!({"opt_out": "x"})),
+            Err("opt_out must be a boolean value".into())
+        );
+        assert_eq!(update(json!({})), Ok(UpdateAnalyticsConfig::default()));
+    }
+}
