@@ -52,6 +52,8 @@ pub struct AppState {
     pub notes: Arc<dyn medusa_notification::NoteService>,
     pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
     pub products: Arc<dyn medusa_product::ProductService>,
+    /// The admin variant reads, priced as Medusa prices them (wraps `products`).
+    pub priced_variants: Arc<dyn medusa_pricing::PricedVariantService>,
     pub product_writes: Arc<dyn medusa_product::ProductWriteService>,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
@@ -103,6 +105,8 @@ impl AppState {
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
         let providers = medusa_region::ProviderRegistry::with_defaults();
         let notification_providers = medusa_notification::default_providers();
+        let products: Arc<dyn medusa_product::ProductService> =
+            Arc::new(medusa_product::SeaProductService::new(db.clone()));
         Self {
             backend: db.get_database_backend(),
             flags,
@@ -151,7 +155,12 @@ impl AppState {
             upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
             price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone())),
-            products: Arc::new(medusa_product::SeaProductService::new(db.clone())),
+            priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
+                db.clone(),
+                Arc::clone(&products),
+                flags,
+            )),
+            products,
             product_writes: Arc::new(medusa_product::SeaProductWriteService::new(db.clone())),
             notifications: Arc::new(medusa_notification::SeaNotificationService::new(
                 db.clone(),
@@ -161,7 +170,9 @@ impl AppState {
             currencies: Arc::new(SeaCurrencyService::new(db)),
             jwt,
             secrets,
-            cors_origins: crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS),
+            cors_origins: crate::AllowedOrigins::parse(
+                crate::middleware::cors::DEVELOPMENT_ORIGINS,
+            ),
         }
     }
 }
