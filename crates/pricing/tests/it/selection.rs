@@ -13,6 +13,11 @@ use medusa_pricing::selection::{
 use medusa_pricing::variant_prices::{Admission, Audience, LoadedPrice};
 
 const REGION: &str = "test-region";
+
+/// `(original_price, calculated_price, calculated_price_type)`.
+type Prices = (Option<i64>, Option<i64>, Option<PriceType>);
+/// `(original_price_includes_tax, calculated_price_includes_tax)`.
+type Includes = (Option<bool>, Option<bool>);
 const DKK: &str = "dkk";
 
 /// A price in the mock's shape: `region`/`currency` say whether the row carries the context's
@@ -51,13 +56,7 @@ fn context(quantity: Option<i64>, tax_rate: Option<f64>, tax_inclusive: bool) ->
 }
 
 /// `(original, calculated, type)`, and the two `includes_tax` under the flag.
-fn check(
-    name: &str,
-    prices: &[Candidate],
-    ctx: Context,
-    expected: (Option<i64>, Option<i64>, Option<PriceType>),
-    includes: (Option<bool>, Option<bool>),
-) {
+fn check(name: &str, prices: &[Candidate], ctx: Context, expected: Prices, includes: Includes) {
     let got = select(prices, &ctx);
     let want = Selected {
         original_price: expected.0,
@@ -91,12 +90,7 @@ fn medusa_selection_cases_with_and_without_the_flag() {
                 (None, None)
             }
         };
-        let rows: &[(
-            &str,
-            &[Candidate],
-            Option<i64>,
-            (Option<i64>, Option<i64>, Option<PriceType>),
-        )] = &[
+        let rows: &[(&str, &[Candidate], Option<i64>, Prices)] = &[
             (
                 "Variant with only default price",
                 &[price(100, true, true)],
@@ -167,13 +161,8 @@ fn medusa_tax_inclusive_cases() {
         list(150, false),
     ];
     use PriceType::*;
-    let rows: &[(
-        &str,
-        Vec<Candidate>,
-        Option<f64>,
-        (Option<i64>, Option<i64>, Option<PriceType>),
-        (Option<bool>, Option<bool>),
-    )] = &[
+    type Row = (&'static str, Vec<Candidate>, Option<f64>, Prices, Includes);
+    let rows: &[Row] = &[
         (
             "Variant with tax inclusive prices",
             vec![region_incl(100), currency_incl(120)],
@@ -241,12 +230,7 @@ fn selection_edges_read_from_medusas_conditions() {
         min_quantity: Some(0),
         ..price(90, true, true)
     };
-    let rows: &[(
-        &str,
-        Vec<Candidate>,
-        Context,
-        (Option<i64>, Option<i64>, Option<PriceType>),
-    )] = &[
+    let rows: &[(&str, Vec<Candidate>, Context, Prices)] = &[
         // A region's base price beats a currency's as the original, in either order.
         (
             "region after currency",
