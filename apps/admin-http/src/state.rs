@@ -54,6 +54,8 @@ pub struct AppState {
     pub notes: Arc<dyn medusa_notification::NoteService>,
     pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
     pub products: Arc<dyn medusa_product::ProductService>,
+    /// The admin variant reads, priced as Medusa prices them (wraps `products`).
+    pub priced_variants: Arc<dyn medusa_pricing::PricedVariantService>,
     pub product_writes: Arc<dyn medusa_product::ProductWriteService>,
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
@@ -135,6 +137,8 @@ impl AppState {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
         let notification_providers = medusa_notification::default_providers();
+        let products: Arc<dyn medusa_product::ProductService> =
+            Arc::new(medusa_product::SeaProductService::new(db.clone()));
         Self {
             backend: db.get_database_backend(),
             flags,
@@ -184,7 +188,12 @@ impl AppState {
             upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
             price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone())),
-            products: Arc::new(medusa_product::SeaProductService::new(db.clone())),
+            priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
+                db.clone(),
+                Arc::clone(&products),
+                flags,
+            )),
+            products,
             product_writes: Arc::new(medusa_product::SeaProductWriteService::new(
                 db.clone(),
                 product_specs,

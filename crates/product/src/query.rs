@@ -410,7 +410,8 @@ pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("variants", "product_variant")
 };
 
-/// `GET /admin/variants/{id}`.
+/// `GET /admin/variants/{id}`: Medusa prices it without a context and rejects the list's
+/// price-selection parameters (`property region_id should not exist`).
 pub static VARIANT_RETRIEVE: ResourceSpec = ResourceSpec {
     expandable: true,
     relations: VARIANT_RELATIONS,
@@ -418,7 +419,6 @@ pub static VARIANT_RETRIEVE: ResourceSpec = ResourceSpec {
     selectable: VARIANT_FIELDS,
     default_fields: VARIANT_DEFAULT_FIELDS,
     soft_delete: true,
-    passthrough: &["region_id", "currency_code", "customer_id", "cart_id"],
     ..ResourceSpec::new("variant", "product_variant")
 };
 

@@ -54,6 +54,11 @@ macro_rules! json_view {
             pub fn into_json(self) -> Value {
                 Value::Object(self.json)
             }
+
+            /// For the decorations other crates own (a variant's prices in a pricing context).
+            pub fn as_json_mut(&mut self) -> &mut Map<String, Value> {
+                &mut self.json
+            }
         }
     };
 }

@@ -1,0 +1,355 @@
+//! Loading what price selection needs for a page of variants: their live prices with the price
+//! lists those belong to, who each list is for, the region, and the tax rates. One statement
+//! per relation for the whole page, never one per variant.
+//!
+//! Which prices are candidates is decided in Rust (`Admission::admits`) rather than in SQL, so
+//! Medusa's query (`findManyForVariantsInRegion`) is one readable function with its quirks
+//! named, and the same rows serve variants that no candidate is left for: Medusa answers those
+//! with their plain `prices` relation.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, SubsecRound, Utc};
+use medusa_core::{Error, Result};
+use medusa_entity::sea_orm_active_enums::{PriceListStatusEnum, PriceListTypeEnum};
+use medusa_entity::{
+    customer_group, customer_group_customers, money_amount, price_list, price_list_customer_groups,
+    product, product_tax_rate, product_type_tax_rate, product_variant,
+    product_variant_money_amount, region, tax_rate,
+};
+use medusa_query_dsl::key_in;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::selection::{Candidate, ListTerms, PriceType};
+
+/// A live price of a page's variant, with its live price list (`None` also when the list it
+/// names is soft-deleted).
+#[derive(Debug, Clone)]
+pub struct LoadedPrice {
+    pub variant_id: String,
+    pub price: money_amount::Model,
+    pub list: Option<price_list::Model>,
+}
+
+/// Who a price list is for: its customer groups, live or soft-deleted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Audience {
+    pub live_groups: HashSet<String>,
+    /// A link to a soft-deleted group. Medusa's join finds no group behind such a link and so
+    /// treats the list as one for everybody.
+    pub dead_link: bool,
+}
+
+/// The request's side of Medusa's candidate query.
+#[derive(Debug, Clone, Default)]
+pub struct Admission<'a> {
+    pub region_id: Option<&'a str>,
+    pub currency_code: Option<&'a str>,
+    pub customer_id: Option<&'a str>,
+    /// The groups `customer_id` belongs to.
+    pub customer_groups: HashSet<String>,
+    /// Price-list prices without region or currency (the variant list asks for them, a single
+    /// variant's read does not).
+    pub include_discount_prices: bool,
+    /// Medusa compares validity dates with `Date.toUTCString()`, whole seconds.
+    pub now: DateTime<Utc>,
+}
+
+impl Admission<'_> {
+    /// Medusa's `findManyForVariantsInRegion` condition for one price.
+    pub fn admits(&self, price: &LoadedPrice, audiences: &HashMap<String, Audience>) -> bool {
+        let now = self.now.trunc_subsecs(0);
+        if price.price.price_list_id.is_some() {
+            let Some(list) = &price.list else {
+                return false;
+            };
+            let open = list.status == PriceListStatusEnum::Active
+                && list.starts_at.is_none_or(|at| at < now)
+                && list.ends_at.is_none_or(|at| at > now);
+            if !open {
+                return false;
+            }
+        }
+        let in_region = || Some(price.price.region_id.as_deref()) == Some(self.region_id);
+        let in_currency = || Some(price.price.currency_code.as_str()) == self.currency_code;
+        let placed = match (self.region_id, self.currency_code) {
+            (Some(_), None) => in_region(),
+            (None, Some(_)) => in_currency(),
+            (Some(_), Some(_)) => in_region() || in_currency(),
+            (None, None) => {
+                self.customer_id.is_some() || self.include_discount_prices || price.list.is_none()
+            }
+        };
+        if !placed {
+            return false;
+        }
+        let Some(list) = &price.list else {
+            return true;
+        };
+        let audience = audiences.get(&list.id).cloned().unwrap_or_default();
+        audience.live_groups.is_empty()
+            || audience.dead_link
+            || (self.customer_id.is_some()
+                && audience
+                    .live_groups
+                    .iter()
+                    .any(|g| self.customer_groups.contains(g)))
+    }
+}
+
+impl LoadedPrice {
+    /// The price as selection sees it. `includes_tax` comes from the tax-inclusive columns,
+    /// which this schema does not have yet: every price is tax-exclusive.
+    pub fn candidate(&self) -> Candidate {
+        Candidate {
+            amount: i64::from(self.price.amount),
+            currency_code: Some(self.price.currency_code.clone()),
+            region_id: self.price.region_id.clone(),
+            min_quantity: self.price.min_quantity.map(i64::from),
+            max_quantity: self.price.max_quantity.map(i64::from),
+            price_list: self.list.as_ref().map(|list| ListTerms {
+                kind: match list.r#type {
+                    PriceListTypeEnum::Sale => PriceType::Sale,
+                    PriceListTypeEnum::Override => PriceType::Override,
+                },
+                includes_tax: false,
+            }),
+            currency_includes_tax: false,
+            region_includes_tax: false,
+        }
+    }
+}
+
+/// The live prices of these variants, each variant's in creation order (Medusa reads them
+/// unordered, which PostgreSQL answers in about that order).
+pub async fn prices_of<C: ConnectionTrait>(
+    conn: &C,
+    variant_ids: &[String],
+) -> Result<Vec<LoadedPrice>> {
+    if variant_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = conn.get_database_backend();
+    let links = product_variant_money_amount::Entity::find()
+        .filter(key_in(
+            product_variant_money_amount::Column::VariantId.into_expr(),
+            variant_ids.to_vec(),
+            backend,
+        ))
+        .filter(product_variant_money_amount::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?;
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let owner: HashMap<String, String> = links
+        .into_iter()
+        .map(|l| (l.money_amount_id, l.variant_id))
+        .collect();
+    let prices = money_amount::Entity::find()
+        .filter(key_in(
+            money_amount::Column::Id.into_expr(),
+            owner.keys().cloned().collect(),
+            backend,
+        ))
+        .filter(money_amount::Column::DeletedAt.is_null())
+        .order_by_asc(money_amount::Column::CreatedAt)
+        .order_by_asc(money_amount::Column::Id)
+        .all(conn)
+        .await?;
+    let list_ids = distinct(prices.iter().filter_map(|p| p.price_list_id.clone()));
+    let lists: HashMap<String, price_list::Model> = if list_ids.is_empty() {
+        HashMap::new()
+    } else {
+        price_list::Entity::find()
+            .filter(key_in(
+                price_list::Column::Id.into_expr(),
+                list_ids,
+                backend,
+            ))
+            .filter(price_list::Column::DeletedAt.is_null())
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| (l.id.clone(), l))
+            .collect()
+    };
+    Ok(prices
+        .into_iter()
+        .filter_map(|price| {
+            let variant_id = owner.get(&price.id)?.clone();
+            let list = price
+                .price_list_id
+                .as_ref()
+                .and_then(|id| lists.get(id))
+                .cloned();
+            Some(LoadedPrice {
+                variant_id,
+                price,
+                list,
+            })
+        })
+        .collect())
+}
+
+/// Who each of these price lists is for.
+pub async fn audiences_of<C: ConnectionTrait>(
+    conn: &C,
+    list_ids: Vec<String>,
+) -> Result<HashMap<String, Audience>> {
+    if list_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let backend = conn.get_database_backend();
+    let links = price_list_customer_groups::Entity::find()
+        .filter(key_in(
+            price_list_customer_groups::Column::PriceListId.into_expr(),
+            list_ids,
+            backend,
+        ))
+        .all(conn)
+        .await?;
+    if links.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let live: HashSet<String> = customer_group::Entity::find()
+        .select_only()
+        .column(customer_group::Column::Id)
+        .filter(key_in(
+            customer_group::Column::Id.into_expr(),
+            distinct(links.iter().map(|l| l.customer_group_id.clone())),
+            backend,
+        ))
+        .filter(customer_group::Column::DeletedAt.is_null())
+        .into_tuple::<String>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let mut audiences: HashMap<String, Audience> = HashMap::new();
+    for link in links {
+        let audience = audiences.entry(link.price_list_id).or_default();
+        if live.contains(&link.customer_group_id) {
+            audience.live_groups.insert(link.customer_group_id);
+        } else {
+            audience.dead_link = true;
+        }
+    }
+    Ok(audiences)
+}
+
+/// The groups a customer belongs to.
+pub async fn groups_of_customer<C: ConnectionTrait>(
+    conn: &C,
+    customer_id: &str,
+) -> Result<HashSet<String>> {
+    Ok(customer_group_customers::Entity::find()
+        .filter(customer_group_customers::Column::CustomerId.eq(customer_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| m.customer_group_id)
+        .collect())
+}
+
+/// The live region, or Medusa's 404.
+pub async fn region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
+    region::Entity::find_by_id(id)
+        .filter(region::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))
+}
+
+/// The product whose tax rates Medusa applies to a whole page: that of the variant its
+/// unordered read of the page's variants yields first, the earliest created.
+pub async fn taxed_product<C: ConnectionTrait>(
+    conn: &C,
+    variant_ids: &[String],
+) -> Result<Option<String>> {
+    if variant_ids.is_empty() {
+        return Ok(None);
+    }
+    let first = product_variant::Entity::find()
+        .select_only()
+        .column(product_variant::Column::ProductId)
+        .filter(key_in(
+            product_variant::Column::Id.into_expr(),
+            variant_ids.to_vec(),
+            conn.get_database_backend(),
+        ))
+        .order_by_asc(product_variant::Column::CreatedAt)
+        .order_by_asc(product_variant::Column::Id)
+        .into_tuple::<String>()
+        .one(conn)
+        .await?;
+    Ok(first)
+}
+
+/// The region's rates overriding its default for a product: the product's own, then its
+/// type's, each rate once; empty when there are none (Medusa then uses the region's rate).
+pub async fn product_rates<C: ConnectionTrait>(
+    conn: &C,
+    product_id: &str,
+    region_id: &str,
+) -> Result<Vec<tax_rate::Model>> {
+    let own: Vec<String> = product_tax_rate::Entity::find()
+        .filter(product_tax_rate::Column::ProductId.eq(product_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|l| l.rate_id)
+        .collect();
+    let type_id = product::Entity::find_by_id(product_id)
+        .filter(product::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?
+        .and_then(|p| p.type_id);
+    let of_type: Vec<String> = match type_id {
+        Some(type_id) => product_type_tax_rate::Entity::find()
+            .filter(product_type_tax_rate::Column::ProductTypeId.eq(type_id))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| l.rate_id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let ids = distinct(own.iter().chain(&of_type).cloned());
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rates: HashMap<String, tax_rate::Model> = tax_rate::Entity::find()
+        .filter(key_in(
+            tax_rate::Column::Id.into_expr(),
+            ids,
+            conn.get_database_backend(),
+        ))
+        .filter(tax_rate::Column::RegionId.eq(region_id))
+        .order_by_asc(tax_rate::Column::CreatedAt)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.id.clone(), r))
+        .collect();
+    let mut seen = HashSet::new();
+    let mut ordered = Vec::new();
+    for group in [own, of_type] {
+        let mut group: Vec<&tax_rate::Model> =
+            group.iter().filter_map(|id| rates.get(id)).collect();
+        group.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        for rate in group {
+            if seen.insert(rate.id.clone()) {
+                ordered.push(rate.clone());
+            }
+        }
+    }
+    Ok(ordered)
+}
+
+fn distinct(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}

@@ -1,0 +1,3 @@
+//! Integration tests of `medusa-pricing` (one binary, as the house does).
+
+mod selection;
