@@ -127,7 +127,9 @@ impl ServerConfig {
     pub fn cors_origins(&self) -> crate::AllowedOrigins {
         match (&self.admin_cors, self.is_production()) {
             (Some(setting), _) => crate::AllowedOrigins::parse(setting),
-            (None, false) => crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS),
+            (None, false) => {
+                crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS)
+            }
             (None, true) => crate::AllowedOrigins::default(),
         }
     }

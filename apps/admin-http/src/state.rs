@@ -158,10 +158,12 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
-            currencies: Arc::new(SeaCurrencyService::new(db)),
+            currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,
-            cors_origins: crate::AllowedOrigins::parse(crate::middleware::cors::DEVELOPMENT_ORIGINS),
+            cors_origins: crate::AllowedOrigins::parse(
+                crate::middleware::cors::DEVELOPMENT_ORIGINS,
+            ),
         }
     }
 }

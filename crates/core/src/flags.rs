@@ -87,12 +87,12 @@ impl FeatureFlags {
     /// case turns a flag on, anything else off; a comma-separated list, Medusa's per-feature
     /// form, turns it on), an unset one leaves the default.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
-        Flag::ALL
-            .into_iter()
-            .fold(Self::default(), |flags, flag| match lookup(&flag.env_key()) {
+        Flag::ALL.into_iter().fold(Self::default(), |flags, flag| {
+            match lookup(&flag.env_key()) {
                 Some(value) => flags.with(flag, is_truthy(&value)),
                 None => flags,
-            })
+            }
+        })
     }
 
     pub fn is_enabled(self, flag: Flag) -> bool {
@@ -167,7 +167,12 @@ mod tests {
         ];
         for (value, flag, expected) in cases {
             let flags = read(&[(&flag.env_key(), value)]);
-            assert_eq!(flags.is_enabled(*flag), *expected, "{}={value:?}", flag.env_key());
+            assert_eq!(
+                flags.is_enabled(*flag),
+                *expected,
+                "{}={value:?}",
+                flag.env_key()
+            );
         }
     }
 
@@ -187,6 +192,9 @@ mod tests {
                 {"key": "workflows", "value": false},
             ])
         );
-        assert_eq!(Flag::ProductCategories.env_key(), "MEDUSA_FF_PRODUCT_CATEGORIES");
+        assert_eq!(
+            Flag::ProductCategories.env_key(),
+            "MEDUSA_FF_PRODUCT_CATEGORIES"
+        );
     }
 }

@@ -8,18 +8,21 @@
 //!
 //! The currency and country rows are not this crate's: `medusa-migration` inserts them into
 //! every database it creates, and an adopted Medusa database already has them. This crate
-//! only reads them.
+//! only reads them, and sets their `includes_tax` (tax-inclusive pricing flag on).
 
 pub mod currency;
 mod physical_order;
 pub mod seed;
 mod store;
 
-pub use crate::currency::{CurrencyService, SeaCurrencyService, CURRENCY_LIST};
+pub use crate::currency::{
+    currency_list_spec, CurrencyService, CurrencyView, SeaCurrencyService, UpdateCurrency,
+    CURRENCY_LIST, CURRENCY_LIST_TAX_INCLUSIVE,
+};
 pub use crate::seed::{
     apply_store_seed, parse, SeedFile, SeedRegion, SeedReport, SeedUser, SeededRegion,
 };
 pub use crate::store::{
-    LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView,
-    StoreWithCurrencies, UpdateStore, MODULES,
+    LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView, StoreWithCurrencies,
+    UpdateStore, MODULES,
 };

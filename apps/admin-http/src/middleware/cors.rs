@@ -151,9 +151,17 @@ mod tests {
         let cases: &[(&str, &str, bool)] = &[
             ("http://localhost:7001", "http://localhost:7001", true),
             ("http://localhost:7001", "http://localhost:7000", false),
-            ("http://localhost:7000,http://localhost:7001", "http://localhost:7000", true),
+            (
+                "http://localhost:7000,http://localhost:7001",
+                "http://localhost:7000",
+                true,
+            ),
             (r"/http:\/\/localhost:\d+$/", "http://localhost:9311", true),
-            (r"/http:\/\/localhost:\d+$/", "http://localhost:9311.evil", false),
+            (
+                r"/http:\/\/localhost:\d+$/",
+                "http://localhost:9311.evil",
+                false,
+            ),
             // Unanchored patterns match anywhere, as `RegExp.test` does.
             (r"/vercel\.app/", "https://shop.vercel.app", true),
             (r"/EXAMPLE\.com$/i", "https://admin.example.com", true),

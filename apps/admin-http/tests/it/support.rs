@@ -123,6 +123,10 @@ impl TestApp {
             }
             Backend::Postgres => (postgres_database().await, None),
         };
+        // As `serve` does: Medusa's migrations of the flags that are on.
+        medusa_admin_http::server::migrate(&db, flags)
+            .await
+            .expect("flagged migrations");
         let state = AppState::with_flags(db.clone(), secrets(), tuning(), flags);
         seed(&state, &db).await;
         TestApp {

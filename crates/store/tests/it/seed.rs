@@ -267,7 +267,10 @@ async fn the_demo_store_loads_once_and_reloads_as_a_no_op() {
         assert_eq!(report.region_id("eu"), report.regions[0].id);
         assert_eq!(report.region_id("na"), report.regions[1].id);
 
-        let view = SeaStoreService::new(t.db.clone(), Default::default()).retrieve().await.unwrap();
+        let view = SeaStoreService::new(t.db.clone(), Default::default())
+            .retrieve()
+            .await
+            .unwrap();
         assert_eq!(view.store.name, "Medusa Demo Store");
         assert_eq!(view.store.default_currency_code, "eur");
         let codes: Vec<_> = view.currencies.iter().map(|c| c.code.as_str()).collect();
