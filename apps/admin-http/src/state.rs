@@ -126,7 +126,11 @@ impl AppState {
                 providers.clone(),
             )),
             providers: providers.clone(),
-            regions: Arc::new(medusa_region::SeaRegionService::new(db.clone(), providers)),
+            regions: Arc::new(medusa_region::SeaRegionService::new(
+                db.clone(),
+                providers,
+                flags,
+            )),
             return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
             customers: Arc::new(medusa_customer::SeaCustomerService::new(
                 db.clone(),
