@@ -124,6 +124,7 @@ impl AppState {
             shipping_options: Arc::new(medusa_shipping::SeaShippingOptionService::new(
                 db.clone(),
                 providers.clone(),
+                flags,
             )),
             providers: providers.clone(),
             regions: Arc::new(medusa_region::SeaRegionService::new(
@@ -154,7 +155,7 @@ impl AppState {
             )),
             upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
-            price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone())),
+            price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone(), flags)),
             products: Arc::new(medusa_product::SeaProductService::new(db.clone())),
             product_writes: Arc::new(medusa_product::SeaProductWriteService::new(db.clone())),
             notifications: Arc::new(medusa_notification::SeaNotificationService::new(

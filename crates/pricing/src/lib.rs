@@ -9,6 +9,7 @@
 pub mod input;
 pub mod price_lists;
 pub mod products;
+mod tax_inclusive;
 pub mod view;
 
 pub use input::{ids_from_body, AddPrices, CreatePriceList, PriceInput, UpdatePriceList};
