@@ -19,11 +19,15 @@
 //! 4. `m0004_read_indexes` adds two indexes to Medusa's tables that the admin read paths need
 //!    and Medusa's schema lacks ([`READ_INDEXES`]); Medusa ignores them.
 //!
+//! Medusa's feature-flagged migrations are not among them: Medusa runs each only while its flag
+//! is on, so the server runs them at start when it is ([`migrate_tax_inclusive_pricing`]).
+//!
 //! The SQL files are regenerated with `tools/derive-postgres-sql.py` then
 //! `tools/pg-to-sqlite.py`; the generated files are checked in and embedded at compile time.
 
 mod admin_tables;
 mod event_outbox;
+mod feature_flags;
 mod medusa_schema;
 mod read_indexes;
 
@@ -32,6 +36,7 @@ use std::time::Instant;
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::prelude::*;
 
+pub use feature_flags::{migrate_tax_inclusive_pricing, TAX_INCLUSIVE_PRICING_MIGRATION};
 pub use medusa_schema::MEDUSA_LAST_MIGRATION;
 pub use read_indexes::READ_INDEXES;
 

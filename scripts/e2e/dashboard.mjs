@@ -313,14 +313,17 @@ async function run() {
           await settle()
           await page.type('input[name="email"]', EMAIL)
           await page.type('input[name="password"]', PASSWORD)
-          const login = page.waitForResponse(
-            (r) => isBackend(r.url()) && pathOf(r.url()) === "/admin/auth" && r.request().method() === "POST",
-            { timeout: TIMEOUT },
-          )
+          const isLogin = (req) => isBackend(req.url()) && pathOf(req.url()) === "/admin/auth" && req.method() === "POST"
+          let onFailed
+          const login = Promise.race([
+            page.waitForResponse((r) => isLogin(r.request()), { timeout: TIMEOUT }),
+            new Promise((resolve) => page.on("requestfailed", (onFailed = (req) => isLogin(req) && resolve(null)))),
+          ])
           phase = ""
           await page.click('button[type="submit"]')
           const res = await login.catch(() => null)
-          if (!res) throw new Error("no answer to POST /admin/auth")
+          page.off("requestfailed", onFailed)
+          if (!res) throw new Error("POST /admin/auth got no answer (see the failed requests)")
           if (res.status() !== 200) throw new Error(`POST /admin/auth answered ${res.status()}`)
           await page.waitForFunction(() => !location.pathname.endsWith("/login"), { timeout: TIMEOUT })
           await settle()

@@ -218,6 +218,7 @@ async fn seed_shipping_options(
             admin_only: option.admin_only,
             is_return: option.is_return,
             metadata: option.metadata.clone(),
+            includes_tax: None,
         };
         let created = state
             .shipping_options

@@ -81,7 +81,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(config) => server::serve(config).await,
         Command::Migrate(config) => {
             let db = server::connect(&config).await?;
-            medusa_migration::migrate(&db).await?;
+            server::migrate(&db, medusa_core::FeatureFlags::from_env()).await?;
             tracing::info!("database is migrated");
             Ok(())
         }
@@ -126,6 +126,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn open(config: &ServerConfig) -> anyhow::Result<(AppState, sea_orm::DatabaseConnection)> {
     let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
     let db = server::connect(&config.database).await?;
-    medusa_migration::migrate(&db).await?;
-    Ok((AppState::new(db.clone(), secrets, Tuning::default()), db))
+    let flags = medusa_core::FeatureFlags::from_env();
+    server::migrate(&db, flags).await?;
+    Ok((
+        AppState::with_flags(db.clone(), secrets, Tuning::default(), flags),
+        db,
+    ))
 }

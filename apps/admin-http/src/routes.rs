@@ -96,6 +96,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(DELETE "/admin/store/currencies/{code}" Authenticated => store::remove_store_currency),
         // currencies
         endpoint!(GET "/admin/currencies" Authenticated => currencies::list_currencies),
+        endpoint!(POST "/admin/currencies/{code}" Authenticated => currencies::update_currency),
         // products (reads: products list/get, tag-usage, types, product variants list)
         endpoint!(GET "/admin/products" Authenticated => crate::handlers::products::list_products),
         endpoint!(GET "/admin/products/tag-usage" Authenticated => crate::handlers::products::list_tag_usage),

@@ -49,17 +49,30 @@ fn max_connections(url: &str) -> u32 {
     }
 }
 
+/// Brings the schema up to date for a server running with `flags`: this server's migrations,
+/// then Medusa's migrations of the flags that are on.
+pub async fn migrate(
+    db: &DatabaseConnection,
+    flags: medusa_core::FeatureFlags,
+) -> anyhow::Result<()> {
+    medusa_migration::migrate(db).await?;
+    if flags.is_enabled(medusa_core::Flag::TaxInclusivePricing) {
+        medusa_migration::migrate_tax_inclusive_pricing(db).await?;
+    }
+    Ok(())
+}
+
 /// `medusa-admin serve`: migrate, boot, and answer until SIGINT/SIGTERM, then finish the
 /// requests in flight before exiting.
 pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
+    let setup = config.setup().map_err(|e| anyhow::anyhow!(e))?;
     let db = connect(&config.database).await?;
-    medusa_migration::migrate(&db).await?;
+    migrate(&db, setup.flags).await?;
     let upload_policy = config.uploads.policy().map_err(|e| anyhow::anyhow!(e))?;
     let files = config
         .uploads
         .storage(&config.host, config.port, &secrets.jwt_secret);
-    let setup = config.setup().map_err(|e| anyhow::anyhow!(e))?;
     let state = AppState::with_setup(db.clone(), secrets, Tuning::default(), setup)
         .with_uploads(std::sync::Arc::new(files), upload_policy)
         .with_cors(config.cors_origins());

@@ -161,9 +161,14 @@ impl AppState {
             shipping_options: Arc::new(medusa_shipping::SeaShippingOptionService::new(
                 db.clone(),
                 providers.clone(),
+                flags,
             )),
             providers: providers.clone(),
-            regions: Arc::new(medusa_region::SeaRegionService::new(db.clone(), providers)),
+            regions: Arc::new(medusa_region::SeaRegionService::new(
+                db.clone(),
+                providers,
+                flags,
+            )),
             return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
             customers: Arc::new(medusa_customer::SeaCustomerService::new(
                 db.clone(),
@@ -187,7 +192,7 @@ impl AppState {
             )),
             upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
-            price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone())),
+            price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone(), flags)),
             priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
                 db.clone(),
                 Arc::clone(&products),
@@ -204,7 +209,7 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
-            currencies: Arc::new(SeaCurrencyService::new(db)),
+            currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,
             cors_origins: crate::AllowedOrigins::parse(

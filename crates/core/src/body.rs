@@ -89,6 +89,21 @@ impl BodyReader {
         }
     }
 
+    /// A property behind a feature flag (Medusa's `FeatureFlagDecorators` with
+    /// `@IsOptional() @IsBoolean()`). With the flag off the property must be absent: any
+    /// value, `null` included, fails with "{name} should not exist". Medusa registers these
+    /// rules after the class's own, so read the property after the others.
+    pub fn flagged_boolean(&mut self, name: &str, enabled: bool) -> Option<bool> {
+        if enabled {
+            self.boolean(name, true)
+        } else {
+            if self.has(name) {
+                self.errors.push(format!("{name} should not exist"));
+            }
+            None
+        }
+    }
+
     /// `@IsArray() @IsString({ each: true })`.
     pub fn strings(&mut self, name: &str, optional: bool) -> Option<Vec<String>> {
         match self.fields.get(name) {

@@ -119,3 +119,6 @@ pub mod user;
 pub mod admin_session;
 pub mod event_outbox;
 pub mod secret_api_key;
+
+// A column of Medusa's that exists only on databases migrated with a feature flag on.
+pub mod includes_tax;

@@ -5,7 +5,7 @@
 use chrono::DateTime;
 use medusa_core::body::BodyReader;
 use medusa_core::time::Timestamp;
-use medusa_core::{Error, Result};
+use medusa_core::{Error, FeatureFlags, Result};
 use medusa_entity::sea_orm_active_enums::{PriceListStatusEnum, PriceListTypeEnum};
 use serde_json::{Map, Value};
 
@@ -36,6 +36,8 @@ pub struct CreatePriceList {
     pub prices: Vec<PriceInput>,
     /// Customer group ids; `None` links none.
     pub customer_groups: Option<Vec<String>>,
+    /// Only with the tax-inclusive pricing flag on.
+    pub includes_tax: Option<bool>,
 }
 
 /// `POST /admin/price-lists/{id}`: `None` leaves a field alone. Prices with an `id` change that
@@ -52,6 +54,8 @@ pub struct UpdatePriceList {
     pub ends_at: Option<Option<Timestamp>>,
     pub prices: Option<Vec<PriceInput>>,
     pub customer_groups: Option<Vec<String>>,
+    /// Only with the tax-inclusive pricing flag on.
+    pub includes_tax: Option<bool>,
 }
 
 /// `POST /admin/price-lists/{id}/prices/batch`.
@@ -131,7 +135,8 @@ impl Messages {
 }
 
 impl CreatePriceList {
-    pub fn from_body(body: Value) -> Result<Self> {
+    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
+    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
         let fields = object(&body);
         let mut reader = BodyReader::new(body, CREATE_FIELDS);
         let name = reader.string("name", false);
@@ -152,9 +157,10 @@ impl CreatePriceList {
         }
         let prices = prices(&fields, PriceRules::Create, false, &mut messages);
         let customer_groups = customer_groups(&fields, &mut messages);
-        includes_tax(&fields, &mut messages);
+        let includes_tax = crate::tax_inclusive::read_body(&fields, flags, &mut messages.0);
         messages.finish()?;
         Ok(Self {
+            includes_tax,
             name: name.unwrap_or_default(),
             description: description.unwrap_or_default(),
             list_type: list_type.unwrap_or(PriceListTypeEnum::Sale),
@@ -168,7 +174,8 @@ impl CreatePriceList {
 }
 
 impl UpdatePriceList {
-    pub fn from_body(body: Value) -> Result<Self> {
+    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
+    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
         let fields = object(&body);
         let mut reader = BodyReader::new(body, CREATE_FIELDS);
         let name = reader.string("name", true);
@@ -190,7 +197,7 @@ impl UpdatePriceList {
         };
         let prices = prices(&fields, PriceRules::Update, true, &mut messages);
         let customer_groups = customer_groups(&fields, &mut messages);
-        includes_tax(&fields, &mut messages);
+        let includes_tax = crate::tax_inclusive::read_body(&fields, flags, &mut messages.0);
         messages.finish()?;
         // The optional validators let `null` through to columns that refuse it; Medusa then
         // reports the database's not-null failure for the first such column.
@@ -210,6 +217,7 @@ impl UpdatePriceList {
             ends_at,
             prices,
             customer_groups,
+            includes_tax,
         })
     }
 }
@@ -495,17 +503,14 @@ fn customer_groups(fields: &Map<String, Value>, messages: &mut Messages) -> Opti
     Some(ids)
 }
 
-/// `includes_tax` exists only with the tax-inclusive pricing flag, which is off.
-fn includes_tax(fields: &Map<String, Value>, messages: &mut Messages) {
-    if fields.contains_key("includes_tax") {
-        messages.push("includes_tax should not exist");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn off() -> FeatureFlags {
+        FeatureFlags::default()
+    }
 
     fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
         match result {
@@ -517,21 +522,25 @@ mod tests {
     #[test]
     fn create_reports_like_medusa() {
         assert_eq!(
-            message(CreatePriceList::from_body(json!({}))),
+            message(CreatePriceList::from_body(json!({}), off())),
             "name must be a string, description must be a string, type must be one of the \
              following values: sale, override, prices must be an array"
         );
         assert_eq!(
             message(CreatePriceList::from_body(
-                json!({"name": 1, "description": "y", "type": "sale", "prices": [], "status": "x"})
+                json!({"name": 1, "description": "y", "type": "sale", "prices": [], "status": "x"}),
+                off()
             )),
             "name must be a string, status must be one of the following values: active, draft"
         );
         assert_eq!(
-            message(CreatePriceList::from_body(json!({
-                "name": "x", "description": "y", "type": "sale",
-                "prices": [{"amount": 1, "variant_id": "v"}]
-            }))),
+            message(CreatePriceList::from_body(
+                json!({
+                    "name": "x", "description": "y", "type": "sale",
+                    "prices": [{"amount": 1, "variant_id": "v"}]
+                }),
+                off()
+            )),
             "Failed XOR relation between \"region_id\" and \"currency_code\"., Failed XOR \
              relation between \"currency_code\" and \"region_id\"."
         );
@@ -539,19 +548,21 @@ mod tests {
             message(CreatePriceList::from_body(json!({
                 "name": "x", "description": "y", "type": "sale",
                 "prices": [{"amount": "1", "variant_id": 5, "currency_code": "eur", "min_quantity": "a"}, 5]
-            }))),
+            }), off())),
             "amount must be an integer number, variant_id must be a string, min_quantity must be \
              an integer number, each value in nested property prices must be either object or array"
         );
         assert_eq!(
             message(CreatePriceList::from_body(
-                json!({"name": "x", "description": "y", "type": "sale", "prices": [], "includes_tax": true})
+                json!({"name": "x", "description": "y", "type": "sale", "prices": [], "includes_tax": true}),
+                off()
             )),
             "includes_tax should not exist"
         );
         assert_eq!(
             message(CreatePriceList::from_body(
-                json!({"name": "x", "description": "y", "type": "sale", "prices": [], "customer_groups": [{}]})
+                json!({"name": "x", "description": "y", "type": "sale", "prices": [], "customer_groups": [{}]}),
+                off()
             )),
             "id must be a string"
         );
@@ -564,7 +575,7 @@ mod tests {
             "starts_at": "2024-01-01", "ends_at": 1_700_000_000_000_i64,
             "prices": [{"amount": 5, "region_id": "reg_1", "variant_id": "v", "max_quantity": 3}],
             "customer_groups": [{"id": "cg"}]
-        }))
+        }), off())
         .unwrap();
         assert_eq!(input.list_type, PriceListTypeEnum::Override);
         assert_eq!(input.status, Some(PriceListStatusEnum::Active));
@@ -586,9 +597,12 @@ mod tests {
         assert_eq!(input.prices[0].max_quantity, Some(3));
         assert_eq!(input.customer_groups, Some(vec!["cg".to_owned()]));
         assert_eq!(
-            message(CreatePriceList::from_body(json!({
-                "name": "x", "description": "y", "type": "sale", "prices": [], "starts_at": "notadate"
-            }))),
+            message(CreatePriceList::from_body(
+                json!({
+                    "name": "x", "description": "y", "type": "sale", "prices": [], "starts_at": "notadate"
+                }),
+                off()
+            )),
             "starts_at must be a valid date"
         );
     }
@@ -596,28 +610,32 @@ mod tests {
     #[test]
     fn update_rules() {
         assert_eq!(
-            message(UpdatePriceList::from_body(json!({"foo": 1}))),
+            message(UpdatePriceList::from_body(json!({"foo": 1}), off())),
             "property foo should not exist"
         );
         assert_eq!(
             message(UpdatePriceList::from_body(
-                json!({"prices": [{"id": "ma_x", "amount": 5}]})
+                json!({"prices": [{"id": "ma_x", "amount": 5}]}),
+                off()
             )),
             "variant_id must be a string"
         );
         assert_eq!(
             message(UpdatePriceList::from_body(
-                json!({"status": "bogus", "type": null})
+                json!({"status": "bogus", "type": null}),
+                off()
             )),
             "status must be one of the following values: active, draft"
         );
         assert_eq!(
             message(UpdatePriceList::from_body(
-                json!({"type": null, "description": null})
+                json!({"type": null, "description": null}),
+                off()
             )),
             "Can't insert null value in field description on insert in table price_list"
         );
-        let input = UpdatePriceList::from_body(json!({"ends_at": null, "name": "n"})).unwrap();
+        let input =
+            UpdatePriceList::from_body(json!({"ends_at": null, "name": "n"}), off()).unwrap();
         assert_eq!(input.ends_at, Some(None));
         assert_eq!(input.starts_at, None);
         assert_eq!(input.name.as_deref(), Some("n"));

@@ -15,6 +15,7 @@ pub mod price_lists;
 pub mod priced_variants;
 pub mod products;
 pub mod selection;
+mod tax_inclusive;
 pub mod variant_prices;
 pub mod view;
 

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
-use medusa_core::{generate_id, Error, ListPage, Result};
+use medusa_core::{generate_id, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
     product_variant, product_variant_money_amount, region,
@@ -23,6 +23,7 @@ use sea_orm::{
 };
 
 use crate::input::{AddPrices, CreatePriceList, PriceInput, UpdatePriceList};
+use crate::tax_inclusive;
 use crate::view::{self, PriceListView, Relations};
 
 const STATUS: FieldKind = FieldKind::Enum {
@@ -134,6 +135,7 @@ pub trait PriceListService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaPriceListService {
     db: DatabaseConnection,
+    flags: FeatureFlags,
 }
 
 pub(crate) const PRICE_LIST_ID_PREFIX: &str = "pl";
@@ -143,8 +145,17 @@ pub(crate) fn price_list_not_found(id: &str) -> Error {
 }
 
 impl SeaPriceListService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// The price lists of `db`; `includes_tax` is read and written only when `flags` have
+    /// tax-inclusive pricing on.
+    pub fn new(db: DatabaseConnection, flags: FeatureFlags) -> Self {
+        Self { db, flags }
+    }
+
+    /// The list with its default relations, as every single-list answer gives it.
+    async fn view<C: ConnectionTrait>(&self, conn: &C, id: &str) -> Result<PriceListView> {
+        let mut view = retrieve_view(conn, id).await?;
+        tax_inclusive::attach(conn, self.flags, std::slice::from_mut(&mut view)).await?;
+        Ok(view)
     }
 }
 
@@ -208,12 +219,13 @@ impl PriceListService for SeaPriceListService {
             price_variants: selection.has_relation("prices.variants"),
             variant_shortcut: false,
         };
-        let items = view::load(&self.db, rows, relations).await?;
+        let mut items = view::load(&self.db, rows, relations).await?;
+        tax_inclusive::attach(&self.db, self.flags, &mut items).await?;
         Ok(plan.page("price_lists", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<PriceListView> {
-        retrieve_view(&self.db, id).await
+        self.view(&self.db, id).await
     }
 
     async fn create(&self, input: CreatePriceList) -> Result<PriceListView> {
@@ -240,7 +252,8 @@ impl PriceListService for SeaPriceListService {
         if let Some(groups) = &input.customer_groups {
             replace_customer_groups(&txn, &list.id, groups).await?;
         }
-        let created = retrieve_view(&txn, &list.id).await?;
+        tax_inclusive::write(&txn, &list.id, input.includes_tax).await?;
+        let created = self.view(&txn, &list.id).await?;
         txn.commit().await?;
         Ok(created)
     }
@@ -286,11 +299,12 @@ impl PriceListService for SeaPriceListService {
             || row.status.as_ref() != &current.status
             || row.starts_at.as_ref() != &current.starts_at
             || row.ends_at.as_ref() != &current.ends_at;
-        if changed {
+        let includes_tax_changed = tax_inclusive::write(&txn, id, input.includes_tax).await?;
+        if changed || includes_tax_changed {
             row.updated_at = Set(now);
             row.update(&txn).await?;
         }
-        let updated = retrieve_view(&txn, id).await?;
+        let updated = self.view(&txn, id).await?;
         txn.commit().await?;
         Ok(updated)
     }
@@ -342,7 +356,7 @@ impl PriceListService for SeaPriceListService {
                 .await?;
             delete_price_rows(&txn, id, &others).await?;
         }
-        let updated = retrieve_view(&txn, id).await?;
+        let updated = self.view(&txn, id).await?;
         txn.commit().await?;
         Ok(updated)
     }

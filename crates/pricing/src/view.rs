@@ -20,6 +20,10 @@ use serde::Serialize;
 pub struct PriceListView {
     #[serde(flatten)]
     pub price_list: price_list::Model,
+    /// `None` with the tax-inclusive pricing flag off (not serialized); see
+    /// [`crate::tax_inclusive`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub includes_tax: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_groups: Option<Vec<customer_group::Model>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -89,6 +93,7 @@ pub async fn load<C: ConnectionTrait>(
             prices: (relations.prices || relations.price_variants)
                 .then(|| prices.remove(&list.id).unwrap_or_default()),
             price_list: list,
+            includes_tax: None,
         })
         .collect())
 }

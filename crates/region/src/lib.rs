@@ -9,9 +9,11 @@
 
 pub mod providers;
 pub mod regions;
+pub mod tax_inclusive;
 
 pub use providers::{FulfillmentProvider, PaymentProvider, ProviderRegistry};
 pub use regions::{
     create_region_in, CreateRegion, FulfillmentOptions, Pinned, RegionService, RegionView,
     SeaRegionService, UpdateRegion, REGION_LIST, REGION_RETRIEVE,
 };
+pub use tax_inclusive::{region_list_spec, region_retrieve_spec};

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use async_trait::async_trait;
 use medusa_core::number::js_number;
-use medusa_core::{generate_id, metadata, time, Error, ListPage, Result};
+use medusa_core::{generate_id, metadata, time, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
     country, currency, fulfillment_provider, payment_provider, region,
     region_fulfillment_providers, region_payment_providers, store, store_currencies, tax_provider,
@@ -127,6 +127,8 @@ pub struct RegionView {
     pub currency: Option<Option<currency::Model>>,
     pub fulfillment_providers: Option<Vec<fulfillment_provider::Model>>,
     pub payment_providers: Option<Vec<payment_provider::Model>>,
+    /// `None` with the tax-inclusive pricing flag off (not serialized); see [`crate::tax_inclusive`].
+    pub includes_tax: Option<bool>,
 }
 
 impl Serialize for RegionView {
@@ -145,6 +147,9 @@ impl Serialize for RegionView {
         map.serialize_entry("automatic_taxes", &region.automatic_taxes)?;
         map.serialize_entry("tax_provider_id", &region.tax_provider_id)?;
         map.serialize_entry("metadata", &region.metadata)?;
+        if let Some(includes_tax) = self.includes_tax {
+            map.serialize_entry("includes_tax", &includes_tax)?;
+        }
         if let Some(countries) = &self.countries {
             map.serialize_entry("countries", countries)?;
         }
@@ -183,11 +188,14 @@ pub struct CreateRegion {
     pub countries: Vec<String>,
     /// Stored as given, minus keys whose value is the empty string.
     pub metadata: Option<Map<String, Value>>,
+    /// Only with the tax-inclusive pricing flag on.
+    pub includes_tax: Option<bool>,
 }
 
 impl CreateRegion {
-    /// Reads Medusa's `AdminPostRegionsReq` body, with its validation messages.
-    pub fn from_body(body: Value) -> Result<Self> {
+    /// Reads Medusa's `AdminPostRegionsReq` body, with its validation messages; `includes_tax`
+    /// is accepted only with the tax-inclusive pricing flag on.
+    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
         let mut reader = BodyReader::new(
             body,
             &[
@@ -198,6 +206,7 @@ impl CreateRegion {
                 "payment_providers",
                 "fulfillment_providers",
                 "countries",
+                "includes_tax",
                 "metadata",
             ],
         );
@@ -209,6 +218,7 @@ impl CreateRegion {
         let fulfillment_providers = reader.strings("fulfillment_providers", false);
         let countries = reader.strings("countries", false);
         let metadata = reader.object("metadata");
+        let includes_tax = crate::tax_inclusive::read_body(&mut reader, flags);
         reader.finish()?;
         Ok(Self {
             name: name.unwrap_or_default(),
@@ -219,6 +229,7 @@ impl CreateRegion {
             fulfillment_providers: fulfillment_providers.unwrap_or_default(),
             countries: countries.unwrap_or_default(),
             metadata,
+            includes_tax,
         })
     }
 }
@@ -235,6 +246,7 @@ const UPDATE_FIELDS: &[&str] = &[
     "payment_providers",
     "fulfillment_providers",
     "countries",
+    "includes_tax",
     "metadata",
 ];
 
@@ -255,13 +267,16 @@ pub struct UpdateRegion {
     pub countries: Option<Vec<String>>,
     /// Merged into the stored metadata.
     pub metadata: Option<Map<String, Value>>,
+    /// Only with the tax-inclusive pricing flag on.
+    pub includes_tax: Option<bool>,
     /// The body's property names (in declaration order): the `fields` of `region.updated`.
     pub fields: Vec<String>,
 }
 
 impl UpdateRegion {
-    /// Reads Medusa's `AdminPostRegionsRegionReq` body, with its validation messages.
-    pub fn from_body(body: Value) -> Result<Self> {
+    /// Reads Medusa's `AdminPostRegionsRegionReq` body, with its validation messages;
+    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
+    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
         let mut reader = BodyReader::new(body, UPDATE_FIELDS);
         let nullable = |reader: &BodyReader, name: &str| reader.has(name) && reader.is_null(name);
         let name_null = nullable(&reader, "name");
@@ -289,6 +304,7 @@ impl UpdateRegion {
         let fulfillment_providers = reader.strings("fulfillment_providers", true);
         let countries = reader.strings("countries", true);
         let metadata = reader.object("metadata");
+        let includes_tax = crate::tax_inclusive::read_body(&mut reader, flags);
         reader.finish()?;
 
         fn patch<T>(value: Option<T>, null: bool) -> Option<Option<T>> {
@@ -310,6 +326,7 @@ impl UpdateRegion {
             fulfillment_providers,
             countries,
             metadata,
+            includes_tax,
             fields,
         })
     }
@@ -359,16 +376,24 @@ pub trait RegionService: Send + Sync {
 pub struct SeaRegionService {
     db: DatabaseConnection,
     providers: ProviderRegistry,
+    flags: FeatureFlags,
 }
 
 impl SeaRegionService {
-    pub fn new(db: DatabaseConnection, providers: ProviderRegistry) -> Self {
-        Self { db, providers }
+    /// The regions of `db`; `includes_tax` is read and written only when `flags` have
+    /// tax-inclusive pricing on.
+    pub fn new(db: DatabaseConnection, providers: ProviderRegistry, flags: FeatureFlags) -> Self {
+        Self {
+            db,
+            providers,
+            flags,
+        }
     }
 
     async fn default_view(&self, id: &str) -> Result<RegionView> {
         let region = live_region(&self.db, id).await?;
         let mut views = load_views(&self.db, vec![region], &Loads::all()).await?;
+        crate::tax_inclusive::attach(&self.db, self.flags, &mut views).await?;
         views
             .pop()
             .ok_or_else(|| Error::UnexpectedState("a loaded region vanished".into()))
@@ -546,6 +571,7 @@ async fn load_views<C: ConnectionTrait>(
             payment_providers: loads
                 .payment_providers
                 .then(|| payment.remove(&region.id).unwrap_or_default()),
+            includes_tax: None,
             region,
         })
         .collect())
@@ -790,6 +816,7 @@ pub async fn create_region_in<C: ConnectionTrait>(
     claim_countries(conn, &created.id, &countries).await?;
     link_payment_providers(conn, &created.id, &payment_providers).await?;
     link_fulfillment_providers(conn, &created.id, &fulfillment_providers).await?;
+    crate::tax_inclusive::write_created(conn, &created.id, input.includes_tax).await?;
     medusa_events::record(conn, "region.created", json!({"id": created.id})).await?;
     Ok(created)
 }
@@ -874,8 +901,10 @@ async fn update_region_in<C: ConnectionTrait>(
     if let Some(update) = &input.metadata {
         row.metadata = Set(Some(metadata::merge(current.metadata.as_ref(), update)));
     }
+    let includes_tax_changed =
+        crate::tax_inclusive::write_updated(conn, id, input.includes_tax).await?;
     // Like TypeORM's save, `updated_at` moves only when a column of the region changes.
-    if row.is_changed() {
+    if row.is_changed() || includes_tax_changed {
         row.updated_at = Set(time::now());
         row.update(conn).await?;
     }
@@ -936,13 +965,15 @@ impl RegionService for SeaRegionService {
         let db = &self.db;
         let count = plan.apply_count(region::Entity::find()).count(db).await?;
         let rows = plan.apply(region::Entity::find()).all(db).await?;
-        let items = load_views(db, rows, &Loads::of(&plan.selection)).await?;
+        let mut items = load_views(db, rows, &Loads::of(&plan.selection)).await?;
+        crate::tax_inclusive::attach(db, self.flags, &mut items).await?;
         Ok(plan.page("regions", items, count))
     }
 
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<RegionView> {
         let region = live_region(&self.db, id).await?;
         let mut views = load_views(&self.db, vec![region], &Loads::of(selection)).await?;
+        crate::tax_inclusive::attach(&self.db, self.flags, &mut views).await?;
         views
             .pop()
             .ok_or_else(|| Error::UnexpectedState("a loaded region vanished".into()))

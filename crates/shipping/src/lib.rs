@@ -8,6 +8,7 @@
 
 pub mod options;
 pub mod profiles;
+pub mod tax_inclusive;
 
 pub use options::{
     CreateShippingOption, OptionView, PricedOption, RequirementInput, SeaShippingOptionService,
@@ -17,3 +18,4 @@ pub use profiles::{
     CreateShippingProfile, ProfileProduct, ProfileView, SeaShippingProfileService,
     ShippingProfileService, UpdateShippingProfile,
 };
+pub use tax_inclusive::shipping_option_list_spec;

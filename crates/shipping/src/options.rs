@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use medusa_core::{generate_id, metadata, time, Error, ListPage, Result};
+use medusa_core::{generate_id, metadata, time, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::{
     ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum, ShippingProfileTypeEnum,
 };
@@ -26,6 +26,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::profiles::profile_of_type;
+use crate::tax_inclusive;
 use medusa_core::number::js_number;
 
 const OPTION_ID_PREFIX: &str = "so";
@@ -111,6 +112,8 @@ pub struct CreateShippingOption {
     pub admin_only: bool,
     pub is_return: bool,
     pub metadata: Option<Map<String, Value>>,
+    /// Only with the tax-inclusive pricing flag on.
+    pub includes_tax: Option<bool>,
 }
 
 /// Changes to an option. `requirements` replaces the live requirements (those not listed are
@@ -123,6 +126,8 @@ pub struct UpdateShippingOption {
     pub requirements: Vec<UpdateRequirement>,
     pub admin_only: Option<bool>,
     pub metadata: Option<Map<String, Value>>,
+    /// Only with the tax-inclusive pricing flag on.
+    pub includes_tax: Option<bool>,
 }
 
 /// An option with its default relations: region, profile and live requirements.
@@ -132,6 +137,10 @@ pub struct OptionView {
     pub region: Option<region::Model>,
     pub profile: Option<shipping_profile::Model>,
     pub requirements: Vec<shipping_option_requirement::Model>,
+    /// The option's and its region's `includes_tax`: `None` with the tax-inclusive pricing
+    /// flag off (not serialized); see [`crate::tax_inclusive`].
+    pub includes_tax: Option<bool>,
+    pub region_includes_tax: Option<bool>,
 }
 
 impl Serialize for OptionView {
@@ -141,10 +150,16 @@ impl Serialize for OptionView {
     ) -> std::result::Result<S::Ok, S::Error> {
         let mut value = serde_json::to_value(&self.option).map_err(serde::ser::Error::custom)?;
         if let Some(map) = value.as_object_mut() {
-            map.insert(
-                "region".into(),
-                serde_json::to_value(&self.region).unwrap_or(Value::Null),
-            );
+            if let Some(includes_tax) = self.includes_tax {
+                map.insert("includes_tax".into(), Value::Bool(includes_tax));
+            }
+            let mut region = serde_json::to_value(&self.region).unwrap_or(Value::Null);
+            if let (Some(region), Some(includes_tax)) =
+                (region.as_object_mut(), self.region_includes_tax)
+            {
+                region.insert("includes_tax".into(), Value::Bool(includes_tax));
+            }
+            map.insert("region".into(), region);
             map.insert(
                 "profile".into(),
                 serde_json::to_value(&self.profile).map_err(serde::ser::Error::custom)?,
@@ -200,11 +215,29 @@ pub trait ShippingOptionService: Send + Sync {
 pub struct SeaShippingOptionService {
     db: DatabaseConnection,
     providers: ProviderRegistry,
+    flags: FeatureFlags,
 }
 
 impl SeaShippingOptionService {
-    pub fn new(db: DatabaseConnection, providers: ProviderRegistry) -> Self {
-        Self { db, providers }
+    /// The options of `db`; `includes_tax` is read and written only when `flags` have
+    /// tax-inclusive pricing on.
+    pub fn new(db: DatabaseConnection, providers: ProviderRegistry, flags: FeatureFlags) -> Self {
+        Self {
+            db,
+            providers,
+            flags,
+        }
+    }
+
+    /// One option's answer: its default relations and, with the flag, `includes_tax`.
+    async fn view<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        option: shipping_option::Model,
+    ) -> Result<OptionView> {
+        let mut answer = view(conn, option).await?;
+        tax_inclusive::attach(conn, self.flags, std::slice::from_mut(&mut answer)).await?;
+        Ok(answer)
     }
 
     fn provider(&self, id: &str) -> Result<Arc<dyn FulfillmentProvider>> {
@@ -332,6 +365,8 @@ async fn views<C: ConnectionTrait>(
                 .cloned()
                 .collect(),
             option,
+            includes_tax: None,
+            region_includes_tax: None,
         })
         .collect())
 }
@@ -429,14 +464,15 @@ impl ShippingOptionService for SeaShippingOptionService {
             .apply(shipping_option::Entity::find())
             .all(&self.db)
             .await?;
-        let views = views(&self.db, options, plan.with_deleted).await?;
+        let mut views = views(&self.db, options, plan.with_deleted).await?;
+        tax_inclusive::attach(&self.db, self.flags, &mut views).await?;
         let items = price(&self.db, views, plan.selection.has_field("region_id")).await?;
         Ok(plan.page("shipping_options", items, count))
     }
 
     async fn retrieve(&self, id: &str) -> Result<OptionView> {
         let option = live_option(&self.db, id).await?;
-        view(&self.db, option).await
+        self.view(&self.db, option).await
     }
 
     async fn create(&self, input: CreateShippingOption) -> Result<OptionView> {
@@ -523,8 +559,9 @@ impl ShippingOptionService for SeaShippingOptionService {
             .insert(&txn)
             .await?;
         }
+        tax_inclusive::write(&txn, &option.id, input.includes_tax).await?;
         medusa_events::record(&txn, "shipping_option.created", json!({"id": option.id})).await?;
-        let answer = view(&txn, option).await?;
+        let answer = self.view(&txn, option).await?;
         txn.commit().await?;
         Ok(answer)
     }
@@ -611,12 +648,13 @@ impl ShippingOptionService for SeaShippingOptionService {
         if let Some(admin_only) = input.admin_only {
             next.admin_only = admin_only;
         }
-        if next != current {
+        let includes_tax_changed = tax_inclusive::write(&txn, id, input.includes_tax).await?;
+        if next != current || includes_tax_changed {
             next.updated_at = time::now();
             next = next.into_active_model().reset_all().update(&txn).await?;
         }
         medusa_events::record(&txn, "shipping_option.updated", json!({"id": id})).await?;
-        let answer = view(&txn, next).await?;
+        let answer = self.view(&txn, next).await?;
         txn.commit().await?;
         Ok(answer)
     }

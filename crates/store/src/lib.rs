@@ -8,13 +8,16 @@
 //!
 //! The currency and country rows are not this crate's: `medusa-migration` inserts them into
 //! every database it creates, and an adopted Medusa database already has them. This crate
-//! only reads them.
+//! only reads them, and sets their `includes_tax` (tax-inclusive pricing flag on).
 
 pub mod currency;
 pub mod seed;
 mod store;
 
-pub use crate::currency::{CurrencyService, SeaCurrencyService, CURRENCY_LIST};
+pub use crate::currency::{
+    currency_list_spec, CurrencyService, CurrencyView, SeaCurrencyService, UpdateCurrency,
+    CURRENCY_LIST, CURRENCY_LIST_TAX_INCLUSIVE,
+};
 pub use crate::seed::{
     apply_store_seed, parse, SeedFile, SeedRegion, SeedReport, SeedUser, SeededRegion,
 };

@@ -509,6 +509,7 @@ async fn create_region<C: ConnectionTrait>(conn: &C, seeded: &SeedRegion) -> Res
         fulfillment_providers: seeded.fulfillment_providers.clone(),
         countries: seeded.countries.clone(),
         metadata: seeded.metadata.clone(),
+        includes_tax: None,
     };
     let pinned = Pinned {
         id: kept_id(seeded).map(str::to_owned),

@@ -47,7 +47,7 @@ pub async fn create_price_list(
     state: web::Data<AppState>,
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let input = CreatePriceList::from_body(body.0)?;
+    let input = CreatePriceList::from_body(body.0, state.flags)?;
     wrapped("price_list", state.price_lists.create(input).await?)
 }
 
@@ -57,7 +57,7 @@ pub async fn update_price_list(
     id: web::Path<String>,
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let input = UpdatePriceList::from_body(body.0)?;
+    let input = UpdatePriceList::from_body(body.0, state.flags)?;
     wrapped("price_list", state.price_lists.update(&id, input).await?)
 }
 

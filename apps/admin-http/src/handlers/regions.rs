@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_region::regions::{country_code_from_body, provider_id_from_body};
-use medusa_region::{CreateRegion, UpdateRegion, REGION_LIST, REGION_RETRIEVE};
+use medusa_region::{region_list_spec, region_retrieve_spec, CreateRegion, UpdateRegion};
 use serde_json::Value;
 
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
 
 /// `GET /admin/regions`
 pub async fn list_regions(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
-    let plan = list_plan(&req, &state, &REGION_LIST)?;
+    let plan = list_plan(&req, &state, region_list_spec(state.flags))?;
     let page = state.regions.list(&plan).await?;
     list_response(page, &plan)
 }
@@ -26,7 +26,7 @@ pub async fn get_region(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let raw = medusa_query_dsl::parse(req.query_string())?;
-    let selection = medusa_query_dsl::plan_retrieve(&REGION_RETRIEVE, &raw)?;
+    let selection = medusa_query_dsl::plan_retrieve(region_retrieve_spec(state.flags), &raw)?;
     let region = state.regions.retrieve(&id, &selection).await?;
     let mut value = serde_json::to_value(region).map_err(serialization)?;
     selection.shape(&mut value);
@@ -38,7 +38,7 @@ pub async fn create_region(
     state: web::Data<AppState>,
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let input = CreateRegion::from_body(body.0)?;
+    let input = CreateRegion::from_body(body.0, state.flags)?;
     wrapped("region", state.regions.create(input).await?)
 }
 
@@ -48,7 +48,7 @@ pub async fn update_region(
     id: web::Path<String>,
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let input = UpdateRegion::from_body(body.0)?;
+    let input = UpdateRegion::from_body(body.0, state.flags)?;
     wrapped("region", state.regions.update(&id, input).await?)
 }
 

@@ -9,8 +9,8 @@ use medusa_entity::sea_orm_active_enums::{
     ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum,
 };
 use medusa_shipping::{
-    CreateShippingOption, RequirementInput, UpdateRequirement, UpdateShippingOption,
-    SHIPPING_OPTION_LIST,
+    shipping_option_list_spec, CreateShippingOption, RequirementInput, UpdateRequirement,
+    UpdateShippingOption,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -41,6 +41,8 @@ pub struct CreateShippingOptionBody {
     admin_only: Option<Value>,
     is_return: Option<Value>,
     metadata: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    includes_tax: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,6 +54,13 @@ pub struct UpdateShippingOptionBody {
     requirements: Option<Value>,
     admin_only: Option<Value>,
     metadata: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    includes_tax: Option<Value>,
+}
+
+/// A property that is present, `null` included (serde reads a `null` `Option` as absent).
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
 }
 
 /// Collects class-validator style messages in declaration order.
@@ -112,6 +121,25 @@ impl Checks {
         }
     }
 
+    /// A property behind a feature flag: `@IsOptional() @IsBoolean()` when `enabled`;
+    /// otherwise any value, `null` included, "should not exist". Checked last, as Medusa
+    /// registers these rules after the class's own.
+    fn flagged_boolean(
+        &mut self,
+        name: &str,
+        value: &Option<Value>,
+        enabled: bool,
+    ) -> Option<bool> {
+        if enabled {
+            self.boolean(name, value)
+        } else {
+            if value.is_some() {
+                self.0.push(format!("{name} should not exist"));
+            }
+            None
+        }
+    }
+
     fn price_type(
         &mut self,
         value: &Option<Value>,
@@ -162,7 +190,7 @@ pub async fn list_shipping_options(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
-    let plan = list_plan(&req, &state, &SHIPPING_OPTION_LIST)?;
+    let plan = list_plan(&req, &state, shipping_option_list_spec(state.flags))?;
     let page = state.shipping_options.list(&plan).await?;
     let page = page.map(|option| option.to_json(&plan.selection));
     Ok(HttpResponse::Ok().json(page))
@@ -216,6 +244,11 @@ pub async fn create_shipping_option(
     let admin_only = checks.boolean("admin_only", &body.admin_only);
     let is_return = checks.boolean("is_return", &body.is_return);
     let metadata = checks.object("metadata", &body.metadata, false);
+    let includes_tax = checks.flagged_boolean(
+        "includes_tax",
+        &body.includes_tax,
+        medusa_shipping::tax_inclusive::enabled(state.flags),
+    );
     checks.finish()?;
     let input = CreateShippingOption {
         name: name.unwrap_or_default(),
@@ -229,6 +262,7 @@ pub async fn create_shipping_option(
         admin_only: admin_only.unwrap_or(false),
         is_return: is_return.unwrap_or(false),
         metadata,
+        includes_tax,
     };
     wrapped(
         "shipping_option",
@@ -264,6 +298,11 @@ pub async fn update_shipping_option(
     }
     let admin_only = checks.boolean("admin_only", &body.admin_only);
     let metadata = checks.object("metadata", &body.metadata, false);
+    let includes_tax = checks.flagged_boolean(
+        "includes_tax",
+        &body.includes_tax,
+        medusa_shipping::tax_inclusive::enabled(state.flags),
+    );
     checks.finish()?;
     let input = UpdateShippingOption {
         name,
@@ -272,6 +311,7 @@ pub async fn update_shipping_option(
         requirements,
         admin_only,
         metadata,
+        includes_tax,
     };
     wrapped(
         "shipping_option",

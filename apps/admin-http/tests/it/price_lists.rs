@@ -330,3 +330,52 @@ on_both_backends! {
         assert_eq!((answer.status, answer.body["count"].as_u64()), (200, Some(0)));
     }
 }
+
+on_both_backends! {
+    async fn includes_tax_is_unknown_with_the_flag_off(app) {
+        let svc = app.service().await;
+        let list = json!({"name": "n", "description": "d", "type": "sale", "prices": []});
+        let created = send(&svc, admin(post("/admin/price-lists", list))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        assert_eq!(created.body["price_list"].get("includes_tax"), None);
+        let id = created.body["price_list"]["id"].as_str().unwrap().to_owned();
+        let listed = send(&svc, admin(get("/admin/price-lists"))).await;
+        assert_eq!(listed.body["price_lists"][0].get("includes_tax"), None);
+        // Medusa's answer with the flag off.
+        let update = send(&svc, admin(post("/admin/price-lists/pl_nope", json!({"includes_tax": true})))).await;
+        assert_eq!(update.status, 400, "{}", update.text);
+        assert_eq!(update.body["message"], "includes_tax should not exist");
+        let null = send(&svc, admin(post(&format!("/admin/price-lists/{id}"), json!({"includes_tax": null})))).await;
+        assert_eq!(null.body["message"], "includes_tax should not exist");
+    }
+}
+
+on_both_backends! {
+    flags = crate::support::tax_inclusive();
+    async fn includes_tax_is_read_and_written_with_the_flag_on(app) {
+        let svc = app.service().await;
+        let list = json!({"name": "n", "description": "d", "type": "sale", "prices": [], "includes_tax": true});
+        let created = send(&svc, admin(post("/admin/price-lists", list))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        assert_eq!(created.body["price_list"]["includes_tax"], true);
+        let plain = json!({"name": "p", "description": "d", "type": "override", "prices": []});
+        let plain = send(&svc, admin(post("/admin/price-lists", plain))).await;
+        assert_eq!(plain.body["price_list"]["includes_tax"], false);
+        let id = plain.body["price_list"]["id"].as_str().unwrap().to_owned();
+
+        tick().await;
+        let updated = send(&svc, admin(post(&format!("/admin/price-lists/{id}"), json!({"includes_tax": true})))).await;
+        assert_eq!(updated.status, 200, "{}", updated.text);
+        assert_eq!(updated.body["price_list"]["includes_tax"], true);
+        assert_ne!(updated.body["price_list"]["updated_at"], plain.body["price_list"]["updated_at"]);
+        let read = send(&svc, admin(get(&format!("/admin/price-lists/{id}")))).await;
+        assert_eq!(read.body["price_list"]["includes_tax"], true);
+        let listed = send(&svc, admin(get("/admin/price-lists"))).await;
+        assert_eq!(listed.body["price_lists"][0]["includes_tax"], true, "{}", listed.text);
+        assert_eq!(listed.body["price_lists"][1]["includes_tax"], true);
+
+        let bad = send(&svc, admin(post(&format!("/admin/price-lists/{id}"), json!({"includes_tax": 1})))).await;
+        assert_eq!(bad.status, 400, "{}", bad.text);
+        assert_eq!(bad.body["message"], "includes_tax must be a boolean value");
+    }
+}

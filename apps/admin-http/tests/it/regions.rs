@@ -274,3 +274,58 @@ on_both_backends! {
         assert_eq!(refused.body, reference("regions-add-unknown-payment-provider"));
     }
 }
+
+on_both_backends! {
+    async fn includes_tax_is_unknown_with_the_flag_off(app) {
+        seed_reference_regions(&app).await;
+        let svc = app.service().await;
+        // Medusa's answers with the flag off: its flag decorators' message, after the others.
+        let create = send(&svc, admin(post("/admin/regions", json!({"includes_tax": null, "metadata": 3})))).await;
+        assert_eq!(create.status, 400, "{}", create.text);
+        assert!(create.body["message"].as_str().unwrap().ends_with(
+            "countries must be an array, metadata must be an object, includes_tax should not exist"
+        ), "{}", create.text);
+        let update = send(&svc, admin(post("/admin/regions/reg_nope", json!({"includes_tax": true, "metadata": 3})))).await;
+        assert_eq!(update.status, 400, "{}", update.text);
+        assert_eq!(update.body["message"], "metadata must be an object, includes_tax should not exist");
+        let region = send(&svc, admin(get("/admin/regions/reg_ref_eu"))).await;
+        assert_eq!(region.body["region"].get("includes_tax"), None, "{}", region.text);
+        let list = send(&svc, admin(get("/admin/regions"))).await;
+        assert_eq!(list.body["regions"][0].get("includes_tax"), None, "{}", list.text);
+    }
+}
+
+on_both_backends! {
+    flags = tax_inclusive();
+    async fn includes_tax_is_read_and_written_with_the_flag_on(app) {
+        seed_reference_regions(&app).await;
+        let svc = app.service().await;
+        let created = send(&svc, admin(post("/admin/regions", json!({
+            "name": "Taxed", "currency_code": "usd", "tax_rate": 0,
+            "payment_providers": ["manual"], "fulfillment_providers": ["manual"],
+            "countries": ["mx"], "includes_tax": true
+        })))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        assert_eq!(created.body["region"]["includes_tax"], true);
+
+        let eu = send(&svc, admin(get("/admin/regions/reg_ref_eu"))).await;
+        assert_eq!(eu.body["region"]["includes_tax"], false, "{}", eu.text);
+        let list = send(&svc, admin(get("/admin/regions?order=created_at"))).await;
+        let flags: Vec<&Value> = list.body["regions"].as_array().unwrap().iter().map(|r| &r["includes_tax"]).collect();
+        assert_eq!(flags, [&json!(false), &json!(false), &json!(true)], "{}", list.text);
+
+        let before = eu.body["region"]["updated_at"].clone();
+        let updated = send(&svc, admin(post("/admin/regions/reg_ref_eu", json!({"includes_tax": true})))).await;
+        assert_eq!(updated.status, 200, "{}", updated.text);
+        assert_eq!(updated.body["region"]["includes_tax"], true);
+        assert_ne!(updated.body["region"]["updated_at"], before, "a changed column moves updated_at");
+        let read = send(&svc, admin(get("/admin/regions/reg_ref_eu"))).await;
+        assert_eq!(read.body["region"]["includes_tax"], true);
+        let trimmed = send(&svc, admin(get("/admin/regions/reg_ref_eu?fields=name"))).await;
+        assert_eq!(trimmed.body["region"].get("includes_tax"), None, "{}", trimmed.text);
+
+        let bad = send(&svc, admin(post("/admin/regions/reg_ref_eu", json!({"includes_tax": "yes"})))).await;
+        assert_eq!(bad.status, 400, "{}", bad.text);
+        assert_eq!(bad.body["message"], "includes_tax must be a boolean value");
+    }
+}

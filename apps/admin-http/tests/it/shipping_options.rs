@@ -319,3 +319,54 @@ on_both_backends! {
         assert_eq!((option["tax_amount"].clone(), option["price_incl_tax"].clone()), (json!(125), json!(1125)));
     }
 }
+
+on_both_backends! {
+    async fn includes_tax_is_unknown_with_the_flag_off(app) {
+        let ids = seed_shipping(&app).await;
+        let service = app.service().await;
+        // Medusa's answers with the flag off.
+        let create = send(&service, admin(post("/admin/shipping-options", json!({"includes_tax": true})))).await;
+        assert_eq!(create.status, 400, "{}", create.text);
+        assert_eq!(create.body["message"], "name must be a string, region_id must be a string, provider_id must be a string, data must be an object, Invalid price type, must be one of \"flat_rate\" or \"calculated\", includes_tax should not exist");
+        let update = send(&service, admin(post(&format!("/admin/shipping-options/{}", ids[0]), json!({"requirements": [], "includes_tax": null})))).await;
+        assert_eq!(update.status, 400, "{}", update.text);
+        assert_eq!(update.body["message"], "includes_tax should not exist");
+        let read = send(&service, admin(get(&format!("/admin/shipping-options/{}", ids[0])))).await;
+        assert_eq!(read.body["shipping_option"].get("includes_tax"), None, "{}", read.text);
+        assert_eq!(read.body["shipping_option"]["region"].get("includes_tax"), None);
+        let list = send(&service, admin(get("/admin/shipping-options"))).await;
+        assert_eq!(list.body["shipping_options"][0].get("includes_tax"), None);
+    }
+}
+
+on_both_backends! {
+    flags = crate::support::tax_inclusive();
+    async fn includes_tax_is_read_and_written_with_the_flag_on(app) {
+        let ids = seed_shipping(&app).await;
+        let service = app.service().await;
+        let created = send(&service, admin(post("/admin/shipping-options", new_option(json!({"includes_tax": true}))))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        assert_eq!(created.body["shipping_option"]["includes_tax"], true);
+        assert_eq!(created.body["shipping_option"]["region"]["includes_tax"], false);
+
+        let path = format!("/admin/shipping-options/{}", ids[0]);
+        let read = send(&service, admin(get(&path))).await;
+        assert_eq!(read.body["shipping_option"]["includes_tax"], false, "{}", read.text);
+        let updated = send(&service, admin(post(&path, json!({
+            "requirements": [{"type": "min_subtotal", "amount": 1}, {"type": "max_subtotal", "amount": 2}],
+            "includes_tax": true
+        })))).await;
+        assert_eq!(updated.status, 200, "{}", updated.text);
+        assert_eq!(updated.body["shipping_option"]["includes_tax"], true);
+        assert_ne!(updated.body["shipping_option"]["updated_at"], read.body["shipping_option"]["updated_at"]);
+
+        let list = send(&service, admin(get(&format!("/admin/shipping-options?id={}", ids[0])))).await;
+        assert_eq!(list.status, 200, "{}", list.text);
+        assert_eq!(list.body["shipping_options"][0]["includes_tax"], true, "{}", list.text);
+        assert_eq!(list.body["shipping_options"][0]["region"]["includes_tax"], false);
+
+        let bad = send(&service, admin(post(&path, json!({"requirements": [], "includes_tax": "x"})))).await;
+        assert_eq!(bad.status, 400, "{}", bad.text);
+        assert_eq!(bad.body["message"], "includes_tax must be a boolean value");
+    }
+}

@@ -54,6 +54,37 @@ macro_rules! on_both_backends {
             }
         }
     };
+    // The same, with the server running with these feature flags.
+    (flags = $flags:expr; $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($app: $crate::support::TestApp) $body
+
+            #[actix_web::test]
+            async fn sqlite() {
+                let app = $crate::support::TestApp::with_flags(
+                    $crate::support::Backend::Sqlite,
+                    $flags,
+                );
+                run(app.await).await
+            }
+
+            #[actix_web::test]
+            async fn postgres() {
+                let app = $crate::support::TestApp::with_flags(
+                    $crate::support::Backend::Postgres,
+                    $flags,
+                );
+                run(app.await).await
+            }
+        }
+    };
+}
+
+/// Medusa's default flags with `MEDUSA_FF_TAX_INCLUSIVE_PRICING=true`.
+pub fn tax_inclusive() -> medusa_core::FeatureFlags {
+    medusa_core::FeatureFlags::default().with(medusa_core::Flag::TaxInclusivePricing, true)
 }
 
 pub struct TestApp {
@@ -123,6 +154,10 @@ impl TestApp {
             }
             Backend::Postgres => (postgres_database().await, None),
         };
+        // As `serve` does: Medusa's migrations of the flags that are on.
+        medusa_admin_http::server::migrate(&db, flags)
+            .await
+            .expect("flagged migrations");
         let state = AppState::with_flags(db.clone(), secrets(), tuning(), flags);
         seed(&state, &db).await;
         TestApp {

@@ -35,7 +35,7 @@ async fn list(
 #[tokio::test]
 async fn lists_answer_what_medusa_answers() {
     for t in databases().await {
-        let service = SeaCurrencyService::new(t.db.clone());
+        let service = SeaCurrencyService::new(t.db.clone(), medusa_core::FeatureFlags::default());
         let backend = t.db.get_database_backend();
         let mut checked = 0;
         for exchange in reference::exchanges() {
@@ -68,7 +68,7 @@ async fn lists_answer_what_medusa_answers() {
 #[tokio::test]
 async fn search_escapes_like_wildcards() {
     for t in databases().await {
-        let service = SeaCurrencyService::new(t.db.clone());
+        let service = SeaCurrencyService::new(t.db.clone(), medusa_core::FeatureFlags::default());
         let backend = t.db.get_database_backend();
         // Medusa passes `%` and `_` into ILIKE unescaped and so matches everything.
         for query in ["q=%25", "q=_"] {

@@ -1,0 +1,96 @@
+//! The `includes_tax` column of `currency`, `region`, `shipping_option` and `price_list`.
+//!
+//! Medusa adds it with a migration (`test1659501357661`) that runs only when
+//! `MEDUSA_FF_TAX_INCLUSIVE_PRICING` is on, and its models map it only then. A database
+//! migrated with the flag off lacks it, so the generated models above leave it out and the
+//! domain crates read and write it here, only when the server runs with the flag on.
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::{ConnectionTrait, DbErr};
+
+/// The column's name.
+pub const COLUMN: &str = "includes_tax";
+
+/// A table that has the column, with the key its rows are read by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Currency,
+    Region,
+    ShippingOption,
+    PriceList,
+}
+
+impl Table {
+    const fn name(self) -> &'static str {
+        match self {
+            Table::Currency => "currency",
+            Table::Region => "region",
+            Table::ShippingOption => "shipping_option",
+            Table::PriceList => "price_list",
+        }
+    }
+
+    const fn key(self) -> &'static str {
+        match self {
+            Table::Currency => "code",
+            _ => "id",
+        }
+    }
+}
+
+/// The column's value for each of `keys` found in `table` (one statement).
+pub async fn read<C: ConnectionTrait>(
+    conn: &C,
+    table: Table,
+    keys: &[String],
+) -> Result<HashMap<String, bool>, DbErr> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let query = Query::select()
+        .column(Alias::new(table.key()))
+        .column(Alias::new(COLUMN))
+        .from(Alias::new(table.name()))
+        .and_where(Expr::col(Alias::new(table.key())).is_in(keys.iter().cloned()))
+        .to_owned();
+    let rows = conn
+        .query_all(conn.get_database_backend().build(&query))
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<String>("", table.key())?,
+                row.try_get::<bool>("", COLUMN)?,
+            ))
+        })
+        .collect()
+}
+
+/// The column's value for one row (`false`, the column's default, when the row is missing).
+pub async fn read_one<C: ConnectionTrait>(
+    conn: &C,
+    table: Table,
+    key: &str,
+) -> Result<bool, DbErr> {
+    let values = read(conn, table, &[key.to_owned()]).await?;
+    Ok(values.get(key).copied().unwrap_or(false))
+}
+
+/// Sets the column of one row.
+pub async fn write<C: ConnectionTrait>(
+    conn: &C,
+    table: Table,
+    key: &str,
+    value: bool,
+) -> Result<(), DbErr> {
+    let statement = Query::update()
+        .table(Alias::new(table.name()))
+        .value(Alias::new(COLUMN), value)
+        .and_where(Expr::col(Alias::new(table.key())).eq(key))
+        .to_owned();
+    conn.execute(conn.get_database_backend().build(&statement))
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! A price list's `includes_tax`, which exists only with Medusa's tax-inclusive pricing flag.
+//!
+//! With the flag off Medusa maps no such column: answers leave it out and a body carrying it
+//! is refused ("includes_tax should not exist"). With it on, create and update set it and
+//! every answer carries it (Medusa adds it to the routes' default fields). Prices have no such
+//! column; a price's tax inclusion comes from its currency or region.
+
+use medusa_core::{FeatureFlags, Flag, Result};
+use medusa_entity::includes_tax::{self, Table};
+use sea_orm::ConnectionTrait;
+use serde_json::{Map, Value};
+
+use crate::view::PriceListView;
+
+fn enabled(flags: FeatureFlags) -> bool {
+    flags.is_enabled(Flag::TaxInclusivePricing)
+}
+
+/// The body's `includes_tax`, read after the other properties as Medusa checks it:
+/// `@IsOptional() @IsBoolean()` with the flag on; with it off, any value (even `null`) fails.
+pub(crate) fn read_body(
+    fields: &Map<String, Value>,
+    flags: FeatureFlags,
+    messages: &mut Vec<String>,
+) -> Option<bool> {
+    let value = fields.get("includes_tax")?;
+    let message = match value {
+        Value::Bool(value) if enabled(flags) => return Some(*value),
+        Value::Null if enabled(flags) => return None,
+        _ if enabled(flags) => "includes_tax must be a boolean value",
+        _ => "includes_tax should not exist",
+    };
+    messages.push(message.to_owned());
+    None
+}
+
+/// Fills the views' `includes_tax` when the flag is on (one statement for the page).
+pub(crate) async fn attach<C: ConnectionTrait>(
+    conn: &C,
+    flags: FeatureFlags,
+    views: &mut [PriceListView],
+) -> Result<()> {
+    if !enabled(flags) {
+        return Ok(());
+    }
+    let ids: Vec<String> = views
+        .iter()
+        .map(|view| view.price_list.id.clone())
+        .collect();
+    let values = includes_tax::read(conn, Table::PriceList, &ids).await?;
+    for view in views {
+        view.includes_tax = Some(values.get(&view.price_list.id).copied().unwrap_or(false));
+    }
+    Ok(())
+}
+
+/// Sets the list's `includes_tax` when the body gave one; whether the value changed (so that
+/// `updated_at` moves, as TypeORM's save moves it for a changed column).
+pub(crate) async fn write<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+    value: Option<bool>,
+) -> Result<bool> {
+    let Some(value) = value else {
+        return Ok(false);
+    };
+    if includes_tax::read_one(conn, Table::PriceList, id).await? == value {
+        return Ok(false);
+    }
+    includes_tax::write(conn, Table::PriceList, id, value).await?;
+    Ok(true)
+}

@@ -1,0 +1,98 @@
+//! A shipping option's `includes_tax`, which exists only with Medusa's tax-inclusive pricing
+//! flag, as does the `includes_tax` of the option's region.
+//!
+//! With the flag off Medusa maps neither column: answers leave them out and a body carrying
+//! `includes_tax` is refused ("includes_tax should not exist"). With it on, create and update
+//! set the option's, the list's default fields gain it, and every answer carries both.
+
+use medusa_core::{FeatureFlags, Flag, Result};
+use medusa_entity::includes_tax::{self, Table};
+use medusa_query_dsl::ResourceSpec;
+use sea_orm::ConnectionTrait;
+
+use crate::options::{OptionView, SHIPPING_OPTION_LIST};
+
+/// The option columns with `includes_tax`, as the flag makes Medusa's default fields.
+const OPTION_FIELDS_TAX_INCLUSIVE: &[&str] = &[
+    "id",
+    "name",
+    "region_id",
+    "profile_id",
+    "provider_id",
+    "price_type",
+    "amount",
+    "is_return",
+    "admin_only",
+    "data",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "metadata",
+    "includes_tax",
+];
+
+/// [`SHIPPING_OPTION_LIST`] with the tax-inclusive pricing flag on.
+pub static SHIPPING_OPTION_LIST_TAX_INCLUSIVE: ResourceSpec = ResourceSpec {
+    sortable: OPTION_FIELDS_TAX_INCLUSIVE,
+    selectable: OPTION_FIELDS_TAX_INCLUSIVE,
+    default_fields: OPTION_FIELDS_TAX_INCLUSIVE,
+    ..SHIPPING_OPTION_LIST
+};
+
+/// Whether `flags` map the `includes_tax` columns.
+pub fn enabled(flags: FeatureFlags) -> bool {
+    flags.is_enabled(Flag::TaxInclusivePricing)
+}
+
+/// The list spec for a server running with `flags`.
+pub fn shipping_option_list_spec(flags: FeatureFlags) -> &'static ResourceSpec {
+    if enabled(flags) {
+        &SHIPPING_OPTION_LIST_TAX_INCLUSIVE
+    } else {
+        &SHIPPING_OPTION_LIST
+    }
+}
+
+/// Fills the views' `includes_tax` and their regions' when the flag is on (one statement per
+/// table for the page).
+pub(crate) async fn attach<C: ConnectionTrait>(
+    conn: &C,
+    flags: FeatureFlags,
+    views: &mut [OptionView],
+) -> Result<()> {
+    if !enabled(flags) {
+        return Ok(());
+    }
+    let ids: Vec<String> = views.iter().map(|view| view.option.id.clone()).collect();
+    let region_ids: Vec<String> = views
+        .iter()
+        .filter_map(|view| view.region.as_ref().map(|region| region.id.clone()))
+        .collect();
+    let options = includes_tax::read(conn, Table::ShippingOption, &ids).await?;
+    let regions = includes_tax::read(conn, Table::Region, &region_ids).await?;
+    for view in views {
+        view.includes_tax = Some(options.get(&view.option.id).copied().unwrap_or(false));
+        view.region_includes_tax = view
+            .region
+            .as_ref()
+            .map(|region| regions.get(&region.id).copied().unwrap_or(false));
+    }
+    Ok(())
+}
+
+/// Sets the option's `includes_tax` when the body gave one; whether the value changed (so that
+/// `updated_at` moves, as TypeORM's save moves it for a changed column).
+pub(crate) async fn write<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+    value: Option<bool>,
+) -> Result<bool> {
+    let Some(value) = value else {
+        return Ok(false);
+    };
+    if includes_tax::read_one(conn, Table::ShippingOption, id).await? == value {
+        return Ok(false);
+    }
+    includes_tax::write(conn, Table::ShippingOption, id, value).await?;
+    Ok(true)
+}
