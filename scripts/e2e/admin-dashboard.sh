@@ -35,7 +35,7 @@ ensure_chromium() {
     local sudo=()
     [ "$(id -u)" = 0 ] || sudo=(sudo)
     log "installing chromium with apt-get"
-    { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium; } >&2 \
+    { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2 \
         || die "apt-get install chromium failed"
     [ -x "$CHROMIUM" ] || die "$CHROMIUM still missing after installing chromium"
 }

@@ -46,7 +46,7 @@ const ALLOWED = [
     why: "no analytics consent recorded yet for this admin (Medusa's own 404)",
   },
   {
-    // Before the login form is submitted there is no session, so every admin route answers
+    // Before POST /admin/auth succeeds there is no session, so every admin route answers
     // 401; the dashboard's providers ask anyway when the login page opens (GET /admin/auth to
     // learn whether a session exists, which is how it decides to show the form; GET
     // /admin/store/ for the feature flags; GET /admin/batch-jobs, its polling).
@@ -135,13 +135,14 @@ const pathOf = (url) => {
 const isBackend = (url) => url.startsWith(BACKEND + "/")
 
 let current = "setup" // the page being checked; every event is filed under it
-let phase = "" // "before-login" until the login form is submitted
+let phase = "" // "before-login" until POST /admin/auth succeeds
 const events = [] // { page, kind: "http"|"network"|"console"|"pageerror", ... }
 const allowed = []
 const inflight = new Set()
 const sentIn = new WeakMap() // request -> the phase it was sent in
 const thirdParty = [] // failed requests to other hosts (not counted)
 const pendingBodies = [] // bodies of failed answers still being read
+const notes = [] // { page, text }: printed, not counted
 const ADMIN_ORIGIN = new URL(ADMIN_URL).origin
 
 function allowedBy(e) {
@@ -165,6 +166,12 @@ function watch(page) {
   page.on("requestfinished", (req) => inflight.delete(req))
   page.on("response", async (res) => {
     const req = res.request()
+    inflight.delete(req) // answered; the body follows
+    // Requests sent from here on carry the session: the login phase ends with its answer
+    // (CDP delivers the events in order, so no later request is filed before it).
+    if (phase && isBackend(res.url()) && req.method() === "POST" && pathOf(res.url()) === "/admin/auth" && res.ok()) {
+      phase = ""
+    }
     if (!isBackend(res.url()) || res.status() < 400 || req.method() === "OPTIONS") return
     const e = { page: current, phase: sentIn.get(req), kind: "http", method: req.method(), url: res.url(), status: res.status() }
     events.push(e)
@@ -207,7 +214,8 @@ async function settle(quiet = 800, max = 15000) {
     else if (Date.now() - idleSince >= quiet) return
     await sleep(100)
   }
-  if (env.E2E_DEBUG) console.log(`settle: still in flight after ${max} ms: ${[...inflight].map((r) => r.url()).join(" ")}`)
+  // Not a failure by itself (a slow answer is not a wrong one), but worth seeing.
+  notes.push({ page: current, text: `still waiting after ${max / 1000} s for: ${[...inflight].map((r) => `${r.method()} ${pathOf(r.url())}`).join(", ")}` })
 }
 
 // Waits until the page shows every text; fails early when the dashboard sends it to the login
@@ -319,7 +327,6 @@ async function run() {
             page.waitForResponse((r) => isLogin(r.request()), { timeout: TIMEOUT }),
             new Promise((resolve) => page.on("requestfailed", (onFailed = (req) => isLogin(req) && resolve(null)))),
           ])
-          phase = ""
           await page.click('button[type="submit"]')
           const res = await login.catch(() => null)
           page.off("requestfailed", onFailed)
@@ -374,6 +381,7 @@ async function run() {
 
     for (const p of pages) {
       current = p.name
+      inflight.clear() // what the previous page left running is not waited for
       const t0 = Date.now()
       let error = null
       try {
@@ -449,6 +457,7 @@ for (const r of results) {
     console.log(`FAIL ${r.name} (${(r.ms / 1000).toFixed(1)} s)`)
     for (const p of [...new Set(problems)]) console.log(`     - ${p}`)
   }
+  for (const n of notes.filter((n) => n.page === r.name)) console.log(`     note: ${n.text}`)
   report.push({ page: r.name, ok: problems.length === 0, problems, ms: r.ms })
 }
 const setupProblems = events.filter((e) => e.page === "setup").map(describe)
@@ -470,7 +479,7 @@ if (thirdParty.length) {
   const hosts = [...new Set(thirdParty.map((t) => new URL(t.url).host))]
   console.log(`not counted: ${thirdParty.length} failed request(s) to other hosts (${hosts.join(", ")}), see report.json`)
 }
-writeFileSync(join(OUT, "report.json"), JSON.stringify({ backend: BACKEND, admin: ADMIN_URL, report, allowed, events, thirdParty }, null, 2))
+writeFileSync(join(OUT, "report.json"), JSON.stringify({ backend: BACKEND, admin: ADMIN_URL, report, allowed, events, notes, thirdParty }, null, 2))
 console.log(`screenshots and report.json in ${OUT}`)
 if (env.E2E_STARTED) console.log(`took ${Math.round(Date.now() / 1000 - Number(env.E2E_STARTED))} s in all`)
 console.log(`${passed} passed, ${failed} failed`)

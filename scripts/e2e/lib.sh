@@ -4,7 +4,7 @@
 # E2E_API_PORT   port of our server (9310)
 # E2E_PROFILE    debug (default) or release build of medusa-admin
 # E2E_BACKEND_URL  check this already running server instead of building and starting ours
-#                  (e.g. the reference Medusa, http://localhost:9100)
+#                  (e.g. a reference Medusa; medusa-js.sh writes to it, the dashboard only reads)
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$E2E_DIR/../.." && pwd)

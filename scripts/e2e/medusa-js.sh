@@ -8,8 +8,10 @@
 #   scripts/e2e/medusa-js.sh          (or `just e2e medusa-js`)
 #
 # Builds medusa-admin and starts it on a throwaway SQLite database (see lib.sh), installs the
-# client into $E2E_WORK/clients. E2E_BACKEND_URL=http://localhost:9100 checks another server
-# instead (it writes to it: see medusa-js.mjs). Results also go to $E2E_OUT/medusa-js.json.
+# client into $E2E_WORK/clients. E2E_BACKEND_URL=<url> checks another running server instead:
+# it writes there (and leaves a customer), so use a throwaway one, e.g. a second reference
+# Medusa (MEDUSA_REF_HOME=/tmp/mr2 MEDUSA_REF_DB=medusa_ref2 MEDUSA_REF_PORT=9101 up.sh), never
+# the shared one. Results also go to $E2E_OUT/medusa-js.json.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 

@@ -13,7 +13,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 const ID_PREFIX: &str = "acfg";
@@ -60,59 +59,23 @@ impl UpdateAnalyticsConfig {
     }
 }
 
-/// A config as Medusa answers it after a read (column order) ...
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnalyticsConfigView {
-    pub config: analytics_config::Model,
-    /// ... or after an insert, where TypeORM lists the given properties first.
-    pub created: bool,
-}
-
-impl Serialize for AnalyticsConfigView {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let c = &self.config;
-        let created_at = medusa_core::time::format(&c.created_at);
-        let updated_at = medusa_core::time::format(&c.updated_at);
-        let deleted_at = c.deleted_at.as_ref().map(medusa_core::time::format);
-        let mut map = serializer.serialize_map(Some(7))?;
-        if self.created {
-            map.serialize_entry("user_id", &c.user_id)?;
-            map.serialize_entry("opt_out", &c.opt_out)?;
-            map.serialize_entry("anonymize", &c.anonymize)?;
-            map.serialize_entry("id", &c.id)?;
-            map.serialize_entry("deleted_at", &deleted_at)?;
-            map.serialize_entry("created_at", &created_at)?;
-            map.serialize_entry("updated_at", &updated_at)?;
-        } else {
-            map.serialize_entry("id", &c.id)?;
-            map.serialize_entry("created_at", &created_at)?;
-            map.serialize_entry("updated_at", &updated_at)?;
-            map.serialize_entry("deleted_at", &deleted_at)?;
-            map.serialize_entry("user_id", &c.user_id)?;
-            map.serialize_entry("opt_out", &c.opt_out)?;
-            map.serialize_entry("anonymize", &c.anonymize)?;
-        }
-        map.end()
-    }
-}
-
 /// The calling admin's analytics preferences.
 #[async_trait]
 pub trait AnalyticsConfigService: Send + Sync {
     /// The user's config; 404 when they have none.
-    async fn retrieve(&self, user_id: &str) -> Result<AnalyticsConfigView>;
+    async fn retrieve(&self, user_id: &str) -> Result<analytics_config::Model>;
     /// A new config for the user (another one, if they have one already, as in Medusa).
     async fn create(
         &self,
         user_id: &str,
         input: CreateAnalyticsConfig,
-    ) -> Result<AnalyticsConfigView>;
+    ) -> Result<analytics_config::Model>;
     /// Changes the user's config, or creates one (unset preferences `false`) when missing.
     async fn update(
         &self,
         user_id: &str,
         input: UpdateAnalyticsConfig,
-    ) -> Result<AnalyticsConfigView>;
+    ) -> Result<analytics_config::Model>;
     /// Soft-deletes the user's config; nothing to delete is no error.
     async fn delete(&self, user_id: &str) -> Result<()>;
 }
@@ -184,35 +147,27 @@ pub async fn delete_in<C: ConnectionTrait>(conn: &C, user_id: &str) -> Result<()
 
 #[async_trait]
 impl AnalyticsConfigService for SeaAnalyticsConfigService {
-    async fn retrieve(&self, user_id: &str) -> Result<AnalyticsConfigView> {
-        let config = find_in(&self.db, user_id)
+    async fn retrieve(&self, user_id: &str) -> Result<analytics_config::Model> {
+        find_in(&self.db, user_id)
             .await?
-            .ok_or_else(|| not_found(user_id))?;
-        Ok(AnalyticsConfigView {
-            config,
-            created: false,
-        })
+            .ok_or_else(|| not_found(user_id))
     }
 
     async fn create(
         &self,
         user_id: &str,
         input: CreateAnalyticsConfig,
-    ) -> Result<AnalyticsConfigView> {
-        let config = create_in(&self.db, user_id, input).await?;
-        Ok(AnalyticsConfigView {
-            config,
-            created: true,
-        })
+    ) -> Result<analytics_config::Model> {
+        create_in(&self.db, user_id, input).await
     }
 
     async fn update(
         &self,
         user_id: &str,
         input: UpdateAnalyticsConfig,
-    ) -> Result<AnalyticsConfigView> {
+    ) -> Result<analytics_config::Model> {
         let txn = self.db.begin().await?;
-        let view = match find_in(&txn, user_id).await? {
+        let config = match find_in(&txn, user_id).await? {
             Some(config) => {
                 let mut row = config.into_active_model();
                 if let Some(opt_out) = input.opt_out {
@@ -222,24 +177,18 @@ impl AnalyticsConfigService for SeaAnalyticsConfigService {
                     row.anonymize = Set(anonymize);
                 }
                 row.updated_at = Set(medusa_core::time::now());
-                AnalyticsConfigView {
-                    config: row.update(&txn).await?,
-                    created: false,
-                }
+                row.update(&txn).await?
             }
             None => {
                 let input = CreateAnalyticsConfig {
                     opt_out: input.opt_out.unwrap_or(false),
                     anonymize: input.anonymize.unwrap_or(false),
                 };
-                AnalyticsConfigView {
-                    config: create_in(&txn, user_id, input).await?,
-                    created: true,
-                }
+                create_in(&txn, user_id, input).await?
             }
         };
         txn.commit().await?;
-        Ok(view)
+        Ok(config)
     }
 
     async fn delete(&self, user_id: &str) -> Result<()> {

@@ -22,8 +22,7 @@ pub mod users;
 pub mod values;
 
 pub use analytics::{
-    AnalyticsConfigService, AnalyticsConfigView, CreateAnalyticsConfig, SeaAnalyticsConfigService,
-    UpdateAnalyticsConfig,
+    AnalyticsConfigService, CreateAnalyticsConfig, SeaAnalyticsConfigService, UpdateAnalyticsConfig,
 };
 pub use api_keys::{ApiKeyService, CreatedApiKey, SeaApiKeyService};
 pub use credentials::{AuthMethod, AuthUser, Authenticator, Credential, SeaAuthenticator};

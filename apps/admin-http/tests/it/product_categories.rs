@@ -1,6 +1,6 @@
-//! HTTP tests of `/admin/product-categories`. The reference server runs with Medusa's
-//! `product_categories` flag off (it answers 404 there), so these check Medusa's flag-on
-//! behaviour as its source and integration tests describe it.
+//! HTTP tests of `/admin/product-categories` and of products' categories. The reference server
+//! runs with Medusa's `product_categories` flag off (it answers 404 there, as we do), so these
+//! check Medusa's flag-on behaviour as its source and integration tests describe it.
 
 use medusa_entity::{event_outbox, product_category, product_category_product};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -45,7 +45,14 @@ async fn rows(app: &TestApp) -> Vec<product_category::Model> {
         .unwrap()
 }
 
+/// Medusa's default flags with `MEDUSA_FF_PRODUCT_CATEGORIES=true`, without which these routes
+/// do not exist.
+fn categories_on() -> medusa_core::FeatureFlags {
+    medusa_core::FeatureFlags::default().with(medusa_core::Flag::ProductCategories, true)
+}
+
 on_both_backends! {
+    flags = categories_on();
     async fn tree_reads_and_ranks(app) {
         let svc = app.service().await;
         let mens = create(&svc, json!({"name": "Mens", "parent_category_id": null})).await;
@@ -160,6 +167,7 @@ on_both_backends! {
 }
 
 on_both_backends! {
+    flags = categories_on();
     async fn product_batches(app) {
         load_reference_catalog(&app.db).await;
         let svc = app.service().await;
@@ -196,5 +204,54 @@ on_both_backends! {
         // Deleting the category takes its product links with it.
         send(&svc, admin(delete(&format!("/admin/product-categories/{id}")))).await;
         assert_eq!(links().await.unwrap(), 0);
+    }
+}
+
+on_both_backends! {
+    flags = categories_on();
+    async fn products_carry_their_categories_with_the_flag(app) {
+        let svc = app.service().await;
+        let shoes = create(&svc, json!({"name": "Shoes"})).await;
+        let boots = create(&svc, json!({"name": "Boots"})).await;
+        let created = send(&svc, admin(post("/admin/products", json!({
+            "title": "Hiking boot",
+            "categories": [{"id": shoes["id"]}, {"id": boots["id"]}],
+        })))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let ids = |product: &Value| -> Vec<String> {
+            let mut ids: Vec<String> = product["categories"].as_array().unwrap().iter()
+                .map(|c| c["id"].as_str().unwrap().to_owned()).collect();
+            ids.sort();
+            ids
+        };
+        let mut both = vec![shoes["id"].as_str().unwrap().to_owned(), boots["id"].as_str().unwrap().to_owned()];
+        both.sort();
+        assert_eq!(ids(&created.body["product"]), both);
+        let id = created.body["product"]["id"].as_str().unwrap().to_owned();
+
+        // Default relations of every product answer include them.
+        let read = send(&svc, admin(get(&format!("/admin/products/{id}")))).await;
+        assert_eq!(ids(&read.body["product"]), both);
+        let listed = send(&svc, admin(get("/admin/products"))).await;
+        assert_eq!(ids(&listed.body["products"][0]), both);
+
+        let cleared = send(&svc, admin(post(&format!("/admin/products/{id}"), json!({"categories": []})))).await;
+        assert_eq!(cleared.body["product"]["categories"], json!([]));
+        let missing = send(&svc, admin(post("/admin/products", json!({
+            "title": "Lost", "categories": [{"id": "pcat_missing"}],
+        })))).await;
+        assert_eq!(missing.status, 404);
+        assert_eq!(missing.body["message"], "Product_category with product_category_id pcat_missing does not exist.");
+    }
+}
+
+on_both_backends! {
+    async fn without_the_flag_categories_are_not_served(app) {
+        let svc = app.service().await;
+        let listed = send(&svc, admin(get("/admin/product-categories"))).await;
+        assert_eq!(listed.status, 404, "{}", listed.text);
+        let product = send(&svc, admin(post("/admin/products", json!({"title": "Plain"})))).await;
+        assert_eq!(product.status, 200, "{}", product.text);
+        assert!(product.body["product"].get("categories").is_none(), "{}", product.text);
     }
 }

@@ -329,3 +329,45 @@ on_both_backends! {
         assert_eq!(bad.body["message"], "includes_tax must be a boolean value");
     }
 }
+
+on_both_backends! {
+    setup = medusa_admin_http::Setup {
+        providers: medusa_region::ProviderRegistry::shipped(
+            &["test-pay".to_owned()],
+            &["test-ful".to_owned()],
+        )
+        .unwrap(),
+        ..Default::default()
+    };
+    async fn the_suites_test_providers_serve_when_loaded(app) {
+        let svc = app.service().await;
+        let store = send(&svc, admin(get("/admin/store"))).await;
+        let installed = |kind: &str| -> Vec<(String, bool)> {
+            store.body["store"][kind].as_array().unwrap().iter()
+                .map(|p| (p["id"].as_str().unwrap().to_owned(), p["is_installed"].as_bool().unwrap()))
+                .collect()
+        };
+        assert_eq!(installed("fulfillment_providers"), [("test-ful".to_owned(), true)]);
+        assert_eq!(installed("payment_providers"), [("test-pay".to_owned(), true)]);
+
+        let created = send(&svc, admin(post("/admin/regions", json!({
+            "name": "Test region", "currency_code": "usd", "tax_rate": 0,
+            "payment_providers": ["test-pay"], "fulfillment_providers": ["test-ful"],
+            "countries": ["us"],
+        })))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let region = &created.body["region"];
+        assert_eq!(region["fulfillment_providers"][0]["id"], "test-ful");
+        let options = send(&svc, admin(get(&format!(
+            "/admin/regions/{}/fulfillment-options", region["id"].as_str().unwrap()
+        )))).await;
+        assert_eq!(options.body["fulfillment_options"], json!([
+            {"provider_id": "test-ful", "options": [{"id": "manual-fulfillment"}]}
+        ]));
+        let manual = send(&svc, admin(post("/admin/regions", json!({
+            "name": "Manual", "currency_code": "usd", "tax_rate": 0,
+            "payment_providers": ["manual"], "fulfillment_providers": [], "countries": [],
+        })))).await;
+        assert_eq!(manual.body, json!({"type": "invalid_data", "message": "Payment provider not found"}));
+    }
+}

@@ -1,5 +1,5 @@
 //! Walks the route table: every protected route refuses a stranger with a JSON 401, and the
-//! public ones do not ask for credentials.
+//! public ones do not ask for credentials, with or without a trailing slash.
 
 use actix_web::test::TestRequest;
 use medusa_admin_http::routes::{endpoints, Access};
@@ -25,8 +25,13 @@ on_both_backends! {
         let svc = app.service().await;
         let all = endpoints();
         assert!(all.len() >= 30, "the route table lists every operation");
-        for endpoint in &all {
+        // Every route answers the same with a trailing slash, as Express's non-strict router
+        // does (Medusa's own clients send `GET /admin/store/`).
+        let with_slashes = all.iter().flat_map(|endpoint| {
             let uri = concrete(endpoint.path);
+            [(endpoint, format!("{uri}/")), (endpoint, uri)]
+        });
+        for (endpoint, uri) in with_slashes {
             let req = TestRequest::default()
                 .method(endpoint.method.clone())
                 .uri(&uri)
@@ -47,6 +52,14 @@ on_both_backends! {
                 }
             }
         }
+        // Authenticated, the slash reaches the same operation.
+        for uri in ["/admin/store", "/admin/store/", "/admin/products/", "/admin/price-lists/"] {
+            let answer = send(&svc, admin(get(uri))).await;
+            assert_eq!(answer.status, 200, "GET {uri}: {}", answer.text);
+        }
+        let plain = send(&svc, admin(get("/admin/users"))).await;
+        let slashed = send(&svc, admin(get("/admin/users/"))).await;
+        assert_eq!(slashed.body, plain.body);
         // Credentials that do not check out are no better than none.
         let forged = send(&svc, get("/admin/users").insert_header(("authorization", "Bearer not-a-jwt"))).await;
         assert_eq!(forged.status, 401);

@@ -11,7 +11,7 @@ use actix_web::{
 };
 use medusa_admin_http::{
     config::{DatabaseConfig, Secrets},
-    AppState, Tuning,
+    AppState, Setup, Tuning,
 };
 use medusa_auth::{login::ThrottlePolicy, password::PasswordPolicy};
 use sea_orm::{
@@ -34,28 +34,23 @@ pub enum Backend {
     Postgres,
 }
 
-/// Runs a test body once per backend, each against its own fresh database.
+/// Runs a test body once per backend, each against its own fresh database; optionally with
+/// the server's feature flags (`flags = ...;`) or whole setup (`setup = ...;`, providers too).
 #[macro_export]
 macro_rules! on_both_backends {
     ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            async fn run($app: $crate::support::TestApp) $body
-
-            #[actix_web::test]
-            async fn sqlite() {
-                run($crate::support::TestApp::new($crate::support::Backend::Sqlite).await).await
-            }
-
-            #[actix_web::test]
-            async fn postgres() {
-                run($crate::support::TestApp::new($crate::support::Backend::Postgres).await).await
-            }
-        }
+        $crate::on_both_backends!(
+            setup = medusa_admin_http::Setup::default();
+            async fn $name($app) $body
+        );
     };
-    // The same, with the server running with these feature flags.
     (flags = $flags:expr; $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        $crate::on_both_backends!(
+            setup = medusa_admin_http::Setup { flags: $flags, ..Default::default() };
+            async fn $name($app) $body
+        );
+    };
+    (setup = $setup:expr; $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
@@ -63,18 +58,18 @@ macro_rules! on_both_backends {
 
             #[actix_web::test]
             async fn sqlite() {
-                let app = $crate::support::TestApp::with_flags(
+                let app = $crate::support::TestApp::with_setup(
                     $crate::support::Backend::Sqlite,
-                    $flags,
+                    $setup,
                 );
                 run(app.await).await
             }
 
             #[actix_web::test]
             async fn postgres() {
-                let app = $crate::support::TestApp::with_flags(
+                let app = $crate::support::TestApp::with_setup(
                     $crate::support::Backend::Postgres,
-                    $flags,
+                    $setup,
                 );
                 run(app.await).await
             }
@@ -133,12 +128,18 @@ pub fn tuning() -> Tuning {
 }
 
 impl TestApp {
-    pub async fn new(backend: Backend) -> Self {
-        Self::with_flags(backend, medusa_core::FeatureFlags::default()).await
-    }
-
     /// A fresh app whose server runs with `flags` (as with `MEDUSA_FF_*` set).
     pub async fn with_flags(backend: Backend, flags: medusa_core::FeatureFlags) -> Self {
+        let setup = Setup {
+            flags,
+            ..Setup::default()
+        };
+        Self::with_setup(backend, setup).await
+    }
+
+    /// A fresh app whose server runs with `setup`'s flags and providers.
+    pub async fn with_setup(backend: Backend, setup: Setup) -> Self {
+        let flags = setup.flags;
         let (db, file) = match backend {
             Backend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{}.db", unique_name("medusa_it")));
@@ -158,7 +159,7 @@ impl TestApp {
         medusa_admin_http::server::migrate(&db, flags)
             .await
             .expect("flagged migrations");
-        let state = AppState::with_flags(db.clone(), secrets(), tuning(), flags);
+        let state = AppState::with_setup(db.clone(), secrets(), tuning(), setup);
         seed(&state, &db).await;
         TestApp {
             backend,
@@ -201,7 +202,10 @@ async fn seed(state: &AppState, db: &DatabaseConnection) {
     state.store.ensure_store().await.expect("store");
     state
         .store
-        .register_providers(&["manual"], &["manual"])
+        .register_providers(
+            &state.providers.installed_payment_ids(),
+            &state.providers.fulfillment_ids(),
+        )
         .await
         .expect("providers");
     state

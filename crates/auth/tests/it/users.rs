@@ -1,7 +1,8 @@
 use medusa_auth::password::verify_password;
 use medusa_auth::token::issue_password_reset_token;
 use medusa_auth::{
-    CreateUser, Email, SeaUserService, UpdateUser, UserRole, UserService, USER_LIST,
+    AnalyticsConfigService, CreateAnalyticsConfig, CreateUser, Email, SeaAnalyticsConfigService,
+    SeaUserService, UpdateUser, UserRole, UserService, USER_LIST,
 };
 use medusa_core::Error;
 use medusa_entity::user;
@@ -38,6 +39,7 @@ on_both_backends!(
     update_patches_clears_and_merges_metadata,
     update_rejects_a_token_another_user_has,
     delete_is_soft_and_idempotent,
+    delete_removes_the_users_analytics_preferences,
     list_filters_searches_orders_and_pages,
     password_reset_round_trip,
     password_reset_rejections,
@@ -422,4 +424,24 @@ async fn password_reset_rejections(db: DatabaseConnection) {
         .unwrap()
         .unwrap();
     assert_eq!(bob_now.password_hash, Some(bob_hash));
+}
+
+/// As Medusa's user deletion does with the analytics flag on: the preferences go too.
+async fn delete_removes_the_users_analytics_preferences(db: DatabaseConnection) {
+    let users = service(&db);
+    let configs = SeaAnalyticsConfigService::new(db.clone());
+    let leaving = users.create(new_user("leaving@example.com")).await.unwrap();
+    let staying = users.create(new_user("staying@example.com")).await.unwrap();
+    let preferences = CreateAnalyticsConfig {
+        opt_out: true,
+        anonymize: false,
+    };
+    configs.create(&leaving.id, preferences).await.unwrap();
+    configs.create(&staying.id, preferences).await.unwrap();
+    users.delete(&leaving.id).await.unwrap();
+    assert_eq!(
+        configs.retrieve(&leaving.id).await.unwrap_err().status(),
+        404
+    );
+    assert!(configs.retrieve(&staying.id).await.unwrap().opt_out);
 }
