@@ -142,7 +142,7 @@ pub struct Secrets {
 impl ServerConfig {
     /// The flags (`MEDUSA_FF_*`) and providers this server runs with.
     pub fn setup(&self) -> Result<crate::Setup, String> {
-        let providers = medusa_region::ProviderRegistry::shipped(
+        let providers = medusa_providers::ProviderRegistry::shipped(
             &self.payment_providers,
             &self.fulfillment_providers,
         )?;

@@ -39,7 +39,7 @@ pub struct AppState {
     pub shipping_profiles: Arc<dyn medusa_shipping::ShippingProfileService>,
     pub shipping_options: Arc<dyn medusa_shipping::ShippingOptionService>,
     /// The payment and fulfillment providers this server ships (shared by regions and shipping).
-    pub providers: medusa_region::ProviderRegistry,
+    pub providers: medusa_providers::ProviderRegistry,
     pub regions: Arc<dyn medusa_region::RegionService>,
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
@@ -74,7 +74,7 @@ pub struct AppState {
 #[derive(Clone, Default)]
 pub struct Setup {
     pub flags: FeatureFlags,
-    pub providers: medusa_region::ProviderRegistry,
+    pub providers: medusa_providers::ProviderRegistry,
 }
 
 /// Tunables that tests turn down (password hashing cost, login throttling).

@@ -16,7 +16,7 @@ use medusa_entity::{
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
-use medusa_region::providers::{FulfillmentProvider, ProviderRegistry};
+use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
