@@ -60,6 +60,8 @@ pub struct AppState {
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
+    /// The caller's batch jobs (reads only, for now).
+    pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
@@ -209,6 +211,7 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
+            batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
             currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,
