@@ -91,3 +91,27 @@ on_both_backends! {
         assert_eq!(largest.body["regions"], serde_json::json!([]));
     }
 }
+
+on_both_backends! {
+    /// PostgreSQL refuses NUL in text (a 500 once it reached the database): query strings are
+    /// checked where they are read, naming the parameter.
+    async fn nul_in_a_query_string_is_refused_by_name(app) {
+        let svc = app.service().await;
+        for (uri, param) in [
+            ("/admin/products?q=shirt%00", "q"),
+            ("/admin/customers?email=a%00b", "email"),
+            ("/admin/regions?id[]=reg_1&id[]=%00", "id"),
+        ] {
+            let answer = send(&svc, admin(get(uri))).await;
+            assert_eq!(answer.status, 400, "{uri}: {}", answer.text);
+            assert_eq!(
+                answer.body,
+                serde_json::json!({
+                    "type": "invalid_data",
+                    "message": format!("{param} must not contain a NUL character"),
+                }),
+                "{uri}"
+            );
+        }
+    }
+}
