@@ -1,13 +1,5 @@
-//! Reading a JSON request body the way Medusa's class-validator pipeline does, so that a bad
-//! body gets Medusa's exact message: unknown properties first ("property foo should not
-//! exist"), then each declared property's failures in the order the request class declares
-//! them, all joined with ", ".
-//!
-//! Unknown properties are reported in key order (a JSON map here keeps no insertion order),
-//! which differs from Medusa's only when a body has several.
-//!
-//! The derive-based validation of the HTTP layer reports failures sorted by field name, which
-//! is not Medusa's order; the bodies here are small enough to read by hand.
+//! The imperative reader the domain crates used before [`Class`](super::Class); going away as
+//! they move to declared classes.
 
 use crate::{Error, Result};
 use serde_json::{Map, Value};
