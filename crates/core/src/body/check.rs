@@ -68,7 +68,7 @@ fn check(
 }
 
 /// A nested object, or an array of them: each object's own failures (its unknown properties,
-/// then its rules); a value that is no object once "must be either object or array".
+/// then its rules); a value that is no object "must be either object or array".
 fn nested(
     class: &Class,
     name: &str,
@@ -79,19 +79,18 @@ fn nested(
     match value {
         Some(Value::Object(fields)) => self::class(class, fields, flags, out),
         Some(Value::Array(items)) => {
-            let mut not_an_object = false;
+            // Each item is its own child error, in index order.
             for item in items {
                 match item {
                     Value::Object(fields) => self::class(class, fields, flags, out),
-                    _ => not_an_object = true,
+                    _ => out.push(format!(
+                        "each value in nested property {name} must be either object or array"
+                    )),
                 }
             }
-            if not_an_object {
-                out.push(format!(
-                    "each value in nested property {name} must be either object or array"
-                ));
-            }
         }
+        // class-validator skips an absent nested property (its other rules may not).
+        None => {}
         _ => out.push(format!(
             "nested property {name} must be either object or array"
         )),
