@@ -32,9 +32,13 @@ pub(super) fn class(
             Presence::Flagged(_) if absent => continue,
             _ => {}
         }
+        // A property's own messages come before its nested objects' (class-validator's
+        // `constraints` before its `children`), whatever the order of its rules.
+        let mut children = Vec::new();
         for rule in field.rules {
-            check(rule, field.name, value, fields, flags, out);
+            check(rule, field.name, value, fields, flags, out, &mut children);
         }
+        out.append(&mut children);
     }
 }
 
@@ -46,9 +50,13 @@ fn check(
     object: &Map<String, Value>,
     flags: FeatureFlags,
     out: &mut Vec<String>,
+    children: &mut Vec<String>,
 ) {
     match rule {
-        Rule::Nested(class) | Rule::EachNested(class) => nested(class, name, value, flags, out),
+        Rule::Nested(class) => nested(class, name, "", value, flags, out, children),
+        Rule::EachNested(class) => {
+            nested(class, name, "each value in ", value, flags, out, children)
+        }
         Rule::Message(inner, message) => {
             if !passes(inner, value, object) {
                 out.push(message.replace("$property", name));
@@ -68,23 +76,26 @@ fn check(
 }
 
 /// A nested object, or an array of them: each object's own failures (its unknown properties,
-/// then its rules); a value that is no object "must be either object or array".
+/// then its rules) as children; a value that is no object "must be either object or array",
+/// as the property's own message, or as an item's, among the children.
 fn nested(
     class: &Class,
     name: &str,
+    each: &str,
     value: Option<&Value>,
     flags: FeatureFlags,
     out: &mut Vec<String>,
+    children: &mut Vec<String>,
 ) {
     match value {
-        Some(Value::Object(fields)) => self::class(class, fields, flags, out),
+        Some(Value::Object(fields)) => self::class(class, fields, flags, children),
         Some(Value::Array(items)) => {
             // Each item is its own child error, in index order.
             for item in items {
                 match item {
-                    Value::Object(fields) => self::class(class, fields, flags, out),
-                    _ => out.push(format!(
-                        "each value in nested property {name} must be either object or array"
+                    Value::Object(fields) => self::class(class, fields, flags, children),
+                    _ => children.push(format!(
+                        "{each}nested property {name} must be either object or array"
                     )),
                 }
             }
@@ -92,7 +103,7 @@ fn nested(
         // class-validator skips an absent nested property (its other rules may not).
         None => {}
         _ => out.push(format!(
-            "nested property {name} must be either object or array"
+            "{each}nested property {name} must be either object or array"
         )),
     }
 }

@@ -95,8 +95,8 @@ fn nested_objects_and_rule_primitives() {
         }))),
         "email must be an email, site must be a URL address, code must be shorter than or equal \
          to 3 characters, kind must be one of the following values: a, b, property x should not \
-         exist, amount must not be less than 0, id must be a string, amount must be an integer \
-         number, each value in nested property items must be either object or array, nested \
+         exist, amount must not be less than 0, each value in nested property items must be \
+         either object or array, id must be a string, amount must be an integer number, nested \
          property main must be either object or array, ids should not be empty, odd must be odd"
     );
     let body = ORDER
