@@ -100,6 +100,18 @@ pub enum Rule {
     },
 }
 
+/// The items of an array must be strings, for id lists Medusa declares with `@IsArray()` alone
+/// (its service would fail later on anything else); absent and non-arrays pass.
+pub const STRING_ITEMS: Rule = Rule::Custom {
+    name: "string_items",
+    check: |value, _| {
+        value
+            .and_then(Value::as_array)
+            .is_none_or(|items| items.iter().all(Value::is_string))
+    },
+    message: "each value in $property must be a string",
+};
+
 impl Field {
     pub const fn required(name: &'static str, rules: &'static [Rule]) -> Self {
         Self {
