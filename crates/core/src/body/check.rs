@@ -23,6 +23,7 @@ pub(super) fn class(
         let absent = matches!(value, None | Some(Value::Null));
         match field.presence {
             Presence::Optional if absent => continue,
+            Presence::Defined if value.is_none() => continue,
             Presence::Flagged(flag) if !flags.is_enabled(flag) => {
                 if value.is_some() {
                     out.push(format!("{} should not exist", field.name));
@@ -130,6 +131,7 @@ fn passes(rule: &Rule, value: Option<&Value>, object: &Map<String, Value>) -> bo
         Rule::Url => value.as_str().is_some_and(|text| text.validate_url()),
         Rule::NotEmpty => !matches!(value, Value::Null) && value.as_str() != Some(""),
         Rule::ArrayNotEmpty => value.as_array().is_some_and(|items| !items.is_empty()),
+        Rule::NotNull => !value.is_null(),
         Rule::Enum(members) => value.as_str().is_some_and(|text| members.contains(&text)),
         Rule::Min(min) => value.as_f64().is_some_and(|n| n >= *min),
         Rule::Max(max) => value.as_f64().is_some_and(|n| n <= *max),
@@ -160,6 +162,7 @@ fn message(rule: &Rule, name: &str) -> String {
         Rule::Email => format!("{name} must be an email"),
         Rule::Url => format!("{name} must be a URL address"),
         Rule::NotEmpty | Rule::ArrayNotEmpty => format!("{name} should not be empty"),
+        Rule::NotNull => format!("{name} should not be equal to null"),
         Rule::Enum(members) => format!(
             "{name} must be one of the following values: {}",
             members.join(", ")

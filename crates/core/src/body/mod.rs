@@ -44,6 +44,9 @@ pub enum Presence {
     Required,
     /// `@IsOptional()`: absent or `null` skips every rule.
     Optional,
+    /// `@ValidateIf((o) => o.x !== undefined)`, or a class default: absent skips every rule,
+    /// `null` does not.
+    Defined,
     /// Behind a feature flag (Medusa's `FeatureFlagDecorators`): optional with the flag on,
     /// otherwise any value, `null` included, "should not exist".
     Flagged(Flag),
@@ -73,6 +76,8 @@ pub enum Rule {
     NotEmpty,
     /// `@ArrayNotEmpty()`
     ArrayNotEmpty,
+    /// `@NotEquals(null)`
+    NotNull,
     /// `@IsEnum()`: one of these strings.
     Enum(&'static [&'static str]),
     /// `@Min(n)`
@@ -125,6 +130,14 @@ impl Field {
         Self {
             name,
             presence: Presence::Optional,
+            rules,
+        }
+    }
+
+    pub const fn defined(name: &'static str, rules: &'static [Rule]) -> Self {
+        Self {
+            name,
+            presence: Presence::Defined,
             rules,
         }
     }
