@@ -13,10 +13,8 @@
 
 mod check;
 mod read;
-mod reader;
 
 pub use read::Body;
-pub use reader::BodyReader;
 
 use crate::{Error, FeatureFlags, Flag, Result};
 use serde_json::{Map, Value};
