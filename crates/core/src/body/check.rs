@@ -54,10 +54,8 @@ fn check(
     children: &mut Vec<String>,
 ) {
     match rule {
-        Rule::Nested(class) => nested(class, name, "", value, flags, out, children),
-        Rule::EachNested(class) => {
-            nested(class, name, "each value in ", value, flags, out, children)
-        }
+        Rule::Nested(class) => nested(class, name, "", value, flags, children),
+        Rule::EachNested(class) => nested(class, name, "each value in ", value, flags, children),
         Rule::Message(inner, message) => {
             if !passes(inner, value, object) {
                 out.push(message.replace("$property", name));
@@ -77,15 +75,14 @@ fn check(
 }
 
 /// A nested object, or an array of them: each object's own failures (its unknown properties,
-/// then its rules) as children; a value that is no object "must be either object or array",
-/// as the property's own message, or as an item's, among the children.
+/// then its rules), in index order; a value or item that is no object "must be either object
+/// or array". All of these follow the property's own messages.
 fn nested(
     class: &Class,
     name: &str,
     each: &str,
     value: Option<&Value>,
     flags: FeatureFlags,
-    out: &mut Vec<String>,
     children: &mut Vec<String>,
 ) {
     match value {
@@ -103,7 +100,8 @@ fn nested(
         }
         // class-validator skips an absent nested property (its other rules may not).
         None => {}
-        _ => out.push(format!(
+        // Checked after the property's other rules, whatever their order.
+        _ => children.push(format!(
             "{each}nested property {name} must be either object or array"
         )),
     }

@@ -59,6 +59,21 @@ fn reports_like_class_validator_in_declaration_order() {
     assert_eq!(body.patch("currency_code", Body::string), None);
 }
 
+static GROUPS: Class = Class::new(&[Field::optional(
+    "groups",
+    &[Rule::EachNested(&ITEM), Rule::Array],
+)]);
+
+#[test]
+fn a_nested_propertys_own_messages_come_first() {
+    // As Medusa answers `POST /admin/customers/{id}` with `{"groups": "x"}`.
+    assert_eq!(
+        message(GROUPS.read(json!({"groups": "x"}))),
+        "groups must be an array, each value in nested property groups must be either object \
+         or array"
+    );
+}
+
 static ITEM: Class = Class::new(&[
     Field::optional("id", &[Rule::String]),
     Field::required("amount", &[Rule::Int, Rule::Min(0.0)]),
