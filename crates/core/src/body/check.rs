@@ -1,7 +1,7 @@
 //! Walking a [`Class`] over a body and collecting class-validator's messages.
 
 use serde_json::{Map, Value};
-use validator::{ValidateEmail, ValidateUrl};
+use validator::{ValidateEmail, ValidateLength, ValidateRange, ValidateUrl};
 
 use super::{Class, Presence, Rule};
 use crate::FeatureFlags;
@@ -131,14 +131,18 @@ fn passes(rule: &Rule, value: Option<&Value>, object: &Map<String, Value>) -> bo
         Rule::ArrayNotEmpty => value.as_array().is_some_and(|items| !items.is_empty()),
         Rule::NotNull => !value.is_null(),
         Rule::Enum(members) => value.as_str().is_some_and(|text| members.contains(&text)),
-        Rule::Min(min) => value.as_f64().is_some_and(|n| n >= *min),
-        Rule::Max(max) => value.as_f64().is_some_and(|n| n <= *max),
+        Rule::Min(min) => value
+            .as_f64()
+            .is_some_and(|n| n.validate_range(Some(*min), None, None, None)),
+        Rule::Max(max) => value
+            .as_f64()
+            .is_some_and(|n| n.validate_range(None, Some(*max), None, None)),
         Rule::MinLength(min) => value
             .as_str()
-            .is_some_and(|text| text.chars().count() as u64 >= *min),
+            .is_some_and(|text| text.validate_length(Some(*min), None, None)),
         Rule::MaxLength(max) => value
             .as_str()
-            .is_some_and(|text| text.chars().count() as u64 <= *max),
+            .is_some_and(|text| text.validate_length(None, Some(*max), None)),
         Rule::Each(inner) => match value {
             Value::Array(items) => items.iter().all(|item| passes(inner, Some(item), object)),
             one => passes(inner, Some(one), object),
