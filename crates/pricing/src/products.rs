@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use medusa_core::{ListPage, Result};
 use medusa_entity::{money_amount, price_list, product, product_variant_money_amount};
-use medusa_product::{products_priced_in, AsPgPool, ProductQuery, PRICE_DECORATION_KEYS};
+use medusa_load::AsPgPool;
+use medusa_product::{products_priced_in, ProductQuery, PRICE_DECORATION_KEYS};
 use medusa_query_dsl::{FieldKind, FilterSpec, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{

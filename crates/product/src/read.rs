@@ -25,10 +25,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::query::ProductQuery;
-use crate::rows::{AsPgPool, Fetched, Reader};
+use crate::rows::{FetchRows, Fetched};
 use crate::view::{
     write_array, write_key, Kept, Probe, ProductView, RowBytes, VariantView, PRICE_DECORATION_KEYS,
 };
+use medusa_load::{AsPgPool, Groups, Reader, LINK_OWNER};
 
 type Json = Map<String, Value>;
 
@@ -188,55 +189,6 @@ enum Attached {
     },
     /// A relation no row has: an empty array on every parent.
     Empty,
-}
-
-/// Child row indexes per parent row, in child row order: parent `p`'s are
-/// `members[starts[p]..starts[p + 1]]`.
-struct Groups {
-    starts: Vec<usize>,
-    members: Vec<usize>,
-}
-
-impl Groups {
-    /// Child row `c` goes under parent row `parent_of[c]` (nowhere when `None`).
-    fn of(parents: usize, parent_of: &[Option<usize>]) -> Self {
-        let mut starts = vec![0; parents + 1];
-        for &parent in parent_of.iter().flatten() {
-            if let Some(size) = starts.get_mut(parent + 1) {
-                *size += 1;
-            }
-        }
-        for parent in 0..parents {
-            starts[parent + 1] += starts[parent];
-        }
-        let mut next = starts.clone();
-        let mut members = vec![0; starts[parents]];
-        for (child, parent) in parent_of.iter().enumerate() {
-            if let Some(slot) = parent.and_then(|p| next.get_mut(p)) {
-                members[*slot] = child;
-                *slot += 1;
-            }
-        }
-        Self { starts, members }
-    }
-
-    /// Sorts each parent's children by `compare`.
-    fn sort_each(&mut self, mut compare: impl FnMut(usize, usize) -> Ordering) {
-        for bounds in self.starts.windows(2) {
-            if let [from, to] = *bounds {
-                if let Some(group) = self.members.get_mut(from..to) {
-                    group.sort_unstable_by(|a, b| compare(*a, *b));
-                }
-            }
-        }
-    }
-
-    fn get(&self, parent: usize) -> &[usize] {
-        match (self.starts.get(parent), self.starts.get(parent + 1)) {
-            (Some(&from), Some(&to)) => self.members.get(from..to).unwrap_or_default(),
-            _ => &[],
-        }
-    }
 }
 
 impl Attached {
@@ -472,7 +424,7 @@ async fn price_level<C: ConnectionTrait + AsPgPool>(
     variant_ids: &[String],
     mode: PriceMode,
 ) -> Result<Related> {
-    let conn = reader.conn;
+    let conn = reader.conn();
     let mut select = money_amount::Entity::find().into_query();
     select
         .expr_as(
@@ -585,7 +537,7 @@ impl OptionValues {
         self,
         reader: &mut Reader<'_, C>,
     ) -> Result<Level> {
-        let conn = reader.conn;
+        let conn = reader.conn();
         let mut wanted = Condition::any();
         if let Some(ids) = self.variant_ids {
             wanted = wanted.add(among(conn, product_option_value::Column::VariantId, ids));
@@ -621,7 +573,7 @@ where
     C: ConnectionTrait + AsPgPool,
 {
     let select = E::find()
-        .filter(among(reader.conn, column, keys))
+        .filter(among(reader.conn(), column, keys))
         .filter(deleted_at.is_null())
         .into_query();
     Ok(Level::fetched(reader.fetch::<E>(&select, None).await?))
@@ -676,7 +628,7 @@ where
     T::Model: Serialize,
     L: EntityTrait,
 {
-    let conn = reader.conn;
+    let conn = reader.conn();
     let (target, target_id, deleted_at) = target;
     let (link, link_owner, link_target) = link;
     let mut select = T::find().into_query();
@@ -701,9 +653,6 @@ where
         ChildOrder::Id,
     ))
 }
-
-/// The column a joined link's owner is read from; no target table has it.
-const LINK_OWNER: &str = "link_owner__";
 
 async fn link_level<C: ConnectionTrait + AsPgPool>(
     reader: &mut Reader<'_, C>,
