@@ -83,7 +83,8 @@ impl Groups {
 /// A relation's rows for a page of parents, grouped per parent (see [`crate::children`]).
 #[derive(Debug, Clone)]
 pub struct Children<M> {
-    rows: Vec<M>,
+    /// `None` once taken.
+    rows: Vec<Option<M>>,
     groups: Groups,
 }
 
@@ -97,7 +98,7 @@ impl<M> Children<M> {
     ) -> Self {
         Self {
             groups: Groups::by_key(parents, owners),
-            rows,
+            rows: rows.into_iter().map(Some).collect(),
         }
     }
 
@@ -113,11 +114,12 @@ impl<M> Children<M> {
     /// equals).
     pub fn sort_each(&mut self, mut compare: impl FnMut(&M, &M) -> Ordering) {
         let rows = &self.rows;
-        self.groups
-            .sort_each(|a, b| match (rows.get(a), rows.get(b)) {
+        self.groups.sort_each(|a, b| {
+            match (rows.get(a).and_then(Option::as_ref), rows.get(b).and_then(Option::as_ref)) {
                 (Some(a), Some(b)) => compare(a, b),
                 _ => Ordering::Equal,
-            });
+            }
+        });
     }
 
     /// The children of parent `parent` (its position in the page).
@@ -125,20 +127,22 @@ impl<M> Children<M> {
         self.groups
             .get(parent)
             .iter()
-            .filter_map(|&row| self.rows.get(row))
+            .filter_map(|&row| self.rows.get(row).and_then(Option::as_ref))
+    }
+
+    /// Moves out the children of parent `parent` (its position in the page).
+    pub fn take(&mut self, parent: usize) -> Vec<M> {
+        self.groups
+            .get(parent)
+            .iter()
+            .filter_map(|&row| self.rows.get_mut(row).and_then(Option::take))
+            .collect()
     }
 
     /// Each parent's children, one `Vec` per parent in parent order.
-    pub fn into_groups(self) -> Vec<Vec<M>> {
-        let mut rows: Vec<Option<M>> = self.rows.into_iter().map(Some).collect();
+    pub fn into_groups(mut self) -> Vec<Vec<M>> {
         (0..self.groups.parents())
-            .map(|parent| {
-                self.groups
-                    .get(parent)
-                    .iter()
-                    .filter_map(|&row| rows.get_mut(row).and_then(Option::take))
-                    .collect()
-            })
+            .map(|parent| self.take(parent))
             .collect()
     }
 }
