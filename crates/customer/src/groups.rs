@@ -8,6 +8,7 @@ use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
+use medusa_load::{live, through, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -159,41 +160,42 @@ impl SeaCustomerGroupService {
     }
 }
 
-/// Loads the customers of a page of groups in one query.
-async fn with_customers<C: ConnectionTrait>(
+/// Loads the live customers of a page of groups in one statement, oldest first.
+async fn with_customers<C: Connection>(
     conn: &C,
     groups: Vec<customer_group::Model>,
     load: bool,
 ) -> Result<Vec<CustomerGroupView>> {
-    let mut views: Vec<CustomerGroupView> = groups
+    if !load || groups.is_empty() {
+        return Ok(groups
+            .into_iter()
+            .map(|group| CustomerGroupView {
+                group,
+                customers: None,
+            })
+            .collect());
+    }
+    let ids: Vec<String> = groups.iter().map(|group| group.id.clone()).collect();
+    let mut reader = Reader::new(conn).await?;
+    let mut customers = through(
+        &mut reader,
+        live::<customer::Entity>().order_by_asc(customer::Column::CreatedAt),
+        customer::Column::Id,
+        Link::<customer_group_customers::Entity> {
+            owner: customer_group_customers::Column::CustomerGroupId,
+            target: customer_group_customers::Column::CustomerId,
+        },
+        &ids,
+    )
+    .await?;
+    Ok(groups
         .into_iter()
-        .map(|group| CustomerGroupView {
+        .enumerate()
+        .map(|(row, group)| CustomerGroupView {
             group,
-            customers: None,
+            customers: Some(customers.take(row)),
         })
-        .collect();
-    if !load || views.is_empty() {
-        return Ok(views);
-    }
-    let ids: Vec<String> = views.iter().map(|v| v.group.id.clone()).collect();
-    let rows = customer_group_customers::Entity::find()
-        .filter(customer_group_customers::Column::CustomerGroupId.is_in(ids))
-        .find_also_related(customer::Entity)
-        .order_by_asc(customer::Column::CreatedAt)
-        .all(conn)
-        .await?;
-    for view in &mut views {
-        view.customers = Some(
-            rows.iter()
-                .filter(|(m, c)| {
-                    m.customer_group_id == view.group.id
-                        && c.as_ref().is_some_and(|c| c.deleted_at.is_none())
-                })
-                .filter_map(|(_, c)| c.clone())
-                .collect(),
-        );
-    }
-    Ok(views)
+        .collect())
 }
 
 fn duplicate_on_unique(message: String) -> impl FnOnce(sea_orm::DbErr) -> Error {

@@ -115,7 +115,10 @@ impl<M> Children<M> {
     pub fn sort_each(&mut self, mut compare: impl FnMut(&M, &M) -> Ordering) {
         let rows = &self.rows;
         self.groups.sort_each(|a, b| {
-            match (rows.get(a).and_then(Option::as_ref), rows.get(b).and_then(Option::as_ref)) {
+            match (
+                rows.get(a).and_then(Option::as_ref),
+                rows.get(b).and_then(Option::as_ref),
+            ) {
                 (Some(a), Some(b)) => compare(a, b),
                 _ => Ordering::Equal,
             }
