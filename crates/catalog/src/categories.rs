@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use async_trait::async_trait;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
+use medusa_load::{by_key, children, Children, Connection, Reader};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -260,31 +261,28 @@ fn sibling_order(a: &ProductCategoryView, b: &ProductCategoryView) -> CmpOrderin
         .then_with(|| a.handle.cmp(&b.handle))
 }
 
-/// The direct children of `parents`, in one query.
-async fn children_of<C: ConnectionTrait>(
-    conn: &C,
-    parents: Vec<String>,
-) -> Result<Vec<product_category::Model>> {
-    if parents.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(product_category::Entity::find()
-        .filter(product_category::Column::ParentCategoryId.is_in(parents))
-        .all(conn)
-        .await?)
+/// The direct children of `parents`, in one statement, grouped per parent.
+async fn children_of<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    parents: &[String],
+) -> Result<Children<product_category::Model>> {
+    let owner = product_category::Column::ParentCategoryId;
+    children(reader, product_category::Entity::find(), owner, parents).await
 }
 
 /// Attaches to each category its whole subtree, one query per tree level.
-async fn attach_descendants<C: ConnectionTrait>(
+async fn attach_descendants<C: Connection>(
     conn: &C,
     categories: &mut [ProductCategoryView],
 ) -> Result<()> {
+    let mut reader = Reader::new(conn).await?;
     let mut by_parent: HashMap<String, Vec<product_category::Model>> = HashMap::new();
     let mut frontier: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
     let mut seen: HashSet<String> = frontier.iter().cloned().collect();
     while !frontier.is_empty() {
-        let level = children_of(conn, std::mem::take(&mut frontier)).await?;
-        for child in level {
+        let parents = std::mem::take(&mut frontier);
+        let level = children_of(&mut reader, &parents).await?.into_groups();
+        for child in level.into_iter().flatten() {
             if !seen.insert(child.id.clone()) {
                 continue;
             }
@@ -324,29 +322,20 @@ fn subtree(
     children
 }
 
-/// Loads the parents and direct children of a page of categories (one query each).
-async fn attach_relations<C: ConnectionTrait>(
+/// Loads the parents and direct children of a page of categories (one statement each).
+async fn attach_relations<C: Connection>(
     conn: &C,
     categories: &mut [ProductCategoryView],
     parents: bool,
     children: bool,
 ) -> Result<()> {
+    let mut reader = Reader::new(conn).await?;
     if parents {
-        let ids: Vec<String> = categories
+        let ids = categories
             .iter()
-            .filter_map(|c| c.parent_category_id.clone())
-            .collect();
-        let rows: HashMap<String, product_category::Model> = if ids.is_empty() {
-            HashMap::new()
-        } else {
-            product_category::Entity::find()
-                .filter(product_category::Column::Id.is_in(ids))
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|row| (row.id.clone(), row))
-                .collect()
-        };
+            .filter_map(|c| c.parent_category_id.clone());
+        let select = product_category::Entity::find();
+        let rows = by_key(&mut reader, select, product_category::Column::Id, ids).await?;
         for category in categories.iter_mut() {
             let parent = category
                 .parent_category_id
@@ -358,15 +347,11 @@ async fn attach_relations<C: ConnectionTrait>(
         }
     }
     if children {
-        let ids = categories.iter().map(|c| c.id.clone()).collect();
-        let mut by_parent: HashMap<String, Vec<ProductCategoryView>> = HashMap::new();
-        for row in children_of(conn, ids).await? {
-            if let Some(parent) = row.parent_category_id.clone() {
-                by_parent.entry(parent).or_default().push(row.into());
-            }
-        }
-        for category in categories.iter_mut() {
-            let mut own = by_parent.remove(&category.id).unwrap_or_default();
+        let ids: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
+        let mut rows = children_of(&mut reader, &ids).await?;
+        for (row, category) in categories.iter_mut().enumerate() {
+            let mut own: Vec<ProductCategoryView> =
+                rows.take(row).into_iter().map(Into::into).collect();
             own.sort_by(sibling_order);
             category.category_children = Some(own);
         }
@@ -374,7 +359,7 @@ async fn attach_relations<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn retrieve_view<C: ConnectionTrait>(
+async fn retrieve_view<C: Connection>(
     conn: &C,
     id: &str,
     selection: &Selection,
