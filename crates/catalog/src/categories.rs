@@ -8,6 +8,7 @@ use std::cmp::Ordering as CmpOrdering;
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
 use medusa_load::{by_key, children, Children, Connection, Reader};
@@ -16,9 +17,8 @@ use medusa_query_dsl::{
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -212,13 +212,6 @@ fn duplicate_handle(handle: &str) -> Error {
     Error::duplicate(format!(
         "Product_category with handle {handle} already exists."
     ))
-}
-
-fn on_unique_violation(handle: String) -> impl FnOnce(DbErr) -> Error {
-    move |err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_handle(&handle),
-        _ => Error::Db(err),
-    }
 }
 
 async fn find<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product_category::Model> {
@@ -630,7 +623,7 @@ impl ProductCategoryService for SeaProductCategoryService {
         }
         .insert(&txn)
         .await
-        .map_err(on_unique_violation(handle))?;
+        .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         medusa_events::record(&txn, "product-category.created", json!({ "id": id })).await?;
         txn.commit().await?;
         Ok(id)
@@ -699,7 +692,7 @@ impl ProductCategoryService for SeaProductCategoryService {
                 .reset_all()
                 .update(&txn)
                 .await
-                .map_err(on_unique_violation(handle))?;
+                .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         }
         if let Some((old_path, new_path)) = moved {
             move_subtree(&txn, &old_path, &new_path).await?;

@@ -3,17 +3,19 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
+use medusa_load::find_live;
 use medusa_load::{children, only_live, through, Connection, Link, Reader};
 use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -165,13 +167,6 @@ fn null_title() -> Error {
     )
 }
 
-fn on_unique_violation(handle: &str) -> impl FnOnce(DbErr) -> Error + '_ {
-    move |err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_handle(handle),
-        _ => Error::Db(err),
-    }
-}
-
 impl SeaCollectionService {
     pub fn new(db: DatabaseConnection) -> Self {
         Self { db }
@@ -179,9 +174,7 @@ impl SeaCollectionService {
 }
 
 async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product_collection::Model> {
-    product_collection::Entity::find_by_id(id)
-        .filter(product_collection::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<product_collection::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| collection_not_found(id))
 }
@@ -353,7 +346,7 @@ impl CollectionService for SeaCollectionService {
         }
         .insert(&txn)
         .await
-        .map_err(on_unique_violation(&handle))?;
+        .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         medusa_events::record(
             &txn,
             "product-collection.created",
@@ -398,7 +391,7 @@ impl CollectionService for SeaCollectionService {
                 .reset_all()
                 .update(&txn)
                 .await
-                .map_err(on_unique_violation(&handle))?;
+                .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         }
         medusa_events::record(&txn, "product-collection.updated", json!({ "id": id })).await?;
         let updated = view(&txn, id).await?;

@@ -5,8 +5,10 @@ use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_auth::password::{hash_password_blocking, PasswordPolicy};
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{address, customer, customer_group, customer_group_customers, order};
+use medusa_load::find_live;
 use medusa_load::{by_key, children, live, through, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RawValue, RelationSpec, ResourceSpec, Selection,
@@ -235,9 +237,7 @@ impl SeaCustomerService {
     }
 
     async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<customer::Model> {
-        customer::Entity::find_by_id(id)
-            .filter(customer::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<customer::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| customer_not_found(id))
     }
@@ -407,11 +407,8 @@ impl CustomerService for SeaCustomerService {
         }
         .insert(&txn)
         .await
-        .map_err(|err| match err.sql_err() {
-            // A concurrent registration of the same e-mail, caught by the partial unique index.
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => Error::duplicate(HAS_ACCOUNT),
-            _ => Error::Db(err),
-        })?;
+        // A concurrent registration of the same e-mail, caught by the partial unique index.
+        .map_err(on_unique_violation(|_| Error::duplicate(HAS_ACCOUNT)))?;
         medusa_events::record(&txn, "customer.created", event_payload(&created)?).await?;
         txn.commit().await?;
         Ok(CustomerView::bare(created))

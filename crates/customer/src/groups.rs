@@ -3,11 +3,13 @@
 use std::collections::HashSet;
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
+use medusa_load::find_live;
 use medusa_load::{live, through, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
@@ -15,7 +17,7 @@ use medusa_query_dsl::{
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -138,9 +140,7 @@ impl SeaCustomerGroupService {
     }
 
     async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<customer_group::Model> {
-        customer_group::Entity::find_by_id(id)
-            .filter(customer_group::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<customer_group::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| group_not_found(id))
     }
@@ -198,13 +198,6 @@ async fn with_customers<C: Connection>(
         .collect())
 }
 
-fn duplicate_on_unique(message: String) -> impl FnOnce(sea_orm::DbErr) -> Error {
-    move |err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => Error::duplicate(message),
-        _ => Error::Db(err),
-    }
-}
-
 #[async_trait]
 impl CustomerGroupService for SeaCustomerGroupService {
     async fn list(
@@ -259,7 +252,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
         }
         .insert(&txn)
         .await
-        .map_err(duplicate_on_unique(duplicate))?;
+        .map_err(on_unique_violation(|_| Error::duplicate(duplicate)))?;
         medusa_events::record(&txn, "customer_group.created", json!({ "id": group.id })).await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
@@ -298,9 +291,9 @@ impl CustomerGroupService for SeaCustomerGroupService {
         }
         if changed {
             row.updated_at = Set(medusa_core::time::now());
-            row.update(&txn)
-                .await
-                .map_err(duplicate_on_unique(duplicate.unwrap_or_default()))?;
+            row.update(&txn).await.map_err(on_unique_violation(|_| {
+                Error::duplicate(duplicate.unwrap_or_default())
+            }))?;
         }
         medusa_events::record(&txn, "customer_group.updated", json!({ "id": id })).await?;
         txn.commit().await?;

@@ -11,6 +11,7 @@ use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
     product_variant, product_variant_money_amount, region,
 };
+use medusa_load::find_live;
 use medusa_load::Connection;
 use medusa_product::prices::{insert_variant_prices, NewPrice};
 use medusa_query_dsl::{
@@ -162,9 +163,7 @@ impl SeaPriceListService {
 
 /// The live list, or Medusa's 404.
 pub(crate) async fn find_list<C: ConnectionTrait>(conn: &C, id: &str) -> Result<price_list::Model> {
-    price_list::Entity::find_by_id(id)
-        .filter(price_list::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<price_list::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| price_list_not_found(id))
 }

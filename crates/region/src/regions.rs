@@ -7,6 +7,7 @@ use medusa_entity::{
     country, fulfillment_provider, payment_provider, region, region_fulfillment_providers,
     region_payment_providers,
 };
+use medusa_load::find_live;
 use medusa_query_dsl::{ListPlan, Selection};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -273,9 +274,7 @@ pub(crate) fn region_not_found(id: &str) -> Error {
 }
 
 async fn live_region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
-    region::Entity::find_by_id(id)
-        .filter(region::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<region::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| region_not_found(id))
 }

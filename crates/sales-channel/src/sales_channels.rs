@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use medusa_core::body::BodyReader;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{product, product_sales_channel, sales_channel, sales_channel_location, store};
+use medusa_load::find_live;
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -197,9 +198,7 @@ impl SeaSalesChannelService {
     }
 
     async fn find<C: ConnectionTrait>(conn: &C, id: &str) -> Result<sales_channel::Model> {
-        sales_channel::Entity::find_by_id(id)
-            .filter(sales_channel::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<sales_channel::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| sales_channel_not_found(id))
     }
@@ -298,11 +297,7 @@ impl SalesChannelService for SeaSalesChannelService {
 
     async fn delete(&self, id: &str) -> Result<()> {
         let txn = self.db.begin().await?;
-        let Some(channel) = sales_channel::Entity::find_by_id(id)
-            .filter(sales_channel::Column::DeletedAt.is_null())
-            .one(&txn)
-            .await?
-        else {
+        let Some(channel) = find_live::<sales_channel::Entity, _>(&txn, id).await? else {
             return Ok(());
         };
         let is_default = store::Entity::find()

@@ -13,6 +13,7 @@ use medusa_entity::{
     region, region_fulfillment_providers, shipping_option, shipping_option_requirement,
     shipping_profile, shipping_tax_rate, tax_rate,
 };
+use medusa_load::find_live;
 use medusa_load::{by_key, children, only_live, through, Connection, Link, Reader};
 use medusa_query_dsl::{
     in_insertion_order_of, Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec,
@@ -323,9 +324,7 @@ fn requirement_type(name: &str) -> Result<ShippingOptionRequirementTypeEnum> {
 }
 
 async fn live_option<C: ConnectionTrait>(conn: &C, id: &str) -> Result<shipping_option::Model> {
-    shipping_option::Entity::find_by_id(id)
-        .filter(shipping_option::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<shipping_option::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| option_not_found(id))
 }
@@ -500,9 +499,7 @@ impl ShippingOptionService for SeaShippingOptionService {
                     Error::UnexpectedState("The store has no default shipping profile".to_owned())
                 })?,
         };
-        let region = region::Entity::find_by_id(input.region_id.as_str())
-            .filter(region::Column::DeletedAt.is_null())
-            .one(&txn)
+        let region = find_live::<region::Entity, _>(&txn, input.region_id.as_str())
             .await?
             .ok_or_else(|| {
                 Error::not_found(format!("Region with {} was not found", input.region_id))
@@ -590,15 +587,14 @@ impl ShippingOptionService for SeaShippingOptionService {
             let requirement_type = requirement_type(&requirement.requirement_type)?;
             let saved = match &requirement.id {
                 Some(requirement_id) => {
-                    let found = shipping_option_requirement::Entity::find_by_id(requirement_id)
-                        .filter(shipping_option_requirement::Column::DeletedAt.is_null())
-                        .one(&txn)
-                        .await?
-                        .ok_or_else(|| {
-                            Error::invalid_data(format!(
-                                "Shipping option requirement with id {requirement_id} does not exist"
-                            ))
-                        })?;
+                    let found =
+                        find_live::<shipping_option_requirement::Entity, _>(&txn, requirement_id)
+                            .await?
+                            .ok_or_else(|| {
+                                Error::invalid_data(format!(
+                            "Shipping option requirement with id {requirement_id} does not exist"
+                        ))
+                            })?;
                     let mut row = found.into_active_model();
                     row.r#type = Set(requirement_type);
                     row.amount = Set(requirement.amount);
