@@ -11,11 +11,10 @@ use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
-use medusa_load::{by_key, children, Children, Connection, Reader};
+use medusa_load::{by_key, children, link, unlink, Children, Connection, Reader};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -771,28 +770,13 @@ impl ProductCategoryService for SeaProductCategoryService {
                     "Product_category with product_category_id {id} does not exist."
                 )));
             }
-            let mut unique: Vec<String> = Vec::new();
-            for product_id in product_ids {
-                if !unique.contains(product_id) {
-                    unique.push(product_id.clone());
-                }
-            }
-            product_category_product::Entity::insert_many(unique.into_iter().map(|product_id| {
-                product_category_product::ActiveModel {
-                    product_category_id: Set(id.to_owned()),
-                    product_id: Set(product_id),
-                }
-            }))
-            .on_conflict(
-                OnConflict::columns([
-                    product_category_product::Column::ProductCategoryId,
-                    product_category_product::Column::ProductId,
-                ])
-                .do_nothing()
-                .to_owned(),
+            link::<product_category_product::Entity, _>(
+                &txn,
+                product_category_product::Column::ProductCategoryId,
+                product_category_product::Column::ProductId,
+                id,
+                product_ids,
             )
-            .do_nothing()
-            .exec(&txn)
             .await?;
         }
         txn.commit().await?;
@@ -805,11 +789,14 @@ impl ProductCategoryService for SeaProductCategoryService {
 
     async fn remove_products(&self, id: &str, product_ids: &[String]) -> Result<()> {
         if !product_ids.is_empty() {
-            product_category_product::Entity::delete_many()
-                .filter(product_category_product::Column::ProductCategoryId.eq(id))
-                .filter(product_category_product::Column::ProductId.is_in(product_ids.to_vec()))
-                .exec(&self.db)
-                .await?;
+            unlink::<product_category_product::Entity, _>(
+                &self.db,
+                product_category_product::Column::ProductCategoryId,
+                product_category_product::Column::ProductId,
+                id,
+                Some(product_ids),
+            )
+            .await?;
         }
         find(&self.db, id).await.map(|_| ())
     }

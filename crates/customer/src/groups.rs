@@ -10,7 +10,7 @@ use medusa_entity::{
     price_list_customer_groups,
 };
 use medusa_load::find_live;
-use medusa_load::{live, through, Connection, Link, Reader};
+use medusa_load::{link, live, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -357,28 +357,14 @@ impl CustomerGroupService for SeaCustomerGroupService {
                 Value::String(missing.join(", "))
             )));
         }
-        let members: HashSet<String> = customer_group_customers::Entity::find()
-            .filter(customer_group_customers::Column::CustomerGroupId.eq(id))
-            .filter(customer_group_customers::Column::CustomerId.is_in(wanted.clone()))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|m| m.customer_id)
-            .collect();
-        let new: Vec<String> = wanted
-            .into_iter()
-            .filter(|c| !members.contains(c))
-            .collect();
-        if !new.is_empty() {
-            customer_group_customers::Entity::insert_many(new.into_iter().map(|customer_id| {
-                customer_group_customers::ActiveModel {
-                    customer_group_id: Set(id.to_owned()),
-                    customer_id: Set(customer_id),
-                }
-            }))
-            .exec(&txn)
-            .await?;
-        }
+        link::<customer_group_customers::Entity, _>(
+            &txn,
+            customer_group_customers::Column::CustomerGroupId,
+            customer_group_customers::Column::CustomerId,
+            id,
+            &wanted,
+        )
+        .await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
             group,
@@ -393,13 +379,14 @@ impl CustomerGroupService for SeaCustomerGroupService {
     ) -> Result<CustomerGroupView> {
         let txn = self.db.begin().await?;
         let group = Self::live(&txn, id).await?;
-        if !customer_ids.is_empty() {
-            customer_group_customers::Entity::delete_many()
-                .filter(customer_group_customers::Column::CustomerGroupId.eq(id))
-                .filter(customer_group_customers::Column::CustomerId.is_in(customer_ids.to_vec()))
-                .exec(&txn)
-                .await?;
-        }
+        unlink::<customer_group_customers::Entity, _>(
+            &txn,
+            customer_group_customers::Column::CustomerGroupId,
+            customer_group_customers::Column::CustomerId,
+            id,
+            Some(customer_ids),
+        )
+        .await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
             group,

@@ -1,7 +1,7 @@
 //! Live rows (`deleted_at IS NULL`), existence, and link tables: the small statements every
 //! domain crate writes the same way.
 
-use medusa_core::Result;
+use medusa_core::{Error, Result};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
@@ -50,8 +50,8 @@ where
 }
 
 /// Links `owner` to each of `targets` in link table `L` (its columns `owner_column` and
-/// `target_column`), leaving links that exist as they are. Links are inserted in the given
-/// order, so that physical order follows it.
+/// `target_column`, its primary key), leaving links that exist as they are. Links are inserted
+/// in the given order, so that physical order follows it; repeats are linked once.
 pub async fn link<L, C>(
     conn: &C,
     owner_column: L::Column,
@@ -71,7 +71,9 @@ where
         .into_table(L::default())
         .columns([owner_column, target_column]);
     for target in targets {
-        insert.values_panic([owner.into(), target.as_str().into()]);
+        insert
+            .values([owner.into(), target.as_str().into()])
+            .map_err(|err| Error::UnexpectedState(format!("a link could not be built: {err}")))?;
     }
     insert.on_conflict(
         OnConflict::columns([owner_column, target_column])

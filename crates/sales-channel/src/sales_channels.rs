@@ -7,9 +7,9 @@ use async_trait::async_trait;
 use medusa_core::body::BodyReader;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{product, product_sales_channel, sales_channel, sales_channel_location, store};
-use medusa_load::find_live;
+use medusa_load::{find_live, link, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
@@ -354,27 +354,14 @@ impl SalesChannelService for SeaSalesChannelService {
     async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<sales_channel::Model> {
         let txn = self.db.begin().await?;
         let channel = Self::find(&txn, id).await?;
-        let links: Vec<_> = unique(product_ids)
-            .into_iter()
-            .map(|product_id| product_sales_channel::ActiveModel {
-                product_id: Set(product_id),
-                sales_channel_id: Set(id.to_owned()),
-            })
-            .collect();
-        if !links.is_empty() {
-            product_sales_channel::Entity::insert_many(links)
-                .on_conflict(
-                    OnConflict::columns([
-                        product_sales_channel::Column::ProductId,
-                        product_sales_channel::Column::SalesChannelId,
-                    ])
-                    .do_nothing()
-                    .to_owned(),
-                )
-                .do_nothing()
-                .exec(&txn)
-                .await?;
-        }
+        link::<product_sales_channel::Entity, _>(
+            &txn,
+            product_sales_channel::Column::SalesChannelId,
+            product_sales_channel::Column::ProductId,
+            id,
+            &unique(product_ids),
+        )
+        .await?;
         txn.commit().await?;
         Ok(channel)
     }
@@ -386,13 +373,14 @@ impl SalesChannelService for SeaSalesChannelService {
     ) -> Result<sales_channel::Model> {
         let txn = self.db.begin().await?;
         let channel = Self::find(&txn, id).await?;
-        if !product_ids.is_empty() {
-            product_sales_channel::Entity::delete_many()
-                .filter(product_sales_channel::Column::SalesChannelId.eq(id))
-                .filter(product_sales_channel::Column::ProductId.is_in(unique(product_ids)))
-                .exec(&txn)
-                .await?;
-        }
+        unlink::<product_sales_channel::Entity, _>(
+            &txn,
+            product_sales_channel::Column::SalesChannelId,
+            product_sales_channel::Column::ProductId,
+            id,
+            Some(&unique(product_ids)),
+        )
+        .await?;
         txn.commit().await?;
         Ok(channel)
     }

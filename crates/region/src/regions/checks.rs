@@ -8,8 +8,9 @@ use medusa_entity::{
     country, currency, fulfillment_provider, payment_provider, region_fulfillment_providers,
     region_payment_providers, store, store_currencies,
 };
+use medusa_load::link;
 use sea_orm::sea_query::{Condition, Expr};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// Medusa checks the rate only when it is non-zero, and its message says 0 and 1 although
 /// the bounds are 0 and 100.
@@ -173,18 +174,14 @@ pub(crate) async fn link_payment_providers<C: ConnectionTrait>(
     region_id: &str,
     ids: &[String],
 ) -> Result<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    region_payment_providers::Entity::insert_many(ids.iter().map(|provider| {
-        region_payment_providers::ActiveModel {
-            region_id: Set(region_id.to_owned()),
-            provider_id: Set(provider.clone()),
-        }
-    }))
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
+    link::<region_payment_providers::Entity, _>(
+        conn,
+        region_payment_providers::Column::RegionId,
+        region_payment_providers::Column::ProviderId,
+        region_id,
+        ids,
+    )
+    .await
 }
 
 pub(crate) async fn link_fulfillment_providers<C: ConnectionTrait>(
@@ -192,16 +189,12 @@ pub(crate) async fn link_fulfillment_providers<C: ConnectionTrait>(
     region_id: &str,
     ids: &[String],
 ) -> Result<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    region_fulfillment_providers::Entity::insert_many(ids.iter().map(|provider| {
-        region_fulfillment_providers::ActiveModel {
-            region_id: Set(region_id.to_owned()),
-            provider_id: Set(provider.clone()),
-        }
-    }))
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
+    link::<region_fulfillment_providers::Entity, _>(
+        conn,
+        region_fulfillment_providers::Column::RegionId,
+        region_fulfillment_providers::Column::ProviderId,
+        region_id,
+        ids,
+    )
+    .await
 }
