@@ -220,7 +220,7 @@ impl SeaUserService {
     }
 
     async fn live(&self, id: &str) -> Result<Option<user::Model>> {
-        Ok(find_live::<user::Entity, _>(&self.db, id).await?)
+        find_live::<user::Entity, _>(&self.db, id).await
     }
 
     async fn by_email(&self, email: &str) -> Result<Option<user::Model>> {

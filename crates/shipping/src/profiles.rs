@@ -129,7 +129,7 @@ pub(crate) async fn live_profile<C: ConnectionTrait>(
     conn: &C,
     id: &str,
 ) -> Result<Option<shipping_profile::Model>> {
-    Ok(find_live::<shipping_profile::Entity, _>(conn, id).await?)
+    find_live::<shipping_profile::Entity, _>(conn, id).await
 }
 
 /// The live profile of a type (`default`, `gift_card`), first created first.
