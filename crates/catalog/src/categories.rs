@@ -11,7 +11,7 @@ use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
-use medusa_load::{by_key, children, link, unlink, Children, Connection, Reader};
+use medusa_load::{by_key, children, exists, link, unlink, Children, Connection, Reader};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -230,7 +230,7 @@ async fn handle_taken<C: ConnectionTrait>(
     if let Some(id) = other_than {
         query = query.filter(product_category::Column::Id.ne(id));
     }
-    Ok(query.count(conn).await? > 0)
+    exists(conn, query).await
 }
 
 /// Medusa's `nullableValue` on a parent id: `Some(None)` is "no parent", `None` is no

@@ -9,8 +9,7 @@ use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
-use medusa_load::find_live;
-use medusa_load::{children, only_live, through, Connection, Link, Reader};
+use medusa_load::{children, exists, find_live, only_live, through, Connection, Link, Reader};
 use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -190,7 +189,7 @@ async fn handle_taken<C: ConnectionTrait>(
     if let Some(id) = other_than {
         query = query.filter(product_collection::Column::Id.ne(id));
     }
-    Ok(query.count(conn).await? > 0)
+    exists(conn, query).await
 }
 
 /// The products of a page of collections with their shipping profiles, in two statements

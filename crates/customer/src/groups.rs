@@ -9,8 +9,7 @@ use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
-use medusa_load::find_live;
-use medusa_load::{link, live, through, unlink, Connection, Link, Reader};
+use medusa_load::{exists, find_live, link, live, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -156,7 +155,7 @@ impl SeaCustomerGroupService {
         if let Some(id) = other_than {
             query = query.filter(customer_group::Column::Id.ne(id));
         }
-        Ok(query.count(conn).await? > 0)
+        exists(conn, query).await
     }
 }
 
