@@ -2,9 +2,11 @@
 
 use async_trait::async_trait;
 use chrono::TimeDelta;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::sea_orm_active_enums::InviteRoleEnum;
 use medusa_entity::{invite, user};
+use medusa_load::find_live;
 use sea_orm::{
     AccessMode, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel, IsolationLevel,
@@ -185,13 +187,8 @@ impl InviteService for SeaInviteService {
                 }
                 .insert(&txn)
                 .await
-                .map_err(|err| match err.sql_err() {
-                    // Another request invited the same address at the same moment.
-                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-                        Error::Conflict(err.to_string())
-                    }
-                    _ => Error::Db(err),
-                })?
+                // Another request invited the same address at the same moment.
+                .map_err(on_unique_violation(|err| Error::Conflict(err.to_string())))?
             }
         };
         let renewed = self.renew(&txn, current, role).await?;
@@ -201,9 +198,7 @@ impl InviteService for SeaInviteService {
 
     async fn resend(&self, id: &str) -> Result<invite::Model> {
         let txn = self.db.begin().await?;
-        let current = invite::Entity::find_by_id(id)
-            .filter(invite::Column::DeletedAt.is_null())
-            .one(&txn)
+        let current = find_live::<invite::Entity, _>(&txn, id)
             .await?
             .ok_or_else(|| Error::invalid_data("Invite doesn't exist"))?;
         let role = current
@@ -234,10 +229,7 @@ impl InviteService for SeaInviteService {
 
         let txn = self.serializable().await?;
         let accepted = async {
-            let invite = invite::Entity::find_by_id(claims.invite_id.as_str())
-                .filter(invite::Column::DeletedAt.is_null())
-                .one(&txn)
-                .await?;
+            let invite = find_live::<invite::Entity, _>(&txn, claims.invite_id.as_str()).await?;
             // As in Medusa, any token signed for this invite is accepted until the invite
             // expires, including one sent before a resend or a role change: the role is the
             // invite's, not the token's.

@@ -1,14 +1,16 @@
 //! Admin users: listing, creating, updating, soft-deleting, and resetting passwords.
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
 use medusa_entity::user;
+use medusa_load::find_live;
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::{json, Map, Value};
 
@@ -197,14 +199,9 @@ pub(crate) async fn insert_user<C: ConnectionTrait>(
     }
     .insert(conn)
     .await;
-    inserted.map_err(|err| unique_violation_as(err, duplicate_message))
-}
-
-pub(crate) fn unique_violation_as(err: DbErr, message: &str) -> Error {
-    match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => Error::invalid_data(message),
-        _ => Error::Db(err),
-    }
+    inserted.map_err(on_unique_violation(|_| {
+        Error::invalid_data(duplicate_message)
+    }))
 }
 
 /// Whether a live user has this (already lower-cased) e-mail.
@@ -223,10 +220,7 @@ impl SeaUserService {
     }
 
     async fn live(&self, id: &str) -> Result<Option<user::Model>> {
-        Ok(user::Entity::find_by_id(id)
-            .filter(user::Column::DeletedAt.is_null())
-            .one(&self.db)
-            .await?)
+        find_live::<user::Entity, _>(&self.db, id).await
     }
 
     async fn by_email(&self, email: &str) -> Result<Option<user::Model>> {

@@ -8,16 +8,16 @@ use std::cmp::Ordering as CmpOrdering;
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
+use medusa_load::{by_key, children, exists, link, unlink, Children, Connection, Reader};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -213,13 +213,6 @@ fn duplicate_handle(handle: &str) -> Error {
     ))
 }
 
-fn on_unique_violation(handle: String) -> impl FnOnce(DbErr) -> Error {
-    move |err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_handle(&handle),
-        _ => Error::Db(err),
-    }
-}
-
 async fn find<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product_category::Model> {
     product_category::Entity::find_by_id(id)
         .one(conn)
@@ -237,7 +230,7 @@ async fn handle_taken<C: ConnectionTrait>(
     if let Some(id) = other_than {
         query = query.filter(product_category::Column::Id.ne(id));
     }
-    Ok(query.count(conn).await? > 0)
+    exists(conn, query).await
 }
 
 /// Medusa's `nullableValue` on a parent id: `Some(None)` is "no parent", `None` is no
@@ -260,31 +253,28 @@ fn sibling_order(a: &ProductCategoryView, b: &ProductCategoryView) -> CmpOrderin
         .then_with(|| a.handle.cmp(&b.handle))
 }
 
-/// The direct children of `parents`, in one query.
-async fn children_of<C: ConnectionTrait>(
-    conn: &C,
-    parents: Vec<String>,
-) -> Result<Vec<product_category::Model>> {
-    if parents.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(product_category::Entity::find()
-        .filter(product_category::Column::ParentCategoryId.is_in(parents))
-        .all(conn)
-        .await?)
+/// The direct children of `parents`, in one statement, grouped per parent.
+async fn children_of<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    parents: &[String],
+) -> Result<Children<product_category::Model>> {
+    let owner = product_category::Column::ParentCategoryId;
+    children(reader, product_category::Entity::find(), owner, parents).await
 }
 
 /// Attaches to each category its whole subtree, one query per tree level.
-async fn attach_descendants<C: ConnectionTrait>(
+async fn attach_descendants<C: Connection>(
     conn: &C,
     categories: &mut [ProductCategoryView],
 ) -> Result<()> {
+    let mut reader = Reader::new(conn).await?;
     let mut by_parent: HashMap<String, Vec<product_category::Model>> = HashMap::new();
     let mut frontier: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
     let mut seen: HashSet<String> = frontier.iter().cloned().collect();
     while !frontier.is_empty() {
-        let level = children_of(conn, std::mem::take(&mut frontier)).await?;
-        for child in level {
+        let parents = std::mem::take(&mut frontier);
+        let level = children_of(&mut reader, &parents).await?.into_groups();
+        for child in level.into_iter().flatten() {
             if !seen.insert(child.id.clone()) {
                 continue;
             }
@@ -324,29 +314,20 @@ fn subtree(
     children
 }
 
-/// Loads the parents and direct children of a page of categories (one query each).
-async fn attach_relations<C: ConnectionTrait>(
+/// Loads the parents and direct children of a page of categories (one statement each).
+async fn attach_relations<C: Connection>(
     conn: &C,
     categories: &mut [ProductCategoryView],
     parents: bool,
     children: bool,
 ) -> Result<()> {
+    let mut reader = Reader::new(conn).await?;
     if parents {
-        let ids: Vec<String> = categories
+        let ids = categories
             .iter()
-            .filter_map(|c| c.parent_category_id.clone())
-            .collect();
-        let rows: HashMap<String, product_category::Model> = if ids.is_empty() {
-            HashMap::new()
-        } else {
-            product_category::Entity::find()
-                .filter(product_category::Column::Id.is_in(ids))
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|row| (row.id.clone(), row))
-                .collect()
-        };
+            .filter_map(|c| c.parent_category_id.clone());
+        let select = product_category::Entity::find();
+        let rows = by_key(&mut reader, select, product_category::Column::Id, ids).await?;
         for category in categories.iter_mut() {
             let parent = category
                 .parent_category_id
@@ -358,15 +339,11 @@ async fn attach_relations<C: ConnectionTrait>(
         }
     }
     if children {
-        let ids = categories.iter().map(|c| c.id.clone()).collect();
-        let mut by_parent: HashMap<String, Vec<ProductCategoryView>> = HashMap::new();
-        for row in children_of(conn, ids).await? {
-            if let Some(parent) = row.parent_category_id.clone() {
-                by_parent.entry(parent).or_default().push(row.into());
-            }
-        }
-        for category in categories.iter_mut() {
-            let mut own = by_parent.remove(&category.id).unwrap_or_default();
+        let ids: Vec<String> = categories.iter().map(|c| c.id.clone()).collect();
+        let mut rows = children_of(&mut reader, &ids).await?;
+        for (row, category) in categories.iter_mut().enumerate() {
+            let mut own: Vec<ProductCategoryView> =
+                rows.take(row).into_iter().map(Into::into).collect();
             own.sort_by(sibling_order);
             category.category_children = Some(own);
         }
@@ -374,7 +351,7 @@ async fn attach_relations<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn retrieve_view<C: ConnectionTrait>(
+async fn retrieve_view<C: Connection>(
     conn: &C,
     id: &str,
     selection: &Selection,
@@ -645,7 +622,7 @@ impl ProductCategoryService for SeaProductCategoryService {
         }
         .insert(&txn)
         .await
-        .map_err(on_unique_violation(handle))?;
+        .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         medusa_events::record(&txn, "product-category.created", json!({ "id": id })).await?;
         txn.commit().await?;
         Ok(id)
@@ -714,7 +691,7 @@ impl ProductCategoryService for SeaProductCategoryService {
                 .reset_all()
                 .update(&txn)
                 .await
-                .map_err(on_unique_violation(handle))?;
+                .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         }
         if let Some((old_path, new_path)) = moved {
             move_subtree(&txn, &old_path, &new_path).await?;
@@ -793,28 +770,13 @@ impl ProductCategoryService for SeaProductCategoryService {
                     "Product_category with product_category_id {id} does not exist."
                 )));
             }
-            let mut unique: Vec<String> = Vec::new();
-            for product_id in product_ids {
-                if !unique.contains(product_id) {
-                    unique.push(product_id.clone());
-                }
-            }
-            product_category_product::Entity::insert_many(unique.into_iter().map(|product_id| {
-                product_category_product::ActiveModel {
-                    product_category_id: Set(id.to_owned()),
-                    product_id: Set(product_id),
-                }
-            }))
-            .on_conflict(
-                OnConflict::columns([
-                    product_category_product::Column::ProductCategoryId,
-                    product_category_product::Column::ProductId,
-                ])
-                .do_nothing()
-                .to_owned(),
+            link::<product_category_product::Entity, _>(
+                &txn,
+                product_category_product::Column::ProductCategoryId,
+                product_category_product::Column::ProductId,
+                id,
+                product_ids,
             )
-            .do_nothing()
-            .exec(&txn)
             .await?;
         }
         txn.commit().await?;
@@ -827,11 +789,14 @@ impl ProductCategoryService for SeaProductCategoryService {
 
     async fn remove_products(&self, id: &str, product_ids: &[String]) -> Result<()> {
         if !product_ids.is_empty() {
-            product_category_product::Entity::delete_many()
-                .filter(product_category_product::Column::ProductCategoryId.eq(id))
-                .filter(product_category_product::Column::ProductId.is_in(product_ids.to_vec()))
-                .exec(&self.db)
-                .await?;
+            unlink::<product_category_product::Entity, _>(
+                &self.db,
+                product_category_product::Column::ProductCategoryId,
+                product_category_product::Column::ProductId,
+                id,
+                Some(product_ids),
+            )
+            .await?;
         }
         find(&self.db, id).await.map(|_| ())
     }

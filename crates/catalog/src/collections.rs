@@ -3,16 +3,18 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
+use medusa_load::{children, exists, find_live, only_live, through, Connection, Link, Reader};
 use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -164,13 +166,6 @@ fn null_title() -> Error {
     )
 }
 
-fn on_unique_violation(handle: &str) -> impl FnOnce(DbErr) -> Error + '_ {
-    move |err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_handle(handle),
-        _ => Error::Db(err),
-    }
-}
-
 impl SeaCollectionService {
     pub fn new(db: DatabaseConnection) -> Self {
         Self { db }
@@ -178,9 +173,7 @@ impl SeaCollectionService {
 }
 
 async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product_collection::Model> {
-    product_collection::Entity::find_by_id(id)
-        .filter(product_collection::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<product_collection::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| collection_not_found(id))
 }
@@ -196,76 +189,63 @@ async fn handle_taken<C: ConnectionTrait>(
     if let Some(id) = other_than {
         query = query.filter(product_collection::Column::Id.ne(id));
     }
-    Ok(query.count(conn).await? > 0)
+    exists(conn, query).await
 }
 
-/// The products of a page of collections with their shipping profiles, in three queries
+/// The products of a page of collections with their shipping profiles, in two statements
 /// whatever the page size. Within a collection, newest product first (Medusa leaves the order
-/// to the database).
-async fn products_by_collection<C: ConnectionTrait>(
+/// to the database); a product's profiles oldest first.
+async fn products_by_collection<C: Connection>(
     conn: &C,
     collection_ids: Vec<String>,
     with_deleted: bool,
 ) -> Result<HashMap<String, Vec<CollectionProduct>>> {
-    let mut grouped: HashMap<String, Vec<CollectionProduct>> = HashMap::new();
-    if collection_ids.is_empty() {
-        return Ok(grouped);
-    }
-    let mut query =
-        product::Entity::find().filter(product::Column::CollectionId.is_in(collection_ids));
-    if !with_deleted {
-        query = query.filter(product::Column::DeletedAt.is_null());
-    }
-    let products = query
+    let mut products = product::Entity::find()
         .order_by_desc(product::Column::CreatedAt)
-        .order_by_asc(product::Column::Id)
-        .all(conn)
-        .await?;
-    let product_ids: Vec<String> = products.iter().map(|p| p.id.clone()).collect();
-    let links = if product_ids.is_empty() {
-        Vec::new()
-    } else {
-        product_shipping_profile::Entity::find()
-            .filter(product_shipping_profile::Column::ProductId.is_in(product_ids))
-            .all(conn)
-            .await?
-    };
-    let profile_ids: Vec<String> = links.iter().map(|l| l.profile_id.clone()).collect();
-    let mut profiles_query =
-        shipping_profile::Entity::find().filter(shipping_profile::Column::Id.is_in(profile_ids));
+        .order_by_asc(product::Column::Id);
+    let mut profiles = shipping_profile::Entity::find();
     if !with_deleted {
-        profiles_query = profiles_query.filter(shipping_profile::Column::DeletedAt.is_null());
+        products = only_live(products);
+        profiles = only_live(profiles);
     }
-    let profiles: HashMap<String, ProfileRow> = if links.is_empty() {
-        HashMap::new()
-    } else {
-        profiles_query
-            .order_by_asc(shipping_profile::Column::CreatedAt)
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|p| (p.id.clone(), p))
-            .collect()
+    let mut reader = Reader::new(conn).await?;
+    let owner = product::Column::CollectionId;
+    let products = children(&mut reader, products, owner, &collection_ids)
+        .await?
+        .into_groups();
+    let product_ids: Vec<String> = products.iter().flatten().map(|p| p.id.clone()).collect();
+    let link = Link::<product_shipping_profile::Entity> {
+        owner: product_shipping_profile::Column::ProductId,
+        target: product_shipping_profile::Column::ProfileId,
     };
-    for product in products {
-        let mut own: Vec<ProfileRow> = links
-            .iter()
-            .filter(|l| l.product_id == product.id)
-            .filter_map(|l| profiles.get(&l.profile_id).cloned())
+    let mut profiles = through(
+        &mut reader,
+        profiles,
+        shipping_profile::Column::Id,
+        link,
+        &product_ids,
+    )
+    .await?;
+    profiles.sort_each(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+    let mut row = 0;
+    let mut grouped = HashMap::new();
+    for (collection_id, products) in collection_ids.into_iter().zip(products) {
+        let shown: Vec<CollectionProduct> = products
+            .into_iter()
+            .map(|product| {
+                let own = profiles.take(row);
+                row += 1;
+                CollectionProduct::new(product, own)
+            })
             .collect();
-        own.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
-        let Some(collection_id) = product.collection_id.clone() else {
-            continue;
-        };
-        grouped
-            .entry(collection_id)
-            .or_default()
-            .push(CollectionProduct::new(product, own));
+        if !shown.is_empty() {
+            grouped.insert(collection_id, shown);
+        }
     }
     Ok(grouped)
 }
 
-async fn view<C: ConnectionTrait>(conn: &C, id: &str) -> Result<CollectionView> {
+async fn view<C: Connection>(conn: &C, id: &str) -> Result<CollectionView> {
     let collection = live(conn, id).await?;
     let mut products = products_by_collection(conn, vec![collection.id.clone()], false).await?;
     Ok(CollectionView {
@@ -365,7 +345,7 @@ impl CollectionService for SeaCollectionService {
         }
         .insert(&txn)
         .await
-        .map_err(on_unique_violation(&handle))?;
+        .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         medusa_events::record(
             &txn,
             "product-collection.created",
@@ -410,7 +390,7 @@ impl CollectionService for SeaCollectionService {
                 .reset_all()
                 .update(&txn)
                 .await
-                .map_err(on_unique_violation(&handle))?;
+                .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         }
         medusa_events::record(&txn, "product-collection.updated", json!({ "id": id })).await?;
         let updated = view(&txn, id).await?;

@@ -183,6 +183,19 @@ impl Kind {
     }
 }
 
+/// For `map_err` on a write that may break a unique constraint: a unique violation becomes
+/// `error(err)` (Medusa's own message for that constraint), any other database error stays
+/// a database error.
+pub fn on_unique_violation<F>(error: F) -> impl FnOnce(DbErr) -> Error
+where
+    F: FnOnce(DbErr) -> Error,
+{
+    move |err| match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => error(err),
+        _ => Error::Db(err),
+    }
+}
+
 /// Turns the constraint violations a client can cause into Medusa's client errors, as
 /// Medusa's exception formatter does; everything else stays a server error.
 fn classify_db_error(err: &DbErr) -> Classified {

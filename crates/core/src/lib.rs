@@ -16,7 +16,7 @@ pub mod number;
 pub mod patch;
 pub mod time;
 
-pub use error::{Error, ErrorBody, Result};
+pub use error::{on_unique_violation, Error, ErrorBody, Result};
 pub use flags::{FeatureFlags, Flag};
 pub use id::generate_id;
 pub use list::ListPage;

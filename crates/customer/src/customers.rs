@@ -1,12 +1,15 @@
 //! Customers: listing (search, group filter), retrieving with orders and addresses, creating
 //! accounts and updating them, group memberships included.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_auth::password::{hash_password_blocking, PasswordPolicy};
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{address, customer, customer_group, customer_group_customers, order};
+use medusa_load::find_live;
+use medusa_load::{by_key, children, live, through, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RawValue, RelationSpec, ResourceSpec, Selection,
 };
@@ -234,16 +237,14 @@ impl SeaCustomerService {
     }
 
     async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<customer::Model> {
-        customer::Entity::find_by_id(id)
-            .filter(customer::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<customer::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| customer_not_found(id))
     }
 }
 
-/// Loads the selected relations of a page of customers, one query per relation.
-pub(crate) async fn with_relations<C: ConnectionTrait>(
+/// Loads the selected relations of a page of customers, one statement per relation.
+pub(crate) async fn with_relations<C: Connection>(
     conn: &C,
     customers: Vec<customer::Model>,
     relations: CustomerRelations,
@@ -254,67 +255,47 @@ pub(crate) async fn with_relations<C: ConnectionTrait>(
     if views.is_empty() {
         return Ok(views);
     }
+    let mut reader = Reader::new(conn).await?;
 
     if relations.orders {
-        let mut by_customer: HashMap<String, Vec<Value>> = HashMap::new();
-        let orders = order::Entity::find()
-            .filter(order::Column::CustomerId.is_in(ids.clone()))
-            .order_by_asc(order::Column::CreatedAt)
-            .all(conn)
-            .await?;
-        for row in orders {
-            let owner = row.customer_id.clone();
-            let mut json = Map::new();
-            json.insert("object".into(), Value::String("order".into()));
-            if let Value::Object(fields) = serde_json::to_value(&row).map_err(serialization)? {
-                json.extend(fields);
+        let select = order::Entity::find().order_by_asc(order::Column::CreatedAt);
+        let mut orders = children(&mut reader, select, order::Column::CustomerId, &ids).await?;
+        for (row, view) in views.iter_mut().enumerate() {
+            let mut shown = Vec::new();
+            for order in orders.take(row) {
+                let mut json = Map::new();
+                json.insert("object".into(), Value::String("order".into()));
+                if let Value::Object(fields) =
+                    serde_json::to_value(&order).map_err(serialization)?
+                {
+                    json.extend(fields);
+                }
+                shown.push(Value::Object(json));
             }
-            by_customer
-                .entry(owner)
-                .or_default()
-                .push(Value::Object(json));
-        }
-        for view in &mut views {
-            view.orders = Some(by_customer.remove(&view.customer.id).unwrap_or_default());
+            view.orders = Some(shown);
         }
     }
 
     if relations.shipping_addresses {
-        let mut by_customer: HashMap<String, Vec<address::Model>> = HashMap::new();
-        let addresses = address::Entity::find()
-            .filter(address::Column::CustomerId.is_in(ids.clone()))
-            .filter(address::Column::DeletedAt.is_null())
-            .order_by_asc(address::Column::CreatedAt)
-            .all(conn)
-            .await?;
-        for row in addresses {
-            if let Some(owner) = row.customer_id.clone() {
-                by_customer.entry(owner).or_default().push(row);
-            }
-        }
-        for view in &mut views {
-            view.shipping_addresses =
-                Some(by_customer.remove(&view.customer.id).unwrap_or_default());
+        let select = live::<address::Entity>().order_by_asc(address::Column::CreatedAt);
+        let mut addresses =
+            children(&mut reader, select, address::Column::CustomerId, &ids).await?;
+        for (row, view) in views.iter_mut().enumerate() {
+            view.shipping_addresses = Some(addresses.take(row));
         }
     }
 
     if relations.billing_address {
-        let address_ids: Vec<String> = views
+        let address_ids = views
             .iter()
-            .filter_map(|v| v.customer.billing_address_id.clone())
-            .collect();
-        let addresses: HashMap<String, address::Model> = if address_ids.is_empty() {
-            HashMap::new()
-        } else {
-            address::Entity::find()
-                .filter(address::Column::Id.is_in(address_ids))
-                .filter(address::Column::DeletedAt.is_null())
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|a| (a.id.clone(), a))
-                .collect()
-        };
+            .filter_map(|v| v.customer.billing_address_id.clone());
+        let addresses = by_key(
+            &mut reader,
+            live::<address::Entity>(),
+            address::Column::Id,
+            address_ids,
+        )
+        .await?;
         for view in &mut views {
             let billing = view
                 .customer
@@ -326,43 +307,26 @@ pub(crate) async fn with_relations<C: ConnectionTrait>(
     }
 
     if relations.groups || only_groups.is_some() {
-        let mut memberships = customer_group_customers::Entity::find()
-            .filter(customer_group_customers::Column::CustomerId.is_in(ids.clone()));
+        let mut select =
+            live::<customer_group::Entity>().order_by_asc(customer_group::Column::CreatedAt);
         if let Some(only) = only_groups {
-            memberships = memberships
-                .filter(customer_group_customers::Column::CustomerGroupId.is_in(only.to_vec()));
+            select = select.filter(
+                Expr::col((
+                    customer_group_customers::Entity,
+                    customer_group_customers::Column::CustomerGroupId,
+                ))
+                .is_in(only.to_vec()),
+            );
         }
-        let memberships = memberships.all(conn).await?;
-        let group_ids: HashSet<String> = memberships
-            .iter()
-            .map(|m| m.customer_group_id.clone())
-            .collect();
-        let groups: HashMap<String, customer_group::Model> = if group_ids.is_empty() {
-            HashMap::new()
-        } else {
-            customer_group::Entity::find()
-                .filter(customer_group::Column::Id.is_in(group_ids))
-                .filter(customer_group::Column::DeletedAt.is_null())
-                .order_by_asc(customer_group::Column::CreatedAt)
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|g| (g.id.clone(), g))
-                .collect()
+        let link = Link::<customer_group_customers::Entity> {
+            owner: customer_group_customers::Column::CustomerId,
+            target: customer_group_customers::Column::CustomerGroupId,
         };
-        let mut by_customer: HashMap<String, Vec<customer_group::Model>> = HashMap::new();
-        for membership in memberships {
-            if let Some(group) = groups.get(&membership.customer_group_id) {
-                by_customer
-                    .entry(membership.customer_id)
-                    .or_default()
-                    .push(group.clone());
-            }
-        }
-        for view in &mut views {
-            let mut groups = by_customer.remove(&view.customer.id).unwrap_or_default();
-            groups.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
-            view.groups = Some(groups);
+        let mut groups =
+            through(&mut reader, select, customer_group::Column::Id, link, &ids).await?;
+        groups.sort_each(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        for (row, view) in views.iter_mut().enumerate() {
+            view.groups = Some(groups.take(row));
         }
     }
 
@@ -443,11 +407,8 @@ impl CustomerService for SeaCustomerService {
         }
         .insert(&txn)
         .await
-        .map_err(|err| match err.sql_err() {
-            // A concurrent registration of the same e-mail, caught by the partial unique index.
-            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => Error::duplicate(HAS_ACCOUNT),
-            _ => Error::Db(err),
-        })?;
+        // A concurrent registration of the same e-mail, caught by the partial unique index.
+        .map_err(on_unique_violation(|_| Error::duplicate(HAS_ACCOUNT)))?;
         medusa_events::record(&txn, "customer.created", event_payload(&created)?).await?;
         txn.commit().await?;
         Ok(CustomerView::bare(created))

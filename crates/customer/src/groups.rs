@@ -3,18 +3,20 @@
 use std::collections::HashSet;
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
+use medusa_load::{exists, find_live, link, live, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait,
+    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -137,9 +139,7 @@ impl SeaCustomerGroupService {
     }
 
     async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<customer_group::Model> {
-        customer_group::Entity::find_by_id(id)
-            .filter(customer_group::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<customer_group::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| group_not_found(id))
     }
@@ -155,52 +155,46 @@ impl SeaCustomerGroupService {
         if let Some(id) = other_than {
             query = query.filter(customer_group::Column::Id.ne(id));
         }
-        Ok(query.count(conn).await? > 0)
+        exists(conn, query).await
     }
 }
 
-/// Loads the customers of a page of groups in one query.
-async fn with_customers<C: ConnectionTrait>(
+/// Loads the live customers of a page of groups in one statement, oldest first.
+async fn with_customers<C: Connection>(
     conn: &C,
     groups: Vec<customer_group::Model>,
     load: bool,
 ) -> Result<Vec<CustomerGroupView>> {
-    let mut views: Vec<CustomerGroupView> = groups
+    if !load || groups.is_empty() {
+        return Ok(groups
+            .into_iter()
+            .map(|group| CustomerGroupView {
+                group,
+                customers: None,
+            })
+            .collect());
+    }
+    let ids: Vec<String> = groups.iter().map(|group| group.id.clone()).collect();
+    let mut reader = Reader::new(conn).await?;
+    let mut customers = through(
+        &mut reader,
+        live::<customer::Entity>().order_by_asc(customer::Column::CreatedAt),
+        customer::Column::Id,
+        Link::<customer_group_customers::Entity> {
+            owner: customer_group_customers::Column::CustomerGroupId,
+            target: customer_group_customers::Column::CustomerId,
+        },
+        &ids,
+    )
+    .await?;
+    Ok(groups
         .into_iter()
-        .map(|group| CustomerGroupView {
+        .enumerate()
+        .map(|(row, group)| CustomerGroupView {
             group,
-            customers: None,
+            customers: Some(customers.take(row)),
         })
-        .collect();
-    if !load || views.is_empty() {
-        return Ok(views);
-    }
-    let ids: Vec<String> = views.iter().map(|v| v.group.id.clone()).collect();
-    let rows = customer_group_customers::Entity::find()
-        .filter(customer_group_customers::Column::CustomerGroupId.is_in(ids))
-        .find_also_related(customer::Entity)
-        .order_by_asc(customer::Column::CreatedAt)
-        .all(conn)
-        .await?;
-    for view in &mut views {
-        view.customers = Some(
-            rows.iter()
-                .filter(|(m, c)| {
-                    m.customer_group_id == view.group.id
-                        && c.as_ref().is_some_and(|c| c.deleted_at.is_none())
-                })
-                .filter_map(|(_, c)| c.clone())
-                .collect(),
-        );
-    }
-    Ok(views)
-}
-
-fn duplicate_on_unique(message: String) -> impl FnOnce(sea_orm::DbErr) -> Error {
-    move |err| match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => Error::duplicate(message),
-        _ => Error::Db(err),
-    }
+        .collect())
 }
 
 #[async_trait]
@@ -257,7 +251,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
         }
         .insert(&txn)
         .await
-        .map_err(duplicate_on_unique(duplicate))?;
+        .map_err(on_unique_violation(|_| Error::duplicate(duplicate)))?;
         medusa_events::record(&txn, "customer_group.created", json!({ "id": group.id })).await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
@@ -296,9 +290,9 @@ impl CustomerGroupService for SeaCustomerGroupService {
         }
         if changed {
             row.updated_at = Set(medusa_core::time::now());
-            row.update(&txn)
-                .await
-                .map_err(duplicate_on_unique(duplicate.unwrap_or_default()))?;
+            row.update(&txn).await.map_err(on_unique_violation(|_| {
+                Error::duplicate(duplicate.unwrap_or_default())
+            }))?;
         }
         medusa_events::record(&txn, "customer_group.updated", json!({ "id": id })).await?;
         txn.commit().await?;
@@ -362,28 +356,14 @@ impl CustomerGroupService for SeaCustomerGroupService {
                 Value::String(missing.join(", "))
             )));
         }
-        let members: HashSet<String> = customer_group_customers::Entity::find()
-            .filter(customer_group_customers::Column::CustomerGroupId.eq(id))
-            .filter(customer_group_customers::Column::CustomerId.is_in(wanted.clone()))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|m| m.customer_id)
-            .collect();
-        let new: Vec<String> = wanted
-            .into_iter()
-            .filter(|c| !members.contains(c))
-            .collect();
-        if !new.is_empty() {
-            customer_group_customers::Entity::insert_many(new.into_iter().map(|customer_id| {
-                customer_group_customers::ActiveModel {
-                    customer_group_id: Set(id.to_owned()),
-                    customer_id: Set(customer_id),
-                }
-            }))
-            .exec(&txn)
-            .await?;
-        }
+        link::<customer_group_customers::Entity, _>(
+            &txn,
+            customer_group_customers::Column::CustomerGroupId,
+            customer_group_customers::Column::CustomerId,
+            id,
+            &wanted,
+        )
+        .await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
             group,
@@ -398,13 +378,14 @@ impl CustomerGroupService for SeaCustomerGroupService {
     ) -> Result<CustomerGroupView> {
         let txn = self.db.begin().await?;
         let group = Self::live(&txn, id).await?;
-        if !customer_ids.is_empty() {
-            customer_group_customers::Entity::delete_many()
-                .filter(customer_group_customers::Column::CustomerGroupId.eq(id))
-                .filter(customer_group_customers::Column::CustomerId.is_in(customer_ids.to_vec()))
-                .exec(&txn)
-                .await?;
-        }
+        unlink::<customer_group_customers::Entity, _>(
+            &txn,
+            customer_group_customers::Column::CustomerGroupId,
+            customer_group_customers::Column::CustomerId,
+            id,
+            Some(customer_ids),
+        )
+        .await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
             group,

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{note, user};
+use medusa_load::find_live;
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -94,9 +95,7 @@ impl SeaNoteService {
     }
 
     async fn live<C: sea_orm::ConnectionTrait>(conn: &C, id: &str) -> Result<note::Model> {
-        note::Entity::find_by_id(id)
-            .filter(note::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<note::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| note_not_found(id))
     }

@@ -11,6 +11,8 @@ use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
     product_variant, product_variant_money_amount, region,
 };
+use medusa_load::find_live;
+use medusa_load::Connection;
 use medusa_product::prices::{insert_variant_prices, NewPrice};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RawQuery, RelationSpec, ResourceSpec,
@@ -152,7 +154,7 @@ impl SeaPriceListService {
     }
 
     /// The list with its default relations, as every single-list answer gives it.
-    async fn view<C: ConnectionTrait>(&self, conn: &C, id: &str) -> Result<PriceListView> {
+    async fn view<C: Connection>(&self, conn: &C, id: &str) -> Result<PriceListView> {
         let mut view = retrieve_view(conn, id).await?;
         tax_inclusive::attach(conn, self.flags, std::slice::from_mut(&mut view)).await?;
         Ok(view)
@@ -161,14 +163,12 @@ impl SeaPriceListService {
 
 /// The live list, or Medusa's 404.
 pub(crate) async fn find_list<C: ConnectionTrait>(conn: &C, id: &str) -> Result<price_list::Model> {
-    price_list::Entity::find_by_id(id)
-        .filter(price_list::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<price_list::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| price_list_not_found(id))
 }
 
-async fn retrieve_view<C: ConnectionTrait>(conn: &C, id: &str) -> Result<PriceListView> {
+async fn retrieve_view<C: Connection>(conn: &C, id: &str) -> Result<PriceListView> {
     let list = find_list(conn, id).await?;
     let mut views = view::load(conn, vec![list], Relations::DEFAULT).await?;
     views.pop().ok_or_else(|| price_list_not_found(id))

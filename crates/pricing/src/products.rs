@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use medusa_core::{ListPage, Result};
 use medusa_entity::{money_amount, price_list, product, product_variant_money_amount};
-use medusa_product::{products_priced_in, AsPgPool, ProductQuery, PRICE_DECORATION_KEYS};
+use medusa_load::find_live;
+use medusa_load::AsPgPool;
+use medusa_product::{products_priced_in, ProductQuery, PRICE_DECORATION_KEYS};
 use medusa_query_dsl::{FieldKind, FilterSpec, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -124,10 +126,7 @@ async fn prices_by_variant<C: ConnectionTrait>(
     price_list_id: &str,
     variant_ids: &[String],
 ) -> Result<HashMap<String, Vec<Value>>> {
-    let list = price_list::Entity::find_by_id(price_list_id)
-        .filter(price_list::Column::DeletedAt.is_null())
-        .one(conn)
-        .await?;
+    let list = find_live::<price_list::Entity, _>(conn, price_list_id).await?;
     let list_json = serde_json::to_value(&list).map_err(serialization)?;
     let rows = money_amount::Entity::find()
         .join(

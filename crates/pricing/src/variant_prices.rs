@@ -17,6 +17,7 @@ use medusa_entity::{
     price_list_customer_groups, product, product_tax_rate, product_type_tax_rate, product_variant,
     product_variant_money_amount, region, tax_rate,
 };
+use medusa_load::find_live;
 use medusa_query_dsl::key_in;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -297,9 +298,7 @@ pub async fn groups_of_customer<C: ConnectionTrait>(
 
 /// The live region, or Medusa's 404.
 pub async fn region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
-    region::Entity::find_by_id(id)
-        .filter(region::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<region::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))
 }
@@ -343,9 +342,7 @@ pub async fn product_rates<C: ConnectionTrait>(
         .into_iter()
         .map(|l| l.rate_id)
         .collect();
-    let type_id = product::Entity::find_by_id(product_id)
-        .filter(product::Column::DeletedAt.is_null())
-        .one(conn)
+    let type_id = find_live::<product::Entity, _>(conn, product_id)
         .await?
         .and_then(|p| p.type_id);
     let of_type: Vec<String> = match type_id {

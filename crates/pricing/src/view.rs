@@ -1,18 +1,14 @@
 //! A price list as the admin API returns it, and the loading of its relations: one query per
 //! relation for a whole page of lists, never one per list.
 
-use std::collections::HashMap;
-
 use medusa_core::Result;
 use medusa_entity::{
     customer_group, money_amount, price_list, price_list_customer_groups, product_variant,
     product_variant_money_amount,
 };
-use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, Order, QueryFilter, QueryOrder,
-    QuerySelect, RelationDef,
-};
+use medusa_load::{children, live, through, Children, Connection, Link, Reader};
+use medusa_query_dsl::in_insertion_order_of;
+use sea_orm::{EntityTrait, Order, QueryOrder, RelationDef};
 use serde::Serialize;
 
 /// A price list with the relations that were loaded (absent keys were not).
@@ -67,31 +63,29 @@ impl Relations {
     };
 }
 
-/// Loads the relations of a page of price lists, keeping the page's order.
-pub async fn load<C: ConnectionTrait>(
+/// Loads the relations of a page of price lists, keeping the page's order: one statement
+/// per relation for the whole page.
+pub async fn load<C: Connection>(
     conn: &C,
     lists: Vec<price_list::Model>,
     relations: Relations,
 ) -> Result<Vec<PriceListView>> {
     let ids: Vec<String> = lists.iter().map(|l| l.id.clone()).collect();
-    let mut groups = if relations.customer_groups && !ids.is_empty() {
-        customer_groups_of(conn, &ids).await?
-    } else {
-        HashMap::new()
+    let mut reader = Reader::new(conn).await?;
+    let mut groups = match relations.customer_groups {
+        true => Some(customer_groups_of(&mut reader, &ids).await?),
+        false => None,
     };
-    let mut prices = if (relations.prices || relations.price_variants) && !ids.is_empty() {
-        prices_of(conn, &ids, relations).await?
-    } else {
-        HashMap::new()
+    let mut prices = match relations.prices || relations.price_variants {
+        true => Some(prices_of(&mut reader, &ids, relations).await?),
+        false => None,
     };
     Ok(lists
         .into_iter()
-        .map(|list| PriceListView {
-            customer_groups: relations
-                .customer_groups
-                .then(|| groups.remove(&list.id).unwrap_or_default()),
-            prices: (relations.prices || relations.price_variants)
-                .then(|| prices.remove(&list.id).unwrap_or_default()),
+        .enumerate()
+        .map(|(row, list)| PriceListView {
+            customer_groups: groups.as_mut().map(|loaded| loaded.take(row)),
+            prices: prices.as_mut().map(|loaded| loaded.take(row)),
             price_list: list,
             includes_tax: None,
         })
@@ -99,73 +93,73 @@ pub async fn load<C: ConnectionTrait>(
 }
 
 /// The live customer groups of each list, in link order.
-async fn customer_groups_of<C: ConnectionTrait>(
-    conn: &C,
+async fn customer_groups_of<C: Connection>(
+    reader: &mut Reader<'_, C>,
     list_ids: &[String],
-) -> Result<HashMap<String, Vec<customer_group::Model>>> {
-    let rows = price_list_customer_groups::Entity::find()
-        .filter(price_list_customer_groups::Column::PriceListId.is_in(list_ids.iter().cloned()))
-        .find_also_related(customer_group::Entity)
-        .filter(customer_group::Column::DeletedAt.is_null())
-        .all(conn)
-        .await?;
-    let mut by_list: HashMap<String, Vec<customer_group::Model>> = HashMap::new();
-    for (link, group) in rows {
-        if let Some(group) = group {
-            by_list.entry(link.price_list_id).or_default().push(group);
-        }
-    }
-    Ok(by_list)
+) -> Result<Children<customer_group::Model>> {
+    let select = in_insertion_order_of(
+        live::<customer_group::Entity>(),
+        reader.backend(),
+        "price_list_customer_groups",
+    );
+    let link = Link::<price_list_customer_groups::Entity> {
+        owner: price_list_customer_groups::Column::PriceListId,
+        target: price_list_customer_groups::Column::CustomerGroupId,
+    };
+    through(reader, select, customer_group::Column::Id, link, list_ids).await
 }
 
 /// The live prices of each list in creation order, with their live variants when asked.
-async fn prices_of<C: ConnectionTrait>(
-    conn: &C,
+async fn prices_of<C: Connection>(
+    reader: &mut Reader<'_, C>,
     list_ids: &[String],
     relations: Relations,
-) -> Result<HashMap<String, Vec<PriceView>>> {
+) -> Result<Children<PriceView>> {
     let with_variants = relations.price_variants;
-    let prices = money_amount::Entity::find()
-        .filter(money_amount::Column::PriceListId.is_in(list_ids.iter().cloned()))
-        .filter(money_amount::Column::DeletedAt.is_null())
+    let select = live::<money_amount::Entity>()
         .order_by(money_amount::Column::CreatedAt, Order::Asc)
-        .order_by(money_amount::Column::Id, Order::Asc)
-        .all(conn)
-        .await?;
-    let mut variants = if with_variants && !prices.is_empty() {
-        let price_ids: Vec<String> = prices.iter().map(|p| p.id.clone()).collect();
-        variants_of_prices(conn, &price_ids).await?
-    } else {
-        HashMap::new()
+        .order_by(money_amount::Column::Id, Order::Asc);
+    let owner = money_amount::Column::PriceListId;
+    let prices = children(reader, select, owner, list_ids)
+        .await?
+        .into_groups();
+    let price_ids: Vec<String> = prices.iter().flatten().map(|p| p.id.clone()).collect();
+    let mut variants = match with_variants {
+        true => Some(variants_of_prices(reader, &price_ids).await?),
+        false => None,
     };
-    let mut by_list: HashMap<String, Vec<PriceView>> = HashMap::new();
-    for price in prices {
-        let Some(list_id) = price.price_list_id.clone() else {
-            continue;
-        };
-        let view = if with_variants {
-            let linked = variants.remove(&price.id).unwrap_or_default();
-            let first = linked
-                .first()
-                .filter(|_| relations.variant_shortcut)
-                .cloned();
-            PriceView {
-                variant_id: first.as_ref().map(|v| v.id.clone()),
-                variant: first,
-                variants: Some(linked),
-                price,
-            }
-        } else {
-            PriceView {
-                price,
-                variants: None,
-                variant: None,
-                variant_id: None,
-            }
-        };
-        by_list.entry(list_id).or_default().push(view);
+    let mut views = Vec::with_capacity(price_ids.len());
+    let mut owners = Vec::with_capacity(price_ids.len());
+    let mut row = 0;
+    for (list_id, prices) in list_ids.iter().zip(prices) {
+        for price in prices {
+            let view = match variants.as_mut() {
+                Some(variants) => {
+                    let linked = variants.take(row);
+                    let first = linked
+                        .first()
+                        .filter(|_| relations.variant_shortcut)
+                        .cloned();
+                    PriceView {
+                        variant_id: first.as_ref().map(|v| v.id.clone()),
+                        variant: first,
+                        variants: Some(linked),
+                        price,
+                    }
+                }
+                None => PriceView {
+                    price,
+                    variants: None,
+                    variant: None,
+                    variant_id: None,
+                },
+            };
+            row += 1;
+            views.push(view);
+            owners.push(Some(list_id.as_str()));
+        }
     }
-    Ok(by_list)
+    Ok(Children::new(list_ids, views, &owners))
 }
 
 /// The join from a price's variant link to the variant.
@@ -176,28 +170,15 @@ pub(crate) fn link_to_variant() -> RelationDef {
         .into()
 }
 
-/// The live variants linked to each price (one query).
-async fn variants_of_prices<C: ConnectionTrait>(
-    conn: &C,
+/// The live variants linked to each of `price_ids` (one statement).
+async fn variants_of_prices<C: Connection>(
+    reader: &mut Reader<'_, C>,
     price_ids: &[String],
-) -> Result<HashMap<String, Vec<product_variant::Model>>> {
-    let rows = product_variant_money_amount::Entity::find()
-        .join(JoinType::InnerJoin, link_to_variant())
-        .filter(
-            product_variant_money_amount::Column::MoneyAmountId.is_in(price_ids.iter().cloned()),
-        )
-        .filter(Expr::col((product_variant::Entity, product_variant::Column::DeletedAt)).is_null())
-        .select_also(product_variant::Entity)
-        .all(conn)
-        .await?;
-    let mut by_price: HashMap<String, Vec<product_variant::Model>> = HashMap::new();
-    for (link, variant) in rows {
-        if let Some(variant) = variant {
-            by_price
-                .entry(link.money_amount_id)
-                .or_default()
-                .push(variant);
-        }
-    }
-    Ok(by_price)
+) -> Result<Children<product_variant::Model>> {
+    let link = Link::<product_variant_money_amount::Entity> {
+        owner: product_variant_money_amount::Column::MoneyAmountId,
+        target: product_variant_money_amount::Column::VariantId,
+    };
+    let select = live::<product_variant::Entity>();
+    through(reader, select, product_variant::Column::Id, link, price_ids).await
 }

@@ -23,7 +23,6 @@ pub use query::{
 pub use read::{
     list_products, retrieve_product, ProductService, SeaProductService, TagUsage, VariantPage,
 };
-pub use rows::AsPgPool;
 pub use view::{ProductView, VariantView, PRICE_DECORATION_KEYS};
 pub use write::{ProductWriteService, SeaProductWriteService};
 pub use write_input::{CreateProduct, UpdateProduct, VariantInput};

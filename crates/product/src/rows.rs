@@ -9,14 +9,11 @@
 //! same bytes for every entity the read model loads.
 
 use medusa_core::{Error, Result};
-use sea_orm::sea_query::{Alias, Expr, PostgresQueryBuilder, Query, SelectStatement};
-use sea_orm::sqlx::pool::PoolConnection;
+use medusa_load::{pg_rows, Connection, Reader};
+use sea_orm::sea_query::SelectStatement;
 use sea_orm::sqlx::postgres::{PgRow, PgValueFormat, PgValueRef, Postgres};
 use sea_orm::sqlx::{Column, Decode, Row, TypeInfo, ValueRef};
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, IdenStatic, Iterable,
-};
-use sea_query_binder::SqlxBinder;
+use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable};
 use serde::Serialize;
 
 use crate::view::{write_key, RowBytes};
@@ -28,102 +25,28 @@ pub(crate) struct Fetched {
     pub owners: Vec<Vec<u8>>,
 }
 
-/// Where the statements of one page run. On PostgreSQL: one pooled connection, held until
-/// the page is read, because sqlx tests every connection returned to its pool with a round
-/// trip; lending one per statement doubled the round trips of a page. Elsewhere (SQLite, or
-/// a connection inside a transaction): the sea-orm connection itself.
-pub(crate) struct Reader<'c, C> {
-    pub conn: &'c C,
-    held: Option<PoolConnection<Postgres>>,
-}
-
-impl<'c, C: ConnectionTrait + AsPgPool> Reader<'c, C> {
-    pub async fn new(conn: &'c C) -> Result<Self> {
-        let held = match conn.pg_pool() {
-            Some(pool) => Some(pool.acquire().await.map_err(query_failed)?),
-            None => None,
-        };
-        Ok(Self { conn, held })
-    }
-
+/// Reading a level's rows as [`RowBytes`]: the product read model's own way of using the
+/// shared [`Reader`], straight from the wire on a held PostgreSQL connection.
+pub(crate) trait FetchRows {
     /// Reads the rows `select` selects from `E`'s table; `owner` names an extra selected
     /// column (a link's owner id) returned beside the rows instead of as one of their fields.
-    pub async fn fetch<E>(
-        &mut self,
-        select: &SelectStatement,
-        owner: Option<&str>,
-    ) -> Result<Fetched>
+    async fn fetch<E>(&mut self, select: &SelectStatement, owner: Option<&str>) -> Result<Fetched>
+    where
+        E: EntityTrait,
+        E::Model: Serialize;
+}
+
+impl<C: Connection> FetchRows for Reader<'_, C> {
+    async fn fetch<E>(&mut self, select: &SelectStatement, owner: Option<&str>) -> Result<Fetched>
     where
         E: EntityTrait,
         E::Model: Serialize,
     {
-        match self.held.as_mut() {
+        let conn = self.conn();
+        match self.held() {
             Some(connection) => raw_rows::<E>(&pg_rows(connection, select).await?, owner),
-            None => model_rows::<E, C>(self.conn, select, owner).await,
+            None => model_rows::<E, C>(conn, select, owner).await,
         }
-    }
-
-    /// How many rows `select` selects.
-    pub async fn count(&mut self, select: SelectStatement) -> Result<u64> {
-        let count = Query::select()
-            .expr_as(Expr::cust("COUNT(*)"), Alias::new("num_items"))
-            .from_subquery(select, Alias::new("sub"))
-            .to_owned();
-        let number: i64 = match self.held.as_mut() {
-            Some(connection) => match pg_rows(connection, &count).await?.first() {
-                Some(row) => row.try_get(0).map_err(query_failed)?,
-                None => 0,
-            },
-            None => {
-                let backend = self.conn.get_database_backend();
-                let row = self.conn.query_one(backend.build(&count)).await?;
-                match row {
-                    Some(row) => row.try_get("", "num_items")?,
-                    None => 0,
-                }
-            }
-        };
-        u64::try_from(number).map_err(unreadable)
-    }
-}
-
-/// Runs `select` on a held PostgreSQL connection.
-async fn pg_rows(
-    connection: &mut PoolConnection<Postgres>,
-    select: &SelectStatement,
-) -> Result<Vec<PgRow>> {
-    let (sql, values) = select.build_sqlx(PostgresQueryBuilder);
-    sea_orm::sqlx::query_with(&sql, values)
-        .fetch_all(&mut **connection)
-        .await
-        .map_err(query_failed)
-}
-
-fn query_failed(err: sea_orm::sqlx::Error) -> Error {
-    Error::from(sea_orm::DbErr::Query(sea_orm::RuntimeErr::SqlxError(err)))
-}
-
-/// Connections whose PostgreSQL pool can be read without sea-orm: the product read model
-/// reads its rows straight from the wire there (`DatabaseConnection`); a transaction is read
-/// through sea-orm.
-pub trait AsPgPool {
-    fn pg_pool(&self) -> Option<&sea_orm::sqlx::PgPool>;
-}
-
-impl AsPgPool for DatabaseConnection {
-    fn pg_pool(&self) -> Option<&sea_orm::sqlx::PgPool> {
-        match self {
-            DatabaseConnection::SqlxPostgresPoolConnection(_) => {
-                Some(self.get_postgres_connection_pool())
-            }
-            _ => None,
-        }
-    }
-}
-
-impl AsPgPool for sea_orm::DatabaseTransaction {
-    fn pg_pool(&self) -> Option<&sea_orm::sqlx::PgPool> {
-        None
     }
 }
 
@@ -345,7 +268,9 @@ mod tests {
         product_option, product_option_value, product_tag, product_type, product_variant,
         sales_channel, shipping_profile,
     };
-    use sea_orm::{ConnectionTrait, Database, QueryTrait};
+    use medusa_load::AsPgPool;
+    use sea_orm::sea_query::{Alias, Expr};
+    use sea_orm::{ConnectionTrait, Database, DatabaseConnection, QueryTrait};
 
     /// Every field of every row, as (name, JSON) pairs.
     fn fields(fetched: &Fetched) -> Vec<Vec<(&'static str, String)>> {

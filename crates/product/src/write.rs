@@ -16,6 +16,7 @@ use medusa_entity::{
     product_variant_inventory_item, product_variant_money_amount, sales_channel, shipping_profile,
     store,
 };
+use medusa_load::find_live;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -177,9 +178,7 @@ fn js_number(value: f64) -> String {
 }
 
 async fn live_product<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product::Model> {
-    product::Entity::find_by_id(id)
-        .filter(product::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<product::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| product_not_found(id))
 }
@@ -702,9 +701,7 @@ async fn create_variants_inner<C: ConnectionTrait>(
     positional_options: Option<&[String]>,
     now: Timestamp,
 ) -> Result<()> {
-    if product::Entity::find_by_id(product_id)
-        .filter(product::Column::DeletedAt.is_null())
-        .one(conn)
+    if find_live::<product::Entity, _>(conn, product_id)
         .await?
         .is_none()
     {
@@ -1304,11 +1301,7 @@ impl ProductWriteService for SeaProductWriteService {
 
     async fn delete(&self, id: &str) -> Result<()> {
         let txn = self.db.begin().await?;
-        let Some(current) = product::Entity::find_by_id(id)
-            .filter(product::Column::DeletedAt.is_null())
-            .one(&txn)
-            .await?
-        else {
+        let Some(current) = find_live::<product::Entity, _>(&txn, id).await? else {
             return Ok(());
         };
         let now = medusa_core::time::now();
@@ -1437,9 +1430,7 @@ impl ProductWriteService for SeaProductWriteService {
                 "An option with title {title} already exists"
             )));
         }
-        let option = product_option::Entity::find_by_id(option_id)
-            .filter(product_option::Column::DeletedAt.is_null())
-            .one(&txn)
+        let option = find_live::<product_option::Entity, _>(&txn, option_id)
             .await?
             .ok_or_else(|| {
                 Error::not_found(format!("Option with id: {option_id} does not exist"))
@@ -1511,9 +1502,7 @@ impl ProductWriteService for SeaProductWriteService {
     ) -> Result<ProductView> {
         let txn = self.db.begin().await?;
         let now = medusa_core::time::now();
-        let variant = product_variant::Entity::find_by_id(variant_id)
-            .filter(product_variant::Column::DeletedAt.is_null())
-            .one(&txn)
+        let variant = find_live::<product_variant::Entity, _>(&txn, variant_id)
             .await?
             .ok_or_else(|| variant_not_found(variant_id))?;
         live_product(&txn, id).await?;

@@ -5,12 +5,13 @@ use medusa_query_dsl::in_insertion_order;
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
+use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -126,13 +127,6 @@ fn null_column(column: &str) -> Error {
 
 /// A concurrent write of the same value (caught by the partial unique index) reads like the
 /// check before it.
-fn unique_violation_as(err: DbErr, value: &str) -> Error {
-    match err.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => duplicate_value(value),
-        _ => Error::Db(err),
-    }
-}
-
 /// Live reasons in physical order, which is what Medusa's unordered reads return.
 fn live() -> sea_orm::Select<return_reason::Entity> {
     return_reason::Entity::find().filter(return_reason::Column::DeletedAt.is_null())
@@ -255,7 +249,7 @@ impl ReturnReasonService for SeaReturnReasonService {
         }
         .insert(&txn)
         .await
-        .map_err(|err| unique_violation_as(err, &input.value))?;
+        .map_err(on_unique_violation(|_| duplicate_value(&input.value)))?;
         txn.commit().await?;
         view(&self.db, &created.id).await
     }
@@ -289,9 +283,9 @@ impl ReturnReasonService for SeaReturnReasonService {
         }
         if row.is_changed() {
             row.updated_at = Set(time::now());
-            row.update(&txn).await.map_err(|err| {
-                unique_violation_as(err, new_value.as_deref().unwrap_or_default())
-            })?;
+            row.update(&txn).await.map_err(on_unique_violation(|_| {
+                duplicate_value(new_value.as_deref().unwrap_or_default())
+            }))?;
         }
         txn.commit().await?;
         view(&self.db, id).await

@@ -6,8 +6,9 @@ use std::collections::HashSet;
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{product, product_sales_channel, sales_channel, sales_channel_location, store};
+use medusa_load::{find_live, link, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
@@ -118,9 +119,7 @@ impl SeaSalesChannelService {
     }
 
     async fn find<C: ConnectionTrait>(conn: &C, id: &str) -> Result<sales_channel::Model> {
-        sales_channel::Entity::find_by_id(id)
-            .filter(sales_channel::Column::DeletedAt.is_null())
-            .one(conn)
+        find_live::<sales_channel::Entity, _>(conn, id)
             .await?
             .ok_or_else(|| sales_channel_not_found(id))
     }
@@ -219,11 +218,7 @@ impl SalesChannelService for SeaSalesChannelService {
 
     async fn delete(&self, id: &str) -> Result<()> {
         let txn = self.db.begin().await?;
-        let Some(channel) = sales_channel::Entity::find_by_id(id)
-            .filter(sales_channel::Column::DeletedAt.is_null())
-            .one(&txn)
-            .await?
-        else {
+        let Some(channel) = find_live::<sales_channel::Entity, _>(&txn, id).await? else {
             return Ok(());
         };
         let is_default = store::Entity::find()
@@ -280,27 +275,14 @@ impl SalesChannelService for SeaSalesChannelService {
     async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<sales_channel::Model> {
         let txn = self.db.begin().await?;
         let channel = Self::find(&txn, id).await?;
-        let links: Vec<_> = unique(product_ids)
-            .into_iter()
-            .map(|product_id| product_sales_channel::ActiveModel {
-                product_id: Set(product_id),
-                sales_channel_id: Set(id.to_owned()),
-            })
-            .collect();
-        if !links.is_empty() {
-            product_sales_channel::Entity::insert_many(links)
-                .on_conflict(
-                    OnConflict::columns([
-                        product_sales_channel::Column::ProductId,
-                        product_sales_channel::Column::SalesChannelId,
-                    ])
-                    .do_nothing()
-                    .to_owned(),
-                )
-                .do_nothing()
-                .exec(&txn)
-                .await?;
-        }
+        link::<product_sales_channel::Entity, _>(
+            &txn,
+            product_sales_channel::Column::SalesChannelId,
+            product_sales_channel::Column::ProductId,
+            id,
+            &unique(product_ids),
+        )
+        .await?;
         txn.commit().await?;
         Ok(channel)
     }
@@ -312,13 +294,14 @@ impl SalesChannelService for SeaSalesChannelService {
     ) -> Result<sales_channel::Model> {
         let txn = self.db.begin().await?;
         let channel = Self::find(&txn, id).await?;
-        if !product_ids.is_empty() {
-            product_sales_channel::Entity::delete_many()
-                .filter(product_sales_channel::Column::SalesChannelId.eq(id))
-                .filter(product_sales_channel::Column::ProductId.is_in(unique(product_ids)))
-                .exec(&txn)
-                .await?;
-        }
+        unlink::<product_sales_channel::Entity, _>(
+            &txn,
+            product_sales_channel::Column::SalesChannelId,
+            product_sales_channel::Column::ProductId,
+            id,
+            Some(&unique(product_ids)),
+        )
+        .await?;
         txn.commit().await?;
         Ok(channel)
     }

@@ -13,9 +13,12 @@ use medusa_entity::{
     region, region_fulfillment_providers, shipping_option, shipping_option_requirement,
     shipping_profile, shipping_tax_rate, tax_rate,
 };
+use medusa_load::find_live;
+use medusa_load::{by_key, children, only_live, through, Connection, Link, Reader};
 use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use medusa_query_dsl::{
-    Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
+    in_insertion_order_of, Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec,
+    ResourceSpec, Selection,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -230,7 +233,7 @@ impl SeaShippingOptionService {
     }
 
     /// One option's answer: its default relations and, with the flag, `includes_tax`.
-    async fn view<C: ConnectionTrait>(
+    async fn view<C: Connection>(
         &self,
         conn: &C,
         option: shipping_option::Model,
@@ -321,49 +324,47 @@ fn requirement_type(name: &str) -> Result<ShippingOptionRequirementTypeEnum> {
 }
 
 async fn live_option<C: ConnectionTrait>(conn: &C, id: &str) -> Result<shipping_option::Model> {
-    shipping_option::Entity::find_by_id(id)
-        .filter(shipping_option::Column::DeletedAt.is_null())
-        .one(conn)
+    find_live::<shipping_option::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| option_not_found(id))
 }
 
-/// Loads region, profile and live requirements for a page of options (one query each).
-async fn views<C: ConnectionTrait>(
+/// Loads region, profile and live requirements for a page of options (one statement each).
+async fn views<C: Connection>(
     conn: &C,
     options: Vec<shipping_option::Model>,
     with_deleted: bool,
 ) -> Result<Vec<OptionView>> {
     let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
-    let mut region_ids: Vec<String> = options.iter().map(|o| o.region_id.clone()).collect();
-    region_ids.dedup();
-    let mut profile_ids: Vec<String> = options.iter().map(|o| o.profile_id.clone()).collect();
-    profile_ids.dedup();
-    let mut regions = region::Entity::find().filter(region::Column::Id.is_in(region_ids));
-    let mut profiles =
-        shipping_profile::Entity::find().filter(shipping_profile::Column::Id.is_in(profile_ids));
-    let mut requirements = shipping_option_requirement::Entity::find()
-        .filter(shipping_option_requirement::Column::ShippingOptionId.is_in(ids));
+    let mut regions = region::Entity::find();
+    let mut profiles = shipping_profile::Entity::find();
+    let mut requirements = shipping_option_requirement::Entity::find();
     // Medusa's `withDeleted` (a `deleted_at` filter) reaches the joined rows too.
     if !with_deleted {
-        regions = regions.filter(region::Column::DeletedAt.is_null());
-        profiles = profiles.filter(shipping_profile::Column::DeletedAt.is_null());
-        requirements =
-            requirements.filter(shipping_option_requirement::Column::DeletedAt.is_null());
+        regions = only_live(regions);
+        profiles = only_live(profiles);
+        requirements = only_live(requirements);
     }
-    let regions = regions.all(conn).await?;
-    let profiles = profiles.all(conn).await?;
-    let requirements = requirements.all(conn).await?;
+    let mut reader = Reader::new(conn).await?;
+    let region_ids = options.iter().map(|o| o.region_id.clone());
+    let regions = by_key(&mut reader, regions, region::Column::Id, region_ids).await?;
+    let profile_ids = options.iter().map(|o| o.profile_id.clone());
+    let profiles = by_key(
+        &mut reader,
+        profiles,
+        shipping_profile::Column::Id,
+        profile_ids,
+    )
+    .await?;
+    let owner = shipping_option_requirement::Column::ShippingOptionId;
+    let mut requirements = children(&mut reader, requirements, owner, &ids).await?;
     Ok(options
         .into_iter()
-        .map(|option| OptionView {
-            region: regions.iter().find(|r| r.id == option.region_id).cloned(),
-            profile: profiles.iter().find(|p| p.id == option.profile_id).cloned(),
-            requirements: requirements
-                .iter()
-                .filter(|r| r.shipping_option_id == option.id)
-                .cloned()
-                .collect(),
+        .enumerate()
+        .map(|(row, option)| OptionView {
+            region: regions.get(&option.region_id).cloned(),
+            profile: profiles.get(&option.profile_id).cloned(),
+            requirements: requirements.take(row),
             option,
             includes_tax: None,
             region_includes_tax: None,
@@ -371,7 +372,7 @@ async fn views<C: ConnectionTrait>(
         .collect())
 }
 
-async fn view<C: ConnectionTrait>(conn: &C, option: shipping_option::Model) -> Result<OptionView> {
+async fn view<C: Connection>(conn: &C, option: shipping_option::Model) -> Result<OptionView> {
     let id = option.id.clone();
     views(conn, vec![option], false)
         .await?
@@ -387,38 +388,42 @@ fn js_round(value: f64) -> i64 {
 /// Prices a page of options: the option's own tax rates (any region), else its region's
 /// default rate; none when the region does not compute taxes automatically, or when the
 /// selection leaves out `region_id` (Medusa then prices without a region).
-async fn price<C: ConnectionTrait>(
+async fn price<C: Connection>(
     conn: &C,
     views: Vec<OptionView>,
     region_selected: bool,
 ) -> Result<Vec<PricedOption>> {
     let ids: Vec<String> = views.iter().map(|v| v.option.id.clone()).collect();
-    let links = shipping_tax_rate::Entity::find()
-        .filter(shipping_tax_rate::Column::ShippingOptionId.is_in(ids))
-        .all(conn)
-        .await?;
-    let rate_ids: Vec<String> = links.iter().map(|l| l.rate_id.clone()).collect();
-    let rates = tax_rate::Entity::find()
-        .filter(tax_rate::Column::Id.is_in(rate_ids))
-        .all(conn)
-        .await?;
+    let mut reader = Reader::new(conn).await?;
+    let select = in_insertion_order_of(
+        tax_rate::Entity::find(),
+        reader.backend(),
+        "shipping_tax_rate",
+    );
+    let link = Link::<shipping_tax_rate::Entity> {
+        owner: shipping_tax_rate::Column::ShippingOptionId,
+        target: shipping_tax_rate::Column::RateId,
+    };
+    let rates = through(&mut reader, select, tax_rate::Column::Id, link, &ids).await?;
     // Pricing reads the region itself, whatever the selection loaded.
-    let mut region_ids: Vec<String> = views.iter().map(|v| v.option.region_id.clone()).collect();
-    region_ids.dedup();
-    let regions = region::Entity::find()
-        .filter(region::Column::Id.is_in(region_ids))
-        .all(conn)
-        .await?;
+    let region_ids = views.iter().map(|v| v.option.region_id.clone());
+    let regions = by_key(
+        &mut reader,
+        region::Entity::find(),
+        region::Column::Id,
+        region_ids,
+    )
+    .await?;
+    drop(reader);
     Ok(views
         .into_iter()
-        .map(|view| {
-            let region = regions.iter().find(|r| r.id == view.option.region_id);
+        .enumerate()
+        .map(|(row, view)| {
+            let region = regions.get(&view.option.region_id);
             let tax_rates: Vec<(Option<f32>, Value)> = match region {
                 Some(region) if region_selected && region.automatic_taxes => {
-                    let own: Vec<(Option<f32>, Value)> = links
-                        .iter()
-                        .filter(|l| l.shipping_option_id == view.option.id)
-                        .filter_map(|l| rates.iter().find(|r| r.id == l.rate_id))
+                    let own: Vec<(Option<f32>, Value)> = rates
+                        .of(row)
                         .map(|r| {
                             (
                                 r.rate,
@@ -494,9 +499,7 @@ impl ShippingOptionService for SeaShippingOptionService {
                     Error::UnexpectedState("The store has no default shipping profile".to_owned())
                 })?,
         };
-        let region = region::Entity::find_by_id(input.region_id.as_str())
-            .filter(region::Column::DeletedAt.is_null())
-            .one(&txn)
+        let region = find_live::<region::Entity, _>(&txn, input.region_id.as_str())
             .await?
             .ok_or_else(|| {
                 Error::not_found(format!("Region with {} was not found", input.region_id))
@@ -584,15 +587,14 @@ impl ShippingOptionService for SeaShippingOptionService {
             let requirement_type = requirement_type(&requirement.requirement_type)?;
             let saved = match &requirement.id {
                 Some(requirement_id) => {
-                    let found = shipping_option_requirement::Entity::find_by_id(requirement_id)
-                        .filter(shipping_option_requirement::Column::DeletedAt.is_null())
-                        .one(&txn)
-                        .await?
-                        .ok_or_else(|| {
-                            Error::invalid_data(format!(
-                                "Shipping option requirement with id {requirement_id} does not exist"
-                            ))
-                        })?;
+                    let found =
+                        find_live::<shipping_option_requirement::Entity, _>(&txn, requirement_id)
+                            .await?
+                            .ok_or_else(|| {
+                                Error::invalid_data(format!(
+                            "Shipping option requirement with id {requirement_id} does not exist"
+                        ))
+                            })?;
                     let mut row = found.into_active_model();
                     row.r#type = Set(requirement_type);
                     row.amount = Set(requirement.amount);

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
 use medusa_entity::{product, product_shipping_profile, shipping_option, shipping_profile};
+use medusa_load::find_live;
 use medusa_query_dsl::in_insertion_order;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -128,10 +129,7 @@ pub(crate) async fn live_profile<C: ConnectionTrait>(
     conn: &C,
     id: &str,
 ) -> Result<Option<shipping_profile::Model>> {
-    Ok(shipping_profile::Entity::find_by_id(id)
-        .filter(shipping_profile::Column::DeletedAt.is_null())
-        .one(conn)
-        .await?)
+    find_live::<shipping_profile::Entity, _>(conn, id).await
 }
 
 /// The live profile of a type (`default`, `gift_card`), first created first.

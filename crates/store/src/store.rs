@@ -7,6 +7,7 @@ use medusa_entity::{
     currency, fulfillment_provider, payment_provider, sales_channel, store, store_currencies,
     tax_provider,
 };
+use medusa_load::find_live;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
@@ -206,12 +207,7 @@ impl StoreService for SeaStoreService {
             .one(db)
             .await?;
         let default_sales_channel = match &store.default_sales_channel_id {
-            Some(id) => {
-                sales_channel::Entity::find_by_id(id.clone())
-                    .filter(sales_channel::Column::DeletedAt.is_null())
-                    .one(db)
-                    .await?
-            }
+            Some(id) => find_live::<sales_channel::Entity, _>(db, id.clone()).await?,
             None => None,
         };
         let payment_providers =

@@ -10,7 +10,8 @@ use medusa_entity::{
     product, product_tax_rate, product_type, product_type_tax_rate, region, shipping_option,
     shipping_tax_rate, tax_rate,
 };
-use medusa_query_dsl::ListPlan;
+use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
+use medusa_query_dsl::{in_insertion_order_of, ListPlan};
 use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -360,140 +361,112 @@ async fn unlink<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Loads the counts and relations a selection asks for, for a whole page at once.
-async fn views<C: ConnectionTrait>(
+/// Loads the counts and relations a selection asks for, for a whole page at once: a count
+/// counts a rate's links (to live rows or not), a relation shows the live rows linked, in
+/// link order.
+async fn views<C: Connection>(
     conn: &C,
     rates: Vec<tax_rate::Model>,
     selection: &TaxRateSelection,
 ) -> Result<Vec<TaxRateView>> {
     let ids: Vec<String> = rates.iter().map(|r| r.id.clone()).collect();
-    let wants_products =
-        selection.has_field("product_count") || selection.has_relation(TaxRateRelation::Products);
-    let wants_types = selection.has_field("product_type_count")
-        || selection.has_relation(TaxRateRelation::ProductTypes);
-    let wants_options = selection.has_field("shipping_option_count")
-        || selection.has_relation(TaxRateRelation::ShippingOptions);
+    let mut reader = Reader::new(conn).await?;
+    let backend = reader.backend();
 
-    let product_links: Vec<(String, String)> = if wants_products {
-        product_tax_rate::Entity::find()
-            .filter(product_tax_rate::Column::RateId.is_in(ids.clone()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|l| (l.rate_id, l.product_id))
-            .collect()
-    } else {
-        Vec::new()
+    let product_links = match selection.has_field("product_count") {
+        true => {
+            let select = product_tax_rate::Entity::find();
+            children(&mut reader, select, product_tax_rate::Column::RateId, &ids).await?
+        }
+        false => Children::none(ids.len()),
     };
-    let type_links: Vec<(String, String)> = if wants_types {
-        product_type_tax_rate::Entity::find()
-            .filter(product_type_tax_rate::Column::RateId.is_in(ids.clone()))
-            .all(conn)
+    let type_links = match selection.has_field("product_type_count") {
+        true => {
+            let select = product_type_tax_rate::Entity::find();
+            children(
+                &mut reader,
+                select,
+                product_type_tax_rate::Column::RateId,
+                &ids,
+            )
             .await?
-            .into_iter()
-            .map(|l| (l.rate_id, l.product_type_id))
-            .collect()
-    } else {
-        Vec::new()
+        }
+        false => Children::none(ids.len()),
     };
-    let option_links: Vec<(String, String)> = if wants_options {
-        shipping_tax_rate::Entity::find()
-            .filter(shipping_tax_rate::Column::RateId.is_in(ids.clone()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|l| (l.rate_id, l.shipping_option_id))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let targets = |links: &[(String, String)]| -> Vec<String> {
-        let mut targets: Vec<String> = links.iter().map(|(_, t)| t.clone()).collect();
-        targets.sort();
-        targets.dedup();
-        targets
+    let option_links = match selection.has_field("shipping_option_count") {
+        true => {
+            let select = shipping_tax_rate::Entity::find();
+            children(&mut reader, select, shipping_tax_rate::Column::RateId, &ids).await?
+        }
+        false => Children::none(ids.len()),
     };
 
-    let products: HashMap<String, product::Model> =
-        if selection.has_relation(TaxRateRelation::Products) {
-            product::Entity::find()
-                .filter(product::Column::Id.is_in(targets(&product_links)))
-                .filter(product::Column::DeletedAt.is_null())
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|p| (p.id.clone(), p))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-    let types: HashMap<String, product_type::Model> =
-        if selection.has_relation(TaxRateRelation::ProductTypes) {
-            product_type::Entity::find()
-                .filter(product_type::Column::Id.is_in(targets(&type_links)))
-                .filter(product_type::Column::DeletedAt.is_null())
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|p| (p.id.clone(), p))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-    let options: HashMap<String, shipping_option::Model> =
-        if selection.has_relation(TaxRateRelation::ShippingOptions) {
-            shipping_option::Entity::find()
-                .filter(shipping_option::Column::Id.is_in(targets(&option_links)))
-                .filter(shipping_option::Column::DeletedAt.is_null())
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|o| (o.id.clone(), o))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-    let regions: HashMap<String, region::Model> = if selection.has_relation(TaxRateRelation::Region)
-    {
-        let mut region_ids: Vec<String> = rates.iter().map(|r| r.region_id.clone()).collect();
-        region_ids.sort();
-        region_ids.dedup();
-        region::Entity::find()
-            .filter(region::Column::Id.is_in(region_ids))
-            .filter(region::Column::DeletedAt.is_null())
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|r| (r.id.clone(), r))
-            .collect()
-    } else {
-        HashMap::new()
+    let mut products = match selection.has_relation(TaxRateRelation::Products) {
+        true => {
+            let select =
+                in_insertion_order_of(live::<product::Entity>(), backend, "product_tax_rate");
+            let link = Link::<product_tax_rate::Entity> {
+                owner: product_tax_rate::Column::RateId,
+                target: product_tax_rate::Column::ProductId,
+            };
+            through(&mut reader, select, product::Column::Id, link, &ids).await?
+        }
+        false => Children::none(ids.len()),
     };
-
-    fn linked<T: Clone>(
-        rate_id: &str,
-        links: &[(String, String)],
-        rows: &HashMap<String, T>,
-    ) -> Vec<T> {
-        links
-            .iter()
-            .filter(|(r, _)| r == rate_id)
-            .filter_map(|(_, t)| rows.get(t).cloned())
-            .collect()
-    }
-    let count = |rate_id: &str, links: &[(String, String)]| -> u64 {
-        links.iter().filter(|(r, _)| r == rate_id).count() as u64
+    let mut types = match selection.has_relation(TaxRateRelation::ProductTypes) {
+        true => {
+            let select = in_insertion_order_of(
+                live::<product_type::Entity>(),
+                backend,
+                "product_type_tax_rate",
+            );
+            let link = Link::<product_type_tax_rate::Entity> {
+                owner: product_type_tax_rate::Column::RateId,
+                target: product_type_tax_rate::Column::ProductTypeId,
+            };
+            through(&mut reader, select, product_type::Column::Id, link, &ids).await?
+        }
+        false => Children::none(ids.len()),
+    };
+    let mut options = match selection.has_relation(TaxRateRelation::ShippingOptions) {
+        true => {
+            let select = in_insertion_order_of(
+                live::<shipping_option::Entity>(),
+                backend,
+                "shipping_tax_rate",
+            );
+            let link = Link::<shipping_tax_rate::Entity> {
+                owner: shipping_tax_rate::Column::RateId,
+                target: shipping_tax_rate::Column::ShippingOptionId,
+            };
+            through(&mut reader, select, shipping_option::Column::Id, link, &ids).await?
+        }
+        false => Children::none(ids.len()),
+    };
+    let regions = match selection.has_relation(TaxRateRelation::Region) {
+        true => {
+            let region_ids = rates.iter().map(|r| r.region_id.clone());
+            by_key(
+                &mut reader,
+                live::<region::Entity>(),
+                region::Column::Id,
+                region_ids,
+            )
+            .await?
+        }
+        false => HashMap::new(),
     };
 
     Ok(rates
         .into_iter()
-        .map(|rate| TaxRateView {
-            product_count: count(&rate.id, &product_links),
-            product_type_count: count(&rate.id, &type_links),
-            shipping_option_count: count(&rate.id, &option_links),
-            products: linked(&rate.id, &product_links, &products),
-            product_types: linked(&rate.id, &type_links, &types),
-            shipping_options: linked(&rate.id, &option_links, &options),
+        .enumerate()
+        .map(|(row, rate)| TaxRateView {
+            product_count: product_links.of(row).count() as u64,
+            product_type_count: type_links.of(row).count() as u64,
+            shipping_option_count: option_links.of(row).count() as u64,
+            products: products.take(row),
+            product_types: types.take(row),
+            shipping_options: options.take(row),
             region: regions.get(&rate.region_id).cloned(),
             selection: selection.clone(),
             rate,

@@ -1,0 +1,21 @@
+//! The one select-in relation loader every domain crate shares, and the small database idioms
+//! beside it.
+//!
+//! `medusa-load` owns how a page's relations are read: a [`Reader`] holds one connection for
+//! the whole read; each relation is one statement for the whole page, its keys bound as one
+//! set (`medusa_query_dsl::key_in`); its rows come back grouped per parent ([`Children`],
+//! built on [`Groups`]) or by key, in an order decided once (by the statement, or per parent
+//! with [`Children::sort_each`]). A domain crate declares each relation (the rows' table, the
+//! column or link table naming the parent, its conditions and order) and never writes the
+//! loading itself. Beside it: live rows (`deleted_at IS NULL`), existence checks, and adding
+//! and removing links on join tables.
+
+mod groups;
+mod live;
+mod reader;
+mod relation;
+
+pub use groups::{Children, Groups};
+pub use live::{exists, find_live, link, live, only_live, unlink};
+pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
+pub use relation::{by_key, children, text_of, through, Link, LINK_OWNER};

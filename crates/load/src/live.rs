@@ -1,0 +1,115 @@
+//! Live rows (`deleted_at IS NULL`), existence, and link tables: the small statements every
+//! domain crate writes the same way.
+
+use medusa_core::{Error, Result};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
+    PrimaryKeyTrait, QueryFilter, Select,
+};
+
+/// `E`'s `deleted_at` column, when its table soft-deletes.
+fn deleted_at<E: EntityTrait>() -> Option<E::Column> {
+    E::Column::iter().find(|column| column.as_str() == "deleted_at")
+}
+
+/// `select` without soft-deleted rows, as Medusa's reads leave them out. A table without
+/// `deleted_at` has only live rows.
+pub fn only_live<E: EntityTrait>(select: Select<E>) -> Select<E> {
+    match deleted_at::<E>() {
+        Some(column) => select.filter(column.is_null()),
+        None => select,
+    }
+}
+
+/// `E`'s live rows.
+pub fn live<E: EntityTrait>() -> Select<E> {
+    only_live(E::find())
+}
+
+/// The live row of `E` with primary key `id`, if any.
+pub async fn find_live<E, C>(
+    conn: &C,
+    id: impl Into<<E::PrimaryKey as PrimaryKeyTrait>::ValueType>,
+) -> Result<Option<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    Ok(only_live(E::find_by_id(id)).one(conn).await?)
+}
+
+/// Whether `select` selects any row.
+pub async fn exists<E, C>(conn: &C, select: Select<E>) -> Result<bool>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    E::Model: Sync,
+{
+    Ok(select.count(conn).await? > 0)
+}
+
+/// Links `owner` to each of `targets` in link table `L` (its columns `owner_column` and
+/// `target_column`, its primary key), leaving links that exist as they are. Links are inserted
+/// in the given order, so that physical order follows it; repeats are linked once.
+pub async fn link<L, C>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: &[String],
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+{
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let mut insert = Query::insert();
+    insert
+        .into_table(L::default())
+        .columns([owner_column, target_column]);
+    for target in targets {
+        insert
+            .values([owner.into(), target.as_str().into()])
+            .map_err(|err| Error::UnexpectedState(format!("a link could not be built: {err}")))?;
+    }
+    insert.on_conflict(
+        OnConflict::columns([owner_column, target_column])
+            .do_nothing()
+            .to_owned(),
+    );
+    conn.execute(conn.get_database_backend().build(&insert))
+        .await?;
+    Ok(())
+}
+
+/// Removes the links of `owner` in link table `L`: those to `targets`, or all when `None`.
+pub async fn unlink<L, C>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: Option<&[String]>,
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut delete = Query::delete();
+    delete
+        .from_table(L::default())
+        .and_where(Expr::col((L::default(), owner_column)).eq(owner));
+    if let Some(targets) = targets {
+        if targets.is_empty() {
+            return Ok(());
+        }
+        delete.and_where(
+            Expr::col((L::default(), target_column)).is_in(targets.iter().map(String::as_str)),
+        );
+    }
+    conn.execute(conn.get_database_backend().build(&delete))
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Select-in loading of a page's relations: one statement per relation, whatever the page
+//! size, rows grouped per parent ([`Children`]) or found by key ([`by_key`]).
+
+use std::collections::HashMap;
+
+use medusa_core::Result;
+use medusa_query_dsl::key_in;
+use sea_orm::sea_query::{Alias, Expr};
+use sea_orm::{ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryTrait, Select, Value};
+
+use crate::groups::Children;
+use crate::reader::{Connection, Reader};
+
+/// The column a joined link's owner is read under; no table has it.
+pub const LINK_OWNER: &str = "link_owner__";
+
+/// The text of a model's `column`, when it holds text.
+pub fn text_of<M: ModelTrait>(
+    model: &M,
+    column: <M::Entity as EntityTrait>::Column,
+) -> Option<String> {
+    match model.get(column) {
+        Value::String(Some(text)) => Some(*text),
+        _ => None,
+    }
+}
+
+/// The rows `select` selects whose `owner` column names one of `parents` (the parents'
+/// keys, in page order), grouped per parent in the order `select` reads them. No statement
+/// when there are no parents.
+///
+/// `select` carries the relation's own conditions and order: live rows ([`crate::live`]),
+/// a sort, physical order ([`medusa_query_dsl::in_insertion_order`]).
+pub async fn children<E, C>(
+    reader: &mut Reader<'_, C>,
+    select: Select<E>,
+    owner: E::Column,
+    parents: &[String],
+) -> Result<Children<E::Model>>
+where
+    E: EntityTrait,
+    C: Connection,
+{
+    if parents.is_empty() {
+        return Ok(Children::none(0));
+    }
+    let select = select
+        .filter(key_in(
+            owner.into_expr(),
+            parents.to_vec(),
+            reader.backend(),
+        ))
+        .into_query();
+    let rows = reader.models::<E>(&select).await?;
+    let owners: Vec<Option<String>> = rows.iter().map(|row| text_of(row, owner)).collect();
+    Ok(Children::new(parents, rows, &owners))
+}
+
+/// A link table's columns: `owner` names the parent, `target` the related row.
+pub struct Link<L: EntityTrait> {
+    pub owner: L::Column,
+    pub target: L::Column,
+}
+
+/// The rows `select` selects that a link of `link` ties to one of `parents`, read joined with
+/// their links in one statement and grouped per parent in the order `select` reads them (a
+/// row linked to two parents is read, and shown, under each). `id` is the target's column
+/// the link's `target` names. No statement when there are no parents.
+pub async fn through<L, T, C>(
+    reader: &mut Reader<'_, C>,
+    select: Select<T>,
+    id: T::Column,
+    link: Link<L>,
+    parents: &[String],
+) -> Result<Children<T::Model>>
+where
+    L: EntityTrait,
+    T: EntityTrait,
+    C: Connection,
+{
+    if parents.is_empty() {
+        return Ok(Children::none(0));
+    }
+    let table = L::default();
+    let mut select = select.into_query();
+    select
+        .expr_as(Expr::col((table, link.owner)), Alias::new(LINK_OWNER))
+        .inner_join(
+            table,
+            Expr::col((table, link.target)).equals((T::default(), id)),
+        )
+        .and_where(key_in(
+            Expr::col((table, link.owner)),
+            parents.to_vec(),
+            reader.backend(),
+        ));
+    let (rows, owners): (Vec<T::Model>, Vec<Option<String>>) = reader
+        .models_owned::<T>(&select, LINK_OWNER)
+        .await?
+        .into_iter()
+        .map(|(row, owner)| (row, Some(owner)))
+        .unzip();
+    Ok(Children::new(parents, rows, &owners))
+}
+
+/// The rows `select` selects whose `key` column is one of `keys` (repeats allowed), by that
+/// key: the rows a page's foreign keys name. No statement when there are no keys.
+pub async fn by_key<E, C>(
+    reader: &mut Reader<'_, C>,
+    select: Select<E>,
+    key: E::Column,
+    keys: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, E::Model>>
+where
+    E: EntityTrait,
+    C: Connection,
+{
+    let mut keys: Vec<String> = keys.into_iter().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let select = select
+        .filter(key_in(key.into_expr(), keys, reader.backend()))
+        .into_query();
+    Ok(reader
+        .models::<E>(&select)
+        .await?
+        .into_iter()
+        .filter_map(|row| text_of(&row, key).map(|key| (key, row)))
+        .collect())
+}
