@@ -8,8 +8,8 @@ use medusa_auth::{
 use medusa_entity::secret_api_key;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
-use crate::on_both_backends;
 use crate::support::{bcrypt, insert_user, POLICY};
+use medusa_test_support::on_both_backends;
 
 fn keys() -> JwtKeys {
     JwtKeys::new("test-secret")

@@ -12,8 +12,8 @@ use sea_orm::{
 };
 use std::sync::Arc;
 
-use crate::on_both_backends;
 use crate::support::{is_sqlite, POLICY};
+use medusa_test_support::on_both_backends;
 
 fn keys() -> JwtKeys {
     JwtKeys::new("test-secret")

@@ -10,8 +10,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::{insert_user, POLICY};
+use medusa_test_support::on_both_backends;
 
 fn service(db: &DatabaseConnection) -> SeaUserService {
     SeaUserService::new(db.clone(), POLICY)

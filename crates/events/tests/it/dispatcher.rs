@@ -10,8 +10,8 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::Recorder;
+use medusa_test_support::on_both_backends;
 
 on_both_backends!(
     restarted_dispatcher_delivers_what_was_committed_while_stopped,
@@ -195,9 +195,8 @@ async fn unwanted_events_are_marked_without_delivery(db: DatabaseConnection) {
 /// and each resource's events still arrive in order.
 #[tokio::test]
 async fn concurrent_dispatchers_share_the_work_on_postgres() {
-    let Some(db) = crate::support::postgres().await else {
-        return;
-    };
+    let test = medusa_test_support::TestDb::postgres().await;
+    let db = test.db.clone();
     assert_eq!(db.get_database_backend(), DbBackend::Postgres);
     const RESOURCES: usize = 100;
     let txn = db.begin().await.unwrap();
