@@ -133,11 +133,10 @@ impl TestDb {
         };
         execute_on_server(&server, &create).await;
         let url = with_database(&server, &name);
+        // sqlx's statement log stays on: it goes to `tracing`, where a test may count the
+        // statements a request runs (admin-http's `statements_per_product_page_do_not_grow`).
         let mut options = ConnectOptions::new(url.clone());
-        options
-            .max_connections(10)
-            .sqlx_logging(false)
-            .test_before_acquire(false);
+        options.max_connections(10).test_before_acquire(false);
         let db = Database::connect(options)
             .await
             .unwrap_or_else(|e| panic!("connecting to {url}: {e}"));

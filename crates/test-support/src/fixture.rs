@@ -17,7 +17,7 @@ pub trait Fixture: Sized {
     type Setup: Default;
 
     /// The default setup with the server's feature `flags`, for `flags = ...;`.
-    fn with_flags(flags: FeatureFlags) -> Self::Setup;
+    fn setup_with_flags(flags: FeatureFlags) -> Self::Setup;
 
     /// A fresh fixture over a fresh database on `backend`.
     fn open(backend: Backend, setup: Self::Setup) -> impl Future<Output = Self>;

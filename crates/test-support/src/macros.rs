@@ -37,7 +37,7 @@ macro_rules! on_both_backends {
 
             async fn run($fixture: crate::support::TestApp) $body
 
-            #[test]
+            #[::core::prelude::v1::test]
             fn sqlite() {
                 <crate::support::TestApp as $crate::Fixture>::block_on(async {
                     let fixture = <crate::support::TestApp as $crate::Fixture>::open(
@@ -48,7 +48,7 @@ macro_rules! on_both_backends {
                 })
             }
 
-            #[test]
+            #[::core::prelude::v1::test]
             fn postgres() {
                 <crate::support::TestApp as $crate::Fixture>::block_on(async {
                     let fixture = <crate::support::TestApp as $crate::Fixture>::open(
@@ -62,7 +62,7 @@ macro_rules! on_both_backends {
     };
     (flags = $flags:expr; $(#[$meta:meta])* async fn $name:ident($fixture:ident) $body:block) => {
         $crate::on_both_backends!(
-            setup = <crate::support::TestApp as $crate::Fixture>::with_flags($flags);
+            setup = <crate::support::TestApp as $crate::Fixture>::setup_with_flags($flags);
             $(#[$meta])* async fn $name($fixture) $body
         );
     };
@@ -74,7 +74,7 @@ macro_rules! on_both_backends {
     };
     ($($name:ident),* $(,)?) => {$(
         mod $name {
-            #[test]
+            #[::core::prelude::v1::test]
             fn sqlite() {
                 $crate::block_on(async {
                     let test = $crate::TestDb::new($crate::Backend::Sqlite).await;
@@ -82,7 +82,7 @@ macro_rules! on_both_backends {
                 })
             }
 
-            #[test]
+            #[::core::prelude::v1::test]
             fn postgres() {
                 $crate::block_on(async {
                     let test = $crate::TestDb::new($crate::Backend::Postgres).await;

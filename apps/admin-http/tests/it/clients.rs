@@ -6,8 +6,8 @@ use actix_web::test::TestRequest;
 use medusa_core::{FeatureFlags, Flag};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 const DASHBOARD: &str = "http://localhost:7001";
 

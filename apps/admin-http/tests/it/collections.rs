@@ -4,8 +4,8 @@ use medusa_entity::{event_outbox, product, product_collection};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 async fn event_names(app: &TestApp) -> Vec<String> {
     event_outbox::Entity::find()

@@ -5,8 +5,8 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
 use crate::customers::seed_reference_customers;
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 on_both_backends! {
     async fn reads_match_medusa(app) {

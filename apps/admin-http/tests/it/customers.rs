@@ -4,8 +4,8 @@ use medusa_entity::{customer, customer_group, customer_group_customers};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 /// Ids of the reference seed's customers and group, as inserted by [`seed_reference_customers`].
 pub struct ReferenceCustomers {

@@ -1,7 +1,7 @@
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 on_both_backends! {
     async fn invite_lifecycle(app) {

@@ -5,8 +5,8 @@ use medusa_entity::{event_outbox, note};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 /// Medusa answers the author's `api_token`; we never serialize it (see docs/API-DESIGN.md).
 fn without_api_token(mut value: Value) -> Value {

@@ -11,8 +11,8 @@ use medusa_entity::{customer_group, money_amount, price_list, product_variant_mo
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::{admin, delete, get, load_reference_catalog, post, redact, reference, send};
+use medusa_test_support::on_both_backends;
 
 const VIP: &str = "cgrp_01M809MVW2ZNT9E3FNPBJJKVW5";
 const OTHER: &str = "cgrp_01M809W4MGZ4F4E3HMJWFWEZZ4";

@@ -6,8 +6,8 @@ use medusa_entity::{event_outbox, product_category, product_category_product};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 async fn create<S, B>(svc: &S, body: Value) -> Value
 where

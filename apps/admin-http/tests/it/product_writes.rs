@@ -16,8 +16,8 @@ use medusa_entity::{
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 /// Redacted, with every nested array but `variants` sorted by its items' text.
 fn stable(value: &Value) -> Value {

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 /// Nested arrays of objects sorted by id, except `variants` (ranked) and top-level lists
 /// (ordered by the query); then redacted.

@@ -4,8 +4,8 @@ use medusa_entity::sales_channel;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 async fn sales_channel(app: &TestApp, name: &str, description: &str) -> String {
     let now = medusa_core::time::now();

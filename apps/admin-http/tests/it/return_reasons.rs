@@ -5,8 +5,8 @@ use medusa_entity::{event_outbox, return_reason};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 /// The reference answers name their own values (`cap_*`); so do these requests.
 fn same(res: &Answer, name: &str) {

@@ -5,8 +5,8 @@
 use medusa_admin_http::bootstrap;
 use serde_json::Value;
 
-use crate::on_both_backends;
 use crate::support::{admin, get, send, TestApp};
+use medusa_test_support::on_both_backends;
 
 /// The seed file the reference Medusa server was loaded with.
 fn reference_seed() -> String {

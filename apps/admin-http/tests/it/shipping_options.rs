@@ -11,8 +11,8 @@ use sea_orm::prelude::DateTimeWithTimeZone;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::{admin, delete, get, post, redact, reference, send, TestApp};
+use medusa_test_support::on_both_backends;
 
 pub(crate) fn at(text: &str) -> DateTimeWithTimeZone {
     DateTimeWithTimeZone::parse_from_rfc3339(text).unwrap()

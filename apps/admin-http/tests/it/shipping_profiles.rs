@@ -5,10 +5,10 @@ use medusa_entity::{product_shipping_profile, shipping_option, shipping_profile}
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::shipping_options::seed_shipping;
 use crate::support::{admin, delete, get, post, redact, reference, send};
 use crate::tax_rates::insert_product;
+use medusa_test_support::on_both_backends;
 
 on_both_backends! {
     async fn boot_creates_the_default_profiles_once(app) {

@@ -7,9 +7,9 @@ use medusa_entity::{product, product_tax_rate, product_type, tax_rate};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::shipping_options::{at, seed_shipping};
 use crate::support::{admin, delete, get, post, redact, reference, send, TestApp};
+use medusa_test_support::on_both_backends;
 
 /// A product row as the reference seed has it (only the columns answers show).
 pub(crate) async fn insert_product(app: &TestApp, id: &str, title: &str) {

@@ -11,8 +11,8 @@ use actix_web::test::TestRequest;
 use medusa_file::{DownloadSigner, LocalFileStorage, UploadPolicy};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 const BOUNDARY: &str = "medusa-test-boundary";
 

@@ -5,9 +5,9 @@
 
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::products::canonical;
 use crate::support::*;
+use medusa_test_support::on_both_backends;
 
 fn by_id(mut body: Value) -> Value {
     if let Some(Value::Array(items)) = body.get_mut("variants") {
