@@ -1,8 +1,8 @@
 use base64::Engine;
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 on_both_backends! {
     async fn secret_key_lifecycle(app) {

@@ -1,8 +1,8 @@
 use actix_web::test::TestRequest;
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 fn login_body() -> serde_json::Value {
     json!({ "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD })

@@ -4,10 +4,10 @@
 
 use actix_web::test::TestRequest;
 use medusa_core::{FeatureFlags, Flag};
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 const DASHBOARD: &str = "http://localhost:7001";
 

@@ -1,8 +1,8 @@
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 on_both_backends! {
     async fn lists_match_medusa(app) {

@@ -1,8 +1,8 @@
 use actix_web::test::TestRequest;
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 fn assert_envelope(answer: &Answer, status: u16, kind: &str) {
     assert_eq!(answer.status, status, "{}", answer.text);

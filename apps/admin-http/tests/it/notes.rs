@@ -2,11 +2,11 @@
 //! (`tests/reference/notes-*.json`, recorded by `capture.sh`).
 
 use medusa_entity::{event_outbox, note};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 /// Medusa answers the author's `api_token`; we never serialize it (see docs/API-DESIGN.md).
 fn without_api_token(mut value: Value) -> Value {

@@ -5,11 +5,11 @@
 use std::time::Duration;
 
 use medusa_entity::{notification, notification_provider};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 /// The rows `capture.sh` inserts on the reference server.
 async fn insert_reference_rows(app: &TestApp) {

@@ -8,10 +8,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use medusa_test_support::on_both_backends;
 use serde_json::Value;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 /// Nested arrays of objects sorted by id, except `variants` (ranked) and top-level lists
 /// (ordered by the query); then redacted.

@@ -4,10 +4,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 /// Adds users until there are `total` (the seeded admin included).
 async fn add_users(

@@ -3,9 +3,9 @@
 
 use actix_web::test::TestRequest;
 use medusa_admin_http::routes::{endpoints, Access};
+use medusa_test_support::on_both_backends;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 fn concrete(path: &str) -> String {
     path.split('/')

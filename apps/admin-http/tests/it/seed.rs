@@ -3,10 +3,10 @@
 //! refused by name.
 
 use medusa_admin_http::bootstrap;
+use medusa_test_support::on_both_backends;
 use serde_json::Value;
 
 use crate::support::{admin, get, send, TestApp};
-use medusa_test_support::on_both_backends;
 
 /// The seed file the reference Medusa server was loaded with.
 fn reference_seed() -> String {

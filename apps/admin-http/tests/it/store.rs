@@ -1,7 +1,7 @@
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 on_both_backends! {
     async fn reads_match_medusa(app) {

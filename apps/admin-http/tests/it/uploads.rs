@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use actix_web::test::TestRequest;
 use medusa_file::{DownloadSigner, LocalFileStorage, UploadPolicy};
+use medusa_test_support::on_both_backends;
 use serde_json::{json, Value};
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 const BOUNDARY: &str = "medusa-test-boundary";
 

@@ -1,7 +1,7 @@
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 /// Medusa answers `api_token`; we never serialize it (see docs/API-DESIGN.md).
 fn without_api_token(mut value: serde_json::Value) -> serde_json::Value {

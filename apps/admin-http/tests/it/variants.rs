@@ -3,11 +3,11 @@
 //! Every fixture variant has the same `created_at`, so Medusa's default order (`created_at
 //! DESC`) leaves ties in whatever order PostgreSQL yields; list comparisons sort by id.
 
+use medusa_test_support::on_both_backends;
 use serde_json::{json, Value};
 
 use crate::products::canonical;
 use crate::support::*;
-use medusa_test_support::on_both_backends;
 
 fn by_id(mut body: Value) -> Value {
     if let Some(Value::Array(items)) = body.get_mut("variants") {

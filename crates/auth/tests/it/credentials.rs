@@ -6,10 +6,10 @@ use medusa_auth::{
     SeaAuthenticator, SeaUserService, UpdateUser, UserService,
 };
 use medusa_entity::secret_api_key;
+use medusa_test_support::on_both_backends;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
 use crate::support::{bcrypt, insert_user, POLICY};
-use medusa_test_support::on_both_backends;
 
 fn keys() -> JwtKeys {
     JwtKeys::new("test-secret")

@@ -6,6 +6,7 @@ use medusa_auth::{
 };
 use medusa_core::Error;
 use medusa_entity::{invite, user};
+use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -13,7 +14,6 @@ use sea_orm::{
 use std::sync::Arc;
 
 use crate::support::{is_sqlite, POLICY};
-use medusa_test_support::on_both_backends;
 
 fn keys() -> JwtKeys {
     JwtKeys::new("test-secret")

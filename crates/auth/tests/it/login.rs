@@ -7,10 +7,10 @@ use medusa_auth::{
     UserService,
 };
 use medusa_entity::user;
+use medusa_test_support::on_both_backends;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
 use crate::support::{bcrypt, insert_user, MEDUSA_SUPERSECRET, POLICY};
-use medusa_test_support::on_both_backends;
 
 fn service(db: &DatabaseConnection, policy: ThrottlePolicy) -> SeaLoginService {
     SeaLoginService::new(db.clone(), POLICY, Arc::new(LoginThrottle::new(policy)))

@@ -3,6 +3,7 @@ use std::time::Duration;
 
 use medusa_entity::event_outbox;
 use medusa_events::{Dispatcher, RetryBackoff, Subscriber};
+use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
@@ -11,7 +12,6 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::support::Recorder;
-use medusa_test_support::on_both_backends;
 
 on_both_backends!(
     restarted_dispatcher_delivers_what_was_committed_while_stopped,
