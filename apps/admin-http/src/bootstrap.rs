@@ -34,7 +34,9 @@ pub async fn boot(
             create_admin(state, email, password).await?;
             tracing::info!("created the first admin, {email}, from MEDUSA_ADMIN_EMAIL");
         }
-        _ if config.database.is_demo() => {
+        // The demo store and its fixed login only ever go to the demo database, never in
+        // production.
+        _ if config.database.is_demo() && !config.is_production() => {
             load_seed(state, db, DEMO_STORE).await?;
             create_admin(state, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).await?;
             tracing::info!(

@@ -142,7 +142,7 @@ pub struct Secrets {
 impl ServerConfig {
     /// The flags (`MEDUSA_FF_*`) and providers this server runs with.
     pub fn setup(&self) -> Result<crate::Setup, String> {
-        let providers = medusa_region::ProviderRegistry::shipped(
+        let providers = medusa_providers::ProviderRegistry::shipped(
             &self.payment_providers,
             &self.fulfillment_providers,
         )?;
@@ -167,25 +167,61 @@ impl ServerConfig {
         matches!(self.environment.as_str(), "production" | "staging")
     }
 
-    /// The secrets to run with. In production both must be configured; elsewhere Medusa's
-    /// development fallback is used, with a warning.
+    /// The secrets to run with. In production both must be set, to something other than the
+    /// development default, and long enough to resist guessing; every problem is named at
+    /// once. Elsewhere Medusa's development fallback is used, with a warning. An unknown
+    /// `NODE_ENV` is refused rather than silently read as development.
     pub fn secrets(&self) -> Result<Secrets, String> {
+        if !ENVIRONMENTS.contains(&self.environment.as_str()) {
+            return Err(format!(
+                "NODE_ENV={} is not one of {}",
+                self.environment,
+                ENVIRONMENTS.join(", ")
+            ));
+        }
         let production = self.is_production();
-        let pick = |value: &Option<String>, name: &str| match value.as_deref() {
-            Some(v) if !v.is_empty() => Ok(v.to_owned()),
-            _ if production => Err(format!("{name} must be set in production")),
+        let mut problems = Vec::new();
+        let mut pick = |value: &Option<String>, name: &str| match value.as_deref() {
+            Some(v) if production && v == DEVELOPMENT_SECRET => {
+                problems.push(format!(
+                    "{name} must not be the development default in production"
+                ));
+                String::new()
+            }
+            Some(v) if production && !v.is_empty() && v.chars().count() < MIN_SECRET_CHARS => {
+                problems.push(format!(
+                    "{name} must be at least {MIN_SECRET_CHARS} characters in production"
+                ));
+                String::new()
+            }
+            Some(v) if !v.is_empty() => v.to_owned(),
+            _ if production => {
+                problems.push(format!("{name} must be set in production"));
+                String::new()
+            }
             _ => {
                 tracing::warn!("{name} is not set; using the development default");
-                Ok(DEVELOPMENT_SECRET.to_owned())
+                DEVELOPMENT_SECRET.to_owned()
             }
         };
+        let jwt_secret = pick(&self.jwt_secret, "JWT_SECRET");
+        let cookie_secret = pick(&self.cookie_secret, "COOKIE_SECRET");
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
+        }
         Ok(Secrets {
-            jwt_secret: pick(&self.jwt_secret, "JWT_SECRET")?,
-            cookie_secret: pick(&self.cookie_secret, "COOKIE_SECRET")?,
+            jwt_secret,
+            cookie_secret,
             cookie_secure: self.cookie_secure.unwrap_or(production),
         })
     }
 }
+
+/// The `NODE_ENV` values this server knows; `production` and `staging` run the production checks.
+const ENVIRONMENTS: &[&str] = &["development", "test", "staging", "production"];
+
+/// The shortest secret production accepts: 32 characters, the size of an HS256 key.
+const MIN_SECRET_CHARS: usize = 32;
 
 #[cfg(test)]
 mod tests {
@@ -205,26 +241,39 @@ mod tests {
     }
 
     #[test]
-    fn production_requires_both_secrets() {
-        let missing = config(&["--environment", "production", "--jwt-secret", "j"]);
-        assert_eq!(
-            missing.secrets().unwrap_err(),
-            "COOKIE_SECRET must be set in production"
-        );
-        let complete = config(&[
+    fn production_refuses_weak_secrets_naming_every_problem() {
+        let strong = "0123456789abcdef0123456789abcdef";
+        let cases: &[(&[&str], Result<(), &str>)] = &[
+            (&["--environment", "production"], Err("JWT_SECRET must be set in production; COOKIE_SECRET must be set in production")),
+            (&["--environment", "production", "--jwt-secret", strong], Err("COOKIE_SECRET must be set in production")),
+            (
+                &["--environment", "production", "--jwt-secret", "supersecret", "--cookie-secret", "short"],
+                Err("JWT_SECRET must not be the development default in production; COOKIE_SECRET must be at least 32 characters in production"),
+            ),
+            (&["--environment", "staging", "--jwt-secret", strong, "--cookie-secret", ""], Err("COOKIE_SECRET must be set in production")),
+            (&["--environment", "prod"], Err("NODE_ENV=prod is not one of development, test, staging, production")),
+            (&["--environment", "production", "--jwt-secret", strong, "--cookie-secret", strong], Ok(())),
+            (&["--environment", "test"], Ok(())),
+        ];
+        for (args, expected) in cases {
+            let got = config(args).secrets().map(|_| ());
+            assert_eq!(
+                got.as_ref().map(|_| ()).map_err(String::as_str),
+                *expected,
+                "{args:?}"
+            );
+        }
+        let secrets = config(&[
             "--environment",
             "production",
             "--jwt-secret",
-            "j",
+            strong,
             "--cookie-secret",
-            "c",
-        ]);
-        let secrets = complete.secrets().unwrap();
+            strong,
+        ])
+        .secrets()
+        .unwrap();
         assert!(secrets.cookie_secure, "production cookies are Secure");
-        assert_eq!(
-            (secrets.jwt_secret.as_str(), secrets.cookie_secret.as_str()),
-            ("j", "c")
-        );
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub struct AppState {
     pub shipping_profiles: Arc<dyn medusa_shipping::ShippingProfileService>,
     pub shipping_options: Arc<dyn medusa_shipping::ShippingOptionService>,
     /// The payment and fulfillment providers this server ships (shared by regions and shipping).
-    pub providers: medusa_region::ProviderRegistry,
+    pub providers: medusa_providers::ProviderRegistry,
     pub regions: Arc<dyn medusa_region::RegionService>,
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
@@ -60,6 +60,8 @@ pub struct AppState {
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
+    /// The caller's batch jobs (reads only, for now).
+    pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
@@ -74,7 +76,7 @@ pub struct AppState {
 #[derive(Clone, Default)]
 pub struct Setup {
     pub flags: FeatureFlags,
-    pub providers: medusa_region::ProviderRegistry,
+    pub providers: medusa_providers::ProviderRegistry,
 }
 
 /// Tunables that tests turn down (password hashing cost, login throttling).
@@ -209,6 +211,7 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
+            batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
             currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,

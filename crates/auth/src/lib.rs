@@ -2,9 +2,9 @@
 //!
 //! `medusa-auth` owns users, invites and every credential of the admin API: password hashes
 //! (bcrypt, plus Medusa's scrypt-kdf for existing databases), signed tokens (admin access,
-//! password reset, invite), v1 API tokens, v2 secret API keys, login throttling and the
-//! server-side session store. It knows nothing of HTTP: the admin-http app maps requests onto
-//! [`Credential`]s and these services. Each service is a dyn-safe trait with one `Sea...`
+//! password reset, invite), v1 API tokens, v2 secret API keys, login throttling, the
+//! server-side session store, and each admin's analytics preferences. It knows nothing of
+//! HTTP: the admin-http app maps requests onto [`Credential`]s and these services. Each service is a dyn-safe trait with one `Sea...`
 //! implementation over a `sea_orm::DatabaseConnection`.
 
 // Tests may unwrap: a panic there is the failure report.

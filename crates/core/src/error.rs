@@ -177,6 +177,14 @@ impl Kind {
 /// Turns the constraint violations a client can cause into Medusa's client errors, as
 /// Medusa's exception formatter does; everything else stays a server error.
 fn classify_db_error(err: &DbErr) -> Classified {
+    // An update whose row was deleted after it was read (a DELETE racing it): the row is gone,
+    // as a request sent after the DELETE would find.
+    if matches!(err, DbErr::RecordNotUpdated) {
+        return Classified::Client(
+            Kind::NotFound,
+            "The record was removed while it was being changed".into(),
+        );
+    }
     match err.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(detail)) => Classified::Client(
             Kind::Duplicate,
@@ -228,6 +236,17 @@ mod tests {
             assert_eq!(body.code.as_deref(), code);
             assert_eq!(body.message, err.to_string());
         }
+    }
+
+    #[test]
+    fn an_update_of_a_row_deleted_meanwhile_is_not_found() {
+        let err = Error::Db(DbErr::RecordNotUpdated);
+        assert_eq!(err.status(), 404);
+        assert_eq!(err.body().kind, "not_found");
+        assert_eq!(
+            err.body().message,
+            "The record was removed while it was being changed"
+        );
     }
 
     #[test]

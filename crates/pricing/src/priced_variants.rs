@@ -21,7 +21,7 @@ use serde_json::{json, Map, Value};
 use crate::selection::{combined_rate, select, taxes, Context, Selected, Taxed};
 use crate::variant_prices::{
     audiences_of, groups_of_customer, prices_of, product_rates, region, taxed_product, Admission,
-    LoadedPrice,
+    LoadedPrice, TaxInclusion,
 };
 
 /// The pricing context of `GET /admin/variants` (`AdminPriceSelectionParams`). `cart_id` is
@@ -174,6 +174,11 @@ async fn decorate<C: ConnectionTrait>(
         return Ok(());
     }
     let prices = prices_of(conn, &ids).await?;
+    let inclusion = if request.tax_inclusive {
+        TaxInclusion::of(conn, &prices).await?
+    } else {
+        TaxInclusion::default()
+    };
     let list_ids: Vec<String> = prices
         .iter()
         .filter_map(|p| p.list.as_ref().map(|l| l.id.clone()))
@@ -219,7 +224,7 @@ async fn decorate<C: ConnectionTrait>(
             undecorated(json, &own, request.keeps_prices);
             continue;
         }
-        let candidates: Vec<_> = admitted.iter().map(|p| p.candidate()).collect();
+        let candidates: Vec<_> = admitted.iter().map(|p| p.candidate(&inclusion)).collect();
         let selected = select(&candidates, &context);
         let taxed = region
             .as_ref()

@@ -13,8 +13,8 @@ use chrono::{DateTime, SubsecRound, Utc};
 use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::{PriceListStatusEnum, PriceListTypeEnum};
 use medusa_entity::{
-    customer_group, customer_group_customers, money_amount, price_list, price_list_customer_groups,
-    product, product_tax_rate, product_type_tax_rate, product_variant,
+    customer_group, customer_group_customers, includes_tax, money_amount, price_list,
+    price_list_customer_groups, product, product_tax_rate, product_type_tax_rate, product_variant,
     product_variant_money_amount, region, tax_rate,
 };
 use medusa_query_dsl::key_in;
@@ -97,10 +97,47 @@ impl Admission<'_> {
     }
 }
 
+/// Which price lists, currencies and regions price tax-inclusively: the `includes_tax`
+/// columns, read only with the tax-inclusive pricing flag on (without it they may not exist,
+/// and every price is tax-exclusive).
+#[derive(Debug, Clone, Default)]
+pub struct TaxInclusion {
+    lists: HashMap<String, bool>,
+    currencies: HashMap<String, bool>,
+    regions: HashMap<String, bool>,
+}
+
+impl TaxInclusion {
+    /// The columns of the lists, currencies and regions `prices` name (three statements).
+    pub async fn of<C: ConnectionTrait>(conn: &C, prices: &[LoadedPrice]) -> Result<Self> {
+        let distinct = |keys: &mut dyn Iterator<Item = String>| -> Vec<String> {
+            keys.collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        let lists = distinct(
+            &mut prices
+                .iter()
+                .filter_map(|p| p.list.as_ref().map(|l| l.id.clone())),
+        );
+        let currencies = distinct(&mut prices.iter().map(|p| p.price.currency_code.clone()));
+        let regions = distinct(&mut prices.iter().filter_map(|p| p.price.region_id.clone()));
+        Ok(Self {
+            lists: includes_tax::read(conn, includes_tax::Table::PriceList, &lists).await?,
+            currencies: includes_tax::read(conn, includes_tax::Table::Currency, &currencies)
+                .await?,
+            regions: includes_tax::read(conn, includes_tax::Table::Region, &regions).await?,
+        })
+    }
+
+    fn of_key(map: &HashMap<String, bool>, key: Option<&str>) -> bool {
+        key.and_then(|key| map.get(key)).copied().unwrap_or(false)
+    }
+}
+
 impl LoadedPrice {
-    /// The price as selection sees it. `includes_tax` comes from the tax-inclusive columns,
-    /// which this schema does not have yet: every price is tax-exclusive.
-    pub fn candidate(&self) -> Candidate {
+    /// The price as selection sees it, tax-inclusive where `inclusion` says so.
+    pub fn candidate(&self, inclusion: &TaxInclusion) -> Candidate {
         Candidate {
             amount: i64::from(self.price.amount),
             currency_code: Some(self.price.currency_code.clone()),
@@ -112,10 +149,16 @@ impl LoadedPrice {
                     PriceListTypeEnum::Sale => PriceType::Sale,
                     PriceListTypeEnum::Override => PriceType::Override,
                 },
-                includes_tax: false,
+                includes_tax: TaxInclusion::of_key(&inclusion.lists, Some(&list.id)),
             }),
-            currency_includes_tax: false,
-            region_includes_tax: false,
+            currency_includes_tax: TaxInclusion::of_key(
+                &inclusion.currencies,
+                Some(&self.price.currency_code),
+            ),
+            region_includes_tax: TaxInclusion::of_key(
+                &inclusion.regions,
+                self.price.region_id.as_deref(),
+            ),
         }
     }
 }

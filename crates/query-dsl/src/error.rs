@@ -38,6 +38,8 @@ pub enum QueryError {
     /// Fields or relations the resource does not have (Medusa's `allowedFields` message).
     #[error("Requested fields [{}] are not valid", .0.join(", "))]
     InvalidFields(Vec<String>),
+    #[error("{0} must not contain a NUL character")]
+    ContainsNul(String),
     #[error("the query string has more than {0} parameters")]
     TooManyParameters(usize),
     /// Several problems at once, joined as Medusa joins validation messages.

@@ -67,6 +67,19 @@ impl RawQuery {
     pub fn is_empty(&self) -> bool {
         self.params.is_empty()
     }
+
+    /// The same query without the named parameters: for an endpoint that reads a spelling
+    /// the grammar has no form for (`confirmed_at=null` as `IS NULL`) itself and plans the rest.
+    pub fn without(&self, names: &[&str]) -> RawQuery {
+        RawQuery {
+            params: self
+                .params
+                .iter()
+                .filter(|(name, _)| !names.contains(&name.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 /// One bracket segment of a key before arrays are recognised.
@@ -103,7 +116,12 @@ pub fn parse(raw_query_string: &str) -> Result<RawQuery, QueryError> {
             continue;
         }
         let (base, segments) = split_key(&key);
-        let value = nest(segments, RawValue::Text(decode(raw_value).into_owned()));
+        let text = decode(raw_value).into_owned();
+        // PostgreSQL refuses NUL in text; refused here, by name, for every endpoint at once.
+        if key.contains('\0') || text.contains('\0') {
+            return Err(QueryError::ContainsNul(base.to_owned()));
+        }
+        let value = nest(segments, RawValue::Text(text));
         match params.iter_mut().find(|(k, _)| *k == base) {
             Some((_, existing)) => merge_into(existing, value),
             None => params.push((base.to_owned(), value)),
@@ -267,6 +285,33 @@ mod tests {
 
     fn text(s: &str) -> RawValue {
         RawValue::Text(s.to_owned())
+    }
+
+    #[test]
+    fn a_nul_character_is_refused_by_parameter_name() {
+        for query in [
+            "q=a%00b",
+            "title[]=x&title[]=%00",
+            "created_at[gt%00]=1",
+            "id=%00",
+        ] {
+            let name = query.split(['=', '[']).next().unwrap_or_default();
+            assert_eq!(
+                parse(query).map_err(|e| e.to_string()),
+                Err(format!("{name} must not contain a NUL character")),
+                "{query}"
+            );
+        }
+        assert!(parse("q=a%01b").is_ok());
+    }
+
+    #[test]
+    fn without_drops_only_the_named_parameters() {
+        let q = parse("a=null&b[gt]=1&c=x")
+            .unwrap_or_default()
+            .without(&["a", "c"]);
+        let names: Vec<&str> = q.params().map(|(name, _)| name).collect();
+        assert_eq!(names, ["b"]);
     }
 
     #[test]

@@ -8,9 +8,19 @@ use crate::spec::FieldKind;
 
 /// A non-negative integer parameter (`limit`, `offset`).
 pub(crate) fn parse_count(param: &str, text: &str) -> Result<u64, QueryError> {
+    // The database binds counts as signed 64-bit integers: anything larger is refused here,
+    // not left to fail (or panic) when the statement is built.
+    const MAX: u64 = i64::MAX as u64;
+    let too_large = || QueryError::TooLarge {
+        param: param.to_owned(),
+        max: MAX,
+    };
     let trimmed = text.trim();
     if let Ok(n) = trimmed.parse::<u64>() {
-        return Ok(n);
+        return if n > MAX { Err(too_large()) } else { Ok(n) };
+    }
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(too_large());
     }
     match trimmed.parse::<f64>() {
         Ok(n) if n.is_finite() && n < 0.0 => Err(QueryError::Negative(param.to_owned())),
@@ -115,6 +125,21 @@ mod tests {
     #[test]
     fn counts_are_non_negative_integers() {
         assert_eq!(parse_count("limit", " 10"), Ok(10));
+        assert_eq!(
+            parse_count("offset", "9223372036854775807"),
+            Ok(9_223_372_036_854_775_807)
+        );
+        for huge in [
+            "9223372036854775808",
+            "18446744073709551615",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(
+                parse_count("offset", huge).map_err(|e| e.to_string()),
+                Err("offset must not be greater than 9223372036854775807".to_owned()),
+                "{huge}"
+            );
+        }
         assert_eq!(
             parse_count("limit", "-1"),
             Err(QueryError::Negative("limit".into()))

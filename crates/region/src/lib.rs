@@ -7,11 +7,12 @@
 //! HTTP framework: the admin app reads bodies with the `from_body` constructors (Medusa's
 //! validation messages, in Medusa's order) and calls [`RegionService`].
 
-pub mod providers;
 pub mod regions;
 pub mod tax_inclusive;
 
-pub use providers::{FulfillmentProvider, PaymentProvider, ProviderRegistry};
+/// The provider plug points regions offer (their own crate, `medusa-providers`).
+pub use medusa_providers as providers;
+pub use medusa_providers::{FulfillmentProvider, PaymentProvider, ProviderRegistry};
 pub use regions::{
     create_region_in, CreateRegion, FulfillmentOptions, Pinned, RegionService, RegionView,
     SeaRegionService, UpdateRegion, REGION_LIST, REGION_RETRIEVE,

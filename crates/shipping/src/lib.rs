@@ -3,7 +3,7 @@
 //! Owns the `shipping_profile`, `shipping_option` and `shipping_option_requirement` tables
 //! and the `product_shipping_profile` links, the default and gift card profiles Medusa's boot
 //! creates, and the shipping option rules (price types, requirements, region and provider
-//! checks through `medusa-region`'s fulfillment providers). Option prices with tax, as
+//! checks through `medusa-providers`' fulfillment providers). Option prices with tax, as
 //! `GET /admin/shipping-options` shows them, come from the option's tax rates.
 
 pub mod options;

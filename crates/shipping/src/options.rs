@@ -13,10 +13,10 @@ use medusa_entity::{
     region, region_fulfillment_providers, shipping_option, shipping_option_requirement,
     shipping_profile, shipping_tax_rate, tax_rate,
 };
+use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
-use medusa_region::providers::{FulfillmentProvider, ProviderRegistry};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,

@@ -8,10 +8,10 @@ fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Medusa 1.20's `pg_dump --schema-only`, from the shared reference folder beside the
-/// workspace. Panics when absent: parity cannot be checked without it.
+/// Medusa 1.20's `pg_dump --schema-only`, kept in `fixtures/reference/` so a clone alone
+/// checks parity.
 pub fn reference_dump() -> String {
-    let path = crate_dir().join("../../shared/reference/medusa-1.20-schema.sql");
+    let path = crate_dir().join("../fixtures/reference/medusa-1.20-schema.sql");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "the reference schema {} is required for the parity tests: {e}",

@@ -64,3 +64,54 @@ on_both_backends! {
         assert_eq!(res.text, "OK");
     }
 }
+
+on_both_backends! {
+    /// Counts past what the database binds are refused by name, on every paginated list (they
+    /// used to panic while the statement was built, leaving the client without an answer).
+    async fn counts_past_the_database_range_are_refused(app) {
+        let svc = app.service().await;
+        for (uri, param) in [
+            ("/admin/regions?offset=9223372036854775808", "offset"),
+            ("/admin/products?limit=18446744073709551615", "limit"),
+            ("/admin/customers?offset=99999999999999999999999", "offset"),
+        ] {
+            let answer = send(&svc, admin(get(uri))).await;
+            assert_eq!(answer.status, 400, "{uri}: {}", answer.text);
+            assert_eq!(
+                answer.body,
+                serde_json::json!({
+                    "type": "invalid_data",
+                    "message": format!("{param} must not be greater than 9223372036854775807"),
+                }),
+                "{uri}"
+            );
+        }
+        let largest = send(&svc, admin(get("/admin/regions?offset=9223372036854775807"))).await;
+        assert_eq!(largest.status, 200, "{}", largest.text);
+        assert_eq!(largest.body["regions"], serde_json::json!([]));
+    }
+}
+
+on_both_backends! {
+    /// PostgreSQL refuses NUL in text (a 500 once it reached the database): query strings are
+    /// checked where they are read, naming the parameter.
+    async fn nul_in_a_query_string_is_refused_by_name(app) {
+        let svc = app.service().await;
+        for (uri, param) in [
+            ("/admin/products?q=shirt%00", "q"),
+            ("/admin/customers?email=a%00b", "email"),
+            ("/admin/regions?id[]=reg_1&id[]=%00", "id"),
+        ] {
+            let answer = send(&svc, admin(get(uri))).await;
+            assert_eq!(answer.status, 400, "{uri}: {}", answer.text);
+            assert_eq!(
+                answer.body,
+                serde_json::json!({
+                    "type": "invalid_data",
+                    "message": format!("{param} must not contain a NUL character"),
+                }),
+                "{uri}"
+            );
+        }
+    }
+}

@@ -332,7 +332,7 @@ on_both_backends! {
 
 on_both_backends! {
     setup = medusa_admin_http::Setup {
-        providers: medusa_region::ProviderRegistry::shipped(
+        providers: medusa_providers::ProviderRegistry::shipped(
             &["test-pay".to_owned()],
             &["test-ful".to_owned()],
         )

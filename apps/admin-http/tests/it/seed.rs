@@ -11,7 +11,7 @@ use crate::support::{admin, get, send, TestApp};
 /// The seed file the reference Medusa server was loaded with.
 fn reference_seed() -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/reference/medusa-ref/seed.json");
+        .join("../../fixtures/reference/medusa-ref-seed.json");
     std::fs::read_to_string(&path)
         .unwrap_or_else(|err| panic!("the reference seed {} is missing: {err}", path.display()))
 }

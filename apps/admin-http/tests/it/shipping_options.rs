@@ -1,7 +1,7 @@
 //! HTTP tests of `/admin/shipping-options`.
 //!
 //! `seed_shipping` sets up the reference store's regions, default profiles and shipping
-//! options (`/work/shared/reference/medusa-ref/seed.json`) so list and retrieve answers can be
+//! options (`fixtures/reference/medusa-ref-seed.json`) so list and retrieve answers can be
 //! compared with the reference server's after redaction. Write answers were checked against a
 //! second reference server (:9101) and are recorded as snapshots.
 

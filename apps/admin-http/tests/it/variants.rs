@@ -236,3 +236,38 @@ on_both_backends! {
         assert_eq!((res.status, res.body["message"].clone()), (400, json!("property region_id should not exist")));
     }
 }
+
+on_both_backends! {
+    flags = tax_inclusive();
+    /// With tax-inclusive pricing, a price list marked `includes_tax` competes by its price with
+    /// tax and is taxed from inside (Medusa's `calculateTaxInclusivePrice` figures: at 25 %, a
+    /// 1100 sale price holds 220 of tax, a 1000 tax-exclusive base price costs 1250).
+    async fn tax_inclusive_price_lists_are_selected_with_their_tax(app) {
+        load_reference_catalog(&app.db).await;
+        let svc = app.service().await;
+        let region = send(&svc, admin(post("/admin/regions/reg_ref_eu", json!({"tax_rate": 25})))).await;
+        assert_eq!(region.status, 200, "{}", region.text);
+        let list = send(&svc, admin(post("/admin/price-lists", json!({
+            "name": "incl", "description": "t", "type": "sale", "status": "active", "includes_tax": true,
+            "prices": [{"amount": 1100, "currency_code": "eur", "variant_id": "variant_ref_mug"}],
+        })))).await;
+        assert_eq!(list.status, 200, "{}", list.text);
+        let body = send(&svc, admin(get("/admin/variants?id=variant_ref_mug&region_id=reg_ref_eu"))).await.body;
+        let (f, _) = priced(&body);
+        assert_eq!(
+            (&f["original_price"], &f["calculated_price"], &f["calculated_price_type"]),
+            (&json!(1000), &json!(1100), &json!("sale"))
+        );
+        assert_eq!(
+            (&f["original_price_incl_tax"], &f["original_tax"]),
+            (&json!(1250), &json!(250))
+        );
+        assert_eq!(
+            (&f["calculated_price_incl_tax"], &f["calculated_tax"]),
+            (&json!(1100), &json!(220))
+        );
+        let variant = &body["variants"][0];
+        assert_eq!(variant["original_price_includes_tax"], false);
+        assert_eq!(variant["calculated_price_includes_tax"], true);
+    }
+}

@@ -99,7 +99,7 @@ fn the_demo_fixture_describes_a_store_a_catalog_and_shipping_without_users() {
 #[test]
 fn the_reference_seed_parses_whole() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/reference/medusa-ref/seed.json");
+        .join("../../fixtures/reference/medusa-ref-seed.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|err| panic!("the reference seed {} is missing: {err}", path.display()));
     let parsed = parse(&text).unwrap();

@@ -1,9 +1,17 @@
 //! Payment and fulfillment provider plug points, and the providers this server ships.
 //!
+//! `medusa-providers` owns what a Medusa server gets from its payment and fulfillment plugins:
+//! the provider traits, the shipped providers and the registry a server loads by id. Regions
+//! offer them, shipping options use them, and the payment and fulfillment code to come calls
+//! them, so none of those depends on another for it.
+//!
 //! Medusa loads providers from plugins and records the installed ones in `payment_provider` /
 //! `fulfillment_provider` at boot; regions and shipping options may only name recorded ones.
 //! Medusa's built-in `system` payment provider is the exception: it is always available to the
 //! payment code but never written to `payment_provider`, so a region cannot list it.
+
+// Tests may unwrap: a panic there is the failure report.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 use std::sync::Arc;
 

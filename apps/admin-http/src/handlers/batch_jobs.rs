@@ -1,0 +1,32 @@
+//! `/admin/batch-jobs`: the calling admin's batch jobs (the dashboard's activity drawer polls
+//! the list on every page). Only the reads exist so far; a job cannot yet be created here.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use medusa_batch::BatchJobList;
+
+use crate::{error::ApiResult, handlers::wrapped, middleware::auth::Caller, state::AppState};
+
+/// `GET /admin/batch-jobs`: the caller's jobs. Each job is already trimmed to Medusa's
+/// selection by its view (`dry_run` and `status` do not follow `fields` as other fields do),
+/// so the page is written as is.
+pub async fn list_batch_jobs(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Caller(caller): Caller,
+) -> ApiResult<HttpResponse> {
+    let raw = medusa_query_dsl::parse(req.query_string())?;
+    let query = BatchJobList::from_query(&raw, state.backend)?;
+    let page = state.batch_jobs.list(&caller.user_id, &query).await?;
+    Ok(HttpResponse::Ok().json(page))
+}
+
+/// `GET /admin/batch-jobs/{id}`: one of the caller's jobs with every column. Medusa reads no
+/// query parameter here, and refuses none.
+pub async fn get_batch_job(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    Caller(caller): Caller,
+) -> ApiResult<HttpResponse> {
+    let job = state.batch_jobs.retrieve(&caller.user_id, &id).await?;
+    wrapped("batch_job", job)
+}
