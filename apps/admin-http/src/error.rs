@@ -31,7 +31,14 @@ impl ResponseError for ApiError {
             // The client gets a generic message; the cause goes to the log only.
             tracing::error!(error = ?self.0, "request failed");
         }
-        error_response(self.status_code(), self.0.body())
+        let mut res = error_response(self.status_code(), self.0.body());
+        if let Some(seconds) = self.0.retry_after() {
+            res.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from(seconds),
+            );
+        }
+        res
     }
 }
 

@@ -5,7 +5,7 @@
 //! reads take the first in physical order, as Medusa's unordered `findOne` does.
 
 use async_trait::async_trait;
-use medusa_core::{body::BodyReader, generate_id, Error, Result};
+use medusa_core::{generate_id, Error, Result};
 use medusa_entity::analytics_config;
 use medusa_query_dsl::in_insertion_order;
 use sea_orm::sea_query::Expr;
@@ -13,7 +13,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::Value;
 
 const ID_PREFIX: &str = "acfg";
 
@@ -24,39 +23,11 @@ pub struct CreateAnalyticsConfig {
     pub anonymize: bool,
 }
 
-impl CreateAnalyticsConfig {
-    /// `opt_out` is required; `anonymize` defaults to `false` when absent (not when `null`).
-    pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, &["opt_out", "anonymize"]);
-        let opt_out = reader.boolean("opt_out", false);
-        let anonymize = if reader.has("anonymize") {
-            reader.boolean("anonymize", false)
-        } else {
-            Some(false)
-        };
-        reader.finish()?;
-        Ok(Self {
-            opt_out: opt_out.unwrap_or_default(),
-            anonymize: anonymize.unwrap_or_default(),
-        })
-    }
-}
-
 /// `POST /admin/analytics-configs/update`: only the given preferences change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateAnalyticsConfig {
     pub opt_out: Option<bool>,
     pub anonymize: Option<bool>,
-}
-
-impl UpdateAnalyticsConfig {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, &["opt_out", "anonymize"]);
-        let opt_out = reader.boolean("opt_out", true);
-        let anonymize = reader.boolean("anonymize", true);
-        reader.finish()?;
-        Ok(Self { opt_out, anonymize })
-    }
 }
 
 /// The calling admin's analytics preferences.
@@ -202,7 +173,7 @@ impl AnalyticsConfigService for SeaAnalyticsConfigService {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn bodies_are_read_with_medusas_messages() {

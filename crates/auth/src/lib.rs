@@ -13,6 +13,7 @@
 pub mod analytics;
 pub mod api_keys;
 pub mod credentials;
+pub mod input;
 pub mod invites;
 pub mod login;
 pub mod password;
@@ -26,6 +27,9 @@ pub use analytics::{
 };
 pub use api_keys::{ApiKeyService, CreatedApiKey, SeaApiKeyService};
 pub use credentials::{AuthMethod, AuthUser, Authenticator, Credential, SeaAuthenticator};
+pub use input::{
+    AcceptInvite, ApiKeyTitle, CreateInvite, Login, PasswordTokenRequest, ResetPassword,
+};
 pub use invites::{AcceptUser, InviteService, SeaInviteService};
 pub use login::{LoginService, LoginThrottle, SeaLoginService, ThrottleLimit, ThrottlePolicy};
 pub use password::{hash_password, verify_password, PasswordCheck, PasswordPolicy};

@@ -31,8 +31,9 @@ pub struct ThrottleLimit {
     pub window: Duration,
 }
 
-/// Limits per account (e-mail) and per client address. The address limit is looser because
-/// many people may share one address (an office behind NAT).
+/// Limits per account tried from one address (`per_email`: the e-mail with the client
+/// address) and per client address across accounts. The address limit is looser because many
+/// people may share one address (an office behind NAT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottlePolicy {
     pub per_email: ThrottleLimit,
@@ -55,10 +56,20 @@ impl Default for ThrottlePolicy {
     }
 }
 
+/// What failures are counted against: an account tried from one address, and an address
+/// across accounts. Never an account alone: failures from anywhere would then lock its owner
+/// out everywhere, a lock anyone could turn.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum ThrottleKey {
-    Email(String),
+    Account { email: String, client: String },
     Client(String),
+}
+
+fn account(email: &str, client: Option<&str>) -> ThrottleKey {
+    ThrottleKey::Account {
+        email: email.to_owned(),
+        client: client.unwrap_or_default().to_owned(),
+    }
 }
 
 /// In-memory record of recent login failures (per process: each instance behind a load
@@ -92,10 +103,10 @@ impl LoginThrottle {
         self.record_failure_at(email, client, Instant::now());
     }
 
-    /// A successful login clears the account's failures, not the address's: otherwise one
-    /// valid account would let an address keep guessing at others.
-    pub fn record_success(&self, email: &str) {
-        self.lock().remove(&ThrottleKey::Email(email.to_owned()));
+    /// A successful login clears the account's failures from that address, not the
+    /// address's: otherwise one valid account would let an address keep guessing at others.
+    pub fn record_success(&self, email: &str, client: Option<&str>) {
+        self.lock().remove(&account(email, client));
     }
 
     fn keys<'a>(
@@ -103,9 +114,9 @@ impl LoginThrottle {
         email: &str,
         client: Option<&str>,
     ) -> impl Iterator<Item = (ThrottleKey, ThrottleLimit)> + 'a {
-        let email = Some((ThrottleKey::Email(email.to_owned()), self.policy.per_email));
+        let account = Some((account(email, client), self.policy.per_email));
         let client = client.map(|c| (ThrottleKey::Client(c.to_owned()), self.policy.per_client));
-        email.into_iter().chain(client)
+        account.into_iter().chain(client)
     }
 
     fn retry_after_at(&self, email: &str, client: Option<&str>, now: Instant) -> Option<Duration> {
@@ -254,9 +265,10 @@ impl LoginService for SeaLoginService {
         let email = email.to_lowercase();
         if let Some(wait) = self.throttle.retry_after(&email, client) {
             let seconds = wait.as_secs().max(1);
-            return Err(Error::TooManyRequests(format!(
-                "Too many failed login attempts. Try again in {seconds} seconds."
-            )));
+            return Err(Error::TooManyRequests {
+                message: format!("Too many failed login attempts. Try again in {seconds} seconds."),
+                retry_after: seconds,
+            });
         }
         let found = user::Entity::find()
             .filter(user::Column::Email.eq(email.as_str()))
@@ -267,7 +279,7 @@ impl LoginService for SeaLoginService {
         let check = self.check_password(password, stored).await?;
         match (found, check) {
             (Some(mut user), PasswordCheck::Valid { needs_rehash }) => {
-                self.throttle.record_success(&email);
+                self.throttle.record_success(&email, client);
                 if needs_rehash {
                     self.upgrade_hash(&mut user, password).await;
                 }
@@ -345,14 +357,30 @@ mod tests {
     }
 
     #[test]
-    fn success_clears_the_email_but_not_the_client() {
+    fn success_clears_the_account_but_not_the_client() {
         let throttle = LoginThrottle::new(policy(2, 2, 60));
         let t0 = Instant::now();
         throttle.record_failure_at("a@b.co", Some("ip"), t0);
         throttle.record_failure_at("a@b.co", Some("ip"), t0);
-        throttle.record_success("a@b.co");
+        throttle.record_success("a@b.co", Some("ip"));
         assert_eq!(throttle.retry_after_at("a@b.co", None, t0), None);
         assert!(throttle.retry_after_at("a@b.co", Some("ip"), t0).is_some());
+    }
+
+    #[test]
+    fn failures_from_one_address_do_not_lock_the_owner_out_elsewhere() {
+        let throttle = LoginThrottle::new(policy(5, 20, 900));
+        let t0 = Instant::now();
+        for _ in 0..5 {
+            throttle.record_failure_at("admin@b.co", Some("attacker"), t0);
+        }
+        assert!(throttle
+            .retry_after_at("admin@b.co", Some("attacker"), t0)
+            .is_some());
+        assert_eq!(
+            throttle.retry_after_at("admin@b.co", Some("office"), t0),
+            None
+        );
     }
 
     #[test]

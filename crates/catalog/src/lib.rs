@@ -7,6 +7,7 @@
 
 pub mod categories;
 pub mod collections;
+pub mod input;
 
 pub use categories::{
     CreateProductCategory, ParentFilter, ProductCategoryService, ProductCategoryView,
@@ -17,3 +18,4 @@ pub use collections::{
     CollectionListItem, CollectionProduct, CollectionService, CollectionView, CreateCollection,
     SeaCollectionService, UpdateCollection, COLLECTION_LIST,
 };
+pub use input::{category_product_ids_from_body, collection_product_ids_from_body};

@@ -26,9 +26,10 @@ pub enum Error {
     /// 401 `unauthorized`.
     #[error("{0}")]
     Unauthorized(String),
-    /// 429: too many attempts (not a Medusa type; Medusa has no throttling).
-    #[error("{0}")]
-    TooManyRequests(String),
+    /// 429: too many attempts (not a Medusa type; Medusa has no throttling), and how many
+    /// seconds to wait (the answer's `Retry-After`).
+    #[error("{message}")]
+    TooManyRequests { message: String, retry_after: u64 },
     /// 409 `conflict`: a concurrent change won the race.
     #[error("{0}")]
     Conflict(String),
@@ -100,6 +101,14 @@ impl Error {
         }
     }
 
+    /// Seconds the client should wait before trying again, for a throttled request.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Error::TooManyRequests { retry_after, .. } => Some(*retry_after),
+            _ => None,
+        }
+    }
+
     /// Whether this error is the server's fault (and so worth logging at error level).
     pub fn is_server_error(&self) -> bool {
         self.status() >= 500
@@ -114,7 +123,7 @@ impl Error {
             Error::NotFound(m) => client(NotFound, m),
             Error::Duplicate(m) => client(Duplicate, m),
             Error::Unauthorized(m) => client(Unauthorized, m),
-            Error::TooManyRequests(m) => client(TooManyRequests, m),
+            Error::TooManyRequests { message, .. } => client(TooManyRequests, message),
             Error::Conflict(_) => Classified::Client(Conflict, CONFLICT_MESSAGE.to_owned()),
             Error::UnexpectedState(m) => client(UnexpectedState, m),
             Error::Db(err) => classify_db_error(err),

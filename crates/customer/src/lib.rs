@@ -12,6 +12,7 @@
 
 pub mod customers;
 pub mod groups;
+pub mod input;
 
 pub use customers::{
     plan_customer_list, retrieve_relations, CreateCustomer, CustomerFilter, CustomerRelations,
@@ -22,3 +23,4 @@ pub use groups::{
     CreateCustomerGroup, CustomerGroupService, CustomerGroupView, SeaCustomerGroupService,
     UpdateCustomerGroup, CUSTOMER_GROUP_LIST, CUSTOMER_GROUP_RETRIEVE,
 };
+pub use input::CustomerIds;

@@ -3,9 +3,6 @@
 //! A key is `<epoch millis>-<name>` (as file-local names files), where `<name>` is the last
 //! path segment of the client's name reduced to `[A-Za-z0-9._-]`, without leading dots.
 
-use medusa_core::body::BodyReader;
-use serde_json::Value;
-
 /// Longest name kept from a client's file name, extension included.
 const MAX_NAME_LEN: usize = 100;
 /// Longest key accepted back from a client.
@@ -62,17 +59,10 @@ pub fn extension_of(name: &str) -> Option<String> {
     (!stem.is_empty() && !extension.is_empty()).then(|| extension.to_ascii_lowercase())
 }
 
-/// Reads the `{file_key}` body of `DELETE /admin/uploads` and `POST /admin/uploads/download-url`.
-pub fn file_key_from_body(body: Value) -> medusa_core::Result<String> {
-    let mut reader = BodyReader::new(body, &["file_key"]);
-    let key = reader.string("file_key", false);
-    reader.finish()?;
-    Ok(key.unwrap_or_default())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::file_key_from_body;
 
     #[test]
     fn file_key_bodies() {

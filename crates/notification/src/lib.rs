@@ -6,11 +6,13 @@
 //! connects providers to the `medusa-events` dispatcher, and the `log` provider shipped by
 //! default.
 
+pub mod input;
 pub mod notes;
 pub mod notifications;
 pub mod provider;
 mod subscriber;
 
+pub use input::{NoteValue, ResendNotification};
 pub use notes::{CreateNote, NoteService, NoteView, SeaNoteService, NOTE_LIST};
 pub use notifications::{
     NotificationList, NotificationService, NotificationView, SeaNotificationService,

@@ -1,11 +1,11 @@
-//! Price list request bodies, read the way Medusa's class-validator pipeline reads them: unknown
-//! properties first, then each declared property's failures in declaration order, joined with
-//! ", " into one `invalid_data` error.
+//! Price list request bodies, declared as Medusa's request classes declare them
+//! (`AdminPostPriceListsPriceListReq`, `AdminPriceListPricesCreateReq`, ...) so a bad body gets
+//! Medusa's messages in Medusa's order.
 
 use chrono::DateTime;
-use medusa_core::body::BodyReader;
+use medusa_core::body::{Body, Class, Field, Rule};
 use medusa_core::time::Timestamp;
-use medusa_core::{Error, FeatureFlags, Result};
+use medusa_core::{Error, FeatureFlags, Flag, Result};
 use medusa_entity::sea_orm_active_enums::{PriceListStatusEnum, PriceListTypeEnum};
 use serde_json::{Map, Value};
 
@@ -66,261 +66,199 @@ pub struct AddPrices {
     pub replace: bool,
 }
 
-const CREATE_FIELDS: &[&str] = &[
-    "name",
-    "description",
-    "starts_at",
-    "ends_at",
-    "status",
-    "type",
-    "prices",
-    "customer_groups",
-    "includes_tax",
-];
+const STATUS: Rule = Rule::Enum(&["active", "draft"]);
+const LIST_TYPE: Rule = Rule::Enum(&["sale", "override"]);
 
-const CREATE_PRICE_FIELDS: &[&str] = &[
-    "region_id",
-    "currency_code",
-    "amount",
-    "variant_id",
-    "min_quantity",
-    "max_quantity",
-];
+/// `@IsInt()` on an integer column: a number outside `i32` gets the same message.
+const INT: Rule = Rule::Custom {
+    name: "int32",
+    check: |value, _| {
+        value.and_then(Value::as_f64).is_some_and(|n| {
+            n.fract() == 0.0 && n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX)
+        })
+    },
+    message: "$property must be an integer number",
+};
 
-const UPDATE_PRICE_FIELDS: &[&str] = &[
-    "id",
-    "region_id",
-    "currency_code",
-    "variant_id",
-    "amount",
-    "min_quantity",
-    "max_quantity",
-];
+/// `starts_at`/`ends_at`: a date string or epoch milliseconds (Medusa's `transformOptionalDate`).
+/// Medusa stores an unreadable date as given and fails with a 500; here it is a 400.
+const DATE: Rule = Rule::Custom {
+    name: "date",
+    check: |value, _| value.is_some_and(|value| date(value).is_some()),
+    message: "$property must be a valid date",
+};
 
-const STATUS_VALUES: &str = "active, draft";
-const TYPE_VALUES: &str = "sale, override";
-
-/// Which request class a price is validated with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PriceRules {
-    /// `AdminPriceListPricesCreateReq`: no `id`; currency XOR region always checked.
-    Create,
-    /// `AdminPriceListPricesUpdateReq`: an `id` waives the currency/region rule.
-    Update,
+/// `@Validate(XorConstraint)`: exactly one of `region_id` and `currency_code` (a truthy
+/// string), unless an update's price has an `id` (`@ValidateIf((o) => !o.id)`).
+fn xor(object: &Map<String, Value>) -> bool {
+    let given = |name: &str| {
+        object
+            .get(name)
+            .and_then(Value::as_str)
+            .is_some_and(|text| !text.is_empty())
+    };
+    given("id") || given("region_id") != given("currency_code")
 }
 
-/// Failures gathered across a body and its nested objects, in Medusa's order.
-#[derive(Default)]
-struct Messages(Vec<String>);
+const REGION_XOR: Rule = Rule::Custom {
+    name: "xor",
+    check: |_, object| xor(object),
+    message: r#"Failed XOR relation between "region_id" and "currency_code"."#,
+};
 
-impl Messages {
-    fn push(&mut self, message: impl Into<String>) {
-        self.0.push(message.into());
-    }
+const CURRENCY_XOR: Rule = Rule::Custom {
+    name: "xor",
+    check: |_, object| xor(object),
+    message: r#"Failed XOR relation between "currency_code" and "region_id"."#,
+};
 
-    /// Takes over a [`BodyReader`]'s failures.
-    fn absorb(&mut self, reader: BodyReader) {
-        if let Err(Error::InvalidData(message)) = reader.finish() {
-            self.0.push(message);
-        }
-    }
+/// `AdminPriceListPricesCreateReq` (a create body has no `id`, so the XOR always applies).
+static CREATE_PRICE: Class = Class::new(&[
+    Field::required("region_id", &[REGION_XOR]),
+    Field::required("currency_code", &[CURRENCY_XOR]),
+    Field::required("amount", &[INT]),
+    Field::required("variant_id", &[Rule::String]),
+    Field::optional("min_quantity", &[INT]),
+    Field::optional("max_quantity", &[INT]),
+]);
 
-    fn finish(self) -> Result<()> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::invalid_data(self.0.join(", ")))
-        }
-    }
-}
+/// `AdminPriceListPricesUpdateReq`.
+static UPDATE_PRICE: Class = Class::new(&[
+    Field::optional("id", &[Rule::String]),
+    Field::required("region_id", &[REGION_XOR]),
+    Field::required("currency_code", &[CURRENCY_XOR]),
+    Field::required("variant_id", &[Rule::String]),
+    Field::required("amount", &[INT]),
+    Field::optional("min_quantity", &[INT]),
+    Field::optional("max_quantity", &[INT]),
+]);
+
+static CUSTOMER_GROUP: Class = Class::new(&[Field::required("id", &[Rule::String])]);
+
+static CREATE_LIST: Class = Class::new(&[
+    Field::required("name", &[Rule::String]),
+    Field::required("description", &[Rule::String]),
+    Field::optional("starts_at", &[DATE]),
+    Field::optional("ends_at", &[DATE]),
+    Field::optional("status", &[STATUS]),
+    Field::required("type", &[LIST_TYPE]),
+    Field::required("prices", &[Rule::Array, Rule::EachNested(&CREATE_PRICE)]),
+    Field::optional(
+        "customer_groups",
+        &[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)],
+    ),
+    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
+]);
 
 impl CreatePriceList {
     /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
     pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let fields = object(&body);
-        let mut reader = BodyReader::new(body, CREATE_FIELDS);
-        let name = reader.string("name", false);
-        let description = reader.string("description", false);
-        let mut messages = Messages::default();
-        messages.absorb(reader);
-        let starts_at = date(&fields, "starts_at", &mut messages);
-        let ends_at = date(&fields, "ends_at", &mut messages);
-        let status = optional_status(&fields, &mut messages);
-        let list_type = match fields.get("type") {
-            Some(Value::String(text)) => parse_type(text),
-            _ => None,
-        };
-        if list_type.is_none() {
-            messages.push(format!(
-                "type must be one of the following values: {TYPE_VALUES}"
-            ));
-        }
-        let prices = prices(&fields, PriceRules::Create, false, &mut messages);
-        let customer_groups = customer_groups(&fields, &mut messages);
-        let includes_tax = crate::tax_inclusive::read_body(&fields, flags, &mut messages.0);
-        messages.finish()?;
+        let body = CREATE_LIST.read_with(body, flags)?;
         Ok(Self {
-            includes_tax,
-            name: name.unwrap_or_default(),
-            description: description.unwrap_or_default(),
-            list_type: list_type.unwrap_or(PriceListTypeEnum::Sale),
-            status,
-            starts_at: starts_at.flatten(),
-            ends_at: ends_at.flatten(),
-            prices: prices.unwrap_or_default(),
-            customer_groups,
+            includes_tax: body.boolean("includes_tax"),
+            name: body.string("name").unwrap_or_default(),
+            description: body.string("description").unwrap_or_default(),
+            list_type: list_type(&body).unwrap_or(PriceListTypeEnum::Sale),
+            status: status(&body),
+            starts_at: body.value("starts_at").and_then(date),
+            ends_at: body.value("ends_at").and_then(date),
+            prices: prices(&body).unwrap_or_default(),
+            customer_groups: customer_groups(&body),
         })
     }
 }
 
+static UPDATE_LIST: Class = Class::new(&[
+    Field::optional("name", &[Rule::String]),
+    Field::optional("description", &[Rule::String]),
+    Field::optional("starts_at", &[DATE]),
+    Field::optional("ends_at", &[DATE]),
+    Field::optional("status", &[STATUS]),
+    Field::optional("type", &[LIST_TYPE]),
+    Field::optional("prices", &[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]),
+    Field::optional(
+        "customer_groups",
+        &[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)],
+    ),
+    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
+]);
+
 impl UpdatePriceList {
     /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
     pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let fields = object(&body);
-        let mut reader = BodyReader::new(body, CREATE_FIELDS);
-        let name = reader.string("name", true);
-        let description = reader.string("description", true);
-        let mut messages = Messages::default();
-        messages.absorb(reader);
-        let starts_at = date(&fields, "starts_at", &mut messages);
-        let ends_at = date(&fields, "ends_at", &mut messages);
-        let status = optional_status(&fields, &mut messages);
-        let list_type = match fields.get("type") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(text)) if parse_type(text).is_some() => parse_type(text),
-            Some(_) => {
-                messages.push(format!(
-                    "type must be one of the following values: {TYPE_VALUES}"
-                ));
-                None
-            }
-        };
-        let prices = prices(&fields, PriceRules::Update, true, &mut messages);
-        let customer_groups = customer_groups(&fields, &mut messages);
-        let includes_tax = crate::tax_inclusive::read_body(&fields, flags, &mut messages.0);
-        messages.finish()?;
+        let body = UPDATE_LIST.read_with(body, flags)?;
         // The optional validators let `null` through to columns that refuse it; Medusa then
         // reports the database's not-null failure for the first such column.
         for column in ["name", "description", "type", "status"] {
-            if matches!(fields.get(column), Some(Value::Null)) {
+            if body.is_null(column) {
                 return Err(Error::invalid_data(format!(
                     "Can't insert null value in field {column} on insert in table price_list"
                 )));
             }
         }
         Ok(Self {
-            name,
-            description,
-            list_type,
-            status,
-            starts_at,
-            ends_at,
-            prices,
-            customer_groups,
-            includes_tax,
+            name: body.string("name"),
+            description: body.string("description"),
+            list_type: list_type(&body),
+            status: status(&body),
+            starts_at: body.patch("starts_at", |body, name| body.value(name).and_then(date)),
+            ends_at: body.patch("ends_at", |body, name| body.value(name).and_then(date)),
+            prices: prices(&body),
+            customer_groups: customer_groups(&body),
+            includes_tax: body.boolean("includes_tax"),
         })
     }
 }
+
+static ADD_PRICES: Class = Class::new(&[
+    Field::required("prices", &[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]),
+    Field::optional("override", &[Rule::Boolean]),
+]);
 
 impl AddPrices {
     /// Medusa's `AdminPostPriceListPricesPricesReq`.
     pub fn from_body(body: Value) -> Result<Self> {
-        let fields = object(&body);
-        let mut reader = BodyReader::new(body, &["prices", "override"]);
-        let mut messages = Messages::default();
-        // Read in declaration order: `prices` before `override`.
-        let prices = prices(&fields, PriceRules::Update, false, &mut messages);
-        let replace = reader.boolean("override", true);
-        messages.absorb(reader);
-        messages.finish()?;
+        let body = ADD_PRICES.read(body)?;
         Ok(Self {
-            prices: prices.unwrap_or_default(),
-            replace: replace.unwrap_or(false),
+            prices: prices(&body).unwrap_or_default(),
+            replace: body.boolean("override").unwrap_or(false),
         })
     }
 }
 
-/// `{ <name>: [string, ...] }` with `@ArrayNotEmpty() @IsString({ each: true })`: the price
-/// and product id lists of the batch deletions.
+const IDS: &[Rule] = &[Rule::Each(&Rule::String), Rule::ArrayNotEmpty];
+static PRICE_IDS: Class = Class::new(&[Field::required("price_ids", IDS)]);
+static PRODUCT_IDS: Class = Class::new(&[Field::required("product_ids", IDS)]);
+
+/// `{ price_ids | product_ids: [string, ...] }`, the id lists of the batch deletions.
 pub fn ids_from_body(body: Value, name: &str) -> Result<Vec<String>> {
-    let fields = object(&body);
-    let reader = BodyReader::new(body, &[name]);
-    let mut messages = Messages::default();
-    messages.absorb(reader);
-    let ids = match fields.get(name) {
-        Some(Value::Array(items)) => {
-            let texts: Vec<String> = items
-                .iter()
-                .filter_map(|item| item.as_str().map(str::to_owned))
-                .collect();
-            if texts.len() != items.len() {
-                messages.push(format!("each value in {name} must be a string"));
-            }
-            if items.is_empty() {
-                messages.push(format!("{name} should not be empty"));
-            }
-            texts
-        }
-        Some(Value::String(_)) => {
-            messages.push(format!("{name} must be an array"));
-            Vec::new()
-        }
-        _ => {
-            messages.push(format!("each value in {name} must be a string"));
-            messages.push(format!("{name} should not be empty"));
-            Vec::new()
-        }
+    let class = if name == "price_ids" {
+        &PRICE_IDS
+    } else {
+        &PRODUCT_IDS
     };
-    messages.finish()?;
-    Ok(ids)
+    Ok(class.read(body)?.strings(name).unwrap_or_default())
 }
 
-fn object(body: &Value) -> Map<String, Value> {
-    body.as_object().cloned().unwrap_or_default()
-}
-
-fn parse_status(text: &str) -> Option<PriceListStatusEnum> {
-    match text {
+fn status(body: &Body) -> Option<PriceListStatusEnum> {
+    match body.string("status")?.as_str() {
         "active" => Some(PriceListStatusEnum::Active),
         "draft" => Some(PriceListStatusEnum::Draft),
         _ => None,
     }
 }
 
-fn parse_type(text: &str) -> Option<PriceListTypeEnum> {
-    match text {
+fn list_type(body: &Body) -> Option<PriceListTypeEnum> {
+    match body.string("type")?.as_str() {
         "sale" => Some(PriceListTypeEnum::Sale),
         "override" => Some(PriceListTypeEnum::Override),
         _ => None,
     }
 }
 
-fn optional_status(
-    fields: &Map<String, Value>,
-    messages: &mut Messages,
-) -> Option<PriceListStatusEnum> {
-    match fields.get("status") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) if parse_status(text).is_some() => parse_status(text),
-        Some(_) => {
-            messages.push(format!(
-                "status must be one of the following values: {STATUS_VALUES}"
-            ));
-            None
-        }
-    }
-}
-
-/// `starts_at`/`ends_at`: a date string or epoch milliseconds (Medusa's `transformOptionalDate`);
-/// `null` clears. `None`: absent. Medusa stores an unreadable date as given and fails with a
-/// 500; here it is a 400.
-fn date(
-    fields: &Map<String, Value>,
-    name: &str,
-    messages: &mut Messages,
-) -> Option<Option<Timestamp>> {
-    let parsed = match fields.get(name)? {
-        Value::Null => return Some(None),
+/// A date string or epoch milliseconds.
+fn date(value: &Value) -> Option<Timestamp> {
+    match value {
         Value::Number(number) => number
             .as_f64()
             .filter(|ms| ms.is_finite() && ms.fract() == 0.0)
@@ -330,177 +268,31 @@ fn date(
             medusa_query_dsl::parse_date(text)
         }
         _ => None,
-    };
-    match parsed {
-        Some(ts) => Some(Some(ts)),
-        None => {
-            messages.push(format!("{name} must be a valid date"));
-            None
-        }
     }
 }
 
-/// `prices`: an array of price objects. `optional`: absent or `null` is `None`.
-fn prices(
-    fields: &Map<String, Value>,
-    rules: PriceRules,
-    optional: bool,
-    messages: &mut Messages,
-) -> Option<Vec<PriceInput>> {
-    let items = match fields.get("prices") {
-        Some(Value::Array(items)) => items,
-        None | Some(Value::Null) if optional => return None,
-        _ => {
-            messages.push("prices must be an array");
-            return None;
-        }
-    };
-    let mut prices = Vec::with_capacity(items.len());
-    let mut not_an_object = false;
-    for item in items {
-        if !item.is_object() {
-            not_an_object = true;
-            continue;
-        }
-        if let Some(price) = price(item, rules, messages) {
-            prices.push(price);
-        }
-    }
-    if not_an_object {
-        messages.push("each value in nested property prices must be either object or array");
-    }
-    (prices.len() == items.len()).then_some(prices)
+fn prices(body: &Body) -> Option<Vec<PriceInput>> {
+    let items = body.each("prices")?;
+    Some(
+        items
+            .iter()
+            .map(|item| PriceInput {
+                id: item.string("id"),
+                variant_id: item.string("variant_id").unwrap_or_default(),
+                amount: item.int("amount").unwrap_or_default(),
+                // The XOR rule reads `""` as absent.
+                region_id: item.string("region_id").filter(|id| !id.is_empty()),
+                currency_code: item.string("currency_code").filter(|code| !code.is_empty()),
+                min_quantity: item.int("min_quantity"),
+                max_quantity: item.int("max_quantity"),
+            })
+            .collect(),
+    )
 }
 
-fn price(item: &Value, rules: PriceRules, messages: &mut Messages) -> Option<PriceInput> {
-    let fields = object(item);
-    let known = match rules {
-        PriceRules::Create => CREATE_PRICE_FIELDS,
-        PriceRules::Update => UPDATE_PRICE_FIELDS,
-    };
-    // The reader reports the unknown properties; the declared ones are checked below in the
-    // request class's declaration order.
-    let before = messages.0.len();
-    messages.absorb(BodyReader::new(item.clone(), known));
-    let id = match rules {
-        PriceRules::Update => string(&fields, "id", true, messages).flatten(),
-        PriceRules::Create => None,
-    };
-    // `@Validate(XorConstraint)` on both properties, waived by an `id` in updates.
-    let region_id = text_or_none(&fields, "region_id");
-    let currency_code = text_or_none(&fields, "currency_code");
-    if id.is_none() && region_id.is_some() == currency_code.is_some() {
-        messages.push(r#"Failed XOR relation between "region_id" and "currency_code"."#);
-        messages.push(r#"Failed XOR relation between "currency_code" and "region_id"."#);
-    }
-    let (variant_id, amount) = match rules {
-        PriceRules::Create => {
-            let amount = integer(&fields, "amount", false, messages);
-            (string(&fields, "variant_id", false, messages), amount)
-        }
-        PriceRules::Update => {
-            let variant_id = string(&fields, "variant_id", false, messages);
-            (variant_id, integer(&fields, "amount", false, messages))
-        }
-    };
-    let min_quantity = integer(&fields, "min_quantity", true, messages);
-    let max_quantity = integer(&fields, "max_quantity", true, messages);
-    if messages.0.len() > before {
-        return None;
-    }
-    Some(PriceInput {
-        id,
-        variant_id: variant_id.flatten().unwrap_or_default(),
-        amount: amount.flatten().unwrap_or_default(),
-        region_id,
-        currency_code,
-        min_quantity: min_quantity.flatten(),
-        max_quantity: max_quantity.flatten(),
-    })
-}
-
-/// `@IsString()` (with `@IsOptional()` when `optional`): `Some(None)` for an absent optional.
-fn string(
-    fields: &Map<String, Value>,
-    name: &str,
-    optional: bool,
-    messages: &mut Messages,
-) -> Option<Option<String>> {
-    match fields.get(name) {
-        Some(Value::String(text)) => Some(Some(text.clone())),
-        None | Some(Value::Null) if optional => Some(None),
-        _ => {
-            messages.push(format!("{name} must be a string"));
-            None
-        }
-    }
-}
-
-/// A truthy string property (the XOR rule reads `""` as absent).
-fn text_or_none(fields: &Map<String, Value>, name: &str) -> Option<String> {
-    fields
-        .get(name)
-        .and_then(Value::as_str)
-        .filter(|text| !text.is_empty())
-        .map(str::to_owned)
-}
-
-/// `@IsInt()` (with `@IsOptional()` when `optional`): `Some(None)` for an absent optional.
-fn integer(
-    fields: &Map<String, Value>,
-    name: &str,
-    optional: bool,
-    messages: &mut Messages,
-) -> Option<Option<i32>> {
-    match fields.get(name) {
-        None | Some(Value::Null) if optional => Some(None),
-        Some(Value::Number(number)) => {
-            let value = number.as_f64().filter(|n| n.fract() == 0.0);
-            match value {
-                Some(n) if n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX) => {
-                    Some(Some(n as i32))
-                }
-                _ => {
-                    messages.push(format!("{name} must be an integer number"));
-                    None
-                }
-            }
-        }
-        _ => {
-            messages.push(format!("{name} must be an integer number"));
-            None
-        }
-    }
-}
-
-/// `customer_groups: [{id}]`.
-fn customer_groups(fields: &Map<String, Value>, messages: &mut Messages) -> Option<Vec<String>> {
-    let items = match fields.get("customer_groups") {
-        None | Some(Value::Null) => return None,
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            messages.push("customer_groups must be an array");
-            return None;
-        }
-    };
-    let mut ids = Vec::with_capacity(items.len());
-    let mut not_an_object = false;
-    for item in items {
-        if !item.is_object() {
-            not_an_object = true;
-            continue;
-        }
-        let mut reader = BodyReader::new(item.clone(), &["id"]);
-        if let Some(id) = reader.string("id", false) {
-            ids.push(id);
-        }
-        messages.absorb(reader);
-    }
-    if not_an_object {
-        messages
-            .push("each value in nested property customer_groups must be either object or array");
-    }
-    Some(ids)
+fn customer_groups(body: &Body) -> Option<Vec<String>> {
+    let items = body.each("customer_groups")?;
+    Some(items.iter().filter_map(|item| item.string("id")).collect())
 }
 
 #[cfg(test)]

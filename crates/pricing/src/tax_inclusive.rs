@@ -8,30 +8,11 @@
 use medusa_core::{FeatureFlags, Flag, Result};
 use medusa_entity::includes_tax::{self, Table};
 use sea_orm::ConnectionTrait;
-use serde_json::{Map, Value};
 
 use crate::view::PriceListView;
 
 fn enabled(flags: FeatureFlags) -> bool {
     flags.is_enabled(Flag::TaxInclusivePricing)
-}
-
-/// The body's `includes_tax`, read after the other properties as Medusa checks it:
-/// `@IsOptional() @IsBoolean()` with the flag on; with it off, any value (even `null`) fails.
-pub(crate) fn read_body(
-    fields: &Map<String, Value>,
-    flags: FeatureFlags,
-    messages: &mut Vec<String>,
-) -> Option<bool> {
-    let value = fields.get("includes_tax")?;
-    let message = match value {
-        Value::Bool(value) if enabled(flags) => return Some(*value),
-        Value::Null if enabled(flags) => return None,
-        _ if enabled(flags) => "includes_tax must be a boolean value",
-        _ => "includes_tax should not exist",
-    };
-    messages.push(message.to_owned());
-    None
 }
 
 /// Fills the views' `includes_tax` when the flag is on (one statement for the page).

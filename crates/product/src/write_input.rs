@@ -1,9 +1,9 @@
-//! Product write bodies read the way Medusa's request classes validate them
+//! Product write bodies, declared as Medusa's request classes declare them
 //! (`AdminPostProductsReq`, `AdminPostProductsProductReq`, the variant and option requests):
 //! the same properties, defaults, messages and message order.
 
-use medusa_core::body::BodyReader;
-use medusa_core::{Error, Result};
+use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::Result;
 use medusa_entity::sea_orm_active_enums::ProductStatusEnum;
 use serde_json::{Map, Value};
 
@@ -107,227 +107,271 @@ pub struct VariantInput {
     pub keys: Vec<String>,
 }
 
-const STATUS_MESSAGE: &str =
-    "status must be one of the following values: draft, proposed, published, rejected";
-
-const CREATE_FIELDS: &[&str] = &[
-    "title",
-    "subtitle",
-    "description",
-    "is_giftcard",
-    "discountable",
-    "images",
-    "thumbnail",
-    "handle",
-    "status",
-    "type",
-    "collection_id",
-    "tags",
-    "sales_channels",
-    "categories",
-    "options",
-    "variants",
-    "weight",
-    "length",
-    "height",
-    "width",
-    "hs_code",
-    "origin_country",
-    "mid_code",
-    "material",
-    "metadata",
-];
-
-const UPDATE_FIELDS: &[&str] = &[
-    "title",
-    "subtitle",
-    "description",
-    "discountable",
-    "images",
-    "thumbnail",
-    "handle",
-    "status",
-    "type",
-    "collection_id",
-    "tags",
-    "sales_channels",
-    "categories",
-    "variants",
-    "weight",
-    "length",
-    "height",
-    "width",
-    "hs_code",
-    "origin_country",
-    "mid_code",
-    "material",
-    "metadata",
-];
-
-const CREATE_VARIANT_FIELDS: &[&str] = &[
-    "title",
-    "sku",
-    "ean",
-    "upc",
-    "barcode",
-    "hs_code",
-    "inventory_quantity",
-    "allow_backorder",
-    "manage_inventory",
-    "weight",
-    "length",
-    "height",
-    "width",
-    "origin_country",
-    "mid_code",
-    "material",
-    "metadata",
-    "prices",
-    "options",
-];
-
-/// A present key's string value: `Some(None)` for `null`.
-fn nullable_string(reader: &mut BodyReader, name: &str) -> Option<Option<String>> {
-    if !reader.has(name) {
-        return None;
-    }
-    Some(reader.string(name, true))
-}
-
-fn nullable_number(reader: &mut BodyReader, name: &str) -> Option<Option<f64>> {
-    if !reader.has(name) {
-        return None;
-    }
-    Some(reader.number(name, true))
-}
-
-/// `@IsArray()` without element rules (images): non-string entries are skipped.
-fn loose_strings(reader: &mut BodyReader, name: &str) -> Option<Vec<String>> {
-    match reader.get(name) {
-        None | Some(Value::Null) => None,
-        Some(Value::Array(items)) => Some(
-            items
-                .iter()
-                .filter_map(|item| item.as_str().map(str::to_owned))
-                .collect(),
-        ),
-        Some(_) => {
-            reader.fail(format!("{name} must be an array"));
-            None
-        }
-    }
-}
-
-/// `@ValidateNested({ each: true }) @IsArray()` (optional unless `required`): each element is
-/// read by `read` with its own reader, whose failures are appended in order.
-fn nested_array<T>(
-    reader: &mut BodyReader,
-    name: &str,
-    required: bool,
-    known: &[&str],
-    mut read: impl FnMut(&mut BodyReader) -> Option<T>,
-) -> Option<Vec<T>> {
-    let value = reader.get(name).cloned();
+/// JavaScript truthiness, as Medusa's XOR rule and its `ValidateIf((o) => !o.id)` read values.
+fn truthy(value: Option<&Value>) -> bool {
     match value {
-        None | Some(Value::Null) if !required => None,
-        Some(Value::Array(items)) => {
-            let mut out = Vec::with_capacity(items.len());
-            let mut not_object = false;
-            let mut children = Vec::new();
-            for item in items {
-                if item.is_object() {
-                    let mut child = BodyReader::new(item, known);
-                    if let Some(value) = read(&mut child) {
-                        out.push(value);
-                    }
-                    children.push(child);
-                } else {
-                    not_object = true;
-                }
-            }
-            if not_object {
-                reader.fail(format!(
-                    "each value in nested property {name} must be either object or array"
-                ));
-            }
-            for child in children {
-                reader.absorb(child);
-            }
-            Some(out)
-        }
-        Some(Value::Object(fields)) => {
-            // class-validator validates a lone object as if it were the element.
-            reader.fail(format!("{name} must be an array"));
-            let mut child = BodyReader::new(Value::Object(fields), known);
-            read(&mut child);
-            reader.absorb(child);
-            None
-        }
-        None | Some(Value::Null) => {
-            reader.fail(format!("{name} must be an array"));
-            None
-        }
-        Some(_) => {
-            reader.fail(format!("{name} must be an array"));
-            reader.fail(format!(
-                "each value in nested property {name} must be either object or array"
-            ));
-            None
-        }
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(flag)) => *flag,
+        Some(Value::Number(number)) => number.as_f64().is_some_and(|f| f != 0.0),
+        Some(Value::String(text)) => !text.is_empty(),
+        Some(_) => true,
     }
 }
 
-/// `@ValidateNested()` on a single object (the product type).
-fn nested_object<T>(
-    reader: &mut BodyReader,
-    name: &str,
-    known: &[&str],
-    read: impl FnOnce(&mut BodyReader) -> Option<T>,
-) -> Option<Option<T>> {
-    match reader.get(name).cloned() {
-        None => None,
-        Some(Value::Null) => Some(None),
-        Some(value @ Value::Object(_)) => {
-            let mut child = BodyReader::new(value, known);
-            let read = read(&mut child);
-            reader.absorb(child);
-            Some(read)
-        }
-        Some(_) => {
-            reader.fail(format!(
-                "nested property {name} must be either object or array"
-            ));
-            Some(None)
-        }
+/// `@Validate(XorConstraint)`: exactly one of `region_id` and `currency_code`, unless an update
+/// price names its id.
+fn xor(object: &Map<String, Value>) -> bool {
+    truthy(object.get("id"))
+        || truthy(object.get("region_id")) != truthy(object.get("currency_code"))
+}
+
+const REGION_XOR: Rule = Rule::Custom {
+    name: "xor",
+    check: |_, object| xor(object),
+    message: r#"Failed XOR relation between "region_id" and "currency_code"."#,
+};
+
+const CURRENCY_XOR: Rule = Rule::Custom {
+    name: "xor",
+    check: |_, object| xor(object),
+    message: r#"Failed XOR relation between "currency_code" and "region_id"."#,
+};
+
+/// `ProductVariantPricesCreateReq`.
+static CREATE_PRICE: Class = Class::new(&[
+    Field::required("region_id", &[REGION_XOR]),
+    Field::required("currency_code", &[CURRENCY_XOR]),
+    Field::required("amount", &[Rule::Int]),
+    Field::optional("min_quantity", &[Rule::Int]),
+    Field::optional("max_quantity", &[Rule::Int]),
+]);
+
+/// `ProductVariantPricesUpdateReq`.
+static UPDATE_PRICE: Class = Class::new(&[
+    Field::optional("id", &[Rule::String]),
+    Field::required("region_id", &[REGION_XOR]),
+    Field::required("currency_code", &[CURRENCY_XOR]),
+    Field::required("amount", &[Rule::Int]),
+    Field::optional("min_quantity", &[Rule::Int]),
+    Field::optional("max_quantity", &[Rule::Int]),
+]);
+
+/// An option value by position (in a product create body).
+static OPTION_VALUE: Class = Class::new(&[Field::required("value", &[Rule::String])]);
+
+/// An option value by option id (`ProductVariantOptionReq`).
+static OPTION_VALUE_BY_ID: Class = Class::new(&[
+    Field::required("value", &[Rule::String]),
+    Field::required("option_id", &[Rule::String]),
+]);
+
+const TEXT: &[Rule] = &[Rule::String];
+const NUMBER: &[Rule] = &[Rule::Number];
+const BOOLEAN: &[Rule] = &[Rule::Boolean];
+const OBJECT: &[Rule] = &[Rule::Object];
+
+/// The variant classes share their properties; they differ in whether `id` is accepted,
+/// whether `title` and `prices` are required, the integer rule of `inventory_quantity` (in
+/// product update bodies), the price class and the option class.
+macro_rules! variant_class {
+    (id: [$($id:expr)?], title: $title:ident, quantity: $quantity:expr, prices: $prices:expr,
+     options: $options:expr) => {
+        Class::new(&[
+            $($id,)?
+            Field::$title("title", TEXT),
+            Field::optional("sku", TEXT),
+            Field::optional("ean", TEXT),
+            Field::optional("upc", TEXT),
+            Field::optional("barcode", TEXT),
+            Field::optional("hs_code", TEXT),
+            Field::optional("inventory_quantity", $quantity),
+            Field::optional("allow_backorder", BOOLEAN),
+            Field::optional("manage_inventory", BOOLEAN),
+            Field::optional("weight", NUMBER),
+            Field::optional("length", NUMBER),
+            Field::optional("height", NUMBER),
+            Field::optional("width", NUMBER),
+            Field::optional("origin_country", TEXT),
+            Field::optional("mid_code", TEXT),
+            Field::optional("material", TEXT),
+            Field::optional("metadata", OBJECT),
+            $prices,
+            Field::optional("options", $options),
+        ])
+    };
+}
+
+/// A variant of a product create body (`ProductVariantReq`): options by position.
+static PRODUCT_CREATE_VARIANT: Class = variant_class!(
+    id: [],
+    title: required,
+    quantity: NUMBER,
+    prices: Field::required("prices", &[Rule::Array, Rule::EachNested(&CREATE_PRICE)]),
+    options: &[Rule::Array, Rule::EachNested(&OPTION_VALUE)]
+);
+
+/// `AdminPostProductsProductVariantsReq`.
+static CREATE_VARIANT: Class = variant_class!(
+    id: [],
+    title: required,
+    quantity: NUMBER,
+    prices: Field::required("prices", &[Rule::Array, Rule::EachNested(&CREATE_PRICE)]),
+    options: &[Rule::Array, Rule::EachNested(&OPTION_VALUE_BY_ID)]
+);
+
+/// `AdminPostProductsProductVariantsVariantReq`: every property optional.
+static UPDATE_VARIANT: Class = variant_class!(
+    id: [],
+    title: optional,
+    quantity: NUMBER,
+    prices: Field::optional("prices", &[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]),
+    options: &[Rule::Array, Rule::EachNested(&OPTION_VALUE_BY_ID)]
+);
+
+/// A variant of a product update body (`ProductVariantReq` of the update): with its `id`.
+static PRODUCT_UPDATE_VARIANT: Class = variant_class!(
+    id: [Field::optional("id", TEXT)],
+    title: optional,
+    quantity: &[Rule::Int],
+    prices: Field::optional("prices", &[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]),
+    options: &[Rule::Array, Rule::EachNested(&OPTION_VALUE_BY_ID)]
+);
+
+/// A `{id?, value}` tag or type.
+static VALUE_REF: Class =
+    Class::new(&[Field::optional("id", TEXT), Field::required("value", TEXT)]);
+
+/// A `{id}` sales channel or category.
+static ID_REF: Class = Class::new(&[Field::required("id", TEXT)]);
+
+static OPTION_TITLE: Class = Class::new(&[Field::required("title", TEXT)]);
+
+const STATUS: Rule = Rule::Enum(&["draft", "proposed", "published", "rejected"]);
+
+/// The product classes share their properties around the ones create and update differ in.
+macro_rules! product_class {
+    (title: $title:ident, middle: [$($middle:expr),*], status: $status:expr, variants: $variants:expr,
+     options: [$($options:expr)?]) => {
+        Class::new(&[
+            Field::$title("title", TEXT),
+            Field::optional("subtitle", TEXT),
+            Field::optional("description", TEXT),
+            $($middle,)*
+            Field::optional("images", &[Rule::Array]),
+            Field::optional("thumbnail", TEXT),
+            Field::optional("handle", TEXT),
+            $status,
+            Field::optional("type", &[Rule::Nested(&VALUE_REF)]),
+            Field::optional("collection_id", TEXT),
+            Field::optional("tags", &[Rule::Array, Rule::EachNested(&VALUE_REF)]),
+            Field::optional("sales_channels", &[Rule::Array, Rule::EachNested(&ID_REF)]),
+            Field::optional("categories", &[Rule::Array, Rule::EachNested(&ID_REF)]),
+            $($options,)?
+            Field::optional("variants", &[Rule::Array, Rule::EachNested($variants)]),
+            Field::optional("weight", NUMBER),
+            Field::optional("length", NUMBER),
+            Field::optional("height", NUMBER),
+            Field::optional("width", NUMBER),
+            Field::optional("hs_code", TEXT),
+            Field::optional("origin_country", TEXT),
+            Field::optional("mid_code", TEXT),
+            Field::optional("material", TEXT),
+            Field::optional("metadata", OBJECT),
+        ])
+    };
+}
+
+/// `AdminPostProductsReq`: `is_giftcard` and `discountable` have class defaults, so only an
+/// explicit `null` fails them.
+static CREATE_PRODUCT: Class = product_class!(
+    title: required,
+    middle: [
+        Field::defined("is_giftcard", BOOLEAN),
+        Field::defined("discountable", BOOLEAN)
+    ],
+    status: Field::optional("status", &[STATUS]),
+    variants: &PRODUCT_CREATE_VARIANT,
+    options: [Field::optional(
+        "options",
+        &[Rule::Array, Rule::EachNested(&OPTION_TITLE)]
+    )]
+);
+
+/// `AdminPostProductsProductReq`: a given `status` may not be `null`.
+static UPDATE_PRODUCT: Class = product_class!(
+    title: optional,
+    middle: [Field::optional("discountable", BOOLEAN)],
+    status: Field::defined("status", &[Rule::NotNull, STATUS]),
+    variants: &PRODUCT_UPDATE_VARIANT,
+    options: []
+);
+
+fn price(item: &Body) -> PriceInput {
+    PriceInput {
+        id: item.string("id"),
+        region_id: item.string("region_id").filter(|id| !id.is_empty()),
+        currency_code: item.string("currency_code").filter(|code| !code.is_empty()),
+        amount: item.number("amount").map(|n| n as i64).unwrap_or_default(),
+        min_quantity: item.number("min_quantity").map(|n| n as i64),
+        max_quantity: item.number("max_quantity").map(|n| n as i64),
     }
 }
 
-fn read_value_ref(reader: &mut BodyReader) -> Option<ValueRef> {
-    let id = reader.string("id", true);
-    let value = reader.string("value", false)?;
-    Some(ValueRef { id, value })
-}
-
-fn read_id(reader: &mut BodyReader) -> Option<String> {
-    reader.string("id", false)
-}
-
-fn read_status(reader: &mut BodyReader) -> Option<Option<ProductStatusEnum>> {
-    match reader.get("status") {
-        None => None,
-        Some(Value::Null) => Some(None),
-        Some(Value::String(text)) => match status_from(text) {
-            Some(status) => Some(Some(status)),
-            None => {
-                reader.fail(STATUS_MESSAGE);
-                None
-            }
-        },
-        Some(_) => {
-            reader.fail(STATUS_MESSAGE);
-            None
-        }
+fn variant(body: &Body) -> VariantInput {
+    let nullable_text = |name: &str| body.patch(name, Body::string);
+    let nullable_number = |name: &str| body.patch(name, Body::number);
+    // The keys in the create class's order, then `id`: the event's `fields`.
+    let keys = CREATE_VARIANT
+        .known()
+        .chain(["id"])
+        .filter(|key| body.has(key))
+        .map(str::to_owned)
+        .collect();
+    VariantInput {
+        id: body.string("id"),
+        title: body.string("title"),
+        sku: nullable_text("sku"),
+        ean: nullable_text("ean"),
+        upc: nullable_text("upc"),
+        barcode: nullable_text("barcode"),
+        hs_code: nullable_text("hs_code"),
+        inventory_quantity: body.number("inventory_quantity"),
+        allow_backorder: body.boolean("allow_backorder"),
+        manage_inventory: body.boolean("manage_inventory"),
+        weight: nullable_number("weight"),
+        length: nullable_number("length"),
+        height: nullable_number("height"),
+        width: nullable_number("width"),
+        origin_country: nullable_text("origin_country"),
+        mid_code: nullable_text("mid_code"),
+        material: nullable_text("material"),
+        metadata: body.object("metadata"),
+        prices: body
+            .each("prices")
+            .map(|items| items.iter().map(price).collect()),
+        options: body
+            .each("options")
+            .unwrap_or_default()
+            .iter()
+            .map(|item| OptionValueInput {
+                option_id: item.string("option_id"),
+                value: item.string("value").unwrap_or_default(),
+            })
+            .collect(),
+        keys,
     }
+}
+
+fn value_ref(item: &Body) -> ValueRef {
+    ValueRef {
+        id: item.string("id"),
+        value: item.string("value").unwrap_or_default(),
+    }
+}
+
+fn ids(body: &Body, name: &str) -> Option<Vec<String>> {
+    body.each(name)
+        .map(|items| items.iter().filter_map(|item| item.string("id")).collect())
 }
 
 fn status_from(text: &str) -> Option<ProductStatusEnum> {
@@ -340,246 +384,65 @@ fn status_from(text: &str) -> Option<ProductStatusEnum> {
     })
 }
 
-/// `@IsInt()`.
-fn integer(reader: &mut BodyReader, name: &str, optional: bool) -> Option<i64> {
-    match reader.get(name) {
-        Some(Value::Number(number)) if number.as_i64().is_some() => number.as_i64(),
-        Some(Value::Number(number))
-            if number
-                .as_f64()
-                .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15) =>
-        {
-            number.as_f64().map(|f| f as i64)
-        }
-        None | Some(Value::Null) if optional => None,
-        _ => {
-            reader.fail(format!("{name} must be an integer number"));
-            None
-        }
-    }
-}
-
-/// A variant price (`ProductVariantPricesCreateReq`, or the update form that also takes `id`).
-fn read_price(reader: &mut BodyReader, with_id: bool) -> Option<PriceInput> {
-    let id = if with_id {
-        reader.string("id", true)
-    } else {
-        None
-    };
-    let truthy = |reader: &BodyReader, name: &str| match reader.get(name) {
-        Some(Value::String(text)) => !text.is_empty(),
-        Some(Value::Null) | None => false,
-        Some(Value::Bool(flag)) => *flag,
-        Some(Value::Number(number)) => number.as_f64().is_some_and(|f| f != 0.0),
-        Some(_) => true,
-    };
-    let has_region = truthy(reader, "region_id");
-    let has_currency = truthy(reader, "currency_code");
-    // The update form skips the XOR rule when the price names its id.
-    if id.is_none() && has_region == has_currency {
-        reader.fail("Failed XOR relation between \"region_id\" and \"currency_code\".");
-        reader.fail("Failed XOR relation between \"currency_code\" and \"region_id\".");
-    }
-    let amount = integer(reader, "amount", false);
-    let min_quantity = integer(reader, "min_quantity", true);
-    let max_quantity = integer(reader, "max_quantity", true);
-    let text = |reader: &BodyReader, name: &str| {
-        reader
-            .get(name)
-            .and_then(Value::as_str)
-            .filter(|text| !text.is_empty())
-            .map(str::to_owned)
-    };
-    Some(PriceInput {
-        id,
-        region_id: text(reader, "region_id"),
-        currency_code: text(reader, "currency_code"),
-        amount: amount?,
-        min_quantity,
-        max_quantity,
-    })
-}
-
-/// A variant body. `with_option_ids`: options are `{option_id, value}` (everywhere but product
-/// create); `update`: every property optional, and prices may carry ids; `integer_quantity`:
-/// `inventory_quantity` is `@IsInt()` (in product update bodies) rather than `@IsNumber()`.
-fn read_variant(
-    reader: &mut BodyReader,
-    update: bool,
-    with_option_ids: bool,
-    integer_quantity: bool,
-) -> VariantInput {
-    let keys: Vec<String> = CREATE_VARIANT_FIELDS
-        .iter()
-        .chain(["id"].iter())
-        .filter(|key| reader.has(key))
-        .map(|key| (*key).to_owned())
-        .collect();
-    let id = if update {
-        reader.string("id", true)
-    } else {
-        None
-    };
-    let title = reader.string("title", update);
-    let sku = nullable_string(reader, "sku");
-    let ean = nullable_string(reader, "ean");
-    let upc = nullable_string(reader, "upc");
-    let barcode = nullable_string(reader, "barcode");
-    let hs_code = nullable_string(reader, "hs_code");
-    let inventory_quantity = if integer_quantity {
-        integer(reader, "inventory_quantity", true).map(|n| n as f64)
-    } else {
-        reader.number("inventory_quantity", true)
-    };
-    let allow_backorder = reader.boolean("allow_backorder", true);
-    let manage_inventory = reader.boolean("manage_inventory", true);
-    let weight = nullable_number(reader, "weight");
-    let length = nullable_number(reader, "length");
-    let height = nullable_number(reader, "height");
-    let width = nullable_number(reader, "width");
-    let origin_country = nullable_string(reader, "origin_country");
-    let mid_code = nullable_string(reader, "mid_code");
-    let material = nullable_string(reader, "material");
-    let metadata = reader.object("metadata");
-    let price_fields: &[&str] = if update {
-        &[
-            "id",
-            "region_id",
-            "currency_code",
-            "amount",
-            "min_quantity",
-            "max_quantity",
-        ]
-    } else {
-        &[
-            "region_id",
-            "currency_code",
-            "amount",
-            "min_quantity",
-            "max_quantity",
-        ]
-    };
-    let prices = nested_array(reader, "prices", !update, price_fields, |child| {
-        read_price(child, update)
-    });
-    let option_fields: &[&str] = if with_option_ids {
-        &["value", "option_id"]
-    } else {
-        &["value"]
-    };
-    let options = nested_array(reader, "options", false, option_fields, |child| {
-        let value = child.string("value", false);
-        let option_id = if with_option_ids {
-            child.string("option_id", false)
-        } else {
-            None
-        };
-        Some(OptionValueInput {
-            option_id,
-            value: value?,
-        })
-    })
-    .unwrap_or_default();
-    VariantInput {
-        id,
-        title,
-        sku,
-        ean,
-        upc,
-        barcode,
-        hs_code,
-        inventory_quantity,
-        allow_backorder,
-        manage_inventory,
-        weight,
-        length,
-        height,
-        width,
-        origin_country,
-        mid_code,
-        material,
-        metadata,
-        prices,
-        options,
-        keys,
-    }
-}
-
-/// The scalar product columns, read in the request class's order around the nested ones.
-fn read_head(reader: &mut BodyReader, fields: &mut ProductFields, create: bool) {
-    fields.title = reader.string("title", !create);
-    fields.subtitle = nullable_string(reader, "subtitle");
-    fields.description = nullable_string(reader, "description");
-}
-
-fn read_tail(reader: &mut BodyReader, fields: &mut ProductFields) {
-    fields.weight = nullable_number(reader, "weight");
-    fields.length = nullable_number(reader, "length");
-    fields.height = nullable_number(reader, "height");
-    fields.width = nullable_number(reader, "width");
-    fields.hs_code = nullable_string(reader, "hs_code");
-    fields.origin_country = nullable_string(reader, "origin_country");
-    fields.mid_code = nullable_string(reader, "mid_code");
-    fields.material = nullable_string(reader, "material");
-}
-
-/// `@IsBoolean()` with a class default: absent keeps the default, `null` fails.
-fn defaulted_boolean(reader: &mut BodyReader, name: &str, default: bool) -> bool {
-    if reader.has(name) {
-        reader.boolean(name, false).unwrap_or(default)
-    } else {
-        default
+/// The product columns both classes have.
+fn product_fields(body: &Body) -> ProductFields {
+    let nullable_text = |name: &str| body.patch(name, Body::string);
+    let nullable_number = |name: &str| body.patch(name, Body::number);
+    ProductFields {
+        title: body.string("title"),
+        subtitle: nullable_text("subtitle"),
+        description: nullable_text("description"),
+        discountable: body.boolean("discountable"),
+        thumbnail: nullable_text("thumbnail"),
+        handle: nullable_text("handle"),
+        status: body.patch("status", |body, name| {
+            body.string(name).as_deref().and_then(status_from)
+        }),
+        collection_id: nullable_text("collection_id"),
+        weight: nullable_number("weight"),
+        length: nullable_number("length"),
+        height: nullable_number("height"),
+        width: nullable_number("width"),
+        hs_code: nullable_text("hs_code"),
+        origin_country: nullable_text("origin_country"),
+        mid_code: nullable_text("mid_code"),
+        material: nullable_text("material"),
     }
 }
 
 impl CreateProduct {
     /// Reads a `POST /admin/products` body.
     pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, CREATE_FIELDS);
-        let mut fields = ProductFields::default();
-        read_head(&mut reader, &mut fields, true);
-        let is_giftcard = defaulted_boolean(&mut reader, "is_giftcard", false);
-        fields.discountable = Some(defaulted_boolean(&mut reader, "discountable", true));
-        let images = loose_strings(&mut reader, "images");
-        fields.thumbnail = nullable_string(&mut reader, "thumbnail");
-        fields.handle = nullable_string(&mut reader, "handle");
-        fields.status = match read_status(&mut reader) {
-            None => Some(Some(ProductStatusEnum::Draft)),
-            given => given,
-        };
-        let type_ref = nested_object(&mut reader, "type", &["id", "value"], read_value_ref)
-            .and_then(|given| given);
-        fields.collection_id = nullable_string(&mut reader, "collection_id");
-        let tags = nested_array(&mut reader, "tags", false, &["id", "value"], read_value_ref);
-        let sales_channel_ids =
-            nested_array(&mut reader, "sales_channels", false, &["id"], read_id);
-        let category_ids = nested_array(&mut reader, "categories", false, &["id"], read_id);
-        let option_titles = nested_array(&mut reader, "options", false, &["title"], |child| {
-            child.string("title", false)
-        })
-        .unwrap_or_default();
-        let variants = nested_array(
-            &mut reader,
-            "variants",
-            false,
-            CREATE_VARIANT_FIELDS,
-            |child| Some(read_variant(child, false, false, false)),
-        )
-        .unwrap_or_default();
-        read_tail(&mut reader, &mut fields);
-        let metadata = reader.object("metadata");
-        reader.finish()?;
+        let body = CREATE_PRODUCT.read(body)?;
+        let mut fields = product_fields(&body);
+        fields.discountable = Some(fields.discountable.unwrap_or(true));
+        // Absent is a draft; an explicit `null` is written as given.
+        if fields.status.is_none() {
+            fields.status = Some(Some(ProductStatusEnum::Draft));
+        }
         Ok(Self {
             fields,
-            is_giftcard,
-            images,
-            type_ref,
-            tags,
-            sales_channel_ids,
-            category_ids,
-            option_titles,
-            variants,
-            metadata,
+            is_giftcard: body.boolean("is_giftcard").unwrap_or(false),
+            images: body.strings("images"),
+            type_ref: body.nested("type").as_ref().map(value_ref),
+            tags: body
+                .each("tags")
+                .map(|items| items.iter().map(value_ref).collect()),
+            sales_channel_ids: ids(&body, "sales_channels"),
+            category_ids: ids(&body, "categories"),
+            option_titles: body
+                .each("options")
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|item| item.string("title"))
+                .collect(),
+            variants: body
+                .each("variants")
+                .unwrap_or_default()
+                .iter()
+                .map(variant)
+                .collect(),
+            metadata: body.object("metadata"),
         })
     }
 }
@@ -587,55 +450,25 @@ impl CreateProduct {
 impl UpdateProduct {
     /// Reads a `POST /admin/products/{id}` body.
     pub fn from_body(body: Value) -> Result<Self> {
-        let keys: Vec<String> = body
-            .as_object()
-            .map(|fields| fields.keys().cloned().collect())
-            .unwrap_or_default();
-        let mut reader = BodyReader::new(body, UPDATE_FIELDS);
-        let mut fields = ProductFields::default();
-        read_head(&mut reader, &mut fields, false);
-        fields.discountable = reader.boolean("discountable", true);
-        let images = loose_strings(&mut reader, "images");
-        fields.thumbnail = nullable_string(&mut reader, "thumbnail");
-        fields.handle = nullable_string(&mut reader, "handle");
-        fields.status = match read_status(&mut reader) {
-            Some(None) => {
-                reader.fail("status should not be equal to null");
-                reader.fail(STATUS_MESSAGE);
-                None
-            }
-            given => given,
-        };
-        let type_ref = nested_object(&mut reader, "type", &["id", "value"], read_value_ref);
-        fields.collection_id = nullable_string(&mut reader, "collection_id");
-        let tags = nested_array(&mut reader, "tags", false, &["id", "value"], read_value_ref);
-        let sales_channels_null = reader.has("sales_channels") && reader.is_null("sales_channels");
-        let sales_channel_ids =
-            nested_array(&mut reader, "sales_channels", false, &["id"], read_id)
-                .or_else(|| sales_channels_null.then(Vec::new));
-        let category_ids = nested_array(&mut reader, "categories", false, &["id"], read_id);
-        let mut update_variant_fields = CREATE_VARIANT_FIELDS.to_vec();
-        update_variant_fields.push("id");
-        let variants = nested_array(
-            &mut reader,
-            "variants",
-            false,
-            &update_variant_fields,
-            |child| Some(read_variant(child, true, true, true)),
-        );
-        read_tail(&mut reader, &mut fields);
-        let metadata = reader.object("metadata");
-        reader.finish()?;
+        let body = UPDATE_PRODUCT.read(body)?;
         Ok(Self {
-            fields,
-            images,
-            type_ref,
-            tags,
-            sales_channel_ids,
-            category_ids,
-            variants,
-            metadata,
-            keys,
+            fields: product_fields(&body),
+            images: body.strings("images"),
+            type_ref: body.patch("type", |body, name| {
+                body.nested(name).as_ref().map(value_ref)
+            }),
+            tags: body
+                .each("tags")
+                .map(|items| items.iter().map(value_ref).collect()),
+            // `null` detaches every channel.
+            sales_channel_ids: ids(&body, "sales_channels")
+                .or_else(|| body.is_null("sales_channels").then(Vec::new)),
+            category_ids: ids(&body, "categories"),
+            variants: body
+                .each("variants")
+                .map(|items| items.iter().map(variant).collect()),
+            metadata: body.object("metadata"),
+            keys: body.keys(),
         })
     }
 }
@@ -643,39 +476,30 @@ impl UpdateProduct {
 impl VariantInput {
     /// Reads a `POST /admin/products/{id}/variants` body (`AdminPostProductsProductVariantsReq`).
     pub fn create_from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, CREATE_VARIANT_FIELDS);
-        let variant = read_variant(&mut reader, false, true, false);
-        reader.finish()?;
-        Ok(variant)
+        Ok(variant(&CREATE_VARIANT.read(body)?))
     }
 
     /// Reads a `POST /admin/products/{id}/variants/{variant_id}` body: every property optional.
     pub fn update_from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, CREATE_VARIANT_FIELDS);
-        let variant = read_variant(&mut reader, true, true, false);
-        reader.finish()?;
-        Ok(variant)
+        Ok(variant(&UPDATE_VARIANT.read(body)?))
     }
 }
 
 /// Reads `{title}` (`AdminPostProductsProductOptionsReq`).
 pub fn option_title_from_body(body: Value) -> Result<String> {
-    let mut reader = BodyReader::new(body, &["title"]);
-    let title = reader.string("title", false);
-    reader.finish()?;
-    title.ok_or_else(|| Error::invalid_data("title must be a string"))
+    Ok(OPTION_TITLE.read(body)?.string("title").unwrap_or_default())
 }
+
+static METADATA_ENTRY: Class =
+    Class::new(&[Field::required("key", TEXT), Field::required("value", TEXT)]);
 
 /// Reads `{key, value}` (`AdminPostProductsProductMetadataReq`).
 pub fn metadata_from_body(body: Value) -> Result<(String, String)> {
-    let mut reader = BodyReader::new(body, &["key", "value"]);
-    let key = reader.string("key", false);
-    let value = reader.string("value", false);
-    reader.finish()?;
-    match (key, value) {
-        (Some(key), Some(value)) => Ok((key, value)),
-        _ => Err(Error::invalid_data("key must be a string")),
-    }
+    let body = METADATA_ENTRY.read(body)?;
+    Ok((
+        body.string("key").unwrap_or_default(),
+        body.string("value").unwrap_or_default(),
+    ))
 }
 
 /// The sales channel ids of a product body as Medusa's existence check reads them, before the

@@ -23,7 +23,6 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::providers::ProviderRegistry;
-use medusa_core::body::BodyReader;
 
 const REGION_ID_PREFIX: &str = "reg";
 
@@ -192,64 +191,6 @@ pub struct CreateRegion {
     pub includes_tax: Option<bool>,
 }
 
-impl CreateRegion {
-    /// Reads Medusa's `AdminPostRegionsReq` body, with its validation messages; `includes_tax`
-    /// is accepted only with the tax-inclusive pricing flag on.
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let mut reader = BodyReader::new(
-            body,
-            &[
-                "name",
-                "currency_code",
-                "tax_code",
-                "tax_rate",
-                "payment_providers",
-                "fulfillment_providers",
-                "countries",
-                "includes_tax",
-                "metadata",
-            ],
-        );
-        let name = reader.string("name", false);
-        let currency_code = reader.string("currency_code", false);
-        let tax_code = reader.string("tax_code", true);
-        let tax_rate = reader.number("tax_rate", false);
-        let payment_providers = reader.strings("payment_providers", false);
-        let fulfillment_providers = reader.strings("fulfillment_providers", false);
-        let countries = reader.strings("countries", false);
-        let metadata = reader.object("metadata");
-        let includes_tax = crate::tax_inclusive::read_body(&mut reader, flags);
-        reader.finish()?;
-        Ok(Self {
-            name: name.unwrap_or_default(),
-            currency_code: currency_code.unwrap_or_default(),
-            tax_code,
-            tax_rate: tax_rate.unwrap_or_default(),
-            payment_providers: payment_providers.unwrap_or_default(),
-            fulfillment_providers: fulfillment_providers.unwrap_or_default(),
-            countries: countries.unwrap_or_default(),
-            metadata,
-            includes_tax,
-        })
-    }
-}
-
-/// The properties of Medusa's `AdminPostRegionsRegionReq`, in its declaration order.
-const UPDATE_FIELDS: &[&str] = &[
-    "name",
-    "currency_code",
-    "tax_code",
-    "tax_rate",
-    "gift_cards_taxable",
-    "automatic_taxes",
-    "tax_provider_id",
-    "payment_providers",
-    "fulfillment_providers",
-    "countries",
-    "includes_tax",
-    "metadata",
-];
-
 /// Changes to a region (`POST /admin/regions/{id}`). `None` leaves a field alone; for the
 /// nullable columns `Some(None)` clears it. Lists replace the region's set.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -271,81 +212,6 @@ pub struct UpdateRegion {
     pub includes_tax: Option<bool>,
     /// The body's property names (in declaration order): the `fields` of `region.updated`.
     pub fields: Vec<String>,
-}
-
-impl UpdateRegion {
-    /// Reads Medusa's `AdminPostRegionsRegionReq` body, with its validation messages;
-    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let mut reader = BodyReader::new(body, UPDATE_FIELDS);
-        let nullable = |reader: &BodyReader, name: &str| reader.has(name) && reader.is_null(name);
-        let name_null = nullable(&reader, "name");
-        let tax_code_null = nullable(&reader, "tax_code");
-        let tax_rate_null = nullable(&reader, "tax_rate");
-        let gift_null = nullable(&reader, "gift_cards_taxable");
-        let automatic_null = nullable(&reader, "automatic_taxes");
-        let provider_null = nullable(&reader, "tax_provider_id");
-        // Medusa lists the body's keys in the body's order; a JSON map here keeps no order,
-        // so they are listed in the order the request class declares them.
-        let fields = UPDATE_FIELDS
-            .iter()
-            .filter(|name| reader.has(name))
-            .map(|name| (*name).to_owned())
-            .collect();
-
-        let name = reader.string("name", true);
-        let currency_code = reader.string("currency_code", true);
-        let tax_code = reader.string("tax_code", true);
-        let tax_rate = reader.number("tax_rate", true);
-        let gift_cards_taxable = reader.boolean("gift_cards_taxable", true);
-        let automatic_taxes = reader.boolean("automatic_taxes", true);
-        let tax_provider_id = reader.string("tax_provider_id", true);
-        let payment_providers = reader.strings("payment_providers", true);
-        let fulfillment_providers = reader.strings("fulfillment_providers", true);
-        let countries = reader.strings("countries", true);
-        let metadata = reader.object("metadata");
-        let includes_tax = crate::tax_inclusive::read_body(&mut reader, flags);
-        reader.finish()?;
-
-        fn patch<T>(value: Option<T>, null: bool) -> Option<Option<T>> {
-            if null {
-                Some(None)
-            } else {
-                value.map(Some)
-            }
-        }
-        Ok(Self {
-            name: patch(name, name_null),
-            currency_code,
-            tax_code: patch(tax_code, tax_code_null),
-            tax_rate: patch(tax_rate, tax_rate_null),
-            gift_cards_taxable: patch(gift_cards_taxable, gift_null),
-            automatic_taxes: patch(automatic_taxes, automatic_null),
-            tax_provider_id: patch(tax_provider_id, provider_null),
-            payment_providers,
-            fulfillment_providers,
-            countries,
-            metadata,
-            includes_tax,
-            fields,
-        })
-    }
-}
-
-/// Reads the `{country_code}` body of `POST /admin/regions/{id}/countries`.
-pub fn country_code_from_body(body: Value) -> Result<String> {
-    let mut reader = BodyReader::new(body, &["country_code"]);
-    let code = reader.string("country_code", false);
-    reader.finish()?;
-    Ok(code.unwrap_or_default())
-}
-
-/// Reads the `{provider_id}` body of the provider routes.
-pub fn provider_id_from_body(body: Value) -> Result<String> {
-    let mut reader = BodyReader::new(body, &["provider_id"]);
-    let id = reader.string("provider_id", false);
-    reader.finish()?;
-    Ok(id.unwrap_or_default())
 }
 
 /// Managing regions. Soft-deleted regions are invisible (404) except to a list with a

@@ -4,7 +4,6 @@
 //! is refused ("includes_tax should not exist"). With it on, create and update set it, and
 //! answers carry it, since Medusa adds it to the routes' default fields.
 
-use medusa_core::body::BodyReader;
 use medusa_core::{FeatureFlags, Flag, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_query_dsl::ResourceSpec;
@@ -63,11 +62,6 @@ pub fn region_retrieve_spec(flags: FeatureFlags) -> &'static ResourceSpec {
     } else {
         &REGION_RETRIEVE
     }
-}
-
-/// Reads the body's `includes_tax` (after the other properties, where Medusa checks it).
-pub(crate) fn read_body(reader: &mut BodyReader, flags: FeatureFlags) -> Option<bool> {
-    reader.flagged_boolean("includes_tax", enabled(flags))
 }
 
 /// Fills the views' `includes_tax` when the flag is on (one statement for the page).

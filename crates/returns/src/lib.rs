@@ -4,6 +4,7 @@
 //! `value`, soft-deleted with its children. It knows no HTTP framework: the admin app reads
 //! bodies with the `from_body` constructors and calls [`ReturnReasonService`].
 
+pub mod input;
 pub mod return_reasons;
 
 pub use return_reasons::{

@@ -5,7 +5,6 @@ use medusa_query_dsl::in_insertion_order;
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
-use medusa_core::body::BodyReader;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
 use sea_orm::sea_query::Expr;
@@ -77,35 +76,6 @@ pub struct CreateReturnReason {
     pub metadata: Option<Value>,
 }
 
-impl CreateReturnReason {
-    /// Reads Medusa's `AdminPostReturnReasonsReq` body, with its validation messages.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(
-            body,
-            &[
-                "value",
-                "label",
-                "parent_return_reason_id",
-                "description",
-                "metadata",
-            ],
-        );
-        let value = reader.string("value", false);
-        let label = reader.string("label", false);
-        let parent_return_reason_id = reader.string("parent_return_reason_id", true);
-        let description = reader.string("description", true);
-        let metadata = reader.any("metadata");
-        reader.finish()?;
-        Ok(Self {
-            value: value.unwrap_or_default(),
-            label: label.unwrap_or_default(),
-            parent_return_reason_id,
-            description,
-            metadata,
-        })
-    }
-}
-
 /// Changes to a return reason (`POST /admin/return-reasons/{id}`). `None` leaves a field
 /// alone, `Some(None)` (JSON `null`) clears it; `metadata` replaces the stored value whole.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -114,31 +84,6 @@ pub struct UpdateReturnReason {
     pub value: Option<Option<String>>,
     pub description: Option<Option<String>>,
     pub metadata: Option<Option<Value>>,
-}
-
-impl UpdateReturnReason {
-    /// Reads Medusa's `AdminPostReturnReasonsReasonReq` body, with its validation messages.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, &["label", "value", "description", "metadata"]);
-        let patch = |reader: &mut BodyReader, name: &str| -> Option<Option<String>> {
-            if reader.is_null(name) {
-                Some(None)
-            } else {
-                reader.string(name, true).map(Some)
-            }
-        };
-        let label = patch(&mut reader, "label");
-        let value = patch(&mut reader, "value");
-        let description = patch(&mut reader, "description");
-        let metadata = reader.has("metadata").then(|| reader.any("metadata"));
-        reader.finish()?;
-        Ok(Self {
-            label,
-            value,
-            description,
-            metadata,
-        })
-    }
 }
 
 /// Managing return reasons. Soft-deleted reasons are invisible.

@@ -9,14 +9,18 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod input;
 pub mod publishable_api_keys;
 pub mod sales_channels;
 
+pub use input::{
+    location_id_from_body, product_ids_from_body, sales_channel_ids_from_body, KeyTitle,
+};
 pub use publishable_api_keys::{
     sales_channel_search, PublishableApiKeyService, SeaPublishableApiKeyService,
     PUBLISHABLE_API_KEY_LIST,
 };
 pub use sales_channels::{
-    location_id_from_body, product_ids_from_body, CreateSalesChannel, SalesChannelService,
-    SeaSalesChannelService, UpdateSalesChannel, SALES_CHANNEL_LIST,
+    CreateSalesChannel, SalesChannelService, SeaSalesChannelService, UpdateSalesChannel,
+    SALES_CHANNEL_LIST,
 };

@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use async_trait::async_trait;
-use medusa_core::body::BodyReader;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{product, product_sales_channel, sales_channel, sales_channel_location, store};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
@@ -13,7 +12,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
-use serde_json::{json, Value};
+use serde_json::json;
 
 const SALES_CHANNEL_FIELDS: &[&str] = &[
     "id",
@@ -70,84 +69,6 @@ pub struct UpdateSalesChannel {
     pub name: Option<Option<String>>,
     pub description: Option<Option<String>>,
     pub is_disabled: Option<Option<bool>>,
-}
-
-impl CreateSalesChannel {
-    /// Reads Medusa's `AdminPostSalesChannelsReq` body, with its validation messages.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, &["name", "description", "is_disabled"]);
-        let name = reader.string("name", false);
-        let description = reader.string("description", true);
-        let is_disabled = reader.boolean("is_disabled", true);
-        reader.finish()?;
-        Ok(Self {
-            name: name.unwrap_or_default(),
-            description,
-            is_disabled,
-        })
-    }
-}
-
-impl UpdateSalesChannel {
-    /// Reads Medusa's `AdminPostSalesChannelsSalesChannelReq` body; an explicit `null` is kept
-    /// apart from an absent property.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let mut reader = BodyReader::new(body, &["name", "description", "is_disabled"]);
-        let present = |reader: &BodyReader, name: &str| reader.has(name);
-        let name = reader.string("name", true);
-        let description = reader.string("description", true);
-        let is_disabled = reader.boolean("is_disabled", true);
-        let input = Self {
-            name: present(&reader, "name").then_some(name),
-            description: present(&reader, "description").then_some(description),
-            is_disabled: present(&reader, "is_disabled").then_some(is_disabled),
-        };
-        reader.finish()?;
-        Ok(input)
-    }
-}
-
-/// Reads the `{product_ids: [{id}]}` body of the product batch routes, with Medusa's messages.
-pub fn product_ids_from_body(body: Value) -> Result<Vec<String>> {
-    const NOT_OBJECTS: &str =
-        "each value in nested property product_ids must be either object or array";
-    let mut reader = BodyReader::new(body, &["product_ids"]);
-    let mut ids = Vec::new();
-    match reader.get("product_ids").cloned() {
-        Some(Value::Array(items)) => {
-            let mut non_objects = false;
-            for item in items {
-                if !item.is_object() {
-                    non_objects = true;
-                    continue;
-                }
-                let mut child = BodyReader::new(item, &["id"]);
-                if let Some(id) = child.string("id", false) {
-                    ids.push(id);
-                }
-                reader.absorb(child);
-            }
-            if non_objects {
-                reader.fail(NOT_OBJECTS);
-            }
-        }
-        // An object is validated as one nested item, but still is no array.
-        None | Some(Value::Object(_)) => reader.fail("product_ids must be an array"),
-        Some(_) => {
-            reader.fail("product_ids must be an array");
-            reader.fail(NOT_OBJECTS);
-        }
-    }
-    reader.finish()?;
-    Ok(ids)
-}
-
-/// Reads the `{location_id}` body of the stock-location routes.
-pub fn location_id_from_body(body: Value) -> Result<String> {
-    let mut reader = BodyReader::new(body, &["location_id"]);
-    let location_id = reader.string("location_id", false);
-    reader.finish()?;
-    Ok(location_id.unwrap_or_default())
 }
 
 /// Managing sales channels and the products and stock locations linked to them.
@@ -448,6 +369,8 @@ impl SalesChannelService for SeaSalesChannelService {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::{location_id_from_body, product_ids_from_body};
+    use serde_json::Value;
 
     fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
         match result {

@@ -6,7 +6,6 @@
 //! 404); with it on, answers carry it and the list filters and sorts by it.
 
 use async_trait::async_trait;
-use medusa_core::body::BodyReader;
 use medusa_core::{Error, FeatureFlags, Flag, ListPage, Result};
 use medusa_entity::currency;
 use medusa_entity::includes_tax::{self, Table};
@@ -16,7 +15,7 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use medusa_query_dsl::in_insertion_order;
 
@@ -82,18 +81,6 @@ impl Serialize for CurrencyView {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UpdateCurrency {
     pub includes_tax: Option<bool>,
-}
-
-impl UpdateCurrency {
-    /// Reads the body with Medusa's messages: `includes_tax` is an optional boolean with the
-    /// tax-inclusive pricing flag on; with it off, any value of it (even `null`) is refused.
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let mut reader = BodyReader::new(body, &["includes_tax"]);
-        let includes_tax =
-            reader.flagged_boolean("includes_tax", flags.is_enabled(Flag::TaxInclusivePricing));
-        reader.finish()?;
-        Ok(Self { includes_tax })
-    }
 }
 
 /// Reads and updates the currency rows.

@@ -5,9 +5,11 @@
 //! the other routes it takes `fields[]` and `expand[]` as arrays and answers with only the
 //! selected columns, including the virtual link counts.
 
+pub mod input;
 pub mod query;
 pub mod tax_rates;
 
+pub use input::LinkIds;
 pub use query::{plan_list, TaxRateField, TaxRateRelation, TaxRateSelection, TAX_RATE_LIST};
 pub use tax_rates::{
     CreateTaxRate, LinkKind, SeaTaxRateService, TaxRateService, TaxRateView, UpdateTaxRate,

@@ -2,50 +2,17 @@
 //! create call only.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_auth::api_keys::API_KEY_LIST;
-use serde::{Deserialize, Serialize};
-use validator::Validate;
+use medusa_auth::{api_keys::API_KEY_LIST, ApiKeyTitle};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, list_plan, list_response, wrapped},
     middleware::auth::Caller,
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateApiKeyBody {
-    #[validate(
-        required(message = "title must be a string"),
-        length(min = 1, message = "title should not be empty")
-    )]
-    title: Option<String>,
-    /// Only `secret`: publishable keys are the v1 `/admin/publishable-api-keys` resource.
-    #[serde(rename = "type")]
-    #[validate(custom(function = "secret_only"))]
-    key_type: Option<String>,
-}
-
-fn secret_only(value: &str) -> Result<(), validator::ValidationError> {
-    if value == "secret" {
-        Ok(())
-    } else {
-        Err(validator::ValidationError::new("type")
-            .with_message("type must be one of the following values: secret".into()))
-    }
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateApiKeyBody {
-    #[validate(
-        required(message = "title must be a string"),
-        length(min = 1, message = "title should not be empty")
-    )]
-    title: Option<String>,
-}
 
 /// The key as created, with the one-time token beside its stored fields.
 #[derive(Serialize)]
@@ -69,9 +36,9 @@ pub async fn list_api_keys(
 pub async fn create_api_key(
     state: web::Data<AppState>,
     caller: Caller,
-    body: ValidJson<CreateApiKeyBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let title = body.0.title.unwrap_or_default();
+    let ApiKeyTitle(title) = ApiKeyTitle::from_create_body(body.0)?;
     let created = state.api_keys.create(&title, &caller.0.user_id).await?;
     wrapped(
         "api_key",
@@ -94,9 +61,9 @@ pub async fn get_api_key(
 pub async fn update_api_key(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<UpdateApiKeyBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let title = body.0.title.unwrap_or_default();
+    let ApiKeyTitle(title) = ApiKeyTitle::from_update_body(body.0)?;
     wrapped("api_key", state.api_keys.update(&id, &title).await?)
 }
 

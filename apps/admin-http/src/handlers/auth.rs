@@ -2,37 +2,16 @@
 
 use actix_session::Session;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde::Deserialize;
-use validator::Validate;
+use medusa_auth::Login;
+use serde_json::Value;
 
 use crate::{
     error::{ApiError, ApiResult},
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{plain_ok, wrapped},
     middleware::auth::{Caller, SESSION_USER_KEY},
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct Credentials {
-    #[validate(
-        required(message = "email must be an email"),
-        email(message = "email must be an email")
-    )]
-    email: Option<String>,
-    #[validate(required(message = "password must be a string"))]
-    password: Option<String>,
-}
-
-impl Credentials {
-    fn parts(&self) -> (&str, &str) {
-        (
-            self.email.as_deref().unwrap_or_default(),
-            self.password.as_deref().unwrap_or_default(),
-        )
-    }
-}
 
 fn client_address(req: &HttpRequest) -> Option<String> {
     req.peer_addr().map(|addr| addr.ip().to_string())
@@ -41,12 +20,12 @@ fn client_address(req: &HttpRequest) -> Option<String> {
 async fn login(
     state: &AppState,
     req: &HttpRequest,
-    body: &Credentials,
+    body: Value,
 ) -> ApiResult<medusa_entity::user::Model> {
-    let (email, password) = body.parts();
+    let Login { email, password } = Login::from_body(body)?;
     Ok(state
         .logins
-        .login(email, password, client_address(req).as_deref())
+        .login(&email, &password, client_address(req).as_deref())
         .await?)
 }
 
@@ -63,9 +42,9 @@ pub async fn create_session(
     state: web::Data<AppState>,
     req: HttpRequest,
     session: Session,
-    body: ValidJson<Credentials>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let user = login(&state, &req, &body.0).await?;
+    let user = login(&state, &req, body.0).await?;
     start_session(&session, &user.id)?;
     wrapped("user", user)
 }
@@ -86,9 +65,9 @@ pub async fn delete_session(session: Session) -> HttpResponse {
 pub async fn create_token(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: ValidJson<Credentials>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let user = login(&state, &req, &body.0).await?;
+    let user = login(&state, &req, body.0).await?;
     let token = medusa_auth::token::issue_admin_token(&state.jwt, &user.id)?;
     wrapped("access_token", token)
 }
@@ -97,9 +76,9 @@ pub async fn create_token(
 pub async fn emailpass_token(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: ValidJson<Credentials>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let user = login(&state, &req, &body.0).await?;
+    let user = login(&state, &req, body.0).await?;
     let token = medusa_auth::token::issue_admin_token(&state.jwt, &user.id)?;
     wrapped("token", token)
 }

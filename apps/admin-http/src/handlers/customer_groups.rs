@@ -2,58 +2,17 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_customer::{
-    plan_customer_list, CreateCustomerGroup, UpdateCustomerGroup, CUSTOMER_GROUP_LIST,
+    plan_customer_list, CreateCustomerGroup, CustomerIds, UpdateCustomerGroup, CUSTOMER_GROUP_LIST,
     CUSTOMER_GROUP_RETRIEVE,
 };
-use serde::Deserialize;
-use serde_json::{Map, Value};
-use validator::Validate;
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, list_plan, list_response, wrapped},
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateCustomerGroupBody {
-    #[validate(required(message = "name must be a string"))]
-    name: Option<String>,
-    metadata: Option<Map<String, Value>>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateCustomerGroupBody {
-    name: Option<String>,
-    metadata: Option<Map<String, Value>>,
-}
-
-#[derive(Debug, Deserialize, serde::Serialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CustomerRef {
-    #[validate(required(message = "id must be a string"))]
-    id: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CustomersBatchBody {
-    #[validate(required(message = "customer_ids must be an array"), nested)]
-    customer_ids: Option<Vec<CustomerRef>>,
-}
-
-impl CustomersBatchBody {
-    fn ids(self) -> Vec<String> {
-        self.customer_ids
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|c| c.id)
-            .collect()
-    }
-}
 
 /// `GET /admin/customer-groups`
 pub async fn list_customer_groups(
@@ -84,15 +43,11 @@ pub async fn get_customer_group(
 /// `POST /admin/customer-groups`
 pub async fn create_customer_group(
     state: web::Data<AppState>,
-    body: ValidJson<CreateCustomerGroupBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
     let group = state
         .customer_groups
-        .create(CreateCustomerGroup {
-            name: body.name.unwrap_or_default(),
-            metadata: body.metadata,
-        })
+        .create(CreateCustomerGroup::from_body(body.0)?)
         .await?;
     wrapped("customer_group", group)
 }
@@ -102,22 +57,12 @@ pub async fn update_customer_group(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<UpdateCustomerGroupBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let selection = medusa_query_dsl::plan_retrieve(&CUSTOMER_GROUP_RETRIEVE, &raw)?;
-    let body = body.0;
-    let group = state
-        .customer_groups
-        .update(
-            &id,
-            UpdateCustomerGroup {
-                name: body.name,
-                metadata: body.metadata,
-            },
-            &selection,
-        )
-        .await?;
+    let input = UpdateCustomerGroup::from_body(body.0)?;
+    let group = state.customer_groups.update(&id, input, &selection).await?;
     wrapped("customer_group", group)
 }
 
@@ -145,11 +90,11 @@ pub async fn list_customer_group_customers(
 pub async fn add_customer_group_customers(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<CustomersBatchBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let group = state
         .customer_groups
-        .add_customers(&id, &body.0.ids())
+        .add_customers(&id, &CustomerIds::from_body(body.0)?.0)
         .await?;
     wrapped("customer_group", group)
 }
@@ -158,11 +103,11 @@ pub async fn add_customer_group_customers(
 pub async fn remove_customer_group_customers(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<CustomersBatchBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let group = state
         .customer_groups
-        .remove_customers(&id, &body.0.ids())
+        .remove_customers(&id, &CustomerIds::from_body(body.0)?.0)
         .await?;
     wrapped("customer_group", group)
 }

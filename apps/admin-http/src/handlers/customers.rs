@@ -1,55 +1,10 @@
 //! `/admin/customers`.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_core::patch::{present, Patch};
 use medusa_customer::{plan_customer_list, retrieve_relations, CreateCustomer, UpdateCustomer};
-use serde::Deserialize;
-use serde_json::{Map, Value};
-use validator::Validate;
+use serde_json::Value;
 
-use crate::{error::ApiResult, extract::ValidJson, handlers::wrapped, state::AppState};
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateCustomerBody {
-    #[validate(
-        required(message = "email must be an email"),
-        email(message = "email must be an email")
-    )]
-    email: Option<String>,
-    #[validate(required(message = "first_name must be a string"))]
-    first_name: Option<String>,
-    #[validate(required(message = "last_name must be a string"))]
-    last_name: Option<String>,
-    #[validate(required(message = "password must be a string"))]
-    password: Option<String>,
-    phone: Option<String>,
-    metadata: Option<Map<String, Value>>,
-}
-
-#[derive(Debug, Deserialize, serde::Serialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct GroupRef {
-    #[validate(required(message = "id must be a string"))]
-    id: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateCustomerBody {
-    #[validate(email(message = "email must be an email"))]
-    email: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    first_name: Patch<String>,
-    #[serde(default, deserialize_with = "present")]
-    last_name: Patch<String>,
-    #[serde(default, deserialize_with = "present")]
-    phone: Patch<String>,
-    password: Option<String>,
-    metadata: Option<Map<String, Value>>,
-    #[validate(nested)]
-    groups: Option<Vec<GroupRef>>,
-}
+use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
 
 /// `GET /admin/customers`
 pub async fn list_customers(
@@ -74,19 +29,11 @@ pub async fn get_customer(
 /// `POST /admin/customers`: Medusa answers 201 here.
 pub async fn create_customer(
     state: web::Data<AppState>,
-    body: ValidJson<CreateCustomerBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
     let customer = state
         .customers
-        .create(CreateCustomer {
-            email: body.email.unwrap_or_default(),
-            first_name: body.first_name.unwrap_or_default(),
-            last_name: body.last_name.unwrap_or_default(),
-            password: body.password.unwrap_or_default(),
-            phone: body.phone,
-            metadata: body.metadata,
-        })
+        .create(CreateCustomer::from_body(body.0)?)
         .await?;
     Ok(HttpResponse::Created().json(serde_json::json!({ "customer": customer })))
 }
@@ -96,27 +43,10 @@ pub async fn update_customer(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<UpdateCustomerBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let relations = retrieve_relations(req.query_string())?;
-    let body = body.0;
-    let customer = state
-        .customers
-        .update(
-            &id,
-            UpdateCustomer {
-                email: body.email,
-                first_name: body.first_name,
-                last_name: body.last_name,
-                phone: body.phone,
-                password: body.password,
-                metadata: body.metadata,
-                groups: body
-                    .groups
-                    .map(|groups| groups.into_iter().filter_map(|g| g.id).collect()),
-            },
-            relations,
-        )
-        .await?;
+    let input = UpdateCustomer::from_body(body.0)?;
+    let customer = state.customers.update(&id, input, relations).await?;
     wrapped("customer", customer)
 }

@@ -1,50 +1,15 @@
 //! `/admin/invites`: inviting admins, and the public acceptance route.
 
 use actix_web::{web, HttpResponse};
-use medusa_auth::{invites::AcceptUser, Email, UserRole};
-use serde::{Deserialize, Serialize};
-use validator::Validate;
+use medusa_auth::{AcceptInvite, CreateInvite};
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, plain_ok, wrapped},
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateInviteBody {
-    #[validate(
-        required(message = "user must be an email"),
-        email(message = "user must be an email")
-    )]
-    user: Option<String>,
-    #[validate(required(
-        message = "role must be one of the following values: admin, member, developer"
-    ))]
-    role: Option<UserRole>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct AcceptInviteBody {
-    #[validate(required(message = "token should not be empty, token must be a string"))]
-    token: Option<String>,
-    #[validate(required(message = "user should not be empty"))]
-    #[validate(nested)]
-    user: Option<InvitedUser>,
-}
-
-// validator's `required` on the enclosing field needs `Serialize`.
-#[derive(Debug, Deserialize, Serialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct InvitedUser {
-    first_name: Option<String>,
-    last_name: Option<String>,
-    #[validate(required(message = "password must be a string"))]
-    password: Option<String>,
-}
 
 /// `GET /admin/invites`
 pub async fn list_invites(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
@@ -54,11 +19,9 @@ pub async fn list_invites(state: web::Data<AppState>) -> ApiResult<HttpResponse>
 /// `POST /admin/invites`
 pub async fn create_invite(
     state: web::Data<AppState>,
-    body: ValidJson<CreateInviteBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
-    let email = Email::parse_field(&body.user.unwrap_or_default(), "user")?;
-    let role = body.role.unwrap_or(UserRole::Member);
+    let CreateInvite { email, role } = CreateInvite::from_body(body.0)?;
     state.invites.create(email, role).await?;
     Ok(plain_ok())
 }
@@ -84,24 +47,9 @@ pub async fn resend_invite(
 /// `POST /admin/invites/accept`
 pub async fn accept_invite(
     state: web::Data<AppState>,
-    body: ValidJson<AcceptInviteBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
-    let user = body.user.unwrap_or(InvitedUser {
-        first_name: None,
-        last_name: None,
-        password: None,
-    });
-    state
-        .invites
-        .accept(
-            body.token.as_deref().unwrap_or_default(),
-            AcceptUser {
-                first_name: user.first_name,
-                last_name: user.last_name,
-                password: user.password.unwrap_or_default(),
-            },
-        )
-        .await?;
+    let AcceptInvite { token, user } = AcceptInvite::from_body(body.0)?;
+    state.invites.accept(&token, user).await?;
     Ok(plain_ok())
 }

@@ -1,98 +1,16 @@
 //! `/admin/notes`: notes on any resource, written by the calling admin.
 
-use std::borrow::Cow;
-
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_notification::{CreateNote, NOTE_LIST};
-use serde::Deserialize;
+use medusa_notification::{CreateNote, NoteValue, NOTE_LIST};
 use serde_json::Value;
-use validator::{Validate, ValidationError, ValidationErrors};
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, list_plan, list_response, wrapped},
     middleware::auth::Caller,
     state::AppState,
 };
-
-/// Fields are read as raw JSON so that every failing property is reported at once, in
-/// class-validator's words, rather than only the first type error.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateNoteBody {
-    resource_id: Option<Value>,
-    resource_type: Option<Value>,
-    value: Option<Value>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateNoteBody {
-    value: Option<Value>,
-}
-
-/// Medusa's `@IsString()` (and, with `not_empty`, `@IsNotEmpty()`) on one property.
-fn check_string(
-    errors: &mut ValidationErrors,
-    field: &'static str,
-    value: Option<&Value>,
-    not_empty: bool,
-) {
-    let mut fail = |message: String| {
-        errors.add(
-            field,
-            ValidationError::new("string").with_message(Cow::Owned(message)),
-        )
-    };
-    let empty =
-        matches!(value, None | Some(Value::Null)) || value.and_then(Value::as_str) == Some("");
-    if not_empty && empty {
-        fail(format!("{field} should not be empty"));
-    }
-    if !matches!(value, Some(Value::String(_))) {
-        fail(format!("{field} must be a string"));
-    }
-}
-
-impl Validate for CreateNoteBody {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut errors = ValidationErrors::new();
-        check_string(&mut errors, "resource_id", self.resource_id.as_ref(), true);
-        check_string(
-            &mut errors,
-            "resource_type",
-            self.resource_type.as_ref(),
-            true,
-        );
-        check_string(&mut errors, "value", self.value.as_ref(), true);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-impl Validate for UpdateNoteBody {
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut errors = ValidationErrors::new();
-        check_string(&mut errors, "value", self.value.as_ref(), false);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// A property already checked to be a string.
-fn text(value: Option<Value>) -> String {
-    match value {
-        Some(Value::String(text)) => text,
-        _ => String::new(),
-    }
-}
 
 /// `GET /admin/notes`
 pub async fn list_notes(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
@@ -105,18 +23,10 @@ pub async fn list_notes(state: web::Data<AppState>, req: HttpRequest) -> ApiResu
 pub async fn create_note(
     state: web::Data<AppState>,
     caller: Caller,
-    body: ValidJson<CreateNoteBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
-    let note = state
-        .notes
-        .create(CreateNote {
-            resource_id: text(body.resource_id),
-            resource_type: text(body.resource_type),
-            value: text(body.value),
-            author_id: Some(caller.0.user_id.clone()),
-        })
-        .await?;
+    let input = CreateNote::from_body(body.0, Some(caller.0.user_id.clone()))?;
+    let note = state.notes.create(input).await?;
     wrapped("note", note)
 }
 
@@ -132,9 +42,10 @@ pub async fn get_note(
 pub async fn update_note(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<UpdateNoteBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    wrapped("note", state.notes.update(&id, text(body.0.value)).await?)
+    let NoteValue(value) = NoteValue::from_body(body.0)?;
+    wrapped("note", state.notes.update(&id, value).await?)
 }
 
 /// `DELETE /admin/notes/{id}`

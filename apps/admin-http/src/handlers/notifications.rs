@@ -1,8 +1,8 @@
 //! `/admin/notifications`: what the notification providers sent, and resending it.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_notification::{NotificationList, NOTIFICATION_LIST};
-use serde::Deserialize;
+use medusa_notification::{NotificationList, ResendNotification, NOTIFICATION_LIST};
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
@@ -10,12 +10,6 @@ use crate::{
     handlers::{list_response, wrapped},
     state::AppState,
 };
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ResendNotificationBody {
-    to: Option<String>,
-}
 
 /// `GET /admin/notifications`
 pub async fn list_notifications(
@@ -33,9 +27,10 @@ pub async fn list_notifications(
 pub async fn resend_notification(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: JsonBody<ResendNotificationBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let resent = state.notifications.resend(&id, body.0.to).await?;
+    let ResendNotification { to } = ResendNotification::from_body(body.0)?;
+    let resent = state.notifications.resend(&id, to).await?;
     let selection =
         medusa_query_dsl::plan_retrieve(&NOTIFICATION_LIST, &medusa_query_dsl::parse("")?)?;
     let mut notification = serde_json::to_value(resent).map_err(|err| {

@@ -3,10 +3,9 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_catalog::{
-    CreateProductCategory, ParentFilter, UpdateProductCategory, PRODUCT_CATEGORY_LIST,
-    PRODUCT_CATEGORY_RETRIEVE,
+    category_product_ids_from_body, CreateProductCategory, ParentFilter, UpdateProductCategory,
+    PRODUCT_CATEGORY_LIST, PRODUCT_CATEGORY_RETRIEVE,
 };
-use medusa_core::body::BodyReader;
 use medusa_query_dsl::{ListPlan, Selection};
 use serde_json::{json, Value};
 
@@ -16,163 +15,6 @@ use crate::{
     handlers::{deleted, list_plan},
     state::AppState,
 };
-
-/// `@IsString() @IsNotEmpty()`, with class-validator's messages.
-fn required_text(reader: &mut BodyReader, name: &str) -> Option<String> {
-    match reader.get(name).cloned() {
-        Some(Value::String(text)) if text.is_empty() => {
-            reader.fail(format!("{name} should not be empty"));
-            None
-        }
-        Some(Value::String(text)) => Some(text),
-        None | Some(Value::Null) => {
-            reader.fail(format!("{name} should not be empty"));
-            reader.fail(format!("{name} must be a string"));
-            None
-        }
-        Some(_) => {
-            reader.fail(format!("{name} must be a string"));
-            None
-        }
-    }
-}
-
-/// A key present in the body: `Some(None)` for `null` (or the string `"null"` where Medusa
-/// maps it), `None` when absent.
-fn nullable_text(reader: &mut BodyReader, name: &str, null_word: bool) -> Option<Option<String>> {
-    if !reader.has(name) {
-        return None;
-    }
-    match reader.string(name, true) {
-        Some(text) if null_word && text == "null" => Some(None),
-        other => Some(other),
-    }
-}
-
-fn optional_bool(reader: &mut BodyReader, name: &str) -> Option<Option<bool>> {
-    reader.has(name).then(|| reader.boolean(name, true))
-}
-
-/// `AdminPostProductCategoriesReq`.
-fn create_from_body(body: Value) -> medusa_core::Result<CreateProductCategory> {
-    let mut reader = BodyReader::new(
-        body,
-        &[
-            "name",
-            "metadata",
-            "description",
-            "handle",
-            "is_internal",
-            "is_active",
-            "parent_category_id",
-        ],
-    );
-    let name = required_text(&mut reader, "name");
-    let metadata = reader.object("metadata");
-    let description = nullable_text(&mut reader, "description", true);
-    let handle = reader.string("handle", true);
-    let is_internal = reader.boolean("is_internal", true);
-    let is_active = reader.boolean("is_active", true);
-    let parent_category_id = nullable_text(&mut reader, "parent_category_id", true);
-    reader.finish()?;
-    Ok(CreateProductCategory {
-        name: name.unwrap_or_default(),
-        handle,
-        description,
-        is_internal,
-        is_active,
-        parent_category_id,
-        metadata,
-    })
-}
-
-/// `AdminPostProductCategoriesCategoryReq`.
-fn update_from_body(body: Value) -> medusa_core::Result<UpdateProductCategory> {
-    let mut reader = BodyReader::new(
-        body,
-        &[
-            "name",
-            "handle",
-            "rank",
-            "metadata",
-            "description",
-            "is_internal",
-            "is_active",
-            "parent_category_id",
-        ],
-    );
-    let name = nullable_text(&mut reader, "name", false);
-    let handle = match reader.get("handle").cloned() {
-        Some(Value::String(text)) if text.is_empty() => {
-            reader.fail("handle should not be empty");
-            None
-        }
-        Some(_) => nullable_text(&mut reader, "handle", false),
-        None => None,
-    };
-    let rank = match reader.get("rank").cloned() {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(number)) => match number.as_i64() {
-            Some(rank) if rank < 0 => {
-                reader.fail("rank must not be less than 0");
-                None
-            }
-            Some(rank) => Some(rank),
-            None => {
-                if number.as_f64().is_some_and(|n| n < 0.0) {
-                    reader.fail("rank must not be less than 0");
-                }
-                reader.fail("rank must be an integer number");
-                None
-            }
-        },
-        Some(_) => {
-            reader.fail("rank must not be less than 0");
-            reader.fail("rank must be an integer number");
-            None
-        }
-    };
-    let metadata = reader.object("metadata");
-    let description = nullable_text(&mut reader, "description", true);
-    let is_internal = optional_bool(&mut reader, "is_internal");
-    let is_active = optional_bool(&mut reader, "is_active");
-    let parent_category_id = nullable_text(&mut reader, "parent_category_id", true);
-    reader.finish()?;
-    Ok(UpdateProductCategory {
-        name,
-        handle,
-        description,
-        is_internal,
-        is_active,
-        parent_category_id,
-        rank,
-        metadata,
-    })
-}
-
-/// `{product_ids: [{id}]}`, validated as nested objects.
-fn product_ids_from_body(body: Value) -> medusa_core::Result<Vec<String>> {
-    let mut reader = BodyReader::new(body, &["product_ids"]);
-    let mut ids = Vec::new();
-    match reader.get("product_ids").cloned() {
-        Some(Value::Array(items)) => {
-            for item in items {
-                if !item.is_object() {
-                    reader.fail("nested property product_ids must be either object or array");
-                    continue;
-                }
-                let mut child = BodyReader::new(item, &["id"]);
-                if let Some(id) = child.string("id", false) {
-                    ids.push(id);
-                }
-                reader.absorb(child);
-            }
-        }
-        _ => reader.fail("product_ids must be an array"),
-    }
-    reader.finish()?;
-    Ok(ids)
-}
 
 /// Trims a category to the selection, keeping `category_children`, which Medusa's tree
 /// repository adds whatever `expand` says.
@@ -265,7 +107,7 @@ pub async fn create_product_category(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let selection = retrieve_selection(&req)?;
-    let input = create_from_body(body.0)?;
+    let input = CreateProductCategory::from_body(body.0)?;
     let id = state.product_categories.create(input).await?;
     let category = state.product_categories.retrieve(&id, &selection).await?;
     category_response(&selection, category)
@@ -279,7 +121,7 @@ pub async fn update_product_category(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let selection = retrieve_selection(&req)?;
-    let input = update_from_body(body.0)?;
+    let input = UpdateProductCategory::from_body(body.0)?;
     state.product_categories.update(&id, input).await?;
     let category = state.product_categories.retrieve(&id, &selection).await?;
     category_response(&selection, category)
@@ -302,7 +144,7 @@ pub async fn add_product_category_products(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let selection = retrieve_selection(&req)?;
-    let ids = product_ids_from_body(body.0)?;
+    let ids = category_product_ids_from_body(body.0)?;
     let missing = state.product_categories.missing_products(&ids).await?;
     if !missing.is_empty() {
         return Ok(super::missing_ids_response("Products", &missing));
@@ -320,7 +162,7 @@ pub async fn remove_product_category_products(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let selection = retrieve_selection(&req)?;
-    let ids = product_ids_from_body(body.0)?;
+    let ids = category_product_ids_from_body(body.0)?;
     let missing = state.product_categories.missing_products(&ids).await?;
     if !missing.is_empty() {
         return Ok(super::missing_ids_response("Products", &missing));

@@ -1,54 +1,18 @@
 //! `/admin/publishable-api-keys`.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_sales_channel::{sales_channel_search, PUBLISHABLE_API_KEY_LIST};
-use serde::Deserialize;
-use validator::Validate;
+use medusa_sales_channel::{
+    sales_channel_ids_from_body, sales_channel_search, KeyTitle, PUBLISHABLE_API_KEY_LIST,
+};
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, list_plan, list_response, wrapped},
     middleware::auth::Caller,
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateKeyBody {
-    #[validate(required(message = "title must be a string"))]
-    title: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateKeyBody {
-    title: Option<String>,
-}
-
-#[derive(Debug, Deserialize, serde::Serialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct SalesChannelRef {
-    #[validate(required(message = "id must be a string"))]
-    id: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct SalesChannelsBatchBody {
-    #[validate(required(message = "sales_channel_ids must be an array"), nested)]
-    sales_channel_ids: Option<Vec<SalesChannelRef>>,
-}
-
-impl SalesChannelsBatchBody {
-    fn ids(self) -> Vec<String> {
-        self.sales_channel_ids
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|c| c.id)
-            .collect()
-    }
-}
 
 /// `GET /admin/publishable-api-keys`
 pub async fn list_publishable_api_keys(
@@ -75,9 +39,9 @@ pub async fn get_publishable_api_key(
 pub async fn create_publishable_api_key(
     state: web::Data<AppState>,
     caller: Caller,
-    body: ValidJson<CreateKeyBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let title = body.0.title.unwrap_or_default();
+    let title = KeyTitle::from_create_body(body.0)?.0.unwrap_or_default();
     wrapped(
         "publishable_api_key",
         state
@@ -91,13 +55,14 @@ pub async fn create_publishable_api_key(
 pub async fn update_publishable_api_key(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<UpdateKeyBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
+    let KeyTitle(title) = KeyTitle::from_update_body(body.0)?;
     wrapped(
         "publishable_api_key",
         state
             .publishable_api_keys
-            .update(&id, body.0.title.as_deref())
+            .update(&id, title.as_deref())
             .await?,
     )
 }
@@ -146,13 +111,13 @@ pub async fn list_publishable_api_key_sales_channels(
 pub async fn add_publishable_api_key_sales_channels(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<SalesChannelsBatchBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     wrapped(
         "publishable_api_key",
         state
             .publishable_api_keys
-            .add_sales_channels(&id, &body.0.ids())
+            .add_sales_channels(&id, &sales_channel_ids_from_body(body.0)?)
             .await?,
     )
 }
@@ -161,13 +126,13 @@ pub async fn add_publishable_api_key_sales_channels(
 pub async fn remove_publishable_api_key_sales_channels(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<SalesChannelsBatchBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     wrapped(
         "publishable_api_key",
         state
             .publishable_api_keys
-            .remove_sales_channels(&id, &body.0.ids())
+            .remove_sales_channels(&id, &sales_channel_ids_from_body(body.0)?)
             .await?,
     )
 }

@@ -1,7 +1,7 @@
 //! `/admin/regions`: regions, their countries and their payment and fulfillment providers.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_region::regions::{country_code_from_body, provider_id_from_body};
+use medusa_region::input::{country_code_from_body, provider_id_from_body};
 use medusa_region::{region_list_spec, region_retrieve_spec, CreateRegion, UpdateRegion};
 use serde_json::Value;
 

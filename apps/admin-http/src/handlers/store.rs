@@ -2,6 +2,7 @@
 
 use actix_web::{web, HttpResponse};
 use medusa_store::UpdateStore;
+use serde_json::Value;
 
 use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
 
@@ -13,9 +14,10 @@ pub async fn get_store(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 /// `POST /admin/store`
 pub async fn update_store(
     state: web::Data<AppState>,
-    body: JsonBody<UpdateStore>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    wrapped("store", state.store.update(body.0).await?)
+    let input = UpdateStore::from_body(body.0)?;
+    wrapped("store", state.store.update(input).await?)
 }
 
 /// `POST /admin/store/currencies/{code}`

@@ -2,64 +2,15 @@
 //! relations `expand[]` names (both arrays, this route's own grammar).
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_tax::{CreateTaxRate, LinkKind, TaxRateSelection, UpdateTaxRate};
-use serde::Deserialize;
-use validator::Validate;
+use medusa_tax::{CreateTaxRate, LinkIds, LinkKind, TaxRateSelection, UpdateTaxRate};
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, wrapped},
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateTaxRateBody {
-    #[validate(required(message = "code must be a string"))]
-    code: Option<String>,
-    #[validate(required(message = "name must be a string"))]
-    name: Option<String>,
-    #[validate(required(message = "region_id must be a string"))]
-    region_id: Option<String>,
-    rate: Option<f64>,
-    products: Option<Vec<String>>,
-    shipping_options: Option<Vec<String>>,
-    product_types: Option<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateTaxRateBody {
-    code: Option<String>,
-    name: Option<String>,
-    region_id: Option<String>,
-    rate: Option<f64>,
-    products: Option<Vec<String>>,
-    shipping_options: Option<Vec<String>>,
-    product_types: Option<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct ProductsBody {
-    #[validate(required(message = "products must be an array"))]
-    products: Option<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct ProductTypesBody {
-    #[validate(required(message = "product_types must be an array"))]
-    product_types: Option<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct ShippingOptionsBody {
-    #[validate(required(message = "shipping_options must be an array"))]
-    shipping_options: Option<Vec<String>>,
-}
 
 fn selection(req: &HttpRequest) -> ApiResult<TaxRateSelection> {
     let raw = medusa_query_dsl::parse(req.query_string())?;
@@ -91,19 +42,10 @@ pub async fn get_tax_rate(
 pub async fn create_tax_rate(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: ValidJson<CreateTaxRateBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let selection = selection(&req)?;
-    let body = body.0;
-    let input = CreateTaxRate {
-        code: body.code.unwrap_or_default(),
-        name: body.name.unwrap_or_default(),
-        region_id: body.region_id.unwrap_or_default(),
-        rate: body.rate,
-        products: body.products,
-        product_types: body.product_types,
-        shipping_options: body.shipping_options,
-    };
+    let input = CreateTaxRate::from_body(body.0)?;
     wrapped("tax_rate", state.tax_rates.create(input, &selection).await?)
 }
 
@@ -112,19 +54,10 @@ pub async fn update_tax_rate(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<UpdateTaxRateBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let selection = selection(&req)?;
-    let body = body.0;
-    let input = UpdateTaxRate {
-        code: body.code,
-        name: body.name,
-        region_id: body.region_id,
-        rate: body.rate,
-        products: body.products,
-        product_types: body.product_types,
-        shipping_options: body.shipping_options,
-    };
+    let input = UpdateTaxRate::from_body(body.0)?;
     wrapped(
         "tax_rate",
         state.tax_rates.update(&id, input, &selection).await?,
@@ -145,13 +78,11 @@ async fn add_links(
     id: &str,
     req: &HttpRequest,
     kind: LinkKind,
-    ids: Option<Vec<String>>,
+    body: Value,
 ) -> ApiResult<HttpResponse> {
+    let LinkIds(ids) = LinkIds::from_body(body, kind)?;
     let selection = selection(req)?;
-    let view = state
-        .tax_rates
-        .add_links(id, kind, ids.unwrap_or_default(), &selection)
-        .await?;
+    let view = state.tax_rates.add_links(id, kind, ids, &selection).await?;
     wrapped("tax_rate", view)
 }
 
@@ -160,12 +91,13 @@ async fn remove_links(
     id: &str,
     req: &HttpRequest,
     kind: LinkKind,
-    ids: Option<Vec<String>>,
+    body: Value,
 ) -> ApiResult<HttpResponse> {
+    let LinkIds(ids) = LinkIds::from_body(body, kind)?;
     let selection = selection(req)?;
     let view = state
         .tax_rates
-        .remove_links(id, kind, ids.unwrap_or_default(), &selection)
+        .remove_links(id, kind, ids, &selection)
         .await?;
     wrapped("tax_rate", view)
 }
@@ -175,9 +107,9 @@ pub async fn add_tax_rate_products(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<ProductsBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    add_links(&state, &id, &req, LinkKind::Products, body.0.products).await
+    add_links(&state, &id, &req, LinkKind::Products, body.0).await
 }
 
 /// `DELETE /admin/tax-rates/{id}/products/batch`
@@ -185,9 +117,9 @@ pub async fn remove_tax_rate_products(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<ProductsBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    remove_links(&state, &id, &req, LinkKind::Products, body.0.products).await
+    remove_links(&state, &id, &req, LinkKind::Products, body.0).await
 }
 
 /// `POST /admin/tax-rates/{id}/product-types/batch`
@@ -195,16 +127,9 @@ pub async fn add_tax_rate_product_types(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<ProductTypesBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    add_links(
-        &state,
-        &id,
-        &req,
-        LinkKind::ProductTypes,
-        body.0.product_types,
-    )
-    .await
+    add_links(&state, &id, &req, LinkKind::ProductTypes, body.0).await
 }
 
 /// `DELETE /admin/tax-rates/{id}/product-types/batch`
@@ -212,16 +137,9 @@ pub async fn remove_tax_rate_product_types(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<ProductTypesBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    remove_links(
-        &state,
-        &id,
-        &req,
-        LinkKind::ProductTypes,
-        body.0.product_types,
-    )
-    .await
+    remove_links(&state, &id, &req, LinkKind::ProductTypes, body.0).await
 }
 
 /// `POST /admin/tax-rates/{id}/shipping-options/batch`
@@ -229,16 +147,9 @@ pub async fn add_tax_rate_shipping_options(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<ShippingOptionsBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    add_links(
-        &state,
-        &id,
-        &req,
-        LinkKind::ShippingOptions,
-        body.0.shipping_options,
-    )
-    .await
+    add_links(&state, &id, &req, LinkKind::ShippingOptions, body.0).await
 }
 
 /// `DELETE /admin/tax-rates/{id}/shipping-options/batch`
@@ -246,14 +157,7 @@ pub async fn remove_tax_rate_shipping_options(
     state: web::Data<AppState>,
     id: web::Path<String>,
     req: HttpRequest,
-    body: ValidJson<ShippingOptionsBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    remove_links(
-        &state,
-        &id,
-        &req,
-        LinkKind::ShippingOptions,
-        body.0.shipping_options,
-    )
-    .await
+    remove_links(&state, &id, &req, LinkKind::ShippingOptions, body.0).await
 }

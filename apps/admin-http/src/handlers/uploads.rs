@@ -12,7 +12,7 @@ use actix_web::{
 };
 use futures_util::StreamExt;
 use medusa_core::Error;
-use medusa_file::{keys::file_key_from_body, Area, FileContent, FileError, NewFile};
+use medusa_file::{input::file_key_from_body, Area, FileContent, FileError, NewFile};
 use serde::Deserialize;
 use serde_json::{json, Value};
 

@@ -3,69 +3,16 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_auth::{
     users::{CreateUser, UpdateUser, USER_LIST},
-    Email, UserRole,
+    PasswordTokenRequest, ResetPassword,
 };
-use medusa_core::patch::{present, Patch};
-use serde::Deserialize;
-use serde_json::{Map, Value};
-use validator::Validate;
+use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::ValidJson,
+    extract::JsonBody,
     handlers::{deleted, list_plan, list_response, wrapped},
     state::AppState,
 };
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct CreateUserBody {
-    #[validate(
-        required(message = "email must be an email"),
-        email(message = "email must be an email")
-    )]
-    email: Option<String>,
-    #[validate(required(message = "password must be a string"))]
-    password: Option<String>,
-    first_name: Option<String>,
-    last_name: Option<String>,
-    role: Option<UserRole>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateUserBody {
-    #[serde(default, deserialize_with = "present")]
-    first_name: Patch<String>,
-    #[serde(default, deserialize_with = "present")]
-    last_name: Patch<String>,
-    #[serde(default, deserialize_with = "present")]
-    role: Patch<UserRole>,
-    #[serde(default, deserialize_with = "present")]
-    api_token: Patch<String>,
-    metadata: Option<Map<String, Value>>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct PasswordTokenBody {
-    #[validate(
-        required(message = "email must be an email"),
-        email(message = "email must be an email")
-    )]
-    email: Option<String>,
-}
-
-#[derive(Debug, Deserialize, Validate)]
-#[serde(deny_unknown_fields)]
-pub struct ResetPasswordBody {
-    #[validate(email(message = "email must be an email"))]
-    email: Option<String>,
-    #[validate(required(message = "token must be a string"))]
-    token: Option<String>,
-    #[validate(required(message = "password must be a string"))]
-    password: Option<String>,
-}
 
 /// `GET /admin/users`
 pub async fn list_users(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
@@ -85,19 +32,9 @@ pub async fn get_user(
 /// `POST /admin/users`
 pub async fn create_user(
     state: web::Data<AppState>,
-    body: ValidJson<CreateUserBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
-    let user = state
-        .users
-        .create(CreateUser {
-            email: Email::parse_field(&body.email.unwrap_or_default(), "email")?,
-            password: body.password.unwrap_or_default(),
-            first_name: body.first_name,
-            last_name: body.last_name,
-            role: body.role,
-        })
-        .await?;
+    let user = state.users.create(CreateUser::from_body(body.0)?).await?;
     wrapped("user", user)
 }
 
@@ -105,21 +42,11 @@ pub async fn create_user(
 pub async fn update_user(
     state: web::Data<AppState>,
     id: web::Path<String>,
-    body: ValidJson<UpdateUserBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
     let user = state
         .users
-        .update(
-            &id,
-            UpdateUser {
-                first_name: body.first_name,
-                last_name: body.last_name,
-                role: body.role,
-                api_token: body.api_token,
-                metadata: body.metadata,
-            },
-        )
+        .update(&id, UpdateUser::from_body(body.0)?)
         .await?;
     wrapped("user", user)
 }
@@ -137,9 +64,9 @@ pub async fn delete_user(
 /// route does not reveal which emails have accounts.
 pub async fn request_password_reset(
     state: web::Data<AppState>,
-    body: ValidJson<PasswordTokenBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let email = body.0.email.unwrap_or_default();
+    let PasswordTokenRequest { email } = PasswordTokenRequest::from_body(body.0)?;
     state.users.request_password_reset(&email).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -147,16 +74,12 @@ pub async fn request_password_reset(
 /// `POST /admin/users/reset-password`
 pub async fn reset_password(
     state: web::Data<AppState>,
-    body: ValidJson<ResetPasswordBody>,
+    body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
-    let body = body.0;
+    let body = ResetPassword::from_body(body.0)?;
     let user = state
         .users
-        .reset_password(
-            body.token.as_deref().unwrap_or_default(),
-            body.password.as_deref().unwrap_or_default(),
-            body.email.as_deref(),
-        )
+        .reset_password(&body.token, &body.password, body.email.as_deref())
         .await?;
     wrapped("user", user)
 }

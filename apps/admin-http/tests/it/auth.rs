@@ -107,6 +107,8 @@ on_both_backends! {
         let blocked = send(&svc, post("/admin/auth", login_body())).await;
         assert_eq!(blocked.status, 429, "{}", blocked.text);
         assert_eq!(blocked.body["type"], "too_many_requests");
+        let retry: u64 = blocked.headers.get("retry-after").unwrap().to_str().unwrap().parse().unwrap();
+        assert!((1..=900).contains(&retry), "Retry-After: {retry}");
     }
 }
 

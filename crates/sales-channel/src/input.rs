@@ -1,0 +1,101 @@
+//! Sales channel and publishable API key request bodies, declared as Medusa's request classes
+//! declare them (`AdminPostSalesChannelsReq`, `AdminPostPublishableApiKeysReq`, ...) so a bad
+//! body gets Medusa's messages in Medusa's order.
+
+use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::Result;
+use serde_json::Value;
+
+use crate::{CreateSalesChannel, UpdateSalesChannel};
+
+static CREATE_SALES_CHANNEL: Class = Class::new(&[
+    Field::required("name", &[Rule::String]),
+    Field::optional("description", &[Rule::String]),
+    Field::optional("is_disabled", &[Rule::Boolean]),
+]);
+
+impl CreateSalesChannel {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = CREATE_SALES_CHANNEL.read(body)?;
+        Ok(Self {
+            name: body.string("name").unwrap_or_default(),
+            description: body.string("description"),
+            is_disabled: body.boolean("is_disabled"),
+        })
+    }
+}
+
+static UPDATE_SALES_CHANNEL: Class = Class::new(&[
+    Field::optional("name", &[Rule::String]),
+    Field::optional("description", &[Rule::String]),
+    Field::optional("is_disabled", &[Rule::Boolean]),
+]);
+
+impl UpdateSalesChannel {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = UPDATE_SALES_CHANNEL.read(body)?;
+        Ok(Self {
+            name: body.patch("name", Body::string),
+            description: body.patch("description", Body::string),
+            is_disabled: body.patch("is_disabled", Body::boolean),
+        })
+    }
+}
+
+/// `{ id }`: a product or a sales channel named in a batch.
+static ID_REF: Class = Class::new(&[Field::required("id", &[Rule::String])]);
+
+static PRODUCT_IDS: Class = Class::new(&[Field::required(
+    "product_ids",
+    &[Rule::Array, Rule::EachNested(&ID_REF)],
+)]);
+
+/// Reads the `{product_ids: [{id}]}` body of the product batch routes.
+pub fn product_ids_from_body(body: Value) -> Result<Vec<String>> {
+    Ok(ids(&PRODUCT_IDS.read(body)?, "product_ids"))
+}
+
+static LOCATION_ID: Class = Class::new(&[Field::required("location_id", &[Rule::String])]);
+
+/// Reads the `{location_id}` body of the stock-location routes.
+pub fn location_id_from_body(body: Value) -> Result<String> {
+    Ok(LOCATION_ID
+        .read(body)?
+        .string("location_id")
+        .unwrap_or_default())
+}
+
+static SALES_CHANNEL_IDS: Class = Class::new(&[Field::required(
+    "sales_channel_ids",
+    &[Rule::Array, Rule::EachNested(&ID_REF)],
+)]);
+
+/// Reads the `{sales_channel_ids: [{id}]}` body of the publishable key batch routes.
+pub fn sales_channel_ids_from_body(body: Value) -> Result<Vec<String>> {
+    Ok(ids(&SALES_CHANNEL_IDS.read(body)?, "sales_channel_ids"))
+}
+
+/// The title of a publishable API key; `None` (update only) leaves it alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyTitle(pub Option<String>);
+
+static CREATE_KEY: Class = Class::new(&[Field::required("title", &[Rule::String])]);
+static UPDATE_KEY: Class = Class::new(&[Field::optional("title", &[Rule::String])]);
+
+impl KeyTitle {
+    pub fn from_create_body(body: Value) -> Result<Self> {
+        Ok(Self(CREATE_KEY.read(body)?.string("title")))
+    }
+
+    pub fn from_update_body(body: Value) -> Result<Self> {
+        Ok(Self(UPDATE_KEY.read(body)?.string("title")))
+    }
+}
+
+fn ids(body: &Body, name: &str) -> Vec<String> {
+    body.each(name)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|item| item.string("id"))
+        .collect()
+}
