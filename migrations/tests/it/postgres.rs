@@ -3,11 +3,12 @@
 use std::time::Instant;
 
 use medusa_migration::{migrate, MEDUSA_LAST_MIGRATION};
+use medusa_test_support::{Backend, TestDb};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
 use crate::admin::round_trip_admin_entities;
 use crate::catalog::{Snapshot, OUR_TABLES};
-use crate::support::{connect, medusa_migration_rows, reference_dump, PgDatabase};
+use crate::support::{connect, medusa_migration_rows, reference_dump, run_script};
 
 async fn scalar_i64(db: &DatabaseConnection, sql: &str) -> i64 {
     let row = db
@@ -41,15 +42,15 @@ fn expected_read_indexes() -> Vec<String> {
 #[tokio::test]
 async fn migrated_schema_matches_medusa_reference_dump() {
     let dump = reference_dump();
-    let reference = PgDatabase::create("reference").await;
-    reference.run_script(&dump).await;
-    let migrated = PgDatabase::create("parity").await;
-    let db = connect(&migrated.url).await;
+    let reference = TestDb::empty(Backend::Postgres).await;
+    run_script(reference.url(), &dump).await;
+    let migrated = TestDb::empty(Backend::Postgres).await;
+    let db = connect(migrated.url()).await;
     migrate(&db).await.unwrap();
     db.close().await.unwrap();
 
-    let expected = Snapshot::read(&reference.url, &OUR_TABLES).await;
-    let actual = Snapshot::read(&migrated.url, &OUR_TABLES).await;
+    let expected = Snapshot::read(reference.url(), &OUR_TABLES).await;
+    let actual = Snapshot::read(migrated.url(), &OUR_TABLES).await;
     assert_eq!(actual.read_indexes(), expected_read_indexes());
     let actual = actual.without_read_indexes();
     let diff = expected.diff("medusa", &actual, "migrated");
@@ -66,14 +67,14 @@ async fn migrated_schema_matches_medusa_reference_dump() {
     assert_eq!(actual.count("constraint"), 283);
     assert!(actual.0.contains_key("extension pg_trgm"));
 
-    reference.drop().await;
-    migrated.drop().await;
+    drop(reference);
+    drop(migrated);
 }
 
 #[tokio::test]
 async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing() {
-    let database = PgDatabase::create("fresh").await;
-    let db = connect(&database.url).await;
+    let database = TestDb::empty(Backend::Postgres).await;
+    let db = connect(database.url()).await;
     let started = Instant::now();
     migrate(&db).await.unwrap();
     println!(
@@ -129,9 +130,9 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
         ]
     );
 
-    let before = Snapshot::read(&database.url, &[]).await;
+    let before = Snapshot::read(database.url(), &[]).await;
     migrate(&db).await.unwrap();
-    let after = Snapshot::read(&database.url, &[]).await;
+    let after = Snapshot::read(database.url(), &[]).await;
     let diff = before.diff("first", &after, "second");
     assert!(
         diff.is_empty(),
@@ -141,18 +142,18 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
     assert_eq!(applied_versions(&db).await.len(), 4);
 
     db.close().await.unwrap();
-    database.drop().await;
+    drop(database);
 }
 
 #[tokio::test]
 async fn admin_tables_round_trip_their_entities() {
-    let database = PgDatabase::create("admin").await;
-    let db = connect(&database.url).await;
+    let database = TestDb::empty(Backend::Postgres).await;
+    let db = connect(database.url()).await;
     migrate(&db).await.unwrap();
     round_trip_admin_entities(&db).await;
 
     // The exact PostgreSQL definitions of our tables, as the entities expect them.
-    let snapshot = Snapshot::read(&database.url, &[]).await;
+    let snapshot = Snapshot::read(database.url(), &[]).await;
     let ours: Vec<String> = snapshot
         .0
         .iter()
@@ -188,27 +189,27 @@ async fn admin_tables_round_trip_their_entities() {
     ];
     assert_eq!(ours, expected);
     db.close().await.unwrap();
-    database.drop().await;
+    drop(database);
 }
 
 /// A database as Medusa 1.20 leaves it: its schema and its 75 `migrations` rows.
-async fn medusa_database(tag: &str, migration_rows: &[String]) -> PgDatabase {
-    let database = PgDatabase::create(tag).await;
-    database.run_script(&reference_dump()).await;
-    database.run_script(&migration_rows.join("\n")).await;
+async fn medusa_database(migration_rows: &[String]) -> TestDb {
+    let database = TestDb::empty(Backend::Postgres).await;
+    run_script(database.url(), &reference_dump()).await;
+    run_script(database.url(), &migration_rows.join("\n")).await;
     database
 }
 
 #[tokio::test]
 async fn existing_medusa_database_is_adopted_untouched() {
-    let database = medusa_database("adopt", &medusa_migration_rows()).await;
-    let before = Snapshot::read(&database.url, &OUR_TABLES).await;
+    let database = medusa_database(&medusa_migration_rows()).await;
+    let before = Snapshot::read(database.url(), &OUR_TABLES).await;
     assert_eq!(before.count("table"), 100);
 
-    let db = connect(&database.url).await;
+    let db = connect(database.url()).await;
     migrate(&db).await.unwrap();
 
-    let after = Snapshot::read(&database.url, &OUR_TABLES).await;
+    let after = Snapshot::read(database.url(), &OUR_TABLES).await;
     // Only the read-path indexes are added to Medusa's tables.
     assert_eq!(after.read_indexes(), expected_read_indexes());
     let diff = before.diff("before", &after.without_read_indexes(), "after");
@@ -229,9 +230,9 @@ async fn existing_medusa_database_is_adopted_untouched() {
         ]
     );
 
-    let everything = Snapshot::read(&database.url, &[]).await;
+    let everything = Snapshot::read(database.url(), &[]).await;
     migrate(&db).await.unwrap();
-    let again = Snapshot::read(&database.url, &[]).await;
+    let again = Snapshot::read(database.url(), &[]).await;
     let diff = everything.diff("first", &again, "second");
     assert!(
         diff.is_empty(),
@@ -240,7 +241,7 @@ async fn existing_medusa_database_is_adopted_untouched() {
     assert_eq!(applied_versions(&db).await.len(), 4);
 
     db.close().await.unwrap();
-    database.drop().await;
+    drop(database);
 }
 
 #[tokio::test]
@@ -248,10 +249,10 @@ async fn incomplete_medusa_database_is_refused() {
     let mut rows = medusa_migration_rows();
     let last = rows.pop().unwrap();
     assert!(last.contains(MEDUSA_LAST_MIGRATION));
-    let database = medusa_database("incomplete", &rows).await;
-    let before = Snapshot::read(&database.url, &OUR_TABLES).await;
+    let database = medusa_database(&rows).await;
+    let before = Snapshot::read(database.url(), &OUR_TABLES).await;
 
-    let db = connect(&database.url).await;
+    let db = connect(database.url()).await;
     let error = migrate(&db).await.unwrap_err().to_string();
     assert!(
         error.contains("Run Medusa 1.20's own migrations first")
@@ -261,7 +262,7 @@ async fn incomplete_medusa_database_is_refused() {
     assert!(error.contains("74 migrations"), "{error}");
 
     // Nothing was created: the failed migration's transaction was rolled back.
-    let after = Snapshot::read(&database.url, &OUR_TABLES).await;
+    let after = Snapshot::read(database.url(), &OUR_TABLES).await;
     assert!(before.diff("before", &after, "after").is_empty());
     assert_eq!(
         scalar_i64(
@@ -274,5 +275,5 @@ async fn incomplete_medusa_database_is_refused() {
     assert_eq!(applied_versions(&db).await.len(), 0);
 
     db.close().await.unwrap();
-    database.drop().await;
+    drop(database);
 }

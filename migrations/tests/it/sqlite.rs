@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, FixedOffset, SecondsFormat};
 use medusa_entity::sea_orm_active_enums::{DraftOrderStatusEnum, UserRoleEnum};
 use medusa_entity::{draft_order, user};
 use medusa_migration::{migrate, Migrator};
+use medusa_test_support::{Backend, TestDb};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     IntoActiveModel, NotSet, QueryFilter, QueryOrder, QueryResult, Set, Statement,
@@ -14,7 +15,7 @@ use sea_orm::{
 use sea_orm_migration::MigratorTrait;
 
 use crate::admin::round_trip_admin_entities;
-use crate::support::{connect, crate_file, medusa_table_names, SqliteFile};
+use crate::support::{crate_file, medusa_table_names};
 
 async fn query(db: &DatabaseConnection, sql: &str) -> Vec<QueryResult> {
     db.query_all(Statement::from_string(DbBackend::Sqlite, sql.to_owned()))
@@ -41,18 +42,18 @@ async fn table_names(db: &DatabaseConnection) -> BTreeSet<String> {
     .collect()
 }
 
-/// A migrated SQLite database on a fresh file.
-async fn migrated(tag: &str) -> (SqliteFile, DatabaseConnection) {
-    let file = SqliteFile::new(tag);
-    let db = connect(&file.url).await;
+/// A migrated SQLite database on a fresh file, removed when the `TestDb` is dropped.
+async fn migrated() -> (TestDb, DatabaseConnection) {
+    let file = TestDb::empty(Backend::Sqlite).await;
+    let db = file.db.clone();
     migrate(&db).await.unwrap();
     (file, db)
 }
 
 #[tokio::test]
 async fn fresh_database_gets_every_table_and_the_reference_rows() {
-    let file = SqliteFile::new("fresh");
-    let db = connect(&file.url).await;
+    let file = TestDb::empty(Backend::Sqlite).await;
+    let db = file.db.clone();
     let started = Instant::now();
     migrate(&db).await.unwrap();
     println!(
@@ -107,12 +108,12 @@ async fn fresh_database_gets_every_table_and_the_reference_rows() {
     assert!(query(&db, "PRAGMA foreign_key_check").await.is_empty());
 
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }
 
 #[tokio::test]
 async fn second_migrate_changes_nothing() {
-    let (file, db) = migrated("twice").await;
+    let (file, db) = migrated().await;
     let schema = "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) \
                   FROM (SELECT * FROM sqlite_master ORDER BY name)";
     let before = scalar_text(&db, schema).await;
@@ -129,12 +130,12 @@ async fn second_migrate_changes_nothing() {
     }
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }
 
 #[tokio::test]
 async fn foreign_keys_are_enforced_with_their_actions() {
-    let (file, db) = migrated("fk").await;
+    let (file, db) = migrated().await;
     assert_eq!(scalar_i64(&db, "PRAGMA foreign_keys").await, 1);
 
     let unknown_country = db
@@ -192,7 +193,7 @@ async fn foreign_keys_are_enforced_with_their_actions() {
     );
 
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -217,7 +218,7 @@ fn user_at(id: &str, created_at: DateTime<FixedOffset>) -> user::Model {
 
 #[tokio::test]
 async fn user_round_trips_through_its_entity() {
-    let (file, db) = migrated("user").await;
+    let (file, db) = migrated().await;
     let user = user_at("usr_1", medusa_core::time::now());
     let inserted = user.clone().into_active_model().insert(&db).await.unwrap();
     assert_eq!(inserted, user);
@@ -241,12 +242,12 @@ async fn user_round_trips_through_its_entity() {
 
     round_trip_admin_entities(&db).await;
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }
 
 #[tokio::test]
 async fn timestamps_compare_as_instants() {
-    let (file, db) = migrated("time").await;
+    let (file, db) = migrated().await;
     // Whole second, half second, next second: the fraction is written only when non-zero.
     let t0 = at("2024-03-01T10:00:00Z");
     for (id, created_at) in [
@@ -310,12 +311,12 @@ async fn timestamps_compare_as_instants() {
     assert_eq!(newer[0].id, "usr_now");
 
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }
 
 #[tokio::test]
 async fn display_ids_are_numbered_like_a_sequence() {
-    let (file, db) = migrated("display").await;
+    let (file, db) = migrated().await;
     let draft = |id: &str| draft_order::ActiveModel {
         id: Set(id.into()),
         status: Set(DraftOrderStatusEnum::Open),
@@ -334,7 +335,7 @@ async fn display_ids_are_numbered_like_a_sequence() {
     assert_eq!(first.status, DraftOrderStatusEnum::Open);
 
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }
 
 #[test]
@@ -355,7 +356,7 @@ fn generated_sqlite_files_are_up_to_date() {
 
 #[tokio::test]
 async fn rolling_back_drops_only_our_tables() {
-    let (file, db) = migrated("down").await;
+    let (file, db) = migrated().await;
     Migrator::down(&db, Some(3)).await.unwrap();
     for name in medusa_migration::READ_INDEXES {
         let sql = format!("SELECT count(*) FROM sqlite_master WHERE name = '{name}'");
@@ -381,5 +382,5 @@ async fn rolling_back_drops_only_our_tables() {
     migrate(&db).await.unwrap();
     assert!(table_names(&db).await.contains("admin_session"));
     db.close().await.unwrap();
-    file.remove();
+    drop(file);
 }

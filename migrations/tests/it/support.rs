@@ -1,25 +1,8 @@
-//! Fresh databases and the reference files the tests compare against.
+//! The reference files the tests compare against, and connections of their own.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
-
-static COUNTER: AtomicU32 = AtomicU32::new(0);
-
-/// A name no other test (or concurrent test run) uses.
-fn unique_name(prefix: &str, tag: &str) -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos();
-    format!(
-        "{prefix}_{tag}_{}_{}_{nanos}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
-}
 
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -73,108 +56,12 @@ pub async fn connect(url: &str) -> DatabaseConnection {
         .unwrap_or_else(|e| panic!("connecting to {url}: {e}"))
 }
 
-/// A PostgreSQL database created for one test on the `TEST_DATABASE_URL` server.
-pub struct PgDatabase {
-    pub name: String,
-    pub url: String,
-    admin_url: String,
-}
-
-impl PgDatabase {
-    pub async fn create(tag: &str) -> Self {
-        let admin_url = std::env::var("TEST_DATABASE_URL").expect(
-            "TEST_DATABASE_URL must point at a PostgreSQL superuser connection; \
-             run `scripts/with-postgres.sh cargo test -p medusa-migration`",
-        );
-        let name = unique_name("medusa_migration", tag);
-        let admin = connect(&admin_url).await;
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-            .await
-            .unwrap();
-        admin.close().await.unwrap();
-        let url = with_database(&admin_url, &name);
-        Self {
-            name,
-            url,
-            admin_url,
-        }
-    }
-
-    /// Runs a SQL script on a connection of its own, so session settings the script makes
-    /// (pg_dump's `search_path = ''`) cannot leak into later queries.
-    pub async fn run_script(&self, sql: &str) {
-        let mut options = ConnectOptions::new(self.url.clone());
-        options.max_connections(1).sqlx_logging(false);
-        let db = Database::connect(options).await.unwrap();
-        db.execute_unprepared(sql).await.unwrap();
-        db.close().await.unwrap();
-    }
-
-    pub async fn drop(self) {
-        let admin = connect(&self.admin_url).await;
-        admin
-            .execute_unprepared(&format!(
-                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                self.name
-            ))
-            .await
-            .unwrap();
-        admin.close().await.unwrap();
-    }
-}
-
-/// The same server URL with another database name.
-fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (url, None),
-    };
-    let authority_end = base
-        .find("://")
-        .map(|scheme| scheme + 3)
-        .and_then(|start| base[start..].find('/').map(|slash| start + slash))
-        .unwrap_or(base.len());
-    let mut out = format!("{}/{database}", &base[..authority_end]);
-    if let Some(query) = query {
-        out.push('?');
-        out.push_str(query);
-    }
-    out
-}
-
-/// A fresh SQLite database file in the temporary directory, removed by `remove`.
-pub struct SqliteFile {
-    pub path: PathBuf,
-    pub url: String,
-}
-
-impl SqliteFile {
-    pub fn new(tag: &str) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("{}.sqlite", unique_name("medusa_migration", tag)));
-        let url = format!("sqlite://{}?mode=rwc", path.display());
-        Self { path, url }
-    }
-
-    pub fn remove(self) {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut path = self.path.clone().into_os_string();
-            path.push(suffix);
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-#[test]
-fn with_database_replaces_only_the_database_name() {
-    assert_eq!(
-        with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
-        "postgres://postgres@127.0.0.1:5432/x"
-    );
-    assert_eq!(
-        with_database("postgres://u:p@h:1/db?sslmode=disable", "y"),
-        "postgres://u:p@h:1/y?sslmode=disable"
-    );
-    assert_eq!(with_database("postgres://h", "z"), "postgres://h/z");
+/// Runs a SQL script on a connection of its own, so session settings the script makes
+/// (pg_dump's `search_path = ''`) cannot leak into later queries.
+pub async fn run_script(url: &str, sql: &str) {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options.max_connections(1).sqlx_logging(false);
+    let db = Database::connect(options).await.unwrap();
+    db.execute_unprepared(sql).await.unwrap();
+    db.close().await.unwrap();
 }

@@ -4,10 +4,10 @@
 //! timestamps, `dry_run: false` in lists, the filters and their validation messages.
 
 use medusa_entity::{batch_job, sea_orm_active_enums::UserRoleEnum, user};
+use medusa_test_support::on_both_backends;
 use sea_orm::{prelude::DateTimeWithTimeZone, ActiveModelTrait, Set};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 const OTHER_USER: &str = "usr_probe_other";

@@ -4,9 +4,9 @@
 
 use actix_web::test::TestRequest;
 use medusa_core::{FeatureFlags, Flag};
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 const DASHBOARD: &str = "http://localhost:7001";

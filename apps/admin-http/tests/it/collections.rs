@@ -1,10 +1,10 @@
 //! HTTP tests of `/admin/collections`.
 
 use medusa_entity::{event_outbox, product, product_collection};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 async fn event_names(app: &TestApp) -> Vec<String> {

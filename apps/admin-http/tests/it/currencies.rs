@@ -1,7 +1,7 @@
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 on_both_backends! {

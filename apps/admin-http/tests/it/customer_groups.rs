@@ -1,11 +1,11 @@
 //! HTTP tests of `/admin/customer-groups`.
 
 use medusa_entity::{customer_group, customer_group_customers};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
 use crate::customers::seed_reference_customers;
-use crate::on_both_backends;
 use crate::support::*;
 
 on_both_backends! {

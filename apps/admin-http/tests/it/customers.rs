@@ -1,10 +1,11 @@
 //! HTTP tests of `/admin/customers`.
 
-use medusa_entity::{customer, customer_group, customer_group_customers};
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use medusa_entity::customer;
+use medusa_test_support::builders::{CustomerBuilder, CustomerGroupBuilder};
+use medusa_test_support::on_both_backends;
+use sea_orm::EntityTrait;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// Ids of the reference seed's customers and group, as inserted by [`seed_reference_customers`].
@@ -19,73 +20,35 @@ pub struct ReferenceCustomers {
 /// holding Jane, inserted as rows so answers compare with the reference server's.
 pub async fn seed_reference_customers(app: &TestApp) -> ReferenceCustomers {
     let now = medusa_core::time::now();
-    let insert = |email: &str,
-                  first: Option<&str>,
-                  last: Option<&str>,
-                  phone: Option<&str>,
-                  account: bool,
-                  metadata: Option<serde_json::Value>| {
-        let id = medusa_core::generate_id("cus");
-        let row = customer::ActiveModel {
-            id: Set(id.clone()),
-            email: Set(email.into()),
-            first_name: Set(first.map(Into::into)),
-            last_name: Set(last.map(Into::into)),
-            billing_address_id: Set(None),
-            password_hash: Set(account.then(|| "x".to_owned())),
-            phone: Set(phone.map(Into::into)),
-            has_account: Set(account),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(metadata),
-        };
-        (id, row)
-    };
-    let (jane, jane_row) = insert(
-        "jane.doe@example.com",
-        Some("Jane"),
-        Some("Doe"),
-        Some("+4912345678"),
-        true,
-        Some(json!({"ref": "seed"})),
-    );
-    let (max, max_row) = insert(
-        "max.mustermann@example.com",
-        Some("Max"),
-        Some("Mustermann"),
-        None,
-        true,
-        None,
-    );
-    let (john, john_row) = insert("john.smith@example.com", None, None, None, false, None);
-    for row in [jane_row, max_row, john_row] {
-        row.insert(&app.db).await.unwrap();
-    }
-    let vip = medusa_core::generate_id("cgrp");
-    customer_group::ActiveModel {
-        id: Set(vip.clone()),
-        name: Set("VIP".into()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(Some(json!({"ref": "seed"}))),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    customer_group_customers::Entity::insert(customer_group_customers::ActiveModel {
-        customer_group_id: Set(vip.clone()),
-        customer_id: Set(jane.clone()),
-    })
-    .exec(&app.db)
-    .await
-    .unwrap();
+    let vip = CustomerGroupBuilder::new("VIP")
+        .metadata(json!({"ref": "seed"}))
+        .created_at(now)
+        .insert(&app.db)
+        .await;
+    let jane = CustomerBuilder::new("jane.doe@example.com")
+        .name("Jane", "Doe")
+        .phone("+4912345678")
+        .account("x")
+        .metadata(json!({"ref": "seed"}))
+        .group(&vip.id)
+        .created_at(now)
+        .insert(&app.db)
+        .await;
+    let max = CustomerBuilder::new("max.mustermann@example.com")
+        .name("Max", "Mustermann")
+        .account("x")
+        .created_at(now)
+        .insert(&app.db)
+        .await;
+    let john = CustomerBuilder::new("john.smith@example.com")
+        .created_at(now)
+        .insert(&app.db)
+        .await;
     ReferenceCustomers {
-        jane,
-        john,
-        max,
-        vip,
+        jane: jane.id,
+        john: john.id,
+        max: max.id,
+        vip: vip.id,
     }
 }
 

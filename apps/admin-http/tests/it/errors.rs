@@ -1,7 +1,7 @@
 use actix_web::test::TestRequest;
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 fn assert_envelope(answer: &Answer, status: u16, kind: &str) {

@@ -2,10 +2,10 @@
 //! (`tests/reference/notes-*.json`, recorded by `capture.sh`).
 
 use medusa_entity::{event_outbox, note};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// Medusa answers the author's `api_token`; we never serialize it (see docs/API-DESIGN.md).

@@ -5,10 +5,10 @@
 use std::time::Duration;
 
 use medusa_entity::{notification, notification_provider};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// The rows `capture.sh` inserts on the reference server.

@@ -7,11 +7,12 @@
 use std::time::Duration;
 
 use actix_web::test;
-use medusa_entity::{customer_group, money_amount, price_list, product_variant_money_amount};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use medusa_entity::{money_amount, price_list, product_variant_money_amount};
+use medusa_test_support::builders::CustomerGroupBuilder;
+use medusa_test_support::on_both_backends;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::{admin, delete, get, load_reference_catalog, post, redact, reference, send};
 
 const VIP: &str = "cgrp_01M809MVW2ZNT9E3FNPBJJKVW5";
@@ -20,23 +21,15 @@ const OTHER: &str = "cgrp_01M809W4MGZ4F4E3HMJWFWEZZ4";
 /// The reference catalog plus the reference store's two customer groups.
 async fn setup(db: &sea_orm::DatabaseConnection) {
     load_reference_catalog(db).await;
-    for (id, name, metadata) in [
-        (VIP, "VIP", Some(json!({"ref": "seed"}))),
-        (OTHER, "H24348", None),
-    ] {
-        let now = medusa_core::time::now();
-        customer_group::ActiveModel {
-            id: Set(id.into()),
-            name: Set(name.into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(metadata),
-        }
+    CustomerGroupBuilder::new("VIP")
+        .id(VIP)
+        .metadata(json!({"ref": "seed"}))
         .insert(db)
-        .await
-        .unwrap();
-    }
+        .await;
+    CustomerGroupBuilder::new("H24348")
+        .id(OTHER)
+        .insert(db)
+        .await;
 }
 
 fn delete_with(path: &str, body: Value) -> test::TestRequest {

@@ -3,10 +3,10 @@
 //! check Medusa's flag-on behaviour as its source and integration tests describe it.
 
 use medusa_entity::{event_outbox, product_category, product_category_product};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 async fn create<S, B>(svc: &S, body: Value) -> Value

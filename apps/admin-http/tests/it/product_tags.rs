@@ -1,6 +1,6 @@
 //! HTTP tests of `/admin/product-tags`.
 
-use crate::on_both_backends;
+use medusa_test_support::on_both_backends;
 use serde_json::Value;
 
 use crate::products::canonical;

@@ -13,10 +13,10 @@ use medusa_entity::{
     event_outbox, image, money_amount, product, product_option, product_option_value, product_tag,
     product_variant, product_variant_money_amount,
 };
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// Redacted, with every nested array but `variants` sorted by its items' text.

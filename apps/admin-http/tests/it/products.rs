@@ -8,9 +8,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use medusa_test_support::on_both_backends;
 use serde_json::Value;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// Nested arrays of objects sorted by id, except `variants` (ranked) and top-level lists

@@ -1,29 +1,17 @@
 //! HTTP tests of `/admin/publishable-api-keys`.
 
-use medusa_entity::sales_channel;
-use sea_orm::{ActiveModelTrait, Set};
+use medusa_test_support::builders::SalesChannelBuilder;
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 async fn sales_channel(app: &TestApp, name: &str, description: &str) -> String {
-    let now = medusa_core::time::now();
-    let id = medusa_core::generate_id("sc");
-    sales_channel::ActiveModel {
-        id: Set(id.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        name: Set(name.into()),
-        description: Set(Some(description.into())),
-        is_disabled: Set(false),
-        metadata: Set(None),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    id
+    SalesChannelBuilder::new(name)
+        .description(description)
+        .insert(&app.db)
+        .await
+        .id
 }
 
 on_both_backends! {

@@ -4,9 +4,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// Adds users until there are `total` (the seeded admin included).

@@ -8,10 +8,10 @@
 
 use actix_web::test::TestRequest;
 use medusa_entity::{country, event_outbox};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// The reference seed's regions (`seed.json`), loaded through the store seed, which creates

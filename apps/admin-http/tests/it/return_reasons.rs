@@ -2,10 +2,10 @@
 //! reference server) replayed and compared after redaction, then the rows read back.
 
 use medusa_entity::{event_outbox, return_reason};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// The reference answers name their own values (`cap_*`); so do these requests.

@@ -3,8 +3,8 @@
 
 use actix_web::test::TestRequest;
 use medusa_admin_http::routes::{endpoints, Access};
+use medusa_test_support::on_both_backends;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 fn concrete(path: &str) -> String {

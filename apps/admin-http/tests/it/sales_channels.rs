@@ -3,11 +3,11 @@
 use medusa_entity::{
     event_outbox, product_sales_channel, sales_channel, sales_channel_location, store,
 };
+use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// The reference store's only channel, its default.

@@ -3,9 +3,9 @@
 //! refused by name.
 
 use medusa_admin_http::bootstrap;
+use medusa_test_support::on_both_backends;
 use serde_json::Value;
 
-use crate::on_both_backends;
 use crate::support::{admin, get, send, TestApp};
 
 /// The seed file the reference Medusa server was loaded with.

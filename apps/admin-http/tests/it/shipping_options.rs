@@ -6,12 +6,13 @@
 //! second reference server (:9101) and are recorded as snapshots.
 
 use medusa_entity::sea_orm_active_enums::{ShippingOptionPriceTypeEnum, ShippingProfileTypeEnum};
-use medusa_entity::{region, region_fulfillment_providers, shipping_option, shipping_profile};
+use medusa_entity::{shipping_option, shipping_profile};
+use medusa_test_support::builders::RegionBuilder;
+use medusa_test_support::on_both_backends;
 use sea_orm::prelude::DateTimeWithTimeZone;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::{admin, delete, get, post, redact, reference, send, TestApp};
 
 pub(crate) fn at(text: &str) -> DateTimeWithTimeZone {
@@ -29,30 +30,13 @@ pub(crate) async fn seed_shipping(app: &TestApp) -> Vec<String> {
         ("reg_ref_eu", "EU", "eur", "2024-01-01T08:00:00.000Z"),
         ("reg_ref_na", "NA", "usd", "2024-01-01T08:01:00.000Z"),
     ] {
-        region::ActiveModel {
-            id: Set(id.into()),
-            name: Set(name.into()),
-            currency_code: Set(currency.into()),
-            tax_rate: Set(0.0),
-            tax_code: Set(None),
-            created_at: Set(at(created)),
-            updated_at: Set(at(created)),
-            deleted_at: Set(None),
-            metadata: Set(None),
-            gift_cards_taxable: Set(true),
-            automatic_taxes: Set(true),
-            tax_provider_id: Set(None),
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
-        region_fulfillment_providers::ActiveModel {
-            region_id: Set(id.into()),
-            provider_id: Set("manual".into()),
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
+        RegionBuilder::new(name)
+            .id(id)
+            .currency(currency)
+            .created_at(at(created))
+            .fulfillment_provider("manual")
+            .insert(&app.db)
+            .await;
     }
     let profile = |kind: ShippingProfileTypeEnum| async move {
         shipping_profile::Entity::find()

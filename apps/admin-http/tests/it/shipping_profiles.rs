@@ -2,10 +2,10 @@
 //! answers; write answers were checked against a second reference server (:9101).
 
 use medusa_entity::{product_shipping_profile, shipping_option, shipping_profile};
+use medusa_test_support::on_both_backends;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::shipping_options::seed_shipping;
 use crate::support::{admin, delete, get, post, redact, reference, send};
 use crate::tax_rates::insert_product;

@@ -1,6 +1,6 @@
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 on_both_backends! {

@@ -1,7 +1,6 @@
-//! Test support: a fresh database per test on each backend, the app over it, and JSON
-//! helpers (requests, redaction, comparison with recorded reference answers).
-
-use std::sync::atomic::{AtomicU64, Ordering};
+//! Test support: the app over a fresh database per test on each backend (`TestApp`, built on
+//! `medusa-test-support`'s `TestDb`), and JSON helpers (requests, comparison with recorded
+//! reference answers; `redact` is the shared one).
 
 use actix_http::Request;
 use actix_web::{
@@ -9,16 +8,12 @@ use actix_web::{
     dev::{Service, ServiceResponse},
     test,
 };
-use medusa_admin_http::{
-    config::{DatabaseConfig, Secrets},
-    AppState, Setup, Tuning,
-};
+use medusa_admin_http::{config::Secrets, AppState, Setup, Tuning};
 use medusa_auth::{login::ThrottlePolicy, password::PasswordPolicy};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, DbBackend, Set, Statement,
-};
+use medusa_test_support::{on_both_backends, Fixture, TestDb};
+pub use medusa_test_support::{redact, Backend};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use serde_json::Value;
-use tokio::sync::OnceCell;
 
 pub const ADMIN_ID: &str = "usr_ref_admin";
 pub const ADMIN_EMAIL: &str = "admin@medusa-test.com";
@@ -28,88 +23,40 @@ pub const ADMIN_API_TOKEN: &str = "ref_admin_api_token";
 /// user row of a real Medusa store has it.
 pub const ADMIN_SCRYPT_HASH: &str = include_str!("../reference/admin-password-hash.txt");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-/// Runs a test body once per backend, each against its own fresh database; optionally with
-/// the server's feature flags (`flags = ...;`) or whole setup (`setup = ...;`, providers too).
-#[macro_export]
-macro_rules! on_both_backends {
-    ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
-        $crate::on_both_backends!(
-            setup = medusa_admin_http::Setup::default();
-            async fn $name($app) $body
-        );
-    };
-    (flags = $flags:expr; $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
-        $crate::on_both_backends!(
-            setup = medusa_admin_http::Setup { flags: $flags, ..Default::default() };
-            async fn $name($app) $body
-        );
-    };
-    (setup = $setup:expr; $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            async fn run($app: $crate::support::TestApp) $body
-
-            #[actix_web::test]
-            async fn sqlite() {
-                let app = $crate::support::TestApp::with_setup(
-                    $crate::support::Backend::Sqlite,
-                    $setup,
-                );
-                run(app.await).await
-            }
-
-            #[actix_web::test]
-            async fn postgres() {
-                let app = $crate::support::TestApp::with_setup(
-                    $crate::support::Backend::Postgres,
-                    $setup,
-                );
-                run(app.await).await
-            }
-        }
-    };
-}
-
 /// Medusa's default flags with `MEDUSA_FF_TAX_INCLUSIVE_PRICING=true`.
 pub fn tax_inclusive() -> medusa_core::FeatureFlags {
     medusa_core::FeatureFlags::default().with(medusa_core::Flag::TaxInclusivePricing, true)
 }
 
+/// The admin app over a fresh database (`medusa_test_support::TestDb`), seeded as the
+/// reference store: what an `on_both_backends!` test of the `async fn name(app)` form gets.
 pub struct TestApp {
     #[allow(dead_code)]
     pub backend: Backend,
     pub db: DatabaseConnection,
     pub state: AppState,
-    _sqlite_file: Option<TempFile>,
+    /// Removes the database when the test ends.
+    _database: TestDb,
 }
 
-struct TempFile(std::path::PathBuf);
+impl Fixture for TestApp {
+    type Setup = Setup;
 
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut path = self.0.clone().into_os_string();
-            path.push(suffix);
-            let _ = std::fs::remove_file(path);
+    fn setup_with_flags(flags: medusa_core::FeatureFlags) -> Setup {
+        Setup {
+            flags,
+            ..Setup::default()
         }
     }
-}
 
-static COUNTER: AtomicU64 = AtomicU64::new(0);
+    fn open(backend: Backend, setup: Setup) -> impl std::future::Future<Output = Self> {
+        TestApp::with_setup(backend, setup)
+    }
 
-fn unique_name(prefix: &str) -> String {
-    format!(
-        "{prefix}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    )
+    /// actix's own runtime (what `#[actix_web::test]` runs on): the app spawns onto it.
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        actix_web::rt::System::new().block_on(future)
+    }
 }
 
 pub fn secrets() -> Secrets {
@@ -140,21 +87,8 @@ impl TestApp {
     /// A fresh app whose server runs with `setup`'s flags and providers.
     pub async fn with_setup(backend: Backend, setup: Setup) -> Self {
         let flags = setup.flags;
-        let (db, file) = match backend {
-            Backend::Sqlite => {
-                let path = std::env::temp_dir().join(format!("{}.db", unique_name("medusa_it")));
-                let url = format!("sqlite://{}?mode=rwc", path.display());
-                // Opened as the server opens it (one connection on SQLite).
-                let db = medusa_admin_http::server::connect(&DatabaseConfig { database_url: url })
-                    .await
-                    .expect("open sqlite");
-                medusa_migration::migrate(&db)
-                    .await
-                    .expect("migrate sqlite");
-                (db, Some(TempFile(path)))
-            }
-            Backend::Postgres => (postgres_database().await, None),
-        };
+        let database = TestDb::new(backend).await;
+        let db = database.db.clone();
         // As `serve` does: Medusa's migrations of the flags that are on.
         medusa_admin_http::server::migrate(&db, flags)
             .await
@@ -165,7 +99,7 @@ impl TestApp {
             backend,
             db,
             state,
-            _sqlite_file: file,
+            _database: database,
         }
     }
 
@@ -218,56 +152,6 @@ async fn seed(state: &AppState, db: &DatabaseConnection) {
         })
         .await
         .expect("store like the reference's");
-}
-
-/// A fresh PostgreSQL database cloned from a migrated template (made once per test binary).
-async fn postgres_database() -> DatabaseConnection {
-    static TEMPLATE: OnceCell<(String, String)> = OnceCell::const_new();
-    let (server, template) = TEMPLATE
-        .get_or_init(|| async {
-            let url = std::env::var("TEST_DATABASE_URL").expect(
-                "TEST_DATABASE_URL is not set: run the tests through scripts/with-postgres.sh \
-                 (`just test`), which starts a throwaway PostgreSQL",
-            );
-            let server = url
-                .rsplit_once('/')
-                .map(|(s, _)| s.to_owned())
-                .unwrap_or(url.clone());
-            let template = unique_name("medusa_tpl");
-            let admin = Database::connect(&url)
-                .await
-                .expect("connect to TEST_DATABASE_URL");
-            exec(&admin, &format!("CREATE DATABASE {template}")).await;
-            admin.close().await.ok();
-            let db = Database::connect(format!("{server}/{template}"))
-                .await
-                .expect("connect template");
-            medusa_migration::migrate(&db)
-                .await
-                .expect("migrate template");
-            db.close().await.ok();
-            (server, template)
-        })
-        .await;
-    let name = unique_name("medusa_it");
-    let admin = Database::connect(format!("{server}/postgres"))
-        .await
-        .expect("connect postgres");
-    exec(
-        &admin,
-        &format!("CREATE DATABASE {name} TEMPLATE {template}"),
-    )
-    .await;
-    admin.close().await.ok();
-    Database::connect(format!("{server}/{name}"))
-        .await
-        .expect("connect test database")
-}
-
-async fn exec(db: &DatabaseConnection, sql: &str) {
-    db.execute(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
 /// A JSON answer: status, headers and body.
@@ -331,43 +215,6 @@ pub fn post(path: &str, body: Value) -> test::TestRequest {
 
 pub fn delete(path: &str) -> test::TestRequest {
     test::TestRequest::delete().uri(path)
-}
-
-/// Replaces what differs between runs (ids, timestamps, tokens) with placeholders, so that a
-/// snapshot records the shape and the stable values.
-pub fn redact(value: &Value) -> Value {
-    redact_at(None, value)
-}
-
-fn redact_at(key: Option<&str>, value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), redact_at(Some(k), v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(|v| redact_at(key, v)).collect()),
-        Value::String(s) => {
-            let key = key.unwrap_or_default();
-            if key.ends_with("_at") || key == "expires_at" {
-                Value::String("[datetime]".into())
-            } else if key == "token" || key == "access_token" {
-                Value::String("[token]".into())
-            } else if is_generated_id(s) && (key == "id" || key.ends_with("_id") || key == "ids") {
-                Value::String("[id]".into())
-            } else {
-                value.clone()
-            }
-        }
-        _ => value.clone(),
-    }
-}
-
-/// `<prefix>_<26-char ULID>`, the shape of ids that differ from run to run.
-fn is_generated_id(s: &str) -> bool {
-    s.rsplit_once('_').is_some_and(|(_, ulid)| {
-        ulid.len() == 26 && ulid.chars().all(|c| c.is_ascii_alphanumeric())
-    })
 }
 
 /// A reference Medusa answer recorded under `tests/reference/`.

@@ -2,47 +2,25 @@
 //! compared with its empty list and its error answers; write answers and messages were
 //! checked against a second reference server (:9101).
 
-use medusa_entity::sea_orm_active_enums::ProductStatusEnum;
-use medusa_entity::{product, product_tax_rate, product_type, tax_rate};
+use medusa_entity::{product_tax_rate, product_type, tax_rate};
+use medusa_test_support::builders::ProductBuilder;
+use medusa_test_support::on_both_backends;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::shipping_options::{at, seed_shipping};
 use crate::support::{admin, delete, get, post, redact, reference, send, TestApp};
 
 /// A product row as the reference seed has it (only the columns answers show).
 pub(crate) async fn insert_product(app: &TestApp, id: &str, title: &str) {
-    let created = at("2024-01-01T10:00:00.000Z");
-    product::ActiveModel {
-        id: Set(id.into()),
-        title: Set(title.into()),
-        subtitle: Set(None),
-        description: Set(None),
-        handle: Set(Some(id.trim_start_matches("prod_ref_").into())),
-        is_giftcard: Set(false),
-        thumbnail: Set(None),
-        weight: Set(Some(400)),
-        length: Set(None),
-        height: Set(None),
-        width: Set(None),
-        hs_code: Set(None),
-        origin_country: Set(None),
-        mid_code: Set(None),
-        material: Set(None),
-        created_at: Set(created),
-        updated_at: Set(created),
-        deleted_at: Set(None),
-        metadata: Set(None),
-        collection_id: Set(None),
-        type_id: Set(None),
-        discountable: Set(true),
-        status: Set(ProductStatusEnum::Published),
-        external_id: Set(None),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    ProductBuilder::new(title)
+        .id(id)
+        .handle(id.trim_start_matches("prod_ref_"))
+        .published()
+        .weight(400)
+        .created_at(at("2024-01-01T10:00:00.000Z"))
+        .insert(&app.db)
+        .await;
 }
 
 async fn insert_product_type(app: &TestApp, id: &str) {

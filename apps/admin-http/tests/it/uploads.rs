@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use actix_web::test::TestRequest;
 use medusa_file::{DownloadSigner, LocalFileStorage, UploadPolicy};
+use medusa_test_support::on_both_backends;
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::support::*;
 
 const BOUNDARY: &str = "medusa-test-boundary";

@@ -1,6 +1,6 @@
+use medusa_test_support::on_both_backends;
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::*;
 
 /// Medusa answers `api_token`; we never serialize it (see docs/API-DESIGN.md).

@@ -3,9 +3,9 @@
 //! Every fixture variant has the same `created_at`, so Medusa's default order (`created_at
 //! DESC`) leaves ties in whatever order PostgreSQL yields; list comparisons sort by id.
 
+use medusa_test_support::on_both_backends;
 use serde_json::{json, Value};
 
-use crate::on_both_backends;
 use crate::products::canonical;
 use crate::support::*;
 

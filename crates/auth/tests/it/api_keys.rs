@@ -5,7 +5,7 @@ use medusa_entity::secret_api_key;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::on_both_backends;
+use medusa_test_support::on_both_backends;
 
 fn page_plan(db: &DatabaseConnection, query: &str) -> medusa_query_dsl::ListPlan {
     use sea_orm::ConnectionTrait;

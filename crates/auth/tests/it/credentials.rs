@@ -6,9 +6,9 @@ use medusa_auth::{
     SeaAuthenticator, SeaUserService, UpdateUser, UserService,
 };
 use medusa_entity::secret_api_key;
+use medusa_test_support::on_both_backends;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
-use crate::on_both_backends;
 use crate::support::{bcrypt, insert_user, POLICY};
 
 fn keys() -> JwtKeys {

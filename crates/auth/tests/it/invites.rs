@@ -6,13 +6,13 @@ use medusa_auth::{
 };
 use medusa_core::Error;
 use medusa_entity::{invite, user};
+use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use std::sync::Arc;
 
-use crate::on_both_backends;
 use crate::support::{is_sqlite, POLICY};
 
 fn keys() -> JwtKeys {

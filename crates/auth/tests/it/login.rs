@@ -7,9 +7,9 @@ use medusa_auth::{
     UserService,
 };
 use medusa_entity::user;
+use medusa_test_support::on_both_backends;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
-use crate::on_both_backends;
 use crate::support::{bcrypt, insert_user, MEDUSA_SUPERSECRET, POLICY};
 
 fn service(db: &DatabaseConnection, policy: ThrottlePolicy) -> SeaLoginService {

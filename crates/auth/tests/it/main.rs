@@ -1,5 +1,5 @@
-//! Service tests of medusa-auth against real databases (SQLite always, PostgreSQL with
-//! Medusa's schema when `TEST_DATABASE_URL` is set).
+//! Service tests of medusa-auth against real databases with Medusa's schema, each on SQLite
+//! and on PostgreSQL.
 
 // Tests may unwrap: a panic there is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -5,7 +5,7 @@ use medusa_entity::admin_session;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::on_both_backends;
+use medusa_test_support::on_both_backends;
 
 const HOUR: Duration = Duration::from_secs(3600);
 

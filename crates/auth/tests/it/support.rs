@@ -1,102 +1,15 @@
-//! Fresh databases for each test, migrated by `medusa-migration` as the server migrates them: an
-//! in-memory SQLite one always, and a PostgreSQL one when `TEST_DATABASE_URL` names a server we
-//! may create databases on.
+//! What medusa-auth's tests share beyond `medusa-test-support`: cheap password hashes and
+//! users inserted as rows.
 
 use medusa_auth::{password::hash_password, PasswordPolicy};
 use medusa_entity::user;
-use sea_orm::{
-    ActiveModelTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Set,
-};
-use tokio::sync::OnceCell;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, Set};
 
 /// Cheap hashes keep the suite fast; the cost does not change any behaviour under test.
 pub const POLICY: PasswordPolicy = PasswordPolicy { bcrypt_cost: 4 };
 
 /// Medusa's own scrypt-kdf hash of "supersecret", as its seeded admin has.
 pub const MEDUSA_SUPERSECRET: &str = "c2NyeXB0AAEAAAABAAAAARYRPwnkim/W5XsCV7qdqfFH3wwqKX7jhK6pFArNd22Ph17/exXbWaV45nx7/+aGLbrUfJfx1nduwlOXwBhosQgZxUpS0OsAJOFu8XlQge8M";
-
-/// Runs each listed test function (an `async fn(DatabaseConnection)`) on SQLite and on
-/// PostgreSQL.
-#[macro_export]
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test]
-            async fn sqlite() {
-                super::$name($crate::support::sqlite().await).await
-            }
-
-            #[tokio::test]
-            async fn postgres() {
-                if let Some(db) = $crate::support::postgres().await {
-                    super::$name(db).await
-                }
-            }
-        }
-    )*};
-}
-
-pub async fn sqlite() -> DatabaseConnection {
-    // One connection: every connection to `sqlite::memory:` would be its own database.
-    let mut options = ConnectOptions::new("sqlite::memory:");
-    options
-        .max_connections(1)
-        .min_connections(1)
-        .sqlx_logging(false);
-    let db = Database::connect(options).await.unwrap();
-    medusa_migration::migrate(&db).await.unwrap();
-    db
-}
-
-/// A new database on the `TEST_DATABASE_URL` server, cloned from a migrated template. `None`
-/// (with a note) when no server is configured.
-pub async fn postgres() -> Option<DatabaseConnection> {
-    let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
-        eprintln!("TEST_DATABASE_URL is not set; skipping the PostgreSQL run");
-        return None;
-    };
-    let template = TEMPLATE.get_or_init(|| create_template(&server)).await;
-    let name = format!("auth_test_{}", ulid::Ulid::new().to_string().to_lowercase());
-    let admin = Database::connect(&server).await.unwrap();
-    admin
-        .execute_unprepared(&format!(
-            r#"CREATE DATABASE "{name}" TEMPLATE "{template}""#
-        ))
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-    let mut options = ConnectOptions::new(database_url(&server, &name));
-    options.max_connections(4).sqlx_logging(false);
-    Some(Database::connect(options).await.unwrap())
-}
-
-static TEMPLATE: OnceCell<String> = OnceCell::const_new();
-
-async fn create_template(server: &str) -> String {
-    let name = format!("auth_tmpl_{}", ulid::Ulid::new().to_string().to_lowercase());
-    let admin = Database::connect(server).await.unwrap();
-    admin
-        .execute_unprepared(&format!(r#"CREATE DATABASE "{name}""#))
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-    let db = Database::connect(database_url(server, &name))
-        .await
-        .unwrap();
-    medusa_migration::migrate(&db).await.unwrap();
-    // A template must have no open connections when it is copied.
-    db.close().await.unwrap();
-    name
-}
-
-fn database_url(server: &str, name: &str) -> String {
-    let (base, query) = match server.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (server, String::new()),
-    };
-    let base = base.rsplit_once('/').map_or(base, |(root, _)| root);
-    format!("{base}/{name}{query}")
-}
 
 /// Inserts an admin user directly (no service) with the given password hash, if any.
 pub async fn insert_user(

@@ -6,11 +6,11 @@ use medusa_auth::{
 };
 use medusa_core::Error;
 use medusa_entity::user;
+use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::{insert_user, POLICY};
 
 fn service(db: &DatabaseConnection) -> SeaUserService {

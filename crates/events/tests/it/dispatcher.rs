@@ -3,6 +3,7 @@ use std::time::Duration;
 
 use medusa_entity::event_outbox;
 use medusa_events::{Dispatcher, RetryBackoff, Subscriber};
+use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
@@ -10,7 +11,6 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use crate::on_both_backends;
 use crate::support::Recorder;
 
 on_both_backends!(
@@ -195,9 +195,8 @@ async fn unwanted_events_are_marked_without_delivery(db: DatabaseConnection) {
 /// and each resource's events still arrive in order.
 #[tokio::test]
 async fn concurrent_dispatchers_share_the_work_on_postgres() {
-    let Some(db) = crate::support::postgres().await else {
-        return;
-    };
+    let test = medusa_test_support::TestDb::postgres().await;
+    let db = test.db.clone();
     assert_eq!(db.get_database_backend(), DbBackend::Postgres);
     const RESOURCES: usize = 100;
     let txn = db.begin().await.unwrap();

@@ -1,5 +1,4 @@
-//! Tests of medusa-events against real databases (SQLite always, PostgreSQL when
-//! `TEST_DATABASE_URL` is set).
+//! Tests of medusa-events against real databases, on SQLite and on PostgreSQL.
 
 // Tests may unwrap: a panic there is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -2,7 +2,7 @@ use medusa_entity::event_outbox;
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, TransactionTrait};
 use serde_json::json;
 
-use crate::on_both_backends;
+use medusa_test_support::on_both_backends;
 
 on_both_backends!(
     record_commits_and_rolls_back_with_the_write,

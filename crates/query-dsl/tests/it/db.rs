@@ -1,6 +1,6 @@
-//! Plans executed for real: the same queries on SQLite (always) and PostgreSQL (when
-//! `TEST_DATABASE_URL` is set), and a count of statements showing relation loading does not
-//! grow with the page size.
+//! Plans executed for real: the same queries on SQLite and on PostgreSQL, each in an empty
+//! database of its own with this file's schema, and a count of statements showing relation
+//! loading does not grow with the page size.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -8,9 +8,10 @@ use std::sync::Arc;
 use medusa_query_dsl::{
     parse, plan, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec,
 };
+use medusa_test_support::{Backend, TestDb};
 use sea_orm::{
-    ConnectionTrait, Database, DatabaseConnection, DbBackend, EntityTrait, LoaderTrait,
-    PaginatorTrait, Statement,
+    ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, LoaderTrait, PaginatorTrait,
+    Statement,
 };
 
 use crate::specs::USERS;
@@ -289,41 +290,16 @@ async fn check_cases(db: &DatabaseConnection) {
 
 #[tokio::test]
 async fn plans_run_on_sqlite() {
-    let db = Database::connect("sqlite::memory:").await.unwrap();
-    seed(&db, SCHEMA_SQLITE).await;
-    check_cases(&db).await;
+    let test = TestDb::empty(Backend::Sqlite).await;
+    seed(&test.db, SCHEMA_SQLITE).await;
+    check_cases(&test.db).await;
 }
 
 #[tokio::test]
 async fn plans_run_on_postgres() {
-    let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
-        eprintln!(
-            "TEST_DATABASE_URL not set: PostgreSQL run skipped (use scripts/with-postgres.sh)"
-        );
-        return;
-    };
-    let admin = Database::connect(&url).await.unwrap();
-    let name = format!(
-        "query_dsl_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    );
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .unwrap();
-    let base = url.rsplit_once('/').map(|(base, _)| base).unwrap();
-    let db = Database::connect(format!("{base}/{name}")).await.unwrap();
-    seed(&db, SCHEMA_POSTGRES).await;
-    check_cases(&db).await;
-    db.close().await.unwrap();
-    admin
-        .execute_unprepared(&format!("DROP DATABASE {name}"))
-        .await
-        .unwrap();
+    let test = TestDb::empty(Backend::Postgres).await;
+    seed(&test.db, SCHEMA_POSTGRES).await;
+    check_cases(&test.db).await;
 }
 
 /// A resource with two relation levels, loaded level by level with one select-in query per
@@ -373,7 +349,8 @@ async fn statements_for_page(db: &mut DatabaseConnection, limit: usize) -> (usiz
 
 #[tokio::test]
 async fn relation_loading_does_not_grow_with_page_size() {
-    let mut db = Database::connect("sqlite::memory:").await.unwrap();
+    let test = TestDb::empty(Backend::Sqlite).await;
+    let mut db = test.db.clone();
     for sql in SCHEMA_SQLITE {
         db.execute_unprepared(sql).await.unwrap();
     }

@@ -1,5 +1,5 @@
 //! One integration-test binary for the query grammar: the data-driven tables, property tests
-//! and runs of plans against SQLite (and PostgreSQL when `TEST_DATABASE_URL` is set).
+//! and runs of plans against SQLite and PostgreSQL.
 
 // Test code: a failed setup step should stop the test right there.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -4,7 +4,7 @@ use sea_orm::ConnectionTrait;
 use serde_json::Value;
 
 use crate::reference;
-use crate::support::databases;
+use medusa_test_support::TestDb;
 
 /// Where we knowingly answer differently from Medusa: its 500 for an unknown `order`
 /// becomes a 400, and its `includes_tax` message gains the usual "property" prefix.
@@ -34,7 +34,7 @@ async fn list(
 /// Every recorded `GET /admin/currencies`, answered from the migrated currency rows.
 #[tokio::test]
 async fn lists_answer_what_medusa_answers() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = SeaCurrencyService::new(t.db.clone(), medusa_core::FeatureFlags::default());
         let backend = t.db.get_database_backend();
         let mut checked = 0;
@@ -57,29 +57,33 @@ async fn lists_answer_what_medusa_answers() {
                 ),
                 None => (exchange.status, exchange.response.clone()),
             };
-            assert_eq!((status, body), expected, "{} on {}", exchange.name, t.label);
+            assert_eq!(
+                (status, body),
+                expected,
+                "{} on {}",
+                exchange.name,
+                t.label()
+            );
             checked += 1;
         }
-        assert_eq!(checked, 16, "{}", t.label);
-        t.finish().await;
+        assert_eq!(checked, 16, "{}", t.label());
     }
 }
 
 #[tokio::test]
 async fn search_escapes_like_wildcards() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = SeaCurrencyService::new(t.db.clone(), medusa_core::FeatureFlags::default());
         let backend = t.db.get_database_backend();
         // Medusa passes `%` and `_` into ILIKE unescaped and so matches everything.
         for query in ["q=%25", "q=_"] {
             let page = list(&service, backend, query).await.unwrap();
-            assert_eq!(page["count"], 0, "{query} on {}", t.label);
+            assert_eq!(page["count"], 0, "{query} on {}", t.label());
         }
         let page = list(&service, backend, "q=DOLLAR&order=code&limit=2")
             .await
             .unwrap();
         assert_eq!(page["count"], 13);
         assert_eq!(page["currencies"][0]["code"], "aud");
-        t.finish().await;
     }
 }

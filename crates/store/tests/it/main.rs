@@ -1,5 +1,4 @@
-//! Service tests for medusa-store, on SQLite and, when `TEST_DATABASE_URL` is set, on
-//! PostgreSQL too. The reference answers of the real Medusa 1.20.10 are in `../reference`.
+//! Service tests for medusa-store, each on SQLite and on PostgreSQL. The reference answers of the real Medusa 1.20.10 are in `../reference`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -48,31 +48,6 @@ pub fn exchanges() -> Vec<Exchange> {
         .collect()
 }
 
-/// Replaces what differs between two servers (ids, timestamps) with placeholders.
-pub fn redact(value: &mut Value) {
-    match value {
-        Value::Object(fields) => {
-            for (key, field) in fields.iter_mut() {
-                match key.as_str() {
-                    "created_at" | "updated_at" if field.is_string() => {
-                        *field = "[datetime]".into()
-                    }
-                    "default_sales_channel_id" if field.is_string() => *field = "[id]".into(),
-                    "id" if field
-                        .as_str()
-                        .is_some_and(|id| id.starts_with("store_") || id.starts_with("sc_")) =>
-                    {
-                        *field = "[id]".into()
-                    }
-                    _ => redact(field),
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(redact),
-        _ => {}
-    }
-}
-
 /// The keys of the objects nested `depth` deep (1: the outermost object) in text order.
 pub fn keys_at_depth(text: &str, wanted: usize) -> Vec<String> {
     let mut keys = Vec::new();

@@ -9,7 +9,9 @@ use medusa_store::{apply_store_seed, parse, SeaStoreService, SeedFile, SeedRepor
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
-use crate::support::{count, databases};
+use medusa_test_support::TestDb;
+
+use crate::support::count;
 
 const DEMO: &str = include_str!("../../../../fixtures/demo-store.json");
 
@@ -254,11 +256,15 @@ fn users_are_kept_for_the_caller() {
 
 #[tokio::test]
 async fn the_demo_store_loads_once_and_reloads_as_a_no_op() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         register_manual(&t.db).await;
         let demo = parse(DEMO).unwrap();
         let report = apply_store_seed(&t.db, &demo).await.unwrap();
-        assert!(report.store_created && report.store_updated, "{}", t.label);
+        assert!(
+            report.store_created && report.store_updated,
+            "{}",
+            t.label()
+        );
         assert!(report
             .regions
             .iter()
@@ -314,13 +320,12 @@ async fn the_demo_store_loads_once_and_reloads_as_a_no_op() {
         );
         assert_eq!(count::<region::Entity>(&t.db).await, 2);
         assert_eq!(count::<region_payment_providers::Entity>(&t.db).await, 2);
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn region_ids_follow_medusas_seed() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         register_manual(&t.db).await;
         let file = seed(json!({
             "store": {"currencies": ["usd", "eur"]},
@@ -360,7 +365,6 @@ async fn region_ids_follow_medusas_seed() {
         let again = apply_store_seed(&t.db, &file).await.unwrap();
         assert_eq!(again.regions[1].id, report.regions[1].id);
         assert!(!again.regions[1].created);
-        t.finish().await;
     }
 }
 
@@ -413,7 +417,7 @@ async fn a_bad_region_is_refused_with_medusas_message_and_nothing_is_kept() {
             "Invalid currency code",
         ),
     ];
-    for t in databases().await {
+    for t in TestDb::both().await {
         register_manual(&t.db).await;
         let mut first = good.clone();
         first["id"] = json!("reg_good");
@@ -423,7 +427,7 @@ async fn a_bad_region_is_refused_with_medusas_message_and_nothing_is_kept() {
                 "regions": [first, region]
             }));
             let err = apply_store_seed(&t.db, &file).await.unwrap_err();
-            assert_eq!(err.status(), *status, "{region} on {}", t.label);
+            assert_eq!(err.status(), *status, "{region} on {}", t.label());
             assert_eq!(
                 err.to_string(),
                 format!("regions[1] (Bad): {message}"),
@@ -434,6 +438,5 @@ async fn a_bad_region_is_refused_with_medusas_message_and_nothing_is_kept() {
             assert!(countries_of(&t.db, "reg_good").await.is_empty());
             assert_eq!(count::<store::Entity>(&t.db).await, 0);
         }
-        t.finish().await;
     }
 }

@@ -6,8 +6,12 @@ use medusa_store::{SeaStoreService, StoreService, UpdateStore};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set};
 use serde_json::{json, Value};
 
-use crate::reference::{self, keys_at_depth, redact};
-use crate::support::{count, databases};
+use medusa_test_support::redact;
+
+use crate::reference::{self, keys_at_depth};
+use medusa_test_support::TestDb;
+
+use crate::support::count;
 
 fn update(body: Value) -> UpdateStore {
     serde_json::from_value(body).unwrap()
@@ -31,18 +35,18 @@ pub async fn reference_store(db: &DatabaseConnection) -> SeaStoreService {
 
 #[tokio::test]
 async fn ensure_store_creates_medusas_boot_defaults_once() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         // The migrations put the currency and country rows in; the store is left to boot.
-        assert_eq!(count::<currency::Entity>(&t.db).await, 120, "{}", t.label);
-        assert_eq!(count::<country::Entity>(&t.db).await, 250, "{}", t.label);
-        assert_eq!(count::<store::Entity>(&t.db).await, 0, "{}", t.label);
+        assert_eq!(count::<currency::Entity>(&t.db).await, 120, "{}", t.label());
+        assert_eq!(count::<country::Entity>(&t.db).await, 250, "{}", t.label());
+        assert_eq!(count::<store::Entity>(&t.db).await, 0, "{}", t.label());
 
         let service = SeaStoreService::new(t.db.clone(), Default::default());
         let setup = service.ensure_store().await.unwrap();
         assert!(
             setup.store_created && setup.sales_channel_created,
             "{}",
-            t.label
+            t.label()
         );
         assert_eq!(count::<currency::Entity>(&t.db).await, 120);
         assert_eq!(count::<country::Entity>(&t.db).await, 250);
@@ -71,13 +75,12 @@ async fn ensure_store_creates_medusas_boot_defaults_once() {
         assert_eq!(count::<country::Entity>(&t.db).await, 250);
         assert_eq!(count::<store::Entity>(&t.db).await, 1);
         assert_eq!(count::<sales_channel::Entity>(&t.db).await, 1);
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn ensure_store_gives_a_store_without_channel_a_new_one() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = SeaStoreService::new(t.db.clone(), Default::default());
         let first = service.ensure_store().await.unwrap().store;
         let mut unlinked = first.clone().into_active_model();
@@ -93,33 +96,29 @@ async fn ensure_store_gives_a_store_without_channel_a_new_one() {
         );
         assert!(setup.store.default_sales_channel_id.is_some());
         assert_eq!(count::<sales_channel::Entity>(&t.db).await, 2);
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn retrieve_answers_what_medusa_answers() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         let view = service.retrieve().await.unwrap();
         let text = serde_json::to_string(&view).unwrap();
 
-        let mut ours = json!({ "store": serde_json::from_str::<Value>(&text).unwrap() });
-        let mut theirs = reference::json("get-store");
-        redact(&mut ours);
-        redact(&mut theirs);
-        assert_eq!(ours, theirs, "{}", t.label);
+        let ours = redact(&json!({ "store": serde_json::from_str::<Value>(&text).unwrap() }));
+        let theirs = redact(&reference::json("get-store"));
+        assert_eq!(ours, theirs, "{}", t.label());
         assert_eq!(
             keys_at_depth(&text, 1),
             keys_at_depth(&reference::raw("get-store"), 2)
         );
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn a_deleted_default_channel_reads_as_null() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = SeaStoreService::new(t.db.clone(), Default::default());
         let store = service.ensure_store().await.unwrap().store;
         let channel_id = store.default_sales_channel_id.unwrap();
@@ -135,7 +134,6 @@ async fn a_deleted_default_channel_reads_as_null() {
         let view = serde_json::to_value(service.retrieve().await.unwrap()).unwrap();
         assert_eq!(view["default_sales_channel"], Value::Null);
         assert!(view["default_sales_channel_id"].is_string());
-        t.finish().await;
     }
 }
 
@@ -143,7 +141,7 @@ async fn a_deleted_default_channel_reads_as_null() {
 /// state, and compares every answer (status, body, and whether `updated_at` moved).
 #[tokio::test]
 async fn store_writes_answer_what_medusa_answers() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         let mut previous_ours: Option<Value> = None;
         let mut previous_theirs: Option<Value> = None;
@@ -200,7 +198,7 @@ async fn store_writes_answer_what_medusa_answers() {
                         exchange.status,
                         "{} on {}",
                         exchange.name,
-                        t.label
+                        t.label()
                     );
                     assert_eq!(
                         serde_json::to_value(err.body()).unwrap(),
@@ -211,9 +209,11 @@ async fn store_writes_answer_what_medusa_answers() {
                 }
                 Ok(ours) => {
                     assert_eq!(
-                        exchange.status, 200,
+                        exchange.status,
+                        200,
                         "{} succeeded on {}",
-                        exchange.name, t.label
+                        exchange.name,
+                        t.label()
                     );
                     let theirs = exchange.response["store"].clone();
                     let moved = |previous: &Option<Value>, now: &Value| {
@@ -226,7 +226,7 @@ async fn store_writes_answer_what_medusa_answers() {
                         moved(&previous_theirs, &theirs),
                         "updated_at after {} on {}",
                         exchange.name,
-                        t.label
+                        t.label()
                     );
                     previous_ours = Some(ours.clone());
                     previous_theirs = Some(theirs.clone());
@@ -236,15 +236,13 @@ async fn store_writes_answer_what_medusa_answers() {
                         // Medusa echoes a repeated code twice; we answer each currency once.
                         dedup_currencies(&mut expected);
                     }
-                    let mut actual = ours;
-                    redact(&mut actual);
-                    redact(&mut expected);
-                    assert_eq!(actual, expected, "{} on {}", exchange.name, t.label);
+                    let actual = redact(&ours);
+                    let expected = redact(&expected);
+                    assert_eq!(actual, expected, "{} on {}", exchange.name, t.label());
                 }
             }
         }
-        assert_eq!(replayed, 26, "{}", t.label);
-        t.finish().await;
+        assert_eq!(replayed, 26, "{}", t.label());
     }
 }
 
@@ -268,7 +266,7 @@ async fn failed_updates_change_nothing() {
         (json!({"name": "x", "default_currency_code": "gbp"}), "Store does not have currency: gbp"),
         (json!({"currencies": ["eur", "gbp", "usd"], "default_currency_code": "usd", "name": null}), "Can't insert null value in field name on insert in table store"),
     ];
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         let before = service.retrieve().await.unwrap();
         for (body, message) in &cases {
@@ -285,13 +283,12 @@ async fn failed_updates_change_nothing() {
                 "{body} changed the store"
             );
         }
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn replaced_currencies_keep_medusas_order() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         for code in ["aud", "chf", "jpy", "nok", "pln"] {
             service.add_currency(code).await.unwrap();
@@ -318,13 +315,12 @@ async fn replaced_currencies_keep_medusas_order() {
             codes(&view.currencies),
             ["usd", "aud", "pln", "czk", "eur", "chf"]
         );
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn removing_is_case_insensitive_and_may_drop_the_default() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         // Medusa answers 200 to an upper-case code but removes nothing; we remove it.
         let answer = service.remove_currency("USD").await.unwrap();
@@ -345,13 +341,12 @@ async fn removing_is_case_insensitive_and_may_drop_the_default() {
             view.default_currency.map(|c| c.code).as_deref(),
             Some("eur")
         );
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn metadata_merges_and_templates_clear() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         service
             .update(update(
@@ -369,7 +364,6 @@ async fn metadata_merges_and_templates_clear() {
         );
         assert_eq!(answer.store.invite_link_template, None);
         assert_eq!(service.retrieve().await.unwrap().store, answer.store);
-        t.finish().await;
     }
 }
 
@@ -388,7 +382,7 @@ fn update_body_refuses_unknown_and_mistyped_fields() {
 
 #[tokio::test]
 async fn providers_are_registered_as_medusa_boots() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = reference_store(&t.db).await;
         let payment = serde_json::to_value(service.payment_providers().await.unwrap()).unwrap();
         assert_eq!(
@@ -435,13 +429,12 @@ async fn providers_are_registered_as_medusa_boots() {
                 ("webshipper".to_owned(), true)
             ]
         );
-        t.finish().await;
     }
 }
 
 #[tokio::test]
 async fn a_database_without_store_says_so() {
-    for t in databases().await {
+    for t in TestDb::both().await {
         let service = SeaStoreService::new(t.db.clone(), Default::default());
         let err = service.retrieve().await.unwrap_err();
         assert_eq!(
@@ -459,6 +452,5 @@ async fn a_database_without_store_says_so() {
             (err.status(), err.to_string()),
             (404, "Store does not exist".to_owned())
         );
-        t.finish().await;
     }
 }

@@ -1,0 +1,72 @@
+//! Sales channels.
+
+use medusa_core::time::Timestamp;
+use medusa_entity::sales_channel;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use serde_json::Value;
+
+/// A sales channel; by default enabled, without description or metadata.
+#[must_use]
+pub struct SalesChannelBuilder {
+    id: String,
+    name: String,
+    description: Option<String>,
+    is_disabled: bool,
+    metadata: Option<Value>,
+    created_at: Timestamp,
+}
+
+impl SalesChannelBuilder {
+    pub fn new(name: &str) -> Self {
+        Self {
+            id: medusa_core::generate_id("sc"),
+            name: name.to_owned(),
+            description: None,
+            is_disabled: false,
+            metadata: None,
+            created_at: super::now(),
+        }
+    }
+
+    pub fn id(mut self, id: &str) -> Self {
+        self.id = id.to_owned();
+        self
+    }
+
+    pub fn description(mut self, description: &str) -> Self {
+        self.description = Some(description.to_owned());
+        self
+    }
+
+    pub fn disabled(mut self) -> Self {
+        self.is_disabled = true;
+        self
+    }
+
+    pub fn metadata(mut self, metadata: Value) -> Self {
+        self.metadata = Some(metadata);
+        self
+    }
+
+    /// Creation and update time.
+    pub fn created_at(mut self, at: Timestamp) -> Self {
+        self.created_at = at;
+        self
+    }
+
+    pub async fn insert<C: ConnectionTrait>(self, db: &C) -> sales_channel::Model {
+        sales_channel::ActiveModel {
+            id: Set(self.id.clone()),
+            created_at: Set(self.created_at),
+            updated_at: Set(self.created_at),
+            deleted_at: Set(None),
+            name: Set(self.name),
+            description: Set(self.description),
+            is_disabled: Set(self.is_disabled),
+            metadata: Set(self.metadata),
+        }
+        .insert(db)
+        .await
+        .unwrap_or_else(|e| panic!("inserting sales channel {}: {e}", self.id))
+    }
+}
