@@ -94,3 +94,21 @@ pub async fn write<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+/// Sets the row's value when one is given and it differs; whether it changed (so the caller
+/// moves `updated_at`, as TypeORM's save does for a changed column).
+pub async fn write_if_changed<C: ConnectionTrait>(
+    conn: &C,
+    table: Table,
+    key: &str,
+    value: Option<bool>,
+) -> Result<bool, DbErr> {
+    let Some(value) = value else {
+        return Ok(false);
+    };
+    if read_one(conn, table, key).await? == value {
+        return Ok(false);
+    }
+    write(conn, table, key, value).await?;
+    Ok(true)
+}

@@ -42,12 +42,5 @@ pub(crate) async fn write<C: ConnectionTrait>(
     id: &str,
     value: Option<bool>,
 ) -> Result<bool> {
-    let Some(value) = value else {
-        return Ok(false);
-    };
-    if includes_tax::read_one(conn, Table::PriceList, id).await? == value {
-        return Ok(false);
-    }
-    includes_tax::write(conn, Table::PriceList, id, value).await?;
-    Ok(true)
+    Ok(includes_tax::write_if_changed(conn, Table::PriceList, id, value).await?)
 }

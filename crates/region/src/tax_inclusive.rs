@@ -100,12 +100,5 @@ pub(crate) async fn write_updated<C: ConnectionTrait>(
     id: &str,
     value: Option<bool>,
 ) -> Result<bool> {
-    let Some(value) = value else {
-        return Ok(false);
-    };
-    if includes_tax::read_one(conn, Table::Region, id).await? == value {
-        return Ok(false);
-    }
-    includes_tax::write(conn, Table::Region, id, value).await?;
-    Ok(true)
+    Ok(includes_tax::write_if_changed(conn, Table::Region, id, value).await?)
 }

@@ -87,12 +87,5 @@ pub(crate) async fn write<C: ConnectionTrait>(
     id: &str,
     value: Option<bool>,
 ) -> Result<bool> {
-    let Some(value) = value else {
-        return Ok(false);
-    };
-    if includes_tax::read_one(conn, Table::ShippingOption, id).await? == value {
-        return Ok(false);
-    }
-    includes_tax::write(conn, Table::ShippingOption, id, value).await?;
-    Ok(true)
+    Ok(includes_tax::write_if_changed(conn, Table::ShippingOption, id, value).await?)
 }
