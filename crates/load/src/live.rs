@@ -113,3 +113,30 @@ where
         .await?;
     Ok(())
 }
+
+/// Makes `targets` exactly the links of `owner` in link table `L`: links to others are
+/// removed, missing ones are added in the given order, and links that stay are left alone.
+pub async fn relink<L, C>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: &[String],
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+{
+    let mut delete = Query::delete();
+    delete
+        .from_table(L::default())
+        .and_where(Expr::col((L::default(), owner_column)).eq(owner));
+    if !targets.is_empty() {
+        delete.and_where(
+            Expr::col((L::default(), target_column)).is_not_in(targets.iter().map(String::as_str)),
+        );
+    }
+    conn.execute(conn.get_database_backend().build(&delete))
+        .await?;
+    link::<L, C>(conn, owner_column, target_column, owner, targets).await
+}

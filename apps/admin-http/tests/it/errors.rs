@@ -66,52 +66,31 @@ on_both_backends! {
 }
 
 on_both_backends! {
-    /// Counts past what the database binds are refused by name, on every paginated list (they
-    /// used to panic while the statement was built, leaving the client without an answer).
-    async fn counts_past_the_database_range_are_refused(app) {
+    /// Query values the database cannot take are refused where the query string is read,
+    /// naming the parameter, on every endpoint: counts past what PostgreSQL binds (they used
+    /// to panic while the statement was built) and NUL characters (a 500 on PostgreSQL).
+    async fn query_values_the_database_cannot_take_are_refused_by_name(app) {
         let svc = app.service().await;
-        for (uri, param) in [
-            ("/admin/regions?offset=9223372036854775808", "offset"),
-            ("/admin/products?limit=18446744073709551615", "limit"),
-            ("/admin/customers?offset=99999999999999999999999", "offset"),
+        let too_large = |param: &str| format!("{param} must not be greater than 9223372036854775807");
+        let nul = |param: &str| format!("{param} must not contain a NUL character");
+        for (uri, message) in [
+            ("/admin/regions?offset=9223372036854775808", too_large("offset")),
+            ("/admin/products?limit=18446744073709551615", too_large("limit")),
+            ("/admin/customers?offset=99999999999999999999999", too_large("offset")),
+            ("/admin/products?q=shirt%00", nul("q")),
+            ("/admin/customers?email=a%00b", nul("email")),
+            ("/admin/regions?id[]=reg_1&id[]=%00", nul("id")),
         ] {
             let answer = send(&svc, admin(get(uri))).await;
             assert_eq!(answer.status, 400, "{uri}: {}", answer.text);
             assert_eq!(
                 answer.body,
-                serde_json::json!({
-                    "type": "invalid_data",
-                    "message": format!("{param} must not be greater than 9223372036854775807"),
-                }),
+                serde_json::json!({"type": "invalid_data", "message": message}),
                 "{uri}"
             );
         }
         let largest = send(&svc, admin(get("/admin/regions?offset=9223372036854775807"))).await;
         assert_eq!(largest.status, 200, "{}", largest.text);
         assert_eq!(largest.body["regions"], serde_json::json!([]));
-    }
-}
-
-on_both_backends! {
-    /// PostgreSQL refuses NUL in text (a 500 once it reached the database): query strings are
-    /// checked where they are read, naming the parameter.
-    async fn nul_in_a_query_string_is_refused_by_name(app) {
-        let svc = app.service().await;
-        for (uri, param) in [
-            ("/admin/products?q=shirt%00", "q"),
-            ("/admin/customers?email=a%00b", "email"),
-            ("/admin/regions?id[]=reg_1&id[]=%00", "id"),
-        ] {
-            let answer = send(&svc, admin(get(uri))).await;
-            assert_eq!(answer.status, 400, "{uri}: {}", answer.text);
-            assert_eq!(
-                answer.body,
-                serde_json::json!({
-                    "type": "invalid_data",
-                    "message": format!("{param} must not contain a NUL character"),
-                }),
-                "{uri}"
-            );
-        }
     }
 }

@@ -1,7 +1,5 @@
 //! Creating and updating a region inside a caller's transaction, with Medusa's checks.
 
-use std::collections::BTreeSet;
-
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::{
     country, region, region_fulfillment_providers, region_payment_providers, tax_provider,
@@ -14,6 +12,7 @@ use serde_json::json;
 
 use super::checks::*;
 use super::{live_region, CreateRegion, UpdateRegion, REGION_ID_PREFIX};
+use medusa_load::relink;
 
 /// What a store description may pin on a region it creates (Medusa's seed passes both on).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -170,36 +169,24 @@ pub(crate) async fn update_region_in<C: ConnectionTrait>(
         claim_countries(conn, id, &countries).await?;
     }
     if let Some(ids) = payment_providers {
-        region_payment_providers::Entity::delete_many()
-            .filter(region_payment_providers::Column::RegionId.eq(id))
-            .filter(region_payment_providers::Column::ProviderId.is_not_in(ids.clone()))
-            .exec(conn)
-            .await?;
-        let linked: BTreeSet<String> = region_payment_providers::Entity::find()
-            .filter(region_payment_providers::Column::RegionId.eq(id))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|l| l.provider_id)
-            .collect();
-        let missing: Vec<String> = ids.into_iter().filter(|p| !linked.contains(p)).collect();
-        link_payment_providers(conn, id, &missing).await?;
+        relink::<region_payment_providers::Entity, _>(
+            conn,
+            region_payment_providers::Column::RegionId,
+            region_payment_providers::Column::ProviderId,
+            id,
+            &ids,
+        )
+        .await?;
     }
     if let Some(ids) = fulfillment_providers {
-        region_fulfillment_providers::Entity::delete_many()
-            .filter(region_fulfillment_providers::Column::RegionId.eq(id))
-            .filter(region_fulfillment_providers::Column::ProviderId.is_not_in(ids.clone()))
-            .exec(conn)
-            .await?;
-        let linked: BTreeSet<String> = region_fulfillment_providers::Entity::find()
-            .filter(region_fulfillment_providers::Column::RegionId.eq(id))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|l| l.provider_id)
-            .collect();
-        let missing: Vec<String> = ids.into_iter().filter(|p| !linked.contains(p)).collect();
-        link_fulfillment_providers(conn, id, &missing).await?;
+        relink::<region_fulfillment_providers::Entity, _>(
+            conn,
+            region_fulfillment_providers::Column::RegionId,
+            region_fulfillment_providers::Column::ProviderId,
+            id,
+            &ids,
+        )
+        .await?;
     }
 
     let fields: Vec<&str> = input.fields.iter().map(String::as_str).collect();
