@@ -105,6 +105,7 @@ rc=0
 E2E_ADMIN_URL="$ADMIN_ORIGIN$ADMIN_PATH" E2E_BACKEND_URL="$BACKEND_URL" E2E_OUT="$OUT" \
     E2E_CLIENTS_DIR="$WORK/clients" CHROMIUM="$CHROMIUM" E2E_STARTED="$start" \
     E2E_SETUP_CREATE="${E2E_SETUP_CREATE:-1}" E2E_ANSWER_CONSENT="${E2E_ANSWER_CONSENT:-1}" \
-    node "$E2E_DIR/dashboard.mjs" || rc=$?
+    timeout --kill-after=15 "${E2E_KILL_AFTER:-600}" node "$E2E_DIR/dashboard.mjs" || rc=$?
+[ "$rc" = 124 ] && echo "the dashboard drive was killed after ${E2E_KILL_AFTER:-600} s" >&2
 keep_server_log "$OUT/server.log"
 exit $rc

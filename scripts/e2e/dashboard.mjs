@@ -14,6 +14,8 @@
 //                                 (0: only read, e.g. against a shared reference server)
 //      CHROMIUM          the browser (/usr/bin/chromium)
 //      E2E_TIMEOUT_MS    how long a page may take to show its content (20000)
+//      E2E_DEADLINE_MS   how long the whole drive may take before it is reported as failed
+//                        with what it saw so far (300000): a hung browser never hangs CI
 import { createRequire } from "node:module"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -27,6 +29,7 @@ const PASSWORD = env.E2E_PASSWORD || "supersecret"
 const ANSWER_CONSENT = (env.E2E_ANSWER_CONSENT ?? "1") === "1"
 const CHROMIUM = env.CHROMIUM || "/usr/bin/chromium"
 const TIMEOUT = Number(env.E2E_TIMEOUT_MS || 20000)
+const DEADLINE = Number(env.E2E_DEADLINE_MS || 300000)
 const CREATE = (env.E2E_SETUP_CREATE ?? "1") === "1"
 const require = createRequire(join(env.E2E_CLIENTS_DIR || ".", "package.json"))
 const puppeteer = require("puppeteer-core")
@@ -83,6 +86,7 @@ async function api(method, path, token, body) {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(TIMEOUT),
   })
   const text = await res.text()
   let json = null
@@ -216,6 +220,15 @@ function watch(page) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
+// Settles with `promise`, or rejects with `what` after `ms`: no browser call may wait for ever.
+function within(ms, what, promise) {
+  let timer
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)
+  })
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
+
 // Waits until no request to the backend has been in flight for `quiet` ms (or `max` passed).
 async function settle(quiet = 800, max = 15000) {
   const start = Date.now()
@@ -299,9 +312,8 @@ async function answerConsent(page, wait = 4000) {
   return true
 }
 
-async function run() {
+async function run(results) {
   mkdirSync(OUT, { recursive: true })
-  const results = []
   let data = {}
   try {
     data = await setup()
@@ -311,10 +323,23 @@ async function run() {
     events.push({ page: "setup", kind: "setup", text: err.message })
   }
 
+  // The flags keep Chromium off the network it has no business on (updates, sync, QUIC): on a
+  // machine with a closed network those connections are refused, many at a time.
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run"],
+    timeout: 60000,
+    protocolTimeout: 60000,
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   })
   try {
     const page = await browser.newPage()
@@ -415,8 +440,8 @@ async function run() {
       results.push({ name: p.name, error, ms: Date.now() - t0 })
     }
   } finally {
-    await Promise.allSettled(pendingBodies)
-    await browser.close()
+    await within(10000, "reading the failed answers' bodies", Promise.allSettled(pendingBodies)).catch(() => {})
+    await within(10000, "closing Chromium", browser.close()).catch(() => browser.process()?.kill("SIGKILL"))
   }
   return results
 }
@@ -439,7 +464,12 @@ function describe(e) {
   }
 }
 
-const results = await run()
+// A drive that outlives its deadline is a failure reported with what it saw so far.
+const partial = []
+const results = await within(DEADLINE, "the whole drive", run(partial)).catch((err) => {
+  events.push({ page: "setup", kind: "deadline", text: `${err.message}; pages done: ${partial.map((r) => r.name).join(", ") || "none"}` })
+  return partial
+})
 let passed = 0
 let failed = 0
 const report = []

@@ -92,7 +92,7 @@ async function fetchAdapter(config) {
   if (config.data instanceof FormData) {
     for (const h of Object.keys(headers)) if (h.toLowerCase() === "content-type") delete headers[h]
   }
-  const res = await fetch(url, { method: config.method.toUpperCase(), headers, body: config.data })
+  const res = await fetch(url, { method: config.method.toUpperCase(), headers, body: config.data, signal: AbortSignal.timeout(30000) })
   const response = {
     data: await res.text(),
     status: res.status,

@@ -27,6 +27,7 @@ mkdir -p "$OUT"
 log "calling @medusajs/medusa-js against $BACKEND_URL"
 rc=0
 E2E_BACKEND_URL="$BACKEND_URL" E2E_CLIENTS_DIR="$WORK/clients" E2E_OUT="$OUT" \
-    node "$E2E_DIR/medusa-js.mjs" || rc=$?
+    timeout --kill-after=15 "${E2E_KILL_AFTER:-600}" node "$E2E_DIR/medusa-js.mjs" || rc=$?
+[ "$rc" = 124 ] && echo "the medusa-js run was killed after ${E2E_KILL_AFTER:-600} s" >&2
 keep_server_log "$OUT/medusa-js-server.log"
 exit $rc
