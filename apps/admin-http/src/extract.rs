@@ -34,8 +34,44 @@ impl FromRequest for JsonBody<Value> {
         let value = web::Json::<serde_json::Value>::from_request(req, payload);
         Box::pin(async move {
             let web::Json(value) = value.await?;
+            if let Some(field) = first_nul(&value, &mut Vec::new()) {
+                let message = format!("{field} must not contain a NUL character");
+                return Err(ApiError(Error::invalid_data(message)).into());
+            }
             Ok(JsonBody(value))
         })
+    }
+}
+
+/// The dotted path (`variants.0.title`) of the first key or string holding a NUL character,
+/// which PostgreSQL cannot store in text: refused here once, for every body.
+fn first_nul(value: &Value, at: &mut Vec<String>) -> Option<String> {
+    let found = |at: &Vec<String>| {
+        Some(if at.is_empty() {
+            "body".to_owned()
+        } else {
+            at.join(".")
+        })
+    };
+    match value {
+        Value::String(text) if text.contains('\0') => found(at),
+        Value::Array(items) => items.iter().enumerate().find_map(|(index, item)| {
+            at.push(index.to_string());
+            let hit = first_nul(item, at);
+            at.pop();
+            hit
+        }),
+        Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            at.push(key.clone());
+            let hit = if key.contains('\0') {
+                found(at)
+            } else {
+                first_nul(item, at)
+            };
+            at.pop();
+            hit
+        }),
+        _ => None,
     }
 }
 
@@ -86,4 +122,32 @@ pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|err: PathError, _req| {
         ApiError(Error::invalid_data(format!("Invalid path: {err}"))).into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_nul;
+    use serde_json::json;
+
+    #[test]
+    fn names_the_first_field_with_a_nul() {
+        let cases = [
+            (json!({"title": "ok"}), None),
+            (json!({"title": "a\u{0}b"}), Some("title")),
+            (
+                json!({"variants": [{"title": "x"}, {"title": "\u{0}"}]}),
+                Some("variants.1.title"),
+            ),
+            (json!({"metadata": {"k\u{0}": 1}}), Some("metadata.k\u{0}")),
+            (json!("\u{0}"), Some("body")),
+            (json!([1, true, null]), None),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(
+                first_nul(&body, &mut Vec::new()).as_deref(),
+                expected,
+                "{body}"
+            );
+        }
+    }
 }

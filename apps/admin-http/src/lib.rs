@@ -58,6 +58,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             cfg.service(
                 web::scope(prefix)
                     .wrap(from_fn(middleware::auth::authenticate))
+                    .wrap(from_fn(middleware::nul_path::refuse_nul_in_path))
                     .wrap(session.clone())
                     .wrap(json_errors())
                     .wrap(from_fn(middleware::cors::cors))

@@ -218,8 +218,19 @@ fn classify_db_error(err: &DbErr) -> Classified {
             describe_key(&detail, "does not exist.")
                 .unwrap_or_else(|| "A referenced row does not exist.".into()),
         ),
+        _ if too_long_to_index(err) => Classified::Client(
+            Kind::InvalidData,
+            "A value is too long: an indexed text (such as a handle, code or SKU) must stay under 2,700 bytes".into(),
+        ),
         _ => Classified::Server,
     }
+}
+
+/// PostgreSQL refuses an index entry over about 2,700 bytes (a title of a few thousand
+/// characters turned into a handle, a long SKU): the client sent a value too long to store.
+fn too_long_to_index(err: &DbErr) -> bool {
+    let text = err.to_string();
+    text.contains("index row size") || text.contains("index row requires")
 }
 
 /// Reads PostgreSQL's `Key (col)=(value) ...` detail into `"<col> <value> <tail>"`. SQLite

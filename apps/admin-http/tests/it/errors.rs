@@ -94,3 +94,53 @@ on_both_backends! {
         assert_eq!(largest.body["regions"], serde_json::json!([]));
     }
 }
+
+on_both_backends! {
+    /// NUL characters in a body or in a path id are refused by name before any handler reads
+    /// them (PostgreSQL cannot store them: a 500 there before); nothing is written.
+    async fn nul_characters_in_bodies_and_paths_are_refused_by_name(app) {
+        let svc = app.service().await;
+        let refused = |answer: &Answer, message: &str| {
+            assert_eq!(answer.status, 400, "{}", answer.text);
+            assert_eq!(answer.body, json!({"type": "invalid_data", "message": message}));
+        };
+        let title = send(&svc, admin(post("/admin/collections", json!({"title": "a\u{0}b"})))).await;
+        refused(&title, "title must not contain a NUL character");
+        let nested = send(&svc, admin(post("/admin/customers", json!({
+            "email": "nul@example.com", "first_name": "A", "last_name": "B",
+            "metadata": {"notes": ["ok", "x\u{0}"]},
+        })))).await;
+        refused(&nested, "metadata.notes.1 must not contain a NUL character");
+        let listed = send(&svc, admin(get("/admin/customers?q=nul@example.com"))).await;
+        assert_eq!(listed.body["count"], 0, "{}", listed.text);
+
+        for uri in ["/admin/regions/reg%00x", "/admin/customers/%00", "/admin/products/prod_1%00/variants"] {
+            refused(&send(&svc, admin(get(uri))).await, "The path must not contain a NUL character");
+        }
+    }
+}
+
+on_both_backends! {
+    /// A title thousands of characters long makes a handle PostgreSQL cannot index: a clear
+    /// 400 there, never a 500; SQLite has no such limit and keeps the product.
+    async fn a_handle_too_long_to_index_is_a_client_error(app) {
+        let svc = app.service().await;
+        // Words that do not repeat (PostgreSQL compresses an index entry before it measures it).
+        let mut seed = 7u64;
+        let title: String = (0..8000)
+            .map(|i| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                if i % 9 == 8 { ' ' } else { char::from(b'a' + (seed >> 59) as u8 % 26) }
+            })
+            .collect();
+        let answer = send(&svc, admin(post("/admin/products", json!({"title": title})))).await;
+        match app.backend {
+            medusa_test_support::Backend::Postgres => {
+                assert_eq!(answer.status, 400, "{}", answer.text);
+                assert_eq!(answer.body["type"], "invalid_data", "{}", answer.text);
+                assert!(answer.text.contains("too long"), "{}", answer.text);
+            }
+            medusa_test_support::Backend::Sqlite => assert_eq!(answer.status, 200, "{}", answer.text),
+        }
+    }
+}
