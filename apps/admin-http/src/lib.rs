@@ -53,7 +53,11 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(extract::json_config())
             .app_data(extract::query_config())
             .app_data(extract::path_config())
-            .route("/health", web::get().to(health));
+            .service(
+                web::resource("/health")
+                    .wrap(from_fn(middleware::request_log::log_request))
+                    .route(web::get().to(health)),
+            );
         for prefix in ["/admin", "/auth", "/uploads"] {
             cfg.service(
                 web::scope(prefix)
@@ -62,7 +66,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
                     .wrap(session.clone())
                     .wrap(json_errors())
                     .wrap(from_fn(middleware::cors::cors))
-                    .wrap(from_fn(server::log_request))
+                    .wrap(from_fn(middleware::request_log::log_request))
                     .configure(|scope| routes::register(scope, prefix, flags))
                     .default_service(web::to(routes::not_found)),
             );
@@ -87,6 +91,7 @@ pub fn app(
         .configure(configure(state))
         .default_service(web::to(routes::not_found))
         .wrap(json_errors())
+        .wrap(from_fn(middleware::request_log::log_request))
 }
 
 fn session_middleware(state: &AppState) -> SessionMiddleware<DbSessionStore> {

@@ -61,18 +61,53 @@ enum UserCommand {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    init_logs();
     match run(Cli::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            tracing::error!("{err:#}");
+            tracing::error!("{}", describe(&err));
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// An error's causes once each: sqlx and sea-orm repeat their cause inside their own message
+/// ("unable to open database file: unable to open database file: ..."), which says nothing
+/// more the second time. A database that cannot be reached gets a hint.
+fn describe(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        for part in cause.to_string().split(": ") {
+            let part = part.trim();
+            let said = parts.iter().any(|p| p.contains(part));
+            if !part.is_empty() && !said {
+                parts.push(part.to_owned());
+            }
+        }
+    }
+    let text = parts.join(": ");
+    let unreachable = [
+        "unable to open database file",
+        "Connection refused",
+        "pool timed out",
+        "password authentication failed",
+    ];
+    match unreachable.iter().find(|needle| text.contains(*needle)) {
+        Some(_) => format!("{text} (check DATABASE_URL: for SQLite e.g. sqlite://medusa.db?mode=rwc, for PostgreSQL postgres://user:password@host:5432/db)"),
+        None => text,
+    }
+}
+
+/// Logs for people (colour only on a terminal) or, with `LOG_FORMAT=json`, for machines: one
+/// JSON object a line. `RUST_LOG` filters (default `info`; `/health` requests log at debug).
+fn init_logs() {
+    use std::io::IsTerminal;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    match std::env::var("LOG_FORMAT").as_deref() {
+        Ok("json") => logs.json().flatten_event(true).init(),
+        _ => logs.with_ansi(std::io::stdout().is_terminal()).init(),
     }
 }
 

@@ -1,13 +1,6 @@
 //! Running the server: database connection, boot tasks, the actix server and its logs.
 
-use std::time::Instant;
-
-use actix_web::{
-    body::MessageBody,
-    dev::{ServiceRequest, ServiceResponse},
-    middleware::Next,
-    HttpServer,
-};
+use actix_web::HttpServer;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 use crate::{
@@ -15,6 +8,20 @@ use crate::{
     config::{DatabaseConfig, ServerConfig},
     AppState, Tuning,
 };
+
+/// The database URL as it may be logged: any password replaced by `***`.
+fn without_password(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
 
 /// Connects to the configured database, creating the SQLite file's folder when needed.
 pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<DatabaseConnection> {
@@ -27,7 +34,10 @@ pub async fn connect(config: &DatabaseConfig) -> anyhow::Result<DatabaseConnecti
             }
         }
     }
+    tracing::info!(database = %without_password(url), "connecting to the database");
     let mut options = ConnectOptions::new(url.clone());
+    // An unreachable server is reported after 10 s, not after sqlx's silent 30.
+    options.connect_timeout(std::time::Duration::from_secs(10));
     // No ping before each checkout: a page reads a dozen statements, each checking a
     // connection out, and the ping doubled their round trips. A connection that died is still
     // dropped by the pool when a statement on it fails.
@@ -139,25 +149,19 @@ fn spawn_housekeeping(state: AppState, db: DatabaseConnection) {
     });
 }
 
-/// One log line per request: method, path, status, duration.
-pub async fn log_request(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let started = Instant::now();
-    let method = req.method().clone();
-    let path = req.path().to_owned();
-    let res = next.call(req).await;
-    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
-    match &res {
-        Ok(res) => tracing::info!(
-            target: "http",
-            %method, %path, status = res.status().as_u16(), elapsed_ms, "request"
-        ),
-        Err(err) => tracing::info!(
-            target: "http",
-            %method, %path, status = err.as_response_error().status_code().as_u16(), elapsed_ms, "request"
-        ),
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn logged_urls_carry_no_password() {
+        for (url, logged) in [
+            (
+                "postgres://medusa:s3cret@db:5432/shop",
+                "postgres://medusa:***@db:5432/shop",
+            ),
+            ("postgres://medusa@db/shop", "postgres://medusa@db/shop"),
+            ("sqlite://medusa.db?mode=rwc", "sqlite://medusa.db?mode=rwc"),
+        ] {
+            assert_eq!(super::without_password(url), logged);
+        }
     }
-    res
 }

@@ -5,4 +5,5 @@ pub mod auth;
 pub mod cors;
 pub mod json_errors;
 pub mod nul_path;
+pub mod request_log;
 pub mod session_store;
