@@ -27,7 +27,10 @@ pub struct LineDiscountAmount {
     #[serde(serialize_with = "serialize_js_number")]
     pub amount: f64,
     /// Σ adjustments without a discount, counted even when discounts are not allowed.
-    #[serde(serialize_with = "serialize_js_number", rename = "customAdjustmentsAmount")]
+    #[serde(
+        serialize_with = "serialize_js_number",
+        rename = "customAdjustmentsAmount"
+    )]
     pub custom_adjustments_amount: f64,
 }
 

@@ -74,7 +74,11 @@ pub struct OrderTotals {
 }
 
 /// `getLineItemTotals` for one item; `allocation` is its entry of the allocation map.
-pub fn line_item_totals(item: &LineItem, allocation: &LineAllocation, settings: &TaxSettings) -> LineItemTotals {
+pub fn line_item_totals(
+    item: &LineItem,
+    allocation: &LineAllocation,
+    settings: &TaxSettings,
+) -> LineItemTotals {
     match settings.truthy_order_tax_rate() {
         Some(rate) => line_item_totals_with_order_rate(item, allocation, rate, settings),
         None => line_item_totals_with_tax_lines(item, allocation, settings),
@@ -98,7 +102,12 @@ fn line_item_totals_with_tax_lines(
     let mut tax_total = 0.0;
     let mut original_tax_total = 0.0;
     if !item.tax_lines.is_empty() {
-        tax_total = js_round(item_tax(item, &item.tax_lines, raw_discount_total, settings));
+        tax_total = js_round(item_tax(
+            item,
+            &item.tax_lines,
+            raw_discount_total,
+            settings,
+        ));
         original_tax_total = js_round(item_tax(item, &item.tax_lines, 0.0, settings));
         if inclusive {
             subtotal += gross - original_tax_total;
@@ -144,7 +153,11 @@ fn line_item_totals_with_order_rate(
     let subtotal = js_round((unit_price - contained) * item.quantity as f64);
     let original_tax_total = js_round(subtotal * rate);
     let tax_total = js_round((subtotal - discount_total) * rate);
-    let mut original_total = if inclusive { subtotal } else { unit_price * item.quantity as f64 };
+    let mut original_total = if inclusive {
+        subtotal
+    } else {
+        unit_price * item.quantity as f64
+    };
     original_total += original_tax_total;
     LineItemTotals {
         id: item.id.clone(),
@@ -201,13 +214,22 @@ pub fn shipping_method_totals(
 /// `getLineItemRefund`: what refunding `quantity` units of the item gives back.
 ///
 /// Any order rate, even 0, takes the legacy formula here (Medusa tests `!= null`).
-pub fn line_item_refund(item: &LineItem, quantity: i64, allocation: &LineAllocation, settings: &TaxSettings) -> i64 {
+pub fn line_item_refund(
+    item: &LineItem,
+    quantity: i64,
+    allocation: &LineAllocation,
+    settings: &TaxSettings,
+) -> i64 {
     let unit_price = item.unit_price as f64;
     let quantity = quantity as f64;
     let inclusive = settings.inclusive(item.includes_tax);
     if let Some(order_rate) = settings.order_tax_rate {
         let rate = order_rate / 100.0;
-        let contained = if inclusive { included_unit_tax(item.unit_price, rate) } else { 0.0 };
+        let contained = if inclusive {
+            included_unit_tax(item.unit_price, rate)
+        } else {
+            0.0
+        };
         let base = (unit_price - contained) * quantity - allocation.amount;
         return js_round(base * (1.0 + rate)) as i64;
     }
@@ -216,9 +238,18 @@ pub fn line_item_refund(item: &LineItem, quantity: i64, allocation: &LineAllocat
 
 /// The tax-line refund both engines share: the per-unit (rounded) discount times the
 /// quantity, then each tax line rounded on its own; the sum is not rounded again.
-pub(crate) fn refund_with_tax_lines(item: &LineItem, quantity: f64, allocation: &LineAllocation, inclusive: bool) -> i64 {
+pub(crate) fn refund_with_tax_lines(
+    item: &LineItem,
+    quantity: f64,
+    allocation: &LineAllocation,
+    inclusive: bool,
+) -> i64 {
     // `unit_amount || 0`: a NaN from a zero quantity counts as no discount.
-    let unit_discount = if allocation.unit_amount.is_nan() { 0.0 } else { allocation.unit_amount };
+    let unit_discount = if allocation.unit_amount.is_nan() {
+        0.0
+    } else {
+        allocation.unit_amount
+    };
     let contained = if inclusive {
         included_unit_tax(item.unit_price, combined_rate(&item.tax_lines))
     } else {
@@ -241,7 +272,12 @@ pub fn order_totals(order: &OrderInput) -> OrderTotals {
     let decorate = |item: &LineItem| {
         let allocation = allocations.get(&item.id).unwrap_or(&no_allocation);
         let mut totals = line_item_totals(item, allocation, settings);
-        totals.refundable = Some(line_item_refund(item, item.refundable_quantity(), allocation, settings));
+        totals.refundable = Some(line_item_refund(
+            item,
+            item.refundable_quantity(),
+            allocation,
+            settings,
+        ));
         totals
     };
     let items: Vec<LineItemTotals> = order.items.iter().map(decorate).collect();
@@ -268,10 +304,16 @@ pub fn order_totals(order: &OrderInput) -> OrderTotals {
         raw_discount_total,
         tax_before_gift_cards as f64,
     );
-    let gift_cards = gift_card_totals(gift_cardable, &order.gift_cards, &order.gift_card_transactions, &order.region);
+    let gift_cards = gift_card_totals(
+        gift_cardable,
+        &order.gift_cards,
+        &order.gift_card_transactions,
+        &order.region,
+    );
     let tax_total = tax_before_gift_cards - gift_cards.tax_total;
     let discount_total = js_round(raw_discount_total);
-    let total = subtotal as f64 + shipping_total as f64 + tax_total as f64 - (gift_cards.total + discount_total);
+    let total = subtotal as f64 + shipping_total as f64 + tax_total as f64
+        - (gift_cards.total + discount_total);
 
     let paid_total = order.paid_total();
     let refunded_total = order.refunded_total();

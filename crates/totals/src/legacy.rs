@@ -74,7 +74,10 @@ fn allocation_of<'a>(
     allocations: &'a std::collections::HashMap<String, LineAllocation>,
     item: &LineItem,
 ) -> &'a LineAllocation {
-    const NONE: &LineAllocation = &LineAllocation { amount: 0.0, unit_amount: 0.0 };
+    const NONE: &LineAllocation = &LineAllocation {
+        amount: 0.0,
+        unit_amount: 0.0,
+    };
     allocations.get(&item.id).unwrap_or(NONE)
 }
 
@@ -88,12 +91,20 @@ pub fn line_item_totals(order: &OrderInput, item: &LineItem) -> LegacyLineItemTo
     line_item_totals_with(order, item, allocation_of(&allocations, item))
 }
 
-fn line_item_totals_with(order: &OrderInput, item: &LineItem, allocation: &LineAllocation) -> LegacyLineItemTotals {
+fn line_item_totals_with(
+    order: &OrderInput,
+    item: &LineItem,
+    allocation: &LineAllocation,
+) -> LegacyLineItemTotals {
     let settings = &order.tax;
     let unit_price = item.unit_price as f64;
     let quantity = item.quantity as f64;
     let inclusive = settings.inclusive(item.includes_tax);
-    let mut subtotal = if inclusive { 0.0 } else { unit_price * quantity };
+    let mut subtotal = if inclusive {
+        0.0
+    } else {
+        unit_price * quantity
+    };
     let raw_discount_total = allocation.amount;
     let discount_total = js_round(raw_discount_total);
     let mut total = subtotal - discount_total;
@@ -119,7 +130,12 @@ fn line_item_totals_with(order: &OrderInput, item: &LineItem, allocation: &LineA
     // Not an `else`: lines on a legacy-rate order would be applied on top (Medusa's order of
     // statements).
     if !item.tax_lines.is_empty() {
-        tax_total = js_round(item_tax(item, &item.tax_lines, raw_discount_total, settings));
+        tax_total = js_round(item_tax(
+            item,
+            &item.tax_lines,
+            raw_discount_total,
+            settings,
+        ));
         original_tax_total = js_round(item_tax(item, &item.tax_lines, 0.0, settings));
         if inclusive {
             subtotal += unit_price * quantity - original_tax_total;
@@ -150,7 +166,9 @@ pub fn subtotal(order: &OrderInput, discountable_only: bool) -> i64 {
         .items
         .iter()
         .filter(|item| !discountable_only || item.allow_discounts)
-        .map(|item| line_item_totals_with(order, item, allocation_of(&allocations, item)).subtotal as f64)
+        .map(|item| {
+            line_item_totals_with(order, item, allocation_of(&allocations, item)).subtotal as f64
+        })
         .sum();
     js_round(sum) as i64
 }
@@ -202,21 +220,34 @@ pub fn discount_total(order: &OrderInput) -> i64 {
 /// `getGiftCardTotal` with the legacy gift-cardable amount `subtotal − discount_total`.
 pub fn gift_card_total(order: &OrderInput) -> GiftCardTotals {
     let gift_cardable = (subtotal(order, false) - discount_total(order)) as f64;
-    gift_card_totals(gift_cardable, &order.gift_cards, &order.gift_card_transactions, &order.region)
+    gift_card_totals(
+        gift_cardable,
+        &order.gift_cards,
+        &order.gift_card_transactions,
+        &order.region,
+    )
 }
 
 /// `getTaxTotal` for an order.
 pub fn tax_total(order: &OrderInput) -> i64 {
     let gift_cards = gift_card_total(order);
     if let Some(order_rate) = order.tax.order_tax_rate {
-        let base = subtotal(order, false) - discount_total(order) - gift_cards.total as i64 + shipping_total(order);
+        let base = subtotal(order, false) - discount_total(order) - gift_cards.total as i64
+            + shipping_total(order);
         return js_round(base as f64 * (order_rate / 100.0)) as i64;
     }
     let allocations = order_allocations(order);
     let items_tax: f64 = order
         .items
         .iter()
-        .map(|item| item_tax(item, &item.tax_lines, allocation_of(&allocations, item).amount, &order.tax))
+        .map(|item| {
+            item_tax(
+                item,
+                &item.tax_lines,
+                allocation_of(&allocations, item).amount,
+                &order.tax,
+            )
+        })
         .sum();
     let shipping: f64 = order
         .shipping_methods
@@ -244,16 +275,29 @@ pub fn line_item_refund(order: &OrderInput, item: &LineItem, quantity: i64) -> i
     line_item_refund_with(order, item, quantity, allocation_of(&allocations, item))
 }
 
-fn line_item_refund_with(order: &OrderInput, item: &LineItem, quantity: i64, allocation: &LineAllocation) -> i64 {
+fn line_item_refund_with(
+    order: &OrderInput,
+    item: &LineItem,
+    quantity: i64,
+    allocation: &LineAllocation,
+) -> i64 {
     let inclusive = order.tax.inclusive(item.includes_tax);
     let Some(order_rate) = order.tax.order_tax_rate else {
         return refund_with_tax_lines(item, quantity as f64, allocation, inclusive);
     };
     // Unlike the new engine's legacy path, this one subtracts the per-unit discount.
     let rate = order_rate / 100.0;
-    let unit_discount = if allocation.unit_amount.is_nan() { 0.0 } else { allocation.unit_amount };
+    let unit_discount = if allocation.unit_amount.is_nan() {
+        0.0
+    } else {
+        allocation.unit_amount
+    };
     let quantity = quantity as f64;
-    let contained = if inclusive { included_unit_tax(item.unit_price, rate) } else { 0.0 };
+    let contained = if inclusive {
+        included_unit_tax(item.unit_price, rate)
+    } else {
+        0.0
+    };
     let base = (item.unit_price as f64 - contained) * quantity - unit_discount * quantity;
     js_round(base * (1.0 + rate)) as i64
 }
@@ -270,9 +314,16 @@ pub fn refund_total(order: &OrderInput, lines: &[LineItem]) -> Result<i64, LineI
             .chain(&order.swap_and_claim_items)
             .any(|item| item.id == line.id);
         if !on_order {
-            return Err(LineItemNotOnOrder { item_id: line.id.clone() });
+            return Err(LineItemNotOnOrder {
+                item_id: line.id.clone(),
+            });
         }
-        sum += line_item_refund_with(order, line, line.quantity, allocation_of(&allocations, line)) as f64;
+        sum += line_item_refund_with(
+            order,
+            line,
+            line.quantity,
+            allocation_of(&allocations, line),
+        ) as f64;
     }
     Ok(js_round(sum) as i64)
 }

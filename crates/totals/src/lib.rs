@@ -26,8 +26,8 @@ pub mod tax;
 pub use allocation::{allocation_map, LineAllocation};
 pub use gift_card::GiftCardTotals;
 pub use input::{
-    Adjustment, Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput, Region,
-    ShippingMethod, TaxLine, TaxSettings,
+    Adjustment, Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput,
+    Region, ShippingMethod, TaxLine, TaxSettings,
 };
 pub use rounding::{js_round, serialize_js_number};
 pub use tax::price_tax_amount;

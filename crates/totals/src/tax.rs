@@ -27,7 +27,12 @@ pub(crate) fn included_unit_tax(unit_price: i64, rate: f64) -> f64 {
 /// The strategy's tax for one item: each tax line rounded, over the price net of the tax the
 /// price contains (tax-inclusive items) minus the allocated discount. Not rounded as a whole:
 /// callers sum strategies and round once, as `calculate` does.
-pub fn item_tax(item: &LineItem, tax_lines: &[TaxLine], discount: f64, settings: &TaxSettings) -> f64 {
+pub fn item_tax(
+    item: &LineItem,
+    tax_lines: &[TaxLine],
+    discount: f64,
+    settings: &TaxSettings,
+) -> f64 {
     let quantity = item.quantity as f64;
     let mut taxable = if settings.inclusive(item.includes_tax) {
         let contained = included_unit_tax(item.unit_price, combined_rate(tax_lines));

@@ -17,10 +17,18 @@ const FLAG_ON: bool = true;
 
 /// (case, tax_inclusive_pricing, item includes_tax, tax-line rates, order tax rate,
 ///  expected [subtotal, total, original_total, discount_total, original_tax_total, tax_total])
-type ItemRow = (&'static str, bool, bool, &'static [f64], Option<f64>, [i64; 6]);
+type ItemRow = (
+    &'static str,
+    bool,
+    bool,
+    &'static [f64],
+    Option<f64>,
+    [i64; 6],
+);
 
 #[test]
 fn line_item_totals_match_new_totals_tests() {
+    #[rustfmt::skip]
     let rows: &[ItemRow] = &[
         ("uses the item's tax lines", FLAG_OFF, false, &[20.0], None, [1000, 1200, 1200, 0, 200, 200]),
         ("fetched tax lines (30 %)", FLAG_OFF, false, &[30.0], None, [1000, 1300, 1300, 0, 300, 300]),
@@ -34,19 +42,38 @@ fn line_item_totals_match_new_totals_tests() {
     for (case, flag, includes_tax, rates, order_tax_rate, expected) in rows {
         let mut line = item("item_1", 1000, 1, rates);
         line.includes_tax = *includes_tax;
-        let settings = TaxSettings { order_tax_rate: *order_tax_rate, tax_inclusive_pricing: *flag };
+        let settings = TaxSettings {
+            order_tax_rate: *order_tax_rate,
+            tax_inclusive_pricing: *flag,
+        };
         let t = line_item_totals(&line, &LineAllocation::default(), &settings);
-        let got = [t.subtotal, t.total, t.original_total, t.discount_total, t.original_tax_total, t.tax_total];
+        let got = [
+            t.subtotal,
+            t.total,
+            t.original_total,
+            t.discount_total,
+            t.original_tax_total,
+            t.tax_total,
+        ];
         assert_eq!(got, *expected, "{case}");
     }
 }
 
 /// (case, tax_inclusive_pricing, includes_tax, rates, order tax rate, free shipping,
 ///  expected [price, subtotal, total, original_total, original_tax_total, tax_total])
-type ShippingRow = (&'static str, bool, bool, &'static [f64], Option<f64>, bool, [i64; 6]);
+type ShippingRow = (
+    &'static str,
+    bool,
+    bool,
+    &'static [f64],
+    Option<f64>,
+    bool,
+    [i64; 6],
+);
 
 #[test]
 fn shipping_method_totals_match_new_totals_tests() {
+    #[rustfmt::skip]
     let rows: &[ShippingRow] = &[
         ("uses the method's tax lines", FLAG_OFF, false, &[20.0], None, false, [1000, 1000, 1200, 1200, 200, 200]),
         ("fetched tax lines (30 %)", FLAG_OFF, false, &[30.0], None, false, [1000, 1000, 1300, 1300, 300, 300]),
@@ -61,9 +88,19 @@ fn shipping_method_totals_match_new_totals_tests() {
     ];
     for (case, flag, includes_tax, rates, order_tax_rate, free, expected) in rows {
         let m = method("sm_1", 1000, *includes_tax, rates);
-        let settings = TaxSettings { order_tax_rate: *order_tax_rate, tax_inclusive_pricing: *flag };
+        let settings = TaxSettings {
+            order_tax_rate: *order_tax_rate,
+            tax_inclusive_pricing: *flag,
+        };
         let t = shipping_method_totals(&m, *free, &settings);
-        let got = [t.price, t.subtotal, t.total, t.original_total, t.original_tax_total, t.tax_total];
+        let got = [
+            t.price,
+            t.subtotal,
+            t.total,
+            t.original_total,
+            t.original_tax_total,
+            t.tax_total,
+        ];
         assert_eq!(got, *expected, "{case}");
     }
 }
@@ -71,6 +108,7 @@ fn shipping_method_totals_match_new_totals_tests() {
 #[test]
 fn line_item_refund_matches_new_totals_tests() {
     // (case, flag, includes_tax, order tax rate, expected); the item: 1000 × 1, one 20 % line.
+    #[rustfmt::skip]
     let rows: &[(&str, bool, bool, Option<f64>, i64)] = &[
         ("tax lines", FLAG_OFF, false, None, 1200),
         ("the tax rate (30)", FLAG_OFF, false, Some(30.0), 1300),
@@ -80,7 +118,10 @@ fn line_item_refund_matches_new_totals_tests() {
     for (case, flag, includes_tax, order_tax_rate, expected) in rows {
         let mut line = item("item_1", 1000, 1, &[20.0]);
         line.includes_tax = *includes_tax;
-        let settings = TaxSettings { order_tax_rate: *order_tax_rate, tax_inclusive_pricing: *flag };
+        let settings = TaxSettings {
+            order_tax_rate: *order_tax_rate,
+            tax_inclusive_pricing: *flag,
+        };
         let refund = line_item_refund(&line, line.quantity, &LineAllocation::default(), &settings);
         assert_eq!(refund, *expected, "{case}");
     }
@@ -98,14 +139,21 @@ struct GiftCardRow {
 #[test]
 fn gift_card_totals_match_new_totals_tests() {
     // The fixture cards: balance 10000, without or with a 20 % rate; gift-cardable amount 1000.
-    let plain = GiftCard { balance: 10_000, tax_rate: None };
-    let taxed = GiftCard { balance: 10_000, tax_rate: Some(20.0) };
+    let plain = GiftCard {
+        balance: 10_000,
+        tax_rate: None,
+    };
+    let taxed = GiftCard {
+        balance: 10_000,
+        tax_rate: Some(20.0),
+    };
     let tx = |is_taxable, card: GiftCard| GiftCardTransaction {
         amount: 1000,
         tax_rate: Some(20.0),
         is_taxable,
         gift_card_tax_rate: card.tax_rate,
     };
+    #[rustfmt::skip]
     let rows = [
         GiftCardRow {
             case: "non-taxable region",
@@ -150,14 +198,22 @@ fn gift_card_totals_match_new_totals_tests() {
     ];
     for row in rows {
         let t = gift_card_totals(1000.0, &row.cards, &row.transactions, &row.region);
-        assert_eq!((t.total, t.tax_total), (row.expected_total, row.expected_tax), "{}", row.case);
+        assert_eq!(
+            (t.total, t.tax_total),
+            (row.expected_total, row.expected_tax),
+            "{}",
+            row.case
+        );
     }
 }
 
 #[test]
 fn item_totals_serialize_with_medusa_names_and_without_the_raw_discount() {
     let line = item("item_1", 1000, 1, &[20.0]);
-    let allocation = LineAllocation { amount: 333.4444814938313, unit_amount: 333.0 };
+    let allocation = LineAllocation {
+        amount: 333.4444814938313,
+        unit_amount: 333.0,
+    };
     let t = line_item_totals(&line, &allocation, &TaxSettings::default());
     let json = serde_json::to_value(&t).ok();
     let expected = serde_json::json!({

@@ -6,7 +6,8 @@ mod support;
 
 use medusa_totals::{current, legacy};
 use medusa_totals::{
-    Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput, Region, TaxSettings,
+    Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput, Region,
+    TaxSettings,
 };
 use support::{adjustment, item, method};
 
@@ -23,8 +24,14 @@ fn worked_example() -> OrderInput {
     OrderInput {
         items: vec![a, b],
         shipping_methods: vec![method("sm", 500, false, &[25.0])],
-        discounts: vec![Discount { id: "D".into(), rule_type: DiscountRuleType::Fixed }],
-        region: Region { tax_rate: 25.0, gift_cards_taxable: true },
+        discounts: vec![Discount {
+            id: "D".into(),
+            rule_type: DiscountRuleType::Fixed,
+        }],
+        region: Region {
+            tax_rate: 25.0,
+            gift_cards_taxable: true,
+        },
         payment_amounts: vec![3749],
         ..OrderInput::default()
     }
@@ -32,14 +39,30 @@ fn worked_example() -> OrderInput {
 
 /// [subtotal, discount_total, tax_total, original_tax_total, total, original_total, refundable]
 fn item_row(t: &current::LineItemTotals) -> [i64; 7] {
-    [t.subtotal, t.discount_total, t.tax_total, t.original_tax_total, t.total, t.original_total, t.refundable.unwrap_or(-1)]
+    [
+        t.subtotal,
+        t.discount_total,
+        t.tax_total,
+        t.original_tax_total,
+        t.total,
+        t.original_total,
+        t.refundable.unwrap_or(-1),
+    ]
 }
 
 #[test]
 fn worked_example_current_engine() {
     let t = current::order_totals(&worked_example());
-    assert_eq!(item_row(&t.items[0]), [2000, 333, 417, 500, 2084, 2500, 2083], "item A");
-    assert_eq!(item_row(&t.items[1]), [999, 167, 208, 250, 1040, 1249, 1039], "item B");
+    assert_eq!(
+        item_row(&t.items[0]),
+        [2000, 333, 417, 500, 2084, 2500, 2083],
+        "item A"
+    );
+    assert_eq!(
+        item_row(&t.items[1]),
+        [999, 167, 208, 250, 1040, 1249, 1039],
+        "item B"
+    );
     let sm = &t.shipping_methods[0];
     assert_eq!([sm.subtotal, sm.tax_total, sm.total], [500, 125, 625]);
     let json = serde_json::to_value(&t).ok();
@@ -54,18 +77,46 @@ fn worked_example_current_engine() {
 #[test]
 fn worked_example_with_a_gift_card_transaction_in_both_engines() {
     let mut order = worked_example();
-    order.gift_card_transactions =
-        vec![GiftCardTransaction { amount: 1000, tax_rate: Some(25.0), is_taxable: Some(true), gift_card_tax_rate: Some(25.0) }];
+    order.gift_card_transactions = vec![GiftCardTransaction {
+        amount: 1000,
+        tax_rate: Some(25.0),
+        is_taxable: Some(true),
+        gift_card_tax_rate: Some(25.0),
+    }];
     let t = current::order_totals(&order);
-    assert_eq!((t.gift_card_total, t.gift_card_tax_total, t.tax_total, t.total), (1000.0, 250, 500, 2499.0));
+    assert_eq!(
+        (
+            t.gift_card_total,
+            t.gift_card_tax_total,
+            t.tax_total,
+            t.total
+        ),
+        (1000.0, 250, 500, 2499.0)
+    );
     let l = legacy::order_totals(&order);
-    assert_eq!((l.gift_card_total, l.gift_card_tax_total, l.tax_total, l.total), (1000, 250, 500, 2499));
+    assert_eq!(
+        (
+            l.gift_card_total,
+            l.gift_card_tax_total,
+            l.tax_total,
+            l.total
+        ),
+        (1000, 250, 500, 2499)
+    );
 }
 
 #[test]
 fn worked_example_legacy_engine() {
     let l = legacy::order_totals(&worked_example());
-    let got = [l.subtotal, l.discount_total, l.shipping_total, l.tax_total, l.gift_card_total, l.total, l.refundable_amount];
+    let got = [
+        l.subtotal,
+        l.discount_total,
+        l.shipping_total,
+        l.tax_total,
+        l.gift_card_total,
+        l.total,
+        l.refundable_amount,
+    ];
     assert_eq!(got, [2999, 500, 500, 750, 0, 3749, 3749]);
     let refundable: Vec<i64> = l.items.iter().map(|i| i.refundable).collect();
     assert_eq!(refundable, [2083, 1039]);
@@ -81,12 +132,21 @@ fn legacy_order_rate_in_the_current_engine() {
     let order = OrderInput {
         items: vec![line],
         shipping_methods: vec![method("sm", 100, false, &[])],
-        discounts: vec![Discount { id: "D".into(), rule_type: DiscountRuleType::Fixed }],
-        tax: TaxSettings { order_tax_rate: Some(25.0), tax_inclusive_pricing: false },
+        discounts: vec![Discount {
+            id: "D".into(),
+            rule_type: DiscountRuleType::Fixed,
+        }],
+        tax: TaxSettings {
+            order_tax_rate: Some(25.0),
+            tax_inclusive_pricing: false,
+        },
         ..OrderInput::default()
     };
     let t = current::order_totals(&order);
-    assert_eq!(item_row(&t.items[0]), [1000, 20, 245, 250, 1245, 1250, 1225]);
+    assert_eq!(
+        item_row(&t.items[0]),
+        [1000, 20, 245, 250, 1245, 1250, 1225]
+    );
     let sm = &t.shipping_methods[0];
     assert_eq!([sm.subtotal, sm.tax_total, sm.total], [100, 25, 100]);
     assert_eq!((t.tax_total, t.total), (270, 1350.0));
@@ -101,9 +161,15 @@ fn legacy_order_rate_in_the_current_engine() {
 #[test]
 fn free_shipping_zeroes_the_methods_and_their_tax() {
     let mut order = worked_example();
-    order.discounts.push(Discount { id: "FREE".into(), rule_type: DiscountRuleType::FreeShipping });
+    order.discounts.push(Discount {
+        id: "FREE".into(),
+        rule_type: DiscountRuleType::FreeShipping,
+    });
     let t = current::order_totals(&order);
-    assert_eq!((t.shipping_total, t.shipping_tax_total, t.tax_total), (0, 0, 625));
+    assert_eq!(
+        (t.shipping_total, t.shipping_tax_total, t.tax_total),
+        (0, 0, 625)
+    );
     assert_eq!(t.total, (2999 + 625 - 500) as f64);
     assert_eq!(legacy::shipping_total(&order), 0);
 }
@@ -113,7 +179,10 @@ fn gift_card_balances_cover_the_raw_discounted_amount() {
     // A 10 000 card in a taxable region: the gift-cardable amount is 2999 + 500 − raw
     // discount (the float sum of the two adjustments), so the card covers that exact amount.
     let mut order = worked_example();
-    order.gift_cards = vec![GiftCard { balance: 10_000, tax_rate: Some(25.0) }];
+    order.gift_cards = vec![GiftCard {
+        balance: 10_000,
+        tax_rate: Some(25.0),
+    }];
     let t = current::order_totals(&order);
     let raw = A_ADJUSTMENT + B_ADJUSTMENT;
     assert_eq!(t.raw_discount_total, raw);
@@ -129,7 +198,16 @@ fn gift_card_balances_cover_the_raw_discounted_amount() {
 fn gift_cards_without_a_rate_do_not_consume_the_taxable_amount() {
     // 1000 cardable: card 1 (600, no rate) is skipped before it consumes anything, so card 2
     // (800, 10 %) is taxed on min(1000, 800) = 800.
-    let cards = [GiftCard { balance: 600, tax_rate: None }, GiftCard { balance: 800, tax_rate: Some(10.0) }];
+    let cards = [
+        GiftCard {
+            balance: 600,
+            tax_rate: None,
+        },
+        GiftCard {
+            balance: 800,
+            tax_rate: Some(10.0),
+        },
+    ];
     let t = medusa_totals::gift_card::gift_card_totals(1000.0, &cards, &[], &Region::default());
     assert_eq!((t.total, t.tax_total), (1000.0, 80));
 }
@@ -144,7 +222,10 @@ fn refundable_uses_the_unreturned_quantity_and_swap_items_share_the_allocation()
     let order = OrderInput {
         items: vec![line],
         swap_and_claim_items: vec![swap_item],
-        discounts: vec![Discount { id: "D".into(), rule_type: DiscountRuleType::Percentage }],
+        discounts: vec![Discount {
+            id: "D".into(),
+            rule_type: DiscountRuleType::Percentage,
+        }],
         payment_amounts: vec![3000, 500],
         refund_amounts: vec![700],
         ..OrderInput::default()
@@ -158,5 +239,8 @@ fn refundable_uses_the_unreturned_quantity_and_swap_items_share_the_allocation()
     assert_eq!(t.swap_and_claim_items[0].refundable, Some(550));
     // Swap items stay out of the order sums.
     assert_eq!(t.subtotal, 3000);
-    assert_eq!((t.paid_total, t.refunded_total, t.refundable_amount), (3500, 700, 2800));
+    assert_eq!(
+        (t.paid_total, t.refunded_total, t.refundable_amount),
+        (3500, 700, 2800)
+    );
 }

@@ -5,6 +5,7 @@ use medusa_totals::{js_round, price_tax_amount};
 #[test]
 fn js_round_rounds_halves_toward_positive_infinity() {
     // (input, Math.round(input) in JavaScript)
+    #[rustfmt::skip]
     let rows: &[(f64, f64)] = &[
         (0.0, 0.0),
         (0.4, 0.0),
@@ -40,6 +41,7 @@ fn f64_round_would_differ_on_negative_halves() {
 fn calculate_price_tax_amount_matches_medusa_util_tests() {
     // utils/__tests__/calculate-price-tax-amount.ts: (price, rate as a fraction,
     // includes_tax, expected, toBeCloseTo precision 2 ⇒ |diff| < 0.005)
+    #[rustfmt::skip]
     let rows: &[(f64, f64, bool, f64)] = &[
         (150.0, 0.19, false, 28.5),
         (120.0, 0.17, false, 20.4), // includesTax omitted in the JS test: not inclusive
@@ -48,7 +50,10 @@ fn calculate_price_tax_amount_matches_medusa_util_tests() {
     ];
     for (price, rate, includes_tax, expected) in rows {
         let tax = price_tax_amount(*price, *rate, *includes_tax);
-        assert!((tax - expected).abs() < 0.005, "tax of {price} at {rate} (incl {includes_tax}) = {tax}, want {expected}");
+        assert!(
+            (tax - expected).abs() < 0.005,
+            "tax of {price} at {rate} (incl {includes_tax}) = {tax}, want {expected}"
+        );
     }
 }
 
@@ -59,6 +64,7 @@ fn numbers_print_as_javascript_prints_them() {
         #[serde(serialize_with = "medusa_totals::serialize_js_number")]
         n: f64,
     }
+    #[rustfmt::skip]
     let rows: &[(f64, &str)] = &[
         (1200.0, r#"{"n":1200}"#),
         (-0.0, r#"{"n":0}"#),
@@ -67,6 +73,10 @@ fn numbers_print_as_javascript_prints_them() {
         (f64::NAN, r#"{"n":null}"#),
     ];
     for (n, json) in rows {
-        assert_eq!(serde_json::to_string(&Probe { n: *n }).ok().as_deref(), Some(*json), "{n}");
+        assert_eq!(
+            serde_json::to_string(&Probe { n: *n }).ok().as_deref(),
+            Some(*json),
+            "{n}"
+        );
     }
 }

@@ -20,9 +20,17 @@ pub fn item(id: &str, unit_price: i64, quantity: i64, rates: &[f64]) -> LineItem
 }
 
 pub fn adjustment(discount_id: Option<&str>, amount: f64) -> Adjustment {
-    Adjustment { amount, discount_id: discount_id.map(str::to_owned) }
+    Adjustment {
+        amount,
+        discount_id: discount_id.map(str::to_owned),
+    }
 }
 
 pub fn method(id: &str, price: i64, includes_tax: bool, rates: &[f64]) -> ShippingMethod {
-    ShippingMethod { id: id.to_owned(), price, includes_tax, tax_lines: tax_lines(rates) }
+    ShippingMethod {
+        id: id.to_owned(),
+        price,
+        includes_tax,
+        tax_lines: tax_lines(rates),
+    }
 }
