@@ -4,6 +4,9 @@
 //! Tax lines are taken as given: the caller passes each item's and method's persisted lines
 //! (or, where Medusa would ask the tax provider because none is persisted, the lines the
 //! provider computes). An item or method without lines is untaxed.
+//!
+//! [`cart_totals`] is the same engine as `CartService.decorateTotals` drives it (carts and
+//! draft orders), which settles gift cards differently.
 
 use serde::Serialize;
 
@@ -333,6 +336,92 @@ pub fn order_totals(order: &OrderInput) -> OrderTotals {
         refundable_amount: paid_total - refunded_total,
         items,
         swap_and_claim_items,
+        shipping_methods,
+    }
+}
+
+/// The totals `CartService.decorateTotals` adds to a cart (and a draft order's cart).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CartTotals {
+    pub subtotal: i64,
+    pub discount_total: i64,
+    #[serde(skip_serializing)]
+    pub raw_discount_total: f64,
+    pub shipping_total: i64,
+    pub item_tax_total: i64,
+    pub shipping_tax_total: i64,
+    /// Not reduced by the gift-card tax (orders reduce it; carts subtract it from `total`).
+    pub tax_total: i64,
+    #[serde(serialize_with = "serialize_js_number")]
+    pub gift_card_total: f64,
+    pub gift_card_tax_total: i64,
+    #[serde(serialize_with = "serialize_js_number")]
+    pub total: f64,
+    #[serde(skip)]
+    pub items: Vec<LineItemTotals>,
+    #[serde(skip)]
+    pub shipping_methods: Vec<ShippingMethodTotals>,
+}
+
+/// `CartService.decorateTotals`. Reads items, shipping methods, discounts, gift cards (their
+/// balances; carts have no transactions), the region and the tax-inclusive flag; the order tax
+/// rate, payments, refunds and swap items do not apply to carts. Pass tax lines only when
+/// Medusa computes taxes for the cart (`region.automatic_taxes` or forced).
+pub fn cart_totals(cart: &OrderInput) -> CartTotals {
+    let settings = TaxSettings {
+        order_tax_rate: None,
+        ..cart.tax
+    };
+    let allocations = allocation_map(&cart.items, &[], &cart.discounts);
+    let no_allocation = LineAllocation::default();
+    let items: Vec<LineItemTotals> = cart
+        .items
+        .iter()
+        .map(|item| {
+            line_item_totals(
+                item,
+                allocations.get(&item.id).unwrap_or(&no_allocation),
+                &settings,
+            )
+        })
+        .collect();
+    let free_shipping = cart.has_free_shipping();
+    let shipping_methods: Vec<ShippingMethodTotals> = cart
+        .shipping_methods
+        .iter()
+        .map(|method| shipping_method_totals(method, free_shipping, &settings))
+        .collect();
+
+    let subtotal: i64 = items.iter().map(|i| i.subtotal).sum();
+    let raw_discount_total: f64 = items.iter().map(|i| i.raw_discount_total).sum();
+    let item_tax_total: i64 = items.iter().map(|i| i.tax_total).sum();
+    let shipping_total: i64 = shipping_methods.iter().map(|m| m.subtotal).sum();
+    let shipping_tax_total: i64 = shipping_methods.iter().map(|m| m.tax_total).sum();
+    let tax_total = item_tax_total + shipping_tax_total;
+    // Unlike orders, the cart rounds the discount before the gift-cardable amount.
+    let discount_total = js_round(raw_discount_total);
+    let gift_cardable = gift_cardable_amount(
+        cart.region.gift_cards_taxable,
+        subtotal as f64,
+        shipping_total as f64,
+        discount_total,
+        tax_total as f64,
+    );
+    let gift_cards = gift_card_totals(gift_cardable, &cart.gift_cards, &[], &cart.region);
+    let total = subtotal as f64 + shipping_total as f64 + tax_total as f64
+        - (gift_cards.total + discount_total + gift_cards.tax_total as f64);
+    CartTotals {
+        subtotal,
+        discount_total: discount_total as i64,
+        raw_discount_total,
+        shipping_total,
+        item_tax_total,
+        shipping_tax_total,
+        tax_total,
+        gift_card_total: gift_cards.total,
+        gift_card_tax_total: gift_cards.tax_total,
+        total,
+        items,
         shipping_methods,
     }
 }

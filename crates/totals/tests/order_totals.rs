@@ -244,3 +244,29 @@ fn refundable_uses_the_unreturned_quantity_and_swap_items_share_the_allocation()
         (3500, 700, 2800)
     );
 }
+
+#[test]
+fn cart_totals_settle_gift_cards_in_the_total() {
+    // (case, gift cards, expected [tax_total, gift_card_total, gift_card_tax_total, total])
+    #[rustfmt::skip]
+    let rows: &[(&str, Vec<GiftCard>, [f64; 4])] = &[
+        ("the worked example as a cart", vec![], [750.0, 0.0, 0.0, 3749.0]),
+        // Cardable: 2999 + 500 − 500 (rounded discount) = 2999, taxed round(749.75) = 750;
+        // the tax stays in tax_total and the total subtracts it.
+        ("a taxable 10 000 card", vec![GiftCard { balance: 10_000, tax_rate: Some(25.0) }], [750.0, 2999.0, 750.0, 0.0]),
+        ("a 1000 card without rate", vec![GiftCard { balance: 1000, tax_rate: None }], [750.0, 1000.0, 0.0, 2749.0]),
+    ];
+    for (case, cards, expected) in rows {
+        let mut cart = worked_example();
+        cart.gift_cards = cards.clone();
+        cart.payment_amounts.clear();
+        let t = current::cart_totals(&cart);
+        let got = [
+            t.tax_total as f64,
+            t.gift_card_total,
+            t.gift_card_tax_total as f64,
+            t.total,
+        ];
+        assert_eq!(got, *expected, "{case}");
+    }
+}
