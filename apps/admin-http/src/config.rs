@@ -70,6 +70,11 @@ pub struct ServerConfig {
         default_value = "manual"
     )]
     pub fulfillment_providers: Vec<String>,
+    /// Which proxies may tell the client's address in `X-Forwarded-For` (Express's `trust
+    /// proxy`): `true`, a hop count, or comma-separated proxy addresses (`loopback`). Unset,
+    /// the connection's peer is the client. The login throttle counts per client address.
+    #[arg(long, env = "TRUST_PROXY", value_parser = crate::client_address::TrustProxy::parse)]
+    pub trust_proxy: Option<crate::client_address::TrustProxy>,
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,

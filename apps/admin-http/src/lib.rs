@@ -12,6 +12,7 @@
 //! ```
 
 pub mod bootstrap;
+pub mod client_address;
 pub mod config;
 mod error;
 mod extract;

@@ -85,7 +85,8 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         .storage(&config.host, config.port, &secrets.jwt_secret);
     let state = AppState::with_setup(db.clone(), secrets, Tuning::default(), setup)
         .with_uploads(std::sync::Arc::new(files), upload_policy)
-        .with_cors(config.cors_origins());
+        .with_cors(config.cors_origins())
+        .with_trusted_proxies(config.trust_proxy.clone().unwrap_or_default());
     bootstrap::boot(&state, &db, &config).await?;
 
     spawn_housekeeping(state.clone(), db.clone());

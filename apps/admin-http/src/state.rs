@@ -68,6 +68,8 @@ pub struct AppState {
     pub secrets: Secrets,
     /// Origins allowed to call from a browser (`ADMIN_CORS`); [`AppState::with_cors`] sets them.
     pub cors_origins: crate::AllowedOrigins,
+    /// Which proxies may tell the client's address (`TRUST_PROXY`); see [`AppState::with_trusted_proxies`].
+    pub trust_proxy: crate::client_address::TrustProxy,
 }
 
 /// What a Medusa project's config decides besides its database: the feature flags and the
@@ -101,6 +103,12 @@ impl AppState {
     /// The same services, answering browsers from `origins`.
     pub fn with_cors(mut self, origins: crate::AllowedOrigins) -> Self {
         self.cors_origins = origins;
+        self
+    }
+
+    /// The proxies whose `X-Forwarded-For` names the client (none by default).
+    pub fn with_trusted_proxies(mut self, trust: crate::client_address::TrustProxy) -> Self {
+        self.trust_proxy = trust;
         self
     }
 
@@ -218,6 +226,7 @@ impl AppState {
             cors_origins: crate::AllowedOrigins::parse(
                 crate::middleware::cors::DEVELOPMENT_ORIGINS,
             ),
+            trust_proxy: Default::default(),
         }
     }
 }

@@ -207,14 +207,23 @@ impl SeaLoginService {
         let password = password.to_owned();
         let policy = self.policy;
         let decoy = Arc::clone(&self.decoy_hash);
-        tokio::task::spawn_blocking(move || match stored {
-            Some(stored) => verify_password(&password, &stored),
-            None => {
-                let decoy =
-                    decoy.get_or_init(|| hash_password("decoy", &policy).unwrap_or_default());
-                // Whatever the outcome, an unknown e-mail never logs in.
-                let _ = verify_password(&password, decoy);
-                PasswordCheck::Invalid
+        tokio::task::spawn_blocking(move || {
+            let decoy =
+                || decoy.get_or_init(|| hash_password("decoy", &policy).unwrap_or_default());
+            match stored {
+                // A bcrypt check is what an unknown e-mail costs (the decoy below).
+                Some(stored) if stored.starts_with("$2") => verify_password(&password, &stored),
+                // Medusa's scrypt hashes verify in a few milliseconds: the decoy is checked
+                // as well, so an adopted account answers as slowly as an unknown e-mail.
+                Some(stored) => {
+                    let _ = verify_password(&password, decoy());
+                    verify_password(&password, &stored)
+                }
+                None => {
+                    // Whatever the outcome, an unknown e-mail never logs in.
+                    let _ = verify_password(&password, decoy());
+                    PasswordCheck::Invalid
+                }
             }
         })
         .await

@@ -214,7 +214,34 @@ pub(crate) async fn email_taken<C: ConnectionTrait>(conn: &C, email: &str) -> Re
     Ok(count > 0)
 }
 
+/// How long a password-reset request takes whatever the e-mail (see `request_password_reset`).
+const PASSWORD_RESET_FLOOR: std::time::Duration = std::time::Duration::from_millis(150);
+
 impl SeaUserService {
+    async fn password_reset(&self, email: &str) -> Result<Option<PasswordReset>> {
+        let Some(user) = self.by_email(email).await? else {
+            return Ok(None);
+        };
+        // Without a password hash there is no secret to sign with; such a user cannot reset.
+        let Some(password_hash) = user.password_hash.as_deref().filter(|h| !h.is_empty()) else {
+            return Ok(None);
+        };
+        let token = issue_password_reset_token(&user.id, &user.email, password_hash)?;
+        // Nothing else is written, so the event is recorded on its own. The token is a
+        // credential: it goes to the caller and the event's subscribers, never to the log.
+        medusa_events::record(
+            &self.db,
+            "user.password_reset",
+            json!({ "email": user.email, "token": token }),
+        )
+        .await?;
+        Ok(Some(PasswordReset {
+            user_id: user.id,
+            email: user.email,
+            token,
+        }))
+    }
+
     pub fn new(db: DatabaseConnection, policy: PasswordPolicy) -> Self {
         Self { db, policy }
     }
@@ -341,27 +368,12 @@ impl UserService for SeaUserService {
     }
 
     async fn request_password_reset(&self, email: &str) -> Result<Option<PasswordReset>> {
-        let Some(user) = self.by_email(email).await? else {
-            return Ok(None);
-        };
-        // Without a password hash there is no secret to sign with; such a user cannot reset.
-        let Some(password_hash) = user.password_hash.as_deref().filter(|h| !h.is_empty()) else {
-            return Ok(None);
-        };
-        let token = issue_password_reset_token(&user.id, &user.email, password_hash)?;
-        // Nothing else is written, so the event is recorded on its own. The token is a
-        // credential: it goes to the caller and the event's subscribers, never to the log.
-        medusa_events::record(
-            &self.db,
-            "user.password_reset",
-            json!({ "email": user.email, "token": token }),
-        )
-        .await?;
-        Ok(Some(PasswordReset {
-            user_id: user.id,
-            email: user.email,
-            token,
-        }))
+        // Known and unknown e-mails answer after the same time: the work for a known one (a
+        // token signed, an event written) finishes well within the floor.
+        let answer_at = tokio::time::Instant::now() + PASSWORD_RESET_FLOOR;
+        let reset = self.password_reset(email).await;
+        tokio::time::sleep_until(answer_at).await;
+        reset
     }
 
     async fn reset_password(

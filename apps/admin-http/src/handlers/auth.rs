@@ -13,10 +13,6 @@ use crate::{
     state::AppState,
 };
 
-fn client_address(req: &HttpRequest) -> Option<String> {
-    req.peer_addr().map(|addr| addr.ip().to_string())
-}
-
 async fn login(
     state: &AppState,
     req: &HttpRequest,
@@ -25,7 +21,11 @@ async fn login(
     let Login { email, password } = Login::from_body(body)?;
     Ok(state
         .logins
-        .login(&email, &password, client_address(req).as_deref())
+        .login(
+            &email,
+            &password,
+            state.trust_proxy.client_of(req).as_deref(),
+        )
         .await?)
 }
 

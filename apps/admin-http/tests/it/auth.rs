@@ -142,3 +142,35 @@ on_both_backends! {
         assert_eq!(me.status, 200, "{}", me.text);
     }
 }
+
+on_both_backends! {
+    /// Behind a trusted proxy the throttle counts the forwarded client, so failures from one
+    /// client do not lock the admin out from another; without `TRUST_PROXY` a forwarded
+    /// header is ignored (a client could write any), and the peer is the client.
+    async fn the_throttle_counts_the_client_a_trusted_proxy_names(app) {
+        use medusa_admin_http::client_address::TrustProxy;
+        let proxy: std::net::SocketAddr = "10.0.0.5:40000".parse().unwrap();
+        let via = |client: &str, body: serde_json::Value| {
+            post("/admin/auth", body).peer_addr(proxy).insert_header(("x-forwarded-for", client.to_owned()))
+        };
+        let wrong = json!({"email": ADMIN_EMAIL, "password": "wrong"});
+
+        let trusting = app.state.clone().with_trusted_proxies(TrustProxy::parse("10.0.0.5").unwrap());
+        let svc = actix_web::test::init_service(medusa_admin_http::app(trusting)).await;
+        for _ in 0..5 {
+            assert_eq!(send(&svc, via("203.0.113.9", wrong.clone())).await.status, 401);
+        }
+        assert_eq!(send(&svc, via("203.0.113.9", login_body())).await.status, 429);
+        let elsewhere = send(&svc, via("198.51.100.7", login_body())).await;
+        assert_eq!(elsewhere.status, 200, "{}", elsewhere.text);
+
+        // Not trusted: every request comes from the proxy, whatever header it carries.
+        let plain = actix_web::test::init_service(medusa_admin_http::app(app.state.clone())).await;
+        let other_email = json!({"email": "nobody@example.com", "password": "wrong"});
+        for _ in 0..5 {
+            assert_eq!(send(&plain, via("192.0.2.1", other_email.clone())).await.status, 401);
+        }
+        let spoofed = send(&plain, via("192.0.2.2", other_email)).await;
+        assert_eq!(spoofed.status, 429, "{}", spoofed.text);
+    }
+}
