@@ -50,8 +50,10 @@ enum UserCommand {
     Create {
         #[arg(long)]
         email: String,
+        /// The password; when omitted it is read from `MEDUSA_ADMIN_PASSWORD`, or else from the
+        /// first line of standard input (so it stays out of the shell history).
         #[arg(long)]
-        password: String,
+        password: Option<String>,
         #[arg(long, value_parser = ["admin", "member", "developer"], default_value = "admin")]
         role: String,
         #[command(flatten)]
@@ -129,6 +131,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     config,
                 },
         } => {
+            let password = match password {
+                Some(password) => password,
+                None => password_from_env_or_stdin()?,
+            };
             let (state, _db) = open(&config).await?;
             let role = UserRole::parse_field(&role, "role")?;
             let user = state
@@ -158,6 +164,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// A migrated database and the services over it, for the one-shot commands.
+fn password_from_env_or_stdin() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var("MEDUSA_ADMIN_PASSWORD") {
+        return Ok(password);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    anyhow::ensure!(
+        !password.is_empty(),
+        "no password: pass --password, set MEDUSA_ADMIN_PASSWORD or write it on standard input"
+    );
+    Ok(password)
+}
+
 async fn open(config: &ServerConfig) -> anyhow::Result<(AppState, sea_orm::DatabaseConnection)> {
     let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
     let db = server::connect(&config.database).await?;

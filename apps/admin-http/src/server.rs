@@ -97,7 +97,9 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     if let Some(workers) = config.workers {
         server = server.workers(workers);
     }
-    let server = server.bind(addr)?;
+    let server = server
+        .bind(addr)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port))?;
     tracing::info!(
         "admin API listening on http://{}:{}",
         config.host,
