@@ -1,7 +1,7 @@
 //! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
 //! migrations insert.
 //!
-//! Four migrations, tracked by sea-orm-migration in its own `seaql_migrations` table:
+//! Five migrations, tracked by sea-orm-migration in its own `seaql_migrations` table:
 //!
 //! 1. `m0001_medusa_schema` gives the database Medusa 1.20's schema.
 //!    - PostgreSQL without Medusa's `migrations` table: runs `sql/postgres/medusa-1.20.sql`
@@ -18,6 +18,8 @@
 //! 3. `m0003_event_outbox` adds `event_outbox`, the domain events' transactional outbox, likewise.
 //! 4. `m0004_read_indexes` adds two indexes to Medusa's tables that the admin read paths need
 //!    and Medusa's schema lacks ([`READ_INDEXES`]); Medusa ignores them.
+//! 5. `m0005_login_failures` adds `login_failure`, the login throttle's counts, shared by every
+//!    instance on the database.
 //!
 //! Medusa's feature-flagged migrations are not among them: Medusa runs each only while its flag
 //! is on, so the server runs them at start when it is ([`migrate_tax_inclusive_pricing`]).
@@ -28,6 +30,7 @@
 mod admin_tables;
 mod event_outbox;
 mod feature_flags;
+mod login_failures;
 mod medusa_schema;
 mod read_indexes;
 
@@ -51,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(admin_tables::AdminTables),
             Box::new(event_outbox::EventOutboxTable),
             Box::new(read_indexes::ReadIndexes),
+            Box::new(login_failures::LoginFailures),
         ]
     }
 }

@@ -141,6 +141,11 @@ fn spawn_housekeeping(state: AppState, db: DatabaseConnection) {
                 Ok(purged) => tracing::info!(purged, "expired sessions removed"),
                 Err(err) => tracing::warn!(error = %err, "could not remove expired sessions"),
             }
+            match state.logins.forget_old_failures().await {
+                Ok(0) => {}
+                Ok(purged) => tracing::info!(purged, "old login failures removed"),
+                Err(err) => tracing::warn!(error = %err, "could not remove old login failures"),
+            }
             let cutoff =
                 medusa_core::time::now() - chrono::Duration::days(DELIVERED_EVENT_RETENTION_DAYS);
             match medusa_events::purge_delivered(&db, cutoff).await {

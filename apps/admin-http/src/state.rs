@@ -7,9 +7,10 @@ use medusa_auth::{
     api_keys::{ApiKeyService, SeaApiKeyService},
     credentials::{Authenticator, SeaAuthenticator},
     invites::{InviteService, SeaInviteService},
-    login::{LoginService, LoginThrottle, SeaLoginService, ThrottlePolicy},
+    login::{LoginService, SeaLoginService},
     password::PasswordPolicy,
     sessions::{SeaSessionRepository, SessionRepository},
+    throttle::{LoginThrottle, ThrottlePolicy},
     token::JwtKeys,
     users::{SeaUserService, UserService},
 };

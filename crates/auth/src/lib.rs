@@ -18,6 +18,7 @@ pub mod invites;
 pub mod login;
 pub mod password;
 pub mod sessions;
+pub mod throttle;
 pub mod token;
 pub mod users;
 pub mod values;
@@ -31,9 +32,10 @@ pub use input::{
     AcceptInvite, ApiKeyTitle, CreateInvite, Login, PasswordTokenRequest, ResetPassword,
 };
 pub use invites::{AcceptUser, InviteService, SeaInviteService};
-pub use login::{LoginService, LoginThrottle, SeaLoginService, ThrottleLimit, ThrottlePolicy};
+pub use login::{LoginService, SeaLoginService};
 pub use password::{hash_password, verify_password, PasswordCheck, PasswordPolicy};
 pub use sessions::{SeaSessionRepository, SessionRepository, SessionState};
+pub use throttle::{LoginThrottle, ThrottleLimit, ThrottlePolicy};
 pub use token::{issue_admin_token, verify_admin_token, JwtKeys};
 pub use users::{
     CreateUser, PasswordReset, SeaUserService, UpdateUser, UserService, USER_LIST, USER_RETRIEVE,

@@ -118,6 +118,7 @@ pub mod user;
 // Tables this server adds; an existing Medusa database gets them beside its own.
 pub mod admin_session;
 pub mod event_outbox;
+pub mod login_failure;
 pub mod secret_api_key;
 
 // A column of Medusa's that exists only on databases migrated with a feature flag on.

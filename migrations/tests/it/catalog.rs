@@ -8,10 +8,11 @@ use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use crate::support::connect;
 
 /// The tables this server adds beside Medusa's (ours and sea-orm-migration's).
-pub const OUR_TABLES: [&str; 4] = [
+pub const OUR_TABLES: [&str; 5] = [
     "admin_session",
     "secret_api_key",
     "event_outbox",
+    "login_failure",
     "seaql_migrations",
 ];
 

@@ -126,7 +126,8 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
             "m0001_medusa_schema",
             "m0002_admin_tables",
             "m0003_event_outbox",
-            "m0004_read_indexes"
+            "m0004_read_indexes",
+            "m0005_login_failures"
         ]
     );
 
@@ -226,7 +227,8 @@ async fn existing_medusa_database_is_adopted_untouched() {
             "m0001_medusa_schema",
             "m0002_admin_tables",
             "m0003_event_outbox",
-            "m0004_read_indexes"
+            "m0004_read_indexes",
+            "m0005_login_failures"
         ]
     );
 

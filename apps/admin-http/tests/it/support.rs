@@ -9,7 +9,7 @@ use actix_web::{
     test,
 };
 use medusa_admin_http::{config::Secrets, AppState, Setup, Tuning};
-use medusa_auth::{login::ThrottlePolicy, password::PasswordPolicy};
+use medusa_auth::{password::PasswordPolicy, ThrottlePolicy};
 use medusa_test_support::{on_both_backends, Fixture, TestDb};
 pub use medusa_test_support::{redact, Backend};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
