@@ -140,7 +140,7 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
         "a second migrate changed the schema:\n{diff}"
     );
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
-    assert_eq!(applied_versions(&db).await.len(), 4);
+    assert_eq!(applied_versions(&db).await.len(), 5);
 
     db.close().await.unwrap();
     drop(database);
@@ -240,7 +240,7 @@ async fn existing_medusa_database_is_adopted_untouched() {
         diff.is_empty(),
         "a second migrate changed the schema:\n{diff}"
     );
-    assert_eq!(applied_versions(&db).await.len(), 4);
+    assert_eq!(applied_versions(&db).await.len(), 5);
 
     db.close().await.unwrap();
     drop(database);

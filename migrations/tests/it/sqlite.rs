@@ -122,7 +122,7 @@ async fn second_migrate_changes_nothing() {
     assert_eq!(scalar_text(&db, schema).await, before);
     assert_eq!(
         scalar_i64(&db, "SELECT count(*) FROM seaql_migrations").await,
-        4
+        5
     );
     for name in medusa_migration::READ_INDEXES {
         let sql =
