@@ -43,6 +43,8 @@ pub struct AppState {
     pub regions: Arc<dyn medusa_region::RegionService>,
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
+    /// The order read model.
+    pub orders: Arc<dyn medusa_order::OrderService>,
     pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
     pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
     pub collections: Arc<dyn medusa_catalog::CollectionService>,
@@ -177,6 +179,7 @@ impl AppState {
                 tuning.password,
             )),
             customer_groups: Arc::new(medusa_customer::SeaCustomerGroupService::new(db.clone())),
+            orders: Arc::new(medusa_order::SeaOrderService::new(db.clone())),
             publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
                 db.clone(),
             )),

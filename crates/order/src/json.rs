@@ -1,0 +1,213 @@
+//! Writing an order read as Medusa's admin API shows it: the rows with their loaded
+//! relations, the totals merged in by [`merge_totals`], trimmed to the request's selection
+//! as Medusa's `cleanResponseData` trims it.
+
+use medusa_core::Result;
+use medusa_query_dsl::Selection;
+use serde_json::{Map, Number, Value};
+
+use crate::load::to_map;
+use crate::rows::{ClaimRows, ItemRows, OrderRows, ShippingMethodRows, SwapRows};
+use crate::spec::TotalsRequest;
+
+/// The totals keys Medusa keeps whatever `fields` selects (its `INCLUDED_FIELDS`).
+const ALWAYS_KEPT: &[&str] = &[
+    "shipping_total",
+    "discount_total",
+    "tax_total",
+    "refunded_total",
+    "total",
+    "subtotal",
+    "paid_total",
+    "refundable_amount",
+    "gift_card_total",
+    "gift_card_tax_total",
+    "item_tax_total",
+    "shipping_tax_total",
+    "refundable",
+    "original_total",
+    "original_tax_total",
+];
+
+/// A JavaScript number: integral values without a fraction.
+fn js_number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        Value::Number(Number::from(value as i64))
+    } else {
+        Number::from_f64(value).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// A line item with its loaded relations. An adjustment's `amount` (a `numeric` column) is
+/// shown as a number, as TypeORM reads it.
+pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
+    let mut json = to_map(&rows.item)?;
+    let mut adjustments = Vec::with_capacity(rows.adjustments.len());
+    for adjustment in &rows.adjustments {
+        let mut shown = to_map(adjustment)?;
+        let amount = adjustment.amount.to_string().parse::<f64>().unwrap_or(0.0);
+        shown.insert("amount".into(), js_number(amount));
+        adjustments.push(Value::Object(shown));
+    }
+    json.insert("adjustments".into(), Value::Array(adjustments));
+    let tax_lines = rows.tax_lines.iter().map(to_map).collect::<Result<Vec<_>>>()?;
+    json.insert(
+        "tax_lines".into(),
+        Value::Array(tax_lines.into_iter().map(Value::Object).collect()),
+    );
+    if let Some(variant) = &rows.variant {
+        json.insert("variant".into(), variant.clone());
+    }
+    Ok(Value::Object(json))
+}
+
+/// A shipping method with its loaded relations.
+pub(crate) fn shipping_method(rows: &ShippingMethodRows) -> Result<Value> {
+    let mut json = to_map(&rows.method)?;
+    if let Some(option) = &rows.shipping_option {
+        let value = option.as_ref().map(to_map).transpose()?.map(Value::Object);
+        json.insert("shipping_option".into(), value.unwrap_or(Value::Null));
+    }
+    if let Some(lines) = &rows.tax_lines {
+        let lines = lines.iter().map(to_map).collect::<Result<Vec<_>>>()?;
+        json.insert(
+            "tax_lines".into(),
+            Value::Array(lines.into_iter().map(Value::Object).collect()),
+        );
+    }
+    Ok(Value::Object(json))
+}
+
+fn items(rows: &[ItemRows]) -> Result<Value> {
+    Ok(Value::Array(rows.iter().map(item).collect::<Result<_>>()?))
+}
+
+fn objects<M: serde::Serialize>(rows: &[M]) -> Result<Value> {
+    Ok(Value::Array(
+        rows.iter()
+            .map(|row| to_map(row).map(Value::Object))
+            .collect::<Result<_>>()?,
+    ))
+}
+
+fn swap(rows: &SwapRows) -> Result<Value> {
+    let mut json = to_map(&rows.swap)?;
+    if let Some(additional) = &rows.additional_items {
+        json.insert("additional_items".into(), items(additional)?);
+    }
+    json.extend(rows.shown.clone());
+    Ok(Value::Object(json))
+}
+
+fn claim(rows: &ClaimRows) -> Result<Value> {
+    let mut json = to_map(&rows.claim)?;
+    if let Some(additional) = &rows.additional_items {
+        json.insert("additional_items".into(), items(additional)?);
+    }
+    json.extend(rows.shown.clone());
+    Ok(Value::Object(json))
+}
+
+/// The order with every loaded relation, untrimmed and without totals.
+pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
+    let mut json = to_map(&rows.order)?;
+    if let Some(region) = &rows.region {
+        let value = region.as_ref().map(to_map).transpose()?.map(Value::Object);
+        json.insert("region".into(), value.unwrap_or(Value::Null));
+    }
+    if let Some(rows) = &rows.items {
+        json.insert("items".into(), items(rows)?);
+    }
+    if let Some(methods) = &rows.shipping_methods {
+        let shown = methods.iter().map(shipping_method).collect::<Result<_>>()?;
+        json.insert("shipping_methods".into(), Value::Array(shown));
+    }
+    if let Some(discounts) = &rows.discounts {
+        let mut shown = Vec::with_capacity(discounts.len());
+        for d in discounts {
+            let mut discount = to_map(&d.discount)?;
+            let rule = d.rule.as_ref().map(to_map).transpose()?.map(Value::Object);
+            discount.insert("rule".into(), rule.unwrap_or(Value::Null));
+            shown.push(Value::Object(discount));
+        }
+        json.insert("discounts".into(), Value::Array(shown));
+    }
+    if let Some(cards) = &rows.gift_cards {
+        json.insert("gift_cards".into(), objects(cards)?);
+    }
+    if let Some(transactions) = &rows.gift_card_transactions {
+        let mut shown = Vec::with_capacity(transactions.len());
+        for t in transactions {
+            let mut transaction = to_map(&t.transaction)?;
+            if let Some(card) = &t.gift_card {
+                transaction.insert("gift_card".into(), Value::Object(to_map(card)?));
+            }
+            shown.push(Value::Object(transaction));
+        }
+        json.insert("gift_card_transactions".into(), Value::Array(shown));
+    }
+    if let Some(payments) = &rows.payments {
+        json.insert("payments".into(), objects(payments)?);
+    }
+    if let Some(refunds) = &rows.refunds {
+        json.insert("refunds".into(), objects(refunds)?);
+    }
+    if let Some(swaps) = &rows.swaps {
+        let shown = swaps.iter().map(swap).collect::<Result<_>>()?;
+        json.insert("swaps".into(), Value::Array(shown));
+    }
+    if let Some(claims) = &rows.claims {
+        let shown = claims.iter().map(claim).collect::<Result<_>>()?;
+        json.insert("claims".into(), Value::Array(shown));
+    }
+    json.extend(rows.shown.clone());
+    Ok(json)
+}
+
+/// **The totals seam.** Merges the totals of `rows` into the order's JSON `json`, as
+/// `totals` asks. The `medusa-totals` crate fills this function in; until then it adds
+/// nothing, and nothing else in this crate computes a total.
+///
+/// `rows` holds everything Medusa's totals read, typed: `items` (each with `tax_lines` and
+/// `adjustments`, `item.quantity`, `item.returned_quantity`, `item.unit_price`,
+/// `item.allow_discounts`), `shipping_methods` (with `tax_lines`), `discounts` (with
+/// `rule`), `gift_cards`, `gift_card_transactions` (with `gift_card` when loaded),
+/// `payments`, `refunds`, `region`, the order's `tax_rate`, and the `additional_items` of
+/// `swaps` and `claims`.
+///
+/// What to merge (Medusa 1.20, `medusa-v1-behavior.md` §4):
+/// * `totals.full` (`GET /admin/orders/{id}`, `OrderService.decorateTotals`, §4.5), on the
+///   order: `subtotal`, `discount_total`, `shipping_total`, `item_tax_total`,
+///   `shipping_tax_total`, `tax_total`, `gift_card_total`, `gift_card_tax_total`, `total`,
+///   `paid_total`, `refunded_total`, `refundable_amount`; on each of `items[]` (and the
+///   swaps' and claims' `additional_items[]`): `subtotal`, `discount_total`, `total`,
+///   `original_total`, `original_tax_total`, `tax_total`, `refundable`, and `quantity`
+///   replaced by `quantity - returned_quantity` (after the totals are computed); on each of
+///   `shipping_methods[]`: `subtotal`, `original_total`, `original_tax_total`, `tax_total`,
+///   `total`; with `returnable_items` when `expand` named it.
+/// * otherwise (`GET /admin/orders`, the legacy `TotalsService`, §4.7): only the fields in
+///   `totals.fields` (`subtotal`, `tax_total`, `shipping_total`, `discount_total`,
+///   `gift_card_total`, `total`, `paid_total`, `refunded_total`, `refundable_amount` on the
+///   order; `items.refundable`, `swaps.additional_items.refundable`,
+///   `claims.additional_items.refundable` on those items; Medusa's default list fields name
+///   the three `refundable`s).
+///
+/// The trimming that follows keeps every one of these keys (Medusa's `INCLUDED_FIELDS`).
+pub fn merge_totals(json: &mut Map<String, Value>, rows: &OrderRows, totals: &TotalsRequest) {
+    let _ = (json, rows, totals);
+}
+
+/// Trims the order to what Medusa's `cleanResponseData` keeps: the selected fields, the
+/// selected relations (whole, with whatever was loaded under them), and the totals keys.
+pub(crate) fn trim(json: &mut Map<String, Value>, selection: &Selection) {
+    json.retain(|key, _| {
+        selection.has_relation(key)
+            || ALWAYS_KEPT.contains(&key.as_str())
+            || (!is_relation(key) && selection.has_field(key))
+    });
+}
+
+fn is_relation(key: &str) -> bool {
+    crate::spec::ORDER_RELATIONS.iter().any(|r| r.name == key)
+}
