@@ -3,31 +3,11 @@
 //! as Medusa's `cleanResponseData` trims it.
 
 use medusa_core::Result;
-use medusa_query_dsl::Selection;
 use serde_json::{Map, Number, Value};
 
 use crate::load::to_map;
 use crate::rows::{ClaimRows, ItemRows, OrderRows, ShippingMethodRows, SwapRows};
 use crate::spec::TotalsRequest;
-
-/// The totals keys Medusa keeps whatever `fields` selects (its `INCLUDED_FIELDS`).
-const ALWAYS_KEPT: &[&str] = &[
-    "shipping_total",
-    "discount_total",
-    "tax_total",
-    "refunded_total",
-    "total",
-    "subtotal",
-    "paid_total",
-    "refundable_amount",
-    "gift_card_total",
-    "gift_card_tax_total",
-    "item_tax_total",
-    "shipping_tax_total",
-    "refundable",
-    "original_total",
-    "original_tax_total",
-];
 
 /// A JavaScript number: integral values without a fraction.
 fn js_number(value: f64) -> Value {
@@ -198,16 +178,66 @@ pub fn merge_totals(json: &mut Map<String, Value>, rows: &OrderRows, totals: &To
     let _ = (json, rows, totals);
 }
 
-/// Trims the order to what Medusa's `cleanResponseData` keeps: the selected fields, the
-/// selected relations (whole, with whatever was loaded under them), and the totals keys.
-pub(crate) fn trim(json: &mut Map<String, Value>, selection: &Selection) {
-    json.retain(|key, _| {
-        selection.has_relation(key)
-            || ALWAYS_KEPT.contains(&key.as_str())
-            || (!is_relation(key) && selection.has_field(key))
-    });
+/// The item arrays of the order's JSON: its `items`, then each swap's and claim's
+/// `additional_items`.
+fn item_arrays(json: &mut Map<String, Value>) -> Vec<&mut Vec<Value>> {
+    let mut arrays = Vec::new();
+    let mut nested = Vec::new();
+    for (key, value) in json.iter_mut() {
+        match (key.as_str(), value) {
+            ("items", Value::Array(items)) => arrays.push(items),
+            ("swaps" | "claims", Value::Array(parents)) => nested.push(parents),
+            _ => {}
+        }
+    }
+    for parents in nested {
+        for parent in parents.iter_mut() {
+            if let Some(Value::Array(items)) = parent.get_mut("additional_items") {
+                arrays.push(items);
+            }
+        }
+    }
+    arrays
 }
 
-fn is_relation(key: &str) -> bool {
-    crate::spec::ORDER_RELATIONS.iter().any(|r| r.name == key)
+fn count(item: &Value, key: &str) -> i64 {
+    item.get(key).and_then(Value::as_i64).unwrap_or(0)
+}
+
+/// Medusa's newer totals engine shows each item's `quantity` less its `returned_quantity`
+/// (the order's items and the swaps' and claims' additional items); totals are computed from
+/// the rows, with the stored quantity.
+pub(crate) fn net_quantities(json: &mut Map<String, Value>) {
+    for items in item_arrays(json) {
+        for item in items.iter_mut() {
+            let net = count(item, "quantity") - count(item, "returned_quantity");
+            if let Some(quantity) = item.get_mut("quantity") {
+                *quantity = Value::from(net);
+            }
+        }
+    }
+}
+
+/// `returnable_items`: the items (the order's, then the swaps' and claims' additional
+/// items) returned fewer times than shipped, as shown in the answer (totals included).
+pub(crate) fn returnable_items(json: &mut Map<String, Value>) {
+    let mut all: Vec<&Value> = Vec::new();
+    if let Some(Value::Array(items)) = json.get("items") {
+        all.extend(items);
+    }
+    for parents in ["swaps", "claims"] {
+        if let Some(Value::Array(parents)) = json.get(parents) {
+            for parent in parents {
+                if let Some(Value::Array(items)) = parent.get("additional_items") {
+                    all.extend(items);
+                }
+            }
+        }
+    }
+    let returnable: Vec<Value> = all
+        .into_iter()
+        .filter(|item| count(item, "returned_quantity") < count(item, "shipped_quantity"))
+        .cloned()
+        .collect();
+    json.insert("returnable_items".into(), Value::Array(returnable));
 }

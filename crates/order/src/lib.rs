@@ -16,6 +16,7 @@ mod load;
 mod load_more;
 pub mod rows;
 pub mod service;
+pub mod shape;
 pub mod spec;
 
 pub use json::merge_totals;

@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use serde_json::{Map, Value};
 
-use crate::json::{merge_totals, trim};
+use crate::json::merge_totals;
 use crate::load::{orders, Needs};
 use crate::rows::OrderRows;
 use crate::spec::{OrderListQuery, OrderQuery, CUSTOMER, SHIPPING_ADDRESS};
@@ -46,8 +46,14 @@ pub(crate) fn order_not_found(id: &str) -> Error {
 /// The order as shown: rows, totals merged in, trimmed.
 fn shown(rows: &OrderRows, query: &OrderQuery) -> Result<Value> {
     let mut json: Map<String, Value> = crate::json::order(rows)?;
+    if query.totals.full {
+        crate::json::net_quantities(&mut json);
+    }
     merge_totals(&mut json, rows, &query.totals);
-    trim(&mut json, &query.selection);
+    if query.returnable_items {
+        crate::json::returnable_items(&mut json);
+    }
+    query.shape.apply(&mut json);
     Ok(Value::Object(json))
 }
 

@@ -10,6 +10,8 @@ use medusa_query_dsl::{
 };
 use sea_orm::{DbBackend, Order};
 
+use crate::shape::{all_fields, shape, Shape};
+
 const STATUS: FieldKind = FieldKind::Enum {
     type_name: "order_status_enum",
     values: &["pending", "completed", "archived", "canceled", "requires_action"],
@@ -78,19 +80,6 @@ const ORDER_COLUMNS: &[&str] = &[
     "no_notification",
     "external_id",
     "sales_channel_id",
-];
-
-/// The order-level totals `fields` may name (Medusa's `totalFields`, order level).
-pub const ORDER_TOTAL_FIELDS: &[&str] = &[
-    "subtotal",
-    "tax_total",
-    "shipping_total",
-    "discount_total",
-    "gift_card_total",
-    "total",
-    "paid_total",
-    "refunded_total",
-    "refundable_amount",
 ];
 
 /// `fields` entries that ask for totals (Medusa's `totalFields`).
@@ -387,19 +376,44 @@ pub static ORDER_RETRIEVE_SC: ResourceSpec = ResourceSpec {
     ..RETRIEVE_BASE
 };
 
+/// Medusa's default fields as dotted paths (`defaultAdminOrdersFields`): the columns and the
+/// three `refundable`s.
+fn medusa_default_fields(sales_channels: bool) -> Vec<&'static str> {
+    let mut fields = if sales_channels {
+        DEFAULT_FIELDS_SC.to_vec()
+    } else {
+        DEFAULT_FIELDS.to_vec()
+    };
+    fields.extend(&TOTAL_FIELD_PATHS[9..]);
+    fields
+}
+
 /// Which totals a read carries, decided from `fields` as Medusa's
 /// `transformQueryForTotals` decides it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TotalsRequest {
-    /// The `fields` entries naming totals (Medusa's `totalsToSelect`); Medusa's default
-    /// fields name `items.refundable`, `swaps.additional_items.refundable` and
+    /// The `fields` entries naming totals (Medusa's `totalsToSelect`), which its legacy
+    /// `TotalsService` computes (`decorateTotalsLegacy`). Medusa's default fields name
+    /// `items.refundable`, `swaps.additional_items.refundable` and
     /// `claims.additional_items.refundable`.
     pub fields: Vec<String>,
-    /// Whether the order-level totals of Medusa's newer engine are computed (retrieve).
+    /// Whether Medusa's newer engine decorates the order (`decorateTotals` with a context):
+    /// always on `GET /admin/orders/{id}` (after the legacy fields); on `GET /admin/orders`
+    /// exactly when `fields` names no totals field.
     pub full: bool,
 }
 
 impl TotalsRequest {
+    fn of(fields: &[String], retrieve: bool) -> Self {
+        let named: Vec<String> = fields
+            .iter()
+            .filter(|f| TOTAL_FIELD_PATHS.contains(&f.as_str()))
+            .cloned()
+            .collect();
+        let full = retrieve || named.is_empty();
+        Self { fields: named, full }
+    }
+
     /// Whether any totals field was asked for: then the relations the legacy engine needs
     /// are loaded too (`items.variant.product.profiles`, `gift_card_transactions.gift_card`).
     pub fn any(&self) -> bool {
@@ -410,7 +424,10 @@ impl TotalsRequest {
 /// One order read as planned from its query string.
 #[derive(Debug, Clone)]
 pub struct OrderQuery {
+    /// The relations to load (with `expand`'s parents).
     pub selection: Selection,
+    /// What the answer keeps.
+    pub shape: Shape,
     pub totals: TotalsRequest,
     /// `expand` named Medusa's pseudo relation `returnable_items` (retrieve only).
     pub returnable_items: bool,
@@ -425,47 +442,20 @@ pub struct OrderListQuery {
     pub tax_rate: Option<f64>,
 }
 
-fn totals_of(raw: &RawQuery) -> Vec<String> {
-    let entries: Vec<String> = match raw.get("fields") {
-        None => {
-            return TOTAL_FIELD_PATHS[9..]
+const RETURNABLE_ITEMS: &str = "returnable_items";
+
+fn expand_text(raw: &RawQuery) -> Option<String> {
+    match raw.get("expand") {
+        Some(RawValue::Text(text)) => Some(text.clone()),
+        Some(RawValue::List(items)) => Some(
+            items
                 .iter()
-                .map(|f| (*f).to_owned())
-                .collect()
-        }
-        Some(RawValue::Text(text)) => text.split(',').map(str::to_owned).collect(),
-        Some(RawValue::List(items)) => items
-            .iter()
-            .filter_map(RawValue::as_text)
-            .flat_map(|t| t.split(','))
-            .map(str::to_owned)
-            .collect(),
-        Some(RawValue::Map(_)) => Vec::new(),
-    };
-    let replaces = entries
-        .iter()
-        .any(|e| !e.starts_with(['+', '-', '*', ' ']));
-    let mut chosen: Vec<String> = if replaces {
-        Vec::new()
-    } else {
-        TOTAL_FIELD_PATHS[9..]
-            .iter()
-            .map(|f| (*f).to_owned())
-            .collect()
-    };
-    for entry in &entries {
-        let removed = entry.starts_with('-') && !replaces;
-        let name = entry.trim_start_matches(['+', '-', ' ']);
-        if !TOTAL_FIELD_PATHS.contains(&name) {
-            continue;
-        }
-        if removed {
-            chosen.retain(|c| c != name);
-        } else if !chosen.iter().any(|c| c == name) {
-            chosen.push(name.to_owned());
-        }
+                .filter_map(RawValue::as_text)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        _ => None,
     }
-    chosen
 }
 
 /// Plans `GET /admin/orders`.
@@ -475,6 +465,15 @@ pub fn plan_order_list(
     sales_channels: bool,
 ) -> Result<OrderListQuery> {
     let raw = medusa_query_dsl::parse(query_string)?;
+    let expand = expand_text(&raw);
+    if expand
+        .as_deref()
+        .is_some_and(|e| e.split(',').any(|p| p == RETURNABLE_ITEMS))
+    {
+        return Err(medusa_core::Error::invalid_data(format!(
+            "The field \"{RETURNABLE_ITEMS}\" is not supported by this end point. "
+        )));
+    }
     let spec = if sales_channels {
         &ORDER_LIST_SC
     } else {
@@ -487,12 +486,11 @@ pub fn plan_order_list(
             medusa_core::Error::invalid_data("tax_rate must be a number string")
         })?),
     };
+    let (fields, _) = all_fields(&raw, &medusa_default_fields(sales_channels), true);
     let query = OrderQuery {
+        shape: shape(&fields, expand.as_deref(), &[], &plan.selection),
         selection: plan.selection.clone(),
-        totals: TotalsRequest {
-            fields: totals_of(&raw),
-            full: false,
-        },
+        totals: TotalsRequest::of(&fields, false),
         returnable_items: false,
     };
     Ok(OrderListQuery {
@@ -502,22 +500,19 @@ pub fn plan_order_list(
     })
 }
 
-/// Plans `GET /admin/orders/{id}`: `expand` may name `returnable_items`.
+/// Plans `GET /admin/orders/{id}`: `expand` may name `returnable_items`, which Medusa takes
+/// out of `expand` (an `expand` left empty is then no `expand` at all).
 pub fn plan_order_retrieve(query_string: &str, sales_channels: bool) -> Result<OrderQuery> {
     let mut raw = medusa_query_dsl::parse(query_string)?;
+    let mut expand = expand_text(&raw);
     let mut returnable_items = false;
-    if let Some(RawValue::Text(expand)) = raw.get("expand") {
-        let kept: Vec<&str> = expand
-            .split(',')
-            .filter(|e| {
-                let pseudo = *e == "returnable_items";
-                returnable_items |= pseudo;
-                !pseudo
-            })
-            .collect();
+    if let Some(text) = expand.clone().filter(|e| !e.is_empty()) {
+        let kept: Vec<&str> = text.split(',').filter(|p| *p != RETURNABLE_ITEMS).collect();
+        returnable_items = kept.len() < text.split(',').count();
         if returnable_items {
             let rest = kept.join(",");
-            raw = medusa_query_dsl::parse(&rebuild(query_string, &rest))?;
+            expand = (!rest.is_empty()).then_some(rest);
+            raw = medusa_query_dsl::parse(&without_expand(query_string, expand.as_deref()))?;
         }
     }
     let spec = if sales_channels {
@@ -526,25 +521,30 @@ pub fn plan_order_retrieve(query_string: &str, sales_channels: bool) -> Result<O
         &ORDER_RETRIEVE
     };
     let selection = medusa_query_dsl::plan_retrieve(spec, &raw)?;
+    let (fields, _) = all_fields(&raw, &medusa_default_fields(sales_channels), false);
+    let includes: &[&str] = if returnable_items {
+        &[RETURNABLE_ITEMS]
+    } else {
+        &[]
+    };
     Ok(OrderQuery {
+        shape: shape(&fields, expand.as_deref(), includes, &selection),
         selection,
-        totals: TotalsRequest {
-            fields: totals_of(&raw),
-            full: true,
-        },
+        totals: TotalsRequest::of(&fields, true),
         returnable_items,
     })
 }
 
-/// The query string with its `expand` replaced by `expand`.
-fn rebuild(query_string: &str, expand: &str) -> String {
+/// The query string with its `expand` replaced by `expand`, or removed when `None`.
+fn without_expand(query_string: &str, expand: Option<&str>) -> String {
     query_string
         .split('&')
-        .map(|pair| {
-            if pair.split('=').next() == Some("expand") {
-                format!("expand={expand}")
+        .filter_map(|pair| {
+            let name = pair.split('=').next().unwrap_or_default();
+            if name.starts_with("expand") {
+                expand.map(|e| format!("expand={e}"))
             } else {
-                pair.to_owned()
+                Some(pair.to_owned())
             }
         })
         .collect::<Vec<_>>()
