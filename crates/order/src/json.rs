@@ -31,7 +31,11 @@ pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
         adjustments.push(Value::Object(shown));
     }
     json.insert("adjustments".into(), Value::Array(adjustments));
-    let tax_lines = rows.tax_lines.iter().map(to_map).collect::<Result<Vec<_>>>()?;
+    let tax_lines = rows
+        .tax_lines
+        .iter()
+        .map(to_map)
+        .collect::<Result<Vec<_>>>()?;
     json.insert(
         "tax_lines".into(),
         Value::Array(tax_lines.into_iter().map(Value::Object).collect()),

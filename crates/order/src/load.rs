@@ -10,12 +10,11 @@ use std::collections::HashMap;
 
 use medusa_core::{Error, Result};
 use medusa_entity::{
-    address, customer, discount, discount_rule,
-    fulfillment, fulfillment_item, gift_card, gift_card_transaction, line_item,
-    line_item_adjustment, line_item_tax_line, order, order_discounts, order_gift_cards,
-    payment, product, product_shipping_profile, product_variant, r#return, refund, region,
-    return_item, return_reason, sales_channel, shipping_method, shipping_method_tax_line,
-    shipping_option, shipping_profile,
+    address, customer, discount, discount_rule, fulfillment, fulfillment_item, gift_card,
+    gift_card_transaction, line_item, line_item_adjustment, line_item_tax_line, order,
+    order_discounts, order_gift_cards, payment, product, product_shipping_profile, product_variant,
+    r#return, refund, region, return_item, return_reason, sales_channel, shipping_method,
+    shipping_method_tax_line, shipping_option, shipping_profile,
 };
 use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
@@ -104,7 +103,10 @@ fn flat_ids<M>(groups: &[Vec<M>], id: impl Fn(&M) -> &str) -> Vec<String> {
 }
 
 /// Walks `groups` in order, handing each row its position in the flat list.
-fn regroup<M, T>(groups: Vec<Vec<M>>, mut f: impl FnMut(usize, M) -> Result<T>) -> Result<Vec<Vec<T>>> {
+fn regroup<M, T>(
+    groups: Vec<Vec<M>>,
+    mut f: impl FnMut(usize, M) -> Result<T>,
+) -> Result<Vec<Vec<T>>> {
     let mut at = 0;
     groups
         .into_iter()
@@ -131,7 +133,9 @@ pub(crate) async fn items<C: Connection>(
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<ItemRows>>> {
     let select = ordered(line_item::Entity::find(), reader);
-    let groups = children(reader, select, owner, parents).await?.into_groups();
+    let groups = children(reader, select, owner, parents)
+        .await?
+        .into_groups();
     let groups = pad(groups, parents.len());
     let ids = flat_ids(&groups, |i: &line_item::Model| &i.id);
     let want = |rel: &str| needs.has(&format!("{path}.{rel}"));
@@ -258,7 +262,9 @@ pub(crate) async fn shipping_methods<C: Connection>(
 ) -> Result<Vec<Vec<ShippingMethodRows>>> {
     let select = ordered(shipping_method::Entity::find(), reader);
     let groups = pad(
-        children(reader, select, owner, parents).await?.into_groups(),
+        children(reader, select, owner, parents)
+            .await?
+            .into_groups(),
         parents.len(),
     );
     let ids = flat_ids(&groups, |m: &shipping_method::Model| &m.id);
@@ -270,7 +276,10 @@ pub(crate) async fn shipping_methods<C: Connection>(
         None
     };
     let options = if needs.has(&format!("{path}.shipping_option")) {
-        let keys = groups.iter().flatten().map(|m| m.shipping_option_id.clone());
+        let keys = groups
+            .iter()
+            .flatten()
+            .map(|m| m.shipping_option_id.clone());
         let select = shipping_option::Entity::find();
         Some(by_key(reader, select, shipping_option::Column::Id, keys).await?)
     } else {
@@ -298,13 +307,20 @@ pub(crate) async fn load_fulfillments<C: Connection>(
 ) -> Result<Vec<Vec<Value>>> {
     let select = ordered(fulfillment::Entity::find(), reader);
     let groups = pad(
-        children(reader, select, owner, parents).await?.into_groups(),
+        children(reader, select, owner, parents)
+            .await?
+            .into_groups(),
         parents.len(),
     );
     let ids = flat_ids(&groups, |f: &fulfillment::Model| &f.id);
     let select = ordered(fulfillment_item::Entity::find(), reader);
-    let mut items =
-        children(reader, select, fulfillment_item::Column::FulfillmentId, &ids).await?;
+    let mut items = children(
+        reader,
+        select,
+        fulfillment_item::Column::FulfillmentId,
+        &ids,
+    )
+    .await?;
     let mut links = if needs.has(&format!("{path}.tracking_links")) {
         let select = ordered(live::<medusa_entity::tracking_link::Entity>(), reader);
         let column = medusa_entity::tracking_link::Column::FulfillmentId;
@@ -333,7 +349,9 @@ pub(crate) async fn load_returns<C: Connection>(
 ) -> Result<Vec<Vec<Value>>> {
     let select = ordered(r#return::Entity::find(), reader);
     let groups = pad(
-        children(reader, select, owner, parents).await?.into_groups(),
+        children(reader, select, owner, parents)
+            .await?
+            .into_groups(),
         parents.len(),
     );
     let ids = flat_ids(&groups, |r: &r#return::Model| &r.id);
@@ -342,14 +360,26 @@ pub(crate) async fn load_returns<C: Connection>(
     let reasons = if needs.has(&format!("{path}.items.reason")) {
         let items_flat = (0..ids.len()).flat_map(|at| items.of(at).cloned().collect::<Vec<_>>());
         let keys: Vec<String> = items_flat.filter_map(|i| i.reason_id).collect();
-        Some(by_key(reader, live::<return_reason::Entity>(), return_reason::Column::Id, keys).await?)
+        Some(
+            by_key(
+                reader,
+                live::<return_reason::Entity>(),
+                return_reason::Column::Id,
+                keys,
+            )
+            .await?,
+        )
     } else {
         None
     };
     let sm_path = format!("{path}.shipping_method");
     let mut methods = if needs.has(&sm_path) {
         let column = shipping_method::Column::ReturnId;
-        Some(shipping_methods(reader, column, &ids, &sm_path, needs).await?.into_iter())
+        Some(
+            shipping_methods(reader, column, &ids, &sm_path, needs)
+                .await?
+                .into_iter(),
+        )
     } else {
         None
     };
@@ -360,14 +390,19 @@ pub(crate) async fn load_returns<C: Connection>(
             let mut item_json = to_map(&item)?;
             if let Some(reasons) = &reasons {
                 let reason = item.reason_id.as_ref().and_then(|id| reasons.get(id));
-                item_json.insert("reason".into(), reason.map(to_value).transpose()?.unwrap_or(Value::Null));
+                item_json.insert(
+                    "reason".into(),
+                    reason.map(to_value).transpose()?.unwrap_or(Value::Null),
+                );
             }
             shown.push(Value::Object(item_json));
         }
         json.insert("items".into(), Value::Array(shown));
         if let Some(methods) = methods.as_mut() {
             let method = methods.next().unwrap_or_default().into_iter().next();
-            let value = method.map(|m| crate::json::shipping_method(&m)).transpose()?;
+            let value = method
+                .map(|m| crate::json::shipping_method(&m))
+                .transpose()?;
             json.insert("shipping_method".into(), value.unwrap_or(Value::Null));
         }
         Ok(Value::Object(json))
@@ -375,7 +410,9 @@ pub(crate) async fn load_returns<C: Connection>(
 }
 
 fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
-    Ok(Value::Array(rows.iter().map(to_value).collect::<Result<_>>()?))
+    Ok(Value::Array(
+        rows.iter().map(to_value).collect::<Result<_>>()?,
+    ))
 }
 
 /// A to-one relation shown by key: the row, or `null`.
@@ -407,8 +444,12 @@ pub(crate) async fn orders<C: Connection>(
     if billing || shipping {
         let keys = orders.iter().flat_map(|o| {
             [
-                billing.then(|| o.order.billing_address_id.clone()).flatten(),
-                shipping.then(|| o.order.shipping_address_id.clone()).flatten(),
+                billing
+                    .then(|| o.order.billing_address_id.clone())
+                    .flatten(),
+                shipping
+                    .then(|| o.order.shipping_address_id.clone())
+                    .flatten(),
             ]
             .into_iter()
             .flatten()
@@ -428,14 +469,22 @@ pub(crate) async fn orders<C: Connection>(
     }
     if needs.has("customer") {
         let keys = orders.iter().map(|o| o.order.customer_id.clone());
-        let found = by_key(reader, live::<customer::Entity>(), customer::Column::Id, keys).await?;
+        let found = by_key(
+            reader,
+            live::<customer::Entity>(),
+            customer::Column::Id,
+            keys,
+        )
+        .await?;
         for o in &mut orders {
             let value = one(&found, Some(&o.order.customer_id))?;
             o.shown.insert("customer".into(), value);
         }
     }
     if needs.has("sales_channel") {
-        let keys = orders.iter().filter_map(|o| o.order.sales_channel_id.clone());
+        let keys = orders
+            .iter()
+            .filter_map(|o| o.order.sales_channel_id.clone());
         let select = live::<sales_channel::Entity>();
         let found = by_key(reader, select, sales_channel::Column::Id, keys).await?;
         for o in &mut orders {
@@ -459,7 +508,11 @@ pub(crate) async fn orders<C: Connection>(
             owner: order_gift_cards::Column::OrderId,
             target: order_gift_cards::Column::GiftCardId,
         };
-        let select = in_insertion_order_of(live::<gift_card::Entity>(), reader.backend(), "order_gift_cards");
+        let select = in_insertion_order_of(
+            live::<gift_card::Entity>(),
+            reader.backend(),
+            "order_gift_cards",
+        );
         let mut cards = through(reader, select, gift_card::Column::Id, link, &ids).await?;
         for (row, o) in orders.iter_mut().enumerate() {
             o.gift_cards = Some(cards.take(row));
@@ -471,17 +524,36 @@ pub(crate) async fn orders<C: Connection>(
         let mut transactions = children(reader, select, column, &ids).await?;
         let cards = if needs.has("gift_card_transactions.gift_card") {
             let keys: Vec<String> = (0..ids.len())
-                .flat_map(|row| transactions.of(row).map(|t| t.gift_card_id.clone()).collect::<Vec<_>>())
+                .flat_map(|row| {
+                    transactions
+                        .of(row)
+                        .map(|t| t.gift_card_id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .collect();
-            Some(by_key(reader, gift_card::Entity::find(), gift_card::Column::Id, keys).await?)
+            Some(
+                by_key(
+                    reader,
+                    gift_card::Entity::find(),
+                    gift_card::Column::Id,
+                    keys,
+                )
+                .await?,
+            )
         } else {
             None
         };
         for (row, o) in orders.iter_mut().enumerate() {
-            let rows = transactions.take(row).into_iter().map(|transaction| GiftCardTransactionRows {
-                gift_card: cards.as_ref().and_then(|c| c.get(&transaction.gift_card_id).cloned()),
-                transaction,
-            });
+            let rows =
+                transactions
+                    .take(row)
+                    .into_iter()
+                    .map(|transaction| GiftCardTransactionRows {
+                        gift_card: cards
+                            .as_ref()
+                            .and_then(|c| c.get(&transaction.gift_card_id).cloned()),
+                        transaction,
+                    });
             o.gift_card_transactions = Some(rows.collect());
         }
     }
@@ -551,12 +623,21 @@ async fn load_discounts<C: Connection>(
         owner: order_discounts::Column::OrderId,
         target: order_discounts::Column::DiscountId,
     };
-    let select = in_insertion_order_of(discount::Entity::find(), reader.backend(), "order_discounts");
+    let select = in_insertion_order_of(
+        discount::Entity::find(),
+        reader.backend(),
+        "order_discounts",
+    );
     let mut found: Children<discount::Model> =
         through(reader, select, discount::Column::Id, link, ids).await?;
     let rules = if with_rule {
         let keys: Vec<String> = (0..ids.len())
-            .flat_map(|row| found.of(row).filter_map(|d| d.rule_id.clone()).collect::<Vec<_>>())
+            .flat_map(|row| {
+                found
+                    .of(row)
+                    .filter_map(|d| d.rule_id.clone())
+                    .collect::<Vec<_>>()
+            })
             .collect();
         let select = discount_rule::Entity::find();
         Some(by_key(reader, select, discount_rule::Column::Id, keys).await?)
@@ -575,12 +656,14 @@ async fn load_discounts<C: Connection>(
     Ok(())
 }
 
-
 // Used by `load_more` for the swaps' and claims' relations.
 pub(crate) fn shown_array<M: Serialize>(rows: &[M]) -> Result<Value> {
     array(rows)
 }
 
-pub(crate) fn shown_one<M: Serialize>(rows: &HashMap<String, M>, key: Option<&String>) -> Result<Value> {
+pub(crate) fn shown_one<M: Serialize>(
+    rows: &HashMap<String, M>,
+    key: Option<&String>,
+) -> Result<Value> {
     one(rows, key)
 }

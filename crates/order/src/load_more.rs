@@ -13,8 +13,7 @@ use sea_orm::EntityTrait;
 use serde_json::{Map, Value};
 
 use crate::load::{
-    items, load_fulfillments, load_returns, shipping_methods, shown_array, shown_one, to_map,
-    Needs,
+    items, load_fulfillments, load_returns, shipping_methods, shown_array, shown_one, to_map, Needs,
 };
 use crate::rows::{ClaimRows, ItemRows, SwapRows};
 
@@ -31,7 +30,12 @@ async fn common<C: Connection>(
     ids: &[String],
     shipping_address_ids: &[Option<String>],
     path: &str,
-    owners: (line_item::Column, fulfillment::Column, r#return::Column, shipping_method::Column),
+    owners: (
+        line_item::Column,
+        fulfillment::Column,
+        r#return::Column,
+        shipping_method::Column,
+    ),
     needs: &Needs<'_>,
 ) -> Result<Common> {
     let mut shown: Vec<Map<String, Value>> = vec![Map::new(); ids.len()];
@@ -177,7 +181,10 @@ pub(crate) async fn claims<C: Connection>(
                     json.insert("images".into(), shown_array(&images.take(at))?);
                 }
                 if let Some(lines) = &lines {
-                    json.insert("item".into(), shown_one(lines, Some(&claimed_item.item_id))?);
+                    json.insert(
+                        "item".into(),
+                        shown_one(lines, Some(&claimed_item.item_id))?,
+                    );
                 }
                 at += 1;
                 shown_items.push(Value::Object(json));

@@ -80,7 +80,11 @@ impl OrderService for SeaOrderService {
             let rate = rate as f32;
             select = select.filter(order::Column::TaxRate.eq(rate));
         }
-        let count = list.plan.apply_count(select.clone()).count(&self.db).await?;
+        let count = list
+            .plan
+            .apply_count(select.clone())
+            .count(&self.db)
+            .await?;
         let rows = list.plan.apply(select).all(&self.db).await?;
         let needs = Needs::new(&list.query.selection, &list.query.totals);
         let loaded = orders(&self.db, rows, &needs).await?;

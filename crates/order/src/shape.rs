@@ -52,7 +52,10 @@ pub(crate) fn all_fields(
     list: bool,
 ) -> (Vec<String>, Vec<String>) {
     let Some(value) = raw.get("fields") else {
-        return (defaults.iter().map(|f| (*f).to_owned()).collect(), Vec::new());
+        return (
+            defaults.iter().map(|f| (*f).to_owned()).collect(),
+            Vec::new(),
+        );
     };
     let entries: Vec<String> = texts(value)
         .iter()
@@ -69,7 +72,10 @@ pub(crate) fn all_fields(
     };
     if entries.is_empty() || !entries.iter().all(prefixed) {
         for entry in &entries {
-            add(&mut fields, entry.trim_start_matches(['+', '-', ' ']).to_owned());
+            add(
+                &mut fields,
+                entry.trim_start_matches(['+', '-', ' ']).to_owned(),
+            );
         }
     } else {
         for default in defaults {
@@ -193,8 +199,20 @@ mod tests {
             "swaps": [{"id": "s", "additional_items": []}],
             "region": {"id": "r"},
         });
-        let plain = shaped(&["id", "items.refundable", "swaps.additional_items.refundable", "region.name"], true, order.clone());
-        assert_eq!(plain, json!({"id": "o", "total": 5, "items": [{"refundable": 3}], "swaps": [{"id": "s", "additional_items": []}]}));
+        let plain = shaped(
+            &[
+                "id",
+                "items.refundable",
+                "swaps.additional_items.refundable",
+                "region.name",
+            ],
+            true,
+            order.clone(),
+        );
+        assert_eq!(
+            plain,
+            json!({"id": "o", "total": 5, "items": [{"refundable": 3}], "swaps": [{"id": "s", "additional_items": []}]})
+        );
         let entities = shaped(&["id", "items.refundable"], false, order);
         assert_eq!(entities["items"][0]["raw_discount_total"], 2);
     }

@@ -5,8 +5,8 @@
 
 use medusa_core::Result;
 use medusa_query_dsl::{
-    Column, FieldKind, FilterSpec, Forms, ListPlan, Pagination, RawQuery, RawValue,
-    RelationSpec, ResourceSpec, Selection,
+    Column, FieldKind, FilterSpec, Forms, ListPlan, Pagination, RawQuery, RawValue, RelationSpec,
+    ResourceSpec, Selection,
 };
 use sea_orm::{DbBackend, Order};
 
@@ -14,7 +14,13 @@ use crate::shape::{all_fields, shape, Shape};
 
 const STATUS: FieldKind = FieldKind::Enum {
     type_name: "order_status_enum",
-    values: &["pending", "completed", "archived", "canceled", "requires_action"],
+    values: &[
+        "pending",
+        "completed",
+        "archived",
+        "canceled",
+        "requires_action",
+    ],
 };
 const FULFILLMENT_STATUS: FieldKind = FieldKind::Enum {
     type_name: "order_fulfillment_status_enum",
@@ -190,7 +196,9 @@ const RETURN_RELATIONS: &[RelationSpec] = &[
 ];
 const FULFILLMENT_RELATIONS: &[RelationSpec] = &[r("items"), r("tracking_links")];
 const SWAP_CLAIM_COMMON: [RelationSpec; 5] = [
-    r("additional_items").fields(&["refundable"]).children(ITEM_RELATIONS),
+    r("additional_items")
+        .fields(&["refundable"])
+        .children(ITEM_RELATIONS),
     r("fulfillments").children(FULFILLMENT_RELATIONS),
     r("return_order").children(RETURN_RELATIONS),
     r("shipping_address"),
@@ -411,7 +419,10 @@ impl TotalsRequest {
             .cloned()
             .collect();
         let full = retrieve || named.is_empty();
-        Self { fields: named, full }
+        Self {
+            fields: named,
+            full,
+        }
     }
 
     /// Whether any totals field was asked for: then the relations the legacy engine needs
@@ -474,18 +485,33 @@ pub fn plan_order_list(
             "The field \"{RETURNABLE_ITEMS}\" is not supported by this end point. "
         )));
     }
+    // `@IsArray()` refuses a single value; the grammar would read it as a list.
+    let not_arrays: Vec<String> = [
+        "status",
+        "fulfillment_status",
+        "payment_status",
+        "sales_channel_id",
+    ]
+    .iter()
+    .filter(|p| matches!(raw.get(p), Some(RawValue::Text(_))))
+    .map(|p| format!("{p} must be an array"))
+    .collect();
+    if !not_arrays.is_empty() {
+        return Err(medusa_core::Error::invalid_data(not_arrays.join(", ")));
+    }
     let spec = if sales_channels {
         &ORDER_LIST_SC
     } else {
         &ORDER_LIST
     };
     let plan = medusa_query_dsl::plan(spec, &raw, backend)?;
-    let tax_rate = match medusa_query_dsl::passthrough_text(&raw, "tax_rate")? {
-        None => None,
-        Some(text) => Some(text.trim().parse::<f64>().map_err(|_| {
-            medusa_core::Error::invalid_data("tax_rate must be a number string")
-        })?),
-    };
+    let tax_rate =
+        match medusa_query_dsl::passthrough_text(&raw, "tax_rate")? {
+            None => None,
+            Some(text) => Some(text.trim().parse::<f64>().map_err(|_| {
+                medusa_core::Error::invalid_data("tax_rate must be a number string")
+            })?),
+        };
     let (fields, _) = all_fields(&raw, &medusa_default_fields(sales_channels), true);
     let query = OrderQuery {
         shape: shape(&fields, expand.as_deref(), &[], &plan.selection),
