@@ -13,7 +13,11 @@ use sea_orm::prelude::Decimal;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
 use crate::customers::seed_reference_customers;
+use crate::products::{count_sqlx_statements, SQLX_STATEMENTS};
 use crate::support::*;
 
 /// The totals keys Medusa merges into orders, items and shipping methods.
@@ -71,8 +75,14 @@ async fn option_id(db: &DatabaseConnection, region_id: &str) -> String {
 async fn seed_reference_orders(app: &TestApp) -> (String, String) {
     load_reference_catalog(&app.db).await;
     let customers = seed_reference_customers(app).await;
-    let channel = sales_channel::Entity::find().one(&app.db).await.unwrap().unwrap().id;
-    let thumb = |name: &str| format!("https://medusa-public-images.s3.eu-west-1.amazonaws.com/{name}");
+    let channel = sales_channel::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let thumb =
+        |name: &str| format!("https://medusa-public-images.s3.eu-west-1.amazonaws.com/{name}");
     let vat = (0.0, "default", "default");
     let now = medusa_core::time::now();
     let later = now + chrono::Duration::seconds(1);
@@ -85,7 +95,10 @@ async fn seed_reference_orders(app: &TestApp) -> (String, String) {
         .from_cart()
         .sales_channel(&channel)
         .created_at(now)
-        .statuses(OrderFulfillmentStatusEnum::Fulfilled, OrderPaymentStatusEnum::Captured)
+        .statuses(
+            OrderFulfillmentStatusEnum::Fulfilled,
+            OrderPaymentStatusEnum::Captured,
+        )
         .billing_address(berlin.clone())
         .shipping_address(berlin)
         .item(
@@ -120,34 +133,39 @@ async fn seed_reference_orders(app: &TestApp) -> (String, String) {
     let springfield = AddressFields::new("John", "Smith", "1 Main St", "Springfield", "us")
         .province("IL")
         .postal_code("62701");
-    let john = OrderBuilder::new("reg_ref_na", "usd", &customers.john, "john.smith@example.com")
-        .display_id(2)
-        .from_cart()
-        .sales_channel(&channel)
-        .created_at(later)
-        .billing_address(springfield.clone())
-        .shipping_address(springfield)
-        .item(
-            ItemBuilder::new("Medusa Sweatshirt", 3350, 1)
-                .description("L")
-                .thumbnail(&thumb("sweatshirt-vintage-front.png"))
-                .variant("variant_ref_sweat_l")
-                .tax_line(0.0, "default", "default")
-                .adjustment(Decimal::from(335), Some(&welcome.id)),
-        )
-        .item(
-            ItemBuilder::new("Medusa Shorts", 2800, 1)
-                .description("M")
-                .thumbnail(&thumb("shorts-vintage-front.png"))
-                .variant("variant_ref_shorts_m")
-                .tax_line(0.0, "default", "default")
-                .adjustment(Decimal::from(280), Some(&welcome.id)),
-        )
-        .shipping_method(&option_id(&app.db, "reg_ref_na").await, 800, vat)
-        .discount(&welcome.id)
-        .payment(6335, "manual", false)
-        .insert(&app.db)
-        .await;
+    let john = OrderBuilder::new(
+        "reg_ref_na",
+        "usd",
+        &customers.john,
+        "john.smith@example.com",
+    )
+    .display_id(2)
+    .from_cart()
+    .sales_channel(&channel)
+    .created_at(later)
+    .billing_address(springfield.clone())
+    .shipping_address(springfield)
+    .item(
+        ItemBuilder::new("Medusa Sweatshirt", 3350, 1)
+            .description("L")
+            .thumbnail(&thumb("sweatshirt-vintage-front.png"))
+            .variant("variant_ref_sweat_l")
+            .tax_line(0.0, "default", "default")
+            .adjustment(Decimal::from(335), Some(&welcome.id)),
+    )
+    .item(
+        ItemBuilder::new("Medusa Shorts", 2800, 1)
+            .description("M")
+            .thumbnail(&thumb("shorts-vintage-front.png"))
+            .variant("variant_ref_shorts_m")
+            .tax_line(0.0, "default", "default")
+            .adjustment(Decimal::from(280), Some(&welcome.id)),
+    )
+    .shipping_method(&option_id(&app.db, "reg_ref_na").await, 800, vat)
+    .discount(&welcome.id)
+    .payment(6335, "manual", false)
+    .insert(&app.db)
+    .await;
     (jane.order.id, john.order.id)
 }
 
@@ -224,5 +242,58 @@ on_both_backends! {
         assert!(items.iter().all(|item| item.as_object().unwrap().keys().all(|k| k == "refundable")));
         assert_eq!(bare.body["order"]["swaps"], json!([]));
         assert!(bare.body["order"].get("customer").is_none());
+    }
+}
+
+on_both_backends! {
+    async fn statements_per_order_page_do_not_grow(app) {
+        count_sqlx_statements();
+        let (jane, _) = seed_reference_orders(&app).await;
+        // An order with every kind of relation the seed's two have between them (a discount,
+        // a fulfillment), so that a page of it alone runs every statement a page of all runs
+        // (a relation without keys costs no statement).
+        let welcome = medusa_entity::discount::Entity::find().one(&app.db).await.unwrap().unwrap();
+        let customer = medusa_entity::customer::Entity::find().one(&app.db).await.unwrap().unwrap();
+        OrderBuilder::new("reg_ref_eu", "eur", &customer.id, &customer.email)
+            .created_at(medusa_core::time::now() + chrono::Duration::seconds(5))
+            .sales_channel(&sales_channel::Entity::find().one(&app.db).await.unwrap().unwrap().id)
+            .billing_address(AddressFields::new("A", "B", "C", "D", "de"))
+            .shipping_address(AddressFields::new("A", "B", "C", "D", "de"))
+            .item(ItemBuilder::new("Mug", 1000, 1).variant("variant_ref_mug").tax_line(0.0, "default", "default").adjustment(Decimal::from(100), Some(&welcome.id)).fulfilled(1))
+            .shipping_method(&option_id(&app.db, "reg_ref_eu").await, 1000, (0.0, "default", "default"))
+            .discount(&welcome.id)
+            .payment(1000, "manual", true)
+            .fulfillment("manual", &[(0, 1)])
+            .insert(&app.db)
+            .await;
+        let statements = Arc::new(AtomicUsize::new(0));
+        // As for products: SQLite's statements through sea-orm's metric callback,
+        // PostgreSQL's from sqlx's log (which sees the held connection's too).
+        let mut db = app.db.clone();
+        let sqlite = sea_orm::ConnectionTrait::get_database_backend(&db) == sea_orm::DbBackend::Sqlite;
+        if sqlite {
+            let counter = statements.clone();
+            db.set_metric_callback(move |_| {
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+        }
+        let counted = medusa_admin_http::AppState::new(db, secrets(), tuning());
+        let svc = actix_web::test::init_service(medusa_admin_http::app(counted)).await;
+        let mut counts = Vec::new();
+        for path in ["/admin/orders?limit=1".to_owned(), "/admin/orders?limit=3".to_owned(), format!("/admin/orders/{jane}")] {
+            statements.store(0, Ordering::SeqCst);
+            SQLX_STATEMENTS.with(|count| count.set(0));
+            let res = send(&svc, admin(get(&path))).await;
+            assert_eq!(res.status, 200, "{}", res.text);
+            counts.push(if sqlite {
+                statements.load(Ordering::SeqCst)
+            } else {
+                SQLX_STATEMENTS.with(std::cell::Cell::get)
+            });
+        }
+        assert_eq!(counts[0], counts[1], "statements for limit 1 and 3: {counts:?}");
+        // API token, count, page, and one statement per relation (or link table read
+        // joined with its targets) of the default relations and of those totals read.
+        assert_eq!(counts[0], 28, "{counts:?}");
     }
 }
