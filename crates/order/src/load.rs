@@ -10,11 +10,10 @@ use std::collections::HashMap;
 
 use medusa_core::{Error, Result};
 use medusa_entity::{
-    address, customer, discount, discount_rule, fulfillment, fulfillment_item, gift_card,
-    gift_card_transaction, line_item, line_item_adjustment, line_item_tax_line, order,
-    order_discounts, order_gift_cards, payment, product, product_shipping_profile, product_variant,
-    r#return, refund, region, return_item, return_reason, sales_channel, shipping_method,
-    shipping_method_tax_line, shipping_option, shipping_profile,
+    address, customer, discount, discount_rule, fulfillment, gift_card, gift_card_transaction,
+    line_item, line_item_adjustment, line_item_tax_line, order, order_discounts, order_gift_cards,
+    payment, product, product_shipping_profile, product_variant, r#return, refund, region,
+    sales_channel, shipping_method, shipping_method_tax_line, shipping_option, shipping_profile,
 };
 use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
@@ -89,21 +88,24 @@ pub(crate) fn to_map<M: Serialize>(model: &M) -> Result<Map<String, Value>> {
     }
 }
 
-fn to_value<M: Serialize>(model: &M) -> Result<Value> {
+pub(crate) fn to_value<M: Serialize>(model: &M) -> Result<Value> {
     to_map(model).map(Value::Object)
 }
 
-fn ordered<E: EntityTrait>(select: Select<E>, reader: &Reader<'_, impl Connection>) -> Select<E> {
+pub(crate) fn ordered<E: EntityTrait>(
+    select: Select<E>,
+    reader: &Reader<'_, impl Connection>,
+) -> Select<E> {
     in_insertion_order(select, reader.backend())
 }
 
 /// `groups` of rows, flattened, with the keys of the flat rows.
-fn flat_ids<M>(groups: &[Vec<M>], id: impl Fn(&M) -> &str) -> Vec<String> {
+pub(crate) fn flat_ids<M>(groups: &[Vec<M>], id: impl Fn(&M) -> &str) -> Vec<String> {
     groups.iter().flatten().map(|m| id(m).to_owned()).collect()
 }
 
 /// Walks `groups` in order, handing each row its position in the flat list.
-fn regroup<M, T>(
+pub(crate) fn regroup<M, T>(
     groups: Vec<Vec<M>>,
     mut f: impl FnMut(usize, M) -> Result<T>,
 ) -> Result<Vec<Vec<T>>> {
@@ -247,7 +249,7 @@ async fn products<C: Connection>(
 }
 
 /// `groups` with one (possibly empty) group per parent.
-fn pad<M>(mut groups: Vec<Vec<M>>, parents: usize) -> Vec<Vec<M>> {
+pub(crate) fn pad<M>(mut groups: Vec<Vec<M>>, parents: usize) -> Vec<Vec<M>> {
     groups.resize_with(parents, Vec::new);
     groups
 }
@@ -296,120 +298,7 @@ pub(crate) async fn shipping_methods<C: Connection>(
     })
 }
 
-/// Fulfillments whose `owner` names one of `parents`, shown with their items (always, as
-/// Medusa loads them eagerly) and tracking links when asked.
-pub(crate) async fn load_fulfillments<C: Connection>(
-    reader: &mut Reader<'_, C>,
-    owner: fulfillment::Column,
-    parents: &[String],
-    path: &str,
-    needs: &Needs<'_>,
-) -> Result<Vec<Vec<Value>>> {
-    let select = ordered(fulfillment::Entity::find(), reader);
-    let groups = pad(
-        children(reader, select, owner, parents)
-            .await?
-            .into_groups(),
-        parents.len(),
-    );
-    let ids = flat_ids(&groups, |f: &fulfillment::Model| &f.id);
-    let select = ordered(fulfillment_item::Entity::find(), reader);
-    let mut items = children(
-        reader,
-        select,
-        fulfillment_item::Column::FulfillmentId,
-        &ids,
-    )
-    .await?;
-    let mut links = if needs.has(&format!("{path}.tracking_links")) {
-        let select = ordered(live::<medusa_entity::tracking_link::Entity>(), reader);
-        let column = medusa_entity::tracking_link::Column::FulfillmentId;
-        Some(children(reader, select, column, &ids).await?)
-    } else {
-        None
-    };
-    regroup(groups, |at, row| {
-        let mut json = to_map(&row)?;
-        json.insert("items".into(), array(&items.take(at))?);
-        if let Some(links) = links.as_mut() {
-            json.insert("tracking_links".into(), array(&links.take(at))?);
-        }
-        Ok(Value::Object(json))
-    })
-}
-
-/// Returns whose `owner` names one of `parents`, shown with their items (eager in Medusa),
-/// the items' reasons and the shipping method when asked.
-pub(crate) async fn load_returns<C: Connection>(
-    reader: &mut Reader<'_, C>,
-    owner: r#return::Column,
-    parents: &[String],
-    path: &str,
-    needs: &Needs<'_>,
-) -> Result<Vec<Vec<Value>>> {
-    let select = ordered(r#return::Entity::find(), reader);
-    let groups = pad(
-        children(reader, select, owner, parents)
-            .await?
-            .into_groups(),
-        parents.len(),
-    );
-    let ids = flat_ids(&groups, |r: &r#return::Model| &r.id);
-    let select = ordered(return_item::Entity::find(), reader);
-    let mut items = children(reader, select, return_item::Column::ReturnId, &ids).await?;
-    let reasons = if needs.has(&format!("{path}.items.reason")) {
-        let items_flat = (0..ids.len()).flat_map(|at| items.of(at).cloned().collect::<Vec<_>>());
-        let keys: Vec<String> = items_flat.filter_map(|i| i.reason_id).collect();
-        Some(
-            by_key(
-                reader,
-                live::<return_reason::Entity>(),
-                return_reason::Column::Id,
-                keys,
-            )
-            .await?,
-        )
-    } else {
-        None
-    };
-    let sm_path = format!("{path}.shipping_method");
-    let mut methods = if needs.has(&sm_path) {
-        let column = shipping_method::Column::ReturnId;
-        Some(
-            shipping_methods(reader, column, &ids, &sm_path, needs)
-                .await?
-                .into_iter(),
-        )
-    } else {
-        None
-    };
-    regroup(groups, |at, row| {
-        let mut json = to_map(&row)?;
-        let mut shown = Vec::new();
-        for item in items.take(at) {
-            let mut item_json = to_map(&item)?;
-            if let Some(reasons) = &reasons {
-                let reason = item.reason_id.as_ref().and_then(|id| reasons.get(id));
-                item_json.insert(
-                    "reason".into(),
-                    reason.map(to_value).transpose()?.unwrap_or(Value::Null),
-                );
-            }
-            shown.push(Value::Object(item_json));
-        }
-        json.insert("items".into(), Value::Array(shown));
-        if let Some(methods) = methods.as_mut() {
-            let method = methods.next().unwrap_or_default().into_iter().next();
-            let value = method
-                .map(|m| crate::json::shipping_method(&m))
-                .transpose()?;
-            json.insert("shipping_method".into(), value.unwrap_or(Value::Null));
-        }
-        Ok(Value::Object(json))
-    })
-}
-
-fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
+pub(crate) fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
     Ok(Value::Array(
         rows.iter().map(to_value).collect::<Result<_>>()?,
     ))
@@ -586,13 +475,22 @@ pub(crate) async fn orders<C: Connection>(
     }
     if needs.has("fulfillments") {
         let column = fulfillment::Column::OrderId;
-        let found = load_fulfillments(reader, column, &ids, "fulfillments", needs).await?;
+        let found =
+            crate::load_more::load_fulfillments(reader, column, &ids, "fulfillments", needs)
+                .await?;
         for (o, rows) in orders.iter_mut().zip(found) {
             o.shown.insert("fulfillments".into(), Value::Array(rows));
         }
     }
     if needs.has("returns") {
-        let found = load_returns(reader, r#return::Column::OrderId, &ids, "returns", needs).await?;
+        let found = crate::load_more::load_returns(
+            reader,
+            r#return::Column::OrderId,
+            &ids,
+            "returns",
+            needs,
+        )
+        .await?;
         for (o, rows) in orders.iter_mut().zip(found) {
             o.shown.insert("returns".into(), Value::Array(rows));
         }

@@ -1,11 +1,12 @@
-//! Swaps and claims of a page of orders, with their relations: additional items (typed, as
-//! totals read them), fulfillments, the return, shipping address and methods, and a swap's
-//! payment or a claim's claimed items. One statement per relation for the whole page.
+//! The relations of a page of orders only shown, never read by totals: fulfillments and
+//! returns (of orders, swaps and claims), and swaps and claims with theirs: additional items
+//! (typed, as totals read them), fulfillments, the return, shipping address and methods, and
+//! a swap's payment or a claim's claimed items. One statement per relation for the whole page.
 
 use medusa_core::Result;
 use medusa_entity::{
-    address, claim_image, claim_item, claim_order, fulfillment, line_item, payment, r#return,
-    shipping_method, swap,
+    address, claim_image, claim_item, claim_order, fulfillment, fulfillment_item, line_item,
+    payment, r#return, return_item, return_reason, shipping_method, swap,
 };
 use medusa_load::{by_key, children, live, Connection, Reader};
 use medusa_query_dsl::in_insertion_order;
@@ -13,7 +14,8 @@ use sea_orm::EntityTrait;
 use serde_json::{Map, Value};
 
 use crate::load::{
-    items, load_fulfillments, load_returns, shipping_methods, shown_array, shown_one, to_map, Needs,
+    array, flat_ids, items, ordered, pad, regroup, shipping_methods, shown_array, shown_one,
+    to_map, to_value, Needs,
 };
 use crate::rows::{ClaimRows, ItemRows, SwapRows};
 
@@ -206,4 +208,117 @@ pub(crate) async fn claims<C: Connection>(
                 .collect()
         })
         .collect())
+}
+
+/// Fulfillments whose `owner` names one of `parents`, shown with their items (always, as
+/// Medusa loads them eagerly) and tracking links when asked.
+pub(crate) async fn load_fulfillments<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    owner: fulfillment::Column,
+    parents: &[String],
+    path: &str,
+    needs: &Needs<'_>,
+) -> Result<Vec<Vec<Value>>> {
+    let select = ordered(fulfillment::Entity::find(), reader);
+    let groups = pad(
+        children(reader, select, owner, parents)
+            .await?
+            .into_groups(),
+        parents.len(),
+    );
+    let ids = flat_ids(&groups, |f: &fulfillment::Model| &f.id);
+    let select = ordered(fulfillment_item::Entity::find(), reader);
+    let mut items = children(
+        reader,
+        select,
+        fulfillment_item::Column::FulfillmentId,
+        &ids,
+    )
+    .await?;
+    let mut links = if needs.has(&format!("{path}.tracking_links")) {
+        let select = ordered(live::<medusa_entity::tracking_link::Entity>(), reader);
+        let column = medusa_entity::tracking_link::Column::FulfillmentId;
+        Some(children(reader, select, column, &ids).await?)
+    } else {
+        None
+    };
+    regroup(groups, |at, row| {
+        let mut json = to_map(&row)?;
+        json.insert("items".into(), array(&items.take(at))?);
+        if let Some(links) = links.as_mut() {
+            json.insert("tracking_links".into(), array(&links.take(at))?);
+        }
+        Ok(Value::Object(json))
+    })
+}
+
+/// Returns whose `owner` names one of `parents`, shown with their items (eager in Medusa),
+/// the items' reasons and the shipping method when asked.
+pub(crate) async fn load_returns<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    owner: r#return::Column,
+    parents: &[String],
+    path: &str,
+    needs: &Needs<'_>,
+) -> Result<Vec<Vec<Value>>> {
+    let select = ordered(r#return::Entity::find(), reader);
+    let groups = pad(
+        children(reader, select, owner, parents)
+            .await?
+            .into_groups(),
+        parents.len(),
+    );
+    let ids = flat_ids(&groups, |r: &r#return::Model| &r.id);
+    let select = ordered(return_item::Entity::find(), reader);
+    let mut items = children(reader, select, return_item::Column::ReturnId, &ids).await?;
+    let reasons = if needs.has(&format!("{path}.items.reason")) {
+        let items_flat = (0..ids.len()).flat_map(|at| items.of(at).cloned().collect::<Vec<_>>());
+        let keys: Vec<String> = items_flat.filter_map(|i| i.reason_id).collect();
+        Some(
+            by_key(
+                reader,
+                live::<return_reason::Entity>(),
+                return_reason::Column::Id,
+                keys,
+            )
+            .await?,
+        )
+    } else {
+        None
+    };
+    let sm_path = format!("{path}.shipping_method");
+    let mut methods = if needs.has(&sm_path) {
+        let column = shipping_method::Column::ReturnId;
+        Some(
+            shipping_methods(reader, column, &ids, &sm_path, needs)
+                .await?
+                .into_iter(),
+        )
+    } else {
+        None
+    };
+    regroup(groups, |at, row| {
+        let mut json = to_map(&row)?;
+        let mut shown = Vec::new();
+        for item in items.take(at) {
+            let mut item_json = to_map(&item)?;
+            if let Some(reasons) = &reasons {
+                let reason = item.reason_id.as_ref().and_then(|id| reasons.get(id));
+                item_json.insert(
+                    "reason".into(),
+                    reason.map(to_value).transpose()?.unwrap_or(Value::Null),
+                );
+            }
+            shown.push(Value::Object(item_json));
+        }
+        json.insert("items".into(), Value::Array(shown));
+        if let Some(methods) = methods.as_mut() {
+            let method = methods.next().unwrap_or_default().into_iter().next();
+            let value = method
+                .map(|m| crate::json::shipping_method(&m))
+                .transpose()?;
+            json.insert("shipping_method".into(), value.unwrap_or(Value::Null));
+        }
+        Ok(Value::Object(json))
+    })
 }

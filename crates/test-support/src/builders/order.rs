@@ -20,6 +20,9 @@ use super::order_parts::{AddressFields, ItemBuilder};
 /// Display ids handed out when a test names none.
 static NEXT_DISPLAY_ID: AtomicI32 = AtomicI32::new(1000);
 
+/// A tax line: rate (percent), name, code.
+type TaxLine = (f32, String, Option<String>);
+
 fn id(prefix: &str) -> String {
     medusa_core::generate_id(prefix)
 }
@@ -53,7 +56,8 @@ pub struct OrderBuilder {
     billing_address: Option<AddressFields>,
     shipping_address: Option<AddressFields>,
     items: Vec<ItemBuilder>,
-    shipping_methods: Vec<(String, i32, Vec<(f32, String, Option<String>)>)>,
+    /// Option id, price, tax lines.
+    shipping_methods: Vec<(String, i32, Vec<TaxLine>)>,
     payments: Vec<PaymentFields>,
     discounts: Vec<String>,
     fulfillments: Vec<(String, Vec<(usize, i32)>)>,
