@@ -214,6 +214,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         // orders (reads)
         endpoint!(GET "/admin/orders" Authenticated => crate::handlers::orders::list_orders),
         endpoint!(GET "/admin/orders/{id}" Authenticated => crate::handlers::orders::get_order),
+        endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
         // customers
         endpoint!(GET "/admin/customers" Authenticated => crate::handlers::customers::list_customers),
         endpoint!(POST "/admin/customers" Authenticated => crate::handlers::customers::create_customer),

@@ -45,6 +45,7 @@ pub struct AppState {
     pub customers: Arc<dyn medusa_customer::CustomerService>,
     /// The order read model.
     pub orders: Arc<dyn medusa_order::OrderService>,
+    pub payments: Arc<dyn medusa_order::PaymentService>,
     pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
     pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
     pub collections: Arc<dyn medusa_catalog::CollectionService>,
@@ -180,6 +181,7 @@ impl AppState {
             )),
             customer_groups: Arc::new(medusa_customer::SeaCustomerGroupService::new(db.clone())),
             orders: Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+            payments: Arc::new(medusa_order::SeaPaymentService::new(db.clone())),
             publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
                 db.clone(),
             )),

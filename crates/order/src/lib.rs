@@ -6,7 +6,7 @@
 //! `medusa-load`, a fixed number of statements per request), and the answer trimmed as
 //! Medusa's `cleanResponseData` trims it. Totals are not computed here: the typed rows of an
 //! order ([`OrderRows`]) are handed to [`json::merge_totals`], the one place the totals crate
-//! plugs in. It knows no HTTP.
+//! plugs in. Beside it, `GET /admin/payments/{id}` ([`payments`]). It knows no HTTP.
 
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -14,12 +14,14 @@
 pub mod json;
 mod load;
 mod load_more;
+pub mod payments;
 pub mod rows;
 pub mod service;
 pub mod shape;
 pub mod spec;
 
 pub use json::merge_totals;
+pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
 pub use rows::{
     ClaimRows, DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows,
     SwapRows,

@@ -297,3 +297,22 @@ on_both_backends! {
         assert_eq!(counts[0], 28, "{counts:?}");
     }
 }
+
+on_both_backends! {
+    async fn payment_reads_match_medusa(app) {
+        let (_, john) = seed_reference_orders(&app).await;
+        let svc = app.service().await;
+        let order = send(&svc, admin(get(&format!("/admin/orders/{john}?fields=id&expand=payments")))).await;
+        let payment = order.body["order"]["payments"][0]["id"].as_str().unwrap().to_owned();
+        for (path, name) in [
+            (format!("/admin/payments/{payment}"), "payments-get"),
+            (format!("/admin/payments/{payment}?expand=order,currency&fields=id,amount"), "payments-get-expand"),
+        ] {
+            let answer = send(&svc, admin(get(&path))).await;
+            assert_eq!(answer.status, 200, "{path}: {}", answer.text);
+            assert_eq!(redact(&answer.body), redact(&reference(name)), "{path}");
+        }
+        let missing = send(&svc, admin(get("/admin/payments/pay_missing"))).await;
+        assert_eq!((missing.status, missing.body), (404, reference("payments-get-missing")));
+    }
+}

@@ -18,3 +18,7 @@ get orders-list-returnable-items "/admin/orders?expand=returnable_items"
 get orders-get-jane "/admin/orders/$JANE"
 get orders-get-john-expand "/admin/orders/$JOHN?expand=items.variant,region,returnable_items"
 get orders-get-missing /admin/orders/order_missing
+PAY=$(ref_id "select id from payment where order_id = '$JOHN'")
+get payments-get "/admin/payments/$PAY"
+get payments-get-expand "/admin/payments/$PAY?expand=order,currency&fields=id,amount"
+get payments-get-missing /admin/payments/pay_missing
