@@ -154,30 +154,37 @@ pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
 /// nothing, and nothing else in this crate computes a total.
 ///
 /// `rows` holds everything Medusa's totals read, typed: `items` (each with `tax_lines` and
-/// `adjustments`, `item.quantity`, `item.returned_quantity`, `item.unit_price`,
-/// `item.allow_discounts`), `shipping_methods` (with `tax_lines`), `discounts` (with
-/// `rule`), `gift_cards`, `gift_card_transactions` (with `gift_card` when loaded),
-/// `payments`, `refunds`, `region`, the order's `tax_rate`, and the `additional_items` of
-/// `swaps` and `claims`.
+/// `adjustments`, and `item.quantity`, `returned_quantity`, `unit_price`, `allow_discounts`),
+/// `shipping_methods` (with `tax_lines`), `discounts` (with `rule`), `gift_cards`,
+/// `gift_card_transactions` (with `gift_card` when loaded), `payments`, `refunds`, `region`,
+/// the order's `tax_rate`, and the `additional_items` of `swaps` and `claims`. Quantities in
+/// `rows` are the stored ones; `json` already shows `quantity - returned_quantity` when
+/// `totals.full` (Medusa's order), so compute from `rows`, not from `json`.
 ///
-/// What to merge (Medusa 1.20, `medusa-v1-behavior.md` §4):
-/// * `totals.full` (`GET /admin/orders/{id}`, `OrderService.decorateTotals`, §4.5), on the
-///   order: `subtotal`, `discount_total`, `shipping_total`, `item_tax_total`,
-///   `shipping_tax_total`, `tax_total`, `gift_card_total`, `gift_card_tax_total`, `total`,
-///   `paid_total`, `refunded_total`, `refundable_amount`; on each of `items[]` (and the
-///   swaps' and claims' `additional_items[]`): `subtotal`, `discount_total`, `total`,
-///   `original_total`, `original_tax_total`, `tax_total`, `refundable`, and `quantity`
-///   replaced by `quantity - returned_quantity` (after the totals are computed); on each of
-///   `shipping_methods[]`: `subtotal`, `original_total`, `original_tax_total`, `tax_total`,
-///   `total`; with `returnable_items` when `expand` named it.
-/// * otherwise (`GET /admin/orders`, the legacy `TotalsService`, §4.7): only the fields in
-///   `totals.fields` (`subtotal`, `tax_total`, `shipping_total`, `discount_total`,
-///   `gift_card_total`, `total`, `paid_total`, `refunded_total`, `refundable_amount` on the
-///   order; `items.refundable`, `swaps.additional_items.refundable`,
-///   `claims.additional_items.refundable` on those items; Medusa's default list fields name
-///   the three `refundable`s).
+/// What to merge (Medusa 1.20, `medusa-v1-behavior.md` §4), in this order:
+/// 1. `totals.fields` (Medusa's legacy `TotalsService`, `decorateTotalsLegacy`, §4.7): each
+///    named order field among `subtotal`, `tax_total`, `shipping_total`, `discount_total`,
+///    `gift_card_total` (with `gift_card_tax_total`), `total`, `paid_total`,
+///    `refunded_total`, `refundable_amount`; when `subtotal` or `total` is named, every item
+///    also gets its line totals (`subtotal`, `discount_total`, `raw_discount_total`,
+///    `tax_total`, `original_tax_total`, `total`, `original_total`); `items.refundable`,
+///    `swaps.additional_items.refundable`, `claims.additional_items.refundable` give those
+///    items `refundable` (legacy `getLineItemRefund`, on `quantity - returned_quantity`).
+///    Medusa's default fields name the three `refundable`s.
+/// 2. then, when `totals.full` (Medusa's newer engine, `decorateTotals`, §4.2-4.5; always on
+///    `GET /admin/orders/{id}`, on `GET /admin/orders` only when `fields` names no totals),
+///    on the order: `subtotal`, `discount_total`, `shipping_total`, `item_tax_total`,
+///    `shipping_tax_total`, `tax_total`, `gift_card_total`, `gift_card_tax_total`, `total`,
+///    `paid_total`, `refunded_total`, `refundable_amount`; on each of `items[]` and of the
+///    swaps' and claims' `additional_items[]`: `subtotal`, `discount_total`,
+///    `raw_discount_total`, `tax_total`, `original_tax_total`, `total`, `original_total`,
+///    `refundable`; on each of `shipping_methods[]`: `subtotal`, `price`, `tax_total`,
+///    `original_tax_total`, `total`, `original_total`.
 ///
-/// The trimming that follows keeps every one of these keys (Medusa's `INCLUDED_FIELDS`).
+/// `returnable_items` is built after this function from the items as merged, and the answer
+/// is then trimmed by [`crate::shape::Shape::apply`], which keeps the order-level totals keys
+/// whatever `fields` says and removes `raw_discount_total` where Medusa does (the order, and
+/// items that legacy totals copied).
 pub fn merge_totals(json: &mut Map<String, Value>, rows: &OrderRows, totals: &TotalsRequest) {
     let _ = (json, rows, totals);
 }

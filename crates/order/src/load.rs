@@ -282,7 +282,7 @@ pub(crate) async fn shipping_methods<C: Connection>(
             .iter()
             .flatten()
             .map(|m| m.shipping_option_id.clone());
-        let select = shipping_option::Entity::find();
+        let select = live::<shipping_option::Entity>();
         Some(by_key(reader, select, shipping_option::Column::Id, keys).await?)
     } else {
         None
