@@ -49,17 +49,6 @@ const ALLOWED = [
     why: "no analytics consent recorded yet for this admin (Medusa's own 404)",
   },
   {
-    // Orders are not served yet (the orders issue brings GET /admin/orders); the dashboard
-    // opens on the orders page after login and the customer page lists the customer's orders.
-    // Only the route-not-found answer is let through, and it is still printed: remove this
-    // entry when the route exists.
-    method: "GET",
-    path: /^\/admin\/orders\/?$/,
-    status: 404,
-    body: /Route GET \/admin\/orders\/? not found/,
-    why: "orders are not served yet (the orders issue); printed so the gap stays visible",
-  },
-  {
     // Before POST /admin/auth succeeds there is no session, so every admin route answers
     // 401; the dashboard's providers ask anyway when the login page opens (GET /admin/auth to
     // learn whether a session exists, which is how it decides to show the form; GET

@@ -211,6 +211,10 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/shipping-options/{id}" Authenticated => crate::handlers::shipping_options::get_shipping_option),
         endpoint!(POST "/admin/shipping-options/{id}" Authenticated => crate::handlers::shipping_options::update_shipping_option),
         endpoint!(DELETE "/admin/shipping-options/{id}" Authenticated => crate::handlers::shipping_options::delete_shipping_option),
+        // orders (reads)
+        endpoint!(GET "/admin/orders" Authenticated => crate::handlers::orders::list_orders),
+        endpoint!(GET "/admin/orders/{id}" Authenticated => crate::handlers::orders::get_order),
+        endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
         // customers
         endpoint!(GET "/admin/customers" Authenticated => crate::handlers::customers::list_customers),
         endpoint!(POST "/admin/customers" Authenticated => crate::handlers::customers::create_customer),

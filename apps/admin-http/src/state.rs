@@ -44,6 +44,9 @@ pub struct AppState {
     pub regions: Arc<dyn medusa_region::RegionService>,
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
+    /// The order read model.
+    pub orders: Arc<dyn medusa_order::OrderService>,
+    pub payments: Arc<dyn medusa_order::PaymentService>,
     pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
     pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
     pub collections: Arc<dyn medusa_catalog::CollectionService>,
@@ -186,6 +189,8 @@ impl AppState {
                 tuning.password,
             )),
             customer_groups: Arc::new(medusa_customer::SeaCustomerGroupService::new(db.clone())),
+            orders: Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+            payments: Arc::new(medusa_order::SeaPaymentService::new(db.clone())),
             publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
                 db.clone(),
             )),

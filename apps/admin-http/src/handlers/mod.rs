@@ -12,6 +12,8 @@ pub mod customers;
 pub mod invites;
 pub mod notes;
 pub mod notifications;
+pub mod orders;
+pub mod payments;
 pub mod price_lists;
 pub mod product_categories;
 pub mod product_tags;

@@ -136,7 +136,7 @@ on_both_backends! {
 
 thread_local! {
     /// The `sqlx::query` events logged on this thread (one per statement sqlx executes).
-    static SQLX_STATEMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    pub(crate) static SQLX_STATEMENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Counts, per thread, the statements sqlx logs: PostgreSQL's run on the calling thread,
@@ -153,7 +153,7 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for StatementCounter {
     }
 }
 
-fn count_sqlx_statements() {
+pub(crate) fn count_sqlx_statements() {
     use tracing_subscriber::layer::SubscriberExt;
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {

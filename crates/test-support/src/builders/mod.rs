@@ -16,16 +16,31 @@
 //! One file per aggregate. Each builder owns its defaults in `new`, takes overrides as
 //! `self -> Self` methods, and inserts the aggregate's rows (links included) in `insert`,
 //! returning the models a test needs. Builders insert rows as they are, without a service:
-//! no events, no validation. A new aggregate adds its file here the same way: orders next
-//! (`OrderBuilder::new(&region).customer(&jane).item(&shirt.variants[0], 2).paid()` in
-//! `order.rs`).
+//! no events, no validation. A new aggregate adds its file here the same way.
+//!
+//! ```ignore
+//! let (welcome, _) = DiscountBuilder::new("WELCOME10").percentage(10).insert(&db).await;
+//! let order = OrderBuilder::new(&eu.id, "eur", &jane.id, &jane.email)
+//!     .from_cart()
+//!     .shipping_address(AddressFields::new("Jane", "Doe", "Hauptstrasse 1", "Berlin", "de"))
+//!     .item(ItemBuilder::new("Shirt", 1950, 2).variant(&variant_id).tax_line(19.0, "VAT", "vat"))
+//!     .shipping_method(&option.id, 1000, (19.0, "VAT", "vat"))
+//!     .discount(&welcome.id)
+//!     .payment(5900, "manual", true)
+//!     .insert(&db)
+//!     .await;
+//! ```
 
 mod customer;
+mod order;
+mod order_parts;
 mod product;
 mod region;
 mod sales_channel;
 
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
+pub use order::{BuiltOrder, OrderBuilder};
+pub use order_parts::{AddressFields, DiscountBuilder, ItemBuilder};
 pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;

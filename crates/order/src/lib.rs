@@ -1,0 +1,33 @@
+//! Orders: the admin read model.
+//!
+//! `medusa-order` answers `GET /admin/orders` and `GET /admin/orders/{id}` as Medusa 1.20
+//! does: the query grammar of its `AdminGetOrdersParams` (through `medusa-query-dsl`), the
+//! route's default fields and relations, relations loaded select-in level by level (through
+//! `medusa-load`, a fixed number of statements per request), and the answer trimmed as
+//! Medusa's `cleanResponseData` trims it. Totals are not computed here: the typed rows of an
+//! order ([`OrderRows`]) are handed to [`json::merge_totals`], the one place the totals crate
+//! plugs in. Beside it, `GET /admin/payments/{id}` ([`payments`]). It knows no HTTP.
+
+// Tests may unwrap: a panic there is the failure report.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod json;
+mod load;
+mod load_more;
+pub mod payments;
+pub mod rows;
+pub mod service;
+pub mod shape;
+pub mod spec;
+
+pub use json::merge_totals;
+pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
+pub use rows::{
+    ClaimRows, DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows,
+    SwapRows,
+};
+pub use service::{OrderService, SeaOrderService};
+pub use spec::{
+    plan_order_list, plan_order_retrieve, OrderListQuery, OrderQuery, TotalsRequest, ORDER_LIST,
+    ORDER_LIST_SC, ORDER_RETRIEVE, ORDER_RETRIEVE_SC,
+};

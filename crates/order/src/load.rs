@@ -1,0 +1,567 @@
+//! Loading a page of orders with their relations, level by level through `medusa-load`: one
+//! statement per relation for the whole page, so the number of statements depends on the
+//! relations asked for, never on the page size.
+//!
+//! Line items, shipping methods, fulfillments and returns hang off orders, swaps, claims and
+//! returns alike; each is loaded by one function taking the owning column, so an order's
+//! items and a swap's additional items are read the same way (one statement each).
+
+use std::collections::HashMap;
+
+use medusa_core::{Error, Result};
+use medusa_entity::{
+    address, customer, discount, discount_rule, fulfillment, gift_card, gift_card_transaction,
+    line_item, line_item_adjustment, line_item_tax_line, order, order_discounts, order_gift_cards,
+    payment, product, product_shipping_profile, product_variant, r#return, refund, region,
+    sales_channel, shipping_method, shipping_method_tax_line, shipping_option, shipping_profile,
+};
+use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
+use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
+use sea_orm::{EntityTrait, Select};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::rows::{DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows};
+use crate::spec::TotalsRequest;
+
+/// Relations every order read loads because totals read them (Medusa's
+/// `getTotalsRelations`, applied by its list and its retrieve alike).
+const TOTALS_RELATIONS: &[&str] = &[
+    "items",
+    "items.tax_lines",
+    "items.adjustments",
+    "items.variant",
+    "swaps",
+    "swaps.additional_items",
+    "swaps.additional_items.tax_lines",
+    "swaps.additional_items.adjustments",
+    "claims",
+    "claims.additional_items",
+    "claims.additional_items.tax_lines",
+    "claims.additional_items.adjustments",
+    "discounts",
+    "discounts.rule",
+    "gift_cards",
+    "gift_card_transactions",
+    "refunds",
+    "shipping_methods",
+    "shipping_methods.tax_lines",
+    "region",
+    "payments",
+];
+
+/// Relations added when `fields` names a totals field (Medusa's `transformQueryForTotals`).
+const LEGACY_TOTALS_RELATIONS: &[&str] = &[
+    "items.variant.product",
+    "items.variant.product.profiles",
+    "gift_card_transactions.gift_card",
+];
+
+/// Which relation paths a read loads: the selection's, and those totals need.
+pub(crate) struct Needs<'a> {
+    selection: &'a Selection,
+    legacy: bool,
+}
+
+impl<'a> Needs<'a> {
+    pub(crate) fn new(selection: &'a Selection, totals: &TotalsRequest) -> Self {
+        Self {
+            selection,
+            legacy: totals.any(),
+        }
+    }
+
+    pub(crate) fn has(&self, path: &str) -> bool {
+        TOTALS_RELATIONS.contains(&path)
+            || (self.legacy && LEGACY_TOTALS_RELATIONS.contains(&path))
+            || self.selection.has_relation(path)
+    }
+}
+
+pub(crate) fn to_map<M: Serialize>(model: &M) -> Result<Map<String, Value>> {
+    match serde_json::to_value(model) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::UnexpectedState("a row is not an object".into())),
+        Err(err) => Err(Error::UnexpectedState(format!(
+            "serialization failed: {err}"
+        ))),
+    }
+}
+
+pub(crate) fn to_value<M: Serialize>(model: &M) -> Result<Value> {
+    to_map(model).map(Value::Object)
+}
+
+pub(crate) fn ordered<E: EntityTrait>(
+    select: Select<E>,
+    reader: &Reader<'_, impl Connection>,
+) -> Select<E> {
+    in_insertion_order(select, reader.backend())
+}
+
+/// `groups` of rows, flattened, with the keys of the flat rows.
+pub(crate) fn flat_ids<M>(groups: &[Vec<M>], id: impl Fn(&M) -> &str) -> Vec<String> {
+    groups.iter().flatten().map(|m| id(m).to_owned()).collect()
+}
+
+/// Walks `groups` in order, handing each row its position in the flat list.
+pub(crate) fn regroup<M, T>(
+    groups: Vec<Vec<M>>,
+    mut f: impl FnMut(usize, M) -> Result<T>,
+) -> Result<Vec<Vec<T>>> {
+    let mut at = 0;
+    groups
+        .into_iter()
+        .map(|group| {
+            group
+                .into_iter()
+                .map(|row| {
+                    let built = f(at, row);
+                    at += 1;
+                    built
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Line items whose `owner` column names one of `parents`; `path` is where they hang in
+/// the order (`items`, `swaps.additional_items`), deciding which of their relations load.
+pub(crate) async fn items<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    owner: line_item::Column,
+    parents: &[String],
+    path: &str,
+    needs: &Needs<'_>,
+) -> Result<Vec<Vec<ItemRows>>> {
+    let select = ordered(line_item::Entity::find(), reader);
+    let groups = children(reader, select, owner, parents)
+        .await?
+        .into_groups();
+    let groups = pad(groups, parents.len());
+    let ids = flat_ids(&groups, |i: &line_item::Model| &i.id);
+    let want = |rel: &str| needs.has(&format!("{path}.{rel}"));
+
+    let mut tax_lines = if want("tax_lines") {
+        let select = ordered(line_item_tax_line::Entity::find(), reader);
+        Some(children(reader, select, line_item_tax_line::Column::ItemId, &ids).await?)
+    } else {
+        None
+    };
+    let mut adjustments = if want("adjustments") {
+        let select = ordered(line_item_adjustment::Entity::find(), reader);
+        Some(children(reader, select, line_item_adjustment::Column::ItemId, &ids).await?)
+    } else {
+        None
+    };
+    let variants = if want("variant") {
+        let keys = groups.iter().flatten().filter_map(|i| i.variant_id.clone());
+        let variants = by_key(
+            reader,
+            product_variant::Entity::find(),
+            product_variant::Column::Id,
+            keys,
+        )
+        .await?;
+        let products = if want("variant.product") {
+            Some(products(reader, &variants, want("variant.product.profiles")).await?)
+        } else {
+            None
+        };
+        let mut shown = HashMap::new();
+        for (id, variant) in &variants {
+            let mut json = to_map(variant)?;
+            if let Some(products) = &products {
+                let product = products.get(&variant.product_id).cloned();
+                json.insert("product".into(), product.unwrap_or(Value::Null));
+            }
+            shown.insert(id.clone(), Value::Object(json));
+        }
+        Some(shown)
+    } else {
+        None
+    };
+
+    regroup(groups, |at, item| {
+        let variant = variants.as_ref().map(|shown| {
+            item.variant_id
+                .as_ref()
+                .and_then(|id| shown.get(id).cloned())
+                .unwrap_or(Value::Null)
+        });
+        Ok(ItemRows {
+            tax_lines: tax_lines.as_mut().map(|c| c.take(at)).unwrap_or_default(),
+            adjustments: adjustments.as_mut().map(|c| c.take(at)).unwrap_or_default(),
+            variant,
+            item,
+        })
+    })
+}
+
+/// The products of `variants`, shown with their shipping profiles when asked (Medusa's
+/// `profiles`, and `profile`/`profile_id` naming the last of them).
+async fn products<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    variants: &HashMap<String, product_variant::Model>,
+    with_profiles: bool,
+) -> Result<HashMap<String, Value>> {
+    let keys = variants.values().map(|v| v.product_id.clone());
+    let products = by_key(reader, product::Entity::find(), product::Column::Id, keys).await?;
+    let ids: Vec<String> = products.keys().cloned().collect();
+    let mut profiles = if with_profiles {
+        let link = Link::<product_shipping_profile::Entity> {
+            owner: product_shipping_profile::Column::ProductId,
+            target: product_shipping_profile::Column::ProfileId,
+        };
+        let select = in_insertion_order_of(
+            live::<shipping_profile::Entity>(),
+            reader.backend(),
+            "product_shipping_profile",
+        );
+        Some(through(reader, select, shipping_profile::Column::Id, link, &ids).await?)
+    } else {
+        None
+    };
+    let mut shown = HashMap::new();
+    for (row, id) in ids.iter().enumerate() {
+        let Some(product) = products.get(id) else {
+            continue;
+        };
+        let mut json = to_map(product)?;
+        if let Some(profiles) = profiles.as_mut() {
+            let rows = profiles.take(row);
+            let last = rows.last().map(to_value).transpose()?;
+            json.insert(
+                "profile_id".into(),
+                last.as_ref()
+                    .and_then(|p| p.get("id").cloned())
+                    .unwrap_or(Value::Null),
+            );
+            json.insert(
+                "profiles".into(),
+                Value::Array(rows.iter().map(to_value).collect::<Result<_>>()?),
+            );
+            json.insert("profile".into(), last.unwrap_or(Value::Null));
+        }
+        shown.insert(id.clone(), Value::Object(json));
+    }
+    Ok(shown)
+}
+
+/// `groups` with one (possibly empty) group per parent.
+pub(crate) fn pad<M>(mut groups: Vec<Vec<M>>, parents: usize) -> Vec<Vec<M>> {
+    groups.resize_with(parents, Vec::new);
+    groups
+}
+
+/// Shipping methods whose `owner` column names one of `parents`, at `path`.
+pub(crate) async fn shipping_methods<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    owner: shipping_method::Column,
+    parents: &[String],
+    path: &str,
+    needs: &Needs<'_>,
+) -> Result<Vec<Vec<ShippingMethodRows>>> {
+    let select = ordered(shipping_method::Entity::find(), reader);
+    let groups = pad(
+        children(reader, select, owner, parents)
+            .await?
+            .into_groups(),
+        parents.len(),
+    );
+    let ids = flat_ids(&groups, |m: &shipping_method::Model| &m.id);
+    let mut tax_lines = if needs.has(&format!("{path}.tax_lines")) {
+        let select = ordered(shipping_method_tax_line::Entity::find(), reader);
+        let column = shipping_method_tax_line::Column::ShippingMethodId;
+        Some(children(reader, select, column, &ids).await?)
+    } else {
+        None
+    };
+    let options = if needs.has(&format!("{path}.shipping_option")) {
+        let keys = groups
+            .iter()
+            .flatten()
+            .map(|m| m.shipping_option_id.clone());
+        let select = live::<shipping_option::Entity>();
+        Some(by_key(reader, select, shipping_option::Column::Id, keys).await?)
+    } else {
+        None
+    };
+    regroup(groups, |at, method| {
+        Ok(ShippingMethodRows {
+            tax_lines: tax_lines.as_mut().map(|c| c.take(at)),
+            shipping_option: options
+                .as_ref()
+                .map(|o| o.get(&method.shipping_option_id).cloned()),
+            method,
+        })
+    })
+}
+
+pub(crate) fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
+    Ok(Value::Array(
+        rows.iter().map(to_value).collect::<Result<_>>()?,
+    ))
+}
+
+/// A to-one relation shown by key: the row, or `null`.
+fn one<M: Serialize>(rows: &HashMap<String, M>, key: Option<&String>) -> Result<Value> {
+    Ok(key
+        .and_then(|k| rows.get(k))
+        .map(to_value)
+        .transpose()?
+        .unwrap_or(Value::Null))
+}
+
+/// Loads the relations `needs` names for a page of orders.
+pub(crate) async fn orders<C: Connection>(
+    conn: &C,
+    rows: Vec<order::Model>,
+    needs: &Needs<'_>,
+) -> Result<Vec<OrderRows>> {
+    let mut orders: Vec<OrderRows> = rows.into_iter().map(OrderRows::bare).collect();
+    if orders.is_empty() {
+        return Ok(orders);
+    }
+    let ids: Vec<String> = orders.iter().map(|o| o.order.id.clone()).collect();
+    let mut reader = Reader::new(conn).await?;
+    let reader = &mut reader;
+
+    // Addresses of the orders (billing, shipping): one statement for both.
+    let billing = needs.has("billing_address");
+    let shipping = needs.has("shipping_address");
+    if billing || shipping {
+        let keys = orders.iter().flat_map(|o| {
+            [
+                billing
+                    .then(|| o.order.billing_address_id.clone())
+                    .flatten(),
+                shipping
+                    .then(|| o.order.shipping_address_id.clone())
+                    .flatten(),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        let keys: Vec<String> = keys.collect();
+        let found = by_key(reader, live::<address::Entity>(), address::Column::Id, keys).await?;
+        for o in &mut orders {
+            if billing {
+                let value = one(&found, o.order.billing_address_id.as_ref())?;
+                o.shown.insert("billing_address".into(), value);
+            }
+            if shipping {
+                let value = one(&found, o.order.shipping_address_id.as_ref())?;
+                o.shown.insert("shipping_address".into(), value);
+            }
+        }
+    }
+    if needs.has("customer") {
+        let keys = orders.iter().map(|o| o.order.customer_id.clone());
+        let found = by_key(
+            reader,
+            live::<customer::Entity>(),
+            customer::Column::Id,
+            keys,
+        )
+        .await?;
+        for o in &mut orders {
+            let value = one(&found, Some(&o.order.customer_id))?;
+            o.shown.insert("customer".into(), value);
+        }
+    }
+    if needs.has("sales_channel") {
+        let keys = orders
+            .iter()
+            .filter_map(|o| o.order.sales_channel_id.clone());
+        let select = live::<sales_channel::Entity>();
+        let found = by_key(reader, select, sales_channel::Column::Id, keys).await?;
+        for o in &mut orders {
+            let value = one(&found, o.order.sales_channel_id.as_ref())?;
+            o.shown.insert("sales_channel".into(), value);
+        }
+    }
+    if needs.has("region") {
+        // Medusa reads an order's region with deleted ones.
+        let keys = orders.iter().map(|o| o.order.region_id.clone());
+        let found = by_key(reader, region::Entity::find(), region::Column::Id, keys).await?;
+        for o in &mut orders {
+            o.region = Some(found.get(&o.order.region_id).cloned());
+        }
+    }
+    if needs.has("discounts") {
+        load_discounts(reader, &ids, &mut orders, needs.has("discounts.rule")).await?;
+    }
+    if needs.has("gift_cards") {
+        let link = Link::<order_gift_cards::Entity> {
+            owner: order_gift_cards::Column::OrderId,
+            target: order_gift_cards::Column::GiftCardId,
+        };
+        let select = in_insertion_order_of(
+            live::<gift_card::Entity>(),
+            reader.backend(),
+            "order_gift_cards",
+        );
+        let mut cards = through(reader, select, gift_card::Column::Id, link, &ids).await?;
+        for (row, o) in orders.iter_mut().enumerate() {
+            o.gift_cards = Some(cards.take(row));
+        }
+    }
+    if needs.has("gift_card_transactions") {
+        let select = ordered(gift_card_transaction::Entity::find(), reader);
+        let column = gift_card_transaction::Column::OrderId;
+        let mut transactions = children(reader, select, column, &ids).await?;
+        let cards = if needs.has("gift_card_transactions.gift_card") {
+            let keys: Vec<String> = (0..ids.len())
+                .flat_map(|row| {
+                    transactions
+                        .of(row)
+                        .map(|t| t.gift_card_id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            Some(
+                by_key(
+                    reader,
+                    gift_card::Entity::find(),
+                    gift_card::Column::Id,
+                    keys,
+                )
+                .await?,
+            )
+        } else {
+            None
+        };
+        for (row, o) in orders.iter_mut().enumerate() {
+            let rows =
+                transactions
+                    .take(row)
+                    .into_iter()
+                    .map(|transaction| GiftCardTransactionRows {
+                        gift_card: cards
+                            .as_ref()
+                            .and_then(|c| c.get(&transaction.gift_card_id).cloned()),
+                        transaction,
+                    });
+            o.gift_card_transactions = Some(rows.collect());
+        }
+    }
+    if needs.has("payments") {
+        let select = ordered(payment::Entity::find(), reader);
+        let mut found = children(reader, select, payment::Column::OrderId, &ids).await?;
+        for (row, o) in orders.iter_mut().enumerate() {
+            o.payments = Some(found.take(row));
+        }
+    }
+    if needs.has("refunds") {
+        let select = ordered(refund::Entity::find(), reader);
+        let mut found = children(reader, select, refund::Column::OrderId, &ids).await?;
+        for (row, o) in orders.iter_mut().enumerate() {
+            o.refunds = Some(found.take(row));
+        }
+    }
+    if needs.has("items") {
+        let found = items(reader, line_item::Column::OrderId, &ids, "items", needs).await?;
+        for (o, rows) in orders.iter_mut().zip(found) {
+            o.items = Some(rows);
+        }
+    }
+    if needs.has("shipping_methods") {
+        let column = shipping_method::Column::OrderId;
+        let found = shipping_methods(reader, column, &ids, "shipping_methods", needs).await?;
+        for (o, rows) in orders.iter_mut().zip(found) {
+            o.shipping_methods = Some(rows);
+        }
+    }
+    if needs.has("fulfillments") {
+        let column = fulfillment::Column::OrderId;
+        let found =
+            crate::load_more::load_fulfillments(reader, column, &ids, "fulfillments", needs)
+                .await?;
+        for (o, rows) in orders.iter_mut().zip(found) {
+            o.shown.insert("fulfillments".into(), Value::Array(rows));
+        }
+    }
+    if needs.has("returns") {
+        let found = crate::load_more::load_returns(
+            reader,
+            r#return::Column::OrderId,
+            &ids,
+            "returns",
+            needs,
+        )
+        .await?;
+        for (o, rows) in orders.iter_mut().zip(found) {
+            o.shown.insert("returns".into(), Value::Array(rows));
+        }
+    }
+    if needs.has("swaps") {
+        let found = crate::load_more::swaps(reader, &ids, needs).await?;
+        for (o, rows) in orders.iter_mut().zip(found) {
+            o.swaps = Some(rows);
+        }
+    }
+    if needs.has("claims") {
+        let found = crate::load_more::claims(reader, &ids, needs).await?;
+        for (o, rows) in orders.iter_mut().zip(found) {
+            o.claims = Some(rows);
+        }
+    }
+    Ok(orders)
+}
+
+async fn load_discounts<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    ids: &[String],
+    orders: &mut [OrderRows],
+    with_rule: bool,
+) -> Result<()> {
+    // Medusa reads an order's discounts with deleted ones.
+    let link = Link::<order_discounts::Entity> {
+        owner: order_discounts::Column::OrderId,
+        target: order_discounts::Column::DiscountId,
+    };
+    let select = in_insertion_order_of(
+        discount::Entity::find(),
+        reader.backend(),
+        "order_discounts",
+    );
+    let mut found: Children<discount::Model> =
+        through(reader, select, discount::Column::Id, link, ids).await?;
+    let rules = if with_rule {
+        let keys: Vec<String> = (0..ids.len())
+            .flat_map(|row| {
+                found
+                    .of(row)
+                    .filter_map(|d| d.rule_id.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let select = discount_rule::Entity::find();
+        Some(by_key(reader, select, discount_rule::Column::Id, keys).await?)
+    } else {
+        None
+    };
+    for (row, o) in orders.iter_mut().enumerate() {
+        let rows = found.take(row).into_iter().map(|discount| DiscountRows {
+            rule: rules
+                .as_ref()
+                .and_then(|r| discount.rule_id.as_ref().and_then(|id| r.get(id).cloned())),
+            discount,
+        });
+        o.discounts = Some(rows.collect());
+    }
+    Ok(())
+}
+
+// Used by `load_more` for the swaps' and claims' relations.
+pub(crate) fn shown_array<M: Serialize>(rows: &[M]) -> Result<Value> {
+    array(rows)
+}
+
+pub(crate) fn shown_one<M: Serialize>(
+    rows: &HashMap<String, M>,
+    key: Option<&String>,
+) -> Result<Value> {
+    one(rows, key)
+}
