@@ -11,7 +11,7 @@ const DEVELOPMENT_SECRET: &str = "supersecret";
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseConfig {
     /// PostgreSQL (`postgres://...`) or SQLite (`sqlite://path?mode=rwc`) database.
-    #[arg(long, env = "DATABASE_URL", default_value = DEMO_DATABASE_URL)]
+    #[arg(long, env = "DATABASE_URL", default_value = DEMO_DATABASE_URL, hide_env_values = true)]
     pub database_url: String,
 }
 

@@ -40,7 +40,7 @@ enum Command {
         /// The JSON file to load; the bundled demo store when omitted.
         file: Option<std::path::PathBuf>,
         #[command(flatten)]
-        config: ServerConfig,
+        config: DatabaseConfig,
     },
 }
 
@@ -57,7 +57,7 @@ enum UserCommand {
         #[arg(long, value_parser = ["admin", "member", "developer"], default_value = "admin")]
         role: String,
         #[command(flatten)]
-        config: ServerConfig,
+        config: DatabaseConfig,
     },
 }
 
@@ -101,11 +101,12 @@ fn describe(err: &anyhow::Error) -> String {
 }
 
 /// Logs for people (colour only on a terminal) or, with `LOG_FORMAT=json`, for machines: one
-/// JSON object a line. `RUST_LOG` filters (default `info`; `/health` requests log at debug).
+/// JSON object a line. `RUST_LOG` filters (default `info`, PostgreSQL notices such as "relation
+/// already exists, skipping" at `warn`; `/health` requests log at debug).
 fn init_logs() {
     use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx::postgres::notice=warn"));
     let logs = tracing_subscriber::fmt().with_env_filter(filter);
     match std::env::var("LOG_FORMAT").as_deref() {
         Ok("json") => logs.json().flatten_event(true).init(),
@@ -178,9 +179,16 @@ fn password_from_env_or_stdin() -> anyhow::Result<String> {
     Ok(password)
 }
 
-async fn open(config: &ServerConfig) -> anyhow::Result<(AppState, sea_orm::DatabaseConnection)> {
-    let secrets = config.secrets().map_err(|e| anyhow::anyhow!(e))?;
-    let db = server::connect(&config.database).await?;
+/// The services for a one-off command (`user create`, `seed`). Such a command signs no token
+/// and no cookie, so its signing keys are random ones nobody else knows: nothing it could sign
+/// would be accepted by a server.
+async fn open(config: &DatabaseConfig) -> anyhow::Result<(AppState, sea_orm::DatabaseConnection)> {
+    let secrets = medusa_admin_http::config::Secrets {
+        jwt_secret: medusa_core::generate_id("unused"),
+        cookie_secret: medusa_core::generate_id("unused"),
+        cookie_secure: false,
+    };
+    let db = server::connect(config).await?;
     let flags = medusa_core::FeatureFlags::from_env();
     server::migrate(&db, flags).await?;
     Ok((
