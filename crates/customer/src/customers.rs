@@ -1,6 +1,7 @@
 //! Customers: listing (search, group filter), retrieving with orders and addresses, creating
 //! accounts and updating them, group memberships included.
 
+use crate::events;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -337,11 +338,6 @@ fn serialization(err: serde_json::Error) -> Error {
     Error::UnexpectedState(format!("serialization failed: {err}"))
 }
 
-/// The event payload of a customer: the row as the API shows it.
-fn event_payload(customer: &customer::Model) -> Result<Value> {
-    serde_json::to_value(customer).map_err(serialization)
-}
-
 #[async_trait]
 impl CustomerService for SeaCustomerService {
     async fn list(
@@ -409,7 +405,7 @@ impl CustomerService for SeaCustomerService {
         .await
         // A concurrent registration of the same e-mail, caught by the partial unique index.
         .map_err(on_unique_violation(|_| Error::duplicate(HAS_ACCOUNT)))?;
-        medusa_events::record(&txn, "customer.created", event_payload(&created)?).await?;
+        medusa_events::record_event(&txn, &events::CustomerCreated(&created)).await?;
         txn.commit().await?;
         Ok(CustomerView::bare(created))
     }
@@ -467,7 +463,7 @@ impl CustomerService for SeaCustomerService {
         } else {
             Self::live(&txn, id).await?
         };
-        medusa_events::record(&txn, "customer.updated", event_payload(&updated)?).await?;
+        medusa_events::record_event(&txn, &events::CustomerUpdated(&updated)).await?;
         txn.commit().await?;
         self.retrieve(id, relations).await
     }

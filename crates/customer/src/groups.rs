@@ -1,5 +1,6 @@
 //! Customer groups: CRUD and batch membership changes.
 
+use crate::events;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -19,7 +20,7 @@ use sea_orm::{
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 const GROUP_FIELDS: &[&str] = &[
     "id",
@@ -252,7 +253,13 @@ impl CustomerGroupService for SeaCustomerGroupService {
         .insert(&txn)
         .await
         .map_err(on_unique_violation(|_| Error::duplicate(duplicate)))?;
-        medusa_events::record(&txn, "customer_group.created", json!({ "id": group.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::GroupCreated {
+                id: group.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
             group,
@@ -294,7 +301,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
                 Error::duplicate(duplicate.unwrap_or_default())
             }))?;
         }
-        medusa_events::record(&txn, "customer_group.updated", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::GroupUpdated { id: id.to_owned() }).await?;
         txn.commit().await?;
         self.retrieve(id, selection).await
     }
@@ -322,7 +329,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
             .exec(&txn)
             .await?;
         customer_group::Entity::delete_by_id(id).exec(&txn).await?;
-        medusa_events::record(&txn, "customer_group.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::GroupDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

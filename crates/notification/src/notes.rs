@@ -1,5 +1,6 @@
 //! Notes: free text an admin attaches to any resource (`resource_type` + `resource_id`).
 
+use crate::events;
 use std::collections::HashMap;
 
 use async_trait::async_trait;
@@ -150,7 +151,13 @@ impl NoteService for SeaNoteService {
         })
         .exec_without_returning(&txn)
         .await?;
-        medusa_events::record(&txn, "note.created", json!({ "id": created.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::NoteCreated {
+                id: created.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(created)
     }
@@ -170,7 +177,7 @@ impl NoteService for SeaNoteService {
         if updated.rows_affected == 0 {
             return Err(note_not_found(id));
         }
-        medusa_events::record(&txn, "note.updated", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::NoteUpdated { id: id.to_owned() }).await?;
         txn.commit().await?;
         current.value = value;
         current.updated_at = now;
@@ -190,7 +197,7 @@ impl NoteService for SeaNoteService {
         if deleted.rows_affected == 0 {
             return Err(note_not_found(id));
         }
-        medusa_events::record(&txn, "note.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::NoteDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -3,6 +3,7 @@
 //! variants. Each runs in one transaction that also records Medusa's events; the answer is
 //! the product re-read with the default relations after commit.
 
+use crate::events;
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
@@ -22,7 +23,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::prices::replace_base_prices;
 use crate::view::PRICE_DECORATION_KEYS;
@@ -794,10 +795,12 @@ async fn create_variants_inner<C: ConnectionTrait>(
                 price_updates.push((id.clone(), prices.clone()));
             }
         }
-        medusa_events::record(
+        medusa_events::record_event(
             conn,
-            "product-variant.created",
-            json!({ "id": id, "product_id": product_id }),
+            &events::VariantCreated {
+                id: id.clone(),
+                product_id: product_id.to_owned(),
+            },
         )
         .await?;
     }
@@ -859,14 +862,13 @@ async fn delete_variants<C: ConnectionTrait>(
             .await?;
     }
     for variant in variants {
-        medusa_events::record(
+        medusa_events::record_event(
             conn,
-            "product-variant.deleted",
-            json!({
-                "id": variant.id,
-                "product_id": variant.product_id,
-                "metadata": variant.metadata,
-            }),
+            &events::VariantDeleted {
+                id: variant.id.clone(),
+                product_id: variant.product_id.clone(),
+                metadata: variant.metadata.clone(),
+            },
         )
         .await?;
     }
@@ -990,10 +992,13 @@ async fn update_variant_row<C: ConnectionTrait>(
             fields.push("variant_rank".to_owned());
         }
         fields.push("product_id".to_owned());
-        medusa_events::record(
+        medusa_events::record_event(
             conn,
-            "product-variant.updated",
-            json!({ "id": variant.id, "product_id": product_id, "fields": fields }),
+            &events::VariantUpdated {
+                id: variant.id.clone(),
+                product_id: product_id.to_owned(),
+                fields,
+            },
         )
         .await?;
     }
@@ -1005,11 +1010,11 @@ async fn record_product_updated<C: ConnectionTrait>(
     id: &str,
     fields: Option<&[String]>,
 ) -> Result<()> {
-    let data = match fields {
-        Some(fields) => json!({ "id": id, "fields": fields }),
-        None => json!({ "id": id }),
+    let event = events::ProductUpdated {
+        id: id.to_owned(),
+        fields: fields.map(<[String]>::to_vec),
     };
-    medusa_events::record(conn, "product.updated", data).await
+    medusa_events::record_event(conn, &event).await
 }
 
 async fn touch_product<C: ConnectionTrait>(conn: &C, id: &str, now: Timestamp) -> Result<()> {
@@ -1168,7 +1173,7 @@ impl ProductWriteService for SeaProductWriteService {
                 .exec_without_returning(&txn)
                 .await?;
         }
-        medusa_events::record(&txn, "product.created", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::ProductCreated { id: id.to_owned() }).await?;
         if !input.variants.is_empty() {
             let ranks: Vec<Option<i32>> = (0..input.variants.len())
                 .map(|index| Some(index as i32))
@@ -1350,7 +1355,7 @@ impl ProductWriteService for SeaProductWriteService {
         row.deleted_at = Set(Some(now));
         row.updated_at = Set(now);
         row.update(&txn).await?;
-        medusa_events::record(&txn, "product.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::ProductDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

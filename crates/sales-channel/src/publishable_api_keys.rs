@@ -1,6 +1,7 @@
 //! Publishable API keys: the key's id is the key itself (`pk_…`), handed to storefronts to
 //! scope their requests to the key's sales channels.
 
+use crate::events;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -12,7 +13,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::json;
 
 const KEY_FIELDS: &[&str] = &[
     "id",
@@ -171,7 +171,8 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         }
         .insert(&txn)
         .await?;
-        medusa_events::record(&txn, "publishable_api_key.created", json!({ "id": key.id })).await?;
+        medusa_events::record_event(&txn, &events::PublishableKeyCreated { id: key.id.clone() })
+            .await?;
         txn.commit().await?;
         Ok(key)
     }
@@ -209,7 +210,8 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
                 "PublishableApiKey has already been revoked.",
             ));
         }
-        medusa_events::record(&txn, "publishable_api_key.revoked", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::PublishableKeyRevoked { id: id.to_owned() })
+            .await?;
         let key = Self::find(&txn, id).await?;
         txn.commit().await?;
         Ok(key)

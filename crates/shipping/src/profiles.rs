@@ -2,6 +2,7 @@
 //! moving products and shipping options between them. Medusa emits no profile events; moving
 //! products emits its `product.updated`.
 
+use crate::events;
 use async_trait::async_trait;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
@@ -276,12 +277,13 @@ impl ShippingProfileService for SeaShippingProfileService {
                 })
                 .exec_without_returning(&txn)
                 .await?;
-                medusa_events::record(
-                    &txn,
-                    "product.updated",
-                    serde_json::json!({"id": product.id, "profiles": [{"id": current.id}]}),
-                )
-                .await?;
+                let event = events::ProductProfileChanged {
+                    id: product.id.clone(),
+                    profiles: vec![events::ProfileRef {
+                        id: current.id.clone(),
+                    }],
+                };
+                medusa_events::record_event(&txn, &event).await?;
             }
         }
 
