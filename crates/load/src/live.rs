@@ -2,10 +2,10 @@
 //! domain crate writes the same way.
 
 use medusa_core::{Error, Result};
-use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
-    PrimaryKeyTrait, QueryFilter, Select,
+    PrimaryKeyTrait, QueryFilter, Select, Value,
 };
 
 /// `E`'s `deleted_at` column, when its table soft-deletes.
@@ -63,16 +63,46 @@ where
     L: EntityTrait,
     C: ConnectionTrait,
 {
+    link_with::<L, C, _>(
+        conn,
+        owner_column,
+        target_column,
+        owner,
+        targets,
+        &[],
+        Vec::new,
+    )
+    .await
+}
+
+/// [`link`] for a link table whose rows carry more than their two keys: each new row also
+/// sets `extra_columns` to `extra_values()` (called once per row: a fresh id, timestamps).
+pub async fn link_with<L, C, F>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: &[String],
+    extra_columns: &[L::Column],
+    extra_values: F,
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+    F: Fn() -> Vec<Value>,
+{
     if targets.is_empty() {
         return Ok(());
     }
     let mut insert = Query::insert();
-    insert
-        .into_table(L::default())
-        .columns([owner_column, target_column]);
+    let mut columns = vec![owner_column, target_column];
+    columns.extend_from_slice(extra_columns);
+    insert.into_table(L::default()).columns(columns);
     for target in targets {
+        let mut values: Vec<SimpleExpr> = vec![owner.into(), target.as_str().into()];
+        values.extend(extra_values().into_iter().map(SimpleExpr::from));
         insert
-            .values([owner.into(), target.as_str().into()])
+            .values(values)
             .map_err(|err| Error::UnexpectedState(format!("a link could not be built: {err}")))?;
     }
     insert.on_conflict(
@@ -127,6 +157,33 @@ where
     L: EntityTrait,
     C: ConnectionTrait,
 {
+    relink_with::<L, C, _>(
+        conn,
+        owner_column,
+        target_column,
+        owner,
+        targets,
+        &[],
+        Vec::new,
+    )
+    .await
+}
+
+/// [`relink`] with [`link_with`]'s extra columns on the links it adds.
+pub async fn relink_with<L, C, F>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: &[String],
+    extra_columns: &[L::Column],
+    extra_values: F,
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+    F: Fn() -> Vec<Value>,
+{
     let mut delete = Query::delete();
     delete
         .from_table(L::default())
@@ -138,5 +195,14 @@ where
     }
     conn.execute(conn.get_database_backend().build(&delete))
         .await?;
-    link::<L, C>(conn, owner_column, target_column, owner, targets).await
+    link_with::<L, C, F>(
+        conn,
+        owner_column,
+        target_column,
+        owner,
+        targets,
+        extra_columns,
+        extra_values,
+    )
+    .await
 }

@@ -10,9 +10,10 @@ use medusa_entity::{
     product, product_tax_rate, product_type, product_type_tax_rate, region, shipping_option,
     shipping_tax_rate, tax_rate,
 };
-use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
+use medusa_load::{
+    by_key, children, link_with, live, relink_with, through, Children, Connection, Link, Reader,
+};
 use medusa_query_dsl::{in_insertion_order_of, ListPlan};
-use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
@@ -57,23 +58,31 @@ pub enum LinkKind {
     ShippingOptions,
 }
 
+/// Runs `$body` with `$links` naming the link table module of `$kind` (its entity links a
+/// rate, `RateId`, to a row, `$target`).
+macro_rules! by_link_table {
+    ($kind:expr, |$links:ident, $target:ident| $body:expr) => {
+        match $kind {
+            LinkKind::Products => {
+                use product_tax_rate as $links;
+                let $target = $links::Column::ProductId;
+                $body
+            }
+            LinkKind::ProductTypes => {
+                use product_type_tax_rate as $links;
+                let $target = $links::Column::ProductTypeId;
+                $body
+            }
+            LinkKind::ShippingOptions => {
+                use shipping_tax_rate as $links;
+                let $target = $links::Column::ShippingOptionId;
+                $body
+            }
+        }
+    };
+}
+
 impl LinkKind {
-    fn table(self) -> &'static str {
-        match self {
-            Self::Products => "product_tax_rate",
-            Self::ProductTypes => "product_type_tax_rate",
-            Self::ShippingOptions => "shipping_tax_rate",
-        }
-    }
-
-    fn target_column(self) -> &'static str {
-        match self {
-            Self::Products => "product_id",
-            Self::ProductTypes => "product_type_id",
-            Self::ShippingOptions => "shipping_option_id",
-        }
-    }
-
     /// Medusa's message when a linked row does not exist (its services' `retrieve`).
     fn not_found(self, id: &str) -> Error {
         Error::not_found(match self {
@@ -290,52 +299,26 @@ async fn link<C: ConnectionTrait>(
     if let Some(id) = first_missing(conn, kind, ids).await? {
         return Err(missing(&id));
     }
-    let table = Alias::new(kind.table());
-    let target = Alias::new(kind.target_column());
-    let rate_id = Alias::new("rate_id");
-    if replace {
-        let mut delete = Query::delete();
-        delete
-            .from_table(table.clone())
-            .and_where(Expr::col(rate_id.clone()).eq(rate.id.as_str()));
-        if !ids.is_empty() {
-            delete.and_where(Expr::col(target.clone()).is_not_in(ids.iter().map(String::as_str)));
-        }
-        conn.execute(conn.get_database_backend().build(&delete))
-            .await?;
-    }
-    if ids.is_empty() {
-        return Ok(());
-    }
     let now = time::now();
-    let mut insert = Query::insert();
-    insert.into_table(table).columns([
-        target.clone(),
-        rate_id.clone(),
-        Alias::new("created_at"),
-        Alias::new("updated_at"),
-    ]);
-    let mut seen: Vec<&str> = Vec::new();
-    for id in ids {
-        if seen.contains(&id.as_str()) {
-            continue;
+    let stamps = || vec![now.into(), now.into()];
+    by_link_table!(kind, |links, target| {
+        let stamped = [links::Column::CreatedAt, links::Column::UpdatedAt];
+        let owner = links::Column::RateId;
+        match replace {
+            true => {
+                relink_with::<links::Entity, C, _>(
+                    conn, owner, target, &rate.id, ids, &stamped, stamps,
+                )
+                .await
+            }
+            false => {
+                link_with::<links::Entity, C, _>(
+                    conn, owner, target, &rate.id, ids, &stamped, stamps,
+                )
+                .await
+            }
         }
-        seen.push(id);
-        insert.values_panic([
-            id.as_str().into(),
-            rate.id.as_str().into(),
-            now.into(),
-            now.into(),
-        ]);
-    }
-    insert.on_conflict(
-        OnConflict::columns([target, rate_id])
-            .do_nothing()
-            .to_owned(),
-    );
-    conn.execute(conn.get_database_backend().build(&insert))
-        .await?;
-    Ok(())
+    })
 }
 
 async fn unlink<C: ConnectionTrait>(
@@ -344,21 +327,10 @@ async fn unlink<C: ConnectionTrait>(
     kind: LinkKind,
     ids: Option<&[String]>,
 ) -> Result<()> {
-    let mut delete = Query::delete();
-    delete
-        .from_table(Alias::new(kind.table()))
-        .and_where(Expr::col(Alias::new("rate_id")).eq(rate_id));
-    if let Some(ids) = ids {
-        if ids.is_empty() {
-            return Ok(());
-        }
-        delete.and_where(
-            Expr::col(Alias::new(kind.target_column())).is_in(ids.iter().map(String::as_str)),
-        );
-    }
-    conn.execute(conn.get_database_backend().build(&delete))
-        .await?;
-    Ok(())
+    by_link_table!(kind, |links, target| {
+        medusa_load::unlink::<links::Entity, C>(conn, links::Column::RateId, target, rate_id, ids)
+            .await
+    })
 }
 
 /// Loads the counts and relations a selection asks for, for a whole page at once: a count
