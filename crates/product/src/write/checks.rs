@@ -1,0 +1,109 @@
+//! The existence and uniqueness checks a product write makes before it writes.
+
+use super::*;
+
+pub(super) async fn live_product<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product::Model> {
+    find_live::<product::Entity, _>(conn, id)
+        .await?
+        .ok_or_else(|| product_not_found(id))
+}
+
+pub(super) async fn ensure_handle_free<C: ConnectionTrait>(
+    conn: &C,
+    handle: &str,
+    other_than: Option<&str>,
+) -> Result<()> {
+    let mut query = product::Entity::find()
+        .filter(product::Column::Handle.eq(handle))
+        .filter(product::Column::DeletedAt.is_null());
+    if let Some(id) = other_than {
+        query = query.filter(product::Column::Id.ne(id));
+    }
+    if query.one(conn).await?.is_some() {
+        return Err(Error::duplicate(format!(
+            "Product with handle {handle} already exists."
+        )));
+    }
+    Ok(())
+}
+
+/// As PostgreSQL's foreign key check reports a missing collection through Medusa.
+pub(super) async fn ensure_collection<C: ConnectionTrait>(conn: &C, id: &str) -> Result<()> {
+    if product_collection::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .is_none()
+    {
+        return Err(Error::not_found(format!(
+            "Product_collection with collection_id {id} does not exist."
+        )));
+    }
+    Ok(())
+}
+
+/// Medusa's sales-channel existence check on product bodies, as a plain error for callers
+/// that skip the HTTP layer's check ([`ProductWriteService::missing_sales_channels`]).
+pub(super) async fn ensure_sales_channels<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[String],
+) -> Result<()> {
+    let missing = missing_sales_channels(conn, ids).await?;
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::invalid_data(format!(
+            "Sales Channels {} do not exist",
+            missing.join(", ")
+        )))
+    }
+}
+
+pub(super) async fn missing_sales_channels<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[String],
+) -> Result<Vec<String>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found: HashSet<String> = sales_channel::Entity::find()
+        .filter(sales_channel::Column::Id.is_in(ids.iter().cloned()))
+        .filter(sales_channel::Column::DeletedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|channel| channel.id)
+        .collect();
+    Ok(ids
+        .iter()
+        .filter(|id| !found.contains(*id))
+        .cloned()
+        .collect())
+}
+
+pub(super) async fn ensure_categories<C: ConnectionTrait>(conn: &C, ids: &[String]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let found: HashSet<String> = product_category::Entity::find()
+        .filter(product_category::Column::Id.is_in(ids.iter().cloned()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|category| category.id)
+        .collect();
+    match ids.iter().find(|id| !found.contains(*id)) {
+        Some(id) => Err(Error::not_found(format!(
+            "Product_category with product_category_id {id} does not exist."
+        ))),
+        None => Ok(()),
+    }
+}
+
+pub(super) fn unique<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items
+        .iter()
+        .filter(|item| seen.insert((*item).clone()))
+        .cloned()
+        .collect()
+}
