@@ -6,7 +6,7 @@ use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
 use medusa_entity::user;
-use medusa_load::find_live;
+use medusa_load::{find_live, taken};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -233,13 +233,8 @@ impl SeaUserService {
     }
 
     async fn api_token_taken(&self, token: &str, by_other_than: &str) -> Result<bool> {
-        let count = user::Entity::find()
-            .filter(user::Column::ApiToken.eq(token))
-            .filter(user::Column::Id.ne(by_other_than))
-            .filter(user::Column::DeletedAt.is_null())
-            .count(&self.db)
-            .await?;
-        Ok(count > 0)
+        let token_column = user::Column::ApiToken;
+        taken::<user::Entity, _>(&self.db, token_column, token, Some(by_other_than)).await
     }
 }
 

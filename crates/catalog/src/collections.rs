@@ -10,7 +10,7 @@ use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
-use medusa_load::{children, exists, find_live, only_live, through, Connection, Link, Reader};
+use medusa_load::{children, find_live, only_live, taken, through, Connection, Link, Reader};
 use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -184,13 +184,8 @@ async fn handle_taken<C: ConnectionTrait>(
     handle: &str,
     other_than: Option<&str>,
 ) -> Result<bool> {
-    let mut query = product_collection::Entity::find()
-        .filter(product_collection::Column::Handle.eq(handle))
-        .filter(product_collection::Column::DeletedAt.is_null());
-    if let Some(id) = other_than {
-        query = query.filter(product_collection::Column::Id.ne(id));
-    }
-    exists(conn, query).await
+    let handle_column = product_collection::Column::Handle;
+    taken::<product_collection::Entity, _>(conn, handle_column, handle, other_than).await
 }
 
 /// The products of a page of collections with their shipping profiles, in two statements

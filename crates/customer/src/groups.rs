@@ -10,7 +10,7 @@ use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
-use medusa_load::{exists, find_live, link, live, through, unlink, Connection, Link, Reader};
+use medusa_load::{find_live, link, live, taken, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -150,13 +150,8 @@ impl SeaCustomerGroupService {
         name: &str,
         other_than: Option<&str>,
     ) -> Result<bool> {
-        let mut query = customer_group::Entity::find()
-            .filter(customer_group::Column::Name.eq(name))
-            .filter(customer_group::Column::DeletedAt.is_null());
-        if let Some(id) = other_than {
-            query = query.filter(customer_group::Column::Id.ne(id));
-        }
-        exists(conn, query).await
+        let name_column = customer_group::Column::Name;
+        taken::<customer_group::Entity, _>(conn, name_column, name, other_than).await
     }
 }
 

@@ -39,6 +39,29 @@ where
     Ok(only_live(E::find_by_id(id)).one(conn).await?)
 }
 
+/// Whether a live row of `E` other than `other_than` (by `id`) holds `value` in `column`: the
+/// check before a write that keeps `column` unique among live rows.
+pub async fn taken<E, C>(
+    conn: &C,
+    column: E::Column,
+    value: &str,
+    other_than: Option<&str>,
+) -> Result<bool>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    E::Model: Sync,
+{
+    let mut select = live::<E>().filter(column.eq(value));
+    if let Some(id) = other_than {
+        let id_column = E::Column::iter()
+            .find(|column| column.as_str() == "id")
+            .ok_or_else(|| Error::UnexpectedState("a table without an id column".into()))?;
+        select = select.filter(id_column.ne(id));
+    }
+    exists(conn, select).await
+}
+
 /// Whether `select` selects any row.
 pub async fn exists<E, C>(conn: &C, select: Select<E>) -> Result<bool>
 where

@@ -23,7 +23,7 @@ use medusa_entity::{
     product_variant_inventory_item, product_variant_money_amount, sales_channel, shipping_profile,
     store,
 };
-use medusa_load::find_live;
+use medusa_load::{find_live, taken};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,

@@ -7,11 +7,11 @@ use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
-use medusa_load::{by_key, children, find_live, Connection, Reader};
+use medusa_load::{by_key, children, find_live, taken, Connection, Reader};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -137,12 +137,8 @@ async fn live_reason<C: ConnectionTrait>(conn: &C, id: &str) -> Result<return_re
 }
 
 async fn value_taken<C: ConnectionTrait>(conn: &C, value: &str, except: &str) -> Result<bool> {
-    Ok(live()
-        .filter(return_reason::Column::Value.eq(value))
-        .filter(return_reason::Column::Id.ne(except))
-        .count(conn)
-        .await?
-        > 0)
+    let value_column = return_reason::Column::Value;
+    taken::<return_reason::Entity, _>(conn, value_column, value, Some(except)).await
 }
 
 /// Parents and children of `reasons`: one query each, whatever their number.

@@ -333,6 +333,36 @@ async fn unlink<C: ConnectionTrait>(
     })
 }
 
+/// Each rate's links in link table `L` (for a count), when `wanted`.
+async fn links_of<L: EntityTrait, C: Connection>(
+    reader: &mut Reader<'_, C>,
+    wanted: bool,
+    rate_id: L::Column,
+    ids: &[String],
+) -> Result<Children<L::Model>> {
+    match wanted {
+        true => children(reader, L::find(), rate_id, ids).await,
+        false => Ok(Children::none(ids.len())),
+    }
+}
+
+/// The live rows of `T` (key `id`) each rate is tied to by `link`, in link order, when
+/// `wanted`.
+async fn linked<L: EntityTrait, T: EntityTrait, C: Connection>(
+    reader: &mut Reader<'_, C>,
+    wanted: bool,
+    link: Link<L>,
+    id: T::Column,
+    ids: &[String],
+) -> Result<Children<T::Model>> {
+    if !wanted {
+        return Ok(Children::none(ids.len()));
+    }
+    let links = L::default();
+    let select = in_insertion_order_of(live::<T>(), reader.backend(), links.table_name());
+    through(reader, select, id, link, ids).await
+}
+
 /// Loads the counts and relations a selection asks for, for a whole page at once: a count
 /// counts a rate's links (to live rows or not), a relation shows the live rows linked, in
 /// link order.
@@ -343,78 +373,61 @@ async fn views<C: Connection>(
 ) -> Result<Vec<TaxRateView>> {
     let ids: Vec<String> = rates.iter().map(|r| r.id.clone()).collect();
     let mut reader = Reader::new(conn).await?;
-    let backend = reader.backend();
+    let product_links = links_of::<product_tax_rate::Entity, C>(
+        &mut reader,
+        selection.has_field("product_count"),
+        product_tax_rate::Column::RateId,
+        &ids,
+    )
+    .await?;
+    let type_links = links_of::<product_type_tax_rate::Entity, C>(
+        &mut reader,
+        selection.has_field("product_type_count"),
+        product_type_tax_rate::Column::RateId,
+        &ids,
+    )
+    .await?;
+    let option_links = links_of::<shipping_tax_rate::Entity, C>(
+        &mut reader,
+        selection.has_field("shipping_option_count"),
+        shipping_tax_rate::Column::RateId,
+        &ids,
+    )
+    .await?;
 
-    let product_links = match selection.has_field("product_count") {
-        true => {
-            let select = product_tax_rate::Entity::find();
-            children(&mut reader, select, product_tax_rate::Column::RateId, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let type_links = match selection.has_field("product_type_count") {
-        true => {
-            let select = product_type_tax_rate::Entity::find();
-            children(
-                &mut reader,
-                select,
-                product_type_tax_rate::Column::RateId,
-                &ids,
-            )
-            .await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let option_links = match selection.has_field("shipping_option_count") {
-        true => {
-            let select = shipping_tax_rate::Entity::find();
-            children(&mut reader, select, shipping_tax_rate::Column::RateId, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-
-    let mut products = match selection.has_relation(TaxRateRelation::Products) {
-        true => {
-            let select =
-                in_insertion_order_of(live::<product::Entity>(), backend, "product_tax_rate");
-            let link = Link::<product_tax_rate::Entity> {
-                owner: product_tax_rate::Column::RateId,
-                target: product_tax_rate::Column::ProductId,
-            };
-            through(&mut reader, select, product::Column::Id, link, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let mut types = match selection.has_relation(TaxRateRelation::ProductTypes) {
-        true => {
-            let select = in_insertion_order_of(
-                live::<product_type::Entity>(),
-                backend,
-                "product_type_tax_rate",
-            );
-            let link = Link::<product_type_tax_rate::Entity> {
-                owner: product_type_tax_rate::Column::RateId,
-                target: product_type_tax_rate::Column::ProductTypeId,
-            };
-            through(&mut reader, select, product_type::Column::Id, link, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let mut options = match selection.has_relation(TaxRateRelation::ShippingOptions) {
-        true => {
-            let select = in_insertion_order_of(
-                live::<shipping_option::Entity>(),
-                backend,
-                "shipping_tax_rate",
-            );
-            let link = Link::<shipping_tax_rate::Entity> {
-                owner: shipping_tax_rate::Column::RateId,
-                target: shipping_tax_rate::Column::ShippingOptionId,
-            };
-            through(&mut reader, select, shipping_option::Column::Id, link, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
+    let mut products = linked::<_, product::Entity, C>(
+        &mut reader,
+        selection.has_relation(TaxRateRelation::Products),
+        Link::<product_tax_rate::Entity> {
+            owner: product_tax_rate::Column::RateId,
+            target: product_tax_rate::Column::ProductId,
+        },
+        product::Column::Id,
+        &ids,
+    )
+    .await?;
+    let mut types = linked::<_, product_type::Entity, C>(
+        &mut reader,
+        selection.has_relation(TaxRateRelation::ProductTypes),
+        Link::<product_type_tax_rate::Entity> {
+            owner: product_type_tax_rate::Column::RateId,
+            target: product_type_tax_rate::Column::ProductTypeId,
+        },
+        product_type::Column::Id,
+        &ids,
+    )
+    .await?;
+    let mut options = linked::<_, shipping_option::Entity, C>(
+        &mut reader,
+        selection.has_relation(TaxRateRelation::ShippingOptions),
+        Link::<shipping_tax_rate::Entity> {
+            owner: shipping_tax_rate::Column::RateId,
+            target: shipping_tax_rate::Column::ShippingOptionId,
+        },
+        shipping_option::Column::Id,
+        &ids,
+    )
+    .await?;
     let regions = match selection.has_relation(TaxRateRelation::Region) {
         true => {
             let region_ids = rates.iter().map(|r| r.region_id.clone());

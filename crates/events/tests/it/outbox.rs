@@ -88,6 +88,21 @@ async fn record_commits_and_rolls_back_with_the_write(db: DatabaseConnection) {
     );
 }
 
+/// Every recorded event as (name, resource id, payload), in recording order.
+async fn recorded(db: &DatabaseConnection) -> Vec<(String, Option<String>, serde_json::Value)> {
+    event_outbox::Entity::find()
+        .order_by_asc(event_outbox::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| {
+            let data = serde_json::from_str(&row.data).unwrap();
+            (row.name, row.resource_id, data)
+        })
+        .collect()
+}
+
 async fn records_keep_their_order_and_payload(db: DatabaseConnection) {
     let payloads = [
         (
@@ -108,21 +123,7 @@ async fn records_keep_their_order_and_payload(db: DatabaseConnection) {
             .await
             .unwrap();
     }
-    let rows = event_outbox::Entity::find()
-        .order_by_asc(event_outbox::Column::Id)
-        .all(&db)
-        .await
-        .unwrap();
-    let read: Vec<(String, Option<String>, serde_json::Value)> = rows
-        .into_iter()
-        .map(|row| {
-            (
-                row.name,
-                row.resource_id,
-                serde_json::from_str(&row.data).unwrap(),
-            )
-        })
-        .collect();
+    let read = recorded(&db).await;
     assert_eq!(
         read,
         vec![
@@ -162,18 +163,7 @@ async fn typed_events_write_their_name_and_payload(db: DatabaseConnection) {
         };
         medusa_events::record_event(&db, &event).await.unwrap();
     }
-    let rows = event_outbox::Entity::find()
-        .order_by_asc(event_outbox::Column::Id)
-        .all(&db)
-        .await
-        .unwrap();
-    let read: Vec<(String, Option<String>, serde_json::Value)> = rows
-        .into_iter()
-        .map(|row| {
-            let data = serde_json::from_str(&row.data).unwrap();
-            (row.name, row.resource_id, data)
-        })
-        .collect();
+    let read = recorded(&db).await;
     let thing = |data| ("thing.updated".to_owned(), Some("thing_1".to_owned()), data);
     assert_eq!(
         read,

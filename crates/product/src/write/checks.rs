@@ -13,13 +13,7 @@ pub(super) async fn ensure_handle_free<C: ConnectionTrait>(
     handle: &str,
     other_than: Option<&str>,
 ) -> Result<()> {
-    let mut query = product::Entity::find()
-        .filter(product::Column::Handle.eq(handle))
-        .filter(product::Column::DeletedAt.is_null());
-    if let Some(id) = other_than {
-        query = query.filter(product::Column::Id.ne(id));
-    }
-    if query.one(conn).await?.is_some() {
+    if taken::<product::Entity, _>(conn, product::Column::Handle, handle, other_than).await? {
         return Err(Error::duplicate(format!(
             "Product with handle {handle} already exists."
         )));

@@ -128,13 +128,7 @@ pub(super) async fn taken_code<C: ConnectionTrait>(
     ];
     for (name, index, value, column) in codes {
         let Some(Some(value)) = value else { continue };
-        let mut query = product_variant::Entity::find()
-            .filter(column.eq(value.as_str()))
-            .filter(product_variant::Column::DeletedAt.is_null());
-        if let Some(id) = except {
-            query = query.filter(product_variant::Column::Id.ne(id));
-        }
-        if query.one(conn).await?.is_some() {
+        if taken::<product_variant::Entity, _>(conn, column, value, except).await? {
             return Ok(Some((name, index, value.clone())));
         }
     }
