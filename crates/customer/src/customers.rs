@@ -2,7 +2,6 @@
 //! accounts and updating them, group memberships included.
 
 use crate::events;
-use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_auth::password::{hash_password_blocking, PasswordPolicy};
@@ -10,7 +9,9 @@ use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{address, customer, customer_group, customer_group_customers, order};
 use medusa_load::find_live;
-use medusa_load::{by_key, children, live, through, Connection, Link, Reader};
+use medusa_load::{
+    by_key, children, link, live, missing, through, unlink, Connection, Link, Reader,
+};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RawValue, RelationSpec, ResourceSpec, Selection,
 };
@@ -484,36 +485,19 @@ async fn replace_groups<C: ConnectionTrait>(
             }
             unique
         });
-    if !wanted.is_empty() {
-        let existing: HashSet<String> = customer_group::Entity::find()
-            .filter(customer_group::Column::Id.is_in(wanted.clone()))
-            .filter(customer_group::Column::DeletedAt.is_null())
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|g| g.id)
-            .collect();
-        if let Some(missing) = wanted.iter().find(|id| !existing.contains(*id)) {
-            return Err(Error::not_found(format!(
-                "Customer_group with customer_group_id {missing} does not exist."
-            )));
-        }
+    if let Some(missing) = missing(conn, live::<customer_group::Entity>(), &wanted)
+        .await?
+        .first()
+    {
+        return Err(Error::not_found(format!(
+            "Customer_group with customer_group_id {missing} does not exist."
+        )));
     }
-    customer_group_customers::Entity::delete_many()
-        .filter(customer_group_customers::Column::CustomerId.eq(customer_id))
-        .exec(conn)
-        .await?;
-    if !wanted.is_empty() {
-        customer_group_customers::Entity::insert_many(wanted.into_iter().map(|group_id| {
-            customer_group_customers::ActiveModel {
-                customer_group_id: Set(group_id),
-                customer_id: Set(customer_id.to_owned()),
-            }
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    // All links go, then the wanted ones are added in the given order (physical order).
+    let customer = customer_group_customers::Column::CustomerId;
+    let group = customer_group_customers::Column::CustomerGroupId;
+    unlink::<customer_group_customers::Entity, C>(conn, customer, group, customer_id, None).await?;
+    link::<customer_group_customers::Entity, C>(conn, customer, group, customer_id, &wanted).await
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
 //! Live rows (`deleted_at IS NULL`), existence, and link tables: the small statements every
 //! domain crate writes the same way.
 
+use std::collections::HashSet;
+
 use medusa_core::{Error, Result};
 use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
-    PrimaryKeyTrait, QueryFilter, Select, Value,
+    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Value,
 };
 
 /// `E`'s `deleted_at` column, when its table soft-deletes.
@@ -54,12 +56,44 @@ where
 {
     let mut select = live::<E>().filter(column.eq(value));
     if let Some(id) = other_than {
-        let id_column = E::Column::iter()
-            .find(|column| column.as_str() == "id")
-            .ok_or_else(|| Error::UnexpectedState("a table without an id column".into()))?;
-        select = select.filter(id_column.ne(id));
+        select = select.filter(id_column::<E>()?.ne(id));
     }
     exists(conn, select).await
+}
+
+/// `E`'s `id` column.
+fn id_column<E: EntityTrait>() -> Result<E::Column> {
+    E::Column::iter()
+        .find(|column| column.as_str() == "id")
+        .ok_or_else(|| Error::UnexpectedState("a table without an id column".into()))
+}
+
+/// The `ids` (in their order, repeats kept) that name no row `select` selects (by `id`): the
+/// existence check before a write that refers to rows. `select` carries the rows' own
+/// conditions (`live::<E>()` for live rows only). No statement when there are no ids.
+pub async fn missing<E, C>(conn: &C, select: Select<E>, ids: &[String]) -> Result<Vec<String>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let id = id_column::<E>()?;
+    let found: HashSet<String> = select
+        .select_only()
+        .column(id)
+        .filter(id.is_in(ids.iter().map(String::as_str)))
+        .into_tuple::<String>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(ids
+        .iter()
+        .filter(|id| !found.contains(*id))
+        .cloned()
+        .collect())
 }
 
 /// Whether `select` selects any row.

@@ -651,40 +651,31 @@ async fn replace_customer_groups<C: ConnectionTrait>(
             unique.push(id.clone());
         }
     }
-    let known: HashSet<String> = if unique.is_empty() {
-        HashSet::new()
-    } else {
-        customer_group::Entity::find()
-            .select_only()
-            .column(customer_group::Column::Id)
-            .filter(customer_group::Column::Id.is_in(unique.iter().cloned()))
-            .filter(customer_group::Column::DeletedAt.is_null())
-            .into_tuple::<String>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    if let Some(missing) = unique.iter().find(|id| !known.contains(*id)) {
+    let groups = medusa_load::live::<customer_group::Entity>();
+    if let Some(missing) = medusa_load::missing(conn, groups, &unique).await?.first() {
         return Err(Error::not_found(format!(
             "CustomerGroup with id {missing} was not found"
         )));
     }
-    price_list_customer_groups::Entity::delete_many()
-        .filter(price_list_customer_groups::Column::PriceListId.eq(price_list_id))
-        .exec(conn)
-        .await?;
-    if !unique.is_empty() {
-        price_list_customer_groups::Entity::insert_many(unique.into_iter().map(|group_id| {
-            price_list_customer_groups::ActiveModel {
-                price_list_id: Set(price_list_id.to_owned()),
-                customer_group_id: Set(group_id),
-            }
-        }))
-        .exec_without_returning(conn)
-        .await?;
-    }
-    Ok(())
+    // All links go, then the wanted ones are added in the given order (physical order).
+    let list = price_list_customer_groups::Column::PriceListId;
+    let group = price_list_customer_groups::Column::CustomerGroupId;
+    medusa_load::unlink::<price_list_customer_groups::Entity, C>(
+        conn,
+        list,
+        group,
+        price_list_id,
+        None,
+    )
+    .await?;
+    medusa_load::link::<price_list_customer_groups::Entity, C>(
+        conn,
+        list,
+        group,
+        price_list_id,
+        &unique,
+    )
+    .await
 }
 
 /// Hard-deletes prices of the list (ids of other lists' prices are ignored) with their variant

@@ -2,12 +2,11 @@
 //! scope their requests to the key's sales channels.
 
 use crate::events;
-use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{publishable_api_key, publishable_api_key_sales_channel, sales_channel};
-use medusa_load::{link_with, unlink};
+use medusa_load::{link_with, live, missing, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
@@ -237,15 +236,8 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         let key = Self::find(&txn, id).await?;
         let wanted = unique(sales_channel_ids);
         if !wanted.is_empty() {
-            let known: HashSet<String> = sales_channel::Entity::find()
-                .filter(sales_channel::Column::Id.is_in(wanted.clone()))
-                .filter(sales_channel::Column::DeletedAt.is_null())
-                .all(&txn)
-                .await?
-                .into_iter()
-                .map(|c| c.id)
-                .collect();
-            if let Some(missing) = wanted.iter().find(|c| !known.contains(*c)) {
+            let channels = live::<sales_channel::Entity>();
+            if let Some(missing) = missing(&txn, channels, &wanted).await?.first() {
                 return Err(Error::not_found(format!(
                     "Sales channel with id: {missing} was not found"
                 )));

@@ -11,7 +11,8 @@ use medusa_entity::{
     shipping_tax_rate, tax_rate,
 };
 use medusa_load::{
-    by_key, children, link_with, live, relink_with, through, Children, Connection, Link, Reader,
+    by_key, children, link_with, live, missing, relink_with, through, Children, Connection, Link,
+    Reader,
 };
 use medusa_query_dsl::{in_insertion_order_of, ListPlan};
 use sea_orm::{
@@ -233,30 +234,13 @@ async fn first_missing<C: ConnectionTrait>(
     kind: LinkKind,
     ids: &[String],
 ) -> Result<Option<String>> {
-    let found: Vec<String> = match kind {
-        LinkKind::Products => product::Entity::find()
-            .filter(product::Column::Id.is_in(ids.to_vec()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect(),
-        LinkKind::ProductTypes => product_type::Entity::find()
-            .filter(product_type::Column::Id.is_in(ids.to_vec()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect(),
-        LinkKind::ShippingOptions => shipping_option::Entity::find()
-            .filter(shipping_option::Column::Id.is_in(ids.to_vec()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|o| o.id)
-            .collect(),
+    // Soft-deleted rows count as found, as Medusa's checks find them.
+    let absent = match kind {
+        LinkKind::Products => missing(conn, product::Entity::find(), ids).await?,
+        LinkKind::ProductTypes => missing(conn, product_type::Entity::find(), ids).await?,
+        LinkKind::ShippingOptions => missing(conn, shipping_option::Entity::find(), ids).await?,
     };
-    Ok(ids.iter().find(|id| !found.contains(id)).cloned())
+    Ok(absent.into_iter().next())
 }
 
 /// Medusa refuses to link a live shipping option of another region.

@@ -1,6 +1,7 @@
 //! The existence and uniqueness checks a product write makes before it writes.
 
 use super::*;
+use medusa_load::{live, missing};
 
 pub(super) async fn live_product<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product::Model> {
     find_live::<product::Entity, _>(conn, id)
@@ -56,36 +57,14 @@ pub(super) async fn missing_sales_channels<C: ConnectionTrait>(
     conn: &C,
     ids: &[String],
 ) -> Result<Vec<String>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let found: HashSet<String> = sales_channel::Entity::find()
-        .filter(sales_channel::Column::Id.is_in(ids.iter().cloned()))
-        .filter(sales_channel::Column::DeletedAt.is_null())
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|channel| channel.id)
-        .collect();
-    Ok(ids
-        .iter()
-        .filter(|id| !found.contains(*id))
-        .cloned()
-        .collect())
+    missing(conn, live::<sales_channel::Entity>(), ids).await
 }
 
 pub(super) async fn ensure_categories<C: ConnectionTrait>(conn: &C, ids: &[String]) -> Result<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let found: HashSet<String> = product_category::Entity::find()
-        .filter(product_category::Column::Id.is_in(ids.iter().cloned()))
-        .all(conn)
+    match missing(conn, product_category::Entity::find(), ids)
         .await?
-        .into_iter()
-        .map(|category| category.id)
-        .collect();
-    match ids.iter().find(|id| !found.contains(*id)) {
+        .first()
+    {
         Some(id) => Err(Error::not_found(format!(
             "Product_category with product_category_id {id} does not exist."
         ))),

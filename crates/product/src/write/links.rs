@@ -3,6 +3,7 @@
 //! (shipping profile, sales channel).
 
 use super::*;
+use medusa_load::{link, unlink};
 
 /// Image rows for these URLs: live rows with the same URL are reused, others inserted.
 pub(super) async fn upsert_images<C: ConnectionTrait>(
@@ -121,28 +122,19 @@ pub(super) async fn upsert_type<C: ConnectionTrait>(
     Ok(id)
 }
 
-/// Replaces a product's rows in a link table.
-macro_rules! relink {
-    ($conn:expr, $module:ident, $product_id:expr, $target:ident, $ids:expr, $replace:expr) => {{
-        if $replace {
-            $module::Entity::delete_many()
-                .filter($module::Column::ProductId.eq($product_id))
-                .exec($conn)
-                .await?;
-        }
-        let rows: Vec<$module::ActiveModel> = unique($ids)
-            .into_iter()
-            .map(|target| $module::ActiveModel {
-                product_id: Set($product_id.to_owned()),
-                $target: Set(target),
-            })
-            .collect();
-        if !rows.is_empty() {
-            $module::Entity::insert_many(rows)
-                .exec_without_returning($conn)
-                .await?;
-        }
-    }};
+/// Links a product to `ids` in link table `L` (in that order, repeats once); with `replace`,
+/// its other links there go first, so the links' physical order is the given one.
+async fn set_links<L: EntityTrait, C: ConnectionTrait>(
+    conn: &C,
+    (owner, target): (L::Column, L::Column),
+    product_id: &str,
+    ids: &[String],
+    replace: bool,
+) -> Result<()> {
+    if replace {
+        unlink::<L, C>(conn, owner, target, product_id, None).await?;
+    }
+    link::<L, C>(conn, owner, target, product_id, &unique(ids)).await
 }
 
 pub(super) async fn set_images<C: ConnectionTrait>(
@@ -151,8 +143,11 @@ pub(super) async fn set_images<C: ConnectionTrait>(
     ids: &[String],
     replace: bool,
 ) -> Result<()> {
-    relink!(conn, product_images, product_id, image_id, ids, replace);
-    Ok(())
+    let columns = (
+        product_images::Column::ProductId,
+        product_images::Column::ImageId,
+    );
+    set_links::<product_images::Entity, C>(conn, columns, product_id, ids, replace).await
 }
 
 pub(super) async fn set_tags<C: ConnectionTrait>(
@@ -161,8 +156,11 @@ pub(super) async fn set_tags<C: ConnectionTrait>(
     ids: &[String],
     replace: bool,
 ) -> Result<()> {
-    relink!(conn, product_tags, product_id, product_tag_id, ids, replace);
-    Ok(())
+    let columns = (
+        product_tags::Column::ProductId,
+        product_tags::Column::ProductTagId,
+    );
+    set_links::<product_tags::Entity, C>(conn, columns, product_id, ids, replace).await
 }
 
 pub(super) async fn set_sales_channels<C: ConnectionTrait>(
@@ -171,15 +169,11 @@ pub(super) async fn set_sales_channels<C: ConnectionTrait>(
     ids: &[String],
     replace: bool,
 ) -> Result<()> {
-    relink!(
-        conn,
-        product_sales_channel,
-        product_id,
-        sales_channel_id,
-        ids,
-        replace
+    let columns = (
+        product_sales_channel::Column::ProductId,
+        product_sales_channel::Column::SalesChannelId,
     );
-    Ok(())
+    set_links::<product_sales_channel::Entity, C>(conn, columns, product_id, ids, replace).await
 }
 
 pub(super) async fn set_categories<C: ConnectionTrait>(
@@ -188,15 +182,11 @@ pub(super) async fn set_categories<C: ConnectionTrait>(
     ids: &[String],
     replace: bool,
 ) -> Result<()> {
-    relink!(
-        conn,
-        product_category_product,
-        product_id,
-        product_category_id,
-        ids,
-        replace
+    let columns = (
+        product_category_product::Column::ProductId,
+        product_category_product::Column::ProductCategoryId,
     );
-    Ok(())
+    set_links::<product_category_product::Entity, C>(conn, columns, product_id, ids, replace).await
 }
 
 /// The shipping profile a new product gets: the gift-card profile for gift cards, else the
