@@ -490,18 +490,11 @@ async fn resolve_prices<C: ConnectionTrait>(
 
 /// 404 for the first id that is not a live variant.
 async fn require_variants<C: ConnectionTrait>(conn: &C, variant_ids: &[String]) -> Result<()> {
-    let unique: HashSet<&String> = variant_ids.iter().collect();
-    let known: HashSet<String> = product_variant::Entity::find()
-        .select_only()
-        .column(product_variant::Column::Id)
-        .filter(product_variant::Column::Id.is_in(unique.into_iter().cloned()))
-        .filter(product_variant::Column::DeletedAt.is_null())
-        .into_tuple::<String>()
-        .all(conn)
+    let variants = medusa_load::live::<product_variant::Entity>();
+    match medusa_load::missing(conn, variants, variant_ids)
         .await?
-        .into_iter()
-        .collect();
-    match variant_ids.iter().find(|id| !known.contains(*id)) {
+        .first()
+    {
         Some(missing) => Err(Error::not_found(format!(
             "Variant with id: {missing} was not found"
         ))),
