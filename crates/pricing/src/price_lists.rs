@@ -420,21 +420,7 @@ async fn resolve_prices<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     let region_ids: HashSet<String> = prices.iter().filter_map(|p| p.region_id.clone()).collect();
-    let region_currency: HashMap<String, String> = if region_ids.is_empty() {
-        HashMap::new()
-    } else {
-        region::Entity::find()
-            .select_only()
-            .column(region::Column::Id)
-            .column(region::Column::CurrencyCode)
-            .filter(region::Column::Id.is_in(region_ids))
-            .filter(region::Column::DeletedAt.is_null())
-            .into_tuple::<(String, String)>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let region_currency = region_currencies(conn, region_ids).await?;
     let mut resolved = Vec::with_capacity(prices.len());
     for price in prices {
         let currency_code = match &price.region_id {
@@ -486,6 +472,28 @@ async fn resolve_prices<C: ConnectionTrait>(
     let variant_ids: Vec<String> = resolved.iter().map(|p| p.variant_id.clone()).collect();
     require_variants(conn, &variant_ids).await?;
     Ok(resolved)
+}
+
+/// The currency of each live region among `region_ids`; no statement for no ids.
+async fn region_currencies<C: ConnectionTrait>(
+    conn: &C,
+    region_ids: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, String>> {
+    let region_ids: Vec<String> = region_ids.into_iter().collect();
+    if region_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(region::Entity::find()
+        .select_only()
+        .column(region::Column::Id)
+        .column(region::Column::CurrencyCode)
+        .filter(region::Column::Id.is_in(region_ids))
+        .filter(region::Column::DeletedAt.is_null())
+        .into_tuple::<(String, String)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// 404 for the first id that is not a live variant.
@@ -556,21 +564,7 @@ async fn update_prices<C: ConnectionTrait>(
     let variant_ids: Vec<String> = prices.iter().map(|p| p.variant_id.clone()).collect();
     require_variants(conn, &variant_ids).await?;
     let region_ids: Vec<String> = prices.iter().filter_map(|p| p.region_id.clone()).collect();
-    let region_currency: HashMap<String, String> = if region_ids.is_empty() {
-        HashMap::new()
-    } else {
-        region::Entity::find()
-            .select_only()
-            .column(region::Column::Id)
-            .column(region::Column::CurrencyCode)
-            .filter(region::Column::Id.is_in(region_ids))
-            .filter(region::Column::DeletedAt.is_null())
-            .into_tuple::<(String, String)>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let region_currency = region_currencies(conn, region_ids).await?;
     for input in prices {
         let Some(price) = input.id.as_ref().and_then(|id| current.get(id)) else {
             continue;

@@ -3,7 +3,7 @@
 //! (shipping profile, sales channel).
 
 use super::*;
-use medusa_load::{link, unlink};
+use medusa_load::{link, unlink, Link};
 
 /// Image rows for these URLs: live rows with the same URL are reused, others inserted.
 pub(super) async fn upsert_images<C: ConnectionTrait>(
@@ -122,71 +122,38 @@ pub(super) async fn upsert_type<C: ConnectionTrait>(
     Ok(id)
 }
 
-/// Links a product to `ids` in link table `L` (in that order, repeats once); with `replace`,
+/// The link tables a product write sets: each ties `product_id` to a related row.
+pub(super) const IMAGES: Link<product_images::Entity> = Link {
+    owner: product_images::Column::ProductId,
+    target: product_images::Column::ImageId,
+};
+pub(super) const TAGS: Link<product_tags::Entity> = Link {
+    owner: product_tags::Column::ProductId,
+    target: product_tags::Column::ProductTagId,
+};
+pub(super) const SALES_CHANNELS: Link<product_sales_channel::Entity> = Link {
+    owner: product_sales_channel::Column::ProductId,
+    target: product_sales_channel::Column::SalesChannelId,
+};
+pub(super) const CATEGORIES: Link<product_category_product::Entity> = Link {
+    owner: product_category_product::Column::ProductId,
+    target: product_category_product::Column::ProductCategoryId,
+};
+
+/// Links a product to `ids` in `links`' table (in that order, repeats once); with `replace`,
 /// its other links there go first, so the links' physical order is the given one.
-async fn set_links<L: EntityTrait, C: ConnectionTrait>(
+pub(super) async fn set_links<L: EntityTrait, C: ConnectionTrait>(
     conn: &C,
-    (owner, target): (L::Column, L::Column),
+    links: Link<L>,
     product_id: &str,
     ids: &[String],
     replace: bool,
 ) -> Result<()> {
+    let Link { owner, target } = links;
     if replace {
         unlink::<L, C>(conn, owner, target, product_id, None).await?;
     }
     link::<L, C>(conn, owner, target, product_id, &unique(ids)).await
-}
-
-pub(super) async fn set_images<C: ConnectionTrait>(
-    conn: &C,
-    product_id: &str,
-    ids: &[String],
-    replace: bool,
-) -> Result<()> {
-    let columns = (
-        product_images::Column::ProductId,
-        product_images::Column::ImageId,
-    );
-    set_links::<product_images::Entity, C>(conn, columns, product_id, ids, replace).await
-}
-
-pub(super) async fn set_tags<C: ConnectionTrait>(
-    conn: &C,
-    product_id: &str,
-    ids: &[String],
-    replace: bool,
-) -> Result<()> {
-    let columns = (
-        product_tags::Column::ProductId,
-        product_tags::Column::ProductTagId,
-    );
-    set_links::<product_tags::Entity, C>(conn, columns, product_id, ids, replace).await
-}
-
-pub(super) async fn set_sales_channels<C: ConnectionTrait>(
-    conn: &C,
-    product_id: &str,
-    ids: &[String],
-    replace: bool,
-) -> Result<()> {
-    let columns = (
-        product_sales_channel::Column::ProductId,
-        product_sales_channel::Column::SalesChannelId,
-    );
-    set_links::<product_sales_channel::Entity, C>(conn, columns, product_id, ids, replace).await
-}
-
-pub(super) async fn set_categories<C: ConnectionTrait>(
-    conn: &C,
-    product_id: &str,
-    ids: &[String],
-    replace: bool,
-) -> Result<()> {
-    let columns = (
-        product_category_product::Column::ProductId,
-        product_category_product::Column::ProductCategoryId,
-    );
-    set_links::<product_category_product::Entity, C>(conn, columns, product_id, ids, replace).await
 }
 
 /// The shipping profile a new product gets: the gift-card profile for gift cards, else the

@@ -122,14 +122,14 @@ pub(super) async fn create_product_in<C: ConnectionTrait>(
     row.insert(conn).await?;
 
     let image_ids = upsert_images(conn, &images, now).await?;
-    set_images(conn, &id, &image_ids, false).await?;
+    set_links(conn, IMAGES, &id, &image_ids, false).await?;
     if let Some(tags) = &input.tags {
         let tag_ids = upsert_tags(conn, tags, now).await?;
-        set_tags(conn, &id, &tag_ids, false).await?;
+        set_links(conn, TAGS, &id, &tag_ids, false).await?;
     }
-    set_sales_channels(conn, &id, &sales_channel_ids, false).await?;
+    set_links(conn, SALES_CHANNELS, &id, &sales_channel_ids, false).await?;
     if let Some(ids) = &input.category_ids {
-        set_categories(conn, &id, ids, false).await?;
+        set_links(conn, CATEGORIES, &id, ids, false).await?;
     }
     if let Some(profile_id) = profile_id {
         product_shipping_profile::Entity::insert(product_shipping_profile::ActiveModel {
@@ -207,7 +207,7 @@ pub(super) async fn update_product_in<C: ConnectionTrait>(
             }
         }
         let image_ids = upsert_images(conn, images, now).await?;
-        set_images(conn, id, &image_ids, true).await?;
+        set_links(conn, IMAGES, id, &image_ids, true).await?;
     }
     if let Some(update) = &input.metadata {
         row.metadata = Set(Some(metadata::merge(current.metadata.as_ref(), update)));
@@ -219,13 +219,13 @@ pub(super) async fn update_product_in<C: ConnectionTrait>(
     }
     if let Some(tags) = &input.tags {
         let tag_ids = upsert_tags(conn, tags, now).await?;
-        set_tags(conn, id, &tag_ids, true).await?;
+        set_links(conn, TAGS, id, &tag_ids, true).await?;
     }
     if let Some(ids) = &input.category_ids {
-        set_categories(conn, id, ids, true).await?;
+        set_links(conn, CATEGORIES, id, ids, true).await?;
     }
     if let Some(ids) = &input.sales_channel_ids {
-        set_sales_channels(conn, id, ids, true).await?;
+        set_links(conn, SALES_CHANNELS, id, ids, true).await?;
     }
     row.updated_at = Set(now);
     row.update(conn).await?;
