@@ -1,5 +1,6 @@
 //! Invitations to become an admin user: created by an admin, accepted with a signed token.
 
+use crate::events;
 use async_trait::async_trait;
 use chrono::TimeDelta;
 use medusa_core::on_unique_violation;
@@ -12,8 +13,6 @@ use sea_orm::{
     DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel, IsolationLevel,
     QueryFilter, QueryOrder, RuntimeErr, Set, TransactionTrait,
 };
-
-use serde_json::json;
 
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{issue_invite_token, verify_invite_token, JwtKeys};
@@ -95,10 +94,13 @@ impl SeaInviteService {
         row.expires_at = Set(now + TimeDelta::days(INVITE_VALID_DAYS));
         row.updated_at = Set(now);
         let saved = row.update(txn).await?;
-        medusa_events::record(
+        medusa_events::record_event(
             txn,
-            "invite.created",
-            json!({ "id": saved.id, "token": saved.token, "user_email": saved.user_email }),
+            &events::InviteCreated {
+                id: saved.id.clone(),
+                token: saved.token.clone(),
+                user_email: saved.user_email.clone(),
+            },
         )
         .await?;
         Ok(saved)
@@ -258,7 +260,13 @@ impl InviteService for SeaInviteService {
                     .unwrap_or(UserRole::Member),
             };
             let created = insert_user(&txn, new, ALREADY_JOINED).await?;
-            medusa_events::record(&txn, "user.created", json!({ "id": created.id })).await?;
+            medusa_events::record_event(
+                &txn,
+                &events::UserCreated {
+                    id: created.id.clone(),
+                },
+            )
+            .await?;
             invite::Entity::delete_by_id(invite.id.as_str())
                 .exec(&txn)
                 .await?;

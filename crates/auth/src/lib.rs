@@ -13,6 +13,7 @@
 pub mod analytics;
 pub mod api_keys;
 pub mod credentials;
+pub mod events;
 pub mod input;
 pub mod invites;
 pub mod login;

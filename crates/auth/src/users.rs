@@ -1,18 +1,19 @@
 //! Admin users: listing, creating, updating, soft-deleting, and resetting passwords.
 
+use crate::events;
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
 use medusa_entity::user;
-use medusa_load::find_live;
+use medusa_load::{find_live, taken};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{
@@ -229,10 +230,12 @@ impl SeaUserService {
         let token = issue_password_reset_token(&user.id, &user.email, password_hash)?;
         // Nothing else is written, so the event is recorded on its own. The token is a
         // credential: it goes to the caller and the event's subscribers, never to the log.
-        medusa_events::record(
+        medusa_events::record_event(
             &self.db,
-            "user.password_reset",
-            json!({ "email": user.email, "token": token }),
+            &events::UserPasswordReset {
+                email: user.email.clone(),
+                token: token.clone(),
+            },
         )
         .await?;
         Ok(Some(PasswordReset {
@@ -259,13 +262,8 @@ impl SeaUserService {
     }
 
     async fn api_token_taken(&self, token: &str, by_other_than: &str) -> Result<bool> {
-        let count = user::Entity::find()
-            .filter(user::Column::ApiToken.eq(token))
-            .filter(user::Column::Id.ne(by_other_than))
-            .filter(user::Column::DeletedAt.is_null())
-            .count(&self.db)
-            .await?;
-        Ok(count > 0)
+        let token_column = user::Column::ApiToken;
+        taken::<user::Entity, _>(&self.db, token_column, token, Some(by_other_than)).await
     }
 }
 
@@ -306,7 +304,13 @@ impl UserService for SeaUserService {
         };
         let txn = self.db.begin().await?;
         let created = insert_user(&txn, new, DUPLICATE_EMAIL).await?;
-        medusa_events::record(&txn, "user.created", json!({ "id": created.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::UserCreated {
+                id: created.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(created)
     }
@@ -342,7 +346,13 @@ impl UserService for SeaUserService {
         row.updated_at = Set(medusa_core::time::now());
         let txn = self.db.begin().await?;
         let updated = row.update(&txn).await?;
-        medusa_events::record(&txn, "user.updated", json!({ "id": updated.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::UserUpdated {
+                id: updated.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(updated)
     }
@@ -361,7 +371,7 @@ impl UserService for SeaUserService {
         // preferences go with them.
         if deleted.rows_affected > 0 {
             crate::analytics::delete_in(&txn, id).await?;
-            medusa_events::record(&txn, "user.deleted", json!({ "id": id })).await?;
+            medusa_events::record_event(&txn, &events::UserDeleted { id: id.to_owned() }).await?;
         }
         txn.commit().await?;
         Ok(())

@@ -4,6 +4,7 @@
 //! Medusa 1.20 serves these routes only with the `product_categories` feature flag on; this is
 //! its behaviour with the flag on.
 
+use crate::events;
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::{HashMap, HashSet};
 
@@ -20,7 +21,7 @@ use sea_orm::{
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 const CATEGORY_FIELDS: &[&str] = &[
     "id",
@@ -623,7 +624,7 @@ impl ProductCategoryService for SeaProductCategoryService {
         .insert(&txn)
         .await
         .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
-        medusa_events::record(&txn, "product-category.created", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::CategoryCreated { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(id)
     }
@@ -697,7 +698,7 @@ impl ProductCategoryService for SeaProductCategoryService {
             move_subtree(&txn, &old_path, &new_path).await?;
         }
         perform_reordering(&txn, &reorder).await?;
-        medusa_events::record(&txn, "product-category.updated", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::CategoryUpdated { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }
@@ -731,7 +732,7 @@ impl ProductCategoryService for SeaProductCategoryService {
             .exec(&txn)
             .await?;
         perform_reordering(&txn, &reorder).await?;
-        medusa_events::record(&txn, "product-category.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::CategoryDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

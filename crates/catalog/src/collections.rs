@@ -1,5 +1,6 @@
 //! Product collections: CRUD, and moving products in and out of a collection.
 
+use crate::events;
 use std::collections::HashMap;
 
 use async_trait::async_trait;
@@ -9,7 +10,7 @@ use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
-use medusa_load::{children, exists, find_live, only_live, through, Connection, Link, Reader};
+use medusa_load::{children, find_live, only_live, taken, through, Connection, Link, Reader};
 use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -17,7 +18,7 @@ use sea_orm::{
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// `GET /admin/collections`: Medusa's `AdminGetCollectionsParams`. It takes neither `expand`
 /// nor `fields`; `q` searches title and handle and, as in Medusa, drops the `title`, `handle`,
@@ -183,13 +184,8 @@ async fn handle_taken<C: ConnectionTrait>(
     handle: &str,
     other_than: Option<&str>,
 ) -> Result<bool> {
-    let mut query = product_collection::Entity::find()
-        .filter(product_collection::Column::Handle.eq(handle))
-        .filter(product_collection::Column::DeletedAt.is_null());
-    if let Some(id) = other_than {
-        query = query.filter(product_collection::Column::Id.ne(id));
-    }
-    exists(conn, query).await
+    let handle_column = product_collection::Column::Handle;
+    taken::<product_collection::Entity, _>(conn, handle_column, handle, other_than).await
 }
 
 /// The products of a page of collections with their shipping profiles, in two statements
@@ -256,28 +252,31 @@ async fn view<C: Connection>(conn: &C, id: &str) -> Result<CollectionView> {
 
 /// The payload of Medusa's `products_added`/`products_removed` events: the collection with its
 /// products (no profiles) and the ids sent.
-async fn batch_event_payload<C: ConnectionTrait>(
+async fn collection_products<C: ConnectionTrait>(
     conn: &C,
-    collection: &product_collection::Model,
-    product_ids: &[String],
-) -> Result<Value> {
-    let products = product::Entity::find()
-        .filter(product::Column::CollectionId.eq(collection.id.as_str()))
+    collection_id: &str,
+) -> Result<Vec<product::Model>> {
+    Ok(product::Entity::find()
+        .filter(product::Column::CollectionId.eq(collection_id))
         .filter(product::Column::DeletedAt.is_null())
         .order_by_desc(product::Column::CreatedAt)
         .order_by_asc(product::Column::Id)
         .all(conn)
-        .await?;
-    let mut payload = serde_json::to_value(collection)
-        .map_err(|e| Error::UnexpectedState(format!("event payload: {e}")))?;
-    if let Value::Object(map) = &mut payload {
-        map.insert(
-            "products".into(),
-            serde_json::to_value(products)
-                .map_err(|e| Error::UnexpectedState(format!("event payload: {e}")))?,
-        );
+        .await?)
+}
+
+fn batch_event<'a>(
+    collection: &'a product_collection::Model,
+    products: Vec<product::Model>,
+    product_ids: &'a [String],
+) -> events::CollectionBatch<'a> {
+    events::CollectionBatch {
+        product_collection: events::CollectionWithProducts {
+            collection,
+            products,
+        },
+        product_ids,
     }
-    Ok(json!({ "productCollection": payload, "productIds": product_ids }))
 }
 
 #[async_trait]
@@ -346,10 +345,11 @@ impl CollectionService for SeaCollectionService {
         .insert(&txn)
         .await
         .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
-        medusa_events::record(
+        medusa_events::record_event(
             &txn,
-            "product-collection.created",
-            json!({ "id": created.id }),
+            &events::CollectionCreated {
+                id: created.id.clone(),
+            },
         )
         .await?;
         txn.commit().await?;
@@ -392,7 +392,7 @@ impl CollectionService for SeaCollectionService {
                 .await
                 .map_err(on_unique_violation(|_| duplicate_handle(&handle)))?;
         }
-        medusa_events::record(&txn, "product-collection.updated", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::CollectionUpdated { id: id.to_owned() }).await?;
         let updated = view(&txn, id).await?;
         txn.commit().await?;
         Ok(updated)
@@ -408,7 +408,7 @@ impl CollectionService for SeaCollectionService {
             .filter(product_collection::Column::Id.eq(id))
             .exec(&txn)
             .await?;
-        medusa_events::record(&txn, "product-collection.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::CollectionDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }
@@ -423,8 +423,9 @@ impl CollectionService for SeaCollectionService {
             .filter(product::Column::Id.is_in(product_ids.to_vec()))
             .exec(&txn)
             .await?;
-        let payload = batch_event_payload(&txn, &collection, product_ids).await?;
-        medusa_events::record(&txn, "product-collection.products_added", payload).await?;
+        let products = collection_products(&txn, id).await?;
+        let batch = batch_event(&collection, products, product_ids);
+        medusa_events::record_event(&txn, &events::CollectionProductsAdded(batch)).await?;
         let updated = view(&txn, id).await?;
         txn.commit().await?;
         Ok(updated)
@@ -443,8 +444,9 @@ impl CollectionService for SeaCollectionService {
             .filter(product::Column::CollectionId.eq(id))
             .exec(&txn)
             .await?;
-        let payload = batch_event_payload(&txn, &collection, product_ids).await?;
-        medusa_events::record(&txn, "product-collection.products_removed", payload).await?;
+        let products = collection_products(&txn, id).await?;
+        let batch = batch_event(&collection, products, product_ids);
+        medusa_events::record_event(&txn, &events::CollectionProductsRemoved(batch)).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -7,6 +7,7 @@
 
 pub mod categories;
 pub mod collections;
+pub mod events;
 pub mod input;
 
 pub use categories::{

@@ -1,7 +1,7 @@
 //! Customers: listing (search, group filter), retrieving with orders and addresses, creating
 //! accounts and updating them, group memberships included.
 
-use std::collections::HashSet;
+use crate::events;
 
 use async_trait::async_trait;
 use medusa_auth::password::{hash_password_blocking, PasswordPolicy};
@@ -9,7 +9,9 @@ use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{address, customer, customer_group, customer_group_customers, order};
 use medusa_load::find_live;
-use medusa_load::{by_key, children, live, through, Connection, Link, Reader};
+use medusa_load::{
+    by_key, children, link, live, missing, through, unlink, Connection, Link, Reader,
+};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RawValue, RelationSpec, ResourceSpec, Selection,
 };
@@ -337,11 +339,6 @@ fn serialization(err: serde_json::Error) -> Error {
     Error::UnexpectedState(format!("serialization failed: {err}"))
 }
 
-/// The event payload of a customer: the row as the API shows it.
-fn event_payload(customer: &customer::Model) -> Result<Value> {
-    serde_json::to_value(customer).map_err(serialization)
-}
-
 #[async_trait]
 impl CustomerService for SeaCustomerService {
     async fn list(
@@ -409,7 +406,7 @@ impl CustomerService for SeaCustomerService {
         .await
         // A concurrent registration of the same e-mail, caught by the partial unique index.
         .map_err(on_unique_violation(|_| Error::duplicate(HAS_ACCOUNT)))?;
-        medusa_events::record(&txn, "customer.created", event_payload(&created)?).await?;
+        medusa_events::record_event(&txn, &events::CustomerCreated(&created)).await?;
         txn.commit().await?;
         Ok(CustomerView::bare(created))
     }
@@ -467,7 +464,7 @@ impl CustomerService for SeaCustomerService {
         } else {
             Self::live(&txn, id).await?
         };
-        medusa_events::record(&txn, "customer.updated", event_payload(&updated)?).await?;
+        medusa_events::record_event(&txn, &events::CustomerUpdated(&updated)).await?;
         txn.commit().await?;
         self.retrieve(id, relations).await
     }
@@ -488,36 +485,19 @@ async fn replace_groups<C: ConnectionTrait>(
             }
             unique
         });
-    if !wanted.is_empty() {
-        let existing: HashSet<String> = customer_group::Entity::find()
-            .filter(customer_group::Column::Id.is_in(wanted.clone()))
-            .filter(customer_group::Column::DeletedAt.is_null())
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|g| g.id)
-            .collect();
-        if let Some(missing) = wanted.iter().find(|id| !existing.contains(*id)) {
-            return Err(Error::not_found(format!(
-                "Customer_group with customer_group_id {missing} does not exist."
-            )));
-        }
+    if let Some(missing) = missing(conn, live::<customer_group::Entity>(), &wanted)
+        .await?
+        .first()
+    {
+        return Err(Error::not_found(format!(
+            "Customer_group with customer_group_id {missing} does not exist."
+        )));
     }
-    customer_group_customers::Entity::delete_many()
-        .filter(customer_group_customers::Column::CustomerId.eq(customer_id))
-        .exec(conn)
-        .await?;
-    if !wanted.is_empty() {
-        customer_group_customers::Entity::insert_many(wanted.into_iter().map(|group_id| {
-            customer_group_customers::ActiveModel {
-                customer_group_id: Set(group_id),
-                customer_id: Set(customer_id.to_owned()),
-            }
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    // All links go, then the wanted ones are added in the given order (physical order).
+    let customer = customer_group_customers::Column::CustomerId;
+    let group = customer_group_customers::Column::CustomerGroupId;
+    unlink::<customer_group_customers::Entity, C>(conn, customer, group, customer_id, None).await?;
+    link::<customer_group_customers::Entity, C>(conn, customer, group, customer_id, &wanted).await
 }
 
 #[cfg(test)]

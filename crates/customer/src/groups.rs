@@ -1,5 +1,6 @@
 //! Customer groups: CRUD and batch membership changes.
 
+use crate::events;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -9,7 +10,7 @@ use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
-use medusa_load::{exists, find_live, link, live, through, unlink, Connection, Link, Reader};
+use medusa_load::{find_live, link, live, taken, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -19,7 +20,7 @@ use sea_orm::{
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 const GROUP_FIELDS: &[&str] = &[
     "id",
@@ -149,13 +150,8 @@ impl SeaCustomerGroupService {
         name: &str,
         other_than: Option<&str>,
     ) -> Result<bool> {
-        let mut query = customer_group::Entity::find()
-            .filter(customer_group::Column::Name.eq(name))
-            .filter(customer_group::Column::DeletedAt.is_null());
-        if let Some(id) = other_than {
-            query = query.filter(customer_group::Column::Id.ne(id));
-        }
-        exists(conn, query).await
+        let name_column = customer_group::Column::Name;
+        taken::<customer_group::Entity, _>(conn, name_column, name, other_than).await
     }
 }
 
@@ -252,7 +248,13 @@ impl CustomerGroupService for SeaCustomerGroupService {
         .insert(&txn)
         .await
         .map_err(on_unique_violation(|_| Error::duplicate(duplicate)))?;
-        medusa_events::record(&txn, "customer_group.created", json!({ "id": group.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::GroupCreated {
+                id: group.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(CustomerGroupView {
             group,
@@ -294,7 +296,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
                 Error::duplicate(duplicate.unwrap_or_default())
             }))?;
         }
-        medusa_events::record(&txn, "customer_group.updated", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::GroupUpdated { id: id.to_owned() }).await?;
         txn.commit().await?;
         self.retrieve(id, selection).await
     }
@@ -322,7 +324,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
             .exec(&txn)
             .await?;
         customer_group::Entity::delete_by_id(id).exec(&txn).await?;
-        medusa_events::record(&txn, "customer_group.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::GroupDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

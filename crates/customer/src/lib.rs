@@ -11,6 +11,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod customers;
+pub mod events;
 pub mod groups;
 pub mod input;
 

@@ -16,6 +16,9 @@ mod reader;
 mod relation;
 
 pub use groups::{Children, Groups};
-pub use live::{exists, find_live, link, live, only_live, relink, unlink};
+pub use live::{
+    exists, find_live, link, link_with, live, missing, only_live, relink, relink_with, taken,
+    unlink,
+};
 pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
 pub use relation::{by_key, children, text_of, through, Link, LINK_OWNER};

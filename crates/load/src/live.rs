@@ -1,11 +1,13 @@
 //! Live rows (`deleted_at IS NULL`), existence, and link tables: the small statements every
 //! domain crate writes the same way.
 
+use std::collections::HashSet;
+
 use medusa_core::{Error, Result};
-use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
-    PrimaryKeyTrait, QueryFilter, Select,
+    PrimaryKeyTrait, QueryFilter, QuerySelect, Select, Value,
 };
 
 /// `E`'s `deleted_at` column, when its table soft-deletes.
@@ -39,6 +41,61 @@ where
     Ok(only_live(E::find_by_id(id)).one(conn).await?)
 }
 
+/// Whether a live row of `E` other than `other_than` (by `id`) holds `value` in `column`: the
+/// check before a write that keeps `column` unique among live rows.
+pub async fn taken<E, C>(
+    conn: &C,
+    column: E::Column,
+    value: &str,
+    other_than: Option<&str>,
+) -> Result<bool>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+    E::Model: Sync,
+{
+    let mut select = live::<E>().filter(column.eq(value));
+    if let Some(id) = other_than {
+        select = select.filter(id_column::<E>()?.ne(id));
+    }
+    exists(conn, select).await
+}
+
+/// `E`'s `id` column.
+fn id_column<E: EntityTrait>() -> Result<E::Column> {
+    E::Column::iter()
+        .find(|column| column.as_str() == "id")
+        .ok_or_else(|| Error::UnexpectedState("a table without an id column".into()))
+}
+
+/// The `ids` (in their order, repeats kept) that name no row `select` selects (by `id`): the
+/// existence check before a write that refers to rows. `select` carries the rows' own
+/// conditions (`live::<E>()` for live rows only). No statement when there are no ids.
+pub async fn missing<E, C>(conn: &C, select: Select<E>, ids: &[String]) -> Result<Vec<String>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let id = id_column::<E>()?;
+    let found: HashSet<String> = select
+        .select_only()
+        .column(id)
+        .filter(id.is_in(ids.iter().map(String::as_str)))
+        .into_tuple::<String>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(ids
+        .iter()
+        .filter(|id| !found.contains(*id))
+        .cloned()
+        .collect())
+}
+
 /// Whether `select` selects any row.
 pub async fn exists<E, C>(conn: &C, select: Select<E>) -> Result<bool>
 where
@@ -63,16 +120,46 @@ where
     L: EntityTrait,
     C: ConnectionTrait,
 {
+    link_with::<L, C, _>(
+        conn,
+        owner_column,
+        target_column,
+        owner,
+        targets,
+        &[],
+        Vec::new,
+    )
+    .await
+}
+
+/// [`link`] for a link table whose rows carry more than their two keys: each new row also
+/// sets `extra_columns` to `extra_values()` (called once per row: a fresh id, timestamps).
+pub async fn link_with<L, C, F>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: &[String],
+    extra_columns: &[L::Column],
+    extra_values: F,
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+    F: Fn() -> Vec<Value>,
+{
     if targets.is_empty() {
         return Ok(());
     }
     let mut insert = Query::insert();
-    insert
-        .into_table(L::default())
-        .columns([owner_column, target_column]);
+    let mut columns = vec![owner_column, target_column];
+    columns.extend_from_slice(extra_columns);
+    insert.into_table(L::default()).columns(columns);
     for target in targets {
+        let mut values: Vec<SimpleExpr> = vec![owner.into(), target.as_str().into()];
+        values.extend(extra_values().into_iter().map(SimpleExpr::from));
         insert
-            .values([owner.into(), target.as_str().into()])
+            .values(values)
             .map_err(|err| Error::UnexpectedState(format!("a link could not be built: {err}")))?;
     }
     insert.on_conflict(
@@ -127,6 +214,33 @@ where
     L: EntityTrait,
     C: ConnectionTrait,
 {
+    relink_with::<L, C, _>(
+        conn,
+        owner_column,
+        target_column,
+        owner,
+        targets,
+        &[],
+        Vec::new,
+    )
+    .await
+}
+
+/// [`relink`] with [`link_with`]'s extra columns on the links it adds.
+pub async fn relink_with<L, C, F>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    owner: &str,
+    targets: &[String],
+    extra_columns: &[L::Column],
+    extra_values: F,
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+    F: Fn() -> Vec<Value>,
+{
     let mut delete = Query::delete();
     delete
         .from_table(L::default())
@@ -138,5 +252,14 @@ where
     }
     conn.execute(conn.get_database_backend().build(&delete))
         .await?;
-    link::<L, C>(conn, owner_column, target_column, owner, targets).await
+    link_with::<L, C, F>(
+        conn,
+        owner_column,
+        target_column,
+        owner,
+        targets,
+        extra_columns,
+        extra_values,
+    )
+    .await
 }

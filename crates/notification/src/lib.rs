@@ -6,6 +6,7 @@
 //! connects providers to the `medusa-events` dispatcher, and the `log` provider shipped by
 //! default.
 
+pub mod events;
 pub mod input;
 pub mod notes;
 pub mod notifications;

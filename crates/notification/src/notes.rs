@@ -1,11 +1,11 @@
 //! Notes: free text an admin attaches to any resource (`resource_type` + `resource_id`).
 
-use std::collections::HashMap;
+use crate::events;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{note, user};
-use medusa_load::find_live;
+use medusa_load::{by_key, find_live, live, Reader};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -69,19 +69,15 @@ impl SeaNoteService {
 
     /// The live authors of `notes`, loaded in one query.
     async fn with_authors(&self, notes: Vec<note::Model>) -> Result<Vec<NoteView>> {
-        let author_ids: Vec<String> = notes.iter().filter_map(|n| n.author_id.clone()).collect();
-        let authors: HashMap<String, user::Model> = if author_ids.is_empty() {
-            HashMap::new()
-        } else {
-            user::Entity::find()
-                .filter(user::Column::Id.is_in(author_ids))
-                .filter(user::Column::DeletedAt.is_null())
-                .all(&self.db)
-                .await?
-                .into_iter()
-                .map(|author| (author.id.clone(), author))
-                .collect()
-        };
+        let mut reader = Reader::new(&self.db).await?;
+        let author_ids = notes.iter().filter_map(|n| n.author_id.clone());
+        let authors = by_key(
+            &mut reader,
+            live::<user::Entity>(),
+            user::Column::Id,
+            author_ids,
+        )
+        .await?;
         Ok(notes
             .into_iter()
             .map(|note| {
@@ -150,7 +146,13 @@ impl NoteService for SeaNoteService {
         })
         .exec_without_returning(&txn)
         .await?;
-        medusa_events::record(&txn, "note.created", json!({ "id": created.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::NoteCreated {
+                id: created.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(created)
     }
@@ -170,7 +172,7 @@ impl NoteService for SeaNoteService {
         if updated.rows_affected == 0 {
             return Err(note_not_found(id));
         }
-        medusa_events::record(&txn, "note.updated", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::NoteUpdated { id: id.to_owned() }).await?;
         txn.commit().await?;
         current.value = value;
         current.updated_at = now;
@@ -190,7 +192,7 @@ impl NoteService for SeaNoteService {
         if deleted.rows_affected == 0 {
             return Err(note_not_found(id));
         }
-        medusa_events::record(&txn, "note.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::NoteDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -1,11 +1,11 @@
 //! Notifications: what providers sent, listed for the admin, and resent on request.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::notification;
+use medusa_load::{children, Reader};
 use medusa_query_dsl::{
     passthrough_text, Column, FieldKind, FilterSpec, Forms, ListPlan, Pagination, QueryError,
     RawQuery, RelationSpec, ResourceSpec,
@@ -160,24 +160,17 @@ impl SeaNotificationService {
         notifications: Vec<notification::Model>,
     ) -> Result<Vec<NotificationView>> {
         let ids: Vec<String> = notifications.iter().map(|n| n.id.clone()).collect();
-        let mut resends: HashMap<String, Vec<notification::Model>> = HashMap::new();
-        if !ids.is_empty() {
-            for resend in notification::Entity::find()
-                .filter(notification::Column::ParentId.is_in(ids))
-                .order_by_asc(notification::Column::CreatedAt)
-                .order_by_asc(notification::Column::Id)
-                .all(&self.db)
-                .await?
-            {
-                if let Some(parent) = resend.parent_id.clone() {
-                    resends.entry(parent).or_default().push(resend);
-                }
-            }
-        }
+        let mut reader = Reader::new(&self.db).await?;
+        let select = notification::Entity::find()
+            .order_by_asc(notification::Column::CreatedAt)
+            .order_by_asc(notification::Column::Id);
+        let mut resends =
+            children(&mut reader, select, notification::Column::ParentId, &ids).await?;
         Ok(notifications
             .into_iter()
-            .map(|notification| NotificationView {
-                resends: Some(resends.remove(&notification.id).unwrap_or_default()),
+            .enumerate()
+            .map(|(index, notification)| NotificationView {
+                resends: Some(resends.take(index)),
                 notification,
             })
             .collect())

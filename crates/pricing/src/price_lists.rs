@@ -420,21 +420,7 @@ async fn resolve_prices<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     let region_ids: HashSet<String> = prices.iter().filter_map(|p| p.region_id.clone()).collect();
-    let region_currency: HashMap<String, String> = if region_ids.is_empty() {
-        HashMap::new()
-    } else {
-        region::Entity::find()
-            .select_only()
-            .column(region::Column::Id)
-            .column(region::Column::CurrencyCode)
-            .filter(region::Column::Id.is_in(region_ids))
-            .filter(region::Column::DeletedAt.is_null())
-            .into_tuple::<(String, String)>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let region_currency = region_currencies(conn, region_ids).await?;
     let mut resolved = Vec::with_capacity(prices.len());
     for price in prices {
         let currency_code = match &price.region_id {
@@ -488,20 +474,35 @@ async fn resolve_prices<C: ConnectionTrait>(
     Ok(resolved)
 }
 
-/// 404 for the first id that is not a live variant.
-async fn require_variants<C: ConnectionTrait>(conn: &C, variant_ids: &[String]) -> Result<()> {
-    let unique: HashSet<&String> = variant_ids.iter().collect();
-    let known: HashSet<String> = product_variant::Entity::find()
+/// The currency of each live region among `region_ids`; no statement for no ids.
+async fn region_currencies<C: ConnectionTrait>(
+    conn: &C,
+    region_ids: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, String>> {
+    let region_ids: Vec<String> = region_ids.into_iter().collect();
+    if region_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(region::Entity::find()
         .select_only()
-        .column(product_variant::Column::Id)
-        .filter(product_variant::Column::Id.is_in(unique.into_iter().cloned()))
-        .filter(product_variant::Column::DeletedAt.is_null())
-        .into_tuple::<String>()
+        .column(region::Column::Id)
+        .column(region::Column::CurrencyCode)
+        .filter(region::Column::Id.is_in(region_ids))
+        .filter(region::Column::DeletedAt.is_null())
+        .into_tuple::<(String, String)>()
         .all(conn)
         .await?
         .into_iter()
-        .collect();
-    match variant_ids.iter().find(|id| !known.contains(*id)) {
+        .collect())
+}
+
+/// 404 for the first id that is not a live variant.
+async fn require_variants<C: ConnectionTrait>(conn: &C, variant_ids: &[String]) -> Result<()> {
+    let variants = medusa_load::live::<product_variant::Entity>();
+    match medusa_load::missing(conn, variants, variant_ids)
+        .await?
+        .first()
+    {
         Some(missing) => Err(Error::not_found(format!(
             "Variant with id: {missing} was not found"
         ))),
@@ -563,21 +564,7 @@ async fn update_prices<C: ConnectionTrait>(
     let variant_ids: Vec<String> = prices.iter().map(|p| p.variant_id.clone()).collect();
     require_variants(conn, &variant_ids).await?;
     let region_ids: Vec<String> = prices.iter().filter_map(|p| p.region_id.clone()).collect();
-    let region_currency: HashMap<String, String> = if region_ids.is_empty() {
-        HashMap::new()
-    } else {
-        region::Entity::find()
-            .select_only()
-            .column(region::Column::Id)
-            .column(region::Column::CurrencyCode)
-            .filter(region::Column::Id.is_in(region_ids))
-            .filter(region::Column::DeletedAt.is_null())
-            .into_tuple::<(String, String)>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
+    let region_currency = region_currencies(conn, region_ids).await?;
     for input in prices {
         let Some(price) = input.id.as_ref().and_then(|id| current.get(id)) else {
             continue;
@@ -651,40 +638,31 @@ async fn replace_customer_groups<C: ConnectionTrait>(
             unique.push(id.clone());
         }
     }
-    let known: HashSet<String> = if unique.is_empty() {
-        HashSet::new()
-    } else {
-        customer_group::Entity::find()
-            .select_only()
-            .column(customer_group::Column::Id)
-            .filter(customer_group::Column::Id.is_in(unique.iter().cloned()))
-            .filter(customer_group::Column::DeletedAt.is_null())
-            .into_tuple::<String>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    if let Some(missing) = unique.iter().find(|id| !known.contains(*id)) {
+    let groups = medusa_load::live::<customer_group::Entity>();
+    if let Some(missing) = medusa_load::missing(conn, groups, &unique).await?.first() {
         return Err(Error::not_found(format!(
             "CustomerGroup with id {missing} was not found"
         )));
     }
-    price_list_customer_groups::Entity::delete_many()
-        .filter(price_list_customer_groups::Column::PriceListId.eq(price_list_id))
-        .exec(conn)
-        .await?;
-    if !unique.is_empty() {
-        price_list_customer_groups::Entity::insert_many(unique.into_iter().map(|group_id| {
-            price_list_customer_groups::ActiveModel {
-                price_list_id: Set(price_list_id.to_owned()),
-                customer_group_id: Set(group_id),
-            }
-        }))
-        .exec_without_returning(conn)
-        .await?;
-    }
-    Ok(())
+    // All links go, then the wanted ones are added in the given order (physical order).
+    let list = price_list_customer_groups::Column::PriceListId;
+    let group = price_list_customer_groups::Column::CustomerGroupId;
+    medusa_load::unlink::<price_list_customer_groups::Entity, C>(
+        conn,
+        list,
+        group,
+        price_list_id,
+        None,
+    )
+    .await?;
+    medusa_load::link::<price_list_customer_groups::Entity, C>(
+        conn,
+        list,
+        group,
+        price_list_id,
+        &unique,
+    )
+    .await
 }
 
 /// Hard-deletes prices of the list (ids of other lists' prices are ignored) with their variant

@@ -7,6 +7,7 @@
 //! with Medusa's rules (`write`, bodies read in `write_input`) and the variants' money amounts
 //! (`prices`, shared with price lists).
 
+pub mod events;
 mod query;
 mod read;
 mod rows;

@@ -607,44 +607,41 @@ fn owned(list: Option<Vec<&str>>) -> Option<Vec<String>> {
     list.map(|items| items.into_iter().map(str::to_owned).collect())
 }
 
+/// `product.id IN (SELECT product FROM L WHERE condition)`: products with a link in `L`
+/// that `condition` selects.
+fn linked_to<L: sea_orm::EntityTrait>(product: L::Column, condition: SimpleExpr) -> SimpleExpr {
+    product_id().in_subquery(
+        Query::select()
+            .column(product)
+            .from(L::default())
+            .and_where(condition)
+            .to_owned(),
+    )
+}
+
 /// The join filters as `product.id IN (SELECT …)` conditions.
 fn join_filters(raw: &RawQuery) -> Result<Vec<SimpleExpr>> {
     let mut conditions = Vec::new();
     if let Some(ids) = owned(passthrough_list(raw, "sales_channel_id")?) {
-        conditions.push(
-            product_id().in_subquery(
-                Query::select()
-                    .column(product_sales_channel::Column::ProductId)
-                    .from(product_sales_channel::Entity)
-                    .and_where(product_sales_channel::Column::SalesChannelId.is_in(ids))
-                    .to_owned(),
-            ),
-        );
+        conditions.push(linked_to::<product_sales_channel::Entity>(
+            product_sales_channel::Column::ProductId,
+            product_sales_channel::Column::SalesChannelId.is_in(ids),
+        ));
     }
     if let Some(ids) = owned(passthrough_list(raw, "tags")?) {
-        conditions.push(
-            product_id().in_subquery(
-                Query::select()
-                    .column(product_tags::Column::ProductId)
-                    .from(product_tags::Entity)
-                    .and_where(product_tags::Column::ProductTagId.is_in(ids))
-                    .to_owned(),
-            ),
-        );
+        conditions.push(linked_to::<product_tags::Entity>(
+            product_tags::Column::ProductId,
+            product_tags::Column::ProductTagId.is_in(ids),
+        ));
     }
     if let Some(ids) = owned(passthrough_list(raw, "price_list_id")?) {
         conditions.push(product_id().in_subquery(products_priced_in(ids)));
     }
     if let Some(id) = passthrough_text(raw, "discount_condition_id")? {
-        conditions.push(
-            product_id().in_subquery(
-                Query::select()
-                    .column(discount_condition_product::Column::ProductId)
-                    .from(discount_condition_product::Entity)
-                    .and_where(discount_condition_product::Column::ConditionId.eq(id))
-                    .to_owned(),
-            ),
-        );
+        conditions.push(linked_to::<discount_condition_product::Entity>(
+            discount_condition_product::Column::ProductId,
+            discount_condition_product::Column::ConditionId.eq(id),
+        ));
     }
     let with_children = match passthrough_text(raw, "include_category_children")? {
         None => false,
@@ -666,18 +663,10 @@ fn join_filters(raw: &RawQuery) -> Result<Vec<SimpleExpr>> {
                 .and_where(product_category::Column::Id.is_in(ids))
                 .to_owned()
         };
-        conditions.push(
-            product_id().in_subquery(
-                Query::select()
-                    .column(product_category_product::Column::ProductId)
-                    .from(product_category_product::Entity)
-                    .and_where(
-                        Expr::col(product_category_product::Column::ProductCategoryId)
-                            .in_subquery(categories),
-                    )
-                    .to_owned(),
-            ),
-        );
+        conditions.push(linked_to::<product_category_product::Entity>(
+            product_category_product::Column::ProductId,
+            Expr::col(product_category_product::Column::ProductCategoryId).in_subquery(categories),
+        ));
     }
     Ok(conditions)
 }

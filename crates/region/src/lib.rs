@@ -7,6 +7,7 @@
 //! HTTP framework: the admin app reads bodies with the `from_body` constructors (Medusa's
 //! validation messages, in Medusa's order) and calls [`RegionService`].
 
+pub mod events;
 pub mod input;
 pub mod regions;
 pub mod tax_inclusive;

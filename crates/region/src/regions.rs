@@ -1,6 +1,7 @@
 //! Regions: listing, retrieving, creating, updating and soft-deleting them, their countries and
 //! their payment and fulfillment providers, with Medusa 1.20's checks and messages.
 
+use crate::events;
 use async_trait::async_trait;
 use medusa_core::{time, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
@@ -15,7 +16,7 @@ use sea_orm::{
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::providers::ProviderRegistry;
 
@@ -195,7 +196,7 @@ impl RegionService for SeaRegionService {
             .filter(country::Column::RegionId.eq(id))
             .exec(&txn)
             .await?;
-        medusa_events::record(&txn, "region.deleted", json!({"id": id})).await?;
+        medusa_events::record_event(&txn, &events::RegionDeleted { id: id.to_owned() }).await?;
         txn.commit().await?;
         Ok(())
     }

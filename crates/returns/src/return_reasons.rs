@@ -2,16 +2,16 @@
 //! Medusa records no events for them.
 
 use medusa_query_dsl::in_insertion_order;
-use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
+use medusa_load::{by_key, children, find_live, taken, Connection, Reader};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -125,78 +125,56 @@ fn null_column(column: &str) -> Error {
     ))
 }
 
-/// A concurrent write of the same value (caught by the partial unique index) reads like the
-/// check before it.
-/// Live reasons in physical order, which is what Medusa's unordered reads return.
+/// Live reasons.
 fn live() -> sea_orm::Select<return_reason::Entity> {
-    return_reason::Entity::find().filter(return_reason::Column::DeletedAt.is_null())
+    medusa_load::live::<return_reason::Entity>()
 }
 
 async fn live_reason<C: ConnectionTrait>(conn: &C, id: &str) -> Result<return_reason::Model> {
-    live()
-        .filter(return_reason::Column::Id.eq(id))
-        .one(conn)
+    find_live::<return_reason::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| not_found(id))
 }
 
 async fn value_taken<C: ConnectionTrait>(conn: &C, value: &str, except: &str) -> Result<bool> {
-    Ok(live()
-        .filter(return_reason::Column::Value.eq(value))
-        .filter(return_reason::Column::Id.ne(except))
-        .count(conn)
-        .await?
-        > 0)
+    let value_column = return_reason::Column::Value;
+    taken::<return_reason::Entity, _>(conn, value_column, value, Some(except)).await
 }
 
 /// Parents and children of `reasons`: one query each, whatever their number.
-async fn views<C: ConnectionTrait>(
+async fn views<C: Connection>(
     conn: &C,
     reasons: Vec<return_reason::Model>,
 ) -> Result<Vec<ReturnReasonView>> {
     let ids: Vec<String> = reasons.iter().map(|r| r.id.clone()).collect();
-    let parent_ids: Vec<String> = reasons
+    let mut reader = Reader::new(conn).await?;
+    let parent_ids = reasons
         .iter()
-        .filter_map(|r| r.parent_return_reason_id.clone())
-        .collect();
-    let mut parents: BTreeMap<String, return_reason::Model> = BTreeMap::new();
-    if !parent_ids.is_empty() {
-        for parent in live()
-            .filter(return_reason::Column::Id.is_in(parent_ids))
-            .all(conn)
-            .await?
-        {
-            parents.insert(parent.id.clone(), parent);
-        }
-    }
-    let mut children: BTreeMap<String, Vec<return_reason::Model>> = BTreeMap::new();
-    if !ids.is_empty() {
-        let rows = in_insertion_order(
-            live().filter(return_reason::Column::ParentReturnReasonId.is_in(ids)),
-            conn.get_database_backend(),
-        )
-        .all(conn)
-        .await?;
-        for child in rows {
-            if let Some(parent) = child.parent_return_reason_id.clone() {
-                children.entry(parent).or_default().push(child);
-            }
-        }
-    }
+        .filter_map(|r| r.parent_return_reason_id.clone());
+    let parents = by_key(&mut reader, live(), return_reason::Column::Id, parent_ids).await?;
+    let children_select = in_insertion_order(live(), reader.backend());
+    let mut children = children(
+        &mut reader,
+        children_select,
+        return_reason::Column::ParentReturnReasonId,
+        &ids,
+    )
+    .await?;
     Ok(reasons
         .into_iter()
-        .map(|reason| ReturnReasonView {
+        .enumerate()
+        .map(|(index, reason)| ReturnReasonView {
             parent: reason
                 .parent_return_reason_id
                 .as_ref()
                 .and_then(|p| parents.get(p).cloned()),
-            children: children.remove(&reason.id).unwrap_or_default(),
+            children: children.take(index),
             reason,
         })
         .collect())
 }
 
-async fn view<C: ConnectionTrait>(conn: &C, id: &str) -> Result<ReturnReasonView> {
+async fn view<C: Connection>(conn: &C, id: &str) -> Result<ReturnReasonView> {
     let reason = live_reason(conn, id).await?;
     views(conn, vec![reason])
         .await?

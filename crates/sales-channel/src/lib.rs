@@ -9,6 +9,7 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod events;
 pub mod input;
 pub mod publishable_api_keys;
 pub mod sales_channels;

@@ -1,18 +1,18 @@
 //! Publishable API keys: the key's id is the key itself (`pk_…`), handed to storefronts to
 //! scope their requests to the key's sales channels.
 
-use std::collections::HashSet;
+use crate::events;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{publishable_api_key, publishable_api_key_sales_channel, sales_channel};
+use medusa_load::{link_with, live, missing, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::json;
 
 const KEY_FIELDS: &[&str] = &[
     "id",
@@ -171,7 +171,8 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         }
         .insert(&txn)
         .await?;
-        medusa_events::record(&txn, "publishable_api_key.created", json!({ "id": key.id })).await?;
+        medusa_events::record_event(&txn, &events::PublishableKeyCreated { id: key.id.clone() })
+            .await?;
         txn.commit().await?;
         Ok(key)
     }
@@ -209,7 +210,8 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
                 "PublishableApiKey has already been revoked.",
             ));
         }
-        medusa_events::record(&txn, "publishable_api_key.revoked", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::PublishableKeyRevoked { id: id.to_owned() })
+            .await?;
         let key = Self::find(&txn, id).await?;
         txn.commit().await?;
         Ok(key)
@@ -234,49 +236,33 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         let key = Self::find(&txn, id).await?;
         let wanted = unique(sales_channel_ids);
         if !wanted.is_empty() {
-            let known: HashSet<String> = sales_channel::Entity::find()
-                .filter(sales_channel::Column::Id.is_in(wanted.clone()))
-                .filter(sales_channel::Column::DeletedAt.is_null())
-                .all(&txn)
-                .await?
-                .into_iter()
-                .map(|c| c.id)
-                .collect();
-            if let Some(missing) = wanted.iter().find(|c| !known.contains(*c)) {
+            let channels = live::<sales_channel::Entity>();
+            if let Some(missing) = missing(&txn, channels, &wanted).await?.first() {
                 return Err(Error::not_found(format!(
                     "Sales channel with id: {missing} was not found"
                 )));
             }
-            let scoped: HashSet<String> = publishable_api_key_sales_channel::Entity::find()
-                .filter(publishable_api_key_sales_channel::Column::PublishableKeyId.eq(id))
-                .filter(
-                    publishable_api_key_sales_channel::Column::SalesChannelId.is_in(wanted.clone()),
-                )
-                .all(&txn)
-                .await?
-                .into_iter()
-                .map(|row| row.sales_channel_id)
-                .collect();
             let now = medusa_core::time::now();
-            let rows: Vec<_> = wanted
-                .into_iter()
-                .filter(|c| !scoped.contains(c))
-                .map(
-                    |sales_channel_id| publishable_api_key_sales_channel::ActiveModel {
-                        sales_channel_id: Set(sales_channel_id),
-                        publishable_key_id: Set(id.to_owned()),
-                        id: Set(generate_id(KEY_CHANNEL_ID_PREFIX)),
-                        created_at: Set(now),
-                        updated_at: Set(now),
-                        deleted_at: Set(None),
-                    },
-                )
-                .collect();
-            if !rows.is_empty() {
-                publishable_api_key_sales_channel::Entity::insert_many(rows)
-                    .exec(&txn)
-                    .await?;
-            }
+            link_with::<publishable_api_key_sales_channel::Entity, _, _>(
+                &txn,
+                publishable_api_key_sales_channel::Column::PublishableKeyId,
+                publishable_api_key_sales_channel::Column::SalesChannelId,
+                id,
+                &wanted,
+                &[
+                    publishable_api_key_sales_channel::Column::Id,
+                    publishable_api_key_sales_channel::Column::CreatedAt,
+                    publishable_api_key_sales_channel::Column::UpdatedAt,
+                ],
+                || {
+                    vec![
+                        generate_id(KEY_CHANNEL_ID_PREFIX).into(),
+                        now.into(),
+                        now.into(),
+                    ]
+                },
+            )
+            .await?;
         }
         txn.commit().await?;
         Ok(key)
@@ -289,16 +275,14 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
     ) -> Result<publishable_api_key::Model> {
         let txn = self.db.begin().await?;
         let key = Self::find(&txn, id).await?;
-        if !sales_channel_ids.is_empty() {
-            publishable_api_key_sales_channel::Entity::delete_many()
-                .filter(publishable_api_key_sales_channel::Column::PublishableKeyId.eq(id))
-                .filter(
-                    publishable_api_key_sales_channel::Column::SalesChannelId
-                        .is_in(sales_channel_ids.to_vec()),
-                )
-                .exec(&txn)
-                .await?;
-        }
+        unlink::<publishable_api_key_sales_channel::Entity, _>(
+            &txn,
+            publishable_api_key_sales_channel::Column::PublishableKeyId,
+            publishable_api_key_sales_channel::Column::SalesChannelId,
+            id,
+            Some(sales_channel_ids),
+        )
+        .await?;
         txn.commit().await?;
         Ok(key)
     }

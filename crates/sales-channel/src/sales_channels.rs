@@ -1,6 +1,7 @@
 //! Sales channels: where products are sold (web shop, POS, marketplace...). A store always has
 //! a default channel, which cannot be deleted.
 
+use crate::events;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -13,7 +14,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
-use serde_json::json;
 
 const SALES_CHANNEL_FIELDS: &[&str] = &[
     "id",
@@ -167,7 +167,13 @@ impl SalesChannelService for SeaSalesChannelService {
         }
         .insert(&txn)
         .await?;
-        medusa_events::record(&txn, "sales_channel.created", json!({ "id": channel.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::SalesChannelCreated {
+                id: channel.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(channel)
     }
@@ -211,7 +217,13 @@ impl SalesChannelService for SeaSalesChannelService {
         } else {
             current
         };
-        medusa_events::record(&txn, "sales_channel.updated", json!({ "id": channel.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::SalesChannelUpdated {
+                id: channel.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         Ok(channel)
     }
@@ -245,7 +257,8 @@ impl SalesChannelService for SeaSalesChannelService {
             .filter(sales_channel_location::Column::DeletedAt.is_null())
             .exec(&txn)
             .await?;
-        medusa_events::record(&txn, "sales_channel.deleted", json!({ "id": id })).await?;
+        medusa_events::record_event(&txn, &events::SalesChannelDeleted { id: id.to_owned() })
+            .await?;
         txn.commit().await?;
         Ok(())
     }
@@ -353,7 +366,7 @@ impl SalesChannelService for SeaSalesChannelService {
 mod tests {
     use super::*;
     use crate::input::{location_id_from_body, product_ids_from_body};
-    use serde_json::Value;
+    use serde_json::{json, Value};
 
     fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
         match result {

@@ -6,6 +6,7 @@
 //! checks through `medusa-providers`' fulfillment providers). Option prices with tax, as
 //! `GET /admin/shipping-options` shows them, come from the option's tax rates.
 
+pub mod events;
 pub mod input;
 pub mod options;
 pub mod profiles;

@@ -2,6 +2,7 @@
 //! what price (`flat_rate` amount or provider-`calculated`), for which carts (min/max
 //! subtotal requirements), and whether for returns or admins only.
 
+use crate::events;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -563,7 +564,13 @@ impl ShippingOptionService for SeaShippingOptionService {
             .await?;
         }
         tax_inclusive::write(&txn, &option.id, input.includes_tax).await?;
-        medusa_events::record(&txn, "shipping_option.created", json!({"id": option.id})).await?;
+        medusa_events::record_event(
+            &txn,
+            &events::ShippingOptionCreated {
+                id: option.id.clone(),
+            },
+        )
+        .await?;
         let answer = self.view(&txn, option).await?;
         txn.commit().await?;
         Ok(answer)
@@ -655,7 +662,8 @@ impl ShippingOptionService for SeaShippingOptionService {
             next.updated_at = time::now();
             next = next.into_active_model().reset_all().update(&txn).await?;
         }
-        medusa_events::record(&txn, "shipping_option.updated", json!({"id": id})).await?;
+        medusa_events::record_event(&txn, &events::ShippingOptionUpdated { id: id.to_owned() })
+            .await?;
         let answer = self.view(&txn, next).await?;
         txn.commit().await?;
         Ok(answer)
@@ -672,7 +680,8 @@ impl ShippingOptionService for SeaShippingOptionService {
             .exec(&txn)
             .await?;
         if deleted.rows_affected > 0 {
-            medusa_events::record(&txn, "shipping_option.deleted", json!({"id": id})).await?;
+            medusa_events::record_event(&txn, &events::ShippingOptionDeleted { id: id.to_owned() })
+                .await?;
         }
         txn.commit().await?;
         Ok(())

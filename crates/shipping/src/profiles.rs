@@ -2,12 +2,13 @@
 //! moving products and shipping options between them. Medusa emits no profile events; moving
 //! products emits its `product.updated`.
 
+use crate::events;
 use async_trait::async_trait;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
 use medusa_entity::{product, product_shipping_profile, shipping_option, shipping_profile};
-use medusa_load::find_live;
-use medusa_query_dsl::in_insertion_order;
+use medusa_load::{children, find_live, live, through, Connection, Link, Reader};
+use medusa_query_dsl::{in_insertion_order, in_insertion_order_of};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
@@ -165,62 +166,57 @@ async fn insert_profile<C: ConnectionTrait>(
     .await?)
 }
 
-async fn view<C: ConnectionTrait>(
-    conn: &C,
-    profile: shipping_profile::Model,
-) -> Result<ProfileView> {
-    let backend = conn.get_database_backend();
-    let links = in_insertion_order(
-        product_shipping_profile::Entity::find()
-            .filter(product_shipping_profile::Column::ProfileId.eq(profile.id.as_str())),
-        backend,
+async fn view<C: Connection>(conn: &C, profile: shipping_profile::Model) -> Result<ProfileView> {
+    let mut reader = Reader::new(conn).await?;
+    let backend = reader.backend();
+    let owner = [profile.id.clone()];
+    // The profile's live products in the order they were linked, each with every live
+    // profile it has (`products.profiles`), in link order too.
+    const LINKS: &str = "product_shipping_profile";
+    let products = through(
+        &mut reader,
+        in_insertion_order_of(live::<product::Entity>(), backend, LINKS),
+        product::Column::Id,
+        Link::<product_shipping_profile::Entity> {
+            owner: product_shipping_profile::Column::ProfileId,
+            target: product_shipping_profile::Column::ProductId,
+        },
+        &owner,
     )
-    .all(conn)
-    .await?;
-    let product_ids: Vec<String> = links.into_iter().map(|l| l.product_id).collect();
-    let products = product::Entity::find()
-        .filter(product::Column::Id.is_in(product_ids.clone()))
-        .filter(product::Column::DeletedAt.is_null())
-        .all(conn)
-        .await?;
-    // Every profile of those products, for `products.profiles`.
-    let all_links = in_insertion_order(
-        product_shipping_profile::Entity::find()
-            .filter(product_shipping_profile::Column::ProductId.is_in(product_ids.clone())),
-        backend,
+    .await?
+    .into_groups()
+    .pop()
+    .unwrap_or_default();
+    let product_ids: Vec<String> = products.iter().map(|p| p.id.clone()).collect();
+    let mut profiles = through(
+        &mut reader,
+        in_insertion_order_of(live::<shipping_profile::Entity>(), backend, LINKS),
+        shipping_profile::Column::Id,
+        Link::<product_shipping_profile::Entity> {
+            owner: product_shipping_profile::Column::ProductId,
+            target: product_shipping_profile::Column::ProfileId,
+        },
+        &product_ids,
     )
-    .all(conn)
     .await?;
-    let mut profile_ids: Vec<String> = all_links.iter().map(|l| l.profile_id.clone()).collect();
-    profile_ids.sort();
-    profile_ids.dedup();
-    let profiles = shipping_profile::Entity::find()
-        .filter(shipping_profile::Column::Id.is_in(profile_ids))
-        .filter(shipping_profile::Column::DeletedAt.is_null())
-        .all(conn)
-        .await?;
-    let mut ordered = Vec::with_capacity(products.len());
-    for id in &product_ids {
-        if let Some(product) = products.iter().find(|p| &p.id == id) {
-            let profiles_of = all_links
-                .iter()
-                .filter(|l| &l.product_id == id)
-                .filter_map(|l| profiles.iter().find(|p| p.id == l.profile_id).cloned())
-                .collect();
-            ordered.push(ProfileProduct {
-                product: product.clone(),
-                profiles: profiles_of,
-            });
-        }
-    }
-    let shipping_options = in_insertion_order(
-        shipping_option::Entity::find()
-            .filter(shipping_option::Column::ProfileId.eq(profile.id.as_str()))
-            .filter(shipping_option::Column::DeletedAt.is_null()),
-        backend,
+    let ordered = products
+        .into_iter()
+        .enumerate()
+        .map(|(index, product)| ProfileProduct {
+            product,
+            profiles: profiles.take(index),
+        })
+        .collect();
+    let shipping_options = children(
+        &mut reader,
+        in_insertion_order(live::<shipping_option::Entity>(), backend),
+        shipping_option::Column::ProfileId,
+        &owner,
     )
-    .all(conn)
-    .await?;
+    .await?
+    .into_groups()
+    .pop()
+    .unwrap_or_default();
     Ok(ProfileView {
         profile,
         products: ordered,
@@ -276,12 +272,13 @@ impl ShippingProfileService for SeaShippingProfileService {
                 })
                 .exec_without_returning(&txn)
                 .await?;
-                medusa_events::record(
-                    &txn,
-                    "product.updated",
-                    serde_json::json!({"id": product.id, "profiles": [{"id": current.id}]}),
-                )
-                .await?;
+                let event = events::ProductProfileChanged {
+                    id: product.id.clone(),
+                    profiles: vec![events::ProfileRef {
+                        id: current.id.clone(),
+                    }],
+                };
+                medusa_events::record_event(&txn, &event).await?;
             }
         }
 

@@ -5,6 +5,7 @@
 //! column is not mapped (answers leave it out, bodies may not carry it, the update route is a
 //! 404); with it on, answers carry it and the list filters and sorts by it.
 
+use crate::events;
 use async_trait::async_trait;
 use medusa_core::{Error, FeatureFlags, Flag, ListPage, Result};
 use medusa_entity::currency;
@@ -15,7 +16,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::json;
 
 use medusa_query_dsl::in_insertion_order;
 
@@ -168,7 +168,10 @@ impl CurrencyService for SeaCurrencyService {
             includes_tax::write(&txn, Table::Currency, &row.code, value).await?;
         }
         // Medusa's payload carries the code as the path gave it.
-        medusa_events::record(&txn, "currency.updated", json!({"code": code})).await?;
+        let event = events::CurrencyUpdated {
+            code: code.to_owned(),
+        };
+        medusa_events::record_event(&txn, &event).await?;
         let view = views(&txn, vec![row], true).await?;
         txn.commit().await?;
         view.into_iter()

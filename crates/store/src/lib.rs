@@ -11,6 +11,7 @@
 //! only reads them, and sets their `includes_tax` (tax-inclusive pricing flag on).
 
 pub mod currency;
+pub mod events;
 mod input;
 pub mod seed;
 mod store;

@@ -10,9 +10,11 @@ use medusa_entity::{
     product, product_tax_rate, product_type, product_type_tax_rate, region, shipping_option,
     shipping_tax_rate, tax_rate,
 };
-use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
+use medusa_load::{
+    by_key, children, link_with, live, missing, relink_with, through, Children, Connection, Link,
+    Reader,
+};
 use medusa_query_dsl::{in_insertion_order_of, ListPlan};
-use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
@@ -57,23 +59,31 @@ pub enum LinkKind {
     ShippingOptions,
 }
 
+/// Runs `$body` with `$links` naming the link table module of `$kind` (its entity links a
+/// rate, `RateId`, to a row, `$target`).
+macro_rules! by_link_table {
+    ($kind:expr, |$links:ident, $target:ident| $body:expr) => {
+        match $kind {
+            LinkKind::Products => {
+                use product_tax_rate as $links;
+                let $target = $links::Column::ProductId;
+                $body
+            }
+            LinkKind::ProductTypes => {
+                use product_type_tax_rate as $links;
+                let $target = $links::Column::ProductTypeId;
+                $body
+            }
+            LinkKind::ShippingOptions => {
+                use shipping_tax_rate as $links;
+                let $target = $links::Column::ShippingOptionId;
+                $body
+            }
+        }
+    };
+}
+
 impl LinkKind {
-    fn table(self) -> &'static str {
-        match self {
-            Self::Products => "product_tax_rate",
-            Self::ProductTypes => "product_type_tax_rate",
-            Self::ShippingOptions => "shipping_tax_rate",
-        }
-    }
-
-    fn target_column(self) -> &'static str {
-        match self {
-            Self::Products => "product_id",
-            Self::ProductTypes => "product_type_id",
-            Self::ShippingOptions => "shipping_option_id",
-        }
-    }
-
     /// Medusa's message when a linked row does not exist (its services' `retrieve`).
     fn not_found(self, id: &str) -> Error {
         Error::not_found(match self {
@@ -224,30 +234,13 @@ async fn first_missing<C: ConnectionTrait>(
     kind: LinkKind,
     ids: &[String],
 ) -> Result<Option<String>> {
-    let found: Vec<String> = match kind {
-        LinkKind::Products => product::Entity::find()
-            .filter(product::Column::Id.is_in(ids.to_vec()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect(),
-        LinkKind::ProductTypes => product_type::Entity::find()
-            .filter(product_type::Column::Id.is_in(ids.to_vec()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect(),
-        LinkKind::ShippingOptions => shipping_option::Entity::find()
-            .filter(shipping_option::Column::Id.is_in(ids.to_vec()))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|o| o.id)
-            .collect(),
+    // Soft-deleted rows count as found, as Medusa's checks find them.
+    let absent = match kind {
+        LinkKind::Products => missing(conn, product::Entity::find(), ids).await?,
+        LinkKind::ProductTypes => missing(conn, product_type::Entity::find(), ids).await?,
+        LinkKind::ShippingOptions => missing(conn, shipping_option::Entity::find(), ids).await?,
     };
-    Ok(ids.iter().find(|id| !found.contains(id)).cloned())
+    Ok(absent.into_iter().next())
 }
 
 /// Medusa refuses to link a live shipping option of another region.
@@ -290,52 +283,26 @@ async fn link<C: ConnectionTrait>(
     if let Some(id) = first_missing(conn, kind, ids).await? {
         return Err(missing(&id));
     }
-    let table = Alias::new(kind.table());
-    let target = Alias::new(kind.target_column());
-    let rate_id = Alias::new("rate_id");
-    if replace {
-        let mut delete = Query::delete();
-        delete
-            .from_table(table.clone())
-            .and_where(Expr::col(rate_id.clone()).eq(rate.id.as_str()));
-        if !ids.is_empty() {
-            delete.and_where(Expr::col(target.clone()).is_not_in(ids.iter().map(String::as_str)));
-        }
-        conn.execute(conn.get_database_backend().build(&delete))
-            .await?;
-    }
-    if ids.is_empty() {
-        return Ok(());
-    }
     let now = time::now();
-    let mut insert = Query::insert();
-    insert.into_table(table).columns([
-        target.clone(),
-        rate_id.clone(),
-        Alias::new("created_at"),
-        Alias::new("updated_at"),
-    ]);
-    let mut seen: Vec<&str> = Vec::new();
-    for id in ids {
-        if seen.contains(&id.as_str()) {
-            continue;
+    let stamps = || vec![now.into(), now.into()];
+    by_link_table!(kind, |links, target| {
+        let stamped = [links::Column::CreatedAt, links::Column::UpdatedAt];
+        let owner = links::Column::RateId;
+        match replace {
+            true => {
+                relink_with::<links::Entity, C, _>(
+                    conn, owner, target, &rate.id, ids, &stamped, stamps,
+                )
+                .await
+            }
+            false => {
+                link_with::<links::Entity, C, _>(
+                    conn, owner, target, &rate.id, ids, &stamped, stamps,
+                )
+                .await
+            }
         }
-        seen.push(id);
-        insert.values_panic([
-            id.as_str().into(),
-            rate.id.as_str().into(),
-            now.into(),
-            now.into(),
-        ]);
-    }
-    insert.on_conflict(
-        OnConflict::columns([target, rate_id])
-            .do_nothing()
-            .to_owned(),
-    );
-    conn.execute(conn.get_database_backend().build(&insert))
-        .await?;
-    Ok(())
+    })
 }
 
 async fn unlink<C: ConnectionTrait>(
@@ -344,21 +311,40 @@ async fn unlink<C: ConnectionTrait>(
     kind: LinkKind,
     ids: Option<&[String]>,
 ) -> Result<()> {
-    let mut delete = Query::delete();
-    delete
-        .from_table(Alias::new(kind.table()))
-        .and_where(Expr::col(Alias::new("rate_id")).eq(rate_id));
-    if let Some(ids) = ids {
-        if ids.is_empty() {
-            return Ok(());
-        }
-        delete.and_where(
-            Expr::col(Alias::new(kind.target_column())).is_in(ids.iter().map(String::as_str)),
-        );
+    by_link_table!(kind, |links, target| {
+        medusa_load::unlink::<links::Entity, C>(conn, links::Column::RateId, target, rate_id, ids)
+            .await
+    })
+}
+
+/// Each rate's links in link table `L` (for a count), when `wanted`.
+async fn links_of<L: EntityTrait, C: Connection>(
+    reader: &mut Reader<'_, C>,
+    wanted: bool,
+    rate_id: L::Column,
+    ids: &[String],
+) -> Result<Children<L::Model>> {
+    match wanted {
+        true => children(reader, L::find(), rate_id, ids).await,
+        false => Ok(Children::none(ids.len())),
     }
-    conn.execute(conn.get_database_backend().build(&delete))
-        .await?;
-    Ok(())
+}
+
+/// The live rows of `T` (key `id`) each rate is tied to by `link`, in link order, when
+/// `wanted`.
+async fn linked<L: EntityTrait, T: EntityTrait, C: Connection>(
+    reader: &mut Reader<'_, C>,
+    wanted: bool,
+    link: Link<L>,
+    id: T::Column,
+    ids: &[String],
+) -> Result<Children<T::Model>> {
+    if !wanted {
+        return Ok(Children::none(ids.len()));
+    }
+    let links = L::default();
+    let select = in_insertion_order_of(live::<T>(), reader.backend(), links.table_name());
+    through(reader, select, id, link, ids).await
 }
 
 /// Loads the counts and relations a selection asks for, for a whole page at once: a count
@@ -371,78 +357,61 @@ async fn views<C: Connection>(
 ) -> Result<Vec<TaxRateView>> {
     let ids: Vec<String> = rates.iter().map(|r| r.id.clone()).collect();
     let mut reader = Reader::new(conn).await?;
-    let backend = reader.backend();
+    let product_links = links_of::<product_tax_rate::Entity, C>(
+        &mut reader,
+        selection.has_field("product_count"),
+        product_tax_rate::Column::RateId,
+        &ids,
+    )
+    .await?;
+    let type_links = links_of::<product_type_tax_rate::Entity, C>(
+        &mut reader,
+        selection.has_field("product_type_count"),
+        product_type_tax_rate::Column::RateId,
+        &ids,
+    )
+    .await?;
+    let option_links = links_of::<shipping_tax_rate::Entity, C>(
+        &mut reader,
+        selection.has_field("shipping_option_count"),
+        shipping_tax_rate::Column::RateId,
+        &ids,
+    )
+    .await?;
 
-    let product_links = match selection.has_field("product_count") {
-        true => {
-            let select = product_tax_rate::Entity::find();
-            children(&mut reader, select, product_tax_rate::Column::RateId, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let type_links = match selection.has_field("product_type_count") {
-        true => {
-            let select = product_type_tax_rate::Entity::find();
-            children(
-                &mut reader,
-                select,
-                product_type_tax_rate::Column::RateId,
-                &ids,
-            )
-            .await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let option_links = match selection.has_field("shipping_option_count") {
-        true => {
-            let select = shipping_tax_rate::Entity::find();
-            children(&mut reader, select, shipping_tax_rate::Column::RateId, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-
-    let mut products = match selection.has_relation(TaxRateRelation::Products) {
-        true => {
-            let select =
-                in_insertion_order_of(live::<product::Entity>(), backend, "product_tax_rate");
-            let link = Link::<product_tax_rate::Entity> {
-                owner: product_tax_rate::Column::RateId,
-                target: product_tax_rate::Column::ProductId,
-            };
-            through(&mut reader, select, product::Column::Id, link, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let mut types = match selection.has_relation(TaxRateRelation::ProductTypes) {
-        true => {
-            let select = in_insertion_order_of(
-                live::<product_type::Entity>(),
-                backend,
-                "product_type_tax_rate",
-            );
-            let link = Link::<product_type_tax_rate::Entity> {
-                owner: product_type_tax_rate::Column::RateId,
-                target: product_type_tax_rate::Column::ProductTypeId,
-            };
-            through(&mut reader, select, product_type::Column::Id, link, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
-    let mut options = match selection.has_relation(TaxRateRelation::ShippingOptions) {
-        true => {
-            let select = in_insertion_order_of(
-                live::<shipping_option::Entity>(),
-                backend,
-                "shipping_tax_rate",
-            );
-            let link = Link::<shipping_tax_rate::Entity> {
-                owner: shipping_tax_rate::Column::RateId,
-                target: shipping_tax_rate::Column::ShippingOptionId,
-            };
-            through(&mut reader, select, shipping_option::Column::Id, link, &ids).await?
-        }
-        false => Children::none(ids.len()),
-    };
+    let mut products = linked::<_, product::Entity, C>(
+        &mut reader,
+        selection.has_relation(TaxRateRelation::Products),
+        Link::<product_tax_rate::Entity> {
+            owner: product_tax_rate::Column::RateId,
+            target: product_tax_rate::Column::ProductId,
+        },
+        product::Column::Id,
+        &ids,
+    )
+    .await?;
+    let mut types = linked::<_, product_type::Entity, C>(
+        &mut reader,
+        selection.has_relation(TaxRateRelation::ProductTypes),
+        Link::<product_type_tax_rate::Entity> {
+            owner: product_type_tax_rate::Column::RateId,
+            target: product_type_tax_rate::Column::ProductTypeId,
+        },
+        product_type::Column::Id,
+        &ids,
+    )
+    .await?;
+    let mut options = linked::<_, shipping_option::Entity, C>(
+        &mut reader,
+        selection.has_relation(TaxRateRelation::ShippingOptions),
+        Link::<shipping_tax_rate::Entity> {
+            owner: shipping_tax_rate::Column::RateId,
+            target: shipping_tax_rate::Column::ShippingOptionId,
+        },
+        shipping_option::Column::Id,
+        &ids,
+    )
+    .await?;
     let regions = match selection.has_relation(TaxRateRelation::Region) {
         true => {
             let region_ids = rates.iter().map(|r| r.region_id.clone());

@@ -3,16 +3,13 @@
 use medusa_test_support::on_both_backends;
 use serde_json::Value;
 
-use crate::products::canonical;
+use crate::products::sorted_by;
 use crate::support::*;
 
 /// Every fixture row has the same `created_at`, so Medusa's default order leaves them in
 /// whatever order PostgreSQL yields: compare the rows by value unless an order is given.
-fn sorted(mut body: Value) -> Value {
-    if let Some(Value::Array(items)) = body.get_mut("product_tags") {
-        items.sort_by_key(|t| t["value"].as_str().unwrap_or_default().to_owned());
-    }
-    canonical(&body)
+fn sorted(body: Value) -> Value {
+    sorted_by(body, "product_tags", "value")
 }
 
 on_both_backends! {

@@ -15,6 +15,15 @@ use crate::support::*;
 
 /// Nested arrays of objects sorted by id, except `variants` (ranked) and top-level lists
 /// (ordered by the query); then redacted.
+/// `body` with the items of its list `key` sorted by their `field`, then [`canonical`]: for
+/// lists whose rows tie on Medusa's default order (fixture rows share their `created_at`).
+pub fn sorted_by(mut body: Value, key: &str, field: &str) -> Value {
+    if let Some(Value::Array(items)) = body.get_mut(key) {
+        items.sort_by_key(|item| item[field].as_str().unwrap_or_default().to_owned());
+    }
+    canonical(&body)
+}
+
 pub fn canonical(value: &Value) -> Value {
     fn sort(value: &mut Value, depth: usize) {
         match value {

@@ -6,14 +6,11 @@
 use medusa_test_support::on_both_backends;
 use serde_json::{json, Value};
 
-use crate::products::canonical;
+use crate::products::sorted_by;
 use crate::support::*;
 
-fn by_id(mut body: Value) -> Value {
-    if let Some(Value::Array(items)) = body.get_mut("variants") {
-        items.sort_by_key(|v| v["id"].as_str().unwrap_or_default().to_owned());
-    }
-    canonical(&body)
+fn by_id(body: Value) -> Value {
+    sorted_by(body, "variants", "id")
 }
 
 on_both_backends! {

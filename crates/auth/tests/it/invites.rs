@@ -27,6 +27,11 @@ fn email(address: &str) -> Email {
     Email::parse(address).unwrap()
 }
 
+/// A new invite of `address` with `role`, created through the service.
+async fn invite(invites: &SeaInviteService, address: &str, role: UserRole) -> invite::Model {
+    invites.create(email(address), role).await.unwrap()
+}
+
 fn joiner(password: &str) -> AcceptUser {
     AcceptUser {
         first_name: Some("Grace".into()),
@@ -59,10 +64,7 @@ on_both_backends!(
 async fn create_issues_a_token_and_lists(db: DatabaseConnection) {
     let invites = service(&db);
     let before = medusa_core::time::now();
-    let created = invites
-        .create(email("New@Example.com"), UserRole::Developer)
-        .await
-        .unwrap();
+    let created = invite(&invites, "New@Example.com", UserRole::Developer).await;
     assert!(created.id.starts_with("invite_"), "{}", created.id);
     assert_eq!(created.user_email, "new@example.com");
     assert_eq!(created.role, Some(UserRole::Developer.into()));
@@ -85,14 +87,8 @@ async fn create_issues_a_token_and_lists(db: DatabaseConnection) {
 
 async fn create_again_renews_and_changes_role(db: DatabaseConnection) {
     let invites = service(&db);
-    let first = invites
-        .create(email("again@example.com"), UserRole::Member)
-        .await
-        .unwrap();
-    let second = invites
-        .create(email("again@example.com"), UserRole::Admin)
-        .await
-        .unwrap();
+    let first = invite(&invites, "again@example.com", UserRole::Member).await;
+    let second = invite(&invites, "again@example.com", UserRole::Admin).await;
     assert_eq!(second.id, first.id);
     assert_eq!(second.role, Some(UserRole::Admin.into()));
     assert_ne!(second.token, first.token);
@@ -130,10 +126,7 @@ async fn create_refuses_existing_users(db: DatabaseConnection) {
 
 async fn resend_renews_and_unknown_is_an_error(db: DatabaseConnection) {
     let invites = service(&db);
-    let created = invites
-        .create(email("resend@example.com"), UserRole::Member)
-        .await
-        .unwrap();
+    let created = invite(&invites, "resend@example.com", UserRole::Member).await;
     let past = medusa_core::time::now() - TimeDelta::days(1);
     invite::Entity::update_many()
         .col_expr(invite::Column::ExpiresAt, Expr::value(past))
@@ -156,10 +149,7 @@ async fn resend_renews_and_unknown_is_an_error(db: DatabaseConnection) {
 
 async fn delete_is_hard_and_idempotent(db: DatabaseConnection) {
     let invites = service(&db);
-    let created = invites
-        .create(email("bye@example.com"), UserRole::Member)
-        .await
-        .unwrap();
+    let created = invite(&invites, "bye@example.com", UserRole::Member).await;
     invites.delete(&created.id).await.unwrap();
     assert_eq!(invite::Entity::find().count(&db).await.unwrap(), 0);
     invites.delete(&created.id).await.unwrap();
@@ -167,10 +157,7 @@ async fn delete_is_hard_and_idempotent(db: DatabaseConnection) {
 
 async fn accept_creates_the_user_and_removes_the_invite(db: DatabaseConnection) {
     let invites = service(&db);
-    let created = invites
-        .create(email("joiner@example.com"), UserRole::Developer)
-        .await
-        .unwrap();
+    let created = invite(&invites, "joiner@example.com", UserRole::Developer).await;
     let user = invites
         .accept(&created.token, joiner("joiner-pw"))
         .await
@@ -210,14 +197,8 @@ async fn accept_creates_the_user_and_removes_the_invite(db: DatabaseConnection) 
 /// invite was renewed with another role; the user gets the invite's role, not the token's.
 async fn an_earlier_token_joins_with_the_invites_current_role(db: DatabaseConnection) {
     let invites = service(&db);
-    let first = invites
-        .create(email("renewed@example.com"), UserRole::Member)
-        .await
-        .unwrap();
-    let renewed = invites
-        .create(email("renewed@example.com"), UserRole::Admin)
-        .await
-        .unwrap();
+    let first = invite(&invites, "renewed@example.com", UserRole::Member).await;
+    let renewed = invite(&invites, "renewed@example.com", UserRole::Admin).await;
     assert_eq!(renewed.id, first.id);
     // Signed for the invite, but not the token it holds now.
     let earlier = issue_invite_token(&keys(), &first.id, "member", "renewed@example.com").unwrap();
@@ -233,10 +214,7 @@ async fn accept_rejections(db: DatabaseConnection) {
 
     let err = invites.accept("garbage", joiner("pw")).await.unwrap_err();
     assert_eq!(message(err), token_not_valid);
-    let created = invites
-        .create(email("x@example.com"), UserRole::Member)
-        .await
-        .unwrap();
+    let created = invite(&invites, "x@example.com", UserRole::Member).await;
     let foreign = issue_invite_token(
         &JwtKeys::new("other"),
         &created.id,
@@ -291,10 +269,7 @@ async fn accept_rejections(db: DatabaseConnection) {
         "a failed accept keeps the invite"
     );
 
-    let fresh = invites
-        .create(email("z@example.com"), UserRole::Member)
-        .await
-        .unwrap();
+    let fresh = invite(&invites, "z@example.com", UserRole::Member).await;
     let err = invites.accept(&fresh.token, joiner("")).await.unwrap_err();
     assert_eq!(message(err), (400, "password should not be empty".into()));
 }
@@ -302,10 +277,7 @@ async fn accept_rejections(db: DatabaseConnection) {
 /// If deleting the invite fails after the user was inserted, neither change stays.
 async fn accept_is_all_or_nothing(db: DatabaseConnection) {
     let invites = service(&db);
-    let created = invites
-        .create(email("atomic@example.com"), UserRole::Member)
-        .await
-        .unwrap();
+    let created = invite(&invites, "atomic@example.com", UserRole::Member).await;
     let refuse_deletes = if is_sqlite(&db) {
         "CREATE TRIGGER refuse_invite_delete BEFORE DELETE ON invite BEGIN SELECT RAISE(ABORT, 'refused'); END;"
     } else {
@@ -324,10 +296,7 @@ async fn accept_is_all_or_nothing(db: DatabaseConnection) {
 
 async fn concurrent_accepts_create_one_user(db: DatabaseConnection) {
     let invites = service(&db);
-    let created = invites
-        .create(email("race@example.com"), UserRole::Member)
-        .await
-        .unwrap();
+    let created = invite(&invites, "race@example.com", UserRole::Member).await;
     let attempts = (0..4).map(|i| {
         let invites = invites.clone();
         let token = created.token.clone();

@@ -88,6 +88,21 @@ async fn record_commits_and_rolls_back_with_the_write(db: DatabaseConnection) {
     );
 }
 
+/// Every recorded event as (name, resource id, payload), in recording order.
+async fn recorded(db: &DatabaseConnection) -> Vec<(String, Option<String>, serde_json::Value)> {
+    event_outbox::Entity::find()
+        .order_by_asc(event_outbox::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| {
+            let data = serde_json::from_str(&row.data).unwrap();
+            (row.name, row.resource_id, data)
+        })
+        .collect()
+}
+
 async fn records_keep_their_order_and_payload(db: DatabaseConnection) {
     let payloads = [
         (
@@ -108,21 +123,7 @@ async fn records_keep_their_order_and_payload(db: DatabaseConnection) {
             .await
             .unwrap();
     }
-    let rows = event_outbox::Entity::find()
-        .order_by_asc(event_outbox::Column::Id)
-        .all(&db)
-        .await
-        .unwrap();
-    let read: Vec<(String, Option<String>, serde_json::Value)> = rows
-        .into_iter()
-        .map(|row| {
-            (
-                row.name,
-                row.resource_id,
-                serde_json::from_str(&row.data).unwrap(),
-            )
-        })
-        .collect();
+    let read = recorded(&db).await;
     assert_eq!(
         read,
         vec![
@@ -137,6 +138,38 @@ async fn records_keep_their_order_and_payload(db: DatabaseConnection) {
                 Some("reg_1".into()),
                 payloads[2].1.clone()
             ),
+        ]
+    );
+}
+
+medusa_events::events! {
+    /// A test event with an optional field.
+    ThingUpdated = "thing.updated" {
+        id: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fields: Option<Vec<String>>,
+    }
+}
+
+on_both_backends!(typed_events_write_their_name_and_payload);
+
+async fn typed_events_write_their_name_and_payload(db: DatabaseConnection) {
+    use medusa_events::Event;
+    assert_eq!(ThingUpdated::NAME, "thing.updated");
+    for fields in [None, Some(vec!["title".to_owned()])] {
+        let event = ThingUpdated {
+            id: "thing_1".into(),
+            fields,
+        };
+        medusa_events::record_event(&db, &event).await.unwrap();
+    }
+    let read = recorded(&db).await;
+    let thing = |data| ("thing.updated".to_owned(), Some("thing_1".to_owned()), data);
+    assert_eq!(
+        read,
+        [
+            thing(json!({"id": "thing_1"})),
+            thing(json!({"id": "thing_1", "fields": ["title"]})),
         ]
     );
 }

@@ -1,5 +1,6 @@
 //! Creating and updating a region inside a caller's transaction, with Medusa's checks.
 
+use crate::events;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::{
     country, region, region_fulfillment_providers, region_payment_providers, tax_provider,
@@ -8,7 +9,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
-use serde_json::json;
 
 use super::checks::*;
 use super::{live_region, CreateRegion, UpdateRegion, REGION_ID_PREFIX};
@@ -59,7 +59,13 @@ pub async fn create_region_in<C: ConnectionTrait>(
     link_payment_providers(conn, &created.id, &payment_providers).await?;
     link_fulfillment_providers(conn, &created.id, &fulfillment_providers).await?;
     crate::tax_inclusive::write_created(conn, &created.id, input.includes_tax).await?;
-    medusa_events::record(conn, "region.created", json!({"id": created.id})).await?;
+    medusa_events::record_event(
+        conn,
+        &events::RegionCreated {
+            id: created.id.clone(),
+        },
+    )
+    .await?;
     Ok(created)
 }
 
@@ -74,7 +80,11 @@ pub(crate) async fn record_updated<C: ConnectionTrait>(
     id: &str,
     fields: &[&str],
 ) -> Result<()> {
-    medusa_events::record(conn, "region.updated", json!({"id": id, "fields": fields})).await
+    let event = events::RegionUpdated {
+        id: id.to_owned(),
+        fields: fields.iter().map(|field| (*field).to_owned()).collect(),
+    };
+    medusa_events::record_event(conn, &event).await
 }
 
 pub(crate) async fn update_region_in<C: ConnectionTrait>(

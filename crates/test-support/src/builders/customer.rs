@@ -21,6 +21,8 @@ pub struct CustomerBuilder {
 }
 
 impl CustomerBuilder {
+    common_overrides!(id, metadata, created_at);
+
     pub fn new(email: &str) -> Self {
         Self {
             id: medusa_core::generate_id("cus"),
@@ -33,11 +35,6 @@ impl CustomerBuilder {
             created_at: super::now(),
             groups: Vec::new(),
         }
-    }
-
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
     }
 
     pub fn name(mut self, first: &str, last: &str) -> Self {
@@ -54,17 +51,6 @@ impl CustomerBuilder {
     /// A registered customer: `has_account`, with this password hash.
     pub fn account(mut self, password_hash: &str) -> Self {
         self.password_hash = Some(password_hash.to_owned());
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    /// Creation and update time.
-    pub fn created_at(mut self, at: Timestamp) -> Self {
-        self.created_at = at;
         self
     }
 
@@ -115,6 +101,8 @@ pub struct CustomerGroupBuilder {
 }
 
 impl CustomerGroupBuilder {
+    common_overrides!(id, metadata, created_at);
+
     pub fn new(name: &str) -> Self {
         Self {
             id: medusa_core::generate_id("cgrp"),
@@ -122,22 +110,6 @@ impl CustomerGroupBuilder {
             metadata: None,
             created_at: super::now(),
         }
-    }
-
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    /// Creation and update time.
-    pub fn created_at(mut self, at: Timestamp) -> Self {
-        self.created_at = at;
-        self
     }
 
     pub async fn insert<C: ConnectionTrait>(self, db: &C) -> customer_group::Model {

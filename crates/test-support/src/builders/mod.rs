@@ -31,6 +31,31 @@
 //!     .await;
 //! ```
 
+/// The overrides builders share, for the fields they name alike: `id`, `metadata`, and
+/// `created_at` (creation and update time).
+macro_rules! common_overrides {
+    ($($name:ident),*) => { $(common_overrides!(@ $name);)* };
+    (@ id) => {
+        pub fn id(mut self, id: &str) -> Self {
+            self.id = id.to_owned();
+            self
+        }
+    };
+    (@ metadata) => {
+        pub fn metadata(mut self, metadata: serde_json::Value) -> Self {
+            self.metadata = Some(metadata);
+            self
+        }
+    };
+    (@ created_at) => {
+        /// Creation and update time.
+        pub fn created_at(mut self, at: medusa_core::time::Timestamp) -> Self {
+            self.created_at = at;
+            self
+        }
+    };
+}
+
 mod customer;
 mod order;
 mod order_parts;

@@ -40,6 +40,8 @@ pub struct BuiltProduct {
 }
 
 impl ProductBuilder {
+    common_overrides!(id, metadata);
+
     pub fn new(title: &str) -> Self {
         Self {
             id: medusa_core::generate_id("prod"),
@@ -58,11 +60,6 @@ impl ProductBuilder {
             variants: Vec::new(),
             sales_channels: Vec::new(),
         }
-    }
-
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
     }
 
     pub fn subtitle(mut self, subtitle: &str) -> Self {
@@ -111,11 +108,6 @@ impl ProductBuilder {
 
     pub fn collection(mut self, collection_id: &str) -> Self {
         self.collection_id = Some(collection_id.to_owned());
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
         self
     }
 
@@ -214,6 +206,8 @@ struct Price {
 }
 
 impl VariantBuilder {
+    common_overrides!(id, metadata);
+
     pub fn new(title: &str) -> Self {
         Self {
             id: medusa_core::generate_id("variant"),
@@ -226,11 +220,6 @@ impl VariantBuilder {
             metadata: None,
             prices: Vec::new(),
         }
-    }
-
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
     }
 
     pub fn sku(mut self, sku: &str) -> Self {
@@ -255,11 +244,6 @@ impl VariantBuilder {
 
     pub fn weight(mut self, weight: i32) -> Self {
         self.weight = Some(weight);
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
         self
     }
 

@@ -30,6 +30,8 @@ pub struct RegionBuilder {
 }
 
 impl RegionBuilder {
+    common_overrides!(id, metadata, created_at);
+
     pub fn new(name: &str) -> Self {
         Self {
             id: medusa_core::generate_id("reg"),
@@ -46,11 +48,6 @@ impl RegionBuilder {
             payment_providers: Vec::new(),
             fulfillment_providers: Vec::new(),
         }
-    }
-
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
     }
 
     pub fn currency(mut self, code: &str) -> Self {
@@ -80,17 +77,6 @@ impl RegionBuilder {
 
     pub fn tax_provider(mut self, provider_id: &str) -> Self {
         self.tax_provider_id = Some(provider_id.to_owned());
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    /// Creation and update time.
-    pub fn created_at(mut self, at: Timestamp) -> Self {
-        self.created_at = at;
         self
     }
 

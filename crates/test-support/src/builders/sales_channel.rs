@@ -17,6 +17,8 @@ pub struct SalesChannelBuilder {
 }
 
 impl SalesChannelBuilder {
+    common_overrides!(id, metadata, created_at);
+
     pub fn new(name: &str) -> Self {
         Self {
             id: medusa_core::generate_id("sc"),
@@ -28,11 +30,6 @@ impl SalesChannelBuilder {
         }
     }
 
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
-    }
-
     pub fn description(mut self, description: &str) -> Self {
         self.description = Some(description.to_owned());
         self
@@ -40,17 +37,6 @@ impl SalesChannelBuilder {
 
     pub fn disabled(mut self) -> Self {
         self.is_disabled = true;
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    /// Creation and update time.
-    pub fn created_at(mut self, at: Timestamp) -> Self {
-        self.created_at = at;
         self
     }
 
