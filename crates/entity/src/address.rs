@@ -30,51 +30,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::claim_order::Entity")]
-    ClaimOrder,
-    #[sea_orm(
-        belongs_to = "super::country::Entity",
-        from = "Column::CountryCode",
-        to = "super::country::Column::Iso2",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Country,
-    #[sea_orm(
-        belongs_to = "super::customer::Entity",
-        from = "Column::CustomerId",
-        to = "super::customer::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Customer,
-    #[sea_orm(has_many = "super::swap::Entity")]
-    Swap,
-}
-
-impl Related<super::claim_order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimOrder.def()
-    }
-}
-
-impl Related<super::country::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Country.def()
-    }
-}
-
-impl Related<super::customer::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Customer.def()
-    }
-}
-
-impl Related<super::swap::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Swap.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::cart::Entity",
-        from = "Column::CartId",
-        to = "super::cart::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Cart,
-    #[sea_orm(
-        belongs_to = "super::discount::Entity",
-        from = "Column::DiscountId",
-        to = "super::discount::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Discount,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::discount::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Discount.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::cart::Entity",
-        from = "Column::CartId",
-        to = "super::cart::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Cart,
-    #[sea_orm(
-        belongs_to = "super::gift_card::Entity",
-        from = "Column::GiftCardId",
-        to = "super::gift_card::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    GiftCard,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::gift_card::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::GiftCard.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

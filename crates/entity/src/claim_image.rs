@@ -21,21 +21,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::claim_item::Entity",
-        from = "Column::ClaimItemId",
-        to = "super::claim_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ClaimItem,
-}
-
-impl Related<super::claim_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimItem.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

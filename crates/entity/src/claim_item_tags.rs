@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::claim_item::Entity",
-        from = "Column::ItemId",
-        to = "super::claim_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ClaimItem,
-    #[sea_orm(
-        belongs_to = "super::claim_tag::Entity",
-        from = "Column::TagId",
-        to = "super::claim_tag::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ClaimTag,
-}
-
-impl Related<super::claim_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimItem.def()
-    }
-}
-
-impl Related<super::claim_tag::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimTag.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

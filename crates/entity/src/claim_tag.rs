@@ -20,24 +20,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::claim_item_tags::Entity")]
-    ClaimItemTags,
-}
-
-impl Related<super::claim_item_tags::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimItemTags.def()
-    }
-}
-
-impl Related<super::claim_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::claim_item_tags::Relation::ClaimItem.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(super::claim_item_tags::Relation::ClaimTag.def().rev())
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

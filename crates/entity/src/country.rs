@@ -18,29 +18,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::address::Entity")]
-    Address,
-    #[sea_orm(
-        belongs_to = "super::region::Entity",
-        from = "Column::RegionId",
-        to = "super::region::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Region,
-}
-
-impl Related<super::address::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Address.def()
-    }
-}
-
-impl Related<super::region::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Region.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

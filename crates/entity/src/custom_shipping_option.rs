@@ -22,35 +22,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::cart::Entity",
-        from = "Column::CartId",
-        to = "super::cart::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Cart,
-    #[sea_orm(
-        belongs_to = "super::shipping_option::Entity",
-        from = "Column::ShippingOptionId",
-        to = "super::shipping_option::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ShippingOption,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::shipping_option::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ShippingOption.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -28,66 +28,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::address::Entity",
-        from = "Column::BillingAddressId",
-        to = "super::address::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Address,
-    #[sea_orm(has_many = "super::cart::Entity")]
-    Cart,
-    #[sea_orm(has_many = "super::customer_group_customers::Entity")]
-    CustomerGroupCustomers,
-    #[sea_orm(has_many = "super::notification::Entity")]
-    Notification,
-    #[sea_orm(has_many = "super::order::Entity")]
-    Order,
-}
-
-impl Related<super::address::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Address.def()
-    }
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::customer_group_customers::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::CustomerGroupCustomers.def()
-    }
-}
-
-impl Related<super::notification::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Notification.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
-
-impl Related<super::customer_group::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::customer_group_customers::Relation::CustomerGroup.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::customer_group_customers::Relation::Customer
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::customer::Entity",
-        from = "Column::CustomerId",
-        to = "super::customer::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Customer,
-    #[sea_orm(
-        belongs_to = "super::customer_group::Entity",
-        from = "Column::CustomerGroupId",
-        to = "super::customer_group::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    CustomerGroup,
-}
-
-impl Related<super::customer::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Customer.def()
-    }
-}
-
-impl Related<super::customer_group::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::CustomerGroup.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

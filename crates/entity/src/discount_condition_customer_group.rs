@@ -19,35 +19,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::customer_group::Entity",
-        from = "Column::CustomerGroupId",
-        to = "super::customer_group::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    CustomerGroup,
-    #[sea_orm(
-        belongs_to = "super::discount_condition::Entity",
-        from = "Column::ConditionId",
-        to = "super::discount_condition::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    DiscountCondition,
-}
-
-impl Related<super::customer_group::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::CustomerGroup.def()
-    }
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountCondition.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -19,35 +19,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::discount_condition::Entity",
-        from = "Column::ConditionId",
-        to = "super::discount_condition::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    DiscountCondition,
-    #[sea_orm(
-        belongs_to = "super::product_tag::Entity",
-        from = "Column::ProductTagId",
-        to = "super::product_tag::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ProductTag,
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountCondition.def()
-    }
-}
-
-impl Related<super::product_tag::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductTag.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

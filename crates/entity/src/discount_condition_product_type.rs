@@ -19,35 +19,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::discount_condition::Entity",
-        from = "Column::ConditionId",
-        to = "super::discount_condition::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    DiscountCondition,
-    #[sea_orm(
-        belongs_to = "super::product_type::Entity",
-        from = "Column::ProductTypeId",
-        to = "super::product_type::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ProductType,
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountCondition.def()
-    }
-}
-
-impl Related<super::product_type::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductType.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

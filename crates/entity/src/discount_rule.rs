@@ -25,44 +25,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::discount::Entity")]
-    Discount,
-    #[sea_orm(has_many = "super::discount_condition::Entity")]
-    DiscountCondition,
-    #[sea_orm(has_many = "super::discount_rule_products::Entity")]
-    DiscountRuleProducts,
-}
-
-impl Related<super::discount::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Discount.def()
-    }
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountCondition.def()
-    }
-}
-
-impl Related<super::discount_rule_products::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountRuleProducts.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::discount_rule_products::Relation::Product.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::discount_rule_products::Relation::DiscountRule
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

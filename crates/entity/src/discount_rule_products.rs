@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::discount_rule::Entity",
-        from = "Column::DiscountRuleId",
-        to = "super::discount_rule::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    DiscountRule,
-    #[sea_orm(
-        belongs_to = "super::product::Entity",
-        from = "Column::ProductId",
-        to = "super::product::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Product,
-}
-
-impl Related<super::discount_rule::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountRule.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

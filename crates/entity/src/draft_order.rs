@@ -30,35 +30,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::cart::Entity",
-        from = "Column::CartId",
-        to = "super::cart::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Cart,
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Order,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

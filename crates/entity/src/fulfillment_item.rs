@@ -14,35 +14,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::fulfillment::Entity",
-        from = "Column::FulfillmentId",
-        to = "super::fulfillment::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Fulfillment,
-    #[sea_orm(
-        belongs_to = "super::line_item::Entity",
-        from = "Column::ItemId",
-        to = "super::line_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    LineItem,
-}
-
-impl Related<super::fulfillment::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Fulfillment.def()
-    }
-}
-
-impl Related<super::line_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::LineItem.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -20,35 +20,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::gift_card::Entity",
-        from = "Column::GiftCardId",
-        to = "super::gift_card::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    GiftCard,
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Order,
-}
-
-impl Related<super::gift_card::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::GiftCard.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -20,24 +20,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::product_images::Entity")]
-    ProductImages,
-}
-
-impl Related<super::product_images::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductImages.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::product_images::Relation::Product.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(super::product_images::Relation::Image.def().rev())
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -23,21 +23,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::line_item::Entity",
-        from = "Column::ItemId",
-        to = "super::line_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    LineItem,
-}
-
-impl Related<super::line_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::LineItem.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -23,49 +23,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::currency::Entity",
-        from = "Column::CurrencyCode",
-        to = "super::currency::Column::Code",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Currency,
-    #[sea_orm(
-        belongs_to = "super::price_list::Entity",
-        from = "Column::PriceListId",
-        to = "super::price_list::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    PriceList,
-    #[sea_orm(
-        belongs_to = "super::region::Entity",
-        from = "Column::RegionId",
-        to = "super::region::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Region,
-}
-
-impl Related<super::currency::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Currency.def()
-    }
-}
-
-impl Related<super::price_list::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PriceList.def()
-    }
-}
-
-impl Related<super::region::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Region.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -24,43 +24,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::customer::Entity",
-        from = "Column::CustomerId",
-        to = "super::customer::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Customer,
-    #[sea_orm(
-        belongs_to = "Entity",
-        from = "Column::ParentId",
-        to = "Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    SelfRef,
-    #[sea_orm(
-        belongs_to = "super::notification_provider::Entity",
-        from = "Column::ProviderId",
-        to = "super::notification_provider::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    NotificationProvider,
-}
-
-impl Related<super::customer::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Customer.def()
-    }
-}
-
-impl Related<super::notification_provider::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::NotificationProvider.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::discount::Entity",
-        from = "Column::DiscountId",
-        to = "super::discount::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Discount,
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Order,
-}
-
-impl Related<super::discount::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Discount.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -32,51 +32,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::line_item::Entity")]
-    LineItem,
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Order,
-    #[sea_orm(has_many = "super::order_item_change::Entity")]
-    OrderItemChange,
-    #[sea_orm(
-        belongs_to = "super::payment_collection::Entity",
-        from = "Column::PaymentCollectionId",
-        to = "super::payment_collection::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    PaymentCollection,
-}
-
-impl Related<super::line_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::LineItem.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
-
-impl Related<super::order_item_change::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::OrderItemChange.def()
-    }
-}
-
-impl Related<super::payment_collection::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PaymentCollection.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

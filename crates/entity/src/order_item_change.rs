@@ -23,37 +23,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::line_item::Entity",
-        from = "Column::LineItemId",
-        to = "super::line_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    LineItem2,
-    #[sea_orm(
-        belongs_to = "super::line_item::Entity",
-        from = "Column::OriginalLineItemId",
-        to = "super::line_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    LineItem1,
-    #[sea_orm(
-        belongs_to = "super::order_edit::Entity",
-        from = "Column::OrderEditId",
-        to = "super::order_edit::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    OrderEdit,
-}
-
-impl Related<super::order_edit::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::OrderEdit.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::payment::Entity",
-        from = "Column::PaymentId",
-        to = "super::payment::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Payment,
-    #[sea_orm(
-        belongs_to = "super::payment_collection::Entity",
-        from = "Column::PaymentCollectionId",
-        to = "super::payment_collection::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    PaymentCollection,
-}
-
-impl Related<super::payment::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Payment.def()
-    }
-}
-
-impl Related<super::payment_collection::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PaymentCollection.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

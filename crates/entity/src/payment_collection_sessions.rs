@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::payment_collection::Entity",
-        from = "Column::PaymentCollectionId",
-        to = "super::payment_collection::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    PaymentCollection,
-    #[sea_orm(
-        belongs_to = "super::payment_session::Entity",
-        from = "Column::PaymentSessionId",
-        to = "super::payment_session::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    PaymentSession,
-}
-
-impl Related<super::payment_collection::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PaymentCollection.def()
-    }
-}
-
-impl Related<super::payment_session::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PaymentSession.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -12,28 +12,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::region_payment_providers::Entity")]
-    RegionPaymentProviders,
-}
-
-impl Related<super::region_payment_providers::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::RegionPaymentProviders.def()
-    }
-}
-
-impl Related<super::region::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::region_payment_providers::Relation::Region.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::region_payment_providers::Relation::PaymentProvider
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

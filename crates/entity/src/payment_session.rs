@@ -27,42 +27,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::cart::Entity",
-        from = "Column::CartId",
-        to = "super::cart::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Cart,
-    #[sea_orm(has_many = "super::payment_collection_sessions::Entity")]
-    PaymentCollectionSessions,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::payment_collection_sessions::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PaymentCollectionSessions.def()
-    }
-}
-
-impl Related<super::payment_collection::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::payment_collection_sessions::Relation::PaymentCollection.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::payment_collection_sessions::Relation::PaymentSession
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

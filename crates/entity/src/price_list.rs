@@ -27,36 +27,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::money_amount::Entity")]
-    MoneyAmount,
-    #[sea_orm(has_many = "super::price_list_customer_groups::Entity")]
-    PriceListCustomerGroups,
-}
-
-impl Related<super::money_amount::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::MoneyAmount.def()
-    }
-}
-
-impl Related<super::price_list_customer_groups::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PriceListCustomerGroups.def()
-    }
-}
-
-impl Related<super::customer_group::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::price_list_customer_groups::Relation::CustomerGroup.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::price_list_customer_groups::Relation::PriceList
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::customer_group::Entity",
-        from = "Column::CustomerGroupId",
-        to = "super::customer_group::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    CustomerGroup,
-    #[sea_orm(
-        belongs_to = "super::price_list::Entity",
-        from = "Column::PriceListId",
-        to = "super::price_list::Column::Id",
-        on_update = "Cascade",
-        on_delete = "Cascade"
-    )]
-    PriceList,
-}
-
-impl Related<super::customer_group::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::CustomerGroup.def()
-    }
-}
-
-impl Related<super::price_list::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PriceList.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

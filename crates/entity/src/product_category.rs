@@ -29,15 +29,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::product_category_product::Entity")]
-    ProductCategoryProduct,
-}
-
-impl Related<super::product_category_product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductCategoryProduct.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

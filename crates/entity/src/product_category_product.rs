@@ -15,35 +15,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::product::Entity",
-        from = "Column::ProductId",
-        to = "super::product::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Product,
-    #[sea_orm(
-        belongs_to = "super::product_category::Entity",
-        from = "Column::ProductCategoryId",
-        to = "super::product_category::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ProductCategory,
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
-
-impl Related<super::product_category::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductCategory.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -22,36 +22,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::discount_condition_product_collection::Entity")]
-    DiscountConditionProductCollection,
-    #[sea_orm(has_many = "super::product::Entity")]
-    Product,
-}
-
-impl Related<super::discount_condition_product_collection::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountConditionProductCollection.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::discount_condition_product_collection::Relation::DiscountCondition.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::discount_condition_product_collection::Relation::ProductCollection
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

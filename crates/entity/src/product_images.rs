@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::image::Entity",
-        from = "Column::ImageId",
-        to = "super::image::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Image,
-    #[sea_orm(
-        belongs_to = "super::product::Entity",
-        from = "Column::ProductId",
-        to = "super::product::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Product,
-}
-
-impl Related<super::image::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Image.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

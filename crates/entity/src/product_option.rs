@@ -21,29 +21,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::product::Entity",
-        from = "Column::ProductId",
-        to = "super::product::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Product,
-    #[sea_orm(has_many = "super::product_option_value::Entity")]
-    ProductOptionValue,
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
-
-impl Related<super::product_option_value::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductOptionValue.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

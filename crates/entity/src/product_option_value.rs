@@ -22,35 +22,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::product_option::Entity",
-        from = "Column::OptionId",
-        to = "super::product_option::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ProductOption,
-    #[sea_orm(
-        belongs_to = "super::product_variant::Entity",
-        from = "Column::VariantId",
-        to = "super::product_variant::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ProductVariant,
-}
-
-impl Related<super::product_option::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductOption.def()
-    }
-}
-
-impl Related<super::product_variant::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductVariant.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

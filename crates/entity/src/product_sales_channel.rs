@@ -13,21 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::sales_channel::Entity",
-        from = "Column::SalesChannelId",
-        to = "super::sales_channel::Column::Id",
-        on_update = "Cascade",
-        on_delete = "Cascade"
-    )]
-    SalesChannel,
-}
-
-impl Related<super::sales_channel::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::SalesChannel.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -20,45 +20,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::discount_condition_product_tag::Entity")]
-    DiscountConditionProductTag,
-    #[sea_orm(has_many = "super::product_tags::Entity")]
-    ProductTags,
-}
-
-impl Related<super::discount_condition_product_tag::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountConditionProductTag.def()
-    }
-}
-
-impl Related<super::product_tags::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductTags.def()
-    }
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::discount_condition_product_tag::Relation::DiscountCondition.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::discount_condition_product_tag::Relation::ProductTag
-                .def()
-                .rev(),
-        )
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::product_tags::Relation::Product.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(super::product_tags::Relation::ProductTag.def().rev())
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -20,57 +20,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::discount_condition_product_type::Entity")]
-    DiscountConditionProductType,
-    #[sea_orm(has_many = "super::product::Entity")]
-    Product,
-    #[sea_orm(has_many = "super::product_type_tax_rate::Entity")]
-    ProductTypeTaxRate,
-}
-
-impl Related<super::discount_condition_product_type::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::DiscountConditionProductType.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
-
-impl Related<super::product_type_tax_rate::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductTypeTaxRate.def()
-    }
-}
-
-impl Related<super::discount_condition::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::discount_condition_product_type::Relation::DiscountCondition.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::discount_condition_product_type::Relation::ProductType
-                .def()
-                .rev(),
-        )
-    }
-}
-
-impl Related<super::tax_rate::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::product_type_tax_rate::Relation::TaxRate.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(
-            super::product_type_tax_rate::Relation::ProductType
-                .def()
-                .rev(),
-        )
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

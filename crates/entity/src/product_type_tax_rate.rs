@@ -19,35 +19,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::product_type::Entity",
-        from = "Column::ProductTypeId",
-        to = "super::product_type::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ProductType,
-    #[sea_orm(
-        belongs_to = "super::tax_rate::Entity",
-        from = "Column::RateId",
-        to = "super::tax_rate::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    TaxRate,
-}
-
-impl Related<super::product_type::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductType.def()
-    }
-}
-
-impl Related<super::tax_rate::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::TaxRate.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -41,45 +41,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::claim_item::Entity")]
-    ClaimItem,
-    #[sea_orm(has_many = "super::line_item::Entity")]
-    LineItem,
-    #[sea_orm(
-        belongs_to = "super::product::Entity",
-        from = "Column::ProductId",
-        to = "super::product::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Product,
-    #[sea_orm(has_many = "super::product_option_value::Entity")]
-    ProductOptionValue,
-}
-
-impl Related<super::claim_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimItem.def()
-    }
-}
-
-impl Related<super::line_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::LineItem.def()
-    }
-}
-
-impl Related<super::product::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Product.def()
-    }
-}
-
-impl Related<super::product_option_value::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductOptionValue.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -24,35 +24,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Order,
-    #[sea_orm(
-        belongs_to = "super::payment::Entity",
-        from = "Column::PaymentId",
-        to = "super::payment::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Payment,
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
-
-impl Related<super::payment::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Payment.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::payment_provider::Entity",
-        from = "Column::ProviderId",
-        to = "super::payment_provider::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    PaymentProvider,
-    #[sea_orm(
-        belongs_to = "super::region::Entity",
-        from = "Column::RegionId",
-        to = "super::region::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Region,
-}
-
-impl Related<super::payment_provider::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::PaymentProvider.def()
-    }
-}
-
-impl Related<super::region::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Region.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

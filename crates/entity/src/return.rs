@@ -32,65 +32,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::claim_order::Entity",
-        from = "Column::ClaimOrderId",
-        to = "super::claim_order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ClaimOrder,
-    #[sea_orm(
-        belongs_to = "super::order::Entity",
-        from = "Column::OrderId",
-        to = "super::order::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Order,
-    #[sea_orm(has_many = "super::return_item::Entity")]
-    ReturnItem,
-    #[sea_orm(has_one = "super::shipping_method::Entity")]
-    ShippingMethod,
-    #[sea_orm(
-        belongs_to = "super::swap::Entity",
-        from = "Column::SwapId",
-        to = "super::swap::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Swap,
-}
-
-impl Related<super::claim_order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ClaimOrder.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
-
-impl Related<super::return_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ReturnItem.def()
-    }
-}
-
-impl Related<super::shipping_method::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ShippingMethod.def()
-    }
-}
-
-impl Related<super::swap::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Swap.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

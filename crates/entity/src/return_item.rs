@@ -21,49 +21,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::line_item::Entity",
-        from = "Column::ItemId",
-        to = "super::line_item::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    LineItem,
-    #[sea_orm(
-        belongs_to = "super::r#return::Entity",
-        from = "Column::ReturnId",
-        to = "super::r#return::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Return,
-    #[sea_orm(
-        belongs_to = "super::return_reason::Entity",
-        from = "Column::ReasonId",
-        to = "super::return_reason::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ReturnReason,
-}
-
-impl Related<super::line_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::LineItem.def()
-    }
-}
-
-impl Related<super::r#return::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Return.def()
-    }
-}
-
-impl Related<super::return_reason::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ReturnReason.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -24,23 +24,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::return_item::Entity")]
-    ReturnItem,
-    #[sea_orm(
-        belongs_to = "Entity",
-        from = "Column::ParentReturnReasonId",
-        to = "Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    SelfRef,
-}
-
-impl Related<super::return_item::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ReturnItem.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -22,39 +22,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::cart::Entity")]
-    Cart,
-    #[sea_orm(has_many = "super::order::Entity")]
-    Order,
-    #[sea_orm(has_many = "super::product_sales_channel::Entity")]
-    ProductSalesChannel,
-    #[sea_orm(has_one = "super::store::Entity")]
-    Store,
-}
-
-impl Related<super::cart::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Cart.def()
-    }
-}
-
-impl Related<super::order::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Order.def()
-    }
-}
-
-impl Related<super::product_sales_channel::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ProductSalesChannel.def()
-    }
-}
-
-impl Related<super::store::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Store.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -23,21 +23,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::shipping_method::Entity",
-        from = "Column::ShippingMethodId",
-        to = "super::shipping_method::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ShippingMethod,
-}
-
-impl Related<super::shipping_method::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ShippingMethod.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -17,21 +17,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::shipping_option::Entity",
-        from = "Column::ShippingOptionId",
-        to = "super::shipping_option::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    ShippingOption,
-}
-
-impl Related<super::shipping_option::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ShippingOption.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -22,15 +22,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::shipping_option::Entity")]
-    ShippingOption,
-}
-
-impl Related<super::shipping_option::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ShippingOption.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

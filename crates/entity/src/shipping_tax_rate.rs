@@ -19,35 +19,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::shipping_option::Entity",
-        from = "Column::ShippingOptionId",
-        to = "super::shipping_option::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    ShippingOption,
-    #[sea_orm(
-        belongs_to = "super::tax_rate::Entity",
-        from = "Column::RateId",
-        to = "super::tax_rate::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    TaxRate,
-}
-
-impl Related<super::shipping_option::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::ShippingOption.def()
-    }
-}
-
-impl Related<super::tax_rate::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::TaxRate.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

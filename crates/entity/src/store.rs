@@ -25,46 +25,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::currency::Entity",
-        from = "Column::DefaultCurrencyCode",
-        to = "super::currency::Column::Code",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Currency,
-    #[sea_orm(
-        belongs_to = "super::sales_channel::Entity",
-        from = "Column::DefaultSalesChannelId",
-        to = "super::sales_channel::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    SalesChannel,
-    #[sea_orm(has_many = "super::store_currencies::Entity")]
-    StoreCurrencies,
-}
-
-impl Related<super::sales_channel::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::SalesChannel.def()
-    }
-}
-
-impl Related<super::store_currencies::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::StoreCurrencies.def()
-    }
-}
-
-impl Related<super::currency::Entity> for Entity {
-    fn to() -> RelationDef {
-        super::store_currencies::Relation::Currency.def()
-    }
-    fn via() -> Option<RelationDef> {
-        Some(super::store_currencies::Relation::Store.def().rev())
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -13,35 +13,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::currency::Entity",
-        from = "Column::CurrencyCode",
-        to = "super::currency::Column::Code",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Currency,
-    #[sea_orm(
-        belongs_to = "super::store::Entity",
-        from = "Column::StoreId",
-        to = "super::store::Column::Id",
-        on_update = "NoAction",
-        on_delete = "Cascade"
-    )]
-    Store,
-}
-
-impl Related<super::currency::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Currency.def()
-    }
-}
-
-impl Related<super::store::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Store.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

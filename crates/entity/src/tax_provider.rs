@@ -12,15 +12,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::region::Entity")]
-    Region,
-}
-
-impl Related<super::region::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Region.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

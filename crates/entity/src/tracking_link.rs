@@ -23,21 +23,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(
-        belongs_to = "super::fulfillment::Entity",
-        from = "Column::FulfillmentId",
-        to = "super::fulfillment::Column::Id",
-        on_update = "NoAction",
-        on_delete = "NoAction"
-    )]
-    Fulfillment,
-}
-
-impl Related<super::fulfillment::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Fulfillment.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -29,15 +29,6 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {
-    #[sea_orm(has_many = "super::batch_job::Entity")]
-    BatchJob,
-}
-
-impl Related<super::batch_job::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::BatchJob.def()
-    }
-}
+pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -21,4 +21,4 @@ pub use live::{
     unlink,
 };
 pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
-pub use relation::{by_key, children, text_of, through, Link, LINK_OWNER};
+pub use relation::{by_key, children, references, text_of, through, Link, LINK_OWNER};

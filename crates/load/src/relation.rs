@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use medusa_core::Result;
 use medusa_query_dsl::key_in;
 use sea_orm::sea_query::{Alias, Expr};
-use sea_orm::{ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryTrait, Select, Value};
+use sea_orm::{
+    ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryTrait, RelationDef, Select, Value,
+};
 
 use crate::groups::Children;
 use crate::reader::{Connection, Reader};
@@ -130,4 +132,11 @@ where
         .into_iter()
         .filter_map(|row| text_of(&row, key).map(|key| (key, row)))
         .collect())
+}
+
+/// The join from `A` to `B` where `A`'s column `from` holds `B`'s column `to` (a foreign key),
+/// for the few list queries that join instead of loading. The entities declare no sea-orm
+/// relations: relations are loaded here, select-in, so a join names its key.
+pub fn references<A: EntityTrait, B: EntityTrait>(from: A::Column, to: B::Column) -> RelationDef {
+    A::belongs_to(B::default()).from(from).to(to).into()
 }

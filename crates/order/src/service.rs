@@ -2,11 +2,12 @@
 
 use async_trait::async_trait;
 use medusa_core::{Error, ListPage, Result};
-use medusa_entity::order;
+use medusa_entity::{address, customer, order};
+use medusa_load::references;
 use sea_orm::sea_query::Alias;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QuerySelect, RelationTrait,
+    QuerySelect,
 };
 use serde_json::{Map, Value};
 
@@ -66,12 +67,18 @@ impl OrderService for SeaOrderService {
             select = select
                 .join_as(
                     JoinType::InnerJoin,
-                    order::Relation::Address2.def(),
+                    references::<order::Entity, address::Entity>(
+                        order::Column::ShippingAddressId,
+                        address::Column::Id,
+                    ),
                     Alias::new(SHIPPING_ADDRESS),
                 )
                 .join_as(
                     JoinType::InnerJoin,
-                    order::Relation::Customer.def(),
+                    references::<order::Entity, customer::Entity>(
+                        order::Column::CustomerId,
+                        customer::Column::Id,
+                    ),
                     Alias::new(CUSTOMER),
                 );
         }

@@ -20,8 +20,8 @@ use medusa_query_dsl::{
 use sea_orm::sea_query::{Expr, IntoCondition, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    IntoActiveModel, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait, Set, TransactionTrait,
+    IntoActiveModel, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 
 use crate::input::{AddPrices, CreatePriceList, PriceInput, UpdatePriceList};
@@ -182,22 +182,35 @@ impl PriceListService for SeaPriceListService {
         // Searching group names and filtering by group need the group links joined; one row
         // per list is kept with DISTINCT so pages and the count stay right.
         if plan.search.is_some() || query.customer_groups.is_some() {
-            select = select
-                .join(
-                    JoinType::LeftJoin,
-                    price_list::Relation::PriceListCustomerGroups.def(),
-                )
-                .join(
-                    JoinType::LeftJoin,
-                    price_list_customer_groups::Relation::CustomerGroup
-                        .def()
+            select =
+                select
+                    .join(
+                        JoinType::LeftJoin,
+                        medusa_load::references::<
+                            price_list_customer_groups::Entity,
+                            price_list::Entity,
+                        >(
+                            price_list_customer_groups::Column::PriceListId,
+                            price_list::Column::Id,
+                        )
+                        .rev(),
+                    )
+                    .join(
+                        JoinType::LeftJoin,
+                        medusa_load::references::<
+                            price_list_customer_groups::Entity,
+                            customer_group::Entity,
+                        >(
+                            price_list_customer_groups::Column::CustomerGroupId,
+                            customer_group::Column::Id,
+                        )
                         .on_condition(|_, group| {
                             Expr::col((group, customer_group::Column::DeletedAt))
                                 .is_null()
                                 .into_condition()
                         }),
-                )
-                .distinct();
+                    )
+                    .distinct();
             if let Some(groups) = &query.customer_groups {
                 select = select
                     .filter(
@@ -728,7 +741,10 @@ async fn list_prices_of<C: ConnectionTrait>(
             select = select
                 .join(
                     JoinType::InnerJoin,
-                    product_variant::Relation::Product.def(),
+                    medusa_load::references::<product_variant::Entity, product::Entity>(
+                        product_variant::Column::ProductId,
+                        product::Column::Id,
+                    ),
                 )
                 .filter(Expr::col((product::Entity, product::Column::DeletedAt)).is_null())
                 .filter(product::Column::Id.is_in(product_ids.iter().cloned()))

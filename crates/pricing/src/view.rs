@@ -8,7 +8,7 @@ use medusa_entity::{
 };
 use medusa_load::{children, live, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::in_insertion_order_of;
-use sea_orm::{EntityTrait, Order, QueryOrder, RelationDef};
+use sea_orm::{Order, QueryOrder, RelationDef};
 use serde::Serialize;
 
 /// A price list with the relations that were loaded (absent keys were not).
@@ -164,10 +164,10 @@ async fn prices_of<C: Connection>(
 
 /// The join from a price's variant link to the variant.
 pub(crate) fn link_to_variant() -> RelationDef {
-    product_variant_money_amount::Entity::belongs_to(product_variant::Entity)
-        .from(product_variant_money_amount::Column::VariantId)
-        .to(product_variant::Column::Id)
-        .into()
+    medusa_load::references::<product_variant_money_amount::Entity, product_variant::Entity>(
+        product_variant_money_amount::Column::VariantId,
+        product_variant::Column::Id,
+    )
 }
 
 /// The live variants linked to each of `price_ids` (one statement).

@@ -19,7 +19,7 @@ use medusa_query_dsl::{key_in, ListPlan, RelationNode, Selection};
 use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult,
-    Order, PaginatorTrait, QueryFilter, QueryTrait, Statement,
+    JoinType, Order, PaginatorTrait, QueryFilter, QuerySelect, QueryTrait, Statement,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -203,7 +203,13 @@ async fn list_variant_page<C: ConnectionTrait + AsPgPool>(
 ) -> Result<(Vec<VariantView>, u64)> {
     let mut base = product_variant::Entity::find();
     if plan.search.is_some() {
-        base = base.inner_join(product::Entity);
+        base = base.join(
+            JoinType::InnerJoin,
+            medusa_load::references::<product_variant::Entity, product::Entity>(
+                product_variant::Column::ProductId,
+                product::Column::Id,
+            ),
+        );
     }
     if let Some(product_id) = product_id {
         base = base.filter(product_variant::Column::ProductId.eq(product_id));
