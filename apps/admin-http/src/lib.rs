@@ -44,25 +44,27 @@ pub const SESSION_COOKIE: &str = "connect.sid";
 /// How long a session lives (Medusa's default `maxAge`, 10 hours).
 const SESSION_TTL: Duration = Duration::hours(10);
 
-/// Mounts the admin API (`/admin/...`, the v2 `/auth/...` routes, the uploaded files under
-/// `/uploads/...` and `/health`) on an actix app or scope.
+/// Mounts the admin API (`/admin/...`, the v2 `/auth/...` routes and the uploaded files under
+/// `/uploads/...`) on an actix app or scope, wherever the host mounts it (`web::scope("/shop")`
+/// gives `/shop/admin/...`). What it installs stays inside its own scopes: the JSON, query and
+/// path error answers in Medusa's shape, sessions, CORS and authentication; the host's own
+/// routes keep theirs. `/health` is the standalone server's ([`app`]), not the host's.
 pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg| {
         let session = session_middleware(&state);
         let flags = state.flags;
-        cfg.app_data(web::Data::new(state))
-            .app_data(extract::json_config())
-            .app_data(extract::query_config())
-            .app_data(extract::path_config())
-            .service(
-                web::resource("/health")
-                    .wrap(from_fn(middleware::request_log::log_request))
-                    .route(web::get().to(health)),
-            );
+        // The middleware of each scope reads the state, so it is registered beside the scopes
+        // (it is found by its own type only).
+        cfg.app_data(web::Data::new(state));
         for prefix in ["/admin", "/auth", "/uploads"] {
             cfg.service(
                 web::scope(prefix)
-                    .wrap(from_fn(middleware::auth::authenticate))
+                    .app_data(extract::json_config())
+                    .app_data(extract::query_config())
+                    .app_data(extract::path_config())
+                    .wrap(from_fn(move |req, next| {
+                        middleware::auth::authenticate(req, next, prefix)
+                    }))
                     .wrap(from_fn(middleware::nul_path::refuse_nul_in_path))
                     .wrap(session.clone())
                     .wrap(json_errors())
@@ -89,6 +91,7 @@ pub fn app(
     >,
 > {
     App::new()
+        .service(web::resource("/health").route(web::get().to(health)))
         .configure(configure(state))
         .default_service(web::to(routes::not_found))
         .wrap(json_errors())

@@ -255,6 +255,8 @@ pub fn endpoints() -> Vec<Endpoint> {
 }
 
 /// Whether `method` on the route pattern `pattern` answers without credentials.
+/// Whether the route a request matched is public. The matched pattern carries whatever prefix
+/// a host app mounted the API under (`/shop/admin/auth`), so it is compared by its end.
 pub fn is_public(method: &Method, pattern: &str) -> bool {
     static PUBLIC: OnceLock<Vec<(Method, &'static str)>> = OnceLock::new();
     PUBLIC
@@ -266,7 +268,7 @@ pub fn is_public(method: &Method, pattern: &str) -> bool {
                 .collect()
         })
         .iter()
-        .any(|(m, p)| m == method && *p == pattern)
+        .any(|(m, p)| m == method && pattern.ends_with(p))
 }
 
 /// Registers the endpoints whose path starts with `prefix`, relative to a scope mounted there,

@@ -22,16 +22,21 @@ use crate::{error::ApiError, routes, state::AppState};
 /// Session key under which a logged-in admin's id is kept (as in Medusa's `req.session.user_id`).
 pub const SESSION_USER_KEY: &str = "user_id";
 
+/// Authenticates a request to the scope mounted for `scope` (`/admin`, `/auth`, `/uploads`),
+/// wherever the host app mounted that scope (`/admin` or `/shop/admin`).
 pub async fn authenticate(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
+    scope: &'static str,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let refusal = match resolve(&req).await {
         Ok(Some(user)) => {
             req.extensions_mut().insert(user);
             None
         }
-        Ok(None) if requires_authentication(&req) => Some(Error::unauthorized("Unauthorized")),
+        Ok(None) if requires_authentication(&req, scope) => {
+            Some(Error::unauthorized("Unauthorized"))
+        }
         Ok(None) => None,
         Err(err) => Some(err),
     };
@@ -44,11 +49,11 @@ pub async fn authenticate(
     }
 }
 
-fn requires_authentication(req: &ServiceRequest) -> bool {
+fn requires_authentication(req: &ServiceRequest, scope: &str) -> bool {
     match req.match_pattern() {
         Some(pattern) => !routes::is_public(req.method(), &pattern),
         // An unknown path under /admin answers 401 to strangers, as Medusa's does.
-        None => req.path().starts_with("/admin"),
+        None => scope == "/admin",
     }
 }
 

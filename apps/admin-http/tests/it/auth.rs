@@ -4,10 +4,6 @@ use serde_json::json;
 
 use crate::support::*;
 
-fn login_body() -> serde_json::Value {
-    json!({ "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD })
-}
-
 on_both_backends! {
     async fn session_login_with_medusas_scrypt_hash(app) {
         let svc = app.service().await;

@@ -154,6 +154,11 @@ async fn seed(state: &AppState, db: &DatabaseConnection) {
         .expect("store like the reference's");
 }
 
+/// The reference admin's login body.
+pub fn login_body() -> Value {
+    serde_json::json!({ "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD })
+}
+
 /// A JSON answer: status, headers and body.
 pub struct Answer {
     pub status: u16,
