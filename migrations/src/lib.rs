@@ -1,7 +1,11 @@
 //! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
 //! migrations insert.
 //!
-//! Five migrations, tracked by sea-orm-migration in its own `seaql_migrations` table:
+//! Five migrations, recorded in this server's own version table, [`VERSION_TABLE`]
+//! (`medusa_admin_migrations`), so that a host application embedding the crates keeps
+//! sea-orm's default `seaql_migrations` for its own migrations. Databases migrated before the
+//! table had its own name get their rows moved over on the next migrate
+//! ([`migrate`]); any other rows of `seaql_migrations` are left to their owner.
 //!
 //! 1. `m0001_medusa_schema` gives the database Medusa 1.20's schema.
 //!    - PostgreSQL without Medusa's `migrations` table: runs `sql/postgres/medusa-1.20.sql`
@@ -36,18 +40,29 @@ mod read_indexes;
 
 use std::time::Instant;
 
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
 use sea_orm_migration::prelude::*;
 
 pub use feature_flags::{migrate_tax_inclusive_pricing, TAX_INCLUSIVE_PRICING_MIGRATION};
 pub use medusa_schema::MEDUSA_LAST_MIGRATION;
 pub use read_indexes::READ_INDEXES;
 
+/// The table recording which of this server's migrations have run.
+pub const VERSION_TABLE: &str = "medusa_admin_migrations";
+
+/// Where sea-orm-migration records migrations by default, and where this server recorded its
+/// own before [`VERSION_TABLE`].
+const SHARED_VERSION_TABLE: &str = "seaql_migrations";
+
 /// Every migration of this server, in the order they apply.
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
+    fn migration_table_name() -> DynIden {
+        Alias::new(VERSION_TABLE).into_iden()
+    }
+
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         vec![
             Box::new(medusa_schema::MedusaSchema),
@@ -65,6 +80,7 @@ impl MigratorTrait for Migrator {
 /// schema as it was.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     let started = Instant::now();
+    move_rows_from_shared_version_table(db).await?;
     let pending: Vec<String> = Migrator::get_pending_migrations(db)
         .await?
         .iter()
@@ -80,6 +96,65 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
         migrations = ?pending,
         elapsed_ms = started.elapsed().as_millis() as u64,
         "database schema migrated"
+    );
+    Ok(())
+}
+
+/// Moves this server's rows out of `seaql_migrations` (where it recorded them before it had
+/// its own table) into [`VERSION_TABLE`], in one transaction; the shared table is dropped when
+/// nothing else is left in it. A database without those rows is left alone.
+async fn move_rows_from_shared_version_table(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let manager = SchemaManager::new(db);
+    if !manager.has_table(SHARED_VERSION_TABLE).await? {
+        return Ok(());
+    }
+    let ours: Vec<String> = Migrator::migrations()
+        .iter()
+        .map(|migration| format!("'{}'", migration.name()))
+        .collect();
+    let ours = ours.join(", ");
+    let backend = db.get_database_backend();
+    let count = |sql: String| async move {
+        let row = db.query_one(Statement::from_string(backend, sql)).await?;
+        Ok::<i64, DbErr>(
+            row.map(|r| r.try_get_by_index::<i64>(0))
+                .transpose()?
+                .unwrap_or(0),
+        )
+    };
+    let found = count(format!(
+        "SELECT count(*) FROM {SHARED_VERSION_TABLE} WHERE version IN ({ours})"
+    ))
+    .await?;
+    if found == 0 {
+        return Ok(());
+    }
+    Migrator::install(db).await?;
+    let txn = db.begin().await?;
+    for sql in [
+        format!(
+            "INSERT INTO {VERSION_TABLE} (version, applied_at) SELECT version, applied_at \
+             FROM {SHARED_VERSION_TABLE} WHERE version IN ({ours}) \
+             AND version NOT IN (SELECT version FROM {VERSION_TABLE})"
+        ),
+        format!("DELETE FROM {SHARED_VERSION_TABLE} WHERE version IN ({ours})"),
+    ] {
+        txn.execute(Statement::from_string(backend, sql)).await?;
+    }
+    txn.commit().await?;
+    let left = count(format!("SELECT count(*) FROM {SHARED_VERSION_TABLE}")).await?;
+    if left == 0 {
+        manager
+            .drop_table(
+                Table::drop()
+                    .table(Alias::new(SHARED_VERSION_TABLE))
+                    .to_owned(),
+            )
+            .await?;
+    }
+    tracing::info!(
+        moved = found,
+        "this server's migration records moved from {SHARED_VERSION_TABLE} to {VERSION_TABLE}"
     );
     Ok(())
 }

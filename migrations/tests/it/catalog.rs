@@ -13,7 +13,7 @@ pub const OUR_TABLES: [&str; 5] = [
     "secret_api_key",
     "event_outbox",
     "login_failure",
-    "seaql_migrations",
+    "medusa_admin_migrations",
 ];
 
 /// Every schema object as `"kind name" -> definition`.

@@ -22,7 +22,7 @@ async fn scalar_i64(db: &DatabaseConnection, sql: &str) -> i64 {
 async fn applied_versions(db: &DatabaseConnection) -> Vec<String> {
     db.query_all(Statement::from_string(
         DbBackend::Postgres,
-        "SELECT version FROM seaql_migrations ORDER BY version",
+        "SELECT version FROM medusa_admin_migrations ORDER BY version",
     ))
     .await
     .unwrap()

@@ -68,7 +68,7 @@ async fn fresh_database_gets_every_table_and_the_reference_rows() {
             "secret_api_key",
             "event_outbox",
             "login_failure",
-            "seaql_migrations",
+            "medusa_admin_migrations",
         ]
         .map(String::from),
     );
@@ -121,7 +121,7 @@ async fn second_migrate_changes_nothing() {
     migrate(&db).await.unwrap();
     assert_eq!(scalar_text(&db, schema).await, before);
     assert_eq!(
-        scalar_i64(&db, "SELECT count(*) FROM seaql_migrations").await,
+        scalar_i64(&db, "SELECT count(*) FROM medusa_admin_migrations").await,
         5
     );
     for name in medusa_migration::READ_INDEXES {
@@ -377,7 +377,7 @@ async fn rolling_back_drops_only_our_tables() {
     assert!(refused.contains("cannot be rolled back"), "{refused}");
     assert!(table_names(&db).await.contains("order"));
     assert_eq!(
-        scalar_i64(&db, "SELECT count(*) FROM seaql_migrations").await,
+        scalar_i64(&db, "SELECT count(*) FROM medusa_admin_migrations").await,
         1
     );
 
@@ -385,4 +385,56 @@ async fn rolling_back_drops_only_our_tables() {
     assert!(table_names(&db).await.contains("admin_session"));
     db.close().await.unwrap();
     drop(file);
+}
+
+/// A database migrated when this server still recorded its migrations in sea-orm's shared
+/// `seaql_migrations`: the next migrate moves its rows to `medusa_admin_migrations` and runs
+/// nothing again; a host's own rows stay where they are, and the shared table goes only when
+/// nothing is left in it.
+#[tokio::test]
+async fn records_in_the_shared_version_table_are_moved_to_our_own() {
+    for host_rows in [false, true] {
+        let (file, db) = migrated().await;
+        let applied =
+            "SELECT group_concat(version, ',') FROM (SELECT version FROM {t} ORDER BY version)";
+        let ours = scalar_text(&db, &applied.replace("{t}", "medusa_admin_migrations")).await;
+        query(&db, "CREATE TABLE seaql_migrations (version varchar NOT NULL PRIMARY KEY, applied_at bigint NOT NULL)").await;
+        query(
+            &db,
+            "INSERT INTO seaql_migrations SELECT version, applied_at FROM medusa_admin_migrations",
+        )
+        .await;
+        query(&db, "DROP TABLE medusa_admin_migrations").await;
+        if host_rows {
+            query(
+                &db,
+                "INSERT INTO seaql_migrations VALUES ('m20240101_000001_host_table', 1)",
+            )
+            .await;
+        }
+        let schema = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE name NOT LIKE '%seaql_migrations%' AND name NOT LIKE '%medusa_admin_migrations%' ORDER BY name)";
+        let before = scalar_text(&db, schema).await;
+
+        migrate(&db).await.unwrap();
+
+        assert_eq!(
+            scalar_text(&db, &applied.replace("{t}", "medusa_admin_migrations")).await,
+            ours
+        );
+        assert_eq!(
+            scalar_text(&db, schema).await,
+            before,
+            "a migration ran again"
+        );
+        let shared_left = table_names(&db).await.contains("seaql_migrations");
+        assert_eq!(shared_left, host_rows);
+        if host_rows {
+            assert_eq!(
+                scalar_text(&db, &applied.replace("{t}", "seaql_migrations")).await,
+                "m20240101_000001_host_table"
+            );
+        }
+        db.close().await.unwrap();
+        drop(file);
+    }
 }
