@@ -56,8 +56,9 @@ pub async fn boot(
 
 /// What Medusa's boot guarantees before anything else: the store row, the default and gift
 /// card shipping profiles, and the loaded providers recorded as installed (the built-in
-/// `system` payment provider is not recorded). Each step is a no-op once done.
-async fn prepare(state: &AppState) -> anyhow::Result<()> {
+/// `system` payment provider is not recorded). Each step is a no-op once done. An application
+/// mounting the API with [`crate::configure`] calls this once at start.
+pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
     state.store.ensure_store().await?;
     state.shipping_profiles.ensure_default_profiles().await?;
     state

@@ -11,6 +11,7 @@
 //! App::new().configure(medusa_admin_http::configure(state))
 //! ```
 
+pub mod background;
 pub mod bootstrap;
 pub mod client_address;
 pub mod config;

@@ -89,8 +89,7 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
         .with_trusted_proxies(config.trust_proxy.clone().unwrap_or_default());
     bootstrap::boot(&state, &db, &config).await?;
 
-    spawn_housekeeping(state.clone(), db.clone());
-    let dispatcher = start_event_dispatcher(&state, &db).await?;
+    let background = crate::background::start(&state, &db).await?;
 
     let addr = (config.host.clone(), config.port);
     let mut server = HttpServer::new(move || app(state.clone())).shutdown_timeout(30);
@@ -107,54 +106,10 @@ pub async fn serve(config: ServerConfig) -> anyhow::Result<()> {
     );
     let served = server.run().await;
     // Events committed by the last requests are delivered by the next start if not now.
-    dispatcher.stop().await;
+    background.stop().await;
     served?;
     tracing::info!("server stopped");
     Ok(())
-}
-
-/// How often the dispatcher looks for events to deliver.
-const EVENT_POLL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// Registers the notification providers and starts delivering domain events to them.
-async fn start_event_dispatcher(
-    state: &AppState,
-    db: &DatabaseConnection,
-) -> anyhow::Result<medusa_events::DispatcherHandle> {
-    medusa_notification::register_providers(db, &state.notification_providers).await?;
-    let subscribers = medusa_notification::subscribers(db, &state.notification_providers);
-    Ok(medusa_events::Dispatcher::new(db.clone(), subscribers).spawn(EVENT_POLL_INTERVAL))
-}
-
-/// How long delivered events stay in the outbox (for inspection) before they are removed.
-const DELIVERED_EVENT_RETENTION_DAYS: i64 = 7;
-
-/// Hourly clean-up of rows that are never read again: expired sessions (never served anyway)
-/// and events delivered more than a week ago (their payloads may carry tokens).
-fn spawn_housekeeping(state: AppState, db: DatabaseConnection) {
-    tokio::spawn(async move {
-        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every_hour.tick().await;
-            match state.sessions.purge_expired().await {
-                Ok(0) => {}
-                Ok(purged) => tracing::info!(purged, "expired sessions removed"),
-                Err(err) => tracing::warn!(error = %err, "could not remove expired sessions"),
-            }
-            match state.logins.forget_old_failures().await {
-                Ok(0) => {}
-                Ok(purged) => tracing::info!(purged, "old login failures removed"),
-                Err(err) => tracing::warn!(error = %err, "could not remove old login failures"),
-            }
-            let cutoff =
-                medusa_core::time::now() - chrono::Duration::days(DELIVERED_EVENT_RETENTION_DAYS);
-            match medusa_events::purge_delivered(&db, cutoff).await {
-                Ok(0) => {}
-                Ok(purged) => tracing::info!(purged, "delivered events removed"),
-                Err(err) => tracing::warn!(error = %err, "could not remove delivered events"),
-            }
-        }
-    });
 }
 
 #[cfg(test)]

@@ -60,3 +60,47 @@ on_both_backends! {
         assert_eq!(health.text, "host is fine");
     }
 }
+
+on_both_backends! {
+    /// A host runs the boot steps and the background work itself: events recorded by the
+    /// mounted API are delivered, and stopping the host's handle stops the work.
+    async fn a_host_runs_the_boot_steps_and_the_background_work(app) {
+        use medusa_entity::event_outbox;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+        medusa_admin_http::bootstrap::prepare(&app.state).await.unwrap();
+        let background = medusa_admin_http::background::start(&app.state, &app.db).await.unwrap();
+        let host = actix_web::test::init_service(
+            App::new().service(web::scope("/shop").configure(medusa_admin_http::configure(app.state.clone()))),
+        )
+        .await;
+        let token = send(&host, post("/shop/admin/auth/token", login_body())).await.body["access_token"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let created = send(&host, post("/shop/admin/products", json!({"title": "Delivered"}))
+            .insert_header(("authorization", format!("Bearer {token}")))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        // The product got the default shipping profile the boot steps created.
+        assert!(created.body["product"]["profile_id"].is_string(), "{}", created.text);
+
+        let id = created.body["product"]["id"].as_str().unwrap().to_owned();
+        let delivered = || async {
+            event_outbox::Entity::find()
+                .filter(event_outbox::Column::Name.eq("product.created"))
+                .filter(event_outbox::Column::ResourceId.eq(id.as_str()))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .and_then(|event| event.delivered_at)
+                .is_some()
+        };
+        let mut waited = 0;
+        while !delivered().await && waited < 100 {
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+            waited += 1;
+        }
+        assert!(delivered().await, "product.created was not delivered within 10 s");
+        background.stop().await;
+    }
+}

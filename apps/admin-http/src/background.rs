@@ -1,0 +1,78 @@
+//! The work that runs beside the requests: delivering recorded events to their subscribers,
+//! and the hourly clean-up of rows never read again (expired sessions, old login failures,
+//! events delivered more than a week ago). `medusa-admin serve` starts it; an application that
+//! mounts the API with [`crate::configure`] starts it with [`start`] and stops it with
+//! [`Background::stop`] when it shuts down.
+
+use std::time::Duration;
+
+use medusa_events::DispatcherHandle;
+use sea_orm::DatabaseConnection;
+use tokio::task::JoinHandle;
+
+use crate::AppState;
+
+/// How often the dispatcher looks for events to deliver.
+const EVENT_POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+/// How often the clean-up runs.
+const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(3600);
+
+/// How long delivered events stay in the outbox (for inspection) before they are removed.
+const DELIVERED_EVENT_RETENTION_DAYS: i64 = 7;
+
+/// The running background work; dropping it leaves the tasks running until the runtime ends.
+pub struct Background {
+    dispatcher: DispatcherHandle,
+    housekeeping: JoinHandle<()>,
+}
+
+/// Registers the notification providers, then starts the event dispatcher and the clean-up
+/// on the current tokio runtime.
+pub async fn start(state: &AppState, db: &DatabaseConnection) -> medusa_core::Result<Background> {
+    medusa_notification::register_providers(db, &state.notification_providers).await?;
+    let subscribers = medusa_notification::subscribers(db, &state.notification_providers);
+    let dispatcher =
+        medusa_events::Dispatcher::new(db.clone(), subscribers).spawn(EVENT_POLL_INTERVAL);
+    let housekeeping = tokio::spawn(housekeeping(state.clone(), db.clone()));
+    Ok(Background {
+        dispatcher,
+        housekeeping,
+    })
+}
+
+impl Background {
+    /// Stops the clean-up, lets the dispatcher finish the batch it is delivering, and returns
+    /// when both have stopped. Events not delivered yet are delivered on the next start.
+    pub async fn stop(self) {
+        self.housekeeping.abort();
+        let _ = self.housekeeping.await;
+        self.dispatcher.stop().await;
+    }
+}
+
+async fn housekeeping(state: AppState, db: DatabaseConnection) {
+    let mut every = tokio::time::interval(HOUSEKEEPING_INTERVAL);
+    loop {
+        every.tick().await;
+        report("expired sessions", state.sessions.purge_expired().await);
+        report(
+            "old login failures",
+            state.logins.forget_old_failures().await,
+        );
+        let cutoff =
+            medusa_core::time::now() - chrono::Duration::days(DELIVERED_EVENT_RETENTION_DAYS);
+        report(
+            "delivered events",
+            medusa_events::purge_delivered(&db, cutoff).await,
+        );
+    }
+}
+
+fn report<E: std::fmt::Display>(what: &str, removed: Result<u64, E>) {
+    match removed {
+        Ok(0) => {}
+        Ok(removed) => tracing::info!(removed, "{what} removed"),
+        Err(err) => tracing::warn!(error = %err, "could not remove {what}"),
+    }
+}
