@@ -214,6 +214,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         // orders (reads)
         endpoint!(GET "/admin/orders" Authenticated => crate::handlers::orders::list_orders),
         endpoint!(GET "/admin/orders/{id}" Authenticated => crate::handlers::orders::get_order),
+        // orders (lifecycle writes)
+        endpoint!(POST "/admin/orders/{id}" Authenticated => crate::handlers::orders::update_order),
+        endpoint!(POST "/admin/orders/{id}/complete" Authenticated => crate::handlers::orders::complete_order),
+        endpoint!(POST "/admin/orders/{id}/archive" Authenticated => crate::handlers::orders::archive_order),
+        endpoint!(POST "/admin/orders/{id}/cancel" Authenticated => crate::handlers::orders::cancel_order),
+        endpoint!(POST "/admin/orders/{id}/capture" Authenticated => crate::handlers::orders::capture_order_payment),
         endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
         // customers
         endpoint!(GET "/admin/customers" Authenticated => crate::handlers::customers::list_customers),

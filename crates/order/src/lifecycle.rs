@@ -1,0 +1,219 @@
+//! The order's own lifecycle writes: complete, archive, cancel and capture. Each `*_in`
+//! function runs in the caller's transaction, applies the rules of [`crate::status`] and
+//! records Medusa's event there too.
+
+use medusa_core::{Error, Result};
+use medusa_entity::sea_orm_active_enums::{
+    OrderFulfillmentStatusEnum as Fulfillment, OrderPaymentStatusEnum as Payment,
+    OrderStatusEnum as Status, ReturnStatusEnum,
+};
+use medusa_entity::{claim_order, fulfillment, order, payment, r#return, refund, swap};
+use medusa_providers::{PaymentProvider, ProviderRegistry};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+use crate::service::order_not_found;
+use crate::status::{self, CancelBlockers};
+
+/// The order row, locked for the rest of the transaction where the database can.
+pub(crate) async fn order_for_update<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+) -> Result<order::Model> {
+    order::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(conn)
+        .await?
+        .ok_or_else(|| order_not_found(id))
+}
+
+/// Saves the changed order row (its `updated_at` moves, as TypeORM's save moves it).
+pub(crate) async fn save_order<C: ConnectionTrait>(
+    conn: &C,
+    mut row: order::ActiveModel,
+) -> Result<order::Model> {
+    row.updated_at = Set(medusa_core::time::now());
+    Ok(row.update(conn).await?)
+}
+
+/// `{id, no_notification}`, the payload most order events carry.
+pub(crate) fn order_event(row: &order::Model) -> Value {
+    json!({ "id": row.id, "no_notification": row.no_notification })
+}
+
+/// The payments of an order, oldest first.
+pub(crate) async fn order_payments<C: ConnectionTrait>(
+    conn: &C,
+    order_id: &str,
+) -> Result<Vec<payment::Model>> {
+    Ok(payment::Entity::find()
+        .filter(payment::Column::OrderId.eq(order_id))
+        .order_by_asc(payment::Column::CreatedAt)
+        .order_by_asc(payment::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// The provider a payment names, or Medusa's error for a provider this server lacks.
+pub(crate) fn payment_provider(
+    providers: &ProviderRegistry,
+    id: &str,
+) -> Result<Arc<dyn PaymentProvider>> {
+    providers
+        .payment(id)
+        .ok_or_else(|| Error::not_found(format!("Could not find a payment provider with id: {id}")))
+}
+
+/// `POST /admin/orders/{id}/complete`: `status = completed`; event `order.completed`.
+pub async fn complete_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<()> {
+    let row = order_for_update(conn, id).await?;
+    status::may_complete(&row.status)?;
+    medusa_events::record(conn, "order.completed", order_event(&row)).await?;
+    let mut active = row.into_active_model();
+    active.status = Set(Status::Completed);
+    save_order(conn, active).await?;
+    Ok(())
+}
+
+/// `POST /admin/orders/{id}/archive`: `status = archived`; Medusa emits no event.
+pub async fn archive_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<()> {
+    let row = order_for_update(conn, id).await?;
+    status::may_archive(&row.status)?;
+    let mut active = row.into_active_model();
+    active.status = Set(Status::Archived);
+    save_order(conn, active).await?;
+    Ok(())
+}
+
+async fn cancel_blockers<C: ConnectionTrait>(conn: &C, id: &str) -> Result<CancelBlockers> {
+    let refunds = refund::Entity::find()
+        .filter(refund::Column::OrderId.eq(id))
+        .count(conn)
+        .await?;
+    let open_fulfillments = fulfillment::Entity::find()
+        .filter(fulfillment::Column::OrderId.eq(id))
+        .filter(fulfillment::Column::CanceledAt.is_null())
+        .count(conn)
+        .await?;
+    let open_returns = r#return::Entity::find()
+        .filter(r#return::Column::OrderId.eq(id))
+        .filter(r#return::Column::Status.ne(ReturnStatusEnum::Canceled))
+        .count(conn)
+        .await?;
+    let open_swaps = swap::Entity::find()
+        .filter(swap::Column::OrderId.eq(id))
+        .filter(swap::Column::DeletedAt.is_null())
+        .filter(swap::Column::CanceledAt.is_null())
+        .count(conn)
+        .await?;
+    let open_claims = claim_order::Entity::find()
+        .filter(claim_order::Column::OrderId.eq(id))
+        .filter(claim_order::Column::DeletedAt.is_null())
+        .filter(claim_order::Column::CanceledAt.is_null())
+        .count(conn)
+        .await?;
+    let count = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    Ok(CancelBlockers {
+        refunds: count(refunds),
+        open_fulfillments: count(open_fulfillments),
+        open_returns: count(open_returns),
+        open_swaps: count(open_swaps),
+        open_claims: count(open_claims),
+    })
+}
+
+/// `POST /admin/orders/{id}/cancel`: every payment canceled through its provider, the order
+/// and both its statuses `canceled`, `canceled_at` now; event `order.canceled`. (Medusa also
+/// releases the items' inventory reservations; this server keeps no reservations.)
+pub async fn cancel_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    id: &str,
+) -> Result<()> {
+    let row = order_for_update(conn, id).await?;
+    status::may_cancel(&cancel_blockers(conn, id).await?)?;
+    let now = medusa_core::time::now();
+    for pay in order_payments(conn, id).await? {
+        let provider = payment_provider(providers, &pay.provider_id)?;
+        let data = provider.cancel(&pay.data).map_err(Error::invalid_data)?;
+        let mut active = pay.into_active_model();
+        active.data = Set(data);
+        active.canceled_at = Set(Some(now));
+        active.updated_at = Set(now);
+        active.update(conn).await?;
+    }
+    let mut active = row.clone().into_active_model();
+    active.status = Set(Status::Canceled);
+    active.fulfillment_status = Set(Fulfillment::Canceled);
+    active.payment_status = Set(Payment::Canceled);
+    active.canceled_at = Set(Some(now));
+    save_order(conn, active).await?;
+    medusa_events::record(conn, "order.canceled", order_event(&row)).await?;
+    Ok(())
+}
+
+/// Captures one payment through its provider: the stored data replaced by the provider's,
+/// `captured_at` now. A provider's refusal is its message.
+pub(crate) async fn capture_payment_row<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    pay: &payment::Model,
+) -> Result<payment::Model> {
+    let provider = payment_provider(providers, &pay.provider_id)?;
+    let data = provider.capture(&pay.data).map_err(Error::invalid_data)?;
+    let now = medusa_core::time::now();
+    let mut active = pay.clone().into_active_model();
+    active.data = Set(data);
+    active.captured_at = Set(Some(now));
+    active.updated_at = Set(now);
+    Ok(active.update(conn).await?)
+}
+
+/// `POST /admin/orders/{id}/capture`: each payment not yet captured is captured; a payment
+/// whose capture fails stays as it was (event `order.payment_capture_failed`) and leaves the
+/// order `requires_action`; otherwise `captured` and event `order.payment_captured`.
+pub async fn capture_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    id: &str,
+) -> Result<()> {
+    let row = order_for_update(conn, id).await?;
+    status::may_capture(&row.status)?;
+    let mut all_captured = true;
+    for pay in order_payments(conn, id).await? {
+        if pay.captured_at.is_some() {
+            continue;
+        }
+        match capture_payment_row(conn, providers, &pay).await {
+            Ok(_) => {}
+            Err(Error::Db(err)) => return Err(Error::Db(err)),
+            Err(err) => {
+                all_captured = false;
+                let payload = json!({
+                    "id": id,
+                    "payment_id": pay.id,
+                    "error": err.body().message,
+                    "no_notification": row.no_notification,
+                });
+                medusa_events::record(conn, "order.payment_capture_failed", payload).await?;
+            }
+        }
+    }
+    let payment_status = status::after_capture(all_captured);
+    let mut active = row.clone().into_active_model();
+    active.payment_status = Set(payment_status.clone());
+    save_order(conn, active).await?;
+    if payment_status == Payment::Captured {
+        medusa_events::record(conn, "order.payment_captured", order_event(&row)).await?;
+    }
+    Ok(())
+}
+
+/// Rows of a payment as the payment routes answer them: the saved row.
+pub(crate) fn payment_json(row: &payment::Model) -> Result<Value> {
+    serde_json::to_value(row).map_err(|e| Error::UnexpectedState(e.to_string()))
+}
