@@ -14,12 +14,14 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod fulfill;
 pub mod input;
 pub mod json;
 pub mod lifecycle;
 mod load;
 mod load_more;
 pub mod payments;
+pub mod refund;
 pub mod rows;
 pub mod service;
 pub mod shape;

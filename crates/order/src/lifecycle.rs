@@ -212,8 +212,3 @@ pub async fn capture_in<C: ConnectionTrait>(
     }
     Ok(())
 }
-
-/// Rows of a payment as the payment routes answer them: the saved row.
-pub(crate) fn payment_json(row: &payment::Model) -> Result<Value> {
-    serde_json::to_value(row).map_err(|e| Error::UnexpectedState(e.to_string()))
-}

@@ -8,10 +8,12 @@ use medusa_providers::ProviderRegistry;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use serde_json::Value;
 
-use crate::input::UpdateOrder;
+use crate::input::{
+    AddShippingMethod, CreateFulfillment, CreateRefund, CreateShipment, PaymentRefund, UpdateOrder,
+};
 use crate::service::{OrderService, SeaOrderService};
 use crate::spec::OrderQuery;
-use crate::{lifecycle, update};
+use crate::{fulfill, lifecycle, refund, update};
 
 /// The admin's writes on orders.
 #[async_trait]
@@ -26,6 +28,40 @@ pub trait OrderWriteService: Send + Sync {
     async fn cancel(&self, id: &str, answer: &OrderQuery) -> Result<Value>;
     /// `POST /admin/orders/{id}/capture`
     async fn capture(&self, id: &str, answer: &OrderQuery) -> Result<Value>;
+    /// `POST /admin/orders/{id}/refund`
+    async fn refund(&self, id: &str, input: CreateRefund, answer: &OrderQuery) -> Result<Value>;
+    /// `POST /admin/orders/{id}/fulfillment`
+    async fn create_fulfillment(
+        &self,
+        id: &str,
+        input: CreateFulfillment,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    /// `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/cancel`
+    async fn cancel_fulfillment(
+        &self,
+        id: &str,
+        fulfillment_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    /// `POST /admin/orders/{id}/shipment`
+    async fn create_shipment(
+        &self,
+        id: &str,
+        input: CreateShipment,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    /// `POST /admin/orders/{id}/shipping-methods`
+    async fn add_shipping_method(
+        &self,
+        id: &str,
+        input: AddShippingMethod,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    /// `POST /admin/payments/{id}/capture`: the payment.
+    async fn capture_payment(&self, payment_id: &str) -> Result<Value>;
+    /// `POST /admin/payments/{id}/refund`: the refund.
+    async fn refund_payment(&self, payment_id: &str, input: PaymentRefund) -> Result<Value>;
 }
 
 /// [`OrderWriteService`] over the database, with the server's providers.
@@ -90,5 +126,74 @@ impl OrderWriteService for SeaOrderWriteService {
         lifecycle::capture_in(&txn, &self.providers, id).await?;
         txn.commit().await?;
         self.answer(id, answer).await
+    }
+
+    async fn refund(&self, id: &str, input: CreateRefund, answer: &OrderQuery) -> Result<Value> {
+        let txn = self.begin().await?;
+        refund::refund_in(&txn, &self.providers, id, &input).await?;
+        txn.commit().await?;
+        self.answer(id, answer).await
+    }
+
+    async fn create_fulfillment(
+        &self,
+        id: &str,
+        input: CreateFulfillment,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.begin().await?;
+        fulfill::create_fulfillment_in(&txn, &self.providers, id, &input).await?;
+        txn.commit().await?;
+        self.answer(id, answer).await
+    }
+
+    async fn cancel_fulfillment(
+        &self,
+        id: &str,
+        fulfillment_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.begin().await?;
+        fulfill::cancel_fulfillment_in(&txn, &self.providers, id, fulfillment_id).await?;
+        txn.commit().await?;
+        self.answer(id, answer).await
+    }
+
+    async fn create_shipment(
+        &self,
+        id: &str,
+        input: CreateShipment,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.begin().await?;
+        fulfill::create_shipment_in(&txn, id, &input).await?;
+        txn.commit().await?;
+        self.answer(id, answer).await
+    }
+
+    async fn add_shipping_method(
+        &self,
+        id: &str,
+        input: AddShippingMethod,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.begin().await?;
+        fulfill::add_shipping_method_in(&txn, &self.providers, id, &input).await?;
+        txn.commit().await?;
+        self.answer(id, answer).await
+    }
+
+    async fn capture_payment(&self, payment_id: &str) -> Result<Value> {
+        let txn = self.begin().await?;
+        let payment = refund::capture_payment_in(&txn, &self.providers, payment_id).await?;
+        txn.commit().await?;
+        Ok(payment)
+    }
+
+    async fn refund_payment(&self, payment_id: &str, input: PaymentRefund) -> Result<Value> {
+        let txn = self.begin().await?;
+        let created = refund::refund_payment_in(&txn, &self.providers, payment_id, &input).await?;
+        txn.commit().await?;
+        Ok(created)
     }
 }

@@ -45,6 +45,11 @@ pub trait FulfillmentProvider: Send + Sync {
     fn validate_option(&self, data: &Value) -> bool;
     /// Whether shipping options with this `data` can use the `calculated` price type.
     fn can_calculate(&self, data: &Value) -> bool;
+    /// The data of a shipping method created with this option (`option_data`) and the
+    /// caller's `data` (Medusa's `validateFulfillmentData`); the manual provider keeps `data`.
+    fn validate_fulfillment_data(&self, _option_data: &Value, data: &Value) -> Value {
+        data.clone()
+    }
     /// Creates a fulfillment of an order's items through the shipping method's option `data`;
     /// gives the fulfillment's `data`.
     fn create_fulfillment(&self, _method_data: &Value) -> Result<Value, String> {
@@ -134,6 +139,12 @@ impl FulfillmentProvider for TestFulfillmentProvider {
 
     fn fulfillment_options(&self) -> Vec<Value> {
         vec![json!({"id": "manual-fulfillment"})]
+    }
+
+    /// `test-ful`'s `validateFulfillmentData(data, cart)` takes the option's data as its
+    /// `data`, so a method gets the option's data.
+    fn validate_fulfillment_data(&self, option_data: &Value, _data: &Value) -> Value {
+        option_data.clone()
     }
 
     fn validate_option(&self, _data: &Value) -> bool {

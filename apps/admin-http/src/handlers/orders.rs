@@ -3,7 +3,10 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
-use medusa_order::{plan_order_list, plan_order_retrieve, OrderQuery, UpdateOrder};
+use medusa_order::{
+    plan_order_list, plan_order_retrieve, AddShippingMethod, CreateFulfillment, CreateRefund,
+    CreateShipment, OrderQuery, UpdateOrder,
+};
 use serde_json::Value;
 
 use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
@@ -83,4 +86,70 @@ pub async fn capture_order_payment(
 ) -> ApiResult<HttpResponse> {
     let query = answer_query(&state, &req)?;
     wrapped("order", state.order_writes.capture(&id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/refund`
+pub async fn refund_order(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateRefund::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.order_writes.refund(&id, input, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/fulfillment`
+pub async fn create_fulfillment(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateFulfillment::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    let order = state.order_writes.create_fulfillment(&id, input, &query).await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/cancel`
+pub async fn cancel_fulfillment(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let (id, fulfillment_id) = path.into_inner();
+    let query = answer_query(&state, &req)?;
+    let order = state
+        .order_writes
+        .cancel_fulfillment(&id, &fulfillment_id, &query)
+        .await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/shipment`
+pub async fn create_shipment(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateShipment::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    let order = state.order_writes.create_shipment(&id, input, &query).await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/shipping-methods`
+pub async fn add_shipping_method(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = AddShippingMethod::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    let order = state.order_writes.add_shipping_method(&id, input, &query).await?;
+    wrapped("order", order)
 }

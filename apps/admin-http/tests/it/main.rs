@@ -20,6 +20,7 @@ mod errors;
 mod invites;
 mod notes;
 mod notifications;
+mod order_fulfillment;
 mod order_lifecycle;
 mod orders;
 mod price_lists;
