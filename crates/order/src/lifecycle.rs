@@ -7,7 +7,9 @@ use medusa_entity::sea_orm_active_enums::{
     OrderFulfillmentStatusEnum as Fulfillment, OrderPaymentStatusEnum as Payment,
     OrderStatusEnum as Status, ReturnStatusEnum,
 };
-use medusa_entity::{claim_order, fulfillment, order, payment, r#return, refund, swap};
+use medusa_entity::{
+    claim_order, fulfillment, line_item, order, payment, product_variant, r#return, refund, swap,
+};
 use medusa_providers::{PaymentProvider, ProviderRegistry};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
@@ -126,9 +128,38 @@ async fn cancel_blockers<C: ConnectionTrait>(conn: &C, id: &str) -> Result<Cance
     })
 }
 
+/// Puts `quantity` units of a variant back in stock, as Medusa does without an inventory
+/// module: only a variant that manages its inventory; event `product-variant.updated`.
+pub(crate) async fn restock_in<C: ConnectionTrait>(
+    conn: &C,
+    variant_id: &str,
+    quantity: i32,
+) -> Result<()> {
+    let variant = product_variant::Entity::find_by_id(variant_id)
+        .filter(product_variant::Column::DeletedAt.is_null())
+        .one(conn)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("Variant with id: {variant_id} was not found")))?;
+    if !variant.manage_inventory {
+        return Ok(());
+    }
+    let payload = json!({
+        "id": variant.id,
+        "product_id": variant.product_id,
+        "fields": ["inventory_quantity"],
+    });
+    let stock = variant.inventory_quantity + quantity;
+    let mut active = variant.into_active_model();
+    active.inventory_quantity = Set(stock);
+    active.updated_at = Set(medusa_core::time::now());
+    active.update(conn).await?;
+    medusa_events::record(conn, "product-variant.updated", payload).await
+}
+
 /// `POST /admin/orders/{id}/cancel`: every payment canceled through its provider, the order
-/// and both its statuses `canceled`, `canceled_at` now; event `order.canceled`. (Medusa also
-/// releases the items' inventory reservations; this server keeps no reservations.)
+/// and both its statuses `canceled`, `canceled_at` now; event `order.canceled`. The items
+/// go back in stock (Medusa's reservations are released that way without an inventory
+/// module).
 pub async fn cancel_in<C: ConnectionTrait>(
     conn: &C,
     providers: &ProviderRegistry,
@@ -136,6 +167,16 @@ pub async fn cancel_in<C: ConnectionTrait>(
 ) -> Result<()> {
     let row = order_for_update(conn, id).await?;
     status::may_cancel(&cancel_blockers(conn, id).await?)?;
+    let items = line_item::Entity::find()
+        .filter(line_item::Column::OrderId.eq(id))
+        .order_by_asc(line_item::Column::CreatedAt)
+        .all(conn)
+        .await?;
+    for item in items {
+        if let Some(variant_id) = &item.variant_id {
+            restock_in(conn, variant_id, item.quantity).await?;
+        }
+    }
     let now = medusa_core::time::now();
     for pay in order_payments(conn, id).await? {
         let provider = payment_provider(providers, &pay.provider_id)?;

@@ -3,9 +3,10 @@
 use medusa_entity::sea_orm_active_enums::{
     OrderFulfillmentStatusEnum as Fulfillment, OrderPaymentStatusEnum as Payment,
 };
-use medusa_entity::{event_outbox, payment};
+use medusa_entity::{event_outbox, payment, product_variant};
 use medusa_test_support::builders::{
-    AddressFields, BuiltOrder, CustomerBuilder, ItemBuilder, OrderBuilder, RegionBuilder,
+    AddressFields, BuiltOrder, CustomerBuilder, ItemBuilder, OrderBuilder, ProductBuilder,
+    RegionBuilder, VariantBuilder,
 };
 use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -247,5 +248,37 @@ on_both_backends! {
                 ("order.updated".to_owned(), json!({"id": id, "no_notification": true})),
             ]
         );
+    }
+}
+
+on_both_backends! {
+    async fn cancel_puts_managed_items_back_in_stock(app) {
+        let product = ProductBuilder::new("Tee")
+            .variant(VariantBuilder::new("S").inventory(1))
+            .variant(VariantBuilder::new("M").inventory(5).manage_inventory(false))
+            .insert(&app.db)
+            .await;
+        let (small, medium) = (product.variants[0].id.clone(), product.variants[1].id.clone());
+        let built = order_builder(&app)
+            .await
+            .item(ItemBuilder::new("Tee S", 1000, 2).variant(&small))
+            .item(ItemBuilder::new("Tee M", 1000, 3).variant(&medium))
+            .insert(&app.db)
+            .await;
+        let svc = app.service().await;
+        let answer = send(&svc, admin(post(&format!("/admin/orders/{}/cancel", built.order.id), json!({})))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let stock = |id: String| async {
+            product_variant::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap().inventory_quantity
+        };
+        assert_eq!(stock(small.clone()).await, 3);
+        assert_eq!(stock(medium).await, 5);
+        let updated = event_outbox::Entity::find()
+            .filter(event_outbox::Column::Name.eq("product-variant.updated"))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(updated.len(), 1);
+        assert_eq!(updated[0].resource_id.as_deref(), Some(small.as_str()));
     }
 }
