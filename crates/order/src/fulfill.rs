@@ -26,12 +26,17 @@ fn fulfillment_provider(
 ) -> Result<Arc<dyn FulfillmentProvider>> {
     let id = id.unwrap_or_default();
     providers.fulfillment(id).ok_or_else(|| {
-        Error::not_found(format!("Could not find a fulfillment provider with id: {id}"))
+        Error::not_found(format!(
+            "Could not find a fulfillment provider with id: {id}"
+        ))
     })
 }
 
 /// The order's line items, in insertion order.
-async fn order_items<C: ConnectionTrait>(conn: &C, order_id: &str) -> Result<Vec<line_item::Model>> {
+async fn order_items<C: ConnectionTrait>(
+    conn: &C,
+    order_id: &str,
+) -> Result<Vec<line_item::Model>> {
     Ok(line_item::Entity::find()
         .filter(line_item::Column::OrderId.eq(order_id))
         .order_by_asc(line_item::Column::CreatedAt)
@@ -71,14 +76,24 @@ async fn item_profiles<C: ConnectionTrait>(
         .await?;
     let mut by_item = HashMap::new();
     for item in items {
-        let variant = variants.iter().find(|v| Some(&v.id) == item.variant_id.as_ref());
-        let profile = variant.and_then(|v| links.iter().rev().find(|l| l.product_id == v.product_id));
+        let variant = variants
+            .iter()
+            .find(|v| Some(&v.id) == item.variant_id.as_ref());
+        let profile =
+            variant.and_then(|v| links.iter().rev().find(|l| l.product_id == v.product_id));
         if let Some(link) = profile {
             by_item.insert(item.id.clone(), link.profile_id.clone());
         }
     }
     Ok(by_item)
 }
+
+/// A shipping method, its option, and the requested lines it fulfills.
+type Partition<'a> = (
+    &'a shipping_method::Model,
+    Option<&'a shipping_option::Model>,
+    Vec<(&'a line_item::Model, i32)>,
+);
 
 /// `POST /admin/orders/{id}/fulfillment`: one fulfillment per shipping method (the items
 /// split by their product's shipping profile when there are several), each created by the
@@ -103,24 +118,26 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
         status::may_fulfill_quantity(item.quantity, item.fulfilled_quantity, *quantity)?;
         lines.push((item, *quantity));
     }
-    let partitions: Vec<(&shipping_method::Model, Option<&shipping_option::Model>, Vec<(&line_item::Model, i32)>)> =
-        if methods.len() == 1 {
-            methods.iter().map(|(m, o)| (m, o.as_ref(), lines.clone())).collect()
-        } else {
-            let profiles = item_profiles(conn, &items).await?;
-            methods
-                .iter()
-                .map(|(method, option)| {
-                    let profile = option.as_ref().map(|o| &o.profile_id);
-                    let mine = lines
-                        .iter()
-                        .filter(|(item, _)| profile.is_some() && profiles.get(&item.id) == profile)
-                        .cloned()
-                        .collect();
-                    (method, option.as_ref(), mine)
-                })
-                .collect()
-        };
+    let partitions: Vec<Partition<'_>> = if methods.len() == 1 {
+        methods
+            .iter()
+            .map(|(m, o)| (m, o.as_ref(), lines.clone()))
+            .collect()
+    } else {
+        let profiles = item_profiles(conn, &items).await?;
+        methods
+            .iter()
+            .map(|(method, option)| {
+                let profile = option.as_ref().map(|o| &o.profile_id);
+                let mine = lines
+                    .iter()
+                    .filter(|(item, _)| profile.is_some() && profiles.get(&item.id) == profile)
+                    .cloned()
+                    .collect();
+                (method, option.as_ref(), mine)
+            })
+            .collect()
+    };
 
     let now = medusa_core::time::now();
     let mut created = Vec::new();
@@ -141,7 +158,9 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
             canceled_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
-            metadata: Set(Some(Value::Object(input.metadata.clone().unwrap_or_default()))),
+            metadata: Set(Some(Value::Object(
+                input.metadata.clone().unwrap_or_default(),
+            ))),
             idempotency_key: Set(None),
             provider_id: Set(provider_id),
             claim_order_id: Set(None),
@@ -165,7 +184,10 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
 
     let mut progress = Vec::new();
     for item in &items {
-        let added = fulfilled.iter().find(|(id, _)| id == &item.id).map(|(_, q)| *q);
+        let added = fulfilled
+            .iter()
+            .find(|(id, _)| id == &item.id)
+            .map(|(_, q)| *q);
         progress.push(LineProgress {
             quantity: item.quantity,
             before: item.fulfilled_quantity,
@@ -183,7 +205,8 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
     active.fulfillment_status = Set(status::after_fulfillment(&progress));
     save_order(conn, active).await?;
     for id in &created {
-        let payload = json!({"id": order_id, "fulfillment_id": id, "no_notification": no_notification});
+        let payload =
+            json!({"id": order_id, "fulfillment_id": id, "no_notification": no_notification});
         medusa_events::record(conn, "order.fulfillment_created", payload).await?;
     }
     Ok(created)
@@ -228,7 +251,10 @@ pub async fn cancel_fulfillment_in<C: ConnectionTrait>(
         .map_err(Error::invalid_data)?;
     let now = medusa_core::time::now();
     for line in fulfillment_items(conn, fulfillment_id).await? {
-        if let Some(item) = line_item::Entity::find_by_id(line.item_id).one(conn).await? {
+        if let Some(item) = line_item::Entity::find_by_id(line.item_id)
+            .one(conn)
+            .await?
+        {
             let lowered = item.fulfilled_quantity.unwrap_or(0) - line.quantity;
             let mut active = item.into_active_model();
             active.fulfilled_quantity = Set(Some(lowered));
@@ -291,7 +317,10 @@ pub async fn create_shipment_in<C: ConnectionTrait>(
 
     let mut progress = Vec::new();
     for item in order_items(conn, order_id).await? {
-        let added = shipped.iter().find(|s| s.item_id == item.id).map(|s| s.quantity);
+        let added = shipped
+            .iter()
+            .find(|s| s.item_id == item.id)
+            .map(|s| s.quantity);
         progress.push(LineProgress {
             quantity: item.quantity,
             before: item.shipped_quantity,
@@ -328,7 +357,10 @@ pub async fn add_shipping_method_in<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or_else(|| {
-            Error::not_found(format!("Shipping Option with {} was not found", input.option_id))
+            Error::not_found(format!(
+                "Shipping Option with {} was not found",
+                input.option_id
+            ))
         })?;
     let provider = fulfillment_provider(providers, Some(&option.provider_id))?;
     let data = provider.validate_fulfillment_data(&option.data, &Value::Object(input.data.clone()));
@@ -352,7 +384,9 @@ pub async fn add_shipping_method_in<C: ConnectionTrait>(
                 .filter(shipping_method_tax_line::Column::ShippingMethodId.eq(method.id.as_str()))
                 .exec(conn)
                 .await?;
-            shipping_method::Entity::delete_by_id(method.id).exec(conn).await?;
+            shipping_method::Entity::delete_by_id(method.id)
+                .exec(conn)
+                .await?;
         }
     }
     // Medusa saves nothing of the order itself here.

@@ -30,19 +30,18 @@ pub mod status;
 pub mod update;
 pub mod writes;
 
+pub use input::{
+    AddShippingMethod, CreateFulfillment, CreateRefund, CreateShipment, PaymentRefund, UpdateOrder,
+};
 pub use json::merge_totals;
 pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
 pub use rows::{
     ClaimRows, DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows,
     SwapRows,
 };
-pub use input::{
-    AddShippingMethod, CreateFulfillment, CreateRefund, CreateShipment, PaymentRefund,
-    UpdateOrder,
-};
 pub use service::{OrderService, SeaOrderService};
-pub use writes::{OrderWriteService, SeaOrderWriteService};
 pub use spec::{
     plan_order_list, plan_order_retrieve, OrderListQuery, OrderQuery, TotalsRequest, ORDER_LIST,
     ORDER_LIST_SC, ORDER_RETRIEVE, ORDER_RETRIEVE_SC,
 };
+pub use writes::{OrderWriteService, SeaOrderWriteService};

@@ -31,7 +31,9 @@ fn item_input(rows: &ItemRows) -> LineItem {
         tax_lines: rows
             .tax_lines
             .iter()
-            .map(|l| TaxLine { rate: f64::from(l.rate) })
+            .map(|l| TaxLine {
+                rate: f64::from(l.rate),
+            })
             .collect(),
         adjustments: rows
             .adjustments
@@ -65,7 +67,9 @@ fn totals_input(rows: &OrderRows) -> OrderInput {
                     .tax_lines
                     .iter()
                     .flatten()
-                    .map(|l| TaxLine { rate: f64::from(l.rate) })
+                    .map(|l| TaxLine {
+                        rate: f64::from(l.rate),
+                    })
                     .collect(),
             })
             .collect(),
@@ -80,7 +84,10 @@ fn totals_input(rows: &OrderRows) -> OrderInput {
                     Kind::Fixed => DiscountRuleType::Fixed,
                     Kind::FreeShipping => DiscountRuleType::FreeShipping,
                 };
-                Some(Discount { id: d.discount.id.clone(), rule_type })
+                Some(Discount {
+                    id: d.discount.id.clone(),
+                    rule_type,
+                })
             })
             .collect(),
         gift_cards: rows
@@ -111,8 +118,18 @@ fn totals_input(rows: &OrderRows) -> OrderInput {
             order_tax_rate: rows.order.tax_rate.map(f64::from),
             tax_inclusive_pricing: false,
         },
-        payment_amounts: rows.payments.iter().flatten().map(|p| i64::from(p.amount)).collect(),
-        refund_amounts: rows.refunds.iter().flatten().map(|r| i64::from(r.amount)).collect(),
+        payment_amounts: rows
+            .payments
+            .iter()
+            .flatten()
+            .map(|p| i64::from(p.amount))
+            .collect(),
+        refund_amounts: rows
+            .refunds
+            .iter()
+            .flatten()
+            .map(|r| i64::from(r.amount))
+            .collect(),
     }
 }
 
@@ -180,7 +197,9 @@ async fn refund_from<C: ConnectionTrait>(
     amount: i64,
 ) -> Result<payment::Model> {
     let provider = payment_provider(providers, &pay.provider_id)?;
-    let data = provider.refund(&pay.data, amount).map_err(Error::invalid_data)?;
+    let data = provider
+        .refund(&pay.data, amount)
+        .map_err(Error::invalid_data)?;
     let refunded = i64::from(pay.amount_refunded) + amount;
     let mut active = pay.into_active_model();
     active.data = Set(data);
@@ -204,7 +223,11 @@ pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
     let reason = refund_reason(&input.reason)?;
     let payments = order_payments(conn, order_id).await?;
     let left = |p: &payment::Model| i64::from(p.amount) - i64::from(p.amount_refunded);
-    let captured_left: i64 = payments.iter().filter(|p| p.captured_at.is_some()).map(left).sum();
+    let captured_left: i64 = payments
+        .iter()
+        .filter(|p| p.captured_at.is_some())
+        .map(left)
+        .sum();
     status::may_refund_captured(input.amount, captured_left)?;
     let mut balance = input.amount;
     for pay in payments {
@@ -236,7 +259,8 @@ pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
         save_order(conn, active).await?;
     }
     let no_notification = input.no_notification.or(row.no_notification);
-    let payload = json!({"id": order_id, "refund_id": created.id, "no_notification": no_notification});
+    let payload =
+        json!({"id": order_id, "refund_id": created.id, "no_notification": no_notification});
     medusa_events::record(conn, "order.refund_created", payload).await
 }
 
@@ -287,7 +311,12 @@ pub async fn refund_payment_in<C: ConnectionTrait>(
 ) -> Result<Value> {
     let pay = find_payment(conn, payment_id).await?;
     let refundable = i64::from(pay.amount) - i64::from(pay.amount_refunded);
-    status::may_refund_payment(payment_id, pay.captured_at.is_some(), input.amount, refundable)?;
+    status::may_refund_payment(
+        payment_id,
+        pay.captured_at.is_some(),
+        input.amount,
+        refundable,
+    )?;
     let reason = refund_reason(&input.reason)?;
     let order_id = pay.order_id.clone();
     let updated = match refund_from(conn, providers, pay, input.amount).await {

@@ -73,7 +73,9 @@ pub struct CancelBlockers {
 /// claim canceled, checked in that order. (A canceled order may be canceled again.)
 pub fn may_cancel(blockers: &CancelBlockers) -> Result<()> {
     if blockers.refunds > 0 {
-        return Err(Error::not_allowed("Order with refund(s) cannot be canceled"));
+        return Err(Error::not_allowed(
+            "Order with refund(s) cannot be canceled",
+        ));
     }
     let open = [
         (blockers.open_fulfillments, "fulfillments"),
@@ -141,7 +143,10 @@ pub fn may_ship_fulfillment(fulfillment_canceled: bool) -> Result<()> {
 
 /// `POST /admin/orders/{id}/shipping-methods`
 pub fn may_add_shipping_method(status: &Status) -> Result<()> {
-    refuse_if_canceled(status, "A shipping method cannot be added to a canceled order")
+    refuse_if_canceled(
+        status,
+        "A shipping method cannot be added to a canceled order",
+    )
 }
 
 /// `POST /admin/orders/{id}/refund`: the order is not canceled and the amount is at most

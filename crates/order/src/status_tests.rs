@@ -8,21 +8,41 @@ fn message(result: Result<()>) -> Option<String> {
 fn canceled_orders_refuse_every_write_with_its_own_message() {
     let canceled = Status::Canceled;
     let table: [(Result<()>, &str); 7] = [
-        (may_complete(&canceled), "A canceled order cannot be completed"),
+        (
+            may_complete(&canceled),
+            "A canceled order cannot be completed",
+        ),
         (may_update(&canceled), "A canceled order cannot be updated"),
-        (may_capture(&canceled), "A canceled order cannot capture payment"),
-        (may_fulfill(&canceled, 1), "A canceled order cannot be fulfilled"),
-        (may_ship(&canceled), "A canceled order cannot be fulfilled as shipped"),
+        (
+            may_capture(&canceled),
+            "A canceled order cannot capture payment",
+        ),
+        (
+            may_fulfill(&canceled, 1),
+            "A canceled order cannot be fulfilled",
+        ),
+        (
+            may_ship(&canceled),
+            "A canceled order cannot be fulfilled as shipped",
+        ),
         (
             may_add_shipping_method(&canceled),
             "A shipping method cannot be added to a canceled order",
         ),
-        (may_refund(&canceled, 1, 100), "A canceled order cannot be refunded"),
+        (
+            may_refund(&canceled, 1, 100),
+            "A canceled order cannot be refunded",
+        ),
     ];
     for (result, expected) in table {
         assert_eq!(message(result).as_deref(), Some(expected));
     }
-    for status in [Status::Pending, Status::Completed, Status::Archived, Status::RequiresAction] {
+    for status in [
+        Status::Pending,
+        Status::Completed,
+        Status::Archived,
+        Status::RequiresAction,
+    ] {
         assert!(may_complete(&status).is_ok());
         assert!(may_update(&status).is_ok());
         assert!(may_capture(&status).is_ok());
@@ -59,23 +79,42 @@ fn cancel_is_blocked_by_refunds_then_open_parts_in_medusas_order() {
     assert!(may_cancel(&none).is_ok());
     let table = [
         (
-            CancelBlockers { refunds: 1, open_fulfillments: 1, ..none },
+            CancelBlockers {
+                refunds: 1,
+                open_fulfillments: 1,
+                ..none
+            },
             "Order with refund(s) cannot be canceled",
         ),
         (
-            CancelBlockers { open_fulfillments: 1, open_claims: 1, ..none },
+            CancelBlockers {
+                open_fulfillments: 1,
+                open_claims: 1,
+                ..none
+            },
             "All fulfillments must be canceled before canceling an order",
         ),
         (
-            CancelBlockers { open_returns: 2, open_swaps: 1, ..none },
+            CancelBlockers {
+                open_returns: 2,
+                open_swaps: 1,
+                ..none
+            },
             "All returns must be canceled before canceling an order",
         ),
         (
-            CancelBlockers { open_swaps: 1, open_claims: 1, ..none },
+            CancelBlockers {
+                open_swaps: 1,
+                open_claims: 1,
+                ..none
+            },
             "All swaps must be canceled before canceling an order",
         ),
         (
-            CancelBlockers { open_claims: 1, ..none },
+            CancelBlockers {
+                open_claims: 1,
+                ..none
+            },
             "All claims must be canceled before canceling an order",
         ),
     ];
@@ -124,9 +163,17 @@ fn fulfillments_and_shipments() {
 
 #[test]
 fn fulfillment_and_shipment_statuses_follow_every_item() {
-    let line = |quantity, before, added| LineProgress { quantity, before, added };
+    let line = |quantity, before, added| LineProgress {
+        quantity,
+        before,
+        added,
+    };
     let table = [
-        (vec![line(2, None, Some(2))], Fulfillment::Fulfilled, Fulfillment::Shipped),
+        (
+            vec![line(2, None, Some(2))],
+            Fulfillment::Fulfilled,
+            Fulfillment::Shipped,
+        ),
         (
             vec![line(2, Some(0), Some(1))],
             Fulfillment::PartiallyFulfilled,
@@ -169,7 +216,11 @@ fn payment_statuses_after_capture_and_refund() {
         (totals(1000, 500, 0), Payment::Captured),
     ];
     for (after, expected) in table {
-        assert_eq!(after_refund(Payment::Captured, &after), expected, "{after:?}");
+        assert_eq!(
+            after_refund(Payment::Captured, &after),
+            expected,
+            "{after:?}"
+        );
     }
 }
 
@@ -197,15 +248,30 @@ fn refund_limits() {
 
 #[test]
 fn items_may_be_added_only_to_untouched_orders() {
-    assert!(may_update_items(&Status::Pending, &Fulfillment::NotFulfilled, &Payment::Awaiting).is_ok());
+    assert!(may_update_items(
+        &Status::Pending,
+        &Fulfillment::NotFulfilled,
+        &Payment::Awaiting
+    )
+    .is_ok());
     for (status, fulfillment, payment) in [
-        (Status::Completed, Fulfillment::NotFulfilled, Payment::Awaiting),
+        (
+            Status::Completed,
+            Fulfillment::NotFulfilled,
+            Payment::Awaiting,
+        ),
         (Status::Pending, Fulfillment::Fulfilled, Payment::Awaiting),
-        (Status::Pending, Fulfillment::NotFulfilled, Payment::Captured),
+        (
+            Status::Pending,
+            Fulfillment::NotFulfilled,
+            Payment::Captured,
+        ),
     ] {
         assert_eq!(
             message(may_update_items(&status, &fulfillment, &payment)).as_deref(),
-            Some("Can't update shipping, billing, items and payment method when order is processed")
+            Some(
+                "Can't update shipping, billing, items and payment method when order is processed"
+            )
         );
     }
 }

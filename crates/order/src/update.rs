@@ -51,7 +51,17 @@ fn apply(active: &mut address::ActiveModel, input: &AddressInput, country_code: 
             })*
         };
     }
-    set!(first_name, last_name, phone, company, address_1, address_2, city, province, postal_code);
+    set!(
+        first_name,
+        last_name,
+        phone,
+        company,
+        address_1,
+        address_2,
+        city,
+        province,
+        postal_code
+    );
     if f.contains_key("country_code") {
         active.country_code = Set(country_code);
     }

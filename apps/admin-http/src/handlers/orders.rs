@@ -45,7 +45,10 @@ pub async fn update_order(
 ) -> ApiResult<HttpResponse> {
     let input = UpdateOrder::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
-    wrapped("order", state.order_writes.update(&id, input, &query).await?)
+    wrapped(
+        "order",
+        state.order_writes.update(&id, input, &query).await?,
+    )
 }
 
 /// `POST /admin/orders/{id}/complete`
@@ -97,7 +100,10 @@ pub async fn refund_order(
 ) -> ApiResult<HttpResponse> {
     let input = CreateRefund::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
-    wrapped("order", state.order_writes.refund(&id, input, &query).await?)
+    wrapped(
+        "order",
+        state.order_writes.refund(&id, input, &query).await?,
+    )
 }
 
 /// `POST /admin/orders/{id}/fulfillment`
@@ -109,7 +115,10 @@ pub async fn create_fulfillment(
 ) -> ApiResult<HttpResponse> {
     let input = CreateFulfillment::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
-    let order = state.order_writes.create_fulfillment(&id, input, &query).await?;
+    let order = state
+        .order_writes
+        .create_fulfillment(&id, input, &query)
+        .await?;
     wrapped("order", order)
 }
 
@@ -137,7 +146,10 @@ pub async fn create_shipment(
 ) -> ApiResult<HttpResponse> {
     let input = CreateShipment::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
-    let order = state.order_writes.create_shipment(&id, input, &query).await?;
+    let order = state
+        .order_writes
+        .create_shipment(&id, input, &query)
+        .await?;
     wrapped("order", order)
 }
 
@@ -150,6 +162,9 @@ pub async fn add_shipping_method(
 ) -> ApiResult<HttpResponse> {
     let input = AddShippingMethod::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
-    let order = state.order_writes.add_shipping_method(&id, input, &query).await?;
+    let order = state
+        .order_writes
+        .add_shipping_method(&id, input, &query)
+        .await?;
     wrapped("order", order)
 }

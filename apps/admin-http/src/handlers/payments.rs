@@ -31,5 +31,8 @@ pub async fn refund_payment(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let input = PaymentRefund::from_body(body.0)?;
-    wrapped("refund", state.order_writes.refund_payment(&id, input).await?)
+    wrapped(
+        "refund",
+        state.order_writes.refund_payment(&id, input).await?,
+    )
 }

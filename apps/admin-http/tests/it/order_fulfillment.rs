@@ -24,7 +24,9 @@ async fn shipped_order(app: &TestApp) -> (OrderBuilder, medusa_entity::shipping_
         .countries(["de"])
         .insert(&app.db)
         .await;
-    let customer = CustomerBuilder::new("jane@example.com").insert(&app.db).await;
+    let customer = CustomerBuilder::new("jane@example.com")
+        .insert(&app.db)
+        .await;
     let option = ShippingOptionBuilder::new("Standard", &region.id)
         .insert(&app.db)
         .await;
@@ -36,7 +38,11 @@ async fn shipped_order(app: &TestApp) -> (OrderBuilder, medusa_entity::shipping_
 }
 
 async fn item(app: &TestApp, id: &str) -> line_item::Model {
-    line_item::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap()
+    line_item::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
 }
 
 on_both_backends! {

@@ -42,7 +42,11 @@ pub(crate) async fn order_events(app: &TestApp, order_id: &str) -> Vec<(String, 
 
 fn statuses(order: &Value) -> (String, String, String) {
     let text = |key: &str| order[key].as_str().unwrap_or_default().to_owned();
-    (text("status"), text("fulfillment_status"), text("payment_status"))
+    (
+        text("status"),
+        text("fulfillment_status"),
+        text("payment_status"),
+    )
 }
 
 fn owned(a: &str, b: &str, c: &str) -> (String, String, String) {
