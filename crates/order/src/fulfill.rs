@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use std::sync::Arc;
 
 use crate::input::{AddShippingMethod, CreateFulfillment, CreateShipment};
-use crate::lifecycle::{order_for_update, save_order};
+use crate::lifecycle::{order_for_update, order_for_update_legacy, save_order};
 use crate::status::{self, LineProgress};
 
 fn fulfillment_provider(
@@ -105,7 +105,7 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
     order_id: &str,
     input: &CreateFulfillment,
 ) -> Result<Vec<String>> {
-    let row = order_for_update(conn, order_id).await?;
+    let row = order_for_update_legacy(conn, order_id).await?;
     let methods = order_methods(conn, order_id).await?;
     status::may_fulfill(&row.status, methods.len())?;
     let items = order_items(conn, order_id).await?;

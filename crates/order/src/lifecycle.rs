@@ -21,16 +21,33 @@ use std::sync::Arc;
 use crate::service::order_not_found;
 use crate::status::{self, CancelBlockers};
 
-/// The order row, locked for the rest of the transaction where the database can.
+/// The order row, locked for the rest of the transaction where the database can; a missing
+/// order is Medusa's `retrieve` error ("Order with id X was not found").
 pub(crate) async fn order_for_update<C: ConnectionTrait>(
     conn: &C,
     id: &str,
 ) -> Result<order::Model> {
-    order::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(conn)
+    locked_order(conn, id)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("Order with id {id} was not found")))
+}
+
+/// As [`order_for_update`], for the writes whose Medusa read asks for totals and so goes
+/// through its legacy retrieve ("Order with id: X was not found"): fulfillments, refunds.
+pub(crate) async fn order_for_update_legacy<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+) -> Result<order::Model> {
+    locked_order(conn, id)
         .await?
         .ok_or_else(|| order_not_found(id))
+}
+
+async fn locked_order<C: ConnectionTrait>(conn: &C, id: &str) -> Result<Option<order::Model>> {
+    Ok(order::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(conn)
+        .await?)
 }
 
 /// Saves the changed order row (its `updated_at` moves, as TypeORM's save moves it).

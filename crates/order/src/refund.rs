@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use crate::input::{CreateRefund, PaymentRefund};
 use crate::lifecycle::{
-    capture_payment_row, order_for_update, order_payments, payment_provider, save_order,
+    capture_payment_row, order_for_update_legacy, order_payments, payment_provider, save_order,
 };
 use crate::load::{orders, Needs};
 use crate::rows::{ItemRows, OrderRows};
@@ -139,7 +139,7 @@ async fn refund_totals<C: sea_orm::ConnectionTrait + medusa_load::AsPgPool>(
     conn: &C,
     order_id: &str,
 ) -> Result<RefundTotals> {
-    let row = order_for_update(conn, order_id).await?;
+    let row = order_for_update_legacy(conn, order_id).await?;
     let query = crate::spec::plan_order_retrieve("", false)?;
     let needs = Needs::new(&query.selection, &query.totals);
     let rows = orders(conn, vec![row], &needs)
@@ -218,7 +218,7 @@ pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
     input: &CreateRefund,
 ) -> Result<()> {
     let before = refund_totals(conn, order_id).await?;
-    let row = order_for_update(conn, order_id).await?;
+    let row = order_for_update_legacy(conn, order_id).await?;
     status::may_refund(&row.status, input.amount, before.refundable_amount)?;
     let reason = refund_reason(&input.reason)?;
     let payments = order_payments(conn, order_id).await?;

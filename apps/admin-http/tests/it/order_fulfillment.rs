@@ -161,6 +161,13 @@ on_both_backends! {
         ))).await;
         assert_eq!(answer.status, 400);
         assert_eq!(answer.body["message"], "Cannot fulfill an order that lacks shipping methods");
+        // Medusa reads the order with totals here, through its legacy retrieve.
+        let missing = send(&svc, admin(post(
+            "/admin/orders/order_missing/fulfillment",
+            json!({"items": []}),
+        ))).await;
+        assert_eq!(missing.status, 404);
+        assert_eq!(missing.body["message"], "Order with id: order_missing was not found");
     }
 }
 
