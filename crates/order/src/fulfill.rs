@@ -1,12 +1,10 @@
 //! Fulfilling an order: fulfillments through the shipping methods' providers, their
 //! cancellation, shipments with tracking links, and shipping methods added by the admin.
 
-use std::collections::HashMap;
-
 use medusa_core::{Error, Result};
 use medusa_entity::{
-    fulfillment, fulfillment_item, line_item, product_shipping_profile, product_variant,
-    shipping_method, shipping_method_tax_line, shipping_option, tracking_link,
+    fulfillment, fulfillment_item, line_item, shipping_method, shipping_method_tax_line,
+    shipping_option, tracking_link,
 };
 use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use sea_orm::{
@@ -58,36 +56,6 @@ async fn order_methods<C: ConnectionTrait>(
         .await?)
 }
 
-/// The shipping profile of each item's product (the last of its profiles, as Medusa's
-/// product entity takes it), by item id.
-async fn item_profiles<C: ConnectionTrait>(
-    conn: &C,
-    items: &[line_item::Model],
-) -> Result<HashMap<String, String>> {
-    let variant_ids: Vec<String> = items.iter().filter_map(|i| i.variant_id.clone()).collect();
-    let variants = product_variant::Entity::find()
-        .filter(product_variant::Column::Id.is_in(variant_ids))
-        .all(conn)
-        .await?;
-    let product_ids: Vec<String> = variants.iter().map(|v| v.product_id.clone()).collect();
-    let links = product_shipping_profile::Entity::find()
-        .filter(product_shipping_profile::Column::ProductId.is_in(product_ids))
-        .all(conn)
-        .await?;
-    let mut by_item = HashMap::new();
-    for item in items {
-        let variant = variants
-            .iter()
-            .find(|v| Some(&v.id) == item.variant_id.as_ref());
-        let profile =
-            variant.and_then(|v| links.iter().rev().find(|l| l.product_id == v.product_id));
-        if let Some(link) = profile {
-            by_item.insert(item.id.clone(), link.profile_id.clone());
-        }
-    }
-    Ok(by_item)
-}
-
 /// A shipping method, its option, and the requested lines it fulfills.
 type Partition<'a> = (
     &'a shipping_method::Model,
@@ -95,9 +63,9 @@ type Partition<'a> = (
     Vec<(&'a line_item::Model, i32)>,
 );
 
-/// `POST /admin/orders/{id}/fulfillment`: one fulfillment per shipping method (the items
-/// split by their product's shipping profile when there are several), each created by the
-/// method's provider; items' `fulfilled_quantity` raised; the order `fulfilled` or
+/// `POST /admin/orders/{id}/fulfillment`: one fulfillment per shipping method (with the
+/// requested items when there is one method, empty when there are several, as Medusa 1.20
+/// does), each created by the method's provider; items' `fulfilled_quantity` raised; the order `fulfilled` or
 /// `partially_fulfilled`; one `order.fulfillment_created` per fulfillment.
 pub async fn create_fulfillment_in<C: ConnectionTrait>(
     conn: &C,
@@ -118,26 +86,20 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
         status::may_fulfill_quantity(item.quantity, item.fulfilled_quantity, *quantity)?;
         lines.push((item, *quantity));
     }
-    let partitions: Vec<Partition<'_>> = if methods.len() == 1 {
-        methods
-            .iter()
-            .map(|(m, o)| (m, o.as_ref(), lines.clone()))
-            .collect()
-    } else {
-        let profiles = item_profiles(conn, &items).await?;
-        methods
-            .iter()
-            .map(|(method, option)| {
-                let profile = option.as_ref().map(|o| &o.profile_id);
-                let mine = lines
-                    .iter()
-                    .filter(|(item, _)| profile.is_some() && profiles.get(&item.id) == profile)
-                    .cloned()
-                    .collect();
-                (method, option.as_ref(), mine)
-            })
-            .collect()
-    };
+    // One method takes every line. With several, Medusa means to split the lines by their
+    // product's shipping profile, but the profile it compares (`product.profile_id`, not a
+    // column) is lost when it copies the items, so every method's fulfillment is empty.
+    let partitions: Vec<Partition<'_>> = methods
+        .iter()
+        .map(|(method, option)| {
+            let mine = if methods.len() == 1 {
+                lines.clone()
+            } else {
+                Vec::new()
+            };
+            (method, option.as_ref(), mine)
+        })
+        .collect();
 
     let now = medusa_core::time::now();
     let mut created = Vec::new();

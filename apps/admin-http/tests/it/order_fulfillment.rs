@@ -287,3 +287,28 @@ on_both_backends! {
         assert_eq!(missing.body["message"], "Payment with id pay_missing was not found");
     }
 }
+
+on_both_backends! {
+    async fn several_shipping_methods_give_empty_fulfillments_as_medusa_does(app) {
+        let (builder, option) = shipped_order(&app).await;
+        let gift = ShippingOptionBuilder::new("Gift cards", &option.region_id)
+            .insert(&app.db)
+            .await;
+        let built = builder.shipping_method(&gift.id, 0, VAT).insert(&app.db).await;
+        let svc = app.service().await;
+        let answer = send(&svc, admin(post(
+            &format!("/admin/orders/{}/fulfillment", built.order.id),
+            json!({"items": [{"item_id": built.items[0].id, "quantity": 2}]}),
+        ))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let order = &answer.body["order"];
+        assert_eq!(order["fulfillment_status"], "partially_fulfilled");
+        let fulfillments = order["fulfillments"].as_array().unwrap();
+        assert_eq!(fulfillments.len(), 2);
+        assert!(fulfillments.iter().all(|f| f["items"] == json!([])), "{fulfillments:?}");
+        assert_eq!(item(&app, &built.items[0].id).await.fulfilled_quantity, None);
+        let names: Vec<String> =
+            order_events(&app, &built.order.id).await.into_iter().map(|e| e.0).collect();
+        assert_eq!(names, vec!["order.fulfillment_created", "order.fulfillment_created"]);
+    }
+}
