@@ -289,3 +289,36 @@ on_both_backends! {
         assert_eq!(updated[0].resource_id.as_deref(), Some(small.as_str()));
     }
 }
+
+on_both_backends! {
+    async fn update_adds_items_only_to_untouched_orders(app) {
+        let built = order_builder(&app).await.insert(&app.db).await;
+        let svc = app.service().await;
+        let path = format!("/admin/orders/{}", built.order.id);
+        let answer = send(&svc, admin(post(&path, json!({
+            "items": [{"title": "Gift wrap", "unit_price": 300, "quantity": 1}]
+        })))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let items = answer.body["order"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().any(|i| i["title"] == "Gift wrap" && i["unit_price"] == 300));
+
+        let incomplete = send(&svc, admin(post(&path, json!({"items": [{"title": "x"}]})))).await;
+        assert_eq!(incomplete.status, 500);
+
+        let o = &built.order;
+        let captured = OrderBuilder::new(&o.region_id, "eur", &o.customer_id, &o.email)
+            .statuses(Fulfillment::NotFulfilled, Payment::Captured)
+            .insert(&app.db)
+            .await;
+        let refused = send(&svc, admin(post(
+            &format!("/admin/orders/{}", captured.order.id),
+            json!({"items": []}),
+        ))).await;
+        assert_eq!(refused.status, 400);
+        assert_eq!(
+            refused.body["message"],
+            "Can't update shipping, billing, items and payment method when order is processed"
+        );
+    }
+}
