@@ -183,6 +183,7 @@ impl AppState {
             order_writes: Arc::new(medusa_order::SeaOrderWriteService::new(
                 db.clone(),
                 providers.clone(),
+                flags,
             )),
             regions: Arc::new(medusa_region::SeaRegionService::new(
                 db.clone(),

@@ -2,6 +2,7 @@
 //! cancellation, shipments with tracking links, and shipping methods added by the admin.
 
 use medusa_core::{Error, Result};
+use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
     fulfillment, fulfillment_item, line_item, shipping_method, shipping_method_tax_line,
     shipping_option, tracking_link,
@@ -15,7 +16,7 @@ use serde_json::{json, Value};
 use std::sync::Arc;
 
 use crate::input::{AddShippingMethod, CreateFulfillment, CreateShipment};
-use crate::lifecycle::{order_for_update, order_for_update_legacy, save_order};
+use crate::lifecycle::{order_for_update, order_for_update_legacy, restock_in, save_order};
 use crate::status::{self, LineProgress};
 
 fn fulfillment_provider(
@@ -162,6 +163,20 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
             active.update(conn).await?;
         }
     }
+    if input.location_id.is_some() {
+        // Without an inventory module Medusa releases the reservation (stock up) and then
+        // takes the stock at the location (stock down): no net change, two updates.
+        for (item_id, quantity) in &fulfilled {
+            let variant = items
+                .iter()
+                .find(|i| &i.id == item_id)
+                .and_then(|i| i.variant_id.clone());
+            if let Some(variant_id) = variant {
+                restock_in(conn, &variant_id, *quantity).await?;
+                restock_in(conn, &variant_id, -quantity).await?;
+            }
+        }
+    }
     let no_notification = input.no_notification.or(row.no_notification);
     let mut active = row.into_active_model();
     active.fulfillment_status = Set(status::after_fulfillment(&progress));
@@ -305,10 +320,12 @@ pub async fn create_shipment_in<C: ConnectionTrait>(
 
 /// `POST /admin/orders/{id}/shipping-methods`: a method of the option at the given price
 /// (its data as the provider validates it); the order's methods of the same shipping
-/// profile are removed; event `order.updated` (`{id}` only).
+/// profile are removed; event `order.updated` (`{id}` only). With tax-inclusive pricing on
+/// (`tax_inclusive`), the method takes its option's `includes_tax`.
 pub async fn add_shipping_method_in<C: ConnectionTrait>(
     conn: &C,
     providers: &ProviderRegistry,
+    tax_inclusive: bool,
     order_id: &str,
     input: &AddShippingMethod,
 ) -> Result<()> {
@@ -327,7 +344,7 @@ pub async fn add_shipping_method_in<C: ConnectionTrait>(
     let provider = fulfillment_provider(providers, Some(&option.provider_id))?;
     let data = provider.validate_fulfillment_data(&option.data, &Value::Object(input.data.clone()));
     let existing = order_methods(conn, order_id).await?;
-    shipping_method::ActiveModel {
+    let method = shipping_method::ActiveModel {
         id: Set(medusa_core::generate_id("sm")),
         shipping_option_id: Set(option.id.clone()),
         order_id: Set(Some(order_id.to_owned())),
@@ -340,6 +357,11 @@ pub async fn add_shipping_method_in<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    if tax_inclusive {
+        // The method takes its option's `includes_tax` (flag-only columns).
+        let includes_tax = includes_tax::read_one(conn, Table::ShippingOption, &option.id).await?;
+        includes_tax::write(conn, Table::ShippingMethod, &method.id, includes_tax).await?;
+    }
     for (method, method_option) in existing {
         if method_option.is_some_and(|o| o.profile_id == option.profile_id) {
             shipping_method_tax_line::Entity::delete_many()

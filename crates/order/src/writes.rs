@@ -3,7 +3,7 @@
 //! Medusa's routes re-read the order with their `FindParams`).
 
 use async_trait::async_trait;
-use medusa_core::Result;
+use medusa_core::{FeatureFlags, Flag, Result};
 use medusa_providers::ProviderRegistry;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use serde_json::Value;
@@ -69,15 +69,18 @@ pub trait OrderWriteService: Send + Sync {
 pub struct SeaOrderWriteService {
     db: DatabaseConnection,
     providers: ProviderRegistry,
+    /// `MEDUSA_FF_TAX_INCLUSIVE_PRICING`: shipping methods take their option's `includes_tax`.
+    tax_inclusive: bool,
     read: SeaOrderService,
 }
 
 impl SeaOrderWriteService {
-    pub fn new(db: DatabaseConnection, providers: ProviderRegistry) -> Self {
+    pub fn new(db: DatabaseConnection, providers: ProviderRegistry, flags: FeatureFlags) -> Self {
         Self {
             read: SeaOrderService::new(db.clone()),
             db,
             providers,
+            tax_inclusive: flags.is_enabled(Flag::TaxInclusivePricing),
         }
     }
 
@@ -184,7 +187,8 @@ impl OrderWriteService for SeaOrderWriteService {
         answer: &OrderQuery,
     ) -> Result<Value> {
         let txn = self.begin().await?;
-        fulfill::add_shipping_method_in(&txn, &self.providers, id, &input).await?;
+        fulfill::add_shipping_method_in(&txn, &self.providers, self.tax_inclusive, id, &input)
+            .await?;
         txn.commit().await?;
         self.answer(id, answer).await
     }

@@ -312,3 +312,26 @@ on_both_backends! {
         assert_eq!(names, vec!["order.fulfillment_created", "order.fulfillment_created"]);
     }
 }
+
+on_both_backends! {
+    flags = tax_inclusive();
+    async fn with_tax_inclusive_pricing_a_method_takes_its_options_includes_tax(app) {
+        use medusa_entity::includes_tax::{self, Table};
+        let (builder, option) = shipped_order(&app).await;
+        let built = builder.insert(&app.db).await;
+        let inclusive = ShippingOptionBuilder::new("Inclusive", &option.region_id)
+            .insert(&app.db)
+            .await;
+        includes_tax::write(&app.db, Table::ShippingOption, &inclusive.id, true).await.unwrap();
+        let svc = app.service().await;
+        let answer = send(&svc, admin(post(
+            &format!("/admin/orders/{}/shipping-methods", built.order.id),
+            json!({"option_id": inclusive.id, "price": 10}),
+        ))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let methods = answer.body["order"]["shipping_methods"].as_array().unwrap();
+        let added = methods.iter().find(|m| m["shipping_option_id"] == json!(inclusive.id)).unwrap();
+        let id = added["id"].as_str().unwrap();
+        assert!(includes_tax::read_one(&app.db, Table::ShippingMethod, id).await.unwrap());
+    }
+}
