@@ -214,7 +214,20 @@ pub fn endpoints() -> Vec<Endpoint> {
         // orders (reads)
         endpoint!(GET "/admin/orders" Authenticated => crate::handlers::orders::list_orders),
         endpoint!(GET "/admin/orders/{id}" Authenticated => crate::handlers::orders::get_order),
+        // orders (lifecycle writes)
+        endpoint!(POST "/admin/orders/{id}" Authenticated => crate::handlers::orders::update_order),
+        endpoint!(POST "/admin/orders/{id}/complete" Authenticated => crate::handlers::orders::complete_order),
+        endpoint!(POST "/admin/orders/{id}/archive" Authenticated => crate::handlers::orders::archive_order),
+        endpoint!(POST "/admin/orders/{id}/cancel" Authenticated => crate::handlers::orders::cancel_order),
+        endpoint!(POST "/admin/orders/{id}/capture" Authenticated => crate::handlers::orders::capture_order_payment),
+        endpoint!(POST "/admin/orders/{id}/refund" Authenticated => crate::handlers::orders::refund_order),
+        endpoint!(POST "/admin/orders/{id}/fulfillment" Authenticated => crate::handlers::orders::create_fulfillment),
+        endpoint!(POST "/admin/orders/{id}/fulfillments/{fulfillment_id}/cancel" Authenticated => crate::handlers::orders::cancel_fulfillment),
+        endpoint!(POST "/admin/orders/{id}/shipment" Authenticated => crate::handlers::orders::create_shipment),
+        endpoint!(POST "/admin/orders/{id}/shipping-methods" Authenticated => crate::handlers::orders::add_shipping_method),
         endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
+        endpoint!(POST "/admin/payments/{id}/capture" Authenticated => crate::handlers::payments::capture_payment),
+        endpoint!(POST "/admin/payments/{id}/refund" Authenticated => crate::handlers::payments::refund_payment),
         // customers
         endpoint!(GET "/admin/customers" Authenticated => crate::handlers::customers::list_customers),
         endpoint!(POST "/admin/customers" Authenticated => crate::handlers::customers::create_customer),

@@ -47,6 +47,8 @@ pub struct AppState {
     /// The order read model.
     pub orders: Arc<dyn medusa_order::OrderService>,
     pub payments: Arc<dyn medusa_order::PaymentService>,
+    /// The order lifecycle writes (and the payment writes).
+    pub order_writes: Arc<dyn medusa_order::OrderWriteService>,
     pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
     pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
     pub collections: Arc<dyn medusa_catalog::CollectionService>,
@@ -178,6 +180,11 @@ impl AppState {
                 flags,
             )),
             providers: providers.clone(),
+            order_writes: Arc::new(medusa_order::SeaOrderWriteService::new(
+                db.clone(),
+                providers.clone(),
+                flags,
+            )),
             regions: Arc::new(medusa_region::SeaRegionService::new(
                 db.clone(),
                 providers,

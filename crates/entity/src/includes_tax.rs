@@ -1,4 +1,5 @@
-//! The `includes_tax` column of `currency`, `region`, `shipping_option` and `price_list`.
+//! The `includes_tax` column of `currency`, `region`, `shipping_option`, `price_list`,
+//! `shipping_method` and `line_item`.
 //!
 //! Medusa adds it with a migration (`test1659501357661`) that runs only when
 //! `MEDUSA_FF_TAX_INCLUSIVE_PRICING` is on, and its models map it only then. A database
@@ -20,6 +21,8 @@ pub enum Table {
     Region,
     ShippingOption,
     PriceList,
+    ShippingMethod,
+    LineItem,
 }
 
 impl Table {
@@ -29,6 +32,8 @@ impl Table {
             Table::Region => "region",
             Table::ShippingOption => "shipping_option",
             Table::PriceList => "price_list",
+            Table::ShippingMethod => "shipping_method",
+            Table::LineItem => "line_item",
         }
     }
 

@@ -6,20 +6,33 @@
 //! `medusa-load`, a fixed number of statements per request), and the answer trimmed as
 //! Medusa's `cleanResponseData` trims it. Totals are not computed here: the typed rows of an
 //! order ([`OrderRows`]) are handed to [`json::merge_totals`], the one place the totals crate
-//! plugs in. Beside it, `GET /admin/payments/{id}` ([`payments`]). It knows no HTTP.
+//! plugs in. Beside it, `GET /admin/payments/{id}` ([`payments`]). The lifecycle writes
+//! (update, complete, archive, cancel, capture, ...) are [`writes::OrderWriteService`]: the
+//! rules are pure functions in [`status`], each write an `*_in` function composing in a
+//! caller's transaction. It knows no HTTP.
 
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod fulfill;
+pub mod input;
 pub mod json;
+pub mod lifecycle;
 mod load;
 mod load_more;
 pub mod payments;
+pub mod refund;
 pub mod rows;
 pub mod service;
 pub mod shape;
 pub mod spec;
+pub mod status;
+pub mod update;
+pub mod writes;
 
+pub use input::{
+    AddShippingMethod, CreateFulfillment, CreateRefund, CreateShipment, PaymentRefund, UpdateOrder,
+};
 pub use json::merge_totals;
 pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
 pub use rows::{
@@ -31,3 +44,4 @@ pub use spec::{
     plan_order_list, plan_order_retrieve, OrderListQuery, OrderQuery, TotalsRequest, ORDER_LIST,
     ORDER_LIST_SC, ORDER_RETRIEVE, ORDER_RETRIEVE_SC,
 };
+pub use writes::{OrderWriteService, SeaOrderWriteService};

@@ -17,9 +17,23 @@ use std::sync::Arc;
 
 use serde_json::{json, Value};
 
-/// A payment provider regions can offer.
+/// A payment provider regions can offer. The payment operations take the payment's stored
+/// `data` and give the data to store after them (as a Medusa payment plugin's
+/// `capturePayment`, `refundPayment` and `cancelPayment` do), or the provider's error.
 pub trait PaymentProvider: Send + Sync {
     fn id(&self) -> &'static str;
+    /// Captures an authorized payment.
+    fn capture(&self, _data: &Value) -> Result<Value, String> {
+        Ok(json!({}))
+    }
+    /// Refunds `amount` of a captured payment.
+    fn refund(&self, _data: &Value, _amount: i64) -> Result<Value, String> {
+        Ok(json!({}))
+    }
+    /// Cancels a payment.
+    fn cancel(&self, _data: &Value) -> Result<Value, String> {
+        Ok(json!({}))
+    }
 }
 
 /// A fulfillment provider regions can offer and shipping options can use.
@@ -31,6 +45,20 @@ pub trait FulfillmentProvider: Send + Sync {
     fn validate_option(&self, data: &Value) -> bool;
     /// Whether shipping options with this `data` can use the `calculated` price type.
     fn can_calculate(&self, data: &Value) -> bool;
+    /// The data of a shipping method created with this option (`option_data`) and the
+    /// caller's `data` (Medusa's `validateFulfillmentData`); the manual provider keeps `data`.
+    fn validate_fulfillment_data(&self, _option_data: &Value, data: &Value) -> Value {
+        data.clone()
+    }
+    /// Creates a fulfillment of an order's items through the shipping method's option `data`;
+    /// gives the fulfillment's `data`.
+    fn create_fulfillment(&self, _method_data: &Value) -> Result<Value, String> {
+        Ok(json!({}))
+    }
+    /// Cancels a fulfillment (its stored `data`).
+    fn cancel_fulfillment(&self, _data: &Value) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// The id of Medusa's built-in payment provider, which is never recorded in `payment_provider`.
@@ -51,6 +79,16 @@ pub struct ManualPaymentProvider;
 impl PaymentProvider for ManualPaymentProvider {
     fn id(&self) -> &'static str {
         "manual"
+    }
+    fn capture(&self, _data: &Value) -> Result<Value, String> {
+        Ok(json!({ "status": "captured" }))
+    }
+    /// The manual provider keeps the payment's data as it is.
+    fn refund(&self, data: &Value, _amount: i64) -> Result<Value, String> {
+        Ok(data.clone())
+    }
+    fn cancel(&self, _data: &Value) -> Result<Value, String> {
+        Ok(json!({ "status": "canceled" }))
     }
 }
 
@@ -80,7 +118,8 @@ impl FulfillmentProvider for ManualFulfillmentProvider {
 }
 
 /// The test providers of Medusa's own integration tests (`integration-tests/api/src/services`):
-/// `test-pay`, a payment provider that authorizes everything.
+/// `test-pay`, a payment provider that authorizes everything; capture, refund and cancel give
+/// `{}` (as the built-in `system` provider's do).
 pub struct TestPaymentProvider;
 
 impl PaymentProvider for TestPaymentProvider {
@@ -100,6 +139,12 @@ impl FulfillmentProvider for TestFulfillmentProvider {
 
     fn fulfillment_options(&self) -> Vec<Value> {
         vec![json!({"id": "manual-fulfillment"})]
+    }
+
+    /// `test-ful`'s `validateFulfillmentData(data, cart)` takes the option's data as its
+    /// `data`, so a method gets the option's data.
+    fn validate_fulfillment_data(&self, option_data: &Value, _data: &Value) -> Value {
+        option_data.clone()
     }
 
     fn validate_option(&self, _data: &Value) -> bool {

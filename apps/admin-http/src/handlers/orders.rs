@@ -1,10 +1,21 @@
-//! `/admin/orders` (reads).
+//! `/admin/orders`: the reads, and the lifecycle writes (each answers with the order as
+//! `GET /admin/orders/{id}` shows it, planned from the request's own query string).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
-use medusa_order::{plan_order_list, plan_order_retrieve};
+use medusa_order::{
+    plan_order_list, plan_order_retrieve, AddShippingMethod, CreateFulfillment, CreateRefund,
+    CreateShipment, OrderQuery, UpdateOrder,
+};
+use serde_json::Value;
 
-use crate::{error::ApiResult, handlers::wrapped, state::AppState};
+use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+
+/// The answer of an order write: `FindParams` (`expand`, `fields`) of the request.
+fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
+    let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
+    Ok(plan_order_retrieve(req.query_string(), sales_channels)?)
+}
 
 /// `GET /admin/orders`
 pub async fn list_orders(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
@@ -23,4 +34,137 @@ pub async fn get_order(
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_retrieve(req.query_string(), sales_channels)?;
     wrapped("order", state.orders.retrieve(&id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}`
+pub async fn update_order(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = UpdateOrder::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped(
+        "order",
+        state.order_writes.update(&id, input, &query).await?,
+    )
+}
+
+/// `POST /admin/orders/{id}/complete`
+pub async fn complete_order(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.order_writes.complete(&id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/archive`
+pub async fn archive_order(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.order_writes.archive(&id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/cancel`
+pub async fn cancel_order(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.order_writes.cancel(&id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/capture`
+pub async fn capture_order_payment(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.order_writes.capture(&id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/refund`
+pub async fn refund_order(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateRefund::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped(
+        "order",
+        state.order_writes.refund(&id, input, &query).await?,
+    )
+}
+
+/// `POST /admin/orders/{id}/fulfillment`
+pub async fn create_fulfillment(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateFulfillment::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    let order = state
+        .order_writes
+        .create_fulfillment(&id, input, &query)
+        .await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/cancel`
+pub async fn cancel_fulfillment(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let (id, fulfillment_id) = path.into_inner();
+    let query = answer_query(&state, &req)?;
+    let order = state
+        .order_writes
+        .cancel_fulfillment(&id, &fulfillment_id, &query)
+        .await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/shipment`
+pub async fn create_shipment(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateShipment::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    let order = state
+        .order_writes
+        .create_shipment(&id, input, &query)
+        .await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/shipping-methods`
+pub async fn add_shipping_method(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = AddShippingMethod::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    let order = state
+        .order_writes
+        .add_shipping_method(&id, input, &query)
+        .await?;
+    wrapped("order", order)
 }

@@ -21,6 +21,8 @@ mod errors;
 mod invites;
 mod notes;
 mod notifications;
+mod order_fulfillment;
+mod order_lifecycle;
 mod orders;
 mod price_lists;
 mod product_categories;

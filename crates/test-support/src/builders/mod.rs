@@ -62,6 +62,7 @@ mod order_parts;
 mod product;
 mod region;
 mod sales_channel;
+mod shipping;
 
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
 pub use order::{BuiltOrder, OrderBuilder};
@@ -69,6 +70,7 @@ pub use order_parts::{AddressFields, DiscountBuilder, ItemBuilder};
 pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;
+pub use shipping::ShippingOptionBuilder;
 
 use medusa_core::time::Timestamp;
 

@@ -7,10 +7,12 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use medusa_core::time::Timestamp;
 use medusa_entity::sea_orm_active_enums::{
     CartTypeEnum, OrderFulfillmentStatusEnum, OrderPaymentStatusEnum, OrderStatusEnum,
+    RefundReasonEnum,
 };
 use medusa_entity::{
     address, cart, fulfillment, fulfillment_item, line_item, line_item_adjustment,
-    line_item_tax_line, order, order_discounts, payment, shipping_method, shipping_method_tax_line,
+    line_item_tax_line, order, order_discounts, payment, refund, shipping_method,
+    shipping_method_tax_line,
 };
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde_json::{json, Value};
@@ -61,6 +63,7 @@ pub struct OrderBuilder {
     payments: Vec<PaymentFields>,
     discounts: Vec<String>,
     fulfillments: Vec<(String, Vec<(usize, i32)>)>,
+    refunds: Vec<i32>,
 }
 
 impl OrderBuilder {
@@ -88,6 +91,7 @@ impl OrderBuilder {
             payments: Vec::new(),
             discounts: Vec::new(),
             fulfillments: Vec::new(),
+            refunds: Vec::new(),
         }
     }
 
@@ -178,6 +182,12 @@ impl OrderBuilder {
     pub fn fulfillment(mut self, provider_id: &str, items: &[(usize, i32)]) -> Self {
         self.fulfillments
             .push((provider_id.to_owned(), items.to_vec()));
+        self
+    }
+
+    /// A refund of the order (reason `other`); the payments' `amount_refunded` is left as set.
+    pub fn refund(mut self, amount: i32) -> Self {
+        self.refunds.push(amount);
         self
     }
 
@@ -450,6 +460,24 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             .expect("insert fulfillment item");
         }
         fulfillments.push(row);
+    }
+
+    for amount in b.refunds {
+        refund::ActiveModel {
+            id: Set(id("ref")),
+            order_id: Set(Some(order.id.clone())),
+            amount: Set(amount),
+            note: Set(None),
+            reason: Set(RefundReasonEnum::Other),
+            created_at: Set(at),
+            updated_at: Set(at),
+            metadata: Set(None),
+            idempotency_key: Set(None),
+            payment_id: Set(None),
+        }
+        .insert(db)
+        .await
+        .expect("insert refund");
     }
 
     BuiltOrder {

@@ -1,0 +1,343 @@
+//! Refunds (of an order, spread over its captured payments, or of one payment) and the
+//! capture of one payment.
+
+use medusa_core::{Error, Result};
+use medusa_entity::sea_orm_active_enums::RefundReasonEnum;
+use medusa_entity::{payment, refund};
+use medusa_providers::ProviderRegistry;
+use medusa_totals::{
+    Adjustment, Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput,
+    Region, ShippingMethod, TaxLine, TaxSettings,
+};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use serde_json::{json, Value};
+
+use crate::input::{CreateRefund, PaymentRefund};
+use crate::lifecycle::{
+    capture_payment_row, order_for_update_legacy, order_payments, payment_provider, save_order,
+};
+use crate::load::{orders, Needs};
+use crate::rows::{ItemRows, OrderRows};
+use crate::status::{self, RefundTotals};
+
+fn item_input(rows: &ItemRows) -> LineItem {
+    let item = &rows.item;
+    LineItem {
+        id: item.id.clone(),
+        unit_price: i64::from(item.unit_price),
+        quantity: i64::from(item.quantity),
+        allow_discounts: item.allow_discounts,
+        includes_tax: false,
+        tax_lines: rows
+            .tax_lines
+            .iter()
+            .map(|l| TaxLine {
+                rate: f64::from(l.rate),
+            })
+            .collect(),
+        adjustments: rows
+            .adjustments
+            .iter()
+            .map(|a| Adjustment {
+                amount: a.amount.to_string().parse().unwrap_or(0.0),
+                discount_id: a.discount_id.clone(),
+            })
+            .collect(),
+        returned_quantity: item.returned_quantity.map(i64::from),
+        shipped_quantity: item.shipped_quantity.map(i64::from),
+    }
+}
+
+/// The totals crate's input for an order's loaded rows (tax-inclusive prices aside).
+fn totals_input(rows: &OrderRows) -> OrderInput {
+    use medusa_entity::sea_orm_active_enums::DiscountRuleTypeEnum as Kind;
+    let region = rows.region.clone().flatten();
+    OrderInput {
+        items: rows.items.iter().flatten().map(item_input).collect(),
+        swap_and_claim_items: Vec::new(),
+        shipping_methods: rows
+            .shipping_methods
+            .iter()
+            .flatten()
+            .map(|m| ShippingMethod {
+                id: m.method.id.clone(),
+                price: i64::from(m.method.price),
+                includes_tax: false,
+                tax_lines: m
+                    .tax_lines
+                    .iter()
+                    .flatten()
+                    .map(|l| TaxLine {
+                        rate: f64::from(l.rate),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        discounts: rows
+            .discounts
+            .iter()
+            .flatten()
+            .filter_map(|d| {
+                let rule = d.rule.as_ref()?;
+                let rule_type = match rule.r#type {
+                    Kind::Percentage => DiscountRuleType::Percentage,
+                    Kind::Fixed => DiscountRuleType::Fixed,
+                    Kind::FreeShipping => DiscountRuleType::FreeShipping,
+                };
+                Some(Discount {
+                    id: d.discount.id.clone(),
+                    rule_type,
+                })
+            })
+            .collect(),
+        gift_cards: rows
+            .gift_cards
+            .iter()
+            .flatten()
+            .map(|g| GiftCard {
+                balance: i64::from(g.balance),
+                tax_rate: g.tax_rate.map(f64::from),
+            })
+            .collect(),
+        gift_card_transactions: rows
+            .gift_card_transactions
+            .iter()
+            .flatten()
+            .map(|t| GiftCardTransaction {
+                amount: i64::from(t.transaction.amount),
+                tax_rate: t.transaction.tax_rate.map(f64::from),
+                is_taxable: t.transaction.is_taxable,
+                gift_card_tax_rate: t.gift_card.as_ref().and_then(|g| g.tax_rate.map(f64::from)),
+            })
+            .collect(),
+        region: Region {
+            tax_rate: region.as_ref().map_or(0.0, |r| f64::from(r.tax_rate)),
+            gift_cards_taxable: region.as_ref().is_some_and(|r| r.gift_cards_taxable),
+        },
+        tax: TaxSettings {
+            order_tax_rate: rows.order.tax_rate.map(f64::from),
+            tax_inclusive_pricing: false,
+        },
+        payment_amounts: rows
+            .payments
+            .iter()
+            .flatten()
+            .map(|p| i64::from(p.amount))
+            .collect(),
+        refund_amounts: rows
+            .refunds
+            .iter()
+            .flatten()
+            .map(|r| i64::from(r.amount))
+            .collect(),
+    }
+}
+
+/// The order's totals as the refund rules read them (Medusa's `refundable_amount`: total
+/// minus refunds).
+async fn refund_totals<C: sea_orm::ConnectionTrait + medusa_load::AsPgPool>(
+    conn: &C,
+    order_id: &str,
+) -> Result<RefundTotals> {
+    let row = order_for_update_legacy(conn, order_id).await?;
+    let query = crate::spec::plan_order_retrieve("", false)?;
+    let needs = Needs::new(&query.selection, &query.totals);
+    let rows = orders(conn, vec![row], &needs)
+        .await?
+        .pop()
+        .ok_or_else(|| crate::service::order_not_found(order_id))?;
+    let input = totals_input(&rows);
+    let total = medusa_totals::current::order_totals(&input).total;
+    #[allow(clippy::cast_possible_truncation)]
+    let total = total.round() as i64;
+    let refunded_total = input.refunded_total();
+    Ok(RefundTotals {
+        paid_total: input.paid_total(),
+        refunded_total,
+        refundable_amount: total - refunded_total,
+    })
+}
+
+fn refund_reason(reason: &str) -> Result<RefundReasonEnum> {
+    serde_json::from_value(json!(reason)).map_err(|_| {
+        Error::invalid_data(format!(
+            "reason must be one of the following values: {}",
+            crate::input::REFUND_REASONS.join(", ")
+        ))
+    })
+}
+
+fn new_refund(
+    order_id: Option<String>,
+    payment_id: Option<String>,
+    amount: i64,
+    reason: RefundReasonEnum,
+    note: Option<String>,
+) -> refund::ActiveModel {
+    let now = medusa_core::time::now();
+    refund::ActiveModel {
+        id: Set(medusa_core::generate_id("ref")),
+        order_id: Set(order_id),
+        amount: Set(i32::try_from(amount).unwrap_or(i32::MAX)),
+        note: Set(note),
+        reason: Set(reason),
+        created_at: Set(now),
+        updated_at: Set(now),
+        metadata: Set(None),
+        idempotency_key: Set(None),
+        payment_id: Set(payment_id),
+    }
+}
+
+/// Refunds `amount` of a payment through its provider and adds it to `amount_refunded`.
+async fn refund_from<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    pay: payment::Model,
+    amount: i64,
+) -> Result<payment::Model> {
+    let provider = payment_provider(providers, &pay.provider_id)?;
+    let data = provider
+        .refund(&pay.data, amount)
+        .map_err(Error::invalid_data)?;
+    let refunded = i64::from(pay.amount_refunded) + amount;
+    let mut active = pay.into_active_model();
+    active.data = Set(data);
+    active.amount_refunded = Set(i32::try_from(refunded).unwrap_or(i32::MAX));
+    active.updated_at = Set(medusa_core::time::now());
+    Ok(active.update(conn).await?)
+}
+
+/// `POST /admin/orders/{id}/refund`: checked against the order's refundable amount, then
+/// spread over its captured payments (each up to what it has left), a refund row; the
+/// payment status follows; event `order.refund_created`.
+pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    order_id: &str,
+    input: &CreateRefund,
+) -> Result<()> {
+    let before = refund_totals(conn, order_id).await?;
+    let row = order_for_update_legacy(conn, order_id).await?;
+    status::may_refund(&row.status, input.amount, before.refundable_amount)?;
+    let reason = refund_reason(&input.reason)?;
+    let payments = order_payments(conn, order_id).await?;
+    let left = |p: &payment::Model| i64::from(p.amount) - i64::from(p.amount_refunded);
+    let captured_left: i64 = payments
+        .iter()
+        .filter(|p| p.captured_at.is_some())
+        .map(left)
+        .sum();
+    status::may_refund_captured(input.amount, captured_left)?;
+    let mut balance = input.amount;
+    for pay in payments {
+        if balance <= 0 {
+            break;
+        }
+        let available = left(&pay);
+        if available <= 0 {
+            continue;
+        }
+        let amount = available.min(balance);
+        refund_from(conn, providers, pay, amount).await?;
+        balance -= amount;
+    }
+    let created = new_refund(
+        Some(order_id.to_owned()),
+        None,
+        input.amount,
+        reason,
+        input.note.clone(),
+    )
+    .insert(conn)
+    .await?;
+    let after = refund_totals(conn, order_id).await?;
+    let payment_status = status::after_refund(row.payment_status.clone(), &after);
+    if payment_status != row.payment_status {
+        let mut active = row.clone().into_active_model();
+        active.payment_status = Set(payment_status);
+        save_order(conn, active).await?;
+    }
+    let no_notification = input.no_notification.or(row.no_notification);
+    let payload =
+        json!({"id": order_id, "refund_id": created.id, "no_notification": no_notification});
+    medusa_events::record(conn, "order.refund_created", payload).await
+}
+
+async fn find_payment<C: ConnectionTrait>(conn: &C, id: &str) -> Result<payment::Model> {
+    payment::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("Payment with id {id} was not found")))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<Value> {
+    serde_json::to_value(value).map_err(|e| Error::UnexpectedState(e.to_string()))
+}
+
+/// `POST /admin/payments/{id}/capture`: an uncaptured payment captured through its
+/// provider (event `payment.payment_captured` with the payment); a captured one returned
+/// as it is. A provider's failure is Medusa's 500 and changes nothing (Medusa's
+/// `payment.payment_capture_failed` is emitted in the transaction its error rolls back).
+pub async fn capture_payment_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    payment_id: &str,
+) -> Result<Value> {
+    let pay = find_payment(conn, payment_id).await?;
+    if pay.captured_at.is_some() {
+        return to_json(&pay);
+    }
+    match capture_payment_row(conn, providers, &pay).await {
+        Ok(captured) => {
+            let shown = to_json(&captured)?;
+            medusa_events::record(conn, "payment.payment_captured", shown.clone()).await?;
+            Ok(shown)
+        }
+        Err(Error::Db(err)) => Err(Error::Db(err)),
+        Err(_) => Err(Error::UnexpectedState(format!(
+            "Failed to capture Payment {payment_id}"
+        ))),
+    }
+}
+
+/// `POST /admin/payments/{id}/refund`: a captured payment refunds at most what it has left;
+/// a refund row naming the payment and its order; event `payment.payment_refund_created`.
+pub async fn refund_payment_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    payment_id: &str,
+    input: &PaymentRefund,
+) -> Result<Value> {
+    let pay = find_payment(conn, payment_id).await?;
+    let refundable = i64::from(pay.amount) - i64::from(pay.amount_refunded);
+    status::may_refund_payment(
+        payment_id,
+        pay.captured_at.is_some(),
+        input.amount,
+        refundable,
+    )?;
+    let reason = refund_reason(&input.reason)?;
+    let order_id = pay.order_id.clone();
+    let updated = match refund_from(conn, providers, pay, input.amount).await {
+        Ok(updated) => updated,
+        Err(Error::Db(err)) => return Err(Error::Db(err)),
+        Err(_) => {
+            return Err(Error::UnexpectedState(format!(
+                "Failed to refund Payment {payment_id}"
+            )))
+        }
+    };
+    let created = new_refund(
+        order_id,
+        Some(updated.id.clone()),
+        input.amount,
+        reason,
+        input.note.clone(),
+    )
+    .insert(conn)
+    .await?;
+    let shown = to_json(&created)?;
+    medusa_events::record(conn, "payment.payment_refund_created", shown.clone()).await?;
+    Ok(shown)
+}
