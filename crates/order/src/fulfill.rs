@@ -49,12 +49,30 @@ async fn order_methods<C: ConnectionTrait>(
     conn: &C,
     order_id: &str,
 ) -> Result<Vec<(shipping_method::Model, Option<shipping_option::Model>)>> {
-    Ok(shipping_method::Entity::find()
+    let methods = shipping_method::Entity::find()
         .filter(shipping_method::Column::OrderId.eq(order_id))
         .order_by_asc(shipping_method::Column::Id)
-        .find_also_related(shipping_option::Entity)
         .all(conn)
-        .await?)
+        .await?;
+    let option_ids: Vec<String> = methods
+        .iter()
+        .map(|m| m.shipping_option_id.clone())
+        .collect();
+    let options: std::collections::HashMap<String, shipping_option::Model> =
+        shipping_option::Entity::find()
+            .filter(shipping_option::Column::Id.is_in(option_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|option| (option.id.clone(), option))
+            .collect();
+    Ok(methods
+        .into_iter()
+        .map(|method| {
+            let option = options.get(&method.shipping_option_id).cloned();
+            (method, option)
+        })
+        .collect())
 }
 
 /// A shipping method, its option, and the requested lines it fulfills.
