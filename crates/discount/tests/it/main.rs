@@ -1,0 +1,3 @@
+//! Service-level tests of medusa-discount, each run on SQLite and on PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
