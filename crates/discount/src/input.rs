@@ -109,15 +109,17 @@ fn defined(value: Option<&Value>) -> Option<&Value> {
     value.filter(|v| !v.is_null())
 }
 
+/// The subclass's own properties come first: class-validator reports them before the
+/// inherited `AdminUpsertConditionsReq` lists.
 macro_rules! resource_fields {
     ($($extra:expr),* $(,)?) => {
         &[
+            $($extra,)*
             Field::optional("products", &[Rule::Each(&Rule::String), Rule::Array, exactly_one(0)]),
             Field::optional("product_collections", &[Rule::Each(&Rule::String), Rule::Array, exactly_one(1)]),
             Field::optional("product_types", &[Rule::Each(&Rule::String), Rule::Array, exactly_one(2)]),
             Field::optional("product_tags", &[Rule::Each(&Rule::String), Rule::Array, exactly_one(3)]),
             Field::optional("customer_groups", &[Rule::Each(&Rule::String), Rule::Array, exactly_one(4)]),
-            $($extra),*
         ]
     };
 }

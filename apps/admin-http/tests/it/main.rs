@@ -16,6 +16,7 @@ mod collections;
 mod currencies;
 mod customer_groups;
 mod customers;
+mod discounts;
 mod errors;
 mod invites;
 mod notes;
