@@ -27,8 +27,10 @@ const DISCOUNT_FIELDS: &[&str] = &[
     "valid_duration",
 ];
 
+const PRODUCT_RELATIONS: &[RelationSpec] = &[RelationSpec::new("profiles")];
+
 const CONDITION_RESOURCES: &[RelationSpec] = &[
-    RelationSpec::new("products"),
+    RelationSpec::new("products").children(PRODUCT_RELATIONS),
     RelationSpec::new("product_types"),
     RelationSpec::new("product_collections"),
     RelationSpec::new("product_tags"),
@@ -96,7 +98,7 @@ const CONDITION_FIELDS: &[&str] = &[
 
 const CONDITION_RELATIONS: &[RelationSpec] = &[
     RelationSpec::new("discount_rule"),
-    RelationSpec::new("products"),
+    RelationSpec::new("products").children(PRODUCT_RELATIONS),
     RelationSpec::new("product_types"),
     RelationSpec::new("product_collections"),
     RelationSpec::new("product_tags"),

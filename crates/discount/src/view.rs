@@ -7,7 +7,8 @@ use medusa_entity::{
     customer_group, discount, discount_condition, discount_condition_customer_group,
     discount_condition_product, discount_condition_product_collection,
     discount_condition_product_tag, discount_condition_product_type, discount_regions,
-    discount_rule, product, product_collection, product_tag, product_type, region,
+    discount_rule, product, product_collection, product_shipping_profile, product_tag,
+    product_type, region, shipping_profile,
 };
 use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::{in_insertion_order_of, Selection};
@@ -44,7 +45,7 @@ pub struct ConditionView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount_rule: Option<Option<discount_rule::Model>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub products: Option<Vec<product::Model>>,
+    pub products: Option<Vec<ConditionProduct>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_types: Option<Vec<product_type::Model>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -55,11 +56,38 @@ pub struct ConditionView {
     pub customer_groups: Option<Vec<customer_group::Model>>,
 }
 
+/// A product of a condition; with `profiles` loaded, Medusa's `afterLoad` also sets `profile`
+/// and `profile_id` to the last of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConditionProduct {
+    #[serde(flatten)]
+    pub product: product::Model,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profiles: Option<Vec<shipping_profile::Model>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<shipping_profile::Model>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile_id: Option<String>,
+}
+
+impl ConditionProduct {
+    fn new(product: product::Model, profiles: Option<Vec<shipping_profile::Model>>) -> Self {
+        let profile = profiles.as_ref().and_then(|p| p.last().cloned());
+        Self {
+            product,
+            profile_id: profile.as_ref().map(|p| p.id.clone()),
+            profile,
+            profiles,
+        }
+    }
+}
+
 /// Which of a condition's relations to load.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ConditionRelations {
     pub discount_rule: bool,
     pub products: bool,
+    pub product_profiles: bool,
     pub product_types: bool,
     pub product_collections: bool,
     pub product_tags: bool,
@@ -73,6 +101,7 @@ impl ConditionRelations {
         Self {
             discount_rule: has("discount_rule"),
             products: has("products"),
+            product_profiles: has("products.profiles"),
             product_types: has("product_types"),
             product_collections: has("product_collections"),
             product_tags: has("product_tags"),
@@ -228,6 +257,32 @@ pub async fn conditions_with<C: Connection>(
         ProductId,
         "discount_condition_product"
     );
+    let mut profiles = match (&products, relations.product_profiles) {
+        (Some(found), true) => {
+            let mut product_ids: Vec<String> = Vec::new();
+            for row in 0..rows.len() {
+                for product in found.of(row) {
+                    if !product_ids.contains(&product.id) {
+                        product_ids.push(product.id.clone());
+                    }
+                }
+            }
+            let select = in_insertion_order_of(
+                live::<shipping_profile::Entity>(),
+                backend,
+                "product_shipping_profile",
+            );
+            let link = Link::<product_shipping_profile::Entity> {
+                owner: product_shipping_profile::Column::ProductId,
+                target: product_shipping_profile::Column::ProfileId,
+            };
+            let groups = through(reader, select, shipping_profile::Column::Id, link, &product_ids)
+                .await?
+                .into_groups();
+            Some(product_ids.into_iter().zip(groups).collect::<std::collections::HashMap<_, _>>())
+        }
+        _ => None,
+    };
     let mut types = linked!(
         relations.product_types,
         product_type,
@@ -263,7 +318,17 @@ pub async fn conditions_with<C: Connection>(
             discount_rule: relations
                 .discount_rule
                 .then(|| rules.get(&condition.discount_rule_id).cloned()),
-            products: products.as_mut().map(|c| c.take(row)),
+            products: products.as_mut().map(|c| {
+                c.take(row)
+                    .into_iter()
+                    .map(|product| {
+                        let of_product = profiles
+                            .as_mut()
+                            .map(|p| p.get(&product.id).cloned().unwrap_or_default());
+                        ConditionProduct::new(product, of_product)
+                    })
+                    .collect()
+            }),
             product_types: types.as_mut().map(|c| c.take(row)),
             product_collections: collections.as_mut().map(|c| c.take(row)),
             product_tags: tags.as_mut().map(|c| c.take(row)),

@@ -200,10 +200,15 @@ pub async fn update_discount_condition(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
-    body: JsonBody<Value>,
+    body: Result<JsonBody<Value>, actix_web::Error>,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
     state.discounts.check_condition(&id, &condition_id).await?;
+    // Medusa guards the condition before it reads the body.
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => return Ok(err.error_response()),
+    };
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let input = ConditionInput::update_from_body(body.0)?;
     let discount = state
@@ -241,10 +246,15 @@ pub async fn add_discount_condition_resources(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
-    body: JsonBody<Value>,
+    body: Result<JsonBody<Value>, actix_web::Error>,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
     state.discounts.check_condition(&id, &condition_id).await?;
+    // Medusa guards the condition before it reads the body.
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => return Ok(err.error_response()),
+    };
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let resources = BatchResources::from_body(body.0)?;
     let discount = state
@@ -259,10 +269,15 @@ pub async fn remove_discount_condition_resources(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     req: HttpRequest,
-    body: JsonBody<Value>,
+    body: Result<JsonBody<Value>, actix_web::Error>,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
     state.discounts.check_condition(&id, &condition_id).await?;
+    // Medusa guards the condition before it reads the body.
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => return Ok(err.error_response()),
+    };
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let resources = BatchResources::from_body(body.0)?;
     let discount = state
