@@ -54,6 +54,7 @@ pub struct AppState {
     pub notes: Arc<dyn medusa_notification::NoteService>,
     pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
     pub discounts: Arc<dyn medusa_discount::DiscountService>,
+    pub discount_conditions: Arc<dyn medusa_discount::DiscountConditionService>,
     pub gift_cards: Arc<dyn medusa_discount::GiftCardService>,
     pub products: Arc<dyn medusa_product::ProductService>,
     /// The admin variant reads, priced as Medusa prices them (wraps `products`).
@@ -198,6 +199,9 @@ impl AppState {
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
             price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone(), flags)),
             discounts: Arc::new(medusa_discount::SeaDiscountService::new(db.clone())),
+            discount_conditions: Arc::new(medusa_discount::SeaDiscountConditionService::new(
+                db.clone(),
+            )),
             gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone())),
             priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
                 db.clone(),

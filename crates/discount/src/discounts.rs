@@ -4,8 +4,8 @@
 use async_trait::async_trait;
 use medusa_core::{generate_id, on_unique_violation, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::DiscountRuleTypeEnum;
-use medusa_entity::{discount, discount_condition, discount_regions, discount_rule, region};
-use medusa_load::{find_live, link, live, relink, unlink, Reader};
+use medusa_entity::{discount, discount_regions, discount_rule, region};
+use medusa_load::{find_live, link, live, relink, unlink};
 use medusa_query_dsl::Selection;
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -15,11 +15,9 @@ use sea_orm::{
 use serde_json::{json, Value};
 
 use crate::conditions;
-use crate::input::{
-    duration_seconds, ConditionInput, CreateDiscount, CreateDynamicCode, UpdateDiscount,
-};
+use crate::input::{duration_seconds, CreateDiscount, CreateDynamicCode, UpdateDiscount};
 use crate::specs::DiscountQuery;
-use crate::view::{self, ConditionRelations, ConditionView, DiscountView};
+use crate::view::{self, DiscountView};
 
 /// Managing discounts. Every answer is the discount re-read with `selection`.
 #[async_trait]
@@ -51,54 +49,16 @@ pub trait DiscountService: Send + Sync {
         code: &str,
         selection: &Selection,
     ) -> Result<DiscountView>;
-    async fn add_region(&self, id: &str, region_id: &str, selection: &Selection)
-        -> Result<DiscountView>;
-    async fn remove_region(
+    async fn add_region(
         &self,
         id: &str,
         region_id: &str,
         selection: &Selection,
     ) -> Result<DiscountView>;
-    /// Medusa's `doesConditionBelongToDiscount` guard of the condition routes.
-    async fn check_condition(&self, id: &str, condition_id: &str) -> Result<()>;
-    async fn create_condition(
+    async fn remove_region(
         &self,
         id: &str,
-        input: ConditionInput,
-        selection: &Selection,
-    ) -> Result<DiscountView>;
-    async fn retrieve_condition(
-        &self,
-        condition_id: &str,
-        selection: &Selection,
-    ) -> Result<ConditionView>;
-    /// Replaces a condition's resources (and its operator when given).
-    async fn update_condition(
-        &self,
-        id: &str,
-        condition_id: &str,
-        input: ConditionInput,
-        selection: &Selection,
-    ) -> Result<DiscountView>;
-    /// Hard delete; a missing condition is no error, one of another discount is a 404.
-    async fn delete_condition(
-        &self,
-        id: &str,
-        condition_id: &str,
-        selection: &Selection,
-    ) -> Result<DiscountView>;
-    async fn add_condition_resources(
-        &self,
-        id: &str,
-        condition_id: &str,
-        resources: &[String],
-        selection: &Selection,
-    ) -> Result<DiscountView>;
-    async fn remove_condition_resources(
-        &self,
-        id: &str,
-        condition_id: &str,
-        resources: &[String],
+        region_id: &str,
         selection: &Selection,
     ) -> Result<DiscountView>;
 }
@@ -144,7 +104,9 @@ async fn rule_of<C: ConnectionTrait>(
     discount: &discount::Model,
 ) -> Result<Option<discount_rule::Model>> {
     match &discount.rule_id {
-        Some(id) => Ok(discount_rule::Entity::find_by_id(id.as_str()).one(conn).await?),
+        Some(id) => Ok(discount_rule::Entity::find_by_id(id.as_str())
+            .one(conn)
+            .await?),
         None => Ok(None),
     }
 }
@@ -158,7 +120,11 @@ fn check_value(kind: &DiscountRuleTypeEnum, value: f64) -> Result<()> {
     Ok(())
 }
 
-async fn code_taken<C: ConnectionTrait>(conn: &C, code: &str, other_than: Option<&str>) -> Result<bool> {
+async fn code_taken<C: ConnectionTrait>(
+    conn: &C,
+    code: &str,
+    other_than: Option<&str>,
+) -> Result<bool> {
     let mut query = live::<discount::Entity>().filter(discount::Column::Code.eq(code));
     if let Some(id) = other_than {
         query = query.filter(discount::Column::Id.ne(id));
@@ -174,22 +140,19 @@ impl SeaDiscountService {
             .pop()
             .ok_or_else(|| discount_not_found(&id))
     }
+}
 
-    /// The discount and condition, checked as Medusa's route guard checks them.
-    async fn condition_of_discount<C: ConnectionTrait>(
-        conn: &C,
-        id: &str,
-        condition_id: &str,
-    ) -> Result<(discount::Model, discount_condition::Model)> {
-        let discount = retrieve_in(conn, id).await?;
-        let condition = conditions::retrieve_in(conn, condition_id).await?;
-        if discount.rule_id.as_deref() != Some(condition.discount_rule_id.as_str()) {
-            return Err(Error::invalid_data(format!(
-                "Condition with id {condition_id} does not belong to Discount with id {id}"
-            )));
-        }
-        Ok((discount, condition))
-    }
+/// A live discount read with `selection`.
+pub(crate) async fn discount_view(
+    db: &DatabaseConnection,
+    id: &str,
+    selection: &Selection,
+) -> Result<DiscountView> {
+    let discount = retrieve_in(db, id).await?;
+    view::discounts(db, vec![discount], selection)
+        .await?
+        .pop()
+        .ok_or_else(|| discount_not_found(id))
 }
 
 #[async_trait]
@@ -199,7 +162,9 @@ impl DiscountService for SeaDiscountService {
         let mut select = discount::Entity::find();
         if query.rule_type.is_some() || query.rule_allocation.is_some() {
             let mut rules = Query::select();
-            rules.column(discount_rule::Column::Id).from(discount_rule::Entity);
+            rules
+                .column(discount_rule::Column::Id)
+                .from(discount_rule::Entity);
             if let Some(kind) = &query.rule_type {
                 rules.and_where(discount_rule::Column::Type.eq(kind.clone()));
             }
@@ -425,10 +390,11 @@ impl DiscountService for SeaDiscountService {
             return Err(duplicate_code(&code));
         }
         let now = medusa_core::time::now();
-        let ends_at = match parent.valid_duration.as_deref().and_then(duration_seconds) {
-            Some(seconds) => Some(now + chrono::Duration::seconds(seconds as i64)),
-            None => None,
-        };
+        let ends_at = parent
+            .valid_duration
+            .as_deref()
+            .and_then(duration_seconds)
+            .map(|seconds| now + chrono::Duration::seconds(seconds as i64));
         let created = discount::ActiveModel {
             id: Set(generate_id("disc")),
             code: Set(code.clone()),
@@ -536,118 +502,6 @@ impl DiscountService for SeaDiscountService {
             Some(&[region_id.to_owned()]),
         )
         .await?;
-        txn.commit().await?;
-        self.retrieve(id, selection).await
-    }
-
-    async fn check_condition(&self, id: &str, condition_id: &str) -> Result<()> {
-        Self::condition_of_discount(&self.db, id, condition_id).await?;
-        Ok(())
-    }
-
-    async fn create_condition(
-        &self,
-        id: &str,
-        input: ConditionInput,
-        selection: &Selection,
-    ) -> Result<DiscountView> {
-        let discount = retrieve_in(&self.db, id).await?;
-        let txn = self.db.begin().await?;
-        let condition = ConditionInput { id: None, ..input };
-        conditions::upsert_in(&txn, discount.rule_id.as_deref().unwrap_or_default(), &condition, true)
-            .await?;
-        txn.commit().await?;
-        self.retrieve(id, selection).await
-    }
-
-    async fn retrieve_condition(
-        &self,
-        condition_id: &str,
-        selection: &Selection,
-    ) -> Result<ConditionView> {
-        let condition = conditions::retrieve_in(&self.db, condition_id).await?;
-        let mut reader = Reader::new(&self.db).await?;
-        let relations = ConditionRelations::of(selection, "");
-        view::conditions_with(&mut reader, vec![condition], relations)
-            .await?
-            .pop()
-            .ok_or_else(|| conditions::condition_not_found(condition_id))
-    }
-
-    async fn update_condition(
-        &self,
-        id: &str,
-        condition_id: &str,
-        input: ConditionInput,
-        selection: &Selection,
-    ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        let (discount, condition) = Self::condition_of_discount(&txn, id, condition_id).await?;
-        let update = ConditionInput {
-            id: Some(condition.id),
-            ..input
-        };
-        conditions::upsert_in(&txn, discount.rule_id.as_deref().unwrap_or_default(), &update, true)
-            .await?;
-        txn.commit().await?;
-        self.retrieve(id, selection).await
-    }
-
-    async fn delete_condition(
-        &self,
-        id: &str,
-        condition_id: &str,
-        selection: &Selection,
-    ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        if let Some(condition) = find_live::<discount_condition::Entity, _>(&txn, condition_id).await? {
-            let discount = retrieve_in(&txn, id).await?;
-            if discount.rule_id.as_deref() != Some(condition.discount_rule_id.as_str()) {
-                return Err(Error::not_found(format!(
-                    "Condition with id {condition_id} does not belong to Discount with id {id}"
-                )));
-            }
-            conditions::delete_in(&txn, condition_id).await?;
-        }
-        txn.commit().await?;
-        self.retrieve(id, selection).await
-    }
-
-    async fn add_condition_resources(
-        &self,
-        id: &str,
-        condition_id: &str,
-        resources: &[String],
-        selection: &Selection,
-    ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        let (_, condition) = Self::condition_of_discount(&txn, id, condition_id).await?;
-        let update = ConditionInput {
-            id: Some(condition.id.clone()),
-            operator: None,
-            operator_text: None,
-            kind: (!resources.is_empty()).then(|| (condition.r#type.clone(), resources.to_vec())),
-        };
-        conditions::upsert_in(&txn, &condition.discount_rule_id, &update, false).await?;
-        txn.commit().await?;
-        self.retrieve(id, selection).await
-    }
-
-    async fn remove_condition_resources(
-        &self,
-        id: &str,
-        condition_id: &str,
-        resources: &[String],
-        selection: &Selection,
-    ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        let (_, condition) = Self::condition_of_discount(&txn, id, condition_id).await?;
-        if resources.is_empty() {
-            return Err(Error::invalid_data(
-                "Missing one of products, collections, tags, types or customer groups in data",
-            ));
-        }
-        conditions::remove_resources_in(&txn, condition_id, &condition.r#type, resources).await?;
         txn.commit().await?;
         self.retrieve(id, selection).await
     }

@@ -9,8 +9,8 @@ use medusa_query_dsl::{ListPlan, Selection};
 use rand::Rng;
 use sea_orm::sea_query::Alias;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    JoinType, PaginatorTrait, QuerySelect, RelationTrait, Set, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, JoinType,
+    PaginatorTrait, QuerySelect, RelationTrait, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -183,7 +183,9 @@ impl GiftCardService for SeaGiftCardService {
         let code = generate_code();
         // Medusa inserts the card without a value and the column refuses it.
         let value = input.value.ok_or_else(|| {
-            Error::invalid_data("Can't insert null value in field value on insert in table gift_card")
+            Error::invalid_data(
+                "Can't insert null value in field value on insert in table gift_card",
+            )
         })?;
         let card = gift_card::ActiveModel {
             id: Set(generate_id("gift")),
@@ -221,7 +223,10 @@ impl GiftCardService for SeaGiftCardService {
             .await?
             .ok_or_else(|| gift_card_not_found(id))?;
         let mut region_id = None;
-        if let Some(wanted) = input.region_id.filter(|r| !r.is_empty() && *r != card.region_id) {
+        if let Some(wanted) = input
+            .region_id
+            .filter(|r| !r.is_empty() && *r != card.region_id)
+        {
             region_id = Some(region_in(&txn, &wanted).await?.id);
         }
         let metadata = input
@@ -265,4 +270,3 @@ impl GiftCardService for SeaGiftCardService {
         Ok(())
     }
 }
-

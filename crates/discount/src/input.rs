@@ -13,6 +13,8 @@ use medusa_entity::sea_orm_active_enums::{
 };
 use serde_json::{Map, Value};
 
+pub use crate::duration::{duration_seconds, is_iso_duration};
+
 /// `@IsDate() @Type(() => Date)`: whatever `new Date(value)` reads.
 const DATE: Rule = Rule::Custom {
     name: "date",
@@ -63,23 +65,48 @@ const ALLOCATION: Rule = Rule::Message(
 const RESOURCES: [(&str, [&str; 4]); 5] = [
     (
         "products",
-        ["product_collections", "product_types", "product_tags", "customer_groups"],
+        [
+            "product_collections",
+            "product_types",
+            "product_tags",
+            "customer_groups",
+        ],
     ),
     (
         "product_collections",
-        ["products", "product_types", "product_tags", "customer_groups"],
+        [
+            "products",
+            "product_types",
+            "product_tags",
+            "customer_groups",
+        ],
     ),
     (
         "product_types",
-        ["product_collections", "products", "product_tags", "customer_groups"],
+        [
+            "product_collections",
+            "products",
+            "product_tags",
+            "customer_groups",
+        ],
     ),
     (
         "product_tags",
-        ["product_collections", "product_types", "products", "customer_groups"],
+        [
+            "product_collections",
+            "product_types",
+            "products",
+            "customer_groups",
+        ],
     ),
     (
         "customer_groups",
-        ["product_collections", "product_types", "products", "product_tags"],
+        [
+            "product_collections",
+            "product_types",
+            "products",
+            "product_tags",
+        ],
     ),
 ];
 
@@ -125,8 +152,10 @@ macro_rules! resource_fields {
 }
 
 /// `AdminCreateCondition` / `AdminPostDiscountsDiscountConditions`.
-static CREATE_CONDITION: Class =
-    Class::new(resource_fields!(Field::required("operator", &[Rule::String])));
+static CREATE_CONDITION: Class = Class::new(resource_fields!(Field::required(
+    "operator",
+    &[Rule::String]
+)));
 /// `AdminUpsertCondition` (a discount update's conditions).
 static UPSERT_CONDITION: Class = Class::new(resource_fields!(
     Field::optional("id", &[Rule::String]),
@@ -306,7 +335,10 @@ impl CreateDiscount {
                 value: rule.number("value").unwrap_or_default(),
                 allocation: allocation(&rule.string("allocation").unwrap_or_default())
                     .unwrap_or(DiscountRuleAllocationEnum::Total),
-                conditions: rule.each("conditions").map(|c| c.iter().map(condition).collect()).unwrap_or_default(),
+                conditions: rule
+                    .each("conditions")
+                    .map(|c| c.iter().map(condition).collect())
+                    .unwrap_or_default(),
             },
             is_dynamic: body.boolean("is_dynamic").unwrap_or(false),
             is_disabled: body.boolean("is_disabled").unwrap_or(false),
@@ -331,7 +363,10 @@ impl UpdateDiscount {
                 description: rule.string("description"),
                 value: rule.number("value"),
                 allocation: rule.string("allocation").and_then(|a| allocation(&a)),
-                conditions: rule.each("conditions").map(|c| c.iter().map(condition).collect()).unwrap_or_default(),
+                conditions: rule
+                    .each("conditions")
+                    .map(|c| c.iter().map(condition).collect())
+                    .unwrap_or_default(),
             }),
             is_disabled: body.boolean("is_disabled"),
             starts_at: body.value("starts_at").and_then(date),
@@ -422,7 +457,12 @@ fn nested_conditions(body: &Value, outer: &str, inner: &str) -> Vec<Map<String, 
     body.get(outer)
         .and_then(|rule| rule.get(inner))
         .and_then(Value::as_array)
-        .map(|items| items.iter().filter_map(|c| c.as_object().cloned()).collect())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|c| c.as_object().cloned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -437,14 +477,17 @@ fn exactly_one_messages(message: &str, conditions: &[Map<String, Value>]) -> Str
                 .copied()
                 .filter(|o| defined(object.get(*o)).is_some())
                 .collect();
-            (!given.is_empty()).then(|| format!("Only one of {name}, {} is allowed", given.join(", ")))
+            (!given.is_empty())
+                .then(|| format!("Only one of {name}, {} is allowed", given.join(", ")))
         })
     });
     message
         .split(", ")
         .map(|part| {
             if part.ends_with(EXACTLY_ONE_MARK) {
-                failures.next().unwrap_or_else(|| part.replace(EXACTLY_ONE_MARK, " is not allowed"))
+                failures
+                    .next()
+                    .unwrap_or_else(|| part.replace(EXACTLY_ONE_MARK, " is not allowed"))
             } else {
                 part.to_owned()
             }
@@ -528,53 +571,6 @@ fn date(value: &Value) -> Option<Timestamp> {
     }
 }
 
-/// Medusa's ISO 8601 duration pattern:
-/// `^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$`.
-pub fn is_iso_duration(text: &str) -> bool {
-    duration_seconds(text).is_some()
-}
-
-/// The seconds of an ISO 8601 duration as the `iso8601-duration` package counts them
-/// (a year of 365 days, a month of 30), or `None` when Medusa's pattern refuses it.
-pub fn duration_seconds(text: &str) -> Option<f64> {
-    let rest = text.strip_prefix('P')?;
-    if rest.is_empty() {
-        return None;
-    }
-    let (date_part, time_part) = match rest.split_once('T') {
-        Some((d, t)) => {
-            if !t.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-            (d, Some(t))
-        }
-        None => (rest, None),
-    };
-    let mut seconds = 0.0;
-    seconds += units(date_part, &[('Y', 31_536_000.0), ('M', 2_592_000.0), ('W', 604_800.0), ('D', 86_400.0)])?;
-    if let Some(time) = time_part {
-        seconds += units(time, &[('H', 3600.0), ('M', 60.0), ('S', 1.0)])?;
-    }
-    Some(seconds)
-}
-
-/// `\d+U` groups in the order of `units`, each at most once.
-fn units(mut text: &str, units: &[(char, f64)]) -> Option<f64> {
-    let mut total = 0.0;
-    for (unit, factor) in units {
-        let digits = text.chars().take_while(char::is_ascii_digit).count();
-        if digits == 0 {
-            continue;
-        }
-        if text[digits..].starts_with(*unit) {
-            let n: f64 = text[..digits].parse().ok()?;
-            total += n * factor;
-            text = &text[digits + 1..];
-        }
-    }
-    text.is_empty().then_some(total)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,22 +590,14 @@ mod tests {
             "code should not be empty, code must be a string, rule should not be empty, each value in regions must be a string, regions must be an array"
         );
         assert_eq!(
-            message(CreateDiscount::from_body(json!({"code": "A", "rule": {"type": "fixed", "value": 1, "allocation": "total"}, "regions": ["r"], "starts_at": "2025-01-01", "ends_at": "2024-01-01", "valid_duration": "xx", "usage_limit": 0}))),
+            message(CreateDiscount::from_body(
+                json!({"code": "A", "rule": {"type": "fixed", "value": 1, "allocation": "total"}, "regions": ["r"], "starts_at": "2025-01-01", "ends_at": "2024-01-01", "valid_duration": "xx", "usage_limit": 0})
+            )),
             r#""ends_at" must be greater than "starts_at", "valid_duration" must be a valid ISO 8601 duration, usage_limit must be a positive number"#
         );
         assert_eq!(
             message(CreateDiscount::from_body(json!({"code": "A", "rule": {"type": "fixed", "value": 1, "allocation": "total", "conditions": [{"operator": "in", "products": ["a"], "product_tags": ["b"]}]}, "regions": ["r"], "starts_at": "garbage", "foo": 1}))),
             "property foo should not exist, Only one of products, product_tags is allowed, Only one of product_tags, products is allowed, starts_at must be a Date instance"
         );
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(duration_seconds("P1D"), Some(86_400.0));
-        assert_eq!(duration_seconds("P1Y2M3DT4H5M6S"), Some(31_536_000.0 + 2.0 * 2_592_000.0 + 3.0 * 86_400.0 + 4.0 * 3600.0 + 5.0 * 60.0 + 6.0));
-        assert_eq!(duration_seconds("PT"), None);
-        assert_eq!(duration_seconds("P"), None);
-        assert_eq!(duration_seconds("P1H"), None);
-        assert_eq!(duration_seconds("xx"), None);
     }
 }

@@ -10,18 +10,21 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod condition_service;
 pub mod conditions;
 pub mod discounts;
+pub mod duration;
 pub mod gift_cards;
 pub mod input;
 pub mod specs;
 pub mod view;
 
+pub use condition_service::{DiscountConditionService, SeaDiscountConditionService};
 pub use discounts::{DiscountService, SeaDiscountService};
 pub use gift_cards::{GiftCardService, GiftCardView, SeaGiftCardService};
 pub use input::{
-    BatchResources, ConditionInput, CreateDiscount, CreateDynamicCode, CreateGiftCard,
-    RuleInput, UpdateDiscount, UpdateGiftCard, UpdateRule,
+    BatchResources, ConditionInput, CreateDiscount, CreateDynamicCode, CreateGiftCard, RuleInput,
+    UpdateDiscount, UpdateGiftCard, UpdateRule,
 };
 pub use specs::{
     DiscountQuery, CONDITION_RETRIEVE, DISCOUNT_LIST, DISCOUNT_RETRIEVE, GIFT_CARD_LIST,

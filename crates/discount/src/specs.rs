@@ -44,7 +44,8 @@ const DISCOUNT_RELATIONS: &[RelationSpec] = &[
         .children(&[RelationSpec::new("conditions").children(CONDITION_RESOURCES)]),
 ];
 
-const DISCOUNT_DEFAULT_RELATIONS: &[&str] = &["parent_discount", "regions", "rule", "rule.conditions"];
+const DISCOUNT_DEFAULT_RELATIONS: &[&str] =
+    &["parent_discount", "regions", "rule", "rule.conditions"];
 
 /// `GET /admin/discounts`: Medusa's `AdminGetDiscountsParams` (limit 20). `q` searches the
 /// code; `rule[type]`/`rule[allocation]` are read by [`DiscountQuery`].
@@ -166,7 +167,10 @@ pub static GIFT_CARD_LIST: ResourceSpec = ResourceSpec {
     }),
     default_order: &[("created_at", Order::Desc)],
     sortable: GIFT_CARD_SELECTABLE,
-    searchable: &[Column::own("code"), Column::of("order", "display_id").text()],
+    searchable: &[
+        Column::own("code"),
+        Column::of("order", "display_id").text(),
+    ],
     // Medusa validates this query against `AdminGetGiftCardsParams` alone: `fields` and
     // `expand` "should not exist".
     expandable: false,

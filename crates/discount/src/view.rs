@@ -177,7 +177,10 @@ pub async fn discounts<C: Connection>(
         let groups = found.into_groups();
         let mut by_rule = std::collections::HashMap::new();
         for (rule_id, group) in rule_ids.into_iter().zip(groups) {
-            by_rule.insert(rule_id, conditions_with(&mut reader, group, relations).await?);
+            by_rule.insert(
+                rule_id,
+                conditions_with(&mut reader, group, relations).await?,
+            );
         }
         by_rule
     } else {
@@ -238,8 +241,7 @@ pub async fn conditions_with<C: Connection>(
     macro_rules! linked {
         ($wanted:expr, $entity:ident, $link:ident, $target:ident, $table:literal) => {
             if $wanted {
-                let select =
-                    in_insertion_order_of(live::<$entity::Entity>(), backend, $table);
+                let select = in_insertion_order_of(live::<$entity::Entity>(), backend, $table);
                 let link = Link::<$link::Entity> {
                     owner: $link::Column::ConditionId,
                     target: $link::Column::$target,
@@ -276,10 +278,21 @@ pub async fn conditions_with<C: Connection>(
                 owner: product_shipping_profile::Column::ProductId,
                 target: product_shipping_profile::Column::ProfileId,
             };
-            let groups = through(reader, select, shipping_profile::Column::Id, link, &product_ids)
-                .await?
-                .into_groups();
-            Some(product_ids.into_iter().zip(groups).collect::<std::collections::HashMap<_, _>>())
+            let groups = through(
+                reader,
+                select,
+                shipping_profile::Column::Id,
+                link,
+                &product_ids,
+            )
+            .await?
+            .into_groups();
+            Some(
+                product_ids
+                    .into_iter()
+                    .zip(groups)
+                    .collect::<std::collections::HashMap<_, _>>(),
+            )
         }
         _ => None,
     };

@@ -173,7 +173,7 @@ pub async fn create_discount_condition(
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let input = ConditionInput::create_from_body(body.0)?;
     let discount = state
-        .discounts
+        .discount_conditions
         .create_condition(&id, input, &selection)
         .await?;
     shaped("discount", discount, &selection)
@@ -186,10 +186,13 @@ pub async fn get_discount_condition(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
-    state.discounts.check_condition(&id, &condition_id).await?;
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
     let selection = selection(&req, &CONDITION_RETRIEVE)?;
     let condition = state
-        .discounts
+        .discount_conditions
         .retrieve_condition(&condition_id, &selection)
         .await?;
     shaped("discount_condition", condition, &selection)
@@ -203,7 +206,10 @@ pub async fn update_discount_condition(
     body: Result<JsonBody<Value>, actix_web::Error>,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
-    state.discounts.check_condition(&id, &condition_id).await?;
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
     // Medusa guards the condition before it reads the body.
     let body = match body {
         Ok(body) => body,
@@ -212,7 +218,7 @@ pub async fn update_discount_condition(
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let input = ConditionInput::update_from_body(body.0)?;
     let discount = state
-        .discounts
+        .discount_conditions
         .update_condition(&id, &condition_id, input, &selection)
         .await?;
     shaped("discount", discount, &selection)
@@ -227,7 +233,7 @@ pub async fn delete_discount_condition(
     let (id, condition_id) = path.into_inner();
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let discount = state
-        .discounts
+        .discount_conditions
         .delete_condition(&id, &condition_id, &selection)
         .await?;
     let mut discount = serde_json::to_value(discount)
@@ -249,7 +255,10 @@ pub async fn add_discount_condition_resources(
     body: Result<JsonBody<Value>, actix_web::Error>,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
-    state.discounts.check_condition(&id, &condition_id).await?;
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
     // Medusa guards the condition before it reads the body.
     let body = match body {
         Ok(body) => body,
@@ -258,7 +267,7 @@ pub async fn add_discount_condition_resources(
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let resources = BatchResources::from_body(body.0)?;
     let discount = state
-        .discounts
+        .discount_conditions
         .add_condition_resources(&id, &condition_id, &resources.0, &selection)
         .await?;
     shaped("discount", discount, &selection)
@@ -272,7 +281,10 @@ pub async fn remove_discount_condition_resources(
     body: Result<JsonBody<Value>, actix_web::Error>,
 ) -> ApiResult<HttpResponse> {
     let (id, condition_id) = path.into_inner();
-    state.discounts.check_condition(&id, &condition_id).await?;
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
     // Medusa guards the condition before it reads the body.
     let body = match body {
         Ok(body) => body,
@@ -281,7 +293,7 @@ pub async fn remove_discount_condition_resources(
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let resources = BatchResources::from_body(body.0)?;
     let discount = state
-        .discounts
+        .discount_conditions
         .remove_condition_resources(&id, &condition_id, &resources.0, &selection)
         .await?;
     shaped("discount", discount, &selection)

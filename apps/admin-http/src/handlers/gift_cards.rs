@@ -45,7 +45,10 @@ pub async fn create_gift_card(
 ) -> ApiResult<HttpResponse> {
     let selection = defaults()?;
     let input = CreateGiftCard::from_body(body.0)?;
-    shaped(state.gift_cards.create(input, &selection).await?, &selection)
+    shaped(
+        state.gift_cards.create(input, &selection).await?,
+        &selection,
+    )
 }
 
 /// `GET /admin/gift-cards/{id}`
@@ -54,7 +57,10 @@ pub async fn get_gift_card(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let selection = defaults()?;
-    shaped(state.gift_cards.retrieve(&id, &selection).await?, &selection)
+    shaped(
+        state.gift_cards.retrieve(&id, &selection).await?,
+        &selection,
+    )
 }
 
 /// `POST /admin/gift-cards/{id}`

@@ -21,11 +21,13 @@
 //! `order.rs`).
 
 mod customer;
+mod discount;
 mod product;
 mod region;
 mod sales_channel;
 
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
+pub use discount::{DiscountBuilder, GiftCardBuilder};
 pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;
