@@ -308,18 +308,21 @@ impl DiscountService for SeaDiscountService {
             if let Some(value) = update.value.filter(|v| *v != 0.0) {
                 check_value(&rule.r#type, value)?;
             }
-            let mut row = rule.into_active_model();
+            // Saved only when something changed, as TypeORM saves (and stamps) only then.
+            let mut next = rule.clone();
             if let Some(description) = &update.description {
-                row.description = Set(Some(description.clone()));
+                next.description = Some(description.clone());
             }
             if let Some(value) = update.value {
-                row.value = Set(value as i32);
+                next.value = value as i32;
             }
             if let Some(allocation) = &update.allocation {
-                row.allocation = Set(Some(allocation.clone()));
+                next.allocation = Some(allocation.clone());
             }
-            row.updated_at = Set(now);
-            row.update(&txn).await?;
+            if next != rule {
+                next.updated_at = now;
+                next.into_active_model().reset_all().update(&txn).await?;
+            }
         }
         let metadata = input
             .metadata
@@ -329,33 +332,37 @@ impl DiscountService for SeaDiscountService {
             .clone()
             .unwrap_or_else(|| current.code.clone())
             .to_uppercase();
-        let mut row = current.into_active_model();
         if code_taken(&txn, &code, Some(id)).await? {
             return Err(duplicate_code(&code));
         }
-        row.code = Set(code.clone());
+        let mut next = current.clone();
+        next.code = code.clone();
         if let Some(metadata) = metadata {
-            row.metadata = Set(Some(metadata));
+            next.metadata = Some(metadata);
         }
         if let Some(disabled) = input.is_disabled {
-            row.is_disabled = Set(disabled);
+            next.is_disabled = disabled;
         }
         if let Some(starts_at) = input.starts_at {
-            row.starts_at = Set(starts_at);
+            next.starts_at = starts_at;
         }
         if let Some(ends_at) = input.ends_at {
-            row.ends_at = Set(ends_at);
+            next.ends_at = ends_at;
         }
         if let Some(duration) = input.valid_duration {
-            row.valid_duration = Set(duration);
+            next.valid_duration = duration;
         }
         if let Some(limit) = input.usage_limit {
-            row.usage_limit = Set(limit.map(|n| n as i32));
+            next.usage_limit = limit.map(|n| n as i32);
         }
-        row.updated_at = Set(now);
-        row.update(&txn)
-            .await
-            .map_err(on_unique_violation(|_| duplicate_code(&code)))?;
+        if next != current {
+            next.updated_at = now;
+            next.into_active_model()
+                .reset_all()
+                .update(&txn)
+                .await
+                .map_err(on_unique_violation(|_| duplicate_code(&code)))?;
+        }
         txn.commit().await?;
         self.retrieve(id, selection).await
     }
@@ -480,7 +487,6 @@ impl DiscountService for SeaDiscountService {
                 &[region_id.to_owned()],
             )
             .await?;
-            touch(&txn, discount).await?;
         }
         txn.commit().await?;
         self.retrieve(id, selection).await
@@ -505,12 +511,4 @@ impl DiscountService for SeaDiscountService {
         txn.commit().await?;
         self.retrieve(id, selection).await
     }
-}
-
-/// Medusa saves the discount after changing its regions, which refreshes `updated_at`.
-async fn touch<C: ConnectionTrait>(conn: &C, discount: discount::Model) -> Result<()> {
-    let mut row = discount.into_active_model();
-    row.updated_at = Set(medusa_core::time::now());
-    row.update(conn).await?;
-    Ok(())
 }

@@ -237,24 +237,27 @@ impl GiftCardService for SeaGiftCardService {
                 return Err(Error::InvalidArgument("new balance is invalid".into()));
             }
         }
-        let mut row = card.into_active_model();
+        // Saved (and stamped) only when something changed, as TypeORM saves.
+        let mut next = card.clone();
         if let Some(region_id) = region_id {
-            row.region_id = Set(region_id);
+            next.region_id = region_id;
         }
         if let Some(metadata) = metadata {
-            row.metadata = Set(Some(metadata));
+            next.metadata = Some(metadata);
         }
         if let Some(balance) = input.balance {
-            row.balance = Set(balance);
+            next.balance = balance;
         }
         if let Some(disabled) = input.is_disabled {
-            row.is_disabled = Set(disabled);
+            next.is_disabled = disabled;
         }
         if let Some(ends_at) = input.ends_at {
-            row.ends_at = Set(ends_at);
+            next.ends_at = ends_at;
         }
-        row.updated_at = Set(medusa_core::time::now());
-        row.update(&txn).await?;
+        if next != card {
+            next.updated_at = medusa_core::time::now();
+            next.into_active_model().reset_all().update(&txn).await?;
+        }
         txn.commit().await?;
         self.retrieve(id, selection).await
     }

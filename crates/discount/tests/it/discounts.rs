@@ -20,6 +20,7 @@ on_both_backends!(
     lists_filter_on_the_rule,
     deletes_are_soft_and_idempotent,
     create_records_its_event,
+    only_real_changes_stamp_updated_at,
 );
 
 async fn dynamic_codes_expire_and_inherit_the_limit(db: DatabaseConnection) {
@@ -186,4 +187,33 @@ async fn create_records_its_event(db: DatabaseConnection) {
         event_outbox::Entity::find().all(&db).await.unwrap().len(),
         1
     );
+}
+
+async fn only_real_changes_stamp_updated_at(db: DatabaseConnection) {
+    let eu = RegionBuilder::new("EU").insert(&db).await;
+    let na = RegionBuilder::new("NA").insert(&db).await;
+    let at = medusa_core::time::now() - Duration::days(1);
+    let made = DiscountBuilder::new("SAME")
+        .region(&eu)
+        .created_at(at)
+        .insert(&db)
+        .await;
+    let service = SeaDiscountService::new(db.clone());
+    let selection = defaults(&DISCOUNT_RETRIEVE);
+    // Region links and an unchanged code leave the row as it was (Medusa saves nothing then).
+    let added = service
+        .add_region(&made.id, &na.id, &selection)
+        .await
+        .unwrap();
+    assert_eq!(added.discount.updated_at, at);
+    assert_eq!(added.regions.unwrap().len(), 2);
+    let input =
+        medusa_discount::UpdateDiscount::from_body(json!({"code": "same", "regions": [eu.id]}))
+            .unwrap();
+    let same = service.update(&made.id, input, &selection).await.unwrap();
+    assert_eq!(same.discount.updated_at, at);
+    assert_eq!(same.rule.unwrap().unwrap().rule.updated_at, at);
+    let input = medusa_discount::UpdateDiscount::from_body(json!({"is_disabled": true})).unwrap();
+    let changed = service.update(&made.id, input, &selection).await.unwrap();
+    assert!(changed.discount.updated_at > at);
 }

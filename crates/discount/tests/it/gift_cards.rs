@@ -15,7 +15,8 @@ use crate::defaults;
 
 on_both_backends!(
     tax_rate_comes_from_the_region,
-    balance_stays_within_the_value
+    balance_stays_within_the_value,
+    search_reads_the_code,
 );
 
 fn create(region_id: &str) -> CreateGiftCard {
@@ -114,4 +115,41 @@ fn codes_have_medusas_shape() {
             && g.chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())));
     }
+}
+
+async fn search_reads_the_code(db: DatabaseConnection) {
+    let eu = RegionBuilder::new("EU").insert(&db).await;
+    GiftCardBuilder::new(&eu, "ABCD-EFGH-IJKL-MNOP")
+        .insert(&db)
+        .await;
+    GiftCardBuilder::new(&eu, "ZZZZ-YYYY-XXXX-WWWW")
+        .insert(&db)
+        .await;
+    let service = SeaGiftCardService::new(db.clone());
+    let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
+    let codes = |query: &str| {
+        let raw = medusa_query_dsl::parse(query).unwrap();
+        let plan = medusa_query_dsl::plan(&medusa_discount::GIFT_CARD_LIST, &raw, backend).unwrap();
+        let service = service.clone();
+        async move {
+            let page = service.list(&plan).await.unwrap();
+            (
+                page.count,
+                page.items
+                    .into_iter()
+                    .map(|g| g.gift_card.code)
+                    .collect::<Vec<_>>(),
+            )
+        }
+    };
+    // Case-insensitive on the code; the order's display id is searched through a join.
+    assert_eq!(
+        codes("q=efgh-ij").await,
+        (1, vec!["ABCD-EFGH-IJKL-MNOP".to_owned()])
+    );
+    assert_eq!(codes("q=7").await, (0, vec![]));
+    assert_eq!(
+        codes("limit=1&order=code").await,
+        (2, vec!["ABCD-EFGH-IJKL-MNOP".to_owned()])
+    );
 }
