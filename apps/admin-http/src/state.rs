@@ -198,11 +198,12 @@ impl AppState {
             upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
             price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone(), flags)),
-            discounts: Arc::new(medusa_discount::SeaDiscountService::new(db.clone())),
+            discounts: Arc::new(medusa_discount::SeaDiscountService::new(db.clone(), flags)),
             discount_conditions: Arc::new(medusa_discount::SeaDiscountConditionService::new(
                 db.clone(),
+                flags,
             )),
-            gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone())),
+            gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone(), flags)),
             priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
                 db.clone(),
                 Arc::clone(&products),

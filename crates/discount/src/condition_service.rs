@@ -3,7 +3,7 @@
 //! in one transaction, and answers with the discount re-read.
 
 use async_trait::async_trait;
-use medusa_core::{Error, Result};
+use medusa_core::{Error, FeatureFlags, Result};
 use medusa_entity::{discount, discount_condition};
 use medusa_load::{find_live, Reader};
 use medusa_query_dsl::Selection;
@@ -65,11 +65,13 @@ pub trait DiscountConditionService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaDiscountConditionService {
     db: DatabaseConnection,
+    flags: FeatureFlags,
 }
 
 impl SeaDiscountConditionService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// `flags`: with tax-inclusive pricing on, the discount's regions show `includes_tax`.
+    pub fn new(db: DatabaseConnection, flags: FeatureFlags) -> Self {
+        Self { db, flags }
     }
 
     /// The discount and condition, checked as Medusa's route guard checks them.
@@ -113,7 +115,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
         )
         .await?;
         txn.commit().await?;
-        discount_view(&self.db, id, selection).await
+        discount_view(&self.db, id, selection, self.flags).await
     }
 
     async fn retrieve_condition(
@@ -151,7 +153,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
         )
         .await?;
         txn.commit().await?;
-        discount_view(&self.db, id, selection).await
+        discount_view(&self.db, id, selection, self.flags).await
     }
 
     async fn delete_condition(
@@ -173,7 +175,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
             conditions::delete_in(&txn, condition_id).await?;
         }
         txn.commit().await?;
-        discount_view(&self.db, id, selection).await
+        discount_view(&self.db, id, selection, self.flags).await
     }
 
     async fn add_condition_resources(
@@ -193,7 +195,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
         };
         conditions::upsert_in(&txn, &condition.discount_rule_id, &update, false).await?;
         txn.commit().await?;
-        discount_view(&self.db, id, selection).await
+        discount_view(&self.db, id, selection, self.flags).await
     }
 
     async fn remove_condition_resources(
@@ -212,6 +214,6 @@ impl DiscountConditionService for SeaDiscountConditionService {
         }
         conditions::remove_resources_in(&txn, condition_id, &condition.r#type, resources).await?;
         txn.commit().await?;
-        discount_view(&self.db, id, selection).await
+        discount_view(&self.db, id, selection, self.flags).await
     }
 }

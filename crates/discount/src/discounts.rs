@@ -2,7 +2,7 @@
 //! routes that act through a discount.
 
 use async_trait::async_trait;
-use medusa_core::{generate_id, on_unique_violation, Error, ListPage, Result};
+use medusa_core::{generate_id, on_unique_violation, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::DiscountRuleTypeEnum;
 use medusa_entity::{discount, discount_regions, discount_rule, region};
 use medusa_load::{find_live, link, live, relink, unlink};
@@ -67,11 +67,13 @@ pub trait DiscountService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaDiscountService {
     db: DatabaseConnection,
+    flags: FeatureFlags,
 }
 
 impl SeaDiscountService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// `flags`: with tax-inclusive pricing on, regions show `includes_tax`.
+    pub fn new(db: DatabaseConnection, flags: FeatureFlags) -> Self {
+        Self { db, flags }
     }
 }
 
@@ -135,7 +137,7 @@ async fn code_taken<C: ConnectionTrait>(
 impl SeaDiscountService {
     async fn view(&self, discount: discount::Model, selection: &Selection) -> Result<DiscountView> {
         let id = discount.id.clone();
-        view::discounts(&self.db, vec![discount], selection)
+        view::discounts(&self.db, vec![discount], selection, self.flags)
             .await?
             .pop()
             .ok_or_else(|| discount_not_found(&id))
@@ -147,9 +149,10 @@ pub(crate) async fn discount_view(
     db: &DatabaseConnection,
     id: &str,
     selection: &Selection,
+    flags: FeatureFlags,
 ) -> Result<DiscountView> {
     let discount = retrieve_in(db, id).await?;
-    view::discounts(db, vec![discount], selection)
+    view::discounts(db, vec![discount], selection, flags)
         .await?
         .pop()
         .ok_or_else(|| discount_not_found(id))
@@ -175,7 +178,7 @@ impl DiscountService for SeaDiscountService {
         }
         let count = plan.apply_count(select.clone()).count(&self.db).await?;
         let rows = plan.apply(select).all(&self.db).await?;
-        let items = view::discounts(&self.db, rows, &plan.selection).await?;
+        let items = view::discounts(&self.db, rows, &plan.selection, self.flags).await?;
         Ok(plan.page("discounts", items, count))
     }
 

@@ -2,7 +2,7 @@
 //! the code and the order's display id, update with the balance check, soft delete.
 
 use async_trait::async_trait;
-use medusa_core::{generate_id, on_unique_violation, Error, ListPage, Result};
+use medusa_core::{generate_id, on_unique_violation, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{gift_card, order, region};
 use medusa_load::{by_key, find_live, live, Reader};
 use medusa_query_dsl::{ListPlan, Selection};
@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::input::{CreateGiftCard, UpdateGiftCard};
+use crate::view::{attach_includes_tax, RegionRow};
 
 /// A gift card with the relations that were asked for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,7 +24,7 @@ pub struct GiftCardView {
     #[serde(flatten)]
     pub gift_card: gift_card::Model,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<Option<region::Model>>,
+    pub region: Option<Option<RegionRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Option<order::Model>>,
 }
@@ -47,11 +48,13 @@ pub trait GiftCardService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaGiftCardService {
     db: DatabaseConnection,
+    flags: FeatureFlags,
 }
 
 impl SeaGiftCardService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// `flags`: with tax-inclusive pricing on, regions show `includes_tax`.
+    pub fn new(db: DatabaseConnection, flags: FeatureFlags) -> Self {
+        Self { db, flags }
     }
 }
 
@@ -90,6 +93,7 @@ async fn views(
     db: &DatabaseConnection,
     rows: Vec<gift_card::Model>,
     selection: &Selection,
+    flags: FeatureFlags,
 ) -> Result<Vec<GiftCardView>> {
     let wants_region = selection.has_relation("region");
     let wants_order = selection.has_relation("order");
@@ -126,10 +130,15 @@ async fn views(
     } else {
         Default::default()
     };
-    Ok(rows
+    let mut views: Vec<GiftCardView> = rows
         .into_iter()
         .map(|gift_card| GiftCardView {
-            region: wants_region.then(|| regions.get(&gift_card.region_id).cloned()),
+            region: wants_region.then(|| {
+                regions
+                    .get(&gift_card.region_id)
+                    .cloned()
+                    .map(RegionRow::new)
+            }),
             order: wants_order.then(|| {
                 gift_card
                     .order_id
@@ -138,13 +147,19 @@ async fn views(
             }),
             gift_card,
         })
-        .collect())
+        .collect();
+    let mut regions: Vec<&mut RegionRow> = views
+        .iter_mut()
+        .filter_map(|view| view.region.as_mut().and_then(Option::as_mut))
+        .collect();
+    attach_includes_tax(db, flags, &mut regions).await?;
+    Ok(views)
 }
 
 impl SeaGiftCardService {
     async fn view(&self, card: gift_card::Model, selection: &Selection) -> Result<GiftCardView> {
         let id = card.id.clone();
-        views(&self.db, vec![card], selection)
+        views(&self.db, vec![card], selection, self.flags)
             .await?
             .pop()
             .ok_or_else(|| gift_card_not_found(&id))
@@ -165,7 +180,7 @@ impl GiftCardService for SeaGiftCardService {
         }
         let count = plan.apply_count(select.clone()).count(&self.db).await?;
         let rows = plan.apply(select).all(&self.db).await?;
-        let items = views(&self.db, rows, &plan.selection).await?;
+        let items = views(&self.db, rows, &plan.selection, self.flags).await?;
         Ok(plan.page("gift_cards", items, count))
     }
 

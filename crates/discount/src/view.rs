@@ -2,7 +2,8 @@
 //! (`parent_discount`, `regions`, `rule`, `rule.conditions` and the conditions' resources),
 //! each loaded select-in for the whole page.
 
-use medusa_core::Result;
+use medusa_core::{FeatureFlags, Flag, Result};
+use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
     customer_group, discount, discount_condition, discount_condition_customer_group,
     discount_condition_product, discount_condition_product_collection,
@@ -23,9 +24,45 @@ pub struct DiscountView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_discount: Option<Option<discount::Model>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub regions: Option<Vec<region::Model>>,
+    pub regions: Option<Vec<RegionRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<Option<RuleView>>,
+}
+
+/// A region as a relation shows it: its row, and `includes_tax` when the server runs with
+/// `MEDUSA_FF_TAX_INCLUSIVE_PRICING` (Medusa's model maps the column only then).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionRow {
+    #[serde(flatten)]
+    pub region: region::Model,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub includes_tax: Option<bool>,
+}
+
+impl RegionRow {
+    pub fn new(region: region::Model) -> Self {
+        Self {
+            region,
+            includes_tax: None,
+        }
+    }
+}
+
+/// Fills `includes_tax` of `regions` when the flag is on (one statement).
+pub async fn attach_includes_tax<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    flags: FeatureFlags,
+    regions: &mut [&mut RegionRow],
+) -> Result<()> {
+    if !flags.is_enabled(Flag::TaxInclusivePricing) || regions.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = regions.iter().map(|r| r.region.id.clone()).collect();
+    let values = includes_tax::read(conn, Table::Region, &ids).await?;
+    for row in regions.iter_mut() {
+        row.includes_tax = Some(values.get(&row.region.id).copied().unwrap_or(false));
+    }
+    Ok(())
 }
 
 /// A discount rule, with its conditions when asked for.
@@ -112,6 +149,21 @@ impl ConditionRelations {
 
 /// Loads the relations `selection` asks for onto a page of discounts.
 pub async fn discounts<C: Connection>(
+    conn: &C,
+    rows: Vec<discount::Model>,
+    selection: &Selection,
+    flags: FeatureFlags,
+) -> Result<Vec<DiscountView>> {
+    let mut views = discount_views(conn, rows, selection).await?;
+    let mut regions: Vec<&mut RegionRow> = views
+        .iter_mut()
+        .flat_map(|view| view.regions.iter_mut().flatten())
+        .collect();
+    attach_includes_tax(conn, flags, &mut regions).await?;
+    Ok(views)
+}
+
+async fn discount_views<C: Connection>(
     conn: &C,
     rows: Vec<discount::Model>,
     selection: &Selection,
@@ -202,7 +254,8 @@ pub async fn discounts<C: Connection>(
             });
             DiscountView {
                 parent_discount: wants_parent.then_some(parent),
-                regions: wants_regions.then(|| regions.take(row)),
+                regions: wants_regions
+                    .then(|| regions.take(row).into_iter().map(RegionRow::new).collect()),
                 rule: wants_rule.then_some(rule),
                 discount,
             }

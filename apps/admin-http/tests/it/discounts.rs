@@ -114,3 +114,39 @@ on_both_backends! {
         assert_eq!(events, ["discount.created", "discount.created", "gift_card.created"]);
     }
 }
+
+on_both_backends! {
+    flags = tax_inclusive();
+    async fn regions_show_includes_tax_with_the_flag_on(app) {
+        load_reference_catalog(&app.db).await;
+        let svc = app.service().await;
+        let taxed = send(&svc, admin(post("/admin/regions/reg_ref_na", json!({"includes_tax": true})))).await;
+        assert_eq!(taxed.status, 200, "{}", taxed.text);
+        let created = send(&svc, admin(post("/admin/discounts", json!({
+            "code": "TAXED", "rule": {"type": "percentage", "value": 5, "allocation": "total"},
+            "regions": ["reg_ref_eu", "reg_ref_na"],
+        })))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let regions = &created.body["discount"]["regions"];
+        assert_eq!(regions[0]["includes_tax"], false);
+        assert_eq!(regions[1]["includes_tax"], true);
+        let card = send(&svc, admin(post("/admin/gift-cards", json!({"region_id": "reg_ref_na", "value": 10})))).await;
+        assert_eq!(card.status, 200, "{}", card.text);
+        assert_eq!(card.body["gift_card"]["region"]["includes_tax"], true);
+        let list = send(&svc, admin(get("/admin/gift-cards"))).await;
+        assert_eq!(list.body["gift_cards"][0]["region"]["includes_tax"], true);
+    }
+}
+
+on_both_backends! {
+    async fn regions_lack_includes_tax_with_the_flag_off(app) {
+        load_reference_catalog(&app.db).await;
+        let svc = app.service().await;
+        let created = send(&svc, admin(post("/admin/discounts", json!({
+            "code": "PLAIN", "rule": {"type": "percentage", "value": 5, "allocation": "total"},
+            "regions": ["reg_ref_eu"],
+        })))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        assert!(created.body["discount"]["regions"][0].get("includes_tax").is_none());
+    }
+}

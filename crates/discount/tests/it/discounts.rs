@@ -2,7 +2,7 @@
 //! inherited limit, list filters on the rule, soft deletes, events.
 
 use chrono::Duration;
-use medusa_core::Error;
+use medusa_core::{Error, FeatureFlags};
 use medusa_discount::{
     CreateDiscount, CreateDynamicCode, DiscountQuery, DiscountService, SeaDiscountService,
     DISCOUNT_RETRIEVE,
@@ -31,7 +31,7 @@ async fn dynamic_codes_expire_and_inherit_the_limit(db: DatabaseConnection) {
         .region(&eu)
         .insert(&db)
         .await;
-    let service = SeaDiscountService::new(db.clone());
+    let service = SeaDiscountService::new(db.clone(), FeatureFlags::default());
     let before = medusa_core::time::now();
     let child = service
         .create_dynamic_code(
@@ -95,7 +95,7 @@ async fn lists_filter_on_the_rule(db: DatabaseConnection) {
         .child_of(&dynamic)
         .insert(&db)
         .await;
-    let service = SeaDiscountService::new(db.clone());
+    let service = SeaDiscountService::new(db.clone(), FeatureFlags::default());
     let backend = db.get_database_backend();
     let codes = |query: &str| {
         let query = DiscountQuery::parse(query, backend).unwrap();
@@ -132,7 +132,7 @@ use sea_orm::ConnectionTrait;
 
 async fn deletes_are_soft_and_idempotent(db: DatabaseConnection) {
     let made = DiscountBuilder::new("GONE").insert(&db).await;
-    let service = SeaDiscountService::new(db.clone());
+    let service = SeaDiscountService::new(db.clone(), FeatureFlags::default());
     service.delete(&made.id).await.unwrap();
     service.delete(&made.id).await.unwrap();
     service.delete("disc_missing").await.unwrap();
@@ -153,7 +153,7 @@ async fn deletes_are_soft_and_idempotent(db: DatabaseConnection) {
 
 async fn create_records_its_event(db: DatabaseConnection) {
     let eu = RegionBuilder::new("EU").insert(&db).await;
-    let service = SeaDiscountService::new(db.clone());
+    let service = SeaDiscountService::new(db.clone(), FeatureFlags::default());
     let input = CreateDiscount::from_body(json!({
         "code": "new", "rule": {"type": "fixed", "value": 100, "allocation": "total"},
         "regions": [eu.id],
@@ -198,7 +198,7 @@ async fn only_real_changes_stamp_updated_at(db: DatabaseConnection) {
         .created_at(at)
         .insert(&db)
         .await;
-    let service = SeaDiscountService::new(db.clone());
+    let service = SeaDiscountService::new(db.clone(), FeatureFlags::default());
     let selection = defaults(&DISCOUNT_RETRIEVE);
     // Region links and an unchanged code leave the row as it was (Medusa saves nothing then).
     let added = service

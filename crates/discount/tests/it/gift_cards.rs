@@ -1,6 +1,6 @@
 //! Gift card rules: the tax rate taken from the region, the balance bounds, soft deletes.
 
-use medusa_core::Error;
+use medusa_core::{Error, FeatureFlags};
 use medusa_discount::{
     gift_cards::generate_code, CreateGiftCard, GiftCardService, SeaGiftCardService, UpdateGiftCard,
     GIFT_CARD_RETRIEVE,
@@ -39,12 +39,12 @@ async fn tax_rate_comes_from_the_region(db: DatabaseConnection) {
         .gift_cards_taxable(true)
         .insert(&db)
         .await;
-    let service = SeaGiftCardService::new(db.clone());
+    let service = SeaGiftCardService::new(db.clone(), FeatureFlags::default());
     let selection = defaults(&GIFT_CARD_RETRIEVE);
     let card = service.create(create(&taxed.id), &selection).await.unwrap();
     assert_eq!(card.gift_card.tax_rate, Some(12.5));
     assert_eq!((card.gift_card.value, card.gift_card.balance), (2500, 2500));
-    assert_eq!(card.region.unwrap().unwrap().id, taxed.id);
+    assert_eq!(card.region.unwrap().unwrap().region.id, taxed.id);
     assert_eq!(card.order, Some(None));
     let card = service
         .create(create(&untaxed.id), &selection)
@@ -69,7 +69,7 @@ async fn balance_stays_within_the_value(db: DatabaseConnection) {
         .value(1000)
         .insert(&db)
         .await;
-    let service = SeaGiftCardService::new(db.clone());
+    let service = SeaGiftCardService::new(db.clone(), FeatureFlags::default());
     let selection = defaults(&GIFT_CARD_RETRIEVE);
     for balance in [-1, 1001] {
         let input = UpdateGiftCard {
@@ -125,7 +125,7 @@ async fn search_reads_the_code(db: DatabaseConnection) {
     GiftCardBuilder::new(&eu, "ZZZZ-YYYY-XXXX-WWWW")
         .insert(&db)
         .await;
-    let service = SeaGiftCardService::new(db.clone());
+    let service = SeaGiftCardService::new(db.clone(), FeatureFlags::default());
     let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
     let codes = |query: &str| {
         let raw = medusa_query_dsl::parse(query).unwrap();
