@@ -209,6 +209,14 @@ impl DiscountService for SeaDiscountService {
         if input.regions.is_empty() {
             return Err(Error::invalid_data("Discount must have at least 1 region"));
         }
+        // Medusa inserts a `null` flag as given, and the column refuses it.
+        let not_null = |field: &str| {
+            Error::invalid_data(format!(
+                "Can't insert null value in field {field} on insert in table discount"
+            ))
+        };
+        let is_dynamic = input.is_dynamic.ok_or_else(|| not_null("is_dynamic"))?;
+        let is_disabled = input.is_disabled.ok_or_else(|| not_null("is_disabled"))?;
         let code = input.code.to_uppercase().trim().to_owned();
         if code_taken(&txn, &code, None).await? {
             return Err(duplicate_code(&code));
@@ -230,9 +238,9 @@ impl DiscountService for SeaDiscountService {
         let created = discount::ActiveModel {
             id: Set(generate_id("disc")),
             code: Set(code.clone()),
-            is_dynamic: Set(input.is_dynamic),
+            is_dynamic: Set(is_dynamic),
             rule_id: Set(Some(rule.id.clone())),
-            is_disabled: Set(input.is_disabled),
+            is_disabled: Set(is_disabled),
             parent_discount_id: Set(None),
             starts_at: Set(input.starts_at.unwrap_or(now)),
             ends_at: Set(input.ends_at),

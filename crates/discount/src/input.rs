@@ -259,8 +259,10 @@ pub struct RuleInput {
 pub struct CreateDiscount {
     pub code: String,
     pub rule: RuleInput,
-    pub is_dynamic: bool,
-    pub is_disabled: bool,
+    /// `None`: given as `null` (absent is `false`), which the column refuses.
+    pub is_dynamic: Option<bool>,
+    /// As `is_dynamic`.
+    pub is_disabled: Option<bool>,
     pub starts_at: Option<Timestamp>,
     pub ends_at: Option<Timestamp>,
     pub valid_duration: Option<String>,
@@ -340,8 +342,12 @@ impl CreateDiscount {
                     .map(|c| c.iter().map(condition).collect())
                     .unwrap_or_default(),
             },
-            is_dynamic: body.boolean("is_dynamic").unwrap_or(false),
-            is_disabled: body.boolean("is_disabled").unwrap_or(false),
+            is_dynamic: body
+                .patch("is_dynamic", Body::boolean)
+                .unwrap_or(Some(false)),
+            is_disabled: body
+                .patch("is_disabled", Body::boolean)
+                .unwrap_or(Some(false)),
             starts_at: body.value("starts_at").and_then(date),
             ends_at: body.value("ends_at").and_then(date),
             valid_duration: body.string("valid_duration"),

@@ -57,7 +57,6 @@ pub static DISCOUNT_LIST: ResourceSpec = ResourceSpec {
     default_order: &[("created_at", Order::Desc)],
     sortable: DISCOUNT_FIELDS,
     filters: &[
-        FilterSpec::value("id", FieldKind::Text).list(),
         FilterSpec::value("is_dynamic", FieldKind::Bool),
         FilterSpec::value("is_disabled", FieldKind::Bool),
         FilterSpec::range("created_at", FieldKind::Date),

@@ -12,8 +12,7 @@ use medusa_entity::{
     product_type, region, shipping_profile,
 };
 use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
-use medusa_query_dsl::{in_insertion_order_of, Selection};
-use sea_orm::QueryOrder;
+use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
 use serde::Serialize;
 
 /// A discount with the relations that were asked for.
@@ -215,9 +214,8 @@ async fn discount_views<C: Connection>(
     };
     let conditions_by_rule = if wants_conditions && !rules.is_empty() {
         let rule_ids: Vec<String> = rules.keys().cloned().collect();
-        let select = live::<discount_condition::Entity>()
-            .order_by_asc(discount_condition::Column::CreatedAt)
-            .order_by_asc(discount_condition::Column::Id);
+        // Medusa reads them unordered: physical order, which an update can change.
+        let select = in_insertion_order(live::<discount_condition::Entity>(), reader.backend());
         let found = children(
             &mut reader,
             select,
