@@ -59,6 +59,9 @@ pub struct AppState {
     pub upload_policy: medusa_file::UploadPolicy,
     pub notes: Arc<dyn medusa_notification::NoteService>,
     pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
+    pub discounts: Arc<dyn medusa_discount::DiscountService>,
+    pub discount_conditions: Arc<dyn medusa_discount::DiscountConditionService>,
+    pub gift_cards: Arc<dyn medusa_discount::GiftCardService>,
     pub products: Arc<dyn medusa_product::ProductService>,
     /// The admin variant reads, priced as Medusa prices them (wraps `products`).
     pub priced_variants: Arc<dyn medusa_pricing::PricedVariantService>,
@@ -216,6 +219,12 @@ impl AppState {
             upload_policy: medusa_file::UploadPolicy::default(),
             notes: Arc::new(medusa_notification::SeaNoteService::new(db.clone())),
             price_lists: Arc::new(medusa_pricing::SeaPriceListService::new(db.clone(), flags)),
+            discounts: Arc::new(medusa_discount::SeaDiscountService::new(db.clone(), flags)),
+            discount_conditions: Arc::new(medusa_discount::SeaDiscountConditionService::new(
+                db.clone(),
+                flags,
+            )),
+            gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone(), flags)),
             priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
                 db.clone(),
                 Arc::clone(&products),

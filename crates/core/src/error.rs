@@ -36,6 +36,10 @@ pub enum Error {
     /// 500 `unexpected_state`: an invariant the code relies on does not hold.
     #[error("{0}")]
     UnexpectedState(String),
+    /// 500 `invalid_argument`: Medusa's type for some refused inputs (a gift card's new
+    /// balance), which its error handler answers with a 500 keeping type and message.
+    #[error("{0}")]
+    InvalidArgument(String),
     /// A database failure. Constraint violations that a client caused are turned into the
     /// client errors Medusa gives for them; anything else is a 500 whose text is only logged.
     #[error("database error: {0}")]
@@ -126,6 +130,7 @@ impl Error {
             Error::TooManyRequests { message, .. } => client(TooManyRequests, message),
             Error::Conflict(_) => Classified::Client(Conflict, CONFLICT_MESSAGE.to_owned()),
             Error::UnexpectedState(m) => client(UnexpectedState, m),
+            Error::InvalidArgument(m) => client(InvalidArgument, m),
             Error::Db(err) => classify_db_error(err),
         }
     }
@@ -146,6 +151,7 @@ enum Kind {
     TooManyRequests,
     Conflict,
     UnexpectedState,
+    InvalidArgument,
 }
 
 impl Kind {
@@ -157,7 +163,7 @@ impl Kind {
             Kind::Conflict => 409,
             Kind::Duplicate => 422,
             Kind::TooManyRequests => 429,
-            Kind::UnexpectedState => 500,
+            Kind::UnexpectedState | Kind::InvalidArgument => 500,
         }
     }
 
@@ -171,6 +177,7 @@ impl Kind {
             Kind::TooManyRequests => "too_many_requests",
             Kind::Conflict => "conflict",
             Kind::UnexpectedState => "unexpected_state",
+            Kind::InvalidArgument => "invalid_argument",
         }
     }
 

@@ -9,6 +9,8 @@ pub mod collections;
 pub mod currencies;
 pub mod customer_groups;
 pub mod customers;
+pub mod discounts;
+pub mod gift_cards;
 pub mod invites;
 pub mod notes;
 pub mod notifications;

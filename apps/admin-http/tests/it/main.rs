@@ -16,6 +16,7 @@ mod collections;
 mod currencies;
 mod customer_groups;
 mod customers;
+mod discounts;
 mod embedding;
 mod errors;
 mod invites;

@@ -128,7 +128,7 @@ async fn seed_reference_orders(app: &TestApp) -> (String, String) {
         .description("10% off everything")
         .usage(Some(1000), 1)
         .metadata(json!({"ref": "seed"}))
-        .insert(&app.db)
+        .insert_with_rule(&app.db)
         .await;
     let springfield = AddressFields::new("John", "Smith", "1 Main St", "Springfield", "us")
         .province("IL")

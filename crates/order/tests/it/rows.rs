@@ -21,7 +21,10 @@ async fn rows_carry_what_totals_read(db: DatabaseConnection) {
         .insert(&db)
         .await;
     let jane = CustomerBuilder::new("jane@example.com").insert(&db).await;
-    let (discount, rule) = DiscountBuilder::new("TEN").percentage(10).insert(&db).await;
+    let (discount, rule) = DiscountBuilder::new("TEN")
+        .percentage(10)
+        .insert_with_rule(&db)
+        .await;
     let built = OrderBuilder::new(&region.id, "eur", &jane.id, &jane.email)
         .shipping_address(AddressFields::new("Jane", "Doe", "Main 1", "Berlin", "de"))
         .item(

@@ -57,6 +57,7 @@ macro_rules! common_overrides {
 }
 
 mod customer;
+mod discount;
 mod order;
 mod order_parts;
 mod product;
@@ -65,8 +66,9 @@ mod sales_channel;
 mod shipping;
 
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
+pub use discount::{DiscountBuilder, GiftCardBuilder};
 pub use order::{BuiltOrder, OrderBuilder};
-pub use order_parts::{AddressFields, DiscountBuilder, ItemBuilder};
+pub use order_parts::{AddressFields, ItemBuilder};
 pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;

@@ -1,15 +1,7 @@
-//! The parts of an order a test describes: addresses, line items, discounts with their rule.
+//! The parts of an order a test describes: addresses and line items (discounts are
+//! `DiscountBuilder`'s, in `discount.rs`).
 
-use medusa_core::time::Timestamp;
-use medusa_entity::sea_orm_active_enums::{DiscountRuleAllocationEnum, DiscountRuleTypeEnum};
-use medusa_entity::{discount, discount_rule};
 use sea_orm::prelude::Decimal;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
-use serde_json::Value;
-
-fn id(prefix: &str) -> String {
-    medusa_core::generate_id(prefix)
-}
 
 /// An address; every field `None` unless set.
 #[derive(Debug, Clone, Default)]
@@ -138,109 +130,5 @@ impl ItemBuilder {
     pub fn returned(mut self, quantity: i32) -> Self {
         self.returned = Some(quantity);
         self
-    }
-}
-
-/// A discount with its rule: by default a 10 % `percentage` rule allocated on the `total`,
-/// enabled, unlimited, unused.
-#[must_use]
-pub struct DiscountBuilder {
-    code: String,
-    kind: DiscountRuleTypeEnum,
-    value: i32,
-    description: Option<String>,
-    usage_limit: Option<i32>,
-    usage_count: i32,
-    metadata: Option<Value>,
-    created_at: Timestamp,
-}
-
-impl DiscountBuilder {
-    pub fn new(code: &str) -> Self {
-        Self {
-            code: code.to_owned(),
-            kind: DiscountRuleTypeEnum::Percentage,
-            value: 10,
-            description: None,
-            usage_limit: None,
-            usage_count: 0,
-            metadata: None,
-            created_at: super::now(),
-        }
-    }
-
-    pub fn percentage(mut self, value: i32) -> Self {
-        self.kind = DiscountRuleTypeEnum::Percentage;
-        self.value = value;
-        self
-    }
-
-    pub fn fixed(mut self, value: i32) -> Self {
-        self.kind = DiscountRuleTypeEnum::Fixed;
-        self.value = value;
-        self
-    }
-
-    pub fn free_shipping(mut self) -> Self {
-        self.kind = DiscountRuleTypeEnum::FreeShipping;
-        self.value = 0;
-        self
-    }
-
-    pub fn description(mut self, description: &str) -> Self {
-        self.description = Some(description.to_owned());
-        self
-    }
-
-    pub fn usage(mut self, limit: Option<i32>, count: i32) -> Self {
-        self.usage_limit = limit;
-        self.usage_count = count;
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    pub async fn insert<C: ConnectionTrait>(
-        self,
-        db: &C,
-    ) -> (discount::Model, discount_rule::Model) {
-        let rule = discount_rule::ActiveModel {
-            id: Set(id("dru")),
-            description: Set(self.description),
-            r#type: Set(self.kind),
-            value: Set(self.value),
-            allocation: Set(Some(DiscountRuleAllocationEnum::Total)),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
-            metadata: Set(None),
-        }
-        .insert(db)
-        .await
-        .expect("insert discount rule");
-        let discount = discount::ActiveModel {
-            id: Set(id("disc")),
-            code: Set(self.code),
-            is_dynamic: Set(false),
-            rule_id: Set(Some(rule.id.clone())),
-            is_disabled: Set(false),
-            parent_discount_id: Set(None),
-            starts_at: Set(self.created_at),
-            ends_at: Set(None),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
-            metadata: Set(self.metadata),
-            usage_limit: Set(self.usage_limit),
-            usage_count: Set(self.usage_count),
-            valid_duration: Set(None),
-        }
-        .insert(db)
-        .await
-        .expect("insert discount");
-        (discount, rule)
     }
 }

@@ -1,0 +1,300 @@
+//! `/admin/discounts`: discounts, their regions, dynamic codes and conditions.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use medusa_discount::{
+    BatchResources, ConditionInput, CreateDiscount, CreateDynamicCode, DiscountQuery,
+    UpdateDiscount, CONDITION_RETRIEVE, DISCOUNT_RETRIEVE,
+};
+use medusa_query_dsl::{ResourceSpec, Selection};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{
+    error::ApiResult,
+    extract::JsonBody,
+    handlers::{deleted, list_response},
+    state::AppState,
+};
+
+/// The selection a route's `fields`/`expand` query asks for.
+fn selection(req: &HttpRequest, spec: &ResourceSpec) -> ApiResult<Selection> {
+    let raw = medusa_query_dsl::parse(req.query_string())?;
+    Ok(medusa_query_dsl::plan_retrieve(spec, &raw)?)
+}
+
+/// The default selection, for the routes that read no query.
+fn defaults() -> ApiResult<Selection> {
+    Ok(medusa_query_dsl::plan_retrieve(
+        &DISCOUNT_RETRIEVE,
+        &medusa_query_dsl::RawQuery::default(),
+    )?)
+}
+
+/// `{ key: value }` trimmed to the selection.
+fn shaped(key: &str, value: impl Serialize, selection: &Selection) -> ApiResult<HttpResponse> {
+    let mut value = serde_json::to_value(value)
+        .map_err(|e| medusa_core::Error::UnexpectedState(e.to_string()))?;
+    selection.shape(&mut value);
+    let mut body = serde_json::Map::new();
+    body.insert(key.to_owned(), value);
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// `GET /admin/discounts`
+pub async fn list_discounts(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let query = DiscountQuery::parse(req.query_string(), state.backend)?;
+    let page = state.discounts.list(&query).await?;
+    list_response(page, &query.plan)
+}
+
+/// `POST /admin/discounts`
+pub async fn create_discount(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let input = CreateDiscount::from_body(body.0)?;
+    let discount = state.discounts.create(input, &selection).await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `GET /admin/discounts/{id}`
+pub async fn get_discount(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let discount = state.discounts.retrieve(&id, &selection).await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `GET /admin/discounts/code/{code}`
+pub async fn get_discount_by_code(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let discount = state.discounts.retrieve_by_code(&code, &selection).await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `POST /admin/discounts/{id}`
+pub async fn update_discount(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let input = UpdateDiscount::from_body(body.0)?;
+    let discount = state.discounts.update(&id, input, &selection).await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `DELETE /admin/discounts/{id}`
+pub async fn delete_discount(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    state.discounts.delete(&id).await?;
+    Ok(deleted(&id, "discount"))
+}
+
+/// `POST /admin/discounts/{id}/dynamic-codes`
+pub async fn create_dynamic_code(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let selection = defaults()?;
+    let input = CreateDynamicCode::from_body(body.0)?;
+    let discount = state
+        .discounts
+        .create_dynamic_code(&id, input, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `DELETE /admin/discounts/{id}/dynamic-codes/{code}`
+pub async fn delete_dynamic_code(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (id, code) = path.into_inner();
+    let selection = defaults()?;
+    let discount = state
+        .discounts
+        .delete_dynamic_code(&id, &code, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `POST /admin/discounts/{id}/regions/{region_id}`
+pub async fn add_discount_region(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (id, region_id) = path.into_inner();
+    let selection = defaults()?;
+    let discount = state
+        .discounts
+        .add_region(&id, &region_id, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `DELETE /admin/discounts/{id}/regions/{region_id}`
+pub async fn remove_discount_region(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (id, region_id) = path.into_inner();
+    let selection = defaults()?;
+    let discount = state
+        .discounts
+        .remove_region(&id, &region_id, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `POST /admin/discounts/{id}/conditions`
+pub async fn create_discount_condition(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let input = ConditionInput::create_from_body(body.0)?;
+    let discount = state
+        .discount_conditions
+        .create_condition(&id, input, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `GET /admin/discounts/{id}/conditions/{condition_id}`
+pub async fn get_discount_condition(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let (id, condition_id) = path.into_inner();
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
+    let selection = selection(&req, &CONDITION_RETRIEVE)?;
+    let condition = state
+        .discount_conditions
+        .retrieve_condition(&condition_id, &selection)
+        .await?;
+    shaped("discount_condition", condition, &selection)
+}
+
+/// `POST /admin/discounts/{id}/conditions/{condition_id}`
+pub async fn update_discount_condition(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: Result<JsonBody<Value>, actix_web::Error>,
+) -> ApiResult<HttpResponse> {
+    let (id, condition_id) = path.into_inner();
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
+    // Medusa guards the condition before it reads the body.
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => return Ok(err.error_response()),
+    };
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let input = ConditionInput::update_from_body(body.0)?;
+    let discount = state
+        .discount_conditions
+        .update_condition(&id, &condition_id, input, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `DELETE /admin/discounts/{id}/conditions/{condition_id}`
+pub async fn delete_discount_condition(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let (id, condition_id) = path.into_inner();
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let discount = state
+        .discount_conditions
+        .delete_condition(&id, &condition_id, &selection)
+        .await?;
+    let mut discount = serde_json::to_value(discount)
+        .map_err(|e| medusa_core::Error::UnexpectedState(e.to_string()))?;
+    selection.shape(&mut discount);
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "id": condition_id,
+        "object": "discount-condition",
+        "deleted": true,
+        "discount": discount,
+    })))
+}
+
+/// `POST /admin/discounts/{id}/conditions/{condition_id}/batch`
+pub async fn add_discount_condition_resources(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: Result<JsonBody<Value>, actix_web::Error>,
+) -> ApiResult<HttpResponse> {
+    let (id, condition_id) = path.into_inner();
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
+    // Medusa guards the condition before it reads the body.
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => return Ok(err.error_response()),
+    };
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let resources = BatchResources::from_body(body.0)?;
+    let discount = state
+        .discount_conditions
+        .add_condition_resources(&id, &condition_id, &resources.0, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}
+
+/// `DELETE /admin/discounts/{id}/conditions/{condition_id}/batch`
+pub async fn remove_discount_condition_resources(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: Result<JsonBody<Value>, actix_web::Error>,
+) -> ApiResult<HttpResponse> {
+    let (id, condition_id) = path.into_inner();
+    state
+        .discount_conditions
+        .check_condition(&id, &condition_id)
+        .await?;
+    // Medusa guards the condition before it reads the body.
+    let body = match body {
+        Ok(body) => body,
+        Err(err) => return Ok(err.error_response()),
+    };
+    let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
+    let resources = BatchResources::from_body(body.0)?;
+    let discount = state
+        .discount_conditions
+        .remove_condition_resources(&id, &condition_id, &resources.0, &selection)
+        .await?;
+    shaped("discount", discount, &selection)
+}

@@ -1,0 +1,87 @@
+//! `/admin/gift-cards`.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use medusa_discount::{CreateGiftCard, UpdateGiftCard, GIFT_CARD_LIST, GIFT_CARD_RETRIEVE};
+use medusa_query_dsl::Selection;
+use serde_json::Value;
+
+use crate::{
+    error::ApiResult,
+    extract::JsonBody,
+    handlers::{deleted, list_plan, list_response, wrapped},
+    state::AppState,
+};
+
+/// Medusa reads no query on the single gift card routes: always the default fields and
+/// relations.
+fn defaults() -> ApiResult<Selection> {
+    Ok(medusa_query_dsl::plan_retrieve(
+        &GIFT_CARD_RETRIEVE,
+        &medusa_query_dsl::RawQuery::default(),
+    )?)
+}
+
+fn shaped(card: medusa_discount::GiftCardView, selection: &Selection) -> ApiResult<HttpResponse> {
+    let mut value = serde_json::to_value(card)
+        .map_err(|e| medusa_core::Error::UnexpectedState(e.to_string()))?;
+    selection.shape(&mut value);
+    wrapped("gift_card", value)
+}
+
+/// `GET /admin/gift-cards`
+pub async fn list_gift_cards(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let plan = list_plan(&req, &state, &GIFT_CARD_LIST)?;
+    let page = state.gift_cards.list(&plan).await?;
+    list_response(page, &plan)
+}
+
+/// `POST /admin/gift-cards`
+pub async fn create_gift_card(
+    state: web::Data<AppState>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let selection = defaults()?;
+    let input = CreateGiftCard::from_body(body.0)?;
+    shaped(
+        state.gift_cards.create(input, &selection).await?,
+        &selection,
+    )
+}
+
+/// `GET /admin/gift-cards/{id}`
+pub async fn get_gift_card(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let selection = defaults()?;
+    shaped(
+        state.gift_cards.retrieve(&id, &selection).await?,
+        &selection,
+    )
+}
+
+/// `POST /admin/gift-cards/{id}`
+pub async fn update_gift_card(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let selection = defaults()?;
+    let input = UpdateGiftCard::from_body(body.0)?;
+    shaped(
+        state.gift_cards.update(&id, input, &selection).await?,
+        &selection,
+    )
+}
+
+/// `DELETE /admin/gift-cards/{id}`
+pub async fn delete_gift_card(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    state.gift_cards.delete(&id).await?;
+    Ok(deleted(&id, "gift-card"))
+}
