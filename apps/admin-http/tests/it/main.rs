@@ -31,6 +31,7 @@ mod publishable_api_keys;
 mod query_grammar;
 mod regions;
 mod return_reasons;
+mod returns;
 mod routes;
 mod sales_channels;
 mod seed;
