@@ -138,6 +138,7 @@ impl ReceiveReturn {
         Ok(Self {
             items,
             refund: int_of(&body, "refund"),
+            location_id: body.string("location_id"),
         })
     }
 }

@@ -38,12 +38,11 @@ pub async fn receive_return(
 }
 
 /// `POST /admin/returns/{id}/cancel`: answers the return's order (Medusa's route takes no
-/// query, so the order's default fields and relations).
+/// query: the order's default fields and relations, never the sales channel ones).
 pub async fn cancel_return(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
-    let answer = plan_order_retrieve("", sales_channels)?;
+    let answer = plan_order_retrieve("", false)?;
     wrapped("order", state.returns.cancel(&id, &answer).await?)
 }

@@ -50,6 +50,9 @@ pub struct RequestReturn {
 pub struct ReceiveReturn {
     pub items: Vec<(String, i64)>,
     pub refund: Option<i64>,
+    /// Stored on the return as given (Medusa's route passes it on without the inventory
+    /// modules too).
+    pub location_id: Option<String>,
 }
 
 /// `GET /admin/returns`: Medusa's `AdminGetReturnsParams` (limit 50, offset), newest first.
@@ -132,6 +135,15 @@ fn shown(
     Ok(Value::Object(json))
 }
 
+/// An order as a write route answers it: Medusa does not trim it to the selected fields, so
+/// the entity's `object` stays.
+fn untrimmed(mut order: Value) -> Result<Value> {
+    if let Value::Object(map) = &mut order {
+        map.insert("object".into(), Value::String("order".into()));
+    }
+    Ok(order)
+}
+
 impl SeaReturnService {
     /// The returns with their lines, swaps and (with `with_order`) orders.
     async fn show(&self, rows: Vec<r#return::Model>, with_order: bool) -> Result<Vec<Value>> {
@@ -195,13 +207,13 @@ impl ReturnService for SeaReturnService {
         let txn = self.db.begin().await?;
         request::request_return_in(&txn, order_id, &input).await?;
         txn.commit().await?;
-        self.orders.retrieve(order_id, answer).await
+        untrimmed(self.orders.retrieve(order_id, answer).await?)
     }
 
     async fn receive(&self, id: &str, input: ReceiveReturn) -> Result<Value> {
         let refund = input.refund.map(|r| r.max(0));
         let txn = self.db.begin().await?;
-        let ret = receive::receive_in(&txn, id, &input.items, refund, true, None).await?;
+        let ret = receive::receive_in(&txn, id, &input.items, refund, true, input.location_id).await?;
         if let Some(order_id) = &ret.order_id {
             receive::register_received_in(&txn, order_id, &ret, refund).await?;
         }
@@ -220,6 +232,6 @@ impl ReturnService for SeaReturnService {
         // Medusa's route reads the order with its default fields, legacy totals only.
         let mut answer = answer.clone();
         answer.totals.full = false;
-        self.orders.retrieve(&order_id, &answer).await
+        untrimmed(self.orders.retrieve(&order_id, &answer).await?)
     }
 }

@@ -79,7 +79,8 @@ pub async fn request_return_in<C: Connection>(
         created_at: Set(now),
         updated_at: Set(now),
         metadata: Set(None),
-        idempotency_key: Set(None),
+        // The key Medusa's idempotency layer generates for a request without one.
+        idempotency_key: Set(Some(uuid::Uuid::new_v4().to_string())),
         claim_order_id: Set(None),
         no_notification: Set(no_notification),
         // Only with the inventory modules, which this server does not have.
