@@ -224,7 +224,8 @@ mod tests {
     #[test]
     fn receipt_status() {
         let requested = [line("a", 2), line("b", 1)];
-        let cases: &[(&[(String, i64)], bool, ReturnStatusEnum)] = &[
+        type Case<'a> = (&'a [(String, i64)], bool, ReturnStatusEnum);
+        let cases: &[Case] = &[
             (&[line("a", 2), line("b", 1)], false, ReturnStatusEnum::Received),
             (&[line("a", 1), line("b", 1)], false, ReturnStatusEnum::RequiresAction),
             (&[line("a", 1)], true, ReturnStatusEnum::Received),
