@@ -157,6 +157,23 @@ on_both_backends! {
         // Nothing was written.
         let list = send(&svc, admin(get("/admin/returns"))).await;
         assert_eq!(list.body, json!({"returns": [], "count": 0, "offset": 0, "limit": 50}));
+
+        // Receiving fewer lines than requested fails as Medusa's save does, writing nothing.
+        let body = json!({"items": [{"item_id": s.tee, "quantity": 1}, {"item_id": s.mug, "quantity": 1}]});
+        let answer = send(&svc, admin(post(&format!("/admin/orders/{order}/return"), body))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let id = answer.body["order"]["returns"][0]["id"].as_str().unwrap().to_owned();
+        let body = json!({"items": [{"item_id": s.tee, "quantity": 1}]});
+        let answer = send(&svc, admin(post(&format!("/admin/returns/{id}/receive"), body))).await;
+        assert_eq!(answer.status, 400, "{}", answer.text);
+        assert_eq!(
+            answer.body["message"],
+            "Can't insert null value in field return_id on insert in table return_item"
+        );
+        let list = send(&svc, admin(get("/admin/returns"))).await;
+        assert_eq!(list.body["returns"][0]["status"], "requested");
+        let paid = payment::Entity::find().one(&app.db).await.unwrap().unwrap();
+        assert_eq!(paid.amount_refunded, 0);
     }
 }
 

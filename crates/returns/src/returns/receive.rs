@@ -19,7 +19,7 @@ use serde_json::json;
 use super::facts::OrderFacts;
 use super::request::to_i32;
 use super::rules::{
-    receipt_outcome, received_lines, spread_refund, status_after_receipt, ReceiptOutcome,
+    check_no_line_dropped, receipt_outcome, received_lines, spread_refund, status_after_receipt, ReceiptOutcome,
     Returnable,
 };
 use crate::events::{ItemsReturned, ReturnActionRequired, VariantUpdated};
@@ -90,6 +90,7 @@ pub async fn receive_in<C: Connection>(
         .map(|r| (r.item_id.clone(), i64::from(r.quantity)))
         .collect();
     let lines = received_lines(&requested, received);
+    check_no_line_dropped(&requested, &lines)?;
     let status = status_after_receipt(&lines, allow_mismatch);
     let now = time::now();
     let mut row = ret.clone().into_active_model();

@@ -104,6 +104,21 @@ pub fn received_lines(requested: &[(String, i64)], received: &[(String, i64)]) -
         .collect()
 }
 
+/// Medusa saves the received lines as the return's whole `items` relation, and TypeORM then
+/// detaches every requested line missing from it by nulling its `return_id`, which is part of
+/// the key: the receipt fails with this (an `invalid_data` error) and nothing is written.
+pub fn check_no_line_dropped(requested: &[(String, i64)], lines: &[ReceivedLine]) -> Result<()> {
+    let dropped = requested
+        .iter()
+        .any(|(id, _)| !lines.iter().any(|l| &l.item_id == id));
+    if dropped {
+        return Err(Error::invalid_data(
+            "Can't insert null value in field return_id on insert in table return_item",
+        ));
+    }
+    Ok(())
+}
+
 /// The return's status after a receipt: `received`, unless the lines differ from the request
 /// and mismatches are not allowed (the admin route allows them; `receive_now` does not).
 pub fn status_after_receipt(lines: &[ReceivedLine], allow_mismatch: bool) -> ReturnStatusEnum {
@@ -235,6 +250,10 @@ mod tests {
             let lines = received_lines(&requested, received);
             assert_eq!(status_after_receipt(&lines, *allow), *want, "{received:?}");
         }
+        let partial = received_lines(&requested, &[line("a", 2)]);
+        assert!(check_no_line_dropped(&requested, &partial).is_err());
+        let all = received_lines(&requested, &[line("b", 1), line("a", 1), line("c", 1)]);
+        assert!(check_no_line_dropped(&requested, &all).is_ok());
         let lines = received_lines(&requested, &[line("a", 1), line("c", 4)]);
         assert_eq!(lines[0].requested_quantity, Some(2));
         assert!(!lines[0].is_requested && lines[0].existing);
