@@ -94,10 +94,12 @@ impl RequestReturn {
                 note: item.string("note"),
             })
             .collect();
-        let return_shipping = body.nested("return_shipping").map(|shipping| ReturnShipping {
-            option_id: shipping.string("option_id"),
-            price: int_of(&shipping, "price"),
-        });
+        let return_shipping = body
+            .nested("return_shipping")
+            .map(|shipping| ReturnShipping {
+                option_id: shipping.string("option_id"),
+                price: int_of(&shipping, "price"),
+            });
         Ok(Self {
             items,
             return_shipping,

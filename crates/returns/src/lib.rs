@@ -16,8 +16,8 @@ pub mod return_reasons;
 pub mod returns;
 
 pub use returns::{
-    ReceiveReturn, RequestReturn, ReturnItemInput, ReturnService, ReturnShipping,
-    SeaReturnService, RETURN_LIST,
+    ReceiveReturn, RequestReturn, ReturnItemInput, ReturnService, ReturnShipping, SeaReturnService,
+    RETURN_LIST,
 };
 
 pub use return_reasons::{

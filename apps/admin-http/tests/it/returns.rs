@@ -75,7 +75,10 @@ async fn seed_order(app: &TestApp) -> Seeded {
 
 /// The return of an order answer not seen before (remembered in `seen`).
 fn new_return(answer: &Value, seen: &mut Vec<String>) -> Value {
-    let returns = answer["order"]["returns"].as_array().cloned().unwrap_or_default();
+    let returns = answer["order"]["returns"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let ret = returns
         .into_iter()
         .find(|r| !seen.iter().any(|id| r["id"] == id.as_str()))

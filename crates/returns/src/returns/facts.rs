@@ -48,12 +48,22 @@ impl OrderFacts {
         let backend = conn.get_database_backend();
         let mut reader = Reader::new(conn).await?;
         let key = [order.id.clone()];
-        let items = children(&mut reader, in_insertion_order(line_item::Entity::find(), backend), line_item::Column::OrderId, &key)
-            .await?
-            .take(0);
-        let swaps = children(&mut reader, live::<swap::Entity>(), swap::Column::OrderId, &key)
-            .await?
-            .take(0);
+        let items = children(
+            &mut reader,
+            in_insertion_order(line_item::Entity::find(), backend),
+            line_item::Column::OrderId,
+            &key,
+        )
+        .await?
+        .take(0);
+        let swaps = children(
+            &mut reader,
+            live::<swap::Entity>(),
+            swap::Column::OrderId,
+            &key,
+        )
+        .await?
+        .take(0);
         let claims = children(
             &mut reader,
             live::<claim_order::Entity>(),
@@ -87,7 +97,11 @@ impl OrderFacts {
             .into_iter()
             .flatten(),
         );
-        let item_ids: Vec<String> = items.iter().chain(&extra_items).map(|i| i.id.clone()).collect();
+        let item_ids: Vec<String> = items
+            .iter()
+            .chain(&extra_items)
+            .map(|i| i.id.clone())
+            .collect();
         let mut lines = children(
             &mut reader,
             in_insertion_order(line_item_tax_line::Entity::find(), backend),
@@ -105,7 +119,11 @@ impl OrderFacts {
         let mut tax_rates = HashMap::new();
         let mut adjustment_map = HashMap::new();
         for (index, id) in item_ids.iter().enumerate() {
-            let rates = lines.take(index).iter().map(|l| f64::from(l.rate)).collect();
+            let rates = lines
+                .take(index)
+                .iter()
+                .map(|l| f64::from(l.rate))
+                .collect();
             tax_rates.insert(id.clone(), rates);
             adjustment_map.insert(id.clone(), adjustments.take(index));
         }
@@ -175,7 +193,10 @@ impl OrderFacts {
 
     /// A line of the order, its swaps or its claims.
     pub fn line(&self, id: &str) -> Option<&line_item::Model> {
-        self.items.iter().chain(&self.extra_items).find(|i| i.id == id)
+        self.items
+            .iter()
+            .chain(&self.extra_items)
+            .find(|i| i.id == id)
     }
 
     pub fn returnable(&self, id: &str) -> Option<Returnable> {
@@ -194,7 +215,11 @@ impl OrderFacts {
 
     /// A line as the totals read it, with `quantity` units.
     pub fn totals_line(&self, item: &line_item::Model, quantity: i64) -> totals::LineItem {
-        let adjustments = self.adjustments.get(&item.id).map(Vec::as_slice).unwrap_or(&[]);
+        let adjustments = self
+            .adjustments
+            .get(&item.id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         totals::LineItem {
             id: item.id.clone(),
             unit_price: i64::from(item.unit_price),
@@ -233,9 +258,14 @@ impl OrderFacts {
                     let rule_type = match rule.as_ref()?.r#type {
                         DiscountRuleTypeEnum::Fixed => totals::DiscountRuleType::Fixed,
                         DiscountRuleTypeEnum::Percentage => totals::DiscountRuleType::Percentage,
-                        DiscountRuleTypeEnum::FreeShipping => totals::DiscountRuleType::FreeShipping,
+                        DiscountRuleTypeEnum::FreeShipping => {
+                            totals::DiscountRuleType::FreeShipping
+                        }
                     };
-                    Some(totals::Discount { id: d.id.clone(), rule_type })
+                    Some(totals::Discount {
+                        id: d.id.clone(),
+                        rule_type,
+                    })
                 })
                 .collect(),
             gift_cards: Vec::new(),

@@ -71,8 +71,12 @@ pub trait ReturnService: Send + Sync {
     /// A page of returns with their lines, swap and order.
     async fn list(&self, query_string: &str) -> Result<ListPage<Value>>;
     /// Requests a return; answers the order as `answer` reads it.
-    async fn request(&self, order_id: &str, input: RequestReturn, answer: &OrderQuery)
-        -> Result<Value>;
+    async fn request(
+        &self,
+        order_id: &str,
+        input: RequestReturn,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
     /// Receives a return and registers it on its order; answers the return with its swap.
     async fn receive(&self, id: &str, input: ReceiveReturn) -> Result<Value>;
     /// Cancels a return; answers its order as `answer` reads it, without totals.
@@ -118,7 +122,9 @@ fn shown(
     json.insert("items".into(), Value::Array(items));
     json.insert(
         "swap".into(),
-        swap.map(to_map).transpose()?.map_or(Value::Null, Value::Object),
+        swap.map(to_map)
+            .transpose()?
+            .map_or(Value::Null, Value::Object),
     );
     if let Some(order) = order {
         let order = match order {
@@ -192,7 +198,10 @@ impl ReturnService for SeaReturnService {
     async fn list(&self, query_string: &str) -> Result<ListPage<Value>> {
         let raw = medusa_query_dsl::parse(query_string)?;
         let plan = medusa_query_dsl::plan(&RETURN_LIST, &raw, self.db.get_database_backend())?;
-        let count = plan.apply_count(r#return::Entity::find()).count(&self.db).await?;
+        let count = plan
+            .apply_count(r#return::Entity::find())
+            .count(&self.db)
+            .await?;
         let rows = plan.apply(r#return::Entity::find()).all(&self.db).await?;
         let shown = self.show(rows, true).await?;
         Ok(plan.page("returns", shown, count))
@@ -213,7 +222,8 @@ impl ReturnService for SeaReturnService {
     async fn receive(&self, id: &str, input: ReceiveReturn) -> Result<Value> {
         let refund = input.refund.map(|r| r.max(0));
         let txn = self.db.begin().await?;
-        let ret = receive::receive_in(&txn, id, &input.items, refund, true, input.location_id).await?;
+        let ret =
+            receive::receive_in(&txn, id, &input.items, refund, true, input.location_id).await?;
         if let Some(order_id) = &ret.order_id {
             receive::register_received_in(&txn, order_id, &ret, refund).await?;
         }

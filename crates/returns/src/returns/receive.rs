@@ -11,16 +11,14 @@ use medusa_entity::{
 use medusa_events::record_event;
 use medusa_load::Connection;
 use medusa_query_dsl::in_insertion_order;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
 
 use super::facts::OrderFacts;
 use super::request::to_i32;
 use super::rules::{
-    check_no_line_dropped, receipt_outcome, received_lines, spread_refund, status_after_receipt, ReceiptOutcome,
-    Returnable,
+    check_no_line_dropped, receipt_outcome, received_lines, spread_refund, status_after_receipt,
+    ReceiptOutcome, Returnable,
 };
 use crate::events::{ItemsReturned, ReturnActionRequired, VariantUpdated};
 
@@ -314,4 +312,3 @@ pub async fn cancel_in<C: Connection>(conn: &C, id: &str) -> Result<String> {
     row.update(conn).await?;
     order_id.ok_or_else(|| Error::not_found("\"orderId\" must be defined"))
 }
-

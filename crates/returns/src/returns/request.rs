@@ -10,9 +10,7 @@ use medusa_entity::{
 use medusa_events::record_event;
 use medusa_load::{by_key, find_live, live, Connection, Reader};
 use medusa_totals::legacy;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
 
 use super::facts::OrderFacts;
@@ -35,9 +33,7 @@ pub async fn request_return_in<C: Connection>(
             order::Entity::find_by_id(order_id)
                 .one(conn)
                 .await?
-                .ok_or_else(|| {
-                    Error::not_found(format!("Order with id {order_id} was not found"))
-                })?
+                .ok_or_else(|| Error::not_found(format!("Order with id {order_id} was not found")))?
                 .no_notification
         }
     };
@@ -148,7 +144,13 @@ pub(crate) fn to_i32(value: i64) -> Result<i32> {
 async fn check_lines_not_canceled<C: Connection>(conn: &C, input: &RequestReturn) -> Result<()> {
     let ids: Vec<String> = input.items.iter().map(|i| i.item_id.clone()).collect();
     let mut reader = Reader::new(conn).await?;
-    let lines = by_key(&mut reader, line_item::Entity::find(), line_item::Column::Id, ids.clone()).await?;
+    let lines = by_key(
+        &mut reader,
+        line_item::Entity::find(),
+        line_item::Column::Id,
+        ids.clone(),
+    )
+    .await?;
     let orders = by_key(
         &mut reader,
         order::Entity::find(),
@@ -200,7 +202,11 @@ async fn check_lines_not_canceled<C: Connection>(conn: &C, input: &RequestReturn
 
 /// A return line may not name a reason that has child reasons (a category).
 async fn check_reasons<C: Connection>(conn: &C, input: &RequestReturn) -> Result<()> {
-    let ids: Vec<String> = input.items.iter().filter_map(|i| i.reason_id.clone()).collect();
+    let ids: Vec<String> = input
+        .items
+        .iter()
+        .filter_map(|i| i.reason_id.clone())
+        .collect();
     if ids.is_empty() {
         return Ok(());
     }
@@ -227,7 +233,9 @@ async fn add_shipping_method<C: Connection>(
     };
     let option = find_live::<shipping_option::Entity, _>(conn, option_id)
         .await?
-        .ok_or_else(|| Error::not_found(format!("Shipping Option with {option_id} was not found")))?;
+        .ok_or_else(|| {
+            Error::not_found(format!("Shipping Option with {option_id} was not found"))
+        })?;
     let price = match shipping.price {
         Some(price) => price,
         None => i64::from(option.amount.unwrap_or(0)),

@@ -57,7 +57,11 @@ pub fn custom_refund(refund: Option<i64>) -> Option<i64> {
 /// The `refund_amount` a new return stores: the merchant's amount ([`custom_refund`]) when
 /// given, else the legacy line refunds, less the return shipping total when a shipping method
 /// was created.
-pub fn requested_refund(custom: Option<i64>, line_refunds: i64, shipping_total: Option<i64>) -> i64 {
+pub fn requested_refund(
+    custom: Option<i64>,
+    line_refunds: i64,
+    shipping_total: Option<i64>,
+) -> i64 {
     match custom {
         Some(amount) => amount,
         None => line_refunds - shipping_total.unwrap_or(0),
@@ -78,11 +82,14 @@ pub struct ReceivedLine {
 }
 
 /// `receive`'s lines: each received item against the requested line of the same item.
-pub fn received_lines(requested: &[(String, i64)], received: &[(String, i64)]) -> Vec<ReceivedLine> {
+pub fn received_lines(
+    requested: &[(String, i64)],
+    received: &[(String, i64)],
+) -> Vec<ReceivedLine> {
     received
         .iter()
-        .map(|(item_id, quantity)| {
-            match requested.iter().find(|(id, _)| id == item_id) {
+        .map(
+            |(item_id, quantity)| match requested.iter().find(|(id, _)| id == item_id) {
                 Some((_, asked)) => ReceivedLine {
                     item_id: item_id.clone(),
                     quantity: *quantity,
@@ -99,8 +106,8 @@ pub fn received_lines(requested: &[(String, i64)], received: &[(String, i64)]) -
                     is_requested: false,
                     existing: false,
                 },
-            }
-        })
+            },
+        )
         .collect()
 }
 
@@ -198,14 +205,23 @@ mod tests {
 
     #[test]
     fn returnable_lines() {
-        let l = Returnable { quantity: 3, returned_quantity: 1 };
+        let l = Returnable {
+            quantity: 3,
+            returned_quantity: 1,
+        };
         let cases: &[(Option<Returnable>, i64, Option<&str>)] = &[
             (Some(l), 2, None),
-            (Some(l), 3, Some("Cannot return more items than have been purchased")),
+            (
+                Some(l),
+                3,
+                Some("Cannot return more items than have been purchased"),
+            ),
             (None, 1, Some("Return contains invalid line item")),
         ];
         for (line, quantity, message) in cases {
-            let got = check_returnable(*line, *quantity).err().map(|e| e.body().message);
+            let got = check_returnable(*line, *quantity)
+                .err()
+                .map(|e| e.body().message);
             assert_eq!(got.as_deref(), *message, "{line:?} {quantity}");
         }
     }
@@ -223,7 +239,10 @@ mod tests {
             (None, 100, Some(625), -525),
         ];
         for (refund, lines, shipping, want) in cases {
-            assert_eq!(requested_refund(custom_refund(refund), lines, shipping), want);
+            assert_eq!(
+                requested_refund(custom_refund(refund), lines, shipping),
+                want
+            );
         }
     }
 
@@ -231,7 +250,10 @@ mod tests {
     fn shipping_totals() {
         assert_eq!(return_shipping_total(500, &[25.0], false), 625);
         assert_eq!(return_shipping_total(500, &[], false), 500);
-        assert_eq!(return_shipping_total(333, &[12.5, 7.0], false), 333 + 42 + 23);
+        assert_eq!(
+            return_shipping_total(333, &[12.5, 7.0], false),
+            333 + 42 + 23
+        );
         // 625 including 25 %: 125 of tax inside, 500 + 125.
         assert_eq!(return_shipping_total(625, &[25.0], true), 625);
     }
@@ -241,10 +263,22 @@ mod tests {
         let requested = [line("a", 2), line("b", 1)];
         type Case<'a> = (&'a [(String, i64)], bool, ReturnStatusEnum);
         let cases: &[Case] = &[
-            (&[line("a", 2), line("b", 1)], false, ReturnStatusEnum::Received),
-            (&[line("a", 1), line("b", 1)], false, ReturnStatusEnum::RequiresAction),
+            (
+                &[line("a", 2), line("b", 1)],
+                false,
+                ReturnStatusEnum::Received,
+            ),
+            (
+                &[line("a", 1), line("b", 1)],
+                false,
+                ReturnStatusEnum::RequiresAction,
+            ),
             (&[line("a", 1)], true, ReturnStatusEnum::Received),
-            (&[line("a", 2), line("c", 1)], false, ReturnStatusEnum::RequiresAction),
+            (
+                &[line("a", 2), line("c", 1)],
+                false,
+                ReturnStatusEnum::RequiresAction,
+            ),
         ];
         for (received, allow, want) in cases {
             let lines = received_lines(&requested, received);
@@ -257,20 +291,35 @@ mod tests {
         let lines = received_lines(&requested, &[line("a", 1), line("c", 4)]);
         assert_eq!(lines[0].requested_quantity, Some(2));
         assert!(!lines[0].is_requested && lines[0].existing);
-        assert_eq!((lines[1].requested_quantity, lines[1].existing), (None, false));
+        assert_eq!(
+            (lines[1].requested_quantity, lines[1].existing),
+            (None, false)
+        );
     }
 
     #[test]
     fn outcomes() {
-        let all = [Returnable { quantity: 2, returned_quantity: 2 }];
+        let all = [Returnable {
+            quantity: 2,
+            returned_quantity: 2,
+        }];
         let some = [
-            Returnable { quantity: 2, returned_quantity: 2 },
-            Returnable { quantity: 1, returned_quantity: 0 },
+            Returnable {
+                quantity: 2,
+                returned_quantity: 2,
+            },
+            Returnable {
+                quantity: 1,
+                returned_quantity: 0,
+            },
         ];
         assert_eq!(receipt_outcome(10, 5, &all), ReceiptOutcome::RequiresAction);
         assert_eq!(
             receipt_outcome(5, 5, &all),
-            ReceiptOutcome::Returned { refund: 5, status: OrderFulfillmentStatusEnum::Returned }
+            ReceiptOutcome::Returned {
+                refund: 5,
+                status: OrderFulfillmentStatusEnum::Returned
+            }
         );
         assert_eq!(
             receipt_outcome(0, 0, &some),
