@@ -251,6 +251,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
         endpoint!(POST "/admin/payments/{id}/capture" Authenticated => crate::handlers::payments::capture_payment),
         endpoint!(POST "/admin/payments/{id}/refund" Authenticated => crate::handlers::payments::refund_payment),
+        // returns
+        endpoint!(POST "/admin/orders/{id}/return" Authenticated => crate::handlers::returns::request_return),
+        endpoint!(GET "/admin/returns" Authenticated => crate::handlers::returns::list_returns),
+        endpoint!(POST "/admin/returns/{id}/receive" Authenticated => crate::handlers::returns::receive_return),
+        endpoint!(POST "/admin/returns/{id}/cancel" Authenticated => crate::handlers::returns::cancel_return),
         // customers
         endpoint!(GET "/admin/customers" Authenticated => crate::handlers::customers::list_customers),
         endpoint!(POST "/admin/customers" Authenticated => crate::handlers::customers::create_customer),

@@ -43,6 +43,7 @@ pub struct AppState {
     pub providers: medusa_providers::ProviderRegistry,
     pub regions: Arc<dyn medusa_region::RegionService>,
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
+    pub returns: Arc<dyn medusa_returns::ReturnService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
     /// The order read model.
     pub orders: Arc<dyn medusa_order::OrderService>,
@@ -194,6 +195,10 @@ impl AppState {
                 flags,
             )),
             return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
+            returns: Arc::new(medusa_returns::SeaReturnService::new(
+                db.clone(),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+            )),
             customers: Arc::new(medusa_customer::SeaCustomerService::new(
                 db.clone(),
                 tuning.password,

@@ -24,6 +24,7 @@ pub mod products;
 pub mod publishable_api_keys;
 pub mod regions;
 pub mod return_reasons;
+pub mod returns;
 pub mod sales_channels;
 pub mod shipping_options;
 pub mod shipping_profiles;

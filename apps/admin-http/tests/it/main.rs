@@ -35,6 +35,7 @@ mod publishable_api_keys;
 mod query_grammar;
 mod regions;
 mod return_reasons;
+mod returns;
 mod routes;
 mod sales_channels;
 mod seed;

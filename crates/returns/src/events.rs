@@ -1,0 +1,28 @@
+//! The events returns record, as Medusa names them.
+
+medusa_events::events! {
+    /// `OrderService.Events.RETURN_REQUESTED`, emitted by the request route.
+    ReturnRequested = "order.return_requested" {
+        id: String,
+        return_id: String,
+        no_notification: Option<bool>
+    }
+    /// A received return registered on its order.
+    ItemsReturned = "order.items_returned" {
+        id: String,
+        return_id: String,
+        no_notification: Option<bool>
+    }
+    /// A received return whose refund is more than the order can refund.
+    ReturnActionRequired = "order.return_action_required" {
+        id: String,
+        return_id: String,
+        no_notification: Option<bool>
+    }
+    /// Owned by products; recorded here when a received line restocks its variant.
+    VariantUpdated = "product-variant.updated" {
+        id: String,
+        product_id: String,
+        fields: Vec<String>
+    }
+}
