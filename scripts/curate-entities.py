@@ -9,6 +9,8 @@ What it changes, so that a Model serializes exactly as Medusa's JSON:
 - timestamps are written as `2024-01-07T10:00:00.000Z` (medusa_core::time);
 - `real` columns print as JavaScript numbers (medusa_core::number);
 - secrets (`password_hash`, `api_token`, `token_hash`) are never serialized;
+- relations are left out (`pub enum Relation {}`, no `impl Related`): medusa-load loads them
+  select-in, and the few list joins name their key with `medusa_load::references`;
 - enums serialize (and deserialize) as their database strings;
 - the generated header is replaced by one naming the table.
 """
@@ -17,6 +19,25 @@ import re
 import sys
 
 SECRETS = {"password_hash", "api_token"}
+
+
+def block_end(text, start):
+    """The index just past the brace block opening at `start`."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0 and text[i] == "}":
+            return i + 1
+    raise ValueError("unbalanced braces")
+
+
+def without_relations(text):
+    m = re.search(r"pub enum Relation \{", text)
+    if m:
+        text = text[:m.start()] + "pub enum Relation {}" + text[block_end(text, m.end() - 1):]
+    while (m := re.search(r"\nimpl Related<[^{]*\{", text)):
+        text = text[:m.start()] + text[block_end(text, m.end() - 1):]
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 src, dst = sys.argv[1], sys.argv[2]
 os.makedirs(dst, exist_ok=True)
@@ -57,5 +78,5 @@ for name in sorted(os.listdir(src)):
             if m2 and m2.group(2) in SECRETS:
                 out.append(f"{m2.group(1)}#[serde(skip_serializing)]")
             out.append(line)
-        text = "\n".join(out)
+        text = without_relations("\n".join(out))
     open(os.path.join(dst, name), "w").write(header + text)
