@@ -19,6 +19,7 @@ pub mod rows;
 pub mod service;
 pub mod shape;
 pub mod spec;
+pub mod totals;
 
 pub use json::merge_totals;
 pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
