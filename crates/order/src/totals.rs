@@ -188,7 +188,11 @@ fn item_id(item: &Value) -> Option<&str> {
 }
 
 /// Runs `f` on each object of `json[key]` (an array), with the object's id.
-fn each_object(json: &mut Map<String, Value>, key: &str, mut f: impl FnMut(&str, &mut Map<String, Value>)) {
+fn each_object(
+    json: &mut Map<String, Value>,
+    key: &str,
+    mut f: impl FnMut(&str, &mut Map<String, Value>),
+) {
     if let Some(Value::Array(elements)) = json.get_mut(key) {
         for element in elements {
             if let Some(id) = item_id(element).map(str::to_owned) {
@@ -344,4 +348,94 @@ pub fn merge_current(json: &mut Map<String, Value>, input: &OrderInput, returnab
         "raw_discount_total".into(),
         js_number(totals.raw_discount_total),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn real_columns_read_as_postgres_prints_them() {
+        for (stored, read) in [(0.1_f32, 0.1_f64), (12.5, 12.5), (19.0, 19.0), (7.7, 7.7)] {
+            assert_eq!(real(stored), read);
+        }
+        assert_eq!(numeric(&Decimal::new(2005, 1)), 200.5);
+    }
+
+    fn item(id: &str, quantity: i64, returned: Option<i64>) -> LineItem {
+        LineItem {
+            id: id.into(),
+            unit_price: 1000,
+            quantity,
+            allow_discounts: true,
+            tax_lines: vec![TaxLine { rate: 10.0 }],
+            returned_quantity: returned,
+            shipped_quantity: Some(quantity),
+            ..LineItem::default()
+        }
+    }
+
+    fn order_json() -> Map<String, Value> {
+        let shown = |id: &str, quantity: i64, returned: i64| json!({"id": id, "quantity": quantity, "returned_quantity": returned, "tax_lines": [{"rate": 10}]});
+        let Value::Object(map) = json!({
+            "items": [shown("a", 3, 1)],
+            "swaps": [{"id": "s", "additional_items": [shown("b", 2, 1)]}],
+            "shipping_methods": [{"id": "m", "price": 500, "tax_lines": [{"rate": 10}]}],
+        }) else {
+            unreachable!()
+        };
+        map
+    }
+
+    #[test]
+    fn swap_items_get_line_totals_only_with_returnable_items() {
+        let input = OrderInput {
+            items: vec![item("a", 3, Some(1))],
+            swap_and_claim_items: vec![item("b", 2, Some(1))],
+            ..OrderInput::default()
+        };
+        let mut plain = order_json();
+        merge_current(&mut plain, &input, false);
+        // Order items: stored quantity, totals on it, refund on the 2 not returned.
+        assert_eq!(plain["items"][0]["quantity"], 3);
+        assert_eq!(plain["items"][0]["total"], 3300);
+        assert_eq!(plain["items"][0]["refundable"], 2200);
+        let swap_item = &plain["swaps"][0]["additional_items"][0];
+        assert_eq!(swap_item["quantity"], 1);
+        assert_eq!(swap_item["refundable"], 1100);
+        assert!(swap_item.get("total").is_none());
+        assert_eq!(plain["total"], 3300);
+
+        let mut returnable = order_json();
+        merge_current(&mut returnable, &input, true);
+        let swap_item = &returnable["swaps"][0]["additional_items"][0];
+        assert_eq!(
+            (swap_item["quantity"].clone(), swap_item["total"].clone()),
+            (json!(2), json!(2200))
+        );
+    }
+
+    #[test]
+    fn an_order_tax_rate_shows_no_tax_lines() {
+        let input = OrderInput {
+            items: vec![item("a", 3, None)],
+            shipping_methods: vec![ShippingMethod {
+                id: "m".into(),
+                price: 500,
+                ..ShippingMethod::default()
+            }],
+            tax: TaxSettings {
+                order_tax_rate: Some(25.0),
+                tax_inclusive_pricing: false,
+            },
+            ..OrderInput::default()
+        };
+        let mut json = order_json();
+        merge_current(&mut json, &input, false);
+        assert_eq!(json["items"][0]["tax_lines"], json!([]));
+        assert_eq!(json["items"][0]["tax_total"], 750);
+        assert_eq!(json["shipping_methods"][0]["tax_lines"], json!([]));
+        assert_eq!(json["shipping_methods"][0]["tax_total"], 125);
+    }
 }
