@@ -3,21 +3,12 @@
 //! as Medusa's `cleanResponseData` trims it.
 
 use medusa_core::Result;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::load::to_map;
 use crate::rows::{ClaimRows, ItemRows, OrderRows, ShippingMethodRows, SwapRows};
 use crate::spec::TotalsRequest;
-
-/// A JavaScript number: integral values without a fraction.
-fn js_number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        #[allow(clippy::cast_possible_truncation)]
-        Value::Number(Number::from(value as i64))
-    } else {
-        Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
-}
+use crate::totals::js_number;
 
 /// A line item with its loaded relations. An adjustment's `amount` (a `numeric` column) is
 /// shown as a number, as TypeORM reads it.
@@ -26,8 +17,10 @@ pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
     let mut adjustments = Vec::with_capacity(rows.adjustments.len());
     for adjustment in &rows.adjustments {
         let mut shown = to_map(adjustment)?;
-        let amount = adjustment.amount.to_string().parse::<f64>().unwrap_or(0.0);
-        shown.insert("amount".into(), js_number(amount));
+        shown.insert(
+            "amount".into(),
+            js_number(crate::totals::numeric(&adjustment.amount)),
+        );
         adjustments.push(Value::Object(shown));
     }
     json.insert("adjustments".into(), Value::Array(adjustments));
