@@ -4,9 +4,9 @@
 //! does: the query grammar of its `AdminGetOrdersParams` (through `medusa-query-dsl`), the
 //! route's default fields and relations, relations loaded select-in level by level (through
 //! `medusa-load`, a fixed number of statements per request), and the answer trimmed as
-//! Medusa's `cleanResponseData` trims it. Totals are not computed here: the typed rows of an
-//! order ([`OrderRows`]) are handed to [`json::merge_totals`], the one place the totals crate
-//! plugs in. Beside it, `GET /admin/payments/{id}` ([`payments`]). It knows no HTTP.
+//! Medusa's `cleanResponseData` trims it. Totals are computed by `medusa-totals`: the typed rows of
+//! an order ([`OrderRows`]) are mapped to its input by [`totals::order_input`] and the figures
+//! merged by [`json::merge_totals`], the one place totals enter an answer. Beside it, `GET /admin/payments/{id}` ([`payments`]). It knows no HTTP.
 
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
