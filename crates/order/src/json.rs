@@ -3,21 +3,12 @@
 //! as Medusa's `cleanResponseData` trims it.
 
 use medusa_core::Result;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::load::to_map;
 use crate::rows::{ClaimRows, ItemRows, OrderRows, ShippingMethodRows, SwapRows};
 use crate::spec::TotalsRequest;
-
-/// A JavaScript number: integral values without a fraction.
-fn js_number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        #[allow(clippy::cast_possible_truncation)]
-        Value::Number(Number::from(value as i64))
-    } else {
-        Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
-}
+use crate::totals::js_number;
 
 /// A line item with its loaded relations. An adjustment's `amount` (a `numeric` column) is
 /// shown as a number, as TypeORM reads it.
@@ -26,8 +17,10 @@ pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
     let mut adjustments = Vec::with_capacity(rows.adjustments.len());
     for adjustment in &rows.adjustments {
         let mut shown = to_map(adjustment)?;
-        let amount = adjustment.amount.to_string().parse::<f64>().unwrap_or(0.0);
-        shown.insert("amount".into(), js_number(amount));
+        shown.insert(
+            "amount".into(),
+            js_number(crate::totals::numeric(&adjustment.amount)),
+        );
         adjustments.push(Value::Object(shown));
     }
     json.insert("adjustments".into(), Value::Array(adjustments));
@@ -157,9 +150,13 @@ pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
 /// `adjustments`, and `item.quantity`, `returned_quantity`, `unit_price`, `allow_discounts`),
 /// `shipping_methods` (with `tax_lines`), `discounts` (with `rule`), `gift_cards`,
 /// `gift_card_transactions` (with `gift_card` when loaded), `payments`, `refunds`, `region`,
-/// the order's `tax_rate`, and the `additional_items` of `swaps` and `claims`. Quantities in
-/// `rows` are the stored ones; `json` already shows `quantity - returned_quantity` when
-/// `totals.full` (Medusa's order), so compute from `rows`, not from `json`.
+/// the order's `tax_rate`, and the `additional_items` of `swaps` and `claims`; they are
+/// mapped to the totals crate's input by [`crate::totals::order_input`].
+///
+/// Quantities: Medusa's newer engine sets each item's `quantity` to `quantity -
+/// returned_quantity` and then assigns the line totals, which carry the stored quantity back;
+/// so the order's items show the stored quantity, and the swaps' and claims' additional items
+/// show the net one unless `returnable_items` gave them line totals.
 ///
 /// What to merge (Medusa 1.20, `medusa-v1-behavior.md` §4), in this order:
 /// 1. `totals.fields` (Medusa's legacy `TotalsService`, `decorateTotalsLegacy`, §4.7): each
@@ -186,47 +183,20 @@ pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
 /// whatever `fields` says and removes `raw_discount_total` where Medusa does (the order, and
 /// items that legacy totals copied).
 pub fn merge_totals(json: &mut Map<String, Value>, rows: &OrderRows, totals: &TotalsRequest) {
-    let _ = (json, rows, totals);
-}
-
-/// The item arrays of the order's JSON: its `items`, then each swap's and claim's
-/// `additional_items`.
-fn item_arrays(json: &mut Map<String, Value>) -> Vec<&mut Vec<Value>> {
-    let mut arrays = Vec::new();
-    let mut nested = Vec::new();
-    for (key, value) in json.iter_mut() {
-        match (key.as_str(), value) {
-            ("items", Value::Array(items)) => arrays.push(items),
-            ("swaps" | "claims", Value::Array(parents)) => nested.push(parents),
-            _ => {}
-        }
+    if totals.fields.is_empty() && !totals.full {
+        return;
     }
-    for parents in nested {
-        for parent in parents.iter_mut() {
-            if let Some(Value::Array(items)) = parent.get_mut("additional_items") {
-                arrays.push(items);
-            }
-        }
+    let input = crate::totals::order_input(rows);
+    if !totals.fields.is_empty() {
+        crate::totals::merge_legacy(json, &input, &totals.fields);
     }
-    arrays
+    if totals.full {
+        crate::totals::merge_current(json, &input, totals.returnable_items);
+    }
 }
 
 fn count(item: &Value, key: &str) -> i64 {
     item.get(key).and_then(Value::as_i64).unwrap_or(0)
-}
-
-/// Medusa's newer totals engine shows each item's `quantity` less its `returned_quantity`
-/// (the order's items and the swaps' and claims' additional items); totals are computed from
-/// the rows, with the stored quantity.
-pub(crate) fn net_quantities(json: &mut Map<String, Value>) {
-    for items in item_arrays(json) {
-        for item in items.iter_mut() {
-            let net = count(item, "quantity") - count(item, "returned_quantity");
-            if let Some(quantity) = item.get_mut("quantity") {
-                *quantity = Value::from(net);
-            }
-        }
-    }
 }
 
 /// `returnable_items`: the items (the order's, then the swaps' and claims' additional

@@ -4,12 +4,13 @@
 //! does: the query grammar of its `AdminGetOrdersParams` (through `medusa-query-dsl`), the
 //! route's default fields and relations, relations loaded select-in level by level (through
 //! `medusa-load`, a fixed number of statements per request), and the answer trimmed as
-//! Medusa's `cleanResponseData` trims it. Totals are not computed here: the typed rows of an
-//! order ([`OrderRows`]) are handed to [`json::merge_totals`], the one place the totals crate
-//! plugs in. Beside it, `GET /admin/payments/{id}` ([`payments`]). The lifecycle writes
-//! (update, complete, archive, cancel, capture, ...) are [`writes::OrderWriteService`]: the
-//! rules are pure functions in [`status`], each write an `*_in` function composing in a
-//! caller's transaction. It knows no HTTP.
+//! Medusa's `cleanResponseData` trims it. Totals are computed by `medusa-totals`: the typed
+//! rows of an order ([`OrderRows`]) are mapped to its input by [`totals::order_input`] and the
+//! figures merged by [`json::merge_totals`], the one place totals enter an answer. Beside it,
+//! `GET /admin/payments/{id}` ([`payments`]). The lifecycle writes (update, complete, archive,
+//! cancel, capture, ...) are [`writes::OrderWriteService`]: the rules are pure functions in
+//! [`status`], each write an `*_in` function composing in a caller's transaction. It knows no
+//! HTTP.
 
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
@@ -27,6 +28,7 @@ pub mod service;
 pub mod shape;
 pub mod spec;
 pub mod status;
+pub mod totals;
 pub mod update;
 pub mod writes;
 

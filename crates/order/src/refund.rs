@@ -5,10 +5,6 @@ use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::RefundReasonEnum;
 use medusa_entity::{payment, refund};
 use medusa_providers::ProviderRegistry;
-use medusa_totals::{
-    Adjustment, Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput,
-    Region, ShippingMethod, TaxLine, TaxSettings,
-};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::{json, Value};
 
@@ -17,121 +13,7 @@ use crate::lifecycle::{
     capture_payment_row, order_for_update_legacy, order_payments, payment_provider, save_order,
 };
 use crate::load::{orders, Needs};
-use crate::rows::{ItemRows, OrderRows};
 use crate::status::{self, RefundTotals};
-
-fn item_input(rows: &ItemRows) -> LineItem {
-    let item = &rows.item;
-    LineItem {
-        id: item.id.clone(),
-        unit_price: i64::from(item.unit_price),
-        quantity: i64::from(item.quantity),
-        allow_discounts: item.allow_discounts,
-        includes_tax: false,
-        tax_lines: rows
-            .tax_lines
-            .iter()
-            .map(|l| TaxLine {
-                rate: f64::from(l.rate),
-            })
-            .collect(),
-        adjustments: rows
-            .adjustments
-            .iter()
-            .map(|a| Adjustment {
-                amount: a.amount.to_string().parse().unwrap_or(0.0),
-                discount_id: a.discount_id.clone(),
-            })
-            .collect(),
-        returned_quantity: item.returned_quantity.map(i64::from),
-        shipped_quantity: item.shipped_quantity.map(i64::from),
-    }
-}
-
-/// The totals crate's input for an order's loaded rows (tax-inclusive prices aside).
-fn totals_input(rows: &OrderRows) -> OrderInput {
-    use medusa_entity::sea_orm_active_enums::DiscountRuleTypeEnum as Kind;
-    let region = rows.region.clone().flatten();
-    OrderInput {
-        items: rows.items.iter().flatten().map(item_input).collect(),
-        swap_and_claim_items: Vec::new(),
-        shipping_methods: rows
-            .shipping_methods
-            .iter()
-            .flatten()
-            .map(|m| ShippingMethod {
-                id: m.method.id.clone(),
-                price: i64::from(m.method.price),
-                includes_tax: false,
-                tax_lines: m
-                    .tax_lines
-                    .iter()
-                    .flatten()
-                    .map(|l| TaxLine {
-                        rate: f64::from(l.rate),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        discounts: rows
-            .discounts
-            .iter()
-            .flatten()
-            .filter_map(|d| {
-                let rule = d.rule.as_ref()?;
-                let rule_type = match rule.r#type {
-                    Kind::Percentage => DiscountRuleType::Percentage,
-                    Kind::Fixed => DiscountRuleType::Fixed,
-                    Kind::FreeShipping => DiscountRuleType::FreeShipping,
-                };
-                Some(Discount {
-                    id: d.discount.id.clone(),
-                    rule_type,
-                })
-            })
-            .collect(),
-        gift_cards: rows
-            .gift_cards
-            .iter()
-            .flatten()
-            .map(|g| GiftCard {
-                balance: i64::from(g.balance),
-                tax_rate: g.tax_rate.map(f64::from),
-            })
-            .collect(),
-        gift_card_transactions: rows
-            .gift_card_transactions
-            .iter()
-            .flatten()
-            .map(|t| GiftCardTransaction {
-                amount: i64::from(t.transaction.amount),
-                tax_rate: t.transaction.tax_rate.map(f64::from),
-                is_taxable: t.transaction.is_taxable,
-                gift_card_tax_rate: t.gift_card.as_ref().and_then(|g| g.tax_rate.map(f64::from)),
-            })
-            .collect(),
-        region: Region {
-            tax_rate: region.as_ref().map_or(0.0, |r| f64::from(r.tax_rate)),
-            gift_cards_taxable: region.as_ref().is_some_and(|r| r.gift_cards_taxable),
-        },
-        tax: TaxSettings {
-            order_tax_rate: rows.order.tax_rate.map(f64::from),
-            tax_inclusive_pricing: false,
-        },
-        payment_amounts: rows
-            .payments
-            .iter()
-            .flatten()
-            .map(|p| i64::from(p.amount))
-            .collect(),
-        refund_amounts: rows
-            .refunds
-            .iter()
-            .flatten()
-            .map(|r| i64::from(r.amount))
-            .collect(),
-    }
-}
 
 /// The order's totals as the refund rules read them (Medusa's `refundable_amount`: total
 /// minus refunds).
@@ -146,7 +28,7 @@ async fn refund_totals<C: sea_orm::ConnectionTrait + medusa_load::AsPgPool>(
         .await?
         .pop()
         .ok_or_else(|| crate::service::order_not_found(order_id))?;
-    let input = totals_input(&rows);
+    let input = crate::totals::order_input(&rows);
     let total = medusa_totals::current::order_totals(&input).total;
     #[allow(clippy::cast_possible_truncation)]
     let total = total.round() as i64;

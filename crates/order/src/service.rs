@@ -47,9 +47,6 @@ pub(crate) fn order_not_found(id: &str) -> Error {
 /// The order as shown: rows, totals merged in, trimmed.
 fn shown(rows: &OrderRows, query: &OrderQuery) -> Result<Value> {
     let mut json: Map<String, Value> = crate::json::order(rows)?;
-    if query.totals.full {
-        crate::json::net_quantities(&mut json);
-    }
     merge_totals(&mut json, rows, &query.totals);
     if query.returnable_items {
         crate::json::returnable_items(&mut json);

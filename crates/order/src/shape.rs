@@ -134,6 +134,14 @@ impl Shape {
     /// Trims the order's JSON as Medusa's `cleanResponseData` does.
     pub fn apply(&self, order: &mut Map<String, Value>) {
         order.remove(EXCLUDED);
+        // `omitDeep` walks plain objects whether or not `pickDeep` then keeps them whole.
+        if self.plain_items {
+            if let Some(Value::Array(items)) = order.get_mut("items") {
+                for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                    item.remove(EXCLUDED);
+                }
+            }
+        }
         let mut kept: Vec<&str> = self.paths.iter().map(String::as_str).collect();
         kept.extend(ALWAYS_KEPT);
         pick(order, &kept, "", self.plain_items);

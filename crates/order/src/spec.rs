@@ -409,6 +409,9 @@ pub struct TotalsRequest {
     /// always on `GET /admin/orders/{id}` (after the legacy fields); on `GET /admin/orders`
     /// exactly when `fields` names no totals field.
     pub full: bool,
+    /// `expand` named `returnable_items` (retrieve only): the newer engine then gives the
+    /// swaps' and claims' additional items their line totals too.
+    pub returnable_items: bool,
 }
 
 impl TotalsRequest {
@@ -422,6 +425,7 @@ impl TotalsRequest {
         Self {
             fields: named,
             full,
+            returnable_items: false,
         }
     }
 
@@ -556,7 +560,10 @@ pub fn plan_order_retrieve(query_string: &str, sales_channels: bool) -> Result<O
     Ok(OrderQuery {
         shape: shape(&fields, expand.as_deref(), includes, &selection),
         selection,
-        totals: TotalsRequest::of(&fields, true),
+        totals: TotalsRequest {
+            returnable_items,
+            ..TotalsRequest::of(&fields, true)
+        },
         returnable_items,
     })
 }

@@ -17,6 +17,9 @@ get orders-list-not-arrays "/admin/orders?sales_channel_id=x&status=pending"
 get orders-list-returnable-items "/admin/orders?expand=returnable_items"
 get orders-get-jane "/admin/orders/$JANE"
 get orders-get-john-expand "/admin/orders/$JOHN?expand=items.variant,region,returnable_items"
+get orders-list-totals "/admin/orders?fields=id,total,subtotal,tax_total,shipping_total,discount_total,gift_card_total,paid_total,refunded_total,refundable_amount,items.refundable&expand=items"
+get orders-list-full "/admin/orders?fields=id,email&expand=items,shipping_methods"
+get orders-get-john "/admin/orders/$JOHN"
 get orders-get-missing /admin/orders/order_missing
 PAY=$(ref_id "select id from payment where order_id = '$JOHN'")
 get payments-get "/admin/payments/$PAY"

@@ -61,15 +61,34 @@ async fn rows_carry_what_totals_read(db: DatabaseConnection) {
     assert_eq!(rows.shipping_methods.as_ref().map(Vec::len), Some(0));
     assert_eq!(rows.swaps.as_ref().map(Vec::len), Some(0));
 
-    // The answer: a fractional adjustment stays a number, the quantity is net of returns,
-    // and the shipped-but-not-returned item is returnable.
+    // The answer: a fractional adjustment stays a number; the item shows its stored quantity
+    // (Medusa's line totals assign it back after `decorateTotals` netted it), its totals on
+    // that quantity and `refundable` on the quantity not returned; the shipped-but-not-
+    // returned item is returnable.
     let query = plan_order_retrieve("expand=items,returnable_items", true).unwrap();
     let order = service.retrieve(&built.order.id, &query).await.unwrap();
     assert_eq!(
         order["items"][0]["adjustments"][0]["amount"],
         serde_json::json!(200.5)
     );
-    assert_eq!(order["items"][0]["quantity"], 1);
+    assert_eq!(order["items"][0]["quantity"], 2);
+    let shirt = &order["items"][0];
+    let figures: Vec<_> = [
+        "subtotal",
+        "discount_total",
+        "tax_total",
+        "total",
+        "original_tax_total",
+        "original_total",
+        "refundable",
+    ]
+    .iter()
+    .map(|k| shirt[*k].as_i64().unwrap())
+    .collect();
+    // 2 × 1000 − 200.5 (rounded 201), 19 % of 1799.5 (342); refund of 1 unit: 1000 − 100, + 171.
+    assert_eq!(figures, [2000, 201, 342, 2141, 380, 2380, 1071]);
+    assert_eq!(order["discount_total"], 201);
+    assert_eq!(order["total"], 2000 + 500 - 201 + 342);
     assert_eq!(order["returnable_items"].as_array().unwrap().len(), 1);
     assert!(order.get("payments").is_none());
 }
