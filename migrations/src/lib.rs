@@ -1,7 +1,7 @@
 //! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
 //! migrations insert.
 //!
-//! Five migrations, recorded in this server's own version table, [`VERSION_TABLE`]
+//! Six migrations, recorded in this server's own version table, [`VERSION_TABLE`]
 //! (`medusa_admin_migrations`), so that a host application embedding the crates keeps
 //! sea-orm's default `seaql_migrations` for its own migrations. Databases migrated before the
 //! table had its own name get their rows moved over on the next migrate
@@ -24,6 +24,8 @@
 //!    and Medusa's schema lacks ([`READ_INDEXES`]); Medusa ignores them.
 //! 5. `m0005_login_failures` adds `login_failure`, the login throttle's counts, shared by every
 //!    instance on the database.
+//! 6. `m0006_order_read_index` adds the order list's index to Medusa's `order` table (one of
+//!    [`READ_INDEXES`]).
 //!
 //! Medusa's feature-flagged migrations are not among them: Medusa runs each only while its flag
 //! is on, so the server runs them at start when it is ([`migrate_tax_inclusive_pricing`]).
@@ -70,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(event_outbox::EventOutboxTable),
             Box::new(read_indexes::ReadIndexes),
             Box::new(login_failures::LoginFailures),
+            Box::new(read_indexes::OrderReadIndex),
         ]
     }
 }
