@@ -239,77 +239,51 @@ pub const ORDER_RELATIONS: &[RelationSpec] = &[
     ]),
 ];
 
-/// `defaultAdminOrdersRelations` (Medusa lists every parent path too).
-const DEFAULT_RELATIONS: &[&str] = &[
-    "billing_address",
-    "claims.additional_items.variant",
-    "claims.claim_items.images",
-    "claims.claim_items.item",
-    "claims.fulfillments.tracking_links",
-    "claims.return_order.shipping_method.tax_lines",
-    "claims.shipping_address",
-    "claims.shipping_methods",
-    "customer",
-    "discounts.rule",
-    "fulfillments.items",
-    "fulfillments.tracking_links",
-    "gift_card_transactions",
-    "gift_cards",
-    "items",
-    "payments",
-    "refunds",
-    "region",
-    "returns.items.reason",
-    "returns.shipping_method.shipping_option",
-    "returns.shipping_method.tax_lines",
-    "shipping_address",
-    "shipping_methods.shipping_option",
-    "shipping_methods.tax_lines",
-    "swaps.additional_items.variant",
-    "swaps.fulfillments.tracking_links",
-    "swaps.payment",
-    "swaps.return_order.shipping_method.shipping_option",
-    "swaps.return_order.shipping_method.tax_lines",
-    "swaps.shipping_address",
-    "swaps.shipping_methods.shipping_option",
-    "swaps.shipping_methods.tax_lines",
-];
+/// `defaultAdminOrdersRelations` (Medusa lists every parent path too), with the relations a
+/// feature flag adds after them.
+macro_rules! default_relations {
+    ($($extra:literal),*) => {
+        &[
+            "billing_address",
+            "claims.additional_items.variant",
+            "claims.claim_items.images",
+            "claims.claim_items.item",
+            "claims.fulfillments.tracking_links",
+            "claims.return_order.shipping_method.tax_lines",
+            "claims.shipping_address",
+            "claims.shipping_methods",
+            "customer",
+            "discounts.rule",
+            "fulfillments.items",
+            "fulfillments.tracking_links",
+            "gift_card_transactions",
+            "gift_cards",
+            "items",
+            "payments",
+            "refunds",
+            "region",
+            "returns.items.reason",
+            "returns.shipping_method.shipping_option",
+            "returns.shipping_method.tax_lines",
+            "shipping_address",
+            "shipping_methods.shipping_option",
+            "shipping_methods.tax_lines",
+            "swaps.additional_items.variant",
+            "swaps.fulfillments.tracking_links",
+            "swaps.payment",
+            "swaps.return_order.shipping_method.shipping_option",
+            "swaps.return_order.shipping_method.tax_lines",
+            "swaps.shipping_address",
+            "swaps.shipping_methods.shipping_option",
+            "swaps.shipping_methods.tax_lines",
+            $($extra,)*
+        ]
+    };
+}
 
-const DEFAULT_RELATIONS_SC: &[&str] = &[
-    "billing_address",
-    "claims.additional_items.variant",
-    "claims.claim_items.images",
-    "claims.claim_items.item",
-    "claims.fulfillments.tracking_links",
-    "claims.return_order.shipping_method.tax_lines",
-    "claims.shipping_address",
-    "claims.shipping_methods",
-    "customer",
-    "discounts.rule",
-    "fulfillments.items",
-    "fulfillments.tracking_links",
-    "gift_card_transactions",
-    "gift_cards",
-    "items",
-    "payments",
-    "refunds",
-    "region",
-    "returns.items.reason",
-    "returns.shipping_method.shipping_option",
-    "returns.shipping_method.tax_lines",
-    "shipping_address",
-    "shipping_methods.shipping_option",
-    "shipping_methods.tax_lines",
-    "swaps.additional_items.variant",
-    "swaps.fulfillments.tracking_links",
-    "swaps.payment",
-    "swaps.return_order.shipping_method.shipping_option",
-    "swaps.return_order.shipping_method.tax_lines",
-    "swaps.shipping_address",
-    "swaps.shipping_methods.shipping_option",
-    "swaps.shipping_methods.tax_lines",
-    "sales_channel",
-];
+const DEFAULT_RELATIONS: &[&str] = default_relations!();
+/// With the sales-channels flag on, `sales_channel` too.
+const DEFAULT_RELATIONS_SC: &[&str] = default_relations!("sales_channel");
 
 const LIST_BASE: ResourceSpec = ResourceSpec {
     pagination: Some(Pagination {
