@@ -138,46 +138,35 @@ const SELECTABLE: &[&str] = &[
     "refundable_amount",
 ];
 
-const DEFAULT_FIELDS: &[&str] = &[
-    "id",
-    "status",
-    "fulfillment_status",
-    "payment_status",
-    "display_id",
-    "cart_id",
-    "draft_order_id",
-    "customer_id",
-    "email",
-    "region_id",
-    "currency_code",
-    "tax_rate",
-    "canceled_at",
-    "created_at",
-    "updated_at",
-    "metadata",
-    "no_notification",
-];
+/// `defaultAdminOrdersFields`, with the fields a feature flag adds after them.
+macro_rules! default_fields {
+    ($($extra:literal),*) => {
+        &[
+            "id",
+            "status",
+            "fulfillment_status",
+            "payment_status",
+            "display_id",
+            "cart_id",
+            "draft_order_id",
+            "customer_id",
+            "email",
+            "region_id",
+            "currency_code",
+            "tax_rate",
+            "canceled_at",
+            "created_at",
+            "updated_at",
+            "metadata",
+            "no_notification",
+            $($extra,)*
+        ]
+    };
+}
 
-const DEFAULT_FIELDS_SC: &[&str] = &[
-    "id",
-    "status",
-    "fulfillment_status",
-    "payment_status",
-    "display_id",
-    "cart_id",
-    "draft_order_id",
-    "customer_id",
-    "email",
-    "region_id",
-    "currency_code",
-    "tax_rate",
-    "canceled_at",
-    "created_at",
-    "updated_at",
-    "metadata",
-    "no_notification",
-    "sales_channel_id",
-];
+const DEFAULT_FIELDS: &[&str] = default_fields!();
+/// With the sales-channels flag on, `sales_channel_id` too.
+const DEFAULT_FIELDS_SC: &[&str] = default_fields!("sales_channel_id");
 
 const fn r(name: &'static str) -> RelationSpec {
     RelationSpec::new(name)

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::support::*;
 
-/// Writes the ids saved so far into `{name}` placeholders.
+/// Fills each `{name}` in a step's path or body with the id an earlier step saved as `name`.
 fn fill(value: &Value, saved: &[(String, String)]) -> Value {
     match value {
         Value::String(text) => {
