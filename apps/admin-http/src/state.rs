@@ -197,14 +197,14 @@ impl AppState {
             return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
             returns: Arc::new(medusa_returns::SeaReturnService::new(
                 db.clone(),
-                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             )),
             customers: Arc::new(medusa_customer::SeaCustomerService::new(
                 db.clone(),
                 tuning.password,
             )),
             customer_groups: Arc::new(medusa_customer::SeaCustomerGroupService::new(db.clone())),
-            orders: Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+            orders: Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             payments: Arc::new(medusa_order::SeaPaymentService::new(db.clone())),
             publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
                 db.clone(),
