@@ -77,7 +77,7 @@ pub struct SeaOrderWriteService {
 impl SeaOrderWriteService {
     pub fn new(db: DatabaseConnection, providers: ProviderRegistry, flags: FeatureFlags) -> Self {
         Self {
-            read: SeaOrderService::new(db.clone(), flags.clone()),
+            read: SeaOrderService::new(db.clone(), flags),
             db,
             providers,
             tax_inclusive: flags.is_enabled(Flag::TaxInclusivePricing),
