@@ -11,6 +11,7 @@ mod support;
 mod api_keys;
 mod auth;
 mod batch_jobs;
+mod claims;
 mod clients;
 mod collections;
 mod currencies;

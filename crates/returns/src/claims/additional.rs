@@ -2,6 +2,7 @@
 //! priced in the order's region, their stock reserved as Medusa does without an inventory
 //! module (the variant's `inventory_quantity` lowered), with tax lines.
 
+use medusa_cart::{add_variant_lines_in, LineOwner, PricingContext, TaxLines, VariantLine};
 use medusa_core::{time, Error, Result};
 use medusa_entity::{order, product_variant};
 use medusa_events::record_event;
@@ -41,18 +42,46 @@ pub(crate) async fn reserve_in<C: Connection>(
     .await
 }
 
-/// The claim's additional items, generated for the order's region and reserved.
+/// The claim's additional items: generated for the order's region (no customer: Medusa
+/// passes none) by `medusa-cart`, written as the claim's lines with their tax lines, each
+/// variant's stock reserved.
 pub(crate) async fn add_items_in<C: Connection>(
     conn: &C,
     order: &order::Model,
     claim_id: &str,
     items: &[AdditionalItem],
+    tax_inclusive: bool,
 ) -> Result<()> {
     if items.is_empty() {
         return Ok(());
     }
-    let _ = (order, claim_id);
-    Err(Error::not_allowed(
-        "Additional items need the cart's line-item generator",
-    ))
+    let lines: Vec<VariantLine> = items
+        .iter()
+        .map(|i| VariantLine {
+            variant_id: i.variant_id.clone(),
+            quantity: i.quantity,
+            unit_price: None,
+            metadata: None,
+        })
+        .collect();
+    let ctx = PricingContext {
+        region_id: &order.region_id,
+        customer_id: None,
+        tax_inclusive,
+    };
+    let region_id = order.region_id.as_str();
+    let created = add_variant_lines_in(
+        conn,
+        LineOwner::ClaimOrder(claim_id),
+        &ctx,
+        &lines,
+        TaxLines::Create { region_id },
+    )
+    .await?;
+    for item in created {
+        if let Some(variant_id) = &item.variant_id {
+            reserve_in(conn, variant_id, i64::from(item.quantity)).await?;
+        }
+    }
+    Ok(())
 }

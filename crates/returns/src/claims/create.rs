@@ -93,28 +93,45 @@ pub(crate) async fn attach_shipping_method_in<C: Connection>(
     Ok(())
 }
 
-/// The live tag of this (normalized) value, or a new one.
-pub(crate) async fn tag_of<C: Connection>(conn: &C, value: &str) -> Result<String> {
-    let value = rules::normalize_tag(value);
-    if let Some(tag) = live::<claim_tag::Entity>()
-        .filter(claim_tag::Column::Value.eq(value.clone()))
-        .one(conn)
-        .await?
-    {
-        return Ok(tag.id);
+/// The tags of one write, by value: each value (normalized) takes the live tag that
+/// existed before the write, or a new tag of its own. Medusa looks every value up before it
+/// saves any, so two equal new values make two tags.
+pub(crate) async fn tags_of<C: Connection>(conn: &C, values: &[String]) -> Result<Vec<String>> {
+    let normalized: Vec<String> = values.iter().map(|v| rules::normalize_tag(v)).collect();
+    let mut existing = Vec::new();
+    for value in &normalized {
+        existing.push(
+            live::<claim_tag::Entity>()
+                .filter(claim_tag::Column::Value.eq(value.clone()))
+                .one(conn)
+                .await?
+                .map(|tag| tag.id),
+        );
     }
     let now = time::now();
-    let tag = claim_tag::ActiveModel {
-        id: Set(generate_id("ctag")),
-        value: Set(value),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
+    let mut ids = Vec::new();
+    for (value, found) in normalized.into_iter().zip(existing) {
+        let id = match found {
+            Some(id) => id,
+            None => {
+                claim_tag::ActiveModel {
+                    id: Set(generate_id("ctag")),
+                    value: Set(value),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    deleted_at: Set(None),
+                    metadata: Set(None),
+                }
+                .insert(conn)
+                .await?
+                .id
+            }
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
     }
-    .insert(conn)
-    .await?;
-    Ok(tag.id)
+    Ok(ids)
 }
 
 pub(crate) async fn add_image_in<C: Connection>(conn: &C, item_id: &str, url: &str) -> Result<()> {
@@ -150,13 +167,7 @@ async fn create_claim_item_in<C: Connection>(
         line.fulfilled_quantity,
         input.quantity,
     )?;
-    let mut tags = Vec::new();
-    for tag in &input.tags {
-        let id = tag_of(conn, tag).await?;
-        if !tags.contains(&id) {
-            tags.push(id);
-        }
-    }
+    let tags = tags_of(conn, &input.tags).await?;
     let now = time::now();
     let item = claim_item::ActiveModel {
         id: Set(generate_id("citm")),
@@ -242,7 +253,7 @@ pub async fn create_claim_in<C: Connection>(
     .insert(conn)
     .await?;
 
-    super::additional::add_items_in(conn, &order, &claim.id, additional).await?;
+    super::additional::add_items_in(conn, &order, &claim.id, additional, tax_inclusive).await?;
 
     for method in input.shipping_methods.as_deref().unwrap_or_default() {
         attach_shipping_method_in(conn, providers, tax_inclusive, &claim.id, method).await?;

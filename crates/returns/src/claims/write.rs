@@ -15,7 +15,7 @@ use medusa_order::status::LineProgress;
 use medusa_providers::ProviderRegistry;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
-use super::create::{add_image_in, attach_shipping_method_in, find_claim, tag_of};
+use super::create::{add_image_in, attach_shipping_method_in, find_claim, tags_of};
 use super::{rules, FulfillClaim, ShipClaim, UpdateClaim, UpdateClaimItem};
 use crate::events::{
     ClaimCanceled, ClaimFulfillmentCreated, ClaimItemUpdated, ClaimShipmentCreated, ClaimUpdated,
@@ -54,12 +54,13 @@ async fn update_claim_item_in<C: Connection>(conn: &C, input: &UpdateClaimItem) 
     row.updated_at = Set(time::now());
     row.update(conn).await?;
     if let Some(tags) = &input.tags {
-        let mut ids = Vec::new();
-        for tag in tags {
-            let id = match (&tag.id, &tag.value) {
-                (Some(id), _) => id.clone(),
-                (None, value) => tag_of(conn, value.as_deref().unwrap_or_default()).await?,
-            };
+        let values: Vec<String> = tags
+            .iter()
+            .filter(|t| t.id.is_none())
+            .map(|t| t.value.clone().unwrap_or_default())
+            .collect();
+        let mut ids: Vec<String> = tags.iter().filter_map(|t| t.id.clone()).collect();
+        for id in tags_of(conn, &values).await? {
             if !ids.contains(&id) {
                 ids.push(id);
             }

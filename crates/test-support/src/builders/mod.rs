@@ -56,6 +56,7 @@ macro_rules! common_overrides {
     };
 }
 
+mod claim;
 mod customer;
 mod discount;
 mod order;
@@ -65,6 +66,7 @@ mod region;
 mod sales_channel;
 mod shipping;
 
+pub use claim::{BuiltClaim, ClaimBuilder};
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
 pub use discount::{DiscountBuilder, GiftCardBuilder};
 pub use order::{BuiltOrder, OrderBuilder};
