@@ -141,28 +141,6 @@ impl PaymentCollectionService for SeaPaymentCollectionService {
         json.retain(|key, _| selection.has_field(key));
         let mut reader = Reader::new(&self.db).await?;
         let key = [row.id.clone()];
-        if selection.has_relation("region") {
-            let found = by_key(
-                &mut reader,
-                region::Entity::find(),
-                region::Column::Id,
-                Some(row.region_id.clone()),
-            )
-            .await?;
-            let value = found.get(&row.region_id).map(to_map).transpose()?;
-            json.insert("region".into(), value.map_or(Value::Null, Value::Object));
-        }
-        if selection.has_relation("currency") {
-            let found = by_key(
-                &mut reader,
-                currency::Entity::find(),
-                currency::Column::Code,
-                Some(row.currency_code.clone()),
-            )
-            .await?;
-            let value = found.get(&row.currency_code).map(to_map).transpose()?;
-            json.insert("currency".into(), value.map_or(Value::Null, Value::Object));
-        }
         if selection.has_relation("payment_sessions") {
             let link = Link::<payment_collection_sessions::Entity> {
                 owner: payment_collection_sessions::Column::PaymentCollectionId,
@@ -192,6 +170,28 @@ impl PaymentCollectionService for SeaPaymentCollectionService {
                 .map(|p| to_map(p).map(Value::Object))
                 .collect::<Result<Vec<_>>>()?;
             json.insert("payments".into(), Value::Array(rows));
+        }
+        if selection.has_relation("region") {
+            let found = by_key(
+                &mut reader,
+                region::Entity::find(),
+                region::Column::Id,
+                Some(row.region_id.clone()),
+            )
+            .await?;
+            let value = found.get(&row.region_id).map(to_map).transpose()?;
+            json.insert("region".into(), value.map_or(Value::Null, Value::Object));
+        }
+        if selection.has_relation("currency") {
+            let found = by_key(
+                &mut reader,
+                currency::Entity::find(),
+                currency::Column::Code,
+                Some(row.currency_code.clone()),
+            )
+            .await?;
+            let value = found.get(&row.currency_code).map(to_map).transpose()?;
+            json.insert("currency".into(), value.map_or(Value::Null, Value::Object));
         }
         Ok(Value::Object(json))
     }

@@ -36,8 +36,8 @@ pub async fn delete_payment_collection(
     state.payment_collections.delete(&id).await?;
     Ok(HttpResponse::Ok().json(json!({
         "id": id.as_str(),
-        "object": "payment_collection",
         "deleted": true,
+        "object": "payment_collection",
     })))
 }
 

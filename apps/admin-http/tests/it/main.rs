@@ -26,6 +26,7 @@ mod notifications;
 mod order_fulfillment;
 mod order_lifecycle;
 mod orders;
+mod payment_collections;
 mod price_lists;
 mod product_categories;
 mod product_tags;
