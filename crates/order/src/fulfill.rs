@@ -109,10 +109,14 @@ pub async fn create_shipment_in<C: ConnectionTrait>(
         return Err(Error::not_found("Could not find fulfillment"));
     }
     let no_notification = input.no_notification.or(ful.no_notification);
-    let shipped = ship_fulfillment_in(conn, ful, &input.tracking_numbers, input.no_notification)
-        .await?;
-    let progress = raise_shipped_in(conn, owner_items(conn, Owner::Order(order_id)).await?, &shipped)
-        .await?;
+    let shipped =
+        ship_fulfillment_in(conn, ful, &input.tracking_numbers, input.no_notification).await?;
+    let progress = raise_shipped_in(
+        conn,
+        owner_items(conn, Owner::Order(order_id)).await?,
+        &shipped,
+    )
+    .await?;
     let mut order = row.into_active_model();
     order.fulfillment_status = Set(status::after_shipment(&progress));
     save_order(conn, order).await?;

@@ -19,7 +19,9 @@ use sea_orm::{
 };
 use serde_json::{Map, Value};
 
-use crate::events::{PaymentCollectionAuthorized, PaymentCollectionDeleted, PaymentCollectionUpdated};
+use crate::events::{
+    PaymentCollectionAuthorized, PaymentCollectionDeleted, PaymentCollectionUpdated,
+};
 use crate::load::to_map;
 
 const COLUMNS: &[&str] = &[
@@ -66,7 +68,10 @@ pub static PAYMENT_COLLECTION_RETRIEVE: ResourceSpec = ResourceSpec {
 /// Plans `GET /admin/payment-collections/{id}`.
 pub fn plan_payment_collection_retrieve(query_string: &str) -> Result<Selection> {
     let raw = medusa_query_dsl::parse(query_string)?;
-    Ok(medusa_query_dsl::plan_retrieve(&PAYMENT_COLLECTION_RETRIEVE, &raw)?)
+    Ok(medusa_query_dsl::plan_retrieve(
+        &PAYMENT_COLLECTION_RETRIEVE,
+        &raw,
+    )?)
 }
 
 /// `POST /admin/payment-collections/{id}` (`AdminUpdatePaymentCollectionsReq`).
@@ -147,8 +152,8 @@ impl PaymentCollectionService for SeaPaymentCollectionService {
                 target: payment_collection_sessions::Column::PaymentSessionId,
             };
             let select = payment_session::Entity::find();
-            let mut sessions = through(&mut reader, select, payment_session::Column::Id, link, &key)
-            .await?;
+            let mut sessions =
+                through(&mut reader, select, payment_session::Column::Id, link, &key).await?;
             let rows = sessions
                 .take(0)
                 .iter()
@@ -162,8 +167,8 @@ impl PaymentCollectionService for SeaPaymentCollectionService {
                 target: payment_collection_payments::Column::PaymentId,
             };
             let select = payment::Entity::find();
-            let mut payments = through(&mut reader, select, payment::Column::Id, link, &key)
-            .await?;
+            let mut payments =
+                through(&mut reader, select, payment::Column::Id, link, &key).await?;
             let rows = payments
                 .take(0)
                 .iter()
@@ -230,7 +235,9 @@ impl PaymentCollectionService for SeaPaymentCollectionService {
             .filter(payment_collection_payments::Column::PaymentCollectionId.eq(id))
             .exec(&txn)
             .await?;
-        payment_collection::Entity::delete_by_id(id).exec(&txn).await?;
+        payment_collection::Entity::delete_by_id(id)
+            .exec(&txn)
+            .await?;
         medusa_events::record_event(&txn, &PaymentCollectionDeleted(&row)).await?;
         txn.commit().await?;
         Ok(())

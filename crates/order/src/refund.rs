@@ -122,9 +122,11 @@ pub async fn refund_payments_in<C: ConnectionTrait>(
         refund_from(conn, providers, pay, taken).await?;
         balance -= taken;
     }
-    Ok(new_refund(Some(order_id.to_owned()), None, amount, reason, note)
-        .insert(conn)
-        .await?)
+    Ok(
+        new_refund(Some(order_id.to_owned()), None, amount, reason, note)
+            .insert(conn)
+            .await?,
+    )
 }
 
 /// `POST /admin/orders/{id}/refund`: checked against the order's refundable amount, then

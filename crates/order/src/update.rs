@@ -122,7 +122,10 @@ async fn write_address<C: ConnectionTrait>(
 
 /// A new address of the given properties (Medusa's `addressRepository.create` + `save`, as
 /// a claim's own shipping address is made); gives its id.
-pub async fn create_address_in<C: ConnectionTrait>(conn: &C, input: &AddressInput) -> Result<String> {
+pub async fn create_address_in<C: ConnectionTrait>(
+    conn: &C,
+    input: &AddressInput,
+) -> Result<String> {
     write_address(conn, None, input, Kind::Shipping)
         .await?
         .ok_or_else(|| Error::UnexpectedState("address not created".to_owned()))

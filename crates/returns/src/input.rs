@@ -11,8 +11,8 @@ use medusa_order::input::AddressInput;
 
 use crate::{
     AdditionalItem, ClaimItemInput, ClaimShippingMethod, CreateClaim, CreateReturnReason,
-    FulfillClaim, ImageRef, ShipClaim, TagRef, UpdateClaim, UpdateClaimItem, ReceiveReturn, RequestReturn, ReturnItemInput, ReturnShipping,
-    UpdateReturnReason,
+    FulfillClaim, ImageRef, ReceiveReturn, RequestReturn, ReturnItemInput, ReturnShipping,
+    ShipClaim, TagRef, UpdateClaim, UpdateClaimItem, UpdateReturnReason,
 };
 
 static CREATE_REASON: Class = Class::new(&[
@@ -354,7 +354,10 @@ impl FulfillClaim {
 
 static SHIP_CLAIM: Class = Class::new(&[
     Field::required("fulfillment_id", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("tracking_numbers", &[Rule::Each(&Rule::String), Rule::Array]),
+    Field::optional(
+        "tracking_numbers",
+        &[Rule::Each(&Rule::String), Rule::Array],
+    ),
 ]);
 
 impl ShipClaim {

@@ -94,5 +94,8 @@ pub async fn ship_claim(
     let (id, claim_id) = path.into_inner();
     let input = ShipClaim::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
-    wrapped("order", state.claims.ship(&id, &claim_id, input, &query).await?)
+    wrapped(
+        "order",
+        state.claims.ship(&id, &claim_id, input, &query).await?,
+    )
 }

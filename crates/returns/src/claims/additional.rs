@@ -22,9 +22,7 @@ pub(crate) async fn reserve_in<C: Connection>(
 ) -> Result<()> {
     let variant = find_live::<product_variant::Entity, _>(conn, variant_id)
         .await?
-        .ok_or_else(|| {
-            Error::not_found(format!("Variant with id: {variant_id} was not found"))
-        })?;
+        .ok_or_else(|| Error::not_found(format!("Variant with id: {variant_id} was not found")))?;
     let product_id = variant.product_id.clone();
     let stock = to_i32(i64::from(variant.inventory_quantity) - quantity)?;
     let mut row = variant.into_active_model();

@@ -161,7 +161,9 @@ async fn create_claim_item_in<C: Connection>(
     let line = line_item::Entity::find_by_id(input.item_id.clone())
         .one(conn)
         .await?
-        .ok_or_else(|| Error::not_found(format!("Line item with {} was not found", input.item_id)))?;
+        .ok_or_else(|| {
+            Error::not_found(format!("Line item with {} was not found", input.item_id))
+        })?;
     rules::check_claimable(
         line.variant_id.is_some(),
         line.fulfilled_quantity,
@@ -217,8 +219,18 @@ pub async fn create_claim_in<C: Connection>(
         input.claim_items.len(),
         input.refund_amount,
     )?;
-    let claimed: Vec<String> = input.claim_items.iter().map(|c| c.item_id.clone()).collect();
-    check_not_canceled(conn, &claimed, false, "Cannot create a claim on a canceled item.").await?;
+    let claimed: Vec<String> = input
+        .claim_items
+        .iter()
+        .map(|c| c.item_id.clone())
+        .collect();
+    check_not_canceled(
+        conn,
+        &claimed,
+        false,
+        "Cannot create a claim on a canceled item.",
+    )
+    .await?;
 
     let address_id = match &input.shipping_address {
         Some(address) => Some(medusa_order::update::create_address_in(conn, address).await?),

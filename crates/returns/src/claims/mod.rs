@@ -117,8 +117,12 @@ pub struct ShipClaim {
 /// The claim routes; each answers the order as `answer` reads it.
 #[async_trait]
 pub trait ClaimService: Send + Sync {
-    async fn create(&self, order_id: &str, input: CreateClaim, answer: &OrderQuery)
-        -> Result<Value>;
+    async fn create(
+        &self,
+        order_id: &str,
+        input: CreateClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
     async fn update(
         &self,
         order_id: &str,
@@ -194,14 +198,9 @@ impl ClaimService for SeaClaimService {
         answer: &OrderQuery,
     ) -> Result<Value> {
         let txn = self.db.begin().await?;
-        let claim = create::create_claim_in(
-            &txn,
-            &self.providers,
-            self.tax_inclusive,
-            order_id,
-            &input,
-        )
-        .await?;
+        let claim =
+            create::create_claim_in(&txn, &self.providers, self.tax_inclusive, order_id, &input)
+                .await?;
         create::settle_new_claim_in(&txn, &self.providers, &claim).await?;
         txn.commit().await?;
         self.answer(order_id, answer).await
@@ -215,8 +214,7 @@ impl ClaimService for SeaClaimService {
         answer: &OrderQuery,
     ) -> Result<Value> {
         let txn = self.db.begin().await?;
-        write::update_claim_in(&txn, &self.providers, self.tax_inclusive, claim_id, &input)
-            .await?;
+        write::update_claim_in(&txn, &self.providers, self.tax_inclusive, claim_id, &input).await?;
         txn.commit().await?;
         self.answer(order_id, answer).await
     }

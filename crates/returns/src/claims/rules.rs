@@ -70,7 +70,11 @@ pub fn claim_reason(reason: Option<&str>) -> Result<Reason> {
 
 /// `ClaimItemService.create`'s checks of the claimed line: a variant's line, and no more
 /// than was fulfilled (a line never fulfilled counts 0).
-pub fn check_claimable(has_variant: bool, fulfilled_quantity: Option<i32>, quantity: i64) -> Result<()> {
+pub fn check_claimable(
+    has_variant: bool,
+    fulfilled_quantity: Option<i32>,
+    quantity: i64,
+) -> Result<()> {
     if !has_variant {
         return Err(Error::not_allowed("Cannot claim a custom line item"));
     }

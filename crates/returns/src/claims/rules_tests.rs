@@ -35,7 +35,10 @@ fn new_claims() {
             (Type::Replace, 0, 0, None),
             "Claims with type \"replace\" must have at least one additional item.",
         ),
-        ((Type::Refund, 0, 0, None), "Claims must have at least one claim item."),
+        (
+            (Type::Refund, 0, 0, None),
+            "Claims must have at least one claim item.",
+        ),
         (
             (Type::Replace, 1, 1, Some(100)),
             "Claim has type \"replace\" but must be type \"refund\" to have a refund_amount.",
@@ -62,7 +65,11 @@ fn refunded_lines() {
         (Some(1), 2, false),
     ];
     for (shipped, claimed, expected) in cases {
-        assert_eq!(refunds_line(shipped, claimed), expected, "{shipped:?} {claimed}");
+        assert_eq!(
+            refunds_line(shipped, claimed),
+            expected,
+            "{shipped:?} {claimed}"
+        );
     }
 }
 
@@ -93,8 +100,14 @@ fn claimable_lines() {
         ((true, Some(2), 2), "ok"),
         ((true, Some(2), 1), "ok"),
         ((false, Some(2), 1), "Cannot claim a custom line item"),
-        ((true, Some(1), 2), "Cannot claim more of an item than has been fulfilled."),
-        ((true, None, 1), "Cannot claim more of an item than has been fulfilled."),
+        (
+            (true, Some(1), 2),
+            "Cannot claim more of an item than has been fulfilled.",
+        ),
+        (
+            (true, None, 1),
+            "Cannot claim more of an item than has been fulfilled.",
+        ),
     ];
     check(&cases, |(variant, fulfilled, quantity)| {
         check_claimable(*variant, *fulfilled, *quantity)
@@ -114,9 +127,18 @@ fn fulfillable_claims() {
     let cases = [
         ((false, F::NotFulfilled, Type::Replace, 1), "ok"),
         ((false, F::Canceled, Type::Replace, 1), "ok"),
-        ((true, F::NotFulfilled, Type::Replace, 1), "Canceled claim cannot be fulfilled"),
-        ((false, F::Fulfilled, Type::Replace, 1), "The claim has already been fulfilled."),
-        ((false, F::RequiresAction, Type::Replace, 1), "The claim has already been fulfilled."),
+        (
+            (true, F::NotFulfilled, Type::Replace, 1),
+            "Canceled claim cannot be fulfilled",
+        ),
+        (
+            (false, F::Fulfilled, Type::Replace, 1),
+            "The claim has already been fulfilled.",
+        ),
+        (
+            (false, F::RequiresAction, Type::Replace, 1),
+            "The claim has already been fulfilled.",
+        ),
         (
             (false, F::NotFulfilled, Type::Refund, 1),
             "Claims with the type \"refund\" can not be fulfilled.",
@@ -142,7 +164,11 @@ fn line(quantity: i32, before: Option<i32>, added: Option<i32>) -> LineProgress 
 #[test]
 fn statuses_after_fulfillment_and_shipment() {
     let cases = [
-        (vec![line(1, None, Some(1))], Fulfillment::Fulfilled, Fulfillment::Shipped),
+        (
+            vec![line(1, None, Some(1))],
+            Fulfillment::Fulfilled,
+            Fulfillment::Shipped,
+        ),
         (
             vec![line(2, None, Some(1))],
             Fulfillment::RequiresAction,
@@ -169,7 +195,9 @@ fn statuses_after_fulfillment_and_shipment() {
 #[test]
 fn shipping_and_refund_guards() {
     assert_eq!(outcome(check_shippable(false)), "ok");
-    assert!(outcome(check_shippable(true)).contains("Canceled claim cannot be fulfilled as shipped"));
+    assert!(
+        outcome(check_shippable(true)).contains("Canceled claim cannot be fulfilled as shipped")
+    );
     assert!(outcome(check_updatable(true)).contains("Canceled claim cannot be updated"));
     assert_eq!(outcome(check_updatable(false)), "ok");
     let cases = [
@@ -189,8 +217,14 @@ fn cancel_guards() {
     let cases = [
         ((None, 0, None), "ok"),
         ((Some(0), 0, Some(R::Canceled)), "ok"),
-        ((Some(1200), 0, None), "Claim with a refund cannot be canceled"),
-        ((Some(1200), 1, Some(R::Requested)), "Claim with a refund cannot be canceled"),
+        (
+            (Some(1200), 0, None),
+            "Claim with a refund cannot be canceled",
+        ),
+        (
+            (Some(1200), 1, Some(R::Requested)),
+            "Claim with a refund cannot be canceled",
+        ),
         (
             (None, 1, None),
             "All fulfillments must be canceled before the claim can be canceled",

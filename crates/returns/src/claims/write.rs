@@ -4,7 +4,9 @@
 
 use medusa_core::{time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ClaimOrderFulfillmentStatusEnum;
-use medusa_entity::{claim_image, claim_item, claim_item_tags, claim_order, fulfillment, r#return, shipping_method};
+use medusa_entity::{
+    claim_image, claim_item, claim_item_tags, claim_order, fulfillment, r#return, shipping_method,
+};
 use medusa_events::record_event;
 use medusa_load::{find_live, Connection};
 use medusa_order::fulfillments::{
@@ -206,7 +208,11 @@ pub async fn fulfill_claim_in<C: Connection>(
     let items = owner_items(conn, owner).await?;
     let mut lines = Vec::new();
     for item in &items {
-        medusa_order::status::may_fulfill_quantity(item.quantity, item.fulfilled_quantity, item.quantity)?;
+        medusa_order::status::may_fulfill_quantity(
+            item.quantity,
+            item.fulfilled_quantity,
+            item.quantity,
+        )?;
         lines.push((item, item.quantity));
     }
     let new = NewFulfillment {
@@ -272,7 +278,11 @@ pub async fn cancel_claim_fulfillment_in<C: Connection>(
 /// `POST .../claims/{claim_id}/shipments` (`ClaimService.createShipment`): the fulfillment
 /// shipped, the additional items' `shipped_quantity` raised, `shipped` or
 /// `partially_shipped`; event `claim.shipment_created`.
-pub async fn ship_claim_in<C: Connection>(conn: &C, claim_id: &str, input: &ShipClaim) -> Result<()> {
+pub async fn ship_claim_in<C: Connection>(
+    conn: &C,
+    claim_id: &str,
+    input: &ShipClaim,
+) -> Result<()> {
     let claim = find_claim(conn, claim_id).await?;
     rules::check_shippable(claim.canceled_at.is_some())?;
     let no_notification = claim.no_notification;

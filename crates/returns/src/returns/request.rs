@@ -90,7 +90,13 @@ pub async fn create_return_in<C: Connection>(
     new: &NewReturn<'_>,
 ) -> Result<r#return::Model> {
     let ids: Vec<String> = new.items.iter().map(|i| i.item_id.clone()).collect();
-    check_not_canceled(conn, &ids, true, "Cannot create a return for a canceled item.").await?;
+    check_not_canceled(
+        conn,
+        &ids,
+        true,
+        "Cannot create a return for a canceled item.",
+    )
+    .await?;
     let facts = OrderFacts::load(conn, new.order_id).await?;
     let mut lines = Vec::with_capacity(new.items.len());
     for item in new.items {
@@ -215,7 +221,9 @@ pub(crate) async fn check_not_canceled<C: Connection>(
     for id in &ids {
         let Some(line) = lines.get(id) else {
             if missing_is_error {
-                return Err(Error::not_found(format!("Line item with {id} was not found")));
+                return Err(Error::not_found(format!(
+                    "Line item with {id} was not found"
+                )));
             }
             continue;
         };
@@ -243,10 +251,7 @@ pub(crate) async fn check_not_canceled<C: Connection>(
 
 /// A return line may not name a reason that has child reasons (a category).
 async fn check_reasons<C: Connection>(conn: &C, items: &[ReturnItemInput]) -> Result<()> {
-    let ids: Vec<String> = items
-        .iter()
-        .filter_map(|i| i.reason_id.clone())
-        .collect();
+    let ids: Vec<String> = items.iter().filter_map(|i| i.reason_id.clone()).collect();
     if ids.is_empty() {
         return Ok(());
     }

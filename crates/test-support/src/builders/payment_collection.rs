@@ -2,9 +2,7 @@
 
 use medusa_core::time::Timestamp;
 use medusa_entity::payment_collection;
-use medusa_entity::sea_orm_active_enums::{
-    PaymentCollectionStatusEnum, PaymentCollectionTypeEnum,
-};
+use medusa_entity::sea_orm_active_enums::{PaymentCollectionStatusEnum, PaymentCollectionTypeEnum};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 /// A payment collection of `amount` in the region `region_id` and its currency.
