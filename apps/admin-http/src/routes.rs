@@ -256,6 +256,18 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/returns" Authenticated => crate::handlers::returns::list_returns),
         endpoint!(POST "/admin/returns/{id}/receive" Authenticated => crate::handlers::returns::receive_return),
         endpoint!(POST "/admin/returns/{id}/cancel" Authenticated => crate::handlers::returns::cancel_return),
+        // claims
+        endpoint!(POST "/admin/orders/{id}/claims" Authenticated => crate::handlers::claims::create_claim),
+        endpoint!(POST "/admin/orders/{id}/claims/{claim_id}" Authenticated => crate::handlers::claims::update_claim),
+        endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/cancel" Authenticated => crate::handlers::claims::cancel_claim),
+        endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/fulfillments" Authenticated => crate::handlers::claims::fulfill_claim),
+        endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/fulfillments/{fulfillment_id}/cancel" Authenticated => crate::handlers::claims::cancel_claim_fulfillment),
+        endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/shipments" Authenticated => crate::handlers::claims::ship_claim),
+        // payment collections
+        endpoint!(GET "/admin/payment-collections/{id}" Authenticated => crate::handlers::payment_collections::get_payment_collection),
+        endpoint!(POST "/admin/payment-collections/{id}" Authenticated => crate::handlers::payment_collections::update_payment_collection),
+        endpoint!(DELETE "/admin/payment-collections/{id}" Authenticated => crate::handlers::payment_collections::delete_payment_collection),
+        endpoint!(POST "/admin/payment-collections/{id}/authorize" Authenticated => crate::handlers::payment_collections::authorize_payment_collection),
         // customers
         endpoint!(GET "/admin/customers" Authenticated => crate::handlers::customers::list_customers),
         endpoint!(POST "/admin/customers" Authenticated => crate::handlers::customers::create_customer),

@@ -66,6 +66,9 @@ pub struct AppState {
     pub regions: Arc<dyn medusa_region::RegionService>,
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
     pub returns: Arc<dyn medusa_returns::ReturnService>,
+    /// Claims of orders.
+    pub claims: Arc<dyn medusa_returns::ClaimService>,
+    pub payment_collections: Arc<dyn medusa_order::PaymentCollectionService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
     /// The order read model.
     pub orders: Arc<dyn medusa_order::OrderService>,
@@ -213,13 +216,22 @@ impl AppState {
             )),
             regions: Arc::new(medusa_region::SeaRegionService::new(
                 db.clone(),
-                providers,
+                providers.clone(),
                 flags,
             )),
             return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
             returns: Arc::new(medusa_returns::SeaReturnService::new(
                 db.clone(),
                 Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
+            )),
+            claims: Arc::new(medusa_returns::SeaClaimService::new(
+                db.clone(),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+                providers.clone(),
+                flags.is_enabled(medusa_core::flags::Flag::TaxInclusivePricing),
+            )),
+            payment_collections: Arc::new(medusa_order::SeaPaymentCollectionService::new(
+                db.clone(),
             )),
             customers: Arc::new(medusa_customer::SeaCustomerService::new(
                 db.clone(),

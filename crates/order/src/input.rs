@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 pub const REFUND_REASONS: &[&str] = &["discount", "return", "swap", "claim", "other"];
 
 /// `AddressPayload`: every property an optional string but `metadata`.
-static ADDRESS: Class = Class::new(&[
+pub static ADDRESS: Class = Class::new(&[
     Field::optional("first_name", &[Rule::String]),
     Field::optional("last_name", &[Rule::String]),
     Field::optional("phone", &[Rule::String]),
@@ -59,7 +59,7 @@ pub struct AddressInput {
 }
 
 impl AddressInput {
-    fn from(body: Body) -> Self {
+    pub fn from(body: Body) -> Self {
         let mut fields = body.into_map();
         let metadata = match fields.remove("metadata") {
             Some(Value::Object(map)) => Some(map),
@@ -265,6 +265,22 @@ impl AddShippingMethod {
             price: body.int("price").unwrap_or_default(),
             option_id: body.string("option_id").unwrap_or_default(),
             data: body.object("data").unwrap_or_default(),
+        })
+    }
+}
+
+// `AdminUpdatePaymentCollectionsReq`.
+static UPDATE_PAYMENT_COLLECTION: Class = Class::new(&[
+    Field::optional("description", &[Rule::String]),
+    Field::optional("metadata", &[Rule::Object]),
+]);
+
+impl crate::payment_collections::UpdatePaymentCollection {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = UPDATE_PAYMENT_COLLECTION.read(body)?;
+        Ok(Self {
+            description: body.string("description"),
+            metadata: body.object("metadata"),
         })
     }
 }

@@ -7,7 +7,8 @@
 //! Medusa's `cleanResponseData` trims it. Totals are computed by `medusa-totals`: the typed
 //! rows of an order ([`OrderRows`]) are mapped to its input by [`totals::order_input`] and the
 //! figures merged by [`json::merge_totals`], the one place totals enter an answer. Beside it,
-//! `GET /admin/payments/{id}` ([`payments`]). The lifecycle writes (update, complete, archive,
+//! `GET /admin/payments/{id}` ([`payments`]) and the payment collections
+//! ([`payment_collections`]). The lifecycle writes (update, complete, archive,
 //! cancel, capture, ...) are [`writes::OrderWriteService`]: the rules are pure functions in
 //! [`status`], each write an `*_in` function composing in a caller's transaction. It knows no
 //! HTTP.
@@ -15,12 +16,15 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod events;
 pub mod fulfill;
+pub mod fulfillments;
 pub mod input;
 pub mod json;
 pub mod lifecycle;
 mod load;
 mod load_more;
+pub mod payment_collections;
 pub mod payments;
 pub mod refund;
 pub mod rows;
@@ -36,6 +40,10 @@ pub use input::{
     AddShippingMethod, CreateFulfillment, CreateRefund, CreateShipment, PaymentRefund, UpdateOrder,
 };
 pub use json::merge_totals;
+pub use payment_collections::{
+    plan_payment_collection_retrieve, PaymentCollectionService, SeaPaymentCollectionService,
+    UpdatePaymentCollection, PAYMENT_COLLECTION_RETRIEVE,
+};
 pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
 pub use rows::{
     ClaimRows, DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows,

@@ -91,6 +91,45 @@ async fn refund_from<C: ConnectionTrait>(
     Ok(active.update(conn).await?)
 }
 
+/// Medusa's `refundPayment(payments, amount, reason, note)`: checked against what the
+/// captured payments have left, then taken from each payment in turn (through its provider)
+/// until the amount is met; one refund row for the whole amount, naming the payments' order.
+pub async fn refund_payments_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    order_id: &str,
+    amount: i64,
+    reason: RefundReasonEnum,
+    note: Option<String>,
+) -> Result<refund::Model> {
+    let payments = order_payments(conn, order_id).await?;
+    let left = |p: &payment::Model| i64::from(p.amount) - i64::from(p.amount_refunded);
+    let captured_left: i64 = payments
+        .iter()
+        .filter(|p| p.captured_at.is_some())
+        .map(left)
+        .sum();
+    status::may_refund_captured(amount, captured_left)?;
+    let mut balance = amount;
+    for pay in payments {
+        if balance <= 0 {
+            break;
+        }
+        let available = left(&pay);
+        if available <= 0 {
+            continue;
+        }
+        let taken = available.min(balance);
+        refund_from(conn, providers, pay, taken).await?;
+        balance -= taken;
+    }
+    Ok(
+        new_refund(Some(order_id.to_owned()), None, amount, reason, note)
+            .insert(conn)
+            .await?,
+    )
+}
+
 /// `POST /admin/orders/{id}/refund`: checked against the order's refundable amount, then
 /// spread over its captured payments (each up to what it has left), a refund row; the
 /// payment status follows; event `order.refund_created`. `tax_inclusive`: the server runs
@@ -106,35 +145,14 @@ pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
     let row = order_for_update_legacy(conn, order_id).await?;
     status::may_refund(&row.status, input.amount, before.refundable_amount)?;
     let reason = refund_reason(&input.reason)?;
-    let payments = order_payments(conn, order_id).await?;
-    let left = |p: &payment::Model| i64::from(p.amount) - i64::from(p.amount_refunded);
-    let captured_left: i64 = payments
-        .iter()
-        .filter(|p| p.captured_at.is_some())
-        .map(left)
-        .sum();
-    status::may_refund_captured(input.amount, captured_left)?;
-    let mut balance = input.amount;
-    for pay in payments {
-        if balance <= 0 {
-            break;
-        }
-        let available = left(&pay);
-        if available <= 0 {
-            continue;
-        }
-        let amount = available.min(balance);
-        refund_from(conn, providers, pay, amount).await?;
-        balance -= amount;
-    }
-    let created = new_refund(
-        Some(order_id.to_owned()),
-        None,
+    let created = refund_payments_in(
+        conn,
+        providers,
+        order_id,
         input.amount,
         reason,
         input.note.clone(),
     )
-    .insert(conn)
     .await?;
     let after = refund_totals(conn, order_id, tax_inclusive).await?;
     let payment_status = status::after_refund(row.payment_status.clone(), &after);

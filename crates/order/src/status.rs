@@ -205,7 +205,7 @@ pub struct LineProgress {
 /// Whether every item is done after the write: a touched item is done when its new count
 /// equals its quantity; an untouched one when its stored count does (a `NULL` count never
 /// equals a quantity).
-fn all_done(lines: &[LineProgress]) -> bool {
+pub fn all_done(lines: &[LineProgress]) -> bool {
     lines.iter().all(|line| match line.added {
         Some(added) => line.before.unwrap_or(0) + added == line.quantity,
         None => line.before == Some(line.quantity),

@@ -120,6 +120,17 @@ async fn write_address<C: ConnectionTrait>(
     Ok(Some(active.insert(conn).await?.id))
 }
 
+/// A new address of the given properties (Medusa's `addressRepository.create` + `save`, as
+/// a claim's own shipping address is made); gives its id.
+pub async fn create_address_in<C: ConnectionTrait>(
+    conn: &C,
+    input: &AddressInput,
+) -> Result<String> {
+    write_address(conn, None, input, Kind::Shipping)
+        .await?
+        .ok_or_else(|| Error::UnexpectedState("address not created".to_owned()))
+}
+
 /// A line item of the order made of the given object's columns, as Medusa's line item
 /// `create` takes it. Medusa's database refuses an item without a title, a unit price or a
 /// quantity; so does this one (a 500 without detail).

@@ -8,9 +8,10 @@
 //!
 //! It also owns Medusa's price selection: the rules as plain functions (`selection`), what they
 //! need loaded for a page of variants (`variant_prices`), and the admin variant reads priced
-//! with them (`priced_variants`).
+//! with them (`priced_variants`), and the price of a line item (`line_prices`, for the cart).
 
 pub mod input;
+pub mod line_prices;
 pub mod price_lists;
 pub mod priced_variants;
 pub mod products;

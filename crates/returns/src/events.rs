@@ -25,4 +25,44 @@ medusa_events::events! {
         product_id: String,
         fields: Vec<String>
     }
+    /// `ClaimService.Events.CREATED`.
+    ClaimCreated = "claim.created" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `ClaimService.Events.UPDATED`.
+    ClaimUpdated = "claim.updated" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `ClaimService.Events.CANCELED`.
+    ClaimCanceled = "claim.canceled" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `ClaimService.Events.FULFILLMENT_CREATED`, one per fulfillment.
+    ClaimFulfillmentCreated = "claim.fulfillment_created" {
+        id: String,
+        fulfillment_id: String,
+        no_notification: Option<bool>
+    }
+    /// `ClaimService.Events.SHIPMENT_CREATED`.
+    ClaimShipmentCreated = "claim.shipment_created" {
+        id: String,
+        fulfillment_id: String,
+        no_notification: Option<bool>
+    }
+    /// `ClaimService.Events.REFUND_PROCESSED`.
+    ClaimRefundProcessed = "claim.refund_processed" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `ClaimItemService.Events.CREATED`.
+    ClaimItemCreated = "claim_item.created" {
+        id: String
+    }
+    /// `ClaimItemService.Events.UPDATED`.
+    ClaimItemUpdated = "claim_item.updated" {
+        id: String
+    }
 }

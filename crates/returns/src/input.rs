@@ -1,4 +1,4 @@
-//! Return reason request bodies, declared as Medusa's request classes declare them
+//! Return reason, return and claim request bodies, declared as Medusa's request classes declare them
 //! (`AdminPostReturnReasonsReq`, `AdminPostReturnReasonsReasonReq`) so a bad body gets Medusa's
 //! messages in Medusa's order.
 
@@ -6,9 +6,13 @@ use medusa_core::body::{Body, Class, Field, Rule};
 use medusa_core::Result;
 use serde_json::Value;
 
+use medusa_entity::sea_orm_active_enums::ClaimOrderTypeEnum;
+use medusa_order::input::AddressInput;
+
 use crate::{
-    CreateReturnReason, ReceiveReturn, RequestReturn, ReturnItemInput, ReturnShipping,
-    UpdateReturnReason,
+    AdditionalItem, ClaimItemInput, ClaimShippingMethod, CreateClaim, CreateReturnReason,
+    FulfillClaim, ImageRef, ReceiveReturn, RequestReturn, ReturnItemInput, ReturnShipping,
+    ShipClaim, TagRef, UpdateClaim, UpdateClaimItem, UpdateReturnReason,
 };
 
 static CREATE_REASON: Class = Class::new(&[
@@ -141,6 +145,227 @@ impl ReceiveReturn {
             items,
             refund: int_of(&body, "refund"),
             location_id: body.string("location_id"),
+        })
+    }
+}
+
+// Claims: Medusa's `AdminPostOrdersOrderClaimsReq` and its siblings.
+
+const CLAIM_TYPES: &[&str] = &["refund", "replace"];
+const CLAIM_REASONS: &[&str] = &["missing_item", "wrong_item", "production_failure", "other"];
+
+static CLAIM_ITEM: Class = Class::new(&[
+    Field::required("item_id", &[Rule::NotEmpty, Rule::String]),
+    Field::required("quantity", &[Rule::NotEmpty, Rule::Int]),
+    Field::optional("note", &[Rule::String]),
+    Field::optional("reason", &[Rule::Enum(CLAIM_REASONS)]),
+    Field::optional("tags", &[Rule::Each(&Rule::String), Rule::Array]),
+    Field::optional("images", &[Rule::Each(&Rule::String), Rule::Array]),
+]);
+
+static ADDITIONAL_ITEM: Class = Class::new(&[
+    Field::required("variant_id", &[Rule::NotEmpty, Rule::String]),
+    Field::required("quantity", &[Rule::NotEmpty, Rule::Int]),
+]);
+
+static CLAIM_SHIPPING_METHOD: Class = Class::new(&[
+    Field::optional("id", &[Rule::String]),
+    Field::optional("option_id", &[Rule::String]),
+    Field::optional("price", &[Rule::Int]),
+    Field::optional("data", &[Rule::Object]),
+]);
+
+static CREATE_CLAIM: Class = Class::new(&[
+    Field::required("type", &[Rule::NotEmpty, Rule::Enum(CLAIM_TYPES)]),
+    Field::required(
+        "claim_items",
+        &[Rule::EachNested(&CLAIM_ITEM), Rule::NotEmpty, Rule::Array],
+    ),
+    Field::optional("return_shipping", &[Rule::Nested(&RETURN_SHIPPING)]),
+    Field::optional(
+        "additional_items",
+        &[Rule::EachNested(&ADDITIONAL_ITEM), Rule::Array],
+    ),
+    Field::optional(
+        "shipping_methods",
+        &[Rule::EachNested(&CLAIM_SHIPPING_METHOD), Rule::Array],
+    ),
+    Field::optional("refund_amount", &[Rule::Int]),
+    Field::optional(
+        "shipping_address",
+        &[Rule::Nested(&medusa_order::input::ADDRESS), Rule::Object],
+    ),
+    Field::optional("no_notification", &[Rule::Boolean]),
+    Field::optional("return_location_id", &[Rule::String]),
+    Field::optional("metadata", &[Rule::Object]),
+]);
+
+fn claim_shipping_methods(body: &Body) -> Option<Vec<ClaimShippingMethod>> {
+    body.each("shipping_methods").map(|methods| {
+        methods
+            .iter()
+            .map(|m| ClaimShippingMethod {
+                id: m.string("id"),
+                option_id: m.string("option_id"),
+                price: int_of(m, "price"),
+                data: m.object("data"),
+            })
+            .collect()
+    })
+}
+
+impl CreateClaim {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = CREATE_CLAIM.read(body)?;
+        let kind = match body.string("type").as_deref() {
+            Some("refund") => ClaimOrderTypeEnum::Refund,
+            _ => ClaimOrderTypeEnum::Replace,
+        };
+        let claim_items = body
+            .each("claim_items")
+            .unwrap_or_default()
+            .iter()
+            .map(|item| ClaimItemInput {
+                item_id: item.string("item_id").unwrap_or_default(),
+                quantity: int_of(item, "quantity").unwrap_or_default(),
+                note: item.string("note"),
+                reason: item.string("reason"),
+                tags: item.strings("tags").unwrap_or_default(),
+                images: item.strings("images").unwrap_or_default(),
+            })
+            .collect();
+        let additional_items = body.each("additional_items").map(|items| {
+            items
+                .iter()
+                .map(|item| AdditionalItem {
+                    variant_id: item.string("variant_id").unwrap_or_default(),
+                    quantity: int_of(item, "quantity").unwrap_or_default(),
+                })
+                .collect()
+        });
+        Ok(Self {
+            kind,
+            claim_items,
+            return_shipping: body
+                .nested("return_shipping")
+                .map(|shipping| ReturnShipping {
+                    option_id: shipping.string("option_id"),
+                    price: int_of(&shipping, "price"),
+                }),
+            additional_items,
+            shipping_methods: claim_shipping_methods(&body),
+            refund_amount: int_of(&body, "refund_amount"),
+            shipping_address: body.nested("shipping_address").map(AddressInput::from),
+            no_notification: body.boolean("no_notification"),
+            return_location_id: body.string("return_location_id"),
+            metadata: body.object("metadata"),
+        })
+    }
+}
+
+static CLAIM_IMAGE: Class = Class::new(&[
+    Field::optional("id", &[Rule::String]),
+    Field::optional("url", &[Rule::String]),
+]);
+
+static CLAIM_TAG: Class = Class::new(&[
+    Field::optional("id", &[Rule::String]),
+    Field::optional("value", &[Rule::String]),
+]);
+
+static UPDATE_CLAIM_ITEM: Class = Class::new(&[
+    Field::required("id", &[Rule::NotEmpty, Rule::String]),
+    Field::optional("note", &[Rule::String]),
+    Field::optional("reason", &[Rule::String]),
+    Field::required("images", &[Rule::EachNested(&CLAIM_IMAGE), Rule::Array]),
+    Field::required("tags", &[Rule::EachNested(&CLAIM_TAG), Rule::Array]),
+    Field::optional("metadata", &[Rule::Object]),
+]);
+
+static UPDATE_CLAIM: Class = Class::new(&[
+    Field::optional(
+        "claim_items",
+        &[Rule::EachNested(&UPDATE_CLAIM_ITEM), Rule::Array],
+    ),
+    Field::optional(
+        "shipping_methods",
+        &[Rule::EachNested(&CLAIM_SHIPPING_METHOD), Rule::Array],
+    ),
+    Field::optional("no_notification", &[Rule::Boolean]),
+    Field::optional("metadata", &[Rule::Object]),
+]);
+
+impl UpdateClaim {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = UPDATE_CLAIM.read(body)?;
+        let claim_items = body.each("claim_items").map(|items| {
+            items
+                .iter()
+                .map(|item| UpdateClaimItem {
+                    id: item.string("id").unwrap_or_default(),
+                    note: item.string("note"),
+                    reason: item.string("reason"),
+                    images: item.each("images").map(|images| {
+                        images
+                            .iter()
+                            .map(|i| ImageRef {
+                                id: i.string("id"),
+                                url: i.string("url"),
+                            })
+                            .collect()
+                    }),
+                    tags: item.each("tags").map(|tags| {
+                        tags.iter()
+                            .map(|t| TagRef {
+                                id: t.string("id"),
+                                value: t.string("value"),
+                            })
+                            .collect()
+                    }),
+                    metadata: item.object("metadata"),
+                })
+                .collect()
+        });
+        Ok(Self {
+            claim_items,
+            shipping_methods: claim_shipping_methods(&body),
+            no_notification: body.boolean("no_notification"),
+            metadata: body.object("metadata"),
+        })
+    }
+}
+
+static FULFILL_CLAIM: Class = Class::new(&[
+    Field::optional("metadata", &[Rule::Object]),
+    Field::optional("no_notification", &[Rule::Boolean]),
+    Field::optional("location_id", &[Rule::String]),
+]);
+
+impl FulfillClaim {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = FULFILL_CLAIM.read(body)?;
+        Ok(Self {
+            metadata: body.object("metadata"),
+            no_notification: body.boolean("no_notification"),
+            location_id: body.string("location_id"),
+        })
+    }
+}
+
+static SHIP_CLAIM: Class = Class::new(&[
+    Field::required("fulfillment_id", &[Rule::NotEmpty, Rule::String]),
+    Field::optional(
+        "tracking_numbers",
+        &[Rule::Each(&Rule::String), Rule::Array],
+    ),
+]);
+
+impl ShipClaim {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = SHIP_CLAIM.read(body)?;
+        Ok(Self {
+            fulfillment_id: body.string("fulfillment_id").unwrap_or_default(),
+            tracking_numbers: body.strings("tracking_numbers").unwrap_or_default(),
         })
     }
 }

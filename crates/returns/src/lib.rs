@@ -1,8 +1,11 @@
-//! Return reasons and returns (and, later, claims and swaps).
+//! Return reasons, returns and claims (and, later, swaps).
 //!
 //! `medusa-returns` owns the `return_reason` table: a two-level tree of reasons with a unique
 //! `value`, soft-deleted with its children; and returns (`return`, `return_item`): requested
-//! on an order, received (refunding the order's payments) or canceled, as Medusa 1.20 does.
+//! on an order, received (refunding the order's payments) or canceled, as Medusa 1.20 does;
+//! and claims (`claim_order`, `claim_item` with tags and images): created with their return,
+//! additional items and refund, updated, fulfilled and shipped through `medusa-order`'s
+//! fulfillments, canceled ([`ClaimService`]).
 //! It reads orders through `medusa-order` and computes refunds with `medusa-totals`. It knows
 //! no HTTP framework: the admin app reads bodies with the `from_body` constructors and calls
 //! [`ReturnReasonService`] and [`ReturnService`].
@@ -10,11 +13,16 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod claims;
 pub mod events;
 pub mod input;
 pub mod return_reasons;
 pub mod returns;
 
+pub use claims::{
+    AdditionalItem, ClaimItemInput, ClaimService, ClaimShippingMethod, CreateClaim, FulfillClaim,
+    ImageRef, SeaClaimService, ShipClaim, TagRef, UpdateClaim, UpdateClaimItem,
+};
 pub use returns::{
     ReceiveReturn, RequestReturn, ReturnItemInput, ReturnService, ReturnShipping, SeaReturnService,
     RETURN_LIST,

@@ -25,6 +25,10 @@ pub mod publishable_api_keys;
 pub mod regions;
 pub mod return_reasons;
 pub mod returns;
+// claims
+pub mod claims;
+// payment collections
+pub mod payment_collections;
 pub mod sales_channels;
 pub mod shipping_options;
 pub mod shipping_profiles;

@@ -16,7 +16,7 @@ use serde_json::json;
 use super::facts::OrderFacts;
 use super::receive::receive_in;
 use super::rules::{check_returnable, custom_refund, requested_refund, return_shipping_total};
-use super::{RequestReturn, ReturnShipping};
+use super::{RequestReturn, ReturnItemInput, ReturnShipping};
 use crate::events::ReturnRequested;
 
 /// Creates the return, its lines and its shipping method, records `order.return_requested`,
@@ -37,83 +37,16 @@ pub async fn request_return_in<C: Connection>(
                 .no_notification
         }
     };
-    check_lines_not_canceled(conn, input).await?;
-    let facts = OrderFacts::load(conn, order_id).await?;
-    let mut lines = Vec::with_capacity(input.items.len());
-    for item in &input.items {
-        check_returnable(facts.returnable(&item.item_id), item.quantity)?;
-        if let Some(line) = facts.line(&item.item_id) {
-            lines.push(line.clone());
-        }
-    }
-    let custom = custom_refund(input.refund);
-    let line_refunds = match custom {
-        Some(_) => 0,
-        None => {
-            let refunded: Vec<_> = input
-                .items
-                .iter()
-                .zip(&lines)
-                .map(|(item, line)| facts.totals_line(line, item.quantity))
-                .collect();
-            let order_input = facts.totals_input(false);
-            legacy::refund_total(&order_input, &refunded)
-                .map_err(|err| Error::invalid_data(err.to_string()))?
-        }
+    let new = NewReturn {
+        order_id,
+        claim_order_id: None,
+        items: &input.items,
+        return_shipping: input.return_shipping.as_ref(),
+        refund_amount: custom_refund(input.refund),
+        no_notification,
+        location_id: None,
     };
-    check_reasons(conn, input).await?;
-
-    let now = time::now();
-    let ret = r#return::ActiveModel {
-        id: Set(generate_id("ret")),
-        status: Set(ReturnStatusEnum::Requested),
-        swap_id: Set(None),
-        order_id: Set(Some(order_id.to_owned())),
-        shipping_data: Set(None),
-        refund_amount: Set(to_i32(requested_refund(custom, line_refunds, None))?),
-        received_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        metadata: Set(None),
-        // The key Medusa's idempotency layer generates for a request without one.
-        idempotency_key: Set(Some(uuid::Uuid::new_v4().to_string())),
-        claim_order_id: Set(None),
-        no_notification: Set(no_notification),
-        // Only with the inventory modules, which this server does not have.
-        location_id: Set(None),
-    }
-    .insert(conn)
-    .await?;
-    for (item, line) in input.items.iter().zip(&lines) {
-        return_item::ActiveModel {
-            return_id: Set(ret.id.clone()),
-            item_id: Set(item.item_id.clone()),
-            quantity: Set(to_i32(item.quantity)?),
-            is_requested: Set(true),
-            requested_quantity: Set(Some(to_i32(item.quantity)?)),
-            received_quantity: Set(None),
-            metadata: Set(line.metadata.clone()),
-            reason_id: Set(item.reason_id.clone()),
-            note: Set(item.note.clone()),
-        }
-        .insert(conn)
-        .await?;
-    }
-
-    if let Some(shipping) = &input.return_shipping {
-        let shipping_total = add_shipping_method(conn, &facts, &ret.id, shipping).await?;
-        let mut ret = ret.clone().into_active_model();
-        if let Some(total) = shipping_total {
-            if custom.is_none() {
-                ret.refund_amount = Set(to_i32(requested_refund(None, line_refunds, Some(total)))?);
-            }
-            // `fulfill`: the provider's return data (the shipped providers give `{}`).
-            ret.shipping_data = Set(Some(json!({})));
-            ret.updated_at = Set(time::now());
-            ret.update(conn).await?;
-        }
-    }
-
+    let ret = create_return_in(conn, &new).await?;
     record_event(
         conn,
         &ReturnRequested {
@@ -136,13 +69,126 @@ pub async fn request_return_in<C: Connection>(
     Ok(ret.id)
 }
 
+/// What Medusa's `ReturnService.create` is given: the order (and the claim, for a claim's
+/// return), the lines, the return shipping, and the refund when the caller decided it.
+#[derive(Debug, Clone)]
+pub struct NewReturn<'a> {
+    pub order_id: &'a str,
+    pub claim_order_id: Option<&'a str>,
+    pub items: &'a [ReturnItemInput],
+    pub return_shipping: Option<&'a ReturnShipping>,
+    /// `Some`: stored as it is; `None`: the legacy line refunds, less the return shipping.
+    pub refund_amount: Option<i64>,
+    pub no_notification: Option<bool>,
+    pub location_id: Option<String>,
+}
+
+/// `ReturnService.create` (and `fulfill`'s shipping data): the return row, its lines and its
+/// shipping method with tax lines, checked as Medusa checks them. Records no event.
+pub async fn create_return_in<C: Connection>(
+    conn: &C,
+    new: &NewReturn<'_>,
+) -> Result<r#return::Model> {
+    let ids: Vec<String> = new.items.iter().map(|i| i.item_id.clone()).collect();
+    check_not_canceled(
+        conn,
+        &ids,
+        true,
+        "Cannot create a return for a canceled item.",
+    )
+    .await?;
+    let facts = OrderFacts::load(conn, new.order_id).await?;
+    let mut lines = Vec::with_capacity(new.items.len());
+    for item in new.items {
+        check_returnable(facts.returnable(&item.item_id), item.quantity)?;
+        if let Some(line) = facts.line(&item.item_id) {
+            lines.push(line.clone());
+        }
+    }
+    let custom = new.refund_amount;
+    let line_refunds = match custom {
+        Some(_) => 0,
+        None => {
+            let refunded: Vec<_> = new
+                .items
+                .iter()
+                .zip(&lines)
+                .map(|(item, line)| facts.totals_line(line, item.quantity))
+                .collect();
+            let order_input = facts.totals_input(false);
+            legacy::refund_total(&order_input, &refunded)
+                .map_err(|err| Error::invalid_data(err.to_string()))?
+        }
+    };
+    check_reasons(conn, new.items).await?;
+
+    let now = time::now();
+    let ret = r#return::ActiveModel {
+        id: Set(generate_id("ret")),
+        status: Set(ReturnStatusEnum::Requested),
+        swap_id: Set(None),
+        order_id: Set(Some(new.order_id.to_owned())),
+        shipping_data: Set(None),
+        refund_amount: Set(to_i32(requested_refund(custom, line_refunds, None))?),
+        received_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        metadata: Set(None),
+        // The key Medusa's idempotency layer generates for a request without one.
+        idempotency_key: Set(Some(uuid::Uuid::new_v4().to_string())),
+        claim_order_id: Set(new.claim_order_id.map(str::to_owned)),
+        no_notification: Set(new.no_notification),
+        location_id: Set(new.location_id.clone()),
+    }
+    .insert(conn)
+    .await?;
+    for (item, line) in new.items.iter().zip(&lines) {
+        return_item::ActiveModel {
+            return_id: Set(ret.id.clone()),
+            item_id: Set(item.item_id.clone()),
+            quantity: Set(to_i32(item.quantity)?),
+            is_requested: Set(true),
+            requested_quantity: Set(Some(to_i32(item.quantity)?)),
+            received_quantity: Set(None),
+            metadata: Set(line.metadata.clone()),
+            reason_id: Set(item.reason_id.clone()),
+            note: Set(item.note.clone()),
+        }
+        .insert(conn)
+        .await?;
+    }
+
+    let mut ret = ret;
+    if let Some(shipping) = new.return_shipping {
+        let shipping_total = add_shipping_method(conn, &facts, &ret.id, shipping).await?;
+        if let Some(total) = shipping_total {
+            let mut row = ret.clone().into_active_model();
+            if custom.is_none() {
+                row.refund_amount = Set(to_i32(requested_refund(None, line_refunds, Some(total)))?);
+            }
+            // `fulfill`: the provider's return data (the shipped providers give `{}`).
+            row.shipping_data = Set(Some(json!({})));
+            row.updated_at = Set(time::now());
+            ret = row.update(conn).await?;
+        }
+    }
+    Ok(ret)
+}
+
 pub(crate) fn to_i32(value: i64) -> Result<i32> {
     i32::try_from(value).map_err(|_| Error::invalid_data(format!("{value} is out of range")))
 }
 
-/// `create`'s first check: every line exists, and belongs to no canceled order, swap or claim.
-async fn check_lines_not_canceled<C: Connection>(conn: &C, input: &RequestReturn) -> Result<()> {
-    let ids: Vec<String> = input.items.iter().map(|i| i.item_id.clone()).collect();
+/// The first check of a return's or a claim's `create`: no line belongs to a canceled order,
+/// swap or claim (`message` then). A return's lines must all exist (`missing_is_error`); a
+/// claim's check skips the missing ones, which a later check finds.
+pub(crate) async fn check_not_canceled<C: Connection>(
+    conn: &C,
+    ids: &[String],
+    missing_is_error: bool,
+    message: &str,
+) -> Result<()> {
+    let ids = ids.to_vec();
     let mut reader = Reader::new(conn).await?;
     let lines = by_key(
         &mut reader,
@@ -173,9 +219,14 @@ async fn check_lines_not_canceled<C: Connection>(conn: &C, input: &RequestReturn
     )
     .await?;
     for id in &ids {
-        let line = lines
-            .get(id)
-            .ok_or_else(|| Error::not_found(format!("Line item with {id} was not found")))?;
+        let Some(line) = lines.get(id) else {
+            if missing_is_error {
+                return Err(Error::not_found(format!(
+                    "Line item with {id} was not found"
+                )));
+            }
+            continue;
+        };
         let canceled = line
             .order_id
             .as_ref()
@@ -192,21 +243,15 @@ async fn check_lines_not_canceled<C: Connection>(conn: &C, input: &RequestReturn
                 .and_then(|c| claims.get(c))
                 .is_some_and(|c| c.canceled_at.is_some());
         if canceled {
-            return Err(Error::invalid_data(
-                "Cannot create a return for a canceled item.",
-            ));
+            return Err(Error::invalid_data(message));
         }
     }
     Ok(())
 }
 
 /// A return line may not name a reason that has child reasons (a category).
-async fn check_reasons<C: Connection>(conn: &C, input: &RequestReturn) -> Result<()> {
-    let ids: Vec<String> = input
-        .items
-        .iter()
-        .filter_map(|i| i.reason_id.clone())
-        .collect();
+async fn check_reasons<C: Connection>(conn: &C, items: &[ReturnItemInput]) -> Result<()> {
+    let ids: Vec<String> = items.iter().filter_map(|i| i.reason_id.clone()).collect();
     if ids.is_empty() {
         return Ok(());
     }

@@ -56,19 +56,23 @@ macro_rules! common_overrides {
     };
 }
 
+mod claim;
 mod customer;
 mod discount;
 mod order;
 mod order_parts;
+mod payment_collection;
 mod product;
 mod region;
 mod sales_channel;
 mod shipping;
 
+pub use claim::{BuiltClaim, ClaimBuilder};
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
 pub use discount::{DiscountBuilder, GiftCardBuilder};
 pub use order::{BuiltOrder, OrderBuilder};
 pub use order_parts::{AddressFields, ItemBuilder};
+pub use payment_collection::PaymentCollectionBuilder;
 pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;

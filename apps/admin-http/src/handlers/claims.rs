@@ -1,0 +1,101 @@
+//! `/admin/orders/{id}/claims...`: each route answers the order as `GET /admin/orders/{id}`
+//! reads it with the request's `expand`/`fields`.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use medusa_core::flags::Flag;
+use medusa_order::{plan_order_retrieve, OrderQuery};
+use medusa_returns::{CreateClaim, FulfillClaim, ShipClaim, UpdateClaim};
+use serde_json::Value;
+
+use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+
+fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
+    let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
+    Ok(plan_order_retrieve(req.query_string(), sales_channels)?)
+}
+
+/// `POST /admin/orders/{id}/claims`
+pub async fn create_claim(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateClaim::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.claims.create(&id, input, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}`
+pub async fn update_claim(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let (id, claim_id) = path.into_inner();
+    let input = UpdateClaim::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped(
+        "order",
+        state.claims.update(&id, &claim_id, input, &query).await?,
+    )
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}/cancel`
+pub async fn cancel_claim(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let (id, claim_id) = path.into_inner();
+    let query = answer_query(&state, &req)?;
+    wrapped("order", state.claims.cancel(&id, &claim_id, &query).await?)
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}/fulfillments`
+pub async fn fulfill_claim(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let (id, claim_id) = path.into_inner();
+    let input = FulfillClaim::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped(
+        "order",
+        state.claims.fulfill(&id, &claim_id, input, &query).await?,
+    )
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}/fulfillments/{fulfillment_id}/cancel`
+pub async fn cancel_claim_fulfillment(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
+    let (id, claim_id, fulfillment_id) = path.into_inner();
+    let query = answer_query(&state, &req)?;
+    let order = state
+        .claims
+        .cancel_fulfillment(&id, &claim_id, &fulfillment_id, &query)
+        .await?;
+    wrapped("order", order)
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}/shipments`
+pub async fn ship_claim(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    req: HttpRequest,
+    body: JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let (id, claim_id) = path.into_inner();
+    let input = ShipClaim::from_body(body.0)?;
+    let query = answer_query(&state, &req)?;
+    wrapped(
+        "order",
+        state.claims.ship(&id, &claim_id, input, &query).await?,
+    )
+}

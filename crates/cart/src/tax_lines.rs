@@ -1,0 +1,182 @@
+//! Tax lines through Medusa's system tax provider: an item of a product taxed by the product's
+//! own rates and its type's in the region, else the region's default rate; a custom item not
+//! at all; a shipping method by its option's rates, else the region's default.
+//!
+//! Carts compute their lines when their totals are asked for ([`rates_for_products`],
+//! [`rates_for_option`]); orders, claims and swaps persist them ([`create_item_tax_lines_in`],
+//! [`create_method_tax_lines_in`]).
+
+use std::collections::HashMap;
+
+use medusa_core::{generate_id, Result};
+use medusa_entity::{
+    line_item, line_item_tax_line, region, shipping_method, shipping_method_tax_line,
+    shipping_tax_rate, tax_rate,
+};
+use medusa_pricing::variant_prices::product_rates;
+use medusa_query_dsl::key_in;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// One rate a tax line is written from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rate {
+    /// Percent (25 = 25 %); a rate without a value counts 0.
+    pub rate: f32,
+    pub name: String,
+    pub code: Option<String>,
+}
+
+/// The region's side of the tax provider's context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaxRegion {
+    pub id: String,
+    pub tax_rate: f32,
+}
+
+impl TaxRegion {
+    pub fn of(region: &region::Model) -> Self {
+        Self {
+            id: region.id.clone(),
+            tax_rate: region.tax_rate,
+        }
+    }
+
+    /// The region's default rate, named as Medusa names it.
+    pub fn default_rate(&self) -> Rate {
+        Rate {
+            rate: self.tax_rate,
+            name: "default".into(),
+            code: Some("default".into()),
+        }
+    }
+}
+
+fn rate_of(model: &tax_rate::Model) -> Rate {
+    Rate {
+        rate: model.rate.unwrap_or(0.0),
+        name: model.name.clone(),
+        code: model.code.clone(),
+    }
+}
+
+/// The rates of each product in the region (its own and its type's, else the default).
+pub async fn rates_for_products<C: ConnectionTrait>(
+    conn: &C,
+    region: &TaxRegion,
+    product_ids: &[String],
+) -> Result<HashMap<String, Vec<Rate>>> {
+    let mut out = HashMap::new();
+    for product_id in product_ids {
+        if out.contains_key(product_id) {
+            continue;
+        }
+        let own = product_rates(conn, product_id, &region.id).await?;
+        let rates = if own.is_empty() {
+            vec![region.default_rate()]
+        } else {
+            own.iter().map(rate_of).collect()
+        };
+        out.insert(product_id.clone(), rates);
+    }
+    Ok(out)
+}
+
+/// The rates of a shipping option (Medusa does not filter them by region), else the default.
+pub async fn rates_for_option<C: ConnectionTrait>(
+    conn: &C,
+    region: &TaxRegion,
+    option_id: &str,
+) -> Result<Vec<Rate>> {
+    let links: Vec<String> = shipping_tax_rate::Entity::find()
+        .filter(shipping_tax_rate::Column::ShippingOptionId.eq(option_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|l| l.rate_id)
+        .collect();
+    if links.is_empty() {
+        return Ok(vec![region.default_rate()]);
+    }
+    let rates: Vec<Rate> = tax_rate::Entity::find()
+        .filter(key_in(
+            tax_rate::Column::Id.into_expr(),
+            links,
+            conn.get_database_backend(),
+        ))
+        .all(conn)
+        .await?
+        .iter()
+        .map(rate_of)
+        .collect();
+    Ok(if rates.is_empty() {
+        vec![region.default_rate()]
+    } else {
+        rates
+    })
+}
+
+/// Writes the tax lines of these items (each with its product, `None` for a custom item, which
+/// gets none). Returns the written lines.
+pub async fn create_item_tax_lines_in<C: ConnectionTrait>(
+    conn: &C,
+    region: &TaxRegion,
+    items: &[(&line_item::Model, Option<&str>)],
+) -> Result<Vec<line_item_tax_line::Model>> {
+    let products: Vec<String> = items
+        .iter()
+        .filter_map(|(_, p)| p.map(str::to_owned))
+        .collect();
+    let rates = rates_for_products(conn, region, &products).await?;
+    let mut written = Vec::new();
+    for (item, product) in items {
+        if item.is_return {
+            continue;
+        }
+        let Some(product) = product else { continue };
+        for rate in rates.get(*product).into_iter().flatten() {
+            let now = medusa_core::time::now();
+            let line = line_item_tax_line::ActiveModel {
+                id: Set(generate_id("litl")),
+                rate: Set(rate.rate),
+                name: Set(rate.name.clone()),
+                code: Set(rate.code.clone()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                metadata: Set(None),
+                item_id: Set(item.id.clone()),
+            }
+            .insert(conn)
+            .await?;
+            written.push(line);
+        }
+    }
+    Ok(written)
+}
+
+/// Writes the tax lines of these shipping methods.
+pub async fn create_method_tax_lines_in<C: ConnectionTrait>(
+    conn: &C,
+    region: &TaxRegion,
+    methods: &[shipping_method::Model],
+) -> Result<Vec<shipping_method_tax_line::Model>> {
+    let mut written = Vec::new();
+    for method in methods {
+        for rate in rates_for_option(conn, region, &method.shipping_option_id).await? {
+            let now = medusa_core::time::now();
+            let line = shipping_method_tax_line::ActiveModel {
+                id: Set(generate_id("smtl")),
+                rate: Set(rate.rate),
+                name: Set(rate.name),
+                code: Set(rate.code),
+                created_at: Set(now),
+                updated_at: Set(now),
+                metadata: Set(None),
+                shipping_method_id: Set(method.id.clone()),
+            }
+            .insert(conn)
+            .await?;
+            written.push(line);
+        }
+    }
+    Ok(written)
+}

@@ -1,0 +1,274 @@
+//! Claims of orders (`/admin/orders/{id}/claims...`): refund and replace claims with their
+//! claimed lines (reasons, tags, images), the claim's return, additional items and shipping
+//! methods, fulfillments, shipments and cancels, as Medusa 1.20's `ClaimService` does them.
+//! Each route's work runs in one transaction with the events it records; the answer is the
+//! order as `GET /admin/orders/{id}` reads it after the commit.
+
+mod additional;
+pub mod create;
+pub mod rules;
+pub mod write;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use medusa_core::Result;
+use medusa_entity::sea_orm_active_enums::ClaimOrderTypeEnum;
+use medusa_order::input::AddressInput;
+use medusa_order::{OrderQuery, OrderService};
+use medusa_providers::ProviderRegistry;
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde_json::{Map, Value};
+
+use crate::ReturnShipping;
+
+/// One claimed line of a new claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimItemInput {
+    pub item_id: String,
+    pub quantity: i64,
+    pub note: Option<String>,
+    pub reason: Option<String>,
+    pub tags: Vec<String>,
+    pub images: Vec<String>,
+}
+
+/// A variant sent in replacement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdditionalItem {
+    pub variant_id: String,
+    pub quantity: i64,
+}
+
+/// A shipping method of a claim: an existing method (`id`) moved to the claim, or a new one
+/// of an option.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClaimShippingMethod {
+    pub id: Option<String>,
+    pub option_id: Option<String>,
+    pub price: Option<i64>,
+    pub data: Option<Map<String, Value>>,
+}
+
+/// `POST /admin/orders/{id}/claims` (Medusa's `AdminPostOrdersOrderClaimsReq`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateClaim {
+    pub kind: ClaimOrderTypeEnum,
+    pub claim_items: Vec<ClaimItemInput>,
+    pub return_shipping: Option<ReturnShipping>,
+    pub additional_items: Option<Vec<AdditionalItem>>,
+    pub shipping_methods: Option<Vec<ClaimShippingMethod>>,
+    pub refund_amount: Option<i64>,
+    pub shipping_address: Option<AddressInput>,
+    pub no_notification: Option<bool>,
+    pub return_location_id: Option<String>,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// An image of a claimed line in an update: kept (`id`) or added (`url`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImageRef {
+    pub id: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A tag of a claimed line in an update: an existing tag (`id`) or a value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TagRef {
+    pub id: Option<String>,
+    pub value: Option<String>,
+}
+
+/// A claimed line's update.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UpdateClaimItem {
+    pub id: String,
+    pub note: Option<String>,
+    pub reason: Option<String>,
+    pub images: Option<Vec<ImageRef>>,
+    pub tags: Option<Vec<TagRef>>,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UpdateClaim {
+    pub claim_items: Option<Vec<UpdateClaimItem>>,
+    pub shipping_methods: Option<Vec<ClaimShippingMethod>>,
+    pub no_notification: Option<bool>,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}/fulfillments`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FulfillClaim {
+    pub metadata: Option<Map<String, Value>>,
+    pub no_notification: Option<bool>,
+    pub location_id: Option<String>,
+}
+
+/// `POST /admin/orders/{id}/claims/{claim_id}/shipments`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShipClaim {
+    pub fulfillment_id: String,
+    pub tracking_numbers: Vec<String>,
+}
+
+/// The claim routes; each answers the order as `answer` reads it.
+#[async_trait]
+pub trait ClaimService: Send + Sync {
+    async fn create(
+        &self,
+        order_id: &str,
+        input: CreateClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn update(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        input: UpdateClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn cancel(&self, order_id: &str, claim_id: &str, answer: &OrderQuery) -> Result<Value>;
+    async fn fulfill(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        input: FulfillClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn cancel_fulfillment(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        fulfillment_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn ship(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        input: ShipClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+}
+
+/// [`ClaimService`] over the database, with the server's providers.
+#[derive(Clone)]
+pub struct SeaClaimService {
+    db: DatabaseConnection,
+    orders: Arc<dyn OrderService>,
+    providers: ProviderRegistry,
+    tax_inclusive: bool,
+}
+
+impl SeaClaimService {
+    pub fn new(
+        db: DatabaseConnection,
+        orders: Arc<dyn OrderService>,
+        providers: ProviderRegistry,
+        tax_inclusive: bool,
+    ) -> Self {
+        Self {
+            db,
+            orders,
+            providers,
+            tax_inclusive,
+        }
+    }
+
+    /// The order after the write: as `GET` reads it, untrimmed (Medusa cleans the answer
+    /// with no allowed properties), with the entity's `object`.
+    async fn answer(&self, order_id: &str, answer: &OrderQuery) -> Result<Value> {
+        let mut order = self.orders.retrieve(order_id, answer).await?;
+        if let Value::Object(map) = &mut order {
+            map.insert("object".into(), Value::String("order".into()));
+        }
+        Ok(order)
+    }
+}
+
+#[async_trait]
+impl ClaimService for SeaClaimService {
+    async fn create(
+        &self,
+        order_id: &str,
+        input: CreateClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        let claim =
+            create::create_claim_in(&txn, &self.providers, self.tax_inclusive, order_id, &input)
+                .await?;
+        create::settle_new_claim_in(&txn, &self.providers, &claim).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn update(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        input: UpdateClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::update_claim_in(&txn, &self.providers, self.tax_inclusive, claim_id, &input).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn cancel(&self, order_id: &str, claim_id: &str, answer: &OrderQuery) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::cancel_claim_in(&txn, order_id, claim_id).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn fulfill(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        input: FulfillClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::fulfill_claim_in(&txn, &self.providers, claim_id, &input).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn cancel_fulfillment(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        fulfillment_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::cancel_claim_fulfillment_in(
+            &txn,
+            &self.providers,
+            order_id,
+            claim_id,
+            fulfillment_id,
+        )
+        .await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn ship(
+        &self,
+        order_id: &str,
+        claim_id: &str,
+        input: ShipClaim,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::ship_claim_in(&txn, claim_id, &input).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+}
