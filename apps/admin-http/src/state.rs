@@ -226,7 +226,7 @@ impl AppState {
             )),
             claims: Arc::new(medusa_returns::SeaClaimService::new(
                 db.clone(),
-                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
                 providers.clone(),
                 flags.is_enabled(medusa_core::flags::Flag::TaxInclusivePricing),
             )),
