@@ -72,6 +72,11 @@ pub struct AppState {
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
     /// The caller's batch jobs (reads only, for now).
     pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
+    /// Inventory (Medusa's inventory and stock-location modules): on when the database has
+    /// the modules' tables, else every route answers that inventory is not enabled.
+    pub inventory_items: Arc<dyn medusa_inventory::InventoryItemService>,
+    pub stock_locations: Arc<dyn medusa_inventory::StockLocationService>,
+    pub reservations: Arc<dyn medusa_inventory::ReservationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
@@ -157,6 +162,7 @@ impl AppState {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
         let notification_providers = medusa_notification::default_providers();
+        let inventory = medusa_inventory::Modules::new(db.clone());
         let products: Arc<dyn medusa_product::ProductService> =
             Arc::new(medusa_product::SeaProductService::new(db.clone()));
         Self {
@@ -247,6 +253,13 @@ impl AppState {
             )),
             notification_providers,
             batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
+            inventory_items: Arc::new(medusa_inventory::SeaInventoryItemService::new(
+                inventory.clone(),
+            )),
+            stock_locations: Arc::new(medusa_inventory::SeaStockLocationService::new(
+                inventory.clone(),
+            )),
+            reservations: Arc::new(medusa_inventory::SeaReservationService::new(inventory)),
             currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,

@@ -40,20 +40,3 @@ pub async fn get_variant(
     wrapped("variant", variant)
 }
 
-/// `GET /admin/variants/{id}/inventory`: without an inventory module there are no inventory
-/// items and no per-channel availability (Medusa itself fails with a 500 here).
-pub async fn get_variant_inventory(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
-    let raw = medusa_query_dsl::parse("fields=id&expand=")?;
-    let selection = medusa_query_dsl::plan_retrieve(&VARIANT_RETRIEVE, &raw)?;
-    let variant = state.products.retrieve_variant(&id, &selection).await?;
-    Ok(HttpResponse::Ok().json(json!({
-        "variant": {
-            "id": variant.id(),
-            "inventory": [],
-            "sales_channel_availability": [],
-        }
-    })))
-}
