@@ -3,7 +3,6 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_pricing::PriceSelectionParams;
 use medusa_product::{VARIANT_LIST, VARIANT_RETRIEVE};
-use serde_json::json;
 
 use crate::{error::ApiResult, handlers::wrapped, state::AppState};
 
