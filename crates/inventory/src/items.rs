@@ -336,6 +336,8 @@ impl InventoryItemService for SeaInventoryItemService {
             .enumerate()
             .map(|(index, (row, variants))| {
                 let mut item = json::item(row)?;
+                // `fields` trims the item's own columns, never what the route joins to it.
+                item.retain(|key, _| key == "id" || plan.selection.has_field(key));
                 item.insert("variants".into(), Value::Array(variants));
                 Ok(Value::Object(with_levels(item, &levels.take(index))?))
             })

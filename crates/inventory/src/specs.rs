@@ -69,6 +69,7 @@ pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
     ],
     expandable: true,
     selectable: ITEM_FIELDS,
+    list_fields: &["created_at"],
     soft_delete: true,
     passthrough: &["location_id"],
     ..ResourceSpec::new("inventory_items", "inventory_item")
