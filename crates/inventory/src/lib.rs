@@ -45,6 +45,7 @@ pub use reservations::{
     SeaReservationService, UpdateReservation,
 };
 pub use specs::{
+    plan_reservation_list,
     INVENTORY_ITEM_LIST, INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST, ORDER_RESERVATION_LIST,
     RESERVATION_LIST, STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,
 };

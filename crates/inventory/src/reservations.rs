@@ -56,9 +56,9 @@ pub struct ReserveLineItem {
 /// database lacks the modules' tables.
 #[async_trait]
 pub trait ReservationService: Send + Sync {
-    /// A page of reservations; `line_item` (with its order) and `inventory_item` as the plan
-    /// expands them.
-    async fn list(&self, plan: &ListPlan) -> Result<ListPage<Value>>;
+    /// A page of reservations for a query string read as [`crate::plan_reservation_list`]
+    /// reads it; `line_item` (with its order) and `inventory_item` as it expands them.
+    async fn list(&self, query: &str) -> Result<ListPage<Value>>;
     async fn retrieve(&self, id: &str) -> Result<Value>;
     /// Creates a reservation by `user_id`; one for a line item may not hold more than the
     /// line's unfulfilled quantity.
@@ -205,13 +205,18 @@ async fn has_reservations_table<C: ConnectionTrait>(conn: &C) -> Result<bool> {
 
 /// Releases the reservations of line items (an order canceled): each level's reserved
 /// quantity goes down by what they held, and they are soft-deleted, as Medusa's
-/// `deleteReservationsByLineItem` does. Nothing without the inventory modules.
+/// `deleteReservationsByLineItem` does with the inventory modules. Without them it does
+/// nothing and answers `false`: the caller puts the lines back in their variants' stock, as
+/// Medusa does then.
 pub async fn release_line_items_in<C: ConnectionTrait>(
     conn: &C,
     line_item_ids: &[String],
-) -> Result<()> {
-    if line_item_ids.is_empty() || !has_reservations_table(conn).await? {
-        return Ok(());
+) -> Result<bool> {
+    if !has_reservations_table(conn).await? {
+        return Ok(false);
+    }
+    if line_item_ids.is_empty() {
+        return Ok(true);
     }
     let held = live::<reservation_item::Entity>()
         .filter(reservation_item::Column::LineItemId.is_in(line_item_ids.iter().cloned()))
@@ -227,7 +232,7 @@ pub async fn release_line_items_in<C: ConnectionTrait>(
         },
     )
     .await?;
-    Ok(())
+    Ok(true)
 }
 
 async fn release_in<C: ConnectionTrait>(
@@ -318,9 +323,10 @@ async fn expanded(
 
 #[async_trait]
 impl ReservationService for SeaReservationService {
-    async fn list(&self, plan: &ListPlan) -> Result<ListPage<Value>> {
+    async fn list(&self, query: &str) -> Result<ListPage<Value>> {
         self.modules.require_inventory().await?;
         let db = self.db();
+        let plan = &crate::specs::plan_reservation_list(query, db.get_database_backend())?;
         let count = plan
             .apply_count(reservation_item::Entity::find())
             .count(db)

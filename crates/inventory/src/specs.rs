@@ -169,3 +169,20 @@ pub static ORDER_RESERVATION_LIST: ResourceSpec = ResourceSpec {
     soft_delete: true,
     ..ResourceSpec::new("reservations", "reservation_item")
 };
+
+/// Plans `GET /admin/reservations`: Medusa's `@IsArray()` parameters refuse a single value
+/// (`line_item_id=x`: "line_item_id must be an array"; `line_item_id[]=x` is the form).
+pub fn plan_reservation_list(
+    query: &str,
+    backend: sea_orm::DbBackend,
+) -> medusa_core::Result<medusa_query_dsl::ListPlan> {
+    let raw = medusa_query_dsl::parse(query)?;
+    for name in ["inventory_item_id", "line_item_id", "created_by"] {
+        if let Some(medusa_query_dsl::RawValue::Text(_)) = raw.get(name) {
+            return Err(medusa_core::Error::invalid_data(format!(
+                "{name} must be an array"
+            )));
+        }
+    }
+    Ok(medusa_query_dsl::plan(&RESERVATION_LIST, &raw, backend)?)
+}

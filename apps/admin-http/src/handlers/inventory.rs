@@ -6,7 +6,7 @@ use medusa_inventory::{
     CreateInventoryItem, CreateLevel, CreateReservation, CreateStockLocation, ReserveLineItem,
     UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation,
     INVENTORY_ITEM_LIST, INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST, ORDER_RESERVATION_LIST,
-    RESERVATION_LIST, STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,
+    STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,
 };
 use medusa_query_dsl::{ResourceSpec, Selection};
 use serde_json::Value;
@@ -225,8 +225,7 @@ pub async fn list_reservations(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
-    let plan = list_plan(&req, &state, &RESERVATION_LIST)?;
-    let page = state.reservations.list(&plan).await?;
+    let page = state.reservations.list(req.query_string()).await?;
     // Medusa's reservation lists write `limit` before `offset`.
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "reservations": page.items, "count": page.count,

@@ -52,6 +52,10 @@ on_both_backends! {
         let svc = app.service().await;
         let recorded = reference("inventory-steps");
         // The reference's default channel serves its two seeded warehouses; so does ours.
+        let unknown = send(&svc, admin(post(&format!("/admin/sales-channels/{CHANNEL}/stock-locations"), json!({"location_id": "sloc_missing"})))).await;
+        assert_eq!((unknown.status, &unknown.body["message"]), (404, &json!("StockLocation with id sloc_missing was not found")));
+        let modules = send(&svc, admin(get("/admin/store"))).await.body["store"]["modules"].clone();
+        assert_eq!(modules[3], json!({"module": "inventoryService", "resolution": false}), "the dashboard reads this");
         for name in ["Berlin Warehouse", "Newark Warehouse"] {
             let created = send(&svc, admin(post("/admin/stock-locations", json!({"name": name})))).await;
             let id = created.body["stock_location"]["id"].as_str().unwrap().to_owned();
@@ -129,6 +133,8 @@ on_both_backends! {
         assert_eq!(level(&app).await.reserved_quantity, 5);
         let fetched = send(&svc, admin(get(&format!("/admin/inventory-items/{item}")))).await;
         assert_eq!(fetched.body["inventory_item"]["location_levels"][0]["available_quantity"], 0);
+        let single = send(&svc, admin(get("/admin/reservations?line_item_id=x"))).await;
+        assert_eq!((single.status, &single.body["message"]), (400, &json!("line_item_id must be an array")));
         send(&svc, admin(delete(&format!("/admin/reservations/{first}")))).await;
         assert_eq!(level(&app).await.reserved_quantity, 1);
         let live = reservation_item::Entity::find()
@@ -176,6 +182,23 @@ on_both_backends! {
         let listed = send(&svc, admin(get(&format!("/admin/orders/{order}/reservations")))).await;
         assert_eq!(listed.body["count"], 1);
         assert_eq!(listed.body["reservations"][0]["id"], reserved.body["reservation"]["id"]);
+
+        // Canceling the order releases its reservations instead of restocking the variants.
+        let stock = |app: &TestApp| {
+            let db = app.db.clone();
+            async move {
+                medusa_entity::product_variant::Entity::find_by_id("variant_ref_mug")
+                    .one(&db).await.unwrap().unwrap().inventory_quantity
+            }
+        };
+        let before = stock(&app).await;
+        let canceled = send(&svc, admin(post(&format!("/admin/orders/{order}/cancel"), json!({})))).await;
+        assert_eq!(canceled.status, 200, "{}", canceled.text);
+        let levels = send(&svc, admin(get(&format!("/admin/inventory-items/{item}/location-levels")))).await;
+        assert_eq!(levels.body["inventory_item"]["location_levels"][0]["reserved_quantity"], 0);
+        let listed = send(&svc, admin(get(&format!("/admin/orders/{order}/reservations")))).await;
+        assert_eq!(listed.body["count"], 0);
+        assert_eq!(stock(&app).await, before);
     }
 }
 
@@ -197,6 +220,10 @@ on_both_backends! {
         }
         let written = send(&svc, admin(post("/admin/stock-locations", json!({"name": "x"})))).await;
         assert_eq!(written.status, 404);
+        let modules = send(&svc, admin(get("/admin/store"))).await.body["store"]["modules"].clone();
+        assert!(!modules.to_string().contains("inventoryService"));
+        let as_array = send(&svc, admin(get("/admin/reservations?line_item_id=x"))).await;
+        assert_eq!(as_array.status, 404, "the module check comes first");
         let variant = send(&svc, admin(get("/admin/variants/variant_ref_mug/inventory"))).await;
         assert_eq!(variant.body, json!({"variant": {"id": "variant_ref_mug", "inventory": [], "sales_channel_availability": []}}));
         let missing = send(&svc, admin(get("/admin/variants/variant_nope/inventory"))).await;
