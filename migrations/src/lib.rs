@@ -52,8 +52,7 @@ use sea_orm_migration::prelude::*;
 
 pub use feature_flags::{migrate_tax_inclusive_pricing, TAX_INCLUSIVE_PRICING_MIGRATION};
 pub use inventory_modules::{
-    has_inventory_tables, migrate_inventory, ModuleMigrator, INVENTORY_TABLES,
-    MODULE_VERSION_TABLE,
+    has_inventory_tables, migrate_inventory, ModuleMigrator, INVENTORY_TABLES, MODULE_VERSION_TABLE,
 };
 pub use medusa_schema::MEDUSA_LAST_MIGRATION;
 pub use read_indexes::READ_INDEXES;

@@ -259,3 +259,60 @@ impl ReserveLineItem {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
+        result.unwrap_err().to_string()
+    }
+
+    /// The reference server's answers for these bodies.
+    #[test]
+    fn bad_bodies_get_medusas_messages() {
+        assert_eq!(
+            message(CreateStockLocation::from_body(json!({}))),
+            "name should not be empty, name must be a string"
+        );
+        assert_eq!(
+            message(CreateStockLocation::from_body(
+                json!({"name": "x", "address": {"city": "c"}})
+            )),
+            "address_1 must be a string, country_code must be a string"
+        );
+        assert_eq!(
+            message(CreateInventoryItem::from_body(json!({"sku": 5, "weight": "a", "foo": 1}))),
+            "property foo should not exist, sku must be a string, weight must be a number conforming to the specified constraints"
+        );
+        assert_eq!(
+            message(CreateLevel::from_body(json!({}))),
+            "location_id must be a string, stocked_quantity must be a number conforming to the specified constraints"
+        );
+        assert_eq!(
+            message(UpdateLevel::from_body(json!({"stocked_quantity": -1}))),
+            "stocked_quantity must not be less than 0"
+        );
+        assert_eq!(
+            message(CreateReservation::from_body(json!({}))),
+            "location_id must be a string, inventory_item_id must be a string, quantity must be a number conforming to the specified constraints"
+        );
+        assert_eq!(
+            message(UpdateInventoryItem::from_body(
+                json!({"metadata": {"a": 1}})
+            )),
+            "property metadata should not exist"
+        );
+    }
+
+    #[test]
+    fn a_location_name_is_trimmed() {
+        let input = CreateStockLocation::from_body(json!({"name": "  Paris  "})).unwrap();
+        assert_eq!(input.name, "Paris");
+        assert_eq!(
+            message(CreateStockLocation::from_body(json!({"name": "   "}))),
+            "name should not be empty"
+        );
+    }
+}

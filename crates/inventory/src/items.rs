@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
+use medusa_core::patch::Patch;
 use medusa_core::{generate_id, on_unique_violation, time, Error, ListPage, Result};
 use medusa_entity::{
     inventory_item, inventory_level, product, product_variant, product_variant_inventory_item,
-    reservation_item, sales_channel, sales_channel_location, stock_location,
+    sales_channel, sales_channel_location, stock_location,
 };
 use medusa_load::{by_key, children, find_live, live, Reader};
 use medusa_query_dsl::{in_insertion_order, ListPlan};
@@ -15,7 +16,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use medusa_core::patch::Patch;
 use serde_json::{Map, Value};
 
 use crate::events::{
@@ -97,8 +97,7 @@ pub trait InventoryItemService: Send + Sync {
     /// `{id, location_levels}`: the item's levels, only at `location_ids` when given.
     async fn list_levels(&self, id: &str, plan: &ListPlan) -> Result<Value>;
     async fn create_level(&self, id: &str, input: CreateLevel) -> Result<Value>;
-    async fn update_level(&self, id: &str, location_id: &str, input: UpdateLevel)
-        -> Result<Value>;
+    async fn update_level(&self, id: &str, location_id: &str, input: UpdateLevel) -> Result<Value>;
     /// Removes the item's level at a location, refused while it holds reservations.
     async fn delete_level(&self, id: &str, location_id: &str) -> Result<Value>;
     /// `GET /admin/variants/{id}/inventory`: the variant's items with their levels and what
@@ -241,10 +240,16 @@ async fn levels_of<C: medusa_load::Connection>(
 ) -> Result<medusa_load::Children<inventory_level::Model>> {
     let mut select = in_insertion_order(live::<inventory_level::Entity>(), reader.backend());
     if !location_ids.is_empty() {
-        select = select
-            .filter(inventory_level::Column::LocationId.is_in(location_ids.iter().cloned()));
+        select =
+            select.filter(inventory_level::Column::LocationId.is_in(location_ids.iter().cloned()));
     }
-    children(reader, select, inventory_level::Column::InventoryItemId, items).await
+    children(
+        reader,
+        select,
+        inventory_level::Column::InventoryItemId,
+        items,
+    )
+    .await
 }
 
 /// The variants attached to `items`, each with its product, grouped per item.
@@ -349,8 +354,11 @@ impl InventoryItemService for SeaInventoryItemService {
         self.modules.require_inventory().await?;
         let row = live_item(self.db(), id).await?;
         let mut reader = Reader::new(self.db()).await?;
-        let mut levels = levels_of(&mut reader, &[row.id.clone()], &[]).await?;
-        Ok(Value::Object(with_levels(json::item(&row)?, &levels.take(0))?))
+        let mut levels = levels_of(&mut reader, std::slice::from_ref(&row.id), &[]).await?;
+        Ok(Value::Object(with_levels(
+            json::item(&row)?,
+            &levels.take(0),
+        )?))
     }
 
     async fn create(&self, input: CreateInventoryItem) -> Result<Value> {
@@ -396,8 +404,20 @@ impl InventoryItemService for SeaInventoryItemService {
                 }
             )*};
         }
-        patch!(sku, origin_country, hs_code, mid_code, material, weight, height, length, width,
-            title, description, thumbnail);
+        patch!(
+            sku,
+            origin_country,
+            hs_code,
+            mid_code,
+            material,
+            weight,
+            height,
+            length,
+            width,
+            title,
+            description,
+            thumbnail
+        );
         match input.requires_shipping {
             Some(Some(value)) if *row.requires_shipping.as_ref() != value => {
                 row.requires_shipping = Set(value)
@@ -412,9 +432,10 @@ impl InventoryItemService for SeaInventoryItemService {
         if row.is_changed() {
             let sku = input.sku.clone().flatten().unwrap_or_default();
             row.updated_at = Set(time::now());
-            row.update(&txn).await.map_err(on_unique_violation(|_| sku_taken(&sku)))?;
-            medusa_events::record_event(&txn, &InventoryItemUpdated { id: id.to_owned() })
-                .await?;
+            row.update(&txn)
+                .await
+                .map_err(on_unique_violation(|_| sku_taken(&sku)))?;
+            medusa_events::record_event(&txn, &InventoryItemUpdated { id: id.to_owned() }).await?;
         }
         txn.commit().await?;
         item_answer(self.db(), id).await
@@ -458,8 +479,11 @@ impl InventoryItemService for SeaInventoryItemService {
         self.modules.require_inventory().await?;
         let rows = plan
             .apply(
-                in_insertion_order(live::<inventory_level::Entity>(), self.db().get_database_backend())
-                    .filter(inventory_level::Column::InventoryItemId.eq(id)),
+                in_insertion_order(
+                    live::<inventory_level::Entity>(),
+                    self.db().get_database_backend(),
+                )
+                .filter(inventory_level::Column::InventoryItemId.eq(id)),
             )
             .all(self.db())
             .await?;
@@ -507,17 +531,18 @@ impl InventoryItemService for SeaInventoryItemService {
         .insert(&txn)
         .await
         .map_err(on_unique_violation(|_| duplicate()))?;
-        medusa_events::record_event(&txn, &InventoryLevelCreated { ids: vec![level.id] }).await?;
+        medusa_events::record_event(
+            &txn,
+            &InventoryLevelCreated {
+                ids: vec![level.id],
+            },
+        )
+        .await?;
         txn.commit().await?;
         item_answer(self.db(), id).await
     }
 
-    async fn update_level(
-        &self,
-        id: &str,
-        location_id: &str,
-        input: UpdateLevel,
-    ) -> Result<Value> {
+    async fn update_level(&self, id: &str, location_id: &str, input: UpdateLevel) -> Result<Value> {
         self.modules.require_inventory().await?;
         let txn = self.db().begin().await?;
         let level = find_level(&txn, id, location_id)
@@ -599,7 +624,12 @@ impl InventoryItemService for SeaInventoryItemService {
             .iter()
             .take(10)
             .enumerate()
-            .map(|(index, item)| Ok(Value::Object(with_levels(json::all(item)?, &levels.take(index))?)))
+            .map(|(index, item)| {
+                Ok(Value::Object(with_levels(
+                    json::all(item)?,
+                    &levels.take(index),
+                )?))
+            })
             .collect::<Result<Vec<_>>>()?;
         let mut availability = Vec::new();
         if !inventory.is_empty() {
@@ -741,18 +771,4 @@ pub async fn variant_quantity_in<C: ConnectionTrait>(
         }
     }
     Ok(least)
-}
-
-/// The reserved quantity an item holds at a location (0 without a level).
-pub async fn reserved_at<C: ConnectionTrait>(
-    conn: &C,
-    item_id: &str,
-    location_id: &str,
-) -> Result<i64> {
-    let rows = live::<reservation_item::Entity>()
-        .filter(reservation_item::Column::InventoryItemId.eq(item_id))
-        .filter(reservation_item::Column::LocationId.eq(location_id))
-        .all(conn)
-        .await?;
-    Ok(rows.iter().map(|r| i64::from(r.quantity)).sum())
 }

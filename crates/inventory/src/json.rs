@@ -9,8 +9,14 @@ use serde_json::{Map, Value};
 use crate::specs::ITEM_FIELDS;
 
 /// The fields of a stock location Medusa's routes select (no `deleted_at`).
-pub const LOCATION_FIELDS: &[&str] =
-    &["id", "name", "address_id", "metadata", "created_at", "updated_at"];
+pub const LOCATION_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "address_id",
+    "metadata",
+    "created_at",
+    "updated_at",
+];
 
 /// Medusa's `defaultReservationFields` (the reservation list).
 pub const RESERVATION_FIELDS: &[&str] = &[
@@ -42,8 +48,12 @@ pub const LEVEL_FIELDS: &[&str] = &[
 pub fn all<M: Serialize>(model: &M) -> Result<Map<String, Value>> {
     match serde_json::to_value(model) {
         Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(Error::UnexpectedState("a row serialized as no object".into())),
-        Err(err) => Err(Error::UnexpectedState(format!("serialization failed: {err}"))),
+        Ok(_) => Err(Error::UnexpectedState(
+            "a row serialized as no object".into(),
+        )),
+        Err(err) => Err(Error::UnexpectedState(format!(
+            "serialization failed: {err}"
+        ))),
     }
 }
 
@@ -89,3 +99,21 @@ pub fn js_number(value: f64) -> Value {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::js_number;
+    use serde_json::json;
+
+    #[test]
+    fn numbers_are_written_as_javascript_writes_them() {
+        for (value, expected) in [
+            (3.0, json!(3)),
+            (-2.0, json!(-2)),
+            (2.5, json!(2.5)),
+            (f64::NAN, json!(null)),
+            (f64::INFINITY, json!(null)),
+        ] {
+            assert_eq!(js_number(value), expected, "{value}");
+        }
+    }
+}

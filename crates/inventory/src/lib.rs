@@ -41,11 +41,10 @@ pub use locations::{
 };
 pub use modules::Modules;
 pub use reservations::{
-    release_line_items_in, CreateReservation, ReserveLineItem, ReservationService,
+    release_line_items_in, CreateReservation, ReservationService, ReserveLineItem,
     SeaReservationService, UpdateReservation,
 };
 pub use specs::{
-    plan_reservation_list,
-    INVENTORY_ITEM_LIST, INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST, ORDER_RESERVATION_LIST,
-    RESERVATION_LIST, STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,
+    plan_reservation_list, INVENTORY_ITEM_LIST, INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST,
+    ORDER_RESERVATION_LIST, RESERVATION_LIST, STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,
 };

@@ -255,7 +255,10 @@ impl StockLocationService for SeaStockLocationService {
             }
             let location_ids: Vec<String> = sales_channel_location::Entity::find()
                 .filter(sales_channel_location::Column::DeletedAt.is_null())
-                .filter(sales_channel_location::Column::SalesChannelId.is_in(channel_ids.iter().cloned()))
+                .filter(
+                    sales_channel_location::Column::SalesChannelId
+                        .is_in(channel_ids.iter().cloned()),
+                )
                 .all(db)
                 .await?
                 .into_iter()
@@ -354,7 +357,10 @@ pub async fn delete_location_in<C: ConnectionTrait>(conn: &C, id: &str) -> Resul
         .exec(conn)
         .await?;
     let now = time::now();
-    if find_live::<stock_location::Entity, _>(conn, id).await?.is_some() {
+    if find_live::<stock_location::Entity, _>(conn, id)
+        .await?
+        .is_some()
+    {
         stock_location::Entity::update_many()
             .col_expr(stock_location::Column::DeletedAt, Expr::value(now))
             .col_expr(stock_location::Column::UpdatedAt, Expr::value(now))
@@ -393,4 +399,3 @@ pub async fn delete_location_in<C: ConnectionTrait>(conn: &C, id: &str) -> Resul
     .await?;
     Ok(())
 }
-

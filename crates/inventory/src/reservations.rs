@@ -2,6 +2,7 @@
 //! counted in the level's `reserved_quantity`.
 
 use async_trait::async_trait;
+use medusa_core::patch::Patch;
 use medusa_core::{generate_id, time, Error, ListPage, Result};
 use medusa_entity::{
     inventory_item, line_item, order, product_variant_inventory_item, reservation_item,
@@ -12,7 +13,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, Statement, TransactionTrait,
 };
-use medusa_core::patch::Patch;
 use serde_json::Value;
 
 use crate::events::{
@@ -175,8 +175,13 @@ pub async fn create_reservations_in<C: ConnectionTrait>(
         }
         .insert(conn)
         .await?;
-        adjust_reserved_in(conn, &input.inventory_item_id, &input.location_id, input.quantity)
-            .await?;
+        adjust_reserved_in(
+            conn,
+            &input.inventory_item_id,
+            &input.location_id,
+            input.quantity,
+        )
+        .await?;
         created.push(row);
     }
     medusa_events::record_event(
@@ -350,8 +355,7 @@ impl ReservationService for SeaReservationService {
         if let Some(line_item_id) = &input.line_item_id {
             check_line_quantity(&txn, line_item_id, i64::from(input.quantity)).await?;
         }
-        let created =
-            create_reservations_in(&txn, vec![(input, Some(user_id.to_owned()))]).await?;
+        let created = create_reservations_in(&txn, vec![(input, Some(user_id.to_owned()))]).await?;
         txn.commit().await?;
         created
             .first()
@@ -366,8 +370,7 @@ impl ReservationService for SeaReservationService {
             Error::not_found(format!("ReservationItem with id {id} was not found"))
         })?;
         if let (Some(line_item_id), Some(quantity)) = (&current.line_item_id, input.quantity) {
-            check_line_quantity(&txn, line_item_id, i64::from(quantity - current.quantity))
-                .await?;
+            check_line_quantity(&txn, line_item_id, i64::from(quantity - current.quantity)).await?;
         }
         let item_id = current.inventory_item_id.clone();
         let moved = input
@@ -376,11 +379,19 @@ impl ReservationService for SeaReservationService {
             .filter(|location| **location != current.location_id);
         if let Some(location) = moved {
             adjust_reserved_in(&txn, &item_id, &current.location_id, -current.quantity).await?;
-            let quantity = input.quantity.filter(|q| *q != 0).unwrap_or(current.quantity);
+            let quantity = input
+                .quantity
+                .filter(|q| *q != 0)
+                .unwrap_or(current.quantity);
             adjust_reserved_in(&txn, &item_id, location, quantity).await?;
         } else if let Some(quantity) = input.quantity.filter(|q| *q != current.quantity) {
-            adjust_reserved_in(&txn, &item_id, &current.location_id, quantity - current.quantity)
-                .await?;
+            adjust_reserved_in(
+                &txn,
+                &item_id,
+                &current.location_id,
+                quantity - current.quantity,
+            )
+            .await?;
         }
         let mut row = current.into_active_model();
         if let Some(quantity) = input.quantity {

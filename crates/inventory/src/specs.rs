@@ -1,8 +1,6 @@
 //! The query parameters of the inventory routes (Medusa's `AdminGet…Params`).
 
-use medusa_query_dsl::{
-    FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec,
-};
+use medusa_query_dsl::{FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec};
 use sea_orm::Order;
 
 const PAGE_OF_20: Option<Pagination> = Some(Pagination {
@@ -55,7 +53,9 @@ pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::value("origin_country", FieldKind::Text).list(),
         FilterSpec::value("mid_code", FieldKind::Text).list(),
         FilterSpec::value("material", FieldKind::Text).list(),
-        FilterSpec::value("hs_code", FieldKind::Text).list().pattern(),
+        FilterSpec::value("hs_code", FieldKind::Text)
+            .list()
+            .pattern(),
         FilterSpec::value("weight", FieldKind::Int).with_range(),
         FilterSpec::value("length", FieldKind::Int).with_range(),
         FilterSpec::value("height", FieldKind::Int).with_range(),
@@ -89,7 +89,14 @@ pub static LOCATION_LEVEL_LIST: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("location_levels", "inventory_level")
 };
 
-const LOCATION_FIELDS: &[&str] = &["id", "name", "address_id", "metadata", "created_at", "updated_at"];
+const LOCATION_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "address_id",
+    "metadata",
+    "created_at",
+    "updated_at",
+];
 
 const LOCATION_RELATIONS: &[RelationSpec] = &[
     RelationSpec::new("address"),
@@ -104,7 +111,9 @@ pub static STOCK_LOCATION_LIST: ResourceSpec = ResourceSpec {
     sortable: LOCATION_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
-        FilterSpec::value("name", FieldKind::Text).list().ignored_with_q(),
+        FilterSpec::value("name", FieldKind::Text)
+            .list()
+            .ignored_with_q(),
         FilterSpec::value("address_id", FieldKind::Text).list(),
     ],
     searchable: &[medusa_query_dsl::Column::own("name")],

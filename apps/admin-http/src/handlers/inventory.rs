@@ -4,9 +4,9 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_inventory::{
     CreateInventoryItem, CreateLevel, CreateReservation, CreateStockLocation, ReserveLineItem,
-    UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation,
-    INVENTORY_ITEM_LIST, INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST, ORDER_RESERVATION_LIST,
-    STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,
+    UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation, INVENTORY_ITEM_LIST,
+    INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST, ORDER_RESERVATION_LIST, STOCK_LOCATION_LIST,
+    STOCK_LOCATION_RETRIEVE,
 };
 use medusa_query_dsl::{ResourceSpec, Selection};
 use serde_json::Value;
@@ -242,10 +242,7 @@ pub async fn create_reservation(
     let input = CreateReservation::from_body(body.0)?;
     wrapped(
         "reservation",
-        state
-            .reservations
-            .create(input, &caller.0.user_id)
-            .await?,
+        state.reservations.create(input, &caller.0.user_id).await?,
     )
 }
 

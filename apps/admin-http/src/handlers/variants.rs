@@ -38,4 +38,3 @@ pub async fn get_variant(
         .await?;
     wrapped("variant", variant)
 }
-
