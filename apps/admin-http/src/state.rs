@@ -164,7 +164,10 @@ impl AppState {
         let notification_providers = medusa_notification::default_providers();
         let inventory = medusa_inventory::Modules::new(db.clone());
         let products: Arc<dyn medusa_product::ProductService> =
-            Arc::new(medusa_product::SeaProductService::new(db.clone()));
+            Arc::new(medusa_inventory::ProductsWithAvailability::new(
+                Arc::new(medusa_product::SeaProductService::new(db.clone())),
+                inventory.clone(),
+            ));
         Self {
             backend: db.get_database_backend(),
             flags,
@@ -236,10 +239,13 @@ impl AppState {
                 flags,
             )),
             gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone(), flags)),
-            priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
-                db.clone(),
-                Arc::clone(&products),
-                flags,
+            priced_variants: Arc::new(medusa_inventory::VariantsWithAvailability::new(
+                Arc::new(medusa_pricing::SeaPricedVariantService::new(
+                    db.clone(),
+                    Arc::clone(&products),
+                    flags,
+                )),
+                inventory.clone(),
             )),
             products,
             product_writes: Arc::new(medusa_product::SeaProductWriteService::new(

@@ -8,7 +8,10 @@
 //! - [`InventoryItemService`]: items, their variant links and their levels per location
 //!   (stocked, reserved, incoming, available), and a variant's inventory per sales channel;
 //! - [`StockLocationService`]: locations with their addresses and sales channels;
-//! - [`ReservationService`]: reservations, an order's reservations, reserving a line item.
+//! - [`ReservationService`]: reservations, an order's reservations, reserving a line item;
+//! - [`ProductsWithAvailability`], [`VariantsWithAvailability`]: the product and variant reads
+//!   with each variant's `inventory_quantity` and `purchasable` from the levels, as Medusa's
+//!   product routes decorate them with the modules on.
 //!
 //! Whether the modules are on is a fact of the database ([`Modules`]): one that has their
 //! tables (`medusa-admin migrate --inventory`, or Medusa's own migrations with the modules) is
@@ -22,6 +25,7 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod availability;
 pub mod events;
 pub mod input;
 pub mod items;
@@ -31,6 +35,7 @@ pub mod modules;
 pub mod reservations;
 pub mod specs;
 
+pub use availability::{ProductsWithAvailability, VariantsWithAvailability};
 pub use items::{
     CreateInventoryItem, CreateLevel, InventoryItemService, SeaInventoryItemService,
     UpdateInventoryItem, UpdateLevel,

@@ -247,3 +247,42 @@ on_both_backends! {
         }
     }
 }
+
+on_both_backends! {
+    async fn availability_on_product_reads(app) {
+        inventory_store(&app).await;
+        let svc = app.service().await;
+        let location = send(&svc, admin(post("/admin/stock-locations", json!({"name": "Depot"})))).await;
+        let location = location.body["stock_location"]["id"].as_str().unwrap().to_owned();
+        let item = send(&svc, admin(post("/admin/inventory-items", json!({"variant_id": "variant_ref_mug"})))).await;
+        let item = item.body["inventory_item"]["id"].as_str().unwrap().to_owned();
+        send(&svc, admin(post(&format!("/admin/inventory-items/{item}/location-levels"), json!({"location_id": location, "stocked_quantity": 7})))).await;
+        send(&svc, admin(post("/admin/reservations", json!({"inventory_item_id": item, "location_id": location, "quantity": 2})))).await;
+        let mug = |body: &Value, path: &str| -> (Value, Value) {
+            let variants = match path {
+                "product" => body["product"]["variants"].clone(),
+                "products" => body["products"][0]["variants"].clone(),
+                _ => body["variants"].clone(),
+            };
+            let variant = variants.as_array().unwrap().iter().find(|v| v["id"] == "variant_ref_mug").unwrap().clone();
+            (variant["inventory_quantity"].clone(), variant["purchasable"].clone())
+        };
+        // No sales channel serves the location yet: nothing to sell.
+        let product = send(&svc, admin(get("/admin/products/prod_ref_mug"))).await;
+        assert_eq!(mug(&product.body, "product"), (json!(0), json!(false)));
+        send(&svc, admin(post(&format!("/admin/sales-channels/{CHANNEL}/stock-locations"), json!({"location_id": location})))).await;
+        let product = send(&svc, admin(get("/admin/products/prod_ref_mug"))).await;
+        assert_eq!(mug(&product.body, "product"), (json!(5), json!(true)));
+        let products = send(&svc, admin(get("/admin/products?id=prod_ref_mug"))).await;
+        assert_eq!(mug(&products.body, "products"), (json!(5), json!(true)));
+        let variants = send(&svc, admin(get("/admin/variants?id=variant_ref_mug"))).await;
+        assert_eq!(mug(&variants.body, "variants"), (json!(5), json!(true)));
+        // A variant that manages its inventory without items has no quantity to show.
+        let tee = send(&svc, admin(get("/admin/variants?id=variant_ref_tee_s_black"))).await;
+        let tee = &tee.body["variants"][0];
+        assert_eq!((tee.get("inventory_quantity"), &tee["purchasable"]), (None, &json!(true)));
+        // The gift cards manage none: purchasable, their stored quantity kept.
+        let card = send(&svc, admin(get("/admin/variants?id=variant_ref_gc_25"))).await;
+        assert_eq!((&card.body["variants"][0]["inventory_quantity"], &card.body["variants"][0]["purchasable"]), (&json!(0), &json!(true)));
+    }
+}
