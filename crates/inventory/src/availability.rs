@@ -82,7 +82,11 @@ pub async fn set_variant_availability_in<C: ConnectionTrait>(
         let flag = |v: &Map<String, Value>, key: &str| v.get(key).and_then(Value::as_bool);
         let backorder = flag(variant, "allow_backorder").unwrap_or(false);
         let managed = flag(variant, "manage_inventory").unwrap_or(true);
-        let id = variant.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let id = variant
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
         let purchasable = if !managed {
             true
         } else if let Some(item) = first_item.get(&id) {
@@ -100,7 +104,10 @@ pub async fn set_variant_availability_in<C: ConnectionTrait>(
 
 fn variants_of(product: &mut Map<String, Value>) -> Vec<&mut Map<String, Value>> {
     match product.get_mut("variants") {
-        Some(Value::Array(variants)) => variants.iter_mut().filter_map(Value::as_object_mut).collect(),
+        Some(Value::Array(variants)) => variants
+            .iter_mut()
+            .filter_map(Value::as_object_mut)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -224,8 +231,11 @@ impl PricedVariantService for VariantsWithAvailability {
     ) -> Result<VariantPage> {
         let mut page = self.inner.list_variants(plan, params).await?;
         if self.modules.enabled().await? {
-            let mut variants: Vec<&mut Map<String, Value>> =
-                page.variants.iter_mut().map(VariantView::as_json_mut).collect();
+            let mut variants: Vec<&mut Map<String, Value>> = page
+                .variants
+                .iter_mut()
+                .map(VariantView::as_json_mut)
+                .collect();
             set_variant_availability_in(self.modules.db(), &mut variants).await?;
         }
         Ok(page)
