@@ -1,29 +1,32 @@
 //! Inventory items, their variant links and their levels per stock location.
 
-use std::collections::HashMap;
-
 use async_trait::async_trait;
 use medusa_core::patch::Patch;
 use medusa_core::{generate_id, on_unique_violation, time, Error, ListPage, Result};
 use medusa_entity::{
-    inventory_item, inventory_level, product, product_variant, product_variant_inventory_item,
-    sales_channel, sales_channel_location, stock_location,
+    inventory_item, inventory_level, product_variant, product_variant_inventory_item,
+    stock_location,
 };
-use medusa_load::{by_key, children, find_live, live, Reader};
+use medusa_load::{find_live, live, Reader};
 use medusa_query_dsl::{in_insertion_order, ListPlan};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::events::{
     InventoryItemCreated, InventoryItemDeleted, InventoryItemUpdated, InventoryLevelCreated,
     InventoryLevelDeleted, InventoryLevelUpdated, InventoryLevelsOfItemDeleted,
 };
+use crate::item_reads::{levels_of, variants_of, with_levels};
 use crate::json;
 use crate::modules::Modules;
+pub use crate::stock::{
+    adjust_reserved_in, available_quantity_in, channels_with_locations, find_level,
+    variant_quantity_in,
+};
 
 const ITEM_ID_PREFIX: &str = "iitem";
 const LEVEL_ID_PREFIX: &str = "ilev";
@@ -150,164 +153,6 @@ pub async fn live_location<C: ConnectionTrait>(
     find_live::<stock_location::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| location_not_found(id))
-}
-
-/// The live level of an item at a location.
-pub async fn find_level<C: ConnectionTrait>(
-    conn: &C,
-    item_id: &str,
-    location_id: &str,
-) -> Result<Option<inventory_level::Model>> {
-    Ok(live::<inventory_level::Entity>()
-        .filter(inventory_level::Column::InventoryItemId.eq(item_id))
-        .filter(inventory_level::Column::LocationId.eq(location_id))
-        .one(conn)
-        .await?)
-}
-
-/// Moves the reserved quantity of an item's level at a location by `delta` (Medusa's
-/// `adjustReservedQuantity`: a missing level is left alone).
-pub async fn adjust_reserved_in<C: ConnectionTrait>(
-    conn: &C,
-    item_id: &str,
-    location_id: &str,
-    delta: i32,
-) -> Result<()> {
-    if delta == 0 {
-        return Ok(());
-    }
-    inventory_level::Entity::update_many()
-        .col_expr(
-            inventory_level::Column::ReservedQuantity,
-            Expr::col(inventory_level::Column::ReservedQuantity).add(delta),
-        )
-        .col_expr(inventory_level::Column::UpdatedAt, Expr::value(time::now()))
-        .filter(inventory_level::Column::InventoryItemId.eq(item_id))
-        .filter(inventory_level::Column::LocationId.eq(location_id))
-        .exec(conn)
-        .await?;
-    Ok(())
-}
-
-/// What an item can still sell at these locations: the sum of stocked less reserved over its
-/// live levels there; `None` when it has no level there (Medusa's `NaN`).
-pub async fn available_quantity_in<C: ConnectionTrait>(
-    conn: &C,
-    item_id: &str,
-    location_ids: &[String],
-) -> Result<Option<i64>> {
-    if location_ids.is_empty() {
-        return Ok(Some(0));
-    }
-    let levels = live::<inventory_level::Entity>()
-        .filter(inventory_level::Column::InventoryItemId.eq(item_id))
-        .filter(inventory_level::Column::LocationId.is_in(location_ids.iter().cloned()))
-        .all(conn)
-        .await?;
-    if levels.is_empty() {
-        return Ok(None);
-    }
-    Ok(Some(
-        levels
-            .iter()
-            .map(|l| i64::from(l.stocked_quantity) - i64::from(l.reserved_quantity))
-            .sum(),
-    ))
-}
-
-/// The item with its `levels` (with availability) and their sums, as `joinLevels` writes it.
-fn with_levels(
-    mut item: Map<String, Value>,
-    levels: &[inventory_level::Model],
-) -> Result<Map<String, Value>> {
-    let reserved: i64 = levels.iter().map(|l| i64::from(l.reserved_quantity)).sum();
-    let stocked: i64 = levels.iter().map(|l| i64::from(l.stocked_quantity)).sum();
-    item.insert("reserved_quantity".into(), Value::from(reserved));
-    item.insert("stocked_quantity".into(), Value::from(stocked));
-    let levels = levels
-        .iter()
-        .map(json::level_with_availability)
-        .collect::<Result<Vec<_>>>()?;
-    item.insert("location_levels".into(), Value::Array(levels));
-    Ok(item)
-}
-
-/// The live levels of `items` (only at `location_ids` when given), grouped per item.
-async fn levels_of<C: medusa_load::Connection>(
-    reader: &mut Reader<'_, C>,
-    items: &[String],
-    location_ids: &[String],
-) -> Result<medusa_load::Children<inventory_level::Model>> {
-    let mut select = in_insertion_order(live::<inventory_level::Entity>(), reader.backend());
-    if !location_ids.is_empty() {
-        select =
-            select.filter(inventory_level::Column::LocationId.is_in(location_ids.iter().cloned()));
-    }
-    children(
-        reader,
-        select,
-        inventory_level::Column::InventoryItemId,
-        items,
-    )
-    .await
-}
-
-/// The variants attached to `items`, each with its product, grouped per item.
-async fn variants_of<C: medusa_load::Connection>(
-    reader: &mut Reader<'_, C>,
-    items: &[String],
-) -> Result<Vec<Vec<Value>>> {
-    let links_select = in_insertion_order(
-        live::<product_variant_inventory_item::Entity>(),
-        reader.backend(),
-    );
-    let mut links = children(
-        reader,
-        links_select,
-        product_variant_inventory_item::Column::InventoryItemId,
-        items,
-    )
-    .await?;
-    let link_groups: Vec<Vec<product_variant_inventory_item::Model>> =
-        (0..items.len()).map(|i| links.take(i)).collect();
-    let variant_ids = link_groups
-        .iter()
-        .flatten()
-        .map(|l| l.variant_id.clone())
-        .collect::<Vec<_>>();
-    let variants = by_key(
-        reader,
-        live::<product_variant::Entity>(),
-        product_variant::Column::Id,
-        variant_ids,
-    )
-    .await?;
-    let products = by_key(
-        reader,
-        live::<product::Entity>(),
-        product::Column::Id,
-        variants.values().map(|v| v.product_id.clone()),
-    )
-    .await?;
-    link_groups
-        .iter()
-        .map(|group| {
-            group
-                .iter()
-                .filter_map(|link| variants.get(&link.variant_id))
-                .map(|variant| {
-                    let mut map = json::all(variant)?;
-                    let product = products
-                        .get(&variant.product_id)
-                        .map(json::all)
-                        .transpose()?
-                        .map_or(Value::Null, Value::Object);
-                    map.insert("product".into(), product);
-                    Ok(Value::Object(map))
-                })
-                .collect::<Result<Vec<_>>>()
-        })
-        .collect()
 }
 
 async fn item_answer<C: ConnectionTrait>(conn: &C, id: &str) -> Result<Value> {
@@ -719,56 +564,4 @@ pub async fn attach_variant_in<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     Ok(())
-}
-
-/// Every live sales channel (in database order) with the locations linked to it.
-async fn channels_with_locations<C: ConnectionTrait>(
-    conn: &C,
-) -> Result<Vec<(sales_channel::Model, Vec<String>)>> {
-    let channels = in_insertion_order(live::<sales_channel::Entity>(), conn.get_database_backend())
-        .all(conn)
-        .await?;
-    let links = sales_channel_location::Entity::find()
-        .filter(sales_channel_location::Column::DeletedAt.is_null())
-        .all(conn)
-        .await?;
-    let mut by_channel: HashMap<String, Vec<String>> = HashMap::new();
-    for link in links {
-        by_channel
-            .entry(link.sales_channel_id)
-            .or_default()
-            .push(link.location_id);
-    }
-    Ok(channels
-        .into_iter()
-        .map(|channel| {
-            let locations = by_channel.remove(&channel.id).unwrap_or_default();
-            (channel, locations)
-        })
-        .collect())
-}
-
-/// How many of a variant the locations can still sell: for each of its items, what is
-/// available there divided by the quantity a variant needs, the least of them (Medusa's
-/// `getVariantQuantityFromVariantInventoryItems`; `NaN` when an item has no level there).
-pub async fn variant_quantity_in<C: ConnectionTrait>(
-    conn: &C,
-    links: &[product_variant_inventory_item::Model],
-    location_ids: &[String],
-) -> Result<f64> {
-    let mut least = f64::INFINITY;
-    for link in links {
-        let available = available_quantity_in(conn, &link.inventory_item_id, location_ids).await?;
-        let quantity = match available {
-            Some(available) => available as f64 / f64::from(link.required_quantity),
-            None => f64::NAN,
-        };
-        if quantity.is_nan() || quantity < least {
-            least = quantity;
-        }
-        if least.is_nan() {
-            break;
-        }
-    }
-    Ok(least)
 }

@@ -28,12 +28,14 @@
 pub mod availability;
 pub mod events;
 pub mod input;
+mod item_reads;
 pub mod items;
 pub mod json;
 pub mod locations;
 pub mod modules;
 pub mod reservations;
 pub mod specs;
+pub mod stock;
 
 pub use availability::{ProductsWithAvailability, VariantsWithAvailability};
 pub use items::{
