@@ -14,4 +14,6 @@ command -v cargo >/dev/null 2>&1 || { echo "cargo not found: install the Rust to
 export INSTA_UPDATE=no
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
-exec scripts/with-postgres.sh cargo test --workspace --locked --no-fail-fast "$@"
+# Then the embedding examples, on the same throwaway PostgreSQL.
+exec scripts/with-postgres.sh bash -c \
+    'cargo test --workspace --locked --no-fail-fast "$@" && scripts/examples.sh' test "$@"

@@ -78,7 +78,7 @@ log "starting PostgreSQL on 127.0.0.1:$port"
     start >&2 || { cat "$dir/server.log" >&2; die "PostgreSQL did not start"; }
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
-export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres
+export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PG_BINDIR="$bindir"
 log "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
 set +e

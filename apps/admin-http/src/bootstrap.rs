@@ -11,7 +11,7 @@ use medusa_store::seed::{self, SeedFile, SeedReport, Seeded};
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use sea_orm::DatabaseConnection;
 
-use crate::{config::ServerConfig, state::AppState};
+use crate::{state::AppState, StartError};
 
 /// The demo store description loaded on first run of the demo database.
 pub const DEMO_STORE: &str = include_str!("../../../fixtures/demo-store.json");
@@ -20,11 +20,14 @@ pub const DEMO_STORE: &str = include_str!("../../../fixtures/demo-store.json");
 pub const DEMO_ADMIN_EMAIL: &str = "admin@medusa-test.com";
 pub const DEMO_ADMIN_PASSWORD: &str = "supersecret";
 
+/// `medusa-admin serve`'s boot: [`prepare`], then the first admin (or, on the demo database,
+/// the demo store and its login) when there is no user yet.
+#[cfg(feature = "cli")]
 pub async fn boot(
     state: &AppState,
     db: &DatabaseConnection,
-    config: &ServerConfig,
-) -> anyhow::Result<()> {
+    config: &crate::config::ServerConfig,
+) -> Result<(), StartError> {
     prepare(state).await?;
     if state.users.count().await? > 0 {
         return Ok(());
@@ -58,7 +61,7 @@ pub async fn boot(
 /// card shipping profiles, and the loaded providers recorded as installed (the built-in
 /// `system` payment provider is not recorded). Each step is a no-op once done. An application
 /// mounting the API with [`crate::configure`] calls this once at start.
-pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
+pub async fn prepare(state: &AppState) -> Result<(), StartError> {
     state.store.ensure_store().await?;
     state.shipping_profiles.ensure_default_profiles().await?;
     state
@@ -71,7 +74,8 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn create_admin(state: &AppState, email: &str, password: &str) -> anyhow::Result<()> {
+#[cfg(feature = "cli")]
+async fn create_admin(state: &AppState, email: &str, password: &str) -> Result<(), StartError> {
     state
         .users
         .create(CreateUser {
@@ -90,7 +94,7 @@ pub async fn load_seed(
     state: &AppState,
     db: &DatabaseConnection,
     text: &str,
-) -> anyhow::Result<()> {
+) -> Result<(), StartError> {
     let report = apply_seed(state, db, text).await?;
     tracing::info!("store description applied: {}", report.summary());
     Ok(())
@@ -111,7 +115,7 @@ pub async fn apply_seed(
     state: &AppState,
     db: &DatabaseConnection,
     text: &str,
-) -> anyhow::Result<SeedReport> {
+) -> Result<SeedReport, StartError> {
     let file = seed::parse(text)?;
     prepare(state).await?;
     let mut report = seed::apply_store_seed(db, &file).await?;
@@ -122,7 +126,7 @@ pub async fn apply_seed(
     Ok(report)
 }
 
-async fn seed_users(state: &AppState, file: &SeedFile) -> anyhow::Result<()> {
+async fn seed_users(state: &AppState, file: &SeedFile) -> Result<(), StartError> {
     for user in &file.users {
         let created = state
             .users
@@ -151,15 +155,15 @@ fn encoded(value: &str) -> String {
 }
 
 /// Says which entry of a section failed.
-fn entry_error(section: &str, index: usize, name: &str, err: medusa_core::Error) -> anyhow::Error {
-    anyhow::anyhow!("{section}[{index}] ({name}): {err}")
+fn entry_error(section: &str, index: usize, name: &str, err: medusa_core::Error) -> StartError {
+    StartError::Settings(format!("{section}[{index}] ({name}): {err}"))
 }
 
 async fn seed_shipping_options(
     state: &AppState,
     file: &SeedFile,
     report: &mut SeedReport,
-) -> anyhow::Result<()> {
+) -> Result<(), StartError> {
     if file.shipping_options.is_empty() {
         return Ok(());
     }
@@ -193,14 +197,13 @@ async fn seed_shipping_options(
             });
             continue;
         }
-        let profile_id =
-            match (&option.profile_id, option.is_giftcard) {
-                (Some(id), _) => Some(id.clone()),
-                (None, true) => Some(gift_card_profile.clone().ok_or_else(|| {
-                    anyhow::anyhow!("the store has no gift card shipping profile")
-                })?),
-                (None, false) => None,
-            };
+        let profile_id = match (&option.profile_id, option.is_giftcard) {
+            (Some(id), _) => Some(id.clone()),
+            (None, true) => Some(gift_card_profile.clone().ok_or_else(|| {
+                StartError::Settings("the store has no gift card shipping profile".into())
+            })?),
+            (None, false) => None,
+        };
         let input = CreateShippingOption {
             name: option.name.clone(),
             region_id,
@@ -242,7 +245,7 @@ async fn seed_collections(
     state: &AppState,
     file: &SeedFile,
     report: &mut SeedReport,
-) -> anyhow::Result<()> {
+) -> Result<(), StartError> {
     for (index, collection) in file.product_collections.iter().enumerate() {
         let handle = collection.handle();
         let in_entry = |err| entry_error("product_collections", index, &collection.title, err);
@@ -285,7 +288,7 @@ async fn seed_products(
     state: &AppState,
     file: &SeedFile,
     report: &mut SeedReport,
-) -> anyhow::Result<()> {
+) -> Result<(), StartError> {
     for (index, product) in file.products.iter().enumerate() {
         let handle = product.handle();
         let in_entry = |err| entry_error("products", index, &product.title, err);

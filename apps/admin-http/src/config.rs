@@ -2,6 +2,8 @@
 
 use clap::Args;
 
+use crate::Secrets;
+
 /// Where the server keeps its database when `DATABASE_URL` is not set: the demo store.
 pub const DEMO_DATABASE_URL: &str = "sqlite://./data/medusa.db?mode=rwc";
 
@@ -134,14 +136,6 @@ impl UploadConfig {
             medusa_file::DownloadSigner::new(secret.as_bytes(), self.upload_download_url_ttl),
         )
     }
-}
-
-/// The secrets and cookie policy the HTTP layer runs with, checked for production use.
-#[derive(Debug, Clone)]
-pub struct Secrets {
-    pub jwt_secret: String,
-    pub cookie_secret: String,
-    pub cookie_secure: bool,
 }
 
 impl ServerConfig {

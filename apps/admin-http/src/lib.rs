@@ -5,21 +5,25 @@
 //! envelopes, and the `medusa-admin` binary. Rules and SQL live in the domain crates; a
 //! handler parses the request, calls one service, and shapes the answer.
 //!
-//! Another actix application mounts the whole API with [`configure`]:
-//!
-//! ```ignore
-//! App::new().configure(medusa_admin_http::configure(state))
-//! ```
+//! Another actix application mounts the whole API with [`AdminApi`] (typed settings, the boot
+//! steps, the background work as a handle; see the [`AdminApi`] example), or with
+//! [`configure`] over an [`AppState`] it built itself. The `medusa-admin` binary (feature
+//! `cli`, on by default) is one user of the same entry points; without the feature the
+//! library pulls no command-line, log-output or allocator crates.
 
 pub mod background;
 pub mod bootstrap;
 pub mod client_address;
+#[cfg(feature = "cli")]
 pub mod config;
+pub mod database;
+mod embed;
 mod error;
 mod extract;
 mod handlers;
 mod middleware;
 pub mod routes;
+#[cfg(feature = "cli")]
 pub mod server;
 pub mod state;
 
@@ -33,9 +37,19 @@ use actix_web::{
 };
 use sha2::{Digest, Sha512};
 
+pub use background::Background;
+pub use embed::{AdminApi, AdminApiBuilder, StartError, Uploads};
 pub use error::{ApiError, ApiResult};
 pub use middleware::cors::AllowedOrigins;
-pub use state::{AppState, Setup, Tuning};
+pub use state::{AppState, Secrets, Setup, Tuning};
+
+/// The crates an embedder needs beside this one, at the versions it was built with: the
+/// web framework and ORM, and the domain crates of the common cases (users, customers,
+/// products, the list grammar, the entities).
+pub use {
+    actix_web, medusa_auth, medusa_core, medusa_customer, medusa_entity, medusa_product,
+    medusa_providers, medusa_query_dsl, sea_orm,
+};
 
 use middleware::{json_errors::json_errors, session_store::DbSessionStore};
 

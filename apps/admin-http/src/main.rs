@@ -24,6 +24,8 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once at start: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Migrate the database, then serve the admin API.
@@ -127,7 +129,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(config) => server::serve(config).await,
         Command::Migrate { inventory, config } => {
             let db = server::connect(&config).await?;
-            server::migrate(&db, medusa_core::FeatureFlags::from_env()).await?;
+            medusa_admin_http::database::migrate(&db, medusa_core::FeatureFlags::from_env())
+                .await?;
             if inventory {
                 medusa_migration::migrate_inventory(&db).await?;
             }
@@ -170,7 +173,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => bootstrap::DEMO_STORE.to_owned(),
             };
             state.store.ensure_store().await?;
-            bootstrap::load_seed(&state, &db, &text).await
+            Ok(bootstrap::load_seed(&state, &db, &text).await?)
         }
     }
 }
@@ -194,14 +197,14 @@ fn password_from_env_or_stdin() -> anyhow::Result<String> {
 /// and no cookie, so its signing keys are random ones nobody else knows: nothing it could sign
 /// would be accepted by a server.
 async fn open(config: &DatabaseConfig) -> anyhow::Result<(AppState, sea_orm::DatabaseConnection)> {
-    let secrets = medusa_admin_http::config::Secrets {
+    let secrets = medusa_admin_http::Secrets {
         jwt_secret: medusa_core::generate_id("unused"),
         cookie_secret: medusa_core::generate_id("unused"),
         cookie_secure: false,
     };
     let db = server::connect(config).await?;
     let flags = medusa_core::FeatureFlags::from_env();
-    server::migrate(&db, flags).await?;
+    medusa_admin_http::database::migrate(&db, flags).await?;
     Ok((
         AppState::with_flags(db.clone(), secrets, Tuning::default(), flags),
         db,

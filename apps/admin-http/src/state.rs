@@ -18,7 +18,29 @@ use medusa_core::FeatureFlags;
 use medusa_store::{CurrencyService, SeaCurrencyService, SeaStoreService, StoreService};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
-use crate::config::Secrets;
+/// The secrets the HTTP layer signs with, and the session cookie's policy. The standalone
+/// server reads them from `JWT_SECRET`, `COOKIE_SECRET` and `COOKIE_SECURE` and checks them
+/// for production use.
+#[derive(Debug, Clone)]
+pub struct Secrets {
+    /// Signs admin JWTs (and download links of protected uploads).
+    pub jwt_secret: String,
+    /// Signs the session cookie.
+    pub cookie_secret: String,
+    /// Marks the session cookie `Secure` (HTTPS only).
+    pub cookie_secure: bool,
+}
+
+impl Secrets {
+    /// The two secrets, with a cookie that is not marked `Secure`.
+    pub fn new(jwt_secret: impl Into<String>, cookie_secret: impl Into<String>) -> Self {
+        Self {
+            jwt_secret: jwt_secret.into(),
+            cookie_secret: cookie_secret.into(),
+            cookie_secure: false,
+        }
+    }
+}
 
 /// Everything a handler may call. Services are trait objects so embedders and tests can swap
 /// implementations.
@@ -206,14 +228,14 @@ impl AppState {
             return_reasons: Arc::new(medusa_returns::SeaReturnReasonService::new(db.clone())),
             returns: Arc::new(medusa_returns::SeaReturnService::new(
                 db.clone(),
-                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             )),
             customers: Arc::new(medusa_customer::SeaCustomerService::new(
                 db.clone(),
                 tuning.password,
             )),
             customer_groups: Arc::new(medusa_customer::SeaCustomerGroupService::new(db.clone())),
-            orders: Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+            orders: Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             payments: Arc::new(medusa_order::SeaPaymentService::new(db.clone())),
             publishable_api_keys: Arc::new(medusa_sales_channel::SeaPublishableApiKeyService::new(
                 db.clone(),

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use sea_orm::sea_query::{Alias, Expr, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement};
+use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 
 /// The column's name.
 pub const COLUMN: &str = "includes_tax";
@@ -45,6 +45,29 @@ impl Table {
     }
 }
 
+/// The statement [`read`] runs: each of `keys` with its value (for a caller that runs its
+/// reads through a connection of its own, then [`from_rows`]).
+pub fn select(table: Table, keys: &[String]) -> SelectStatement {
+    Query::select()
+        .column(Alias::new(table.key()))
+        .column(Alias::new(COLUMN))
+        .from(Alias::new(table.name()))
+        .and_where(Expr::col(Alias::new(table.key())).is_in(keys.iter().cloned()))
+        .to_owned()
+}
+
+/// The rows [`select`] selected, by key.
+pub fn from_rows(table: Table, rows: &[QueryResult]) -> Result<HashMap<String, bool>, DbErr> {
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<String>("", table.key())?,
+                row.try_get::<bool>("", COLUMN)?,
+            ))
+        })
+        .collect()
+}
+
 /// The column's value for each of `keys` found in `table` (one statement).
 pub async fn read<C: ConnectionTrait>(
     conn: &C,
@@ -54,23 +77,11 @@ pub async fn read<C: ConnectionTrait>(
     if keys.is_empty() {
         return Ok(HashMap::new());
     }
-    let query = Query::select()
-        .column(Alias::new(table.key()))
-        .column(Alias::new(COLUMN))
-        .from(Alias::new(table.name()))
-        .and_where(Expr::col(Alias::new(table.key())).is_in(keys.iter().cloned()))
-        .to_owned();
+    let query = select(table, keys);
     let rows = conn
         .query_all(conn.get_database_backend().build(&query))
         .await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                row.try_get::<String>("", table.key())?,
-                row.try_get::<bool>("", COLUMN)?,
-            ))
-        })
-        .collect()
+    from_rows(table, &rows)
 }
 
 /// The column's value for one row (`false`, the column's default, when the row is missing).

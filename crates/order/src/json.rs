@@ -36,6 +36,7 @@ pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
     if let Some(variant) = &rows.variant {
         json.insert("variant".into(), variant.clone());
     }
+    insert_includes_tax(&mut json, rows.includes_tax);
     Ok(Value::Object(json))
 }
 
@@ -43,9 +44,17 @@ pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
 pub(crate) fn shipping_method(rows: &ShippingMethodRows) -> Result<Value> {
     let mut json = to_map(&rows.method)?;
     if let Some(option) = &rows.shipping_option {
-        let value = option.as_ref().map(to_map).transpose()?.map(Value::Object);
-        json.insert("shipping_option".into(), value.unwrap_or(Value::Null));
+        let value = match option {
+            Some(option) => {
+                let mut shown = to_map(option)?;
+                insert_includes_tax(&mut shown, rows.option_includes_tax);
+                Value::Object(shown)
+            }
+            None => Value::Null,
+        };
+        json.insert("shipping_option".into(), value);
     }
+    insert_includes_tax(&mut json, rows.includes_tax);
     if let Some(lines) = &rows.tax_lines {
         let lines = lines.iter().map(to_map).collect::<Result<Vec<_>>>()?;
         json.insert(
@@ -54,6 +63,13 @@ pub(crate) fn shipping_method(rows: &ShippingMethodRows) -> Result<Value> {
         );
     }
     Ok(Value::Object(json))
+}
+
+/// The flag-only column, shown only when the server serves the flag.
+fn insert_includes_tax(json: &mut Map<String, Value>, includes_tax: Option<bool>) {
+    if let Some(value) = includes_tax {
+        json.insert("includes_tax".into(), Value::Bool(value));
+    }
 }
 
 fn items(rows: &[ItemRows]) -> Result<Value> {
@@ -90,8 +106,15 @@ fn claim(rows: &ClaimRows) -> Result<Value> {
 pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
     let mut json = to_map(&rows.order)?;
     if let Some(region) = &rows.region {
-        let value = region.as_ref().map(to_map).transpose()?.map(Value::Object);
-        json.insert("region".into(), value.unwrap_or(Value::Null));
+        let value = match region {
+            Some(region) => {
+                let mut shown = to_map(region)?;
+                insert_includes_tax(&mut shown, rows.region_includes_tax);
+                Value::Object(shown)
+            }
+            None => Value::Null,
+        };
+        json.insert("region".into(), value);
     }
     if let Some(rows) = &rows.items {
         json.insert("items".into(), items(rows)?);

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use medusa_core::{Error, Result};
+use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
     address, customer, discount, discount_rule, fulfillment, gift_card, gift_card_transaction,
     line_item, line_item_adjustment, line_item_tax_line, order, order_discounts, order_gift_cards,
@@ -61,13 +62,20 @@ const LEGACY_TOTALS_RELATIONS: &[&str] = &[
 pub(crate) struct Needs<'a> {
     selection: &'a Selection,
     legacy: bool,
+    /// `MEDUSA_FF_TAX_INCLUSIVE_PRICING`: rows carry their flag-only `includes_tax`.
+    tax_inclusive: bool,
 }
 
 impl<'a> Needs<'a> {
-    pub(crate) fn new(selection: &'a Selection, totals: &TotalsRequest) -> Self {
+    pub(crate) fn new(
+        selection: &'a Selection,
+        totals: &TotalsRequest,
+        tax_inclusive: bool,
+    ) -> Self {
         Self {
             selection,
             legacy: totals.any(),
+            tax_inclusive,
         }
     }
 
@@ -182,7 +190,9 @@ pub(crate) async fn items<C: Connection>(
         None
     };
 
+    let includes_tax = includes_tax_of(reader, needs, Table::LineItem, &ids).await?;
     regroup(groups, |at, item| {
+        let included = flagged(includes_tax.as_ref(), &item.id);
         let variant = variants.as_ref().map(|shown| {
             item.variant_id
                 .as_ref()
@@ -193,6 +203,7 @@ pub(crate) async fn items<C: Connection>(
             tax_lines: tax_lines.as_mut().map(|c| c.take(at)).unwrap_or_default(),
             adjustments: adjustments.as_mut().map(|c| c.take(at)).unwrap_or_default(),
             variant,
+            includes_tax: included,
             item,
         })
     })
@@ -287,8 +298,17 @@ pub(crate) async fn shipping_methods<C: Connection>(
     } else {
         None
     };
+    let includes_tax = includes_tax_of(reader, needs, Table::ShippingMethod, &ids).await?;
+    let option_ids: Vec<String> = options
+        .as_ref()
+        .map(|found| found.keys().cloned().collect())
+        .unwrap_or_default();
+    let option_includes_tax =
+        includes_tax_of(reader, needs, Table::ShippingOption, &option_ids).await?;
     regroup(groups, |at, method| {
         Ok(ShippingMethodRows {
+            includes_tax: flagged(includes_tax.as_ref(), &method.id),
+            option_includes_tax: flagged(option_includes_tax.as_ref(), &method.shipping_option_id),
             tax_lines: tax_lines.as_mut().map(|c| c.take(at)),
             shipping_option: options
                 .as_ref()
@@ -296,6 +316,30 @@ pub(crate) async fn shipping_methods<C: Connection>(
             method,
         })
     })
+}
+
+/// The flag-only `includes_tax` of `keys` in `table` (one statement), when the read serves
+/// the tax-inclusive-pricing flag.
+async fn includes_tax_of<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    needs: &Needs<'_>,
+    table: Table,
+    keys: &[String],
+) -> Result<Option<HashMap<String, bool>>> {
+    if !needs.tax_inclusive {
+        return Ok(None);
+    }
+    if keys.is_empty() {
+        return Ok(Some(HashMap::new()));
+    }
+    let rows = reader.results(&includes_tax::select(table, keys)).await?;
+    Ok(Some(includes_tax::from_rows(table, &rows)?))
+}
+
+/// One row's value from [`includes_tax_of`]'s answer (Medusa's column default, `false`, for
+/// a row it did not find).
+fn flagged(values: Option<&HashMap<String, bool>>, key: &str) -> Option<bool> {
+    values.map(|found| found.get(key).copied().unwrap_or(false))
 }
 
 pub(crate) fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
@@ -319,7 +363,13 @@ pub(crate) async fn orders<C: Connection>(
     rows: Vec<order::Model>,
     needs: &Needs<'_>,
 ) -> Result<Vec<OrderRows>> {
-    let mut orders: Vec<OrderRows> = rows.into_iter().map(OrderRows::bare).collect();
+    let mut orders: Vec<OrderRows> = rows
+        .into_iter()
+        .map(|row| OrderRows {
+            tax_inclusive_pricing: needs.tax_inclusive,
+            ..OrderRows::bare(row)
+        })
+        .collect();
     if orders.is_empty() {
         return Ok(orders);
     }
@@ -385,8 +435,11 @@ pub(crate) async fn orders<C: Connection>(
         // Medusa reads an order's region with deleted ones.
         let keys = orders.iter().map(|o| o.order.region_id.clone());
         let found = by_key(reader, region::Entity::find(), region::Column::Id, keys).await?;
+        let keys: Vec<String> = found.keys().cloned().collect();
+        let includes_tax = includes_tax_of(reader, needs, Table::Region, &keys).await?;
         for o in &mut orders {
             o.region = Some(found.get(&o.order.region_id).cloned());
+            o.region_includes_tax = flagged(includes_tax.as_ref(), &o.order.region_id);
         }
     }
     if needs.has("discounts") {

@@ -20,10 +20,11 @@ use crate::status::{self, RefundTotals};
 async fn refund_totals<C: sea_orm::ConnectionTrait + medusa_load::AsPgPool>(
     conn: &C,
     order_id: &str,
+    tax_inclusive: bool,
 ) -> Result<RefundTotals> {
     let row = order_for_update_legacy(conn, order_id).await?;
     let query = crate::spec::plan_order_retrieve("", false)?;
-    let needs = Needs::new(&query.selection, &query.totals);
+    let needs = Needs::new(&query.selection, &query.totals, tax_inclusive);
     let rows = orders(conn, vec![row], &needs)
         .await?
         .pop()
@@ -92,14 +93,16 @@ async fn refund_from<C: ConnectionTrait>(
 
 /// `POST /admin/orders/{id}/refund`: checked against the order's refundable amount, then
 /// spread over its captured payments (each up to what it has left), a refund row; the
-/// payment status follows; event `order.refund_created`.
+/// payment status follows; event `order.refund_created`. `tax_inclusive`: the server runs
+/// with tax-inclusive pricing, so the order's total reads its rows' `includes_tax`.
 pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
     conn: &C,
     providers: &ProviderRegistry,
     order_id: &str,
     input: &CreateRefund,
+    tax_inclusive: bool,
 ) -> Result<()> {
-    let before = refund_totals(conn, order_id).await?;
+    let before = refund_totals(conn, order_id, tax_inclusive).await?;
     let row = order_for_update_legacy(conn, order_id).await?;
     status::may_refund(&row.status, input.amount, before.refundable_amount)?;
     let reason = refund_reason(&input.reason)?;
@@ -133,7 +136,7 @@ pub async fn refund_in<C: ConnectionTrait + medusa_load::AsPgPool>(
     )
     .insert(conn)
     .await?;
-    let after = refund_totals(conn, order_id).await?;
+    let after = refund_totals(conn, order_id, tax_inclusive).await?;
     let payment_status = status::after_refund(row.payment_status.clone(), &after);
     if payment_status != row.payment_status {
         let mut active = row.clone().into_active_model();

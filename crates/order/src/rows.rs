@@ -23,6 +23,8 @@ pub struct ItemRows {
     /// The variant as shown (with its product, and the product's shipping profiles, when
     /// loaded); `None` when not loaded or when the item has none.
     pub variant: Option<Value>,
+    /// The flag-only `includes_tax`: `None` unless the server runs with tax-inclusive pricing.
+    pub includes_tax: Option<bool>,
 }
 
 /// A shipping method with its tax lines, and its option when loaded.
@@ -33,6 +35,10 @@ pub struct ShippingMethodRows {
     pub tax_lines: Option<Vec<shipping_method_tax_line::Model>>,
     /// `None` when not loaded; `Some(None)` when the option row is gone.
     pub shipping_option: Option<Option<shipping_option::Model>>,
+    /// The flag-only `includes_tax` of the method and of its loaded option: `None` unless the
+    /// server runs with tax-inclusive pricing.
+    pub includes_tax: Option<bool>,
+    pub option_includes_tax: Option<bool>,
 }
 
 /// A discount of the order and its rule.
@@ -77,6 +83,8 @@ pub struct ClaimRows {
 pub struct OrderRows {
     pub order: order::Model,
     pub region: Option<Option<region::Model>>,
+    /// The region's flag-only `includes_tax`, as the items'.
+    pub region_includes_tax: Option<bool>,
     pub items: Option<Vec<ItemRows>>,
     pub shipping_methods: Option<Vec<ShippingMethodRows>>,
     pub discounts: Option<Vec<DiscountRows>>,
@@ -89,6 +97,8 @@ pub struct OrderRows {
     /// The other loaded relations (addresses, customer, sales channel, fulfillments,
     /// returns), by name, as shown.
     pub shown: Map<String, Value>,
+    /// The read served `MEDUSA_FF_TAX_INCLUSIVE_PRICING` (the rows carry `includes_tax`).
+    pub tax_inclusive_pricing: bool,
 }
 
 impl OrderRows {
@@ -96,6 +106,7 @@ impl OrderRows {
         Self {
             order,
             region: None,
+            region_includes_tax: None,
             items: None,
             shipping_methods: None,
             discounts: None,
@@ -106,6 +117,7 @@ impl OrderRows {
             swaps: None,
             claims: None,
             shown: Map::new(),
+            tax_inclusive_pricing: false,
         }
     }
 }

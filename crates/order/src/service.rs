@@ -1,7 +1,7 @@
 //! Reading orders: a page of orders as planned by [`crate::plan_order_list`], and one order.
 
 use async_trait::async_trait;
-use medusa_core::{Error, ListPage, Result};
+use medusa_core::{Error, FeatureFlags, Flag, ListPage, Result};
 use medusa_entity::{address, customer, order};
 use medusa_load::references;
 use sea_orm::sea_query::Alias;
@@ -32,11 +32,17 @@ pub trait OrderService: Send + Sync {
 #[derive(Debug, Clone)]
 pub struct SeaOrderService {
     db: DatabaseConnection,
+    /// `MEDUSA_FF_TAX_INCLUSIVE_PRICING`: items, shipping methods, options and the region
+    /// carry their `includes_tax`, and totals read it.
+    tax_inclusive: bool,
 }
 
 impl SeaOrderService {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    pub fn new(db: DatabaseConnection, flags: FeatureFlags) -> Self {
+        Self {
+            db,
+            tax_inclusive: flags.is_enabled(Flag::TaxInclusivePricing),
+        }
     }
 }
 
@@ -90,7 +96,11 @@ impl OrderService for SeaOrderService {
             .count(&self.db)
             .await?;
         let rows = list.plan.apply(select).all(&self.db).await?;
-        let needs = Needs::new(&list.query.selection, &list.query.totals);
+        let needs = Needs::new(
+            &list.query.selection,
+            &list.query.totals,
+            self.tax_inclusive,
+        );
         let loaded = orders(&self.db, rows, &needs).await?;
         let items = loaded
             .iter()
@@ -109,7 +119,7 @@ impl OrderService for SeaOrderService {
             .one(&self.db)
             .await?
             .ok_or_else(|| order_not_found(id))?;
-        let needs = Needs::new(&query.selection, &query.totals);
+        let needs = Needs::new(&query.selection, &query.totals, self.tax_inclusive);
         orders(&self.db, vec![row], &needs)
             .await?
             .pop()

@@ -43,8 +43,7 @@ pub(crate) fn js_number(value: f64) -> Value {
 }
 
 /// One line item with its tax lines and adjustments. `includes_tax` exists only under the
-/// tax-inclusive-pricing flag, which this read model does not serve: Medusa then reads it as
-/// `undefined`, i.e. false.
+/// tax-inclusive-pricing flag; without it Medusa reads `undefined`, i.e. false.
 pub fn line_item(rows: &ItemRows) -> LineItem {
     let item = &rows.item;
     LineItem {
@@ -52,7 +51,7 @@ pub fn line_item(rows: &ItemRows) -> LineItem {
         unit_price: i64::from(item.unit_price),
         quantity: i64::from(item.quantity),
         allow_discounts: item.allow_discounts,
-        includes_tax: false,
+        includes_tax: rows.includes_tax.unwrap_or(false),
         tax_lines: rows
             .tax_lines
             .iter()
@@ -109,7 +108,7 @@ pub fn order_input(rows: &OrderRows) -> OrderInput {
             .map(|method| ShippingMethod {
                 id: method.method.id.clone(),
                 price: i64::from(method.method.price),
-                includes_tax: false,
+                includes_tax: method.includes_tax.unwrap_or(false),
                 tax_lines: method
                     .tax_lines
                     .iter()
@@ -155,7 +154,7 @@ pub fn order_input(rows: &OrderRows) -> OrderInput {
         },
         tax: TaxSettings {
             order_tax_rate: rows.order.tax_rate.map(real),
-            tax_inclusive_pricing: false,
+            tax_inclusive_pricing: rows.tax_inclusive_pricing,
         },
         payment_amounts: rows
             .payments

@@ -77,7 +77,7 @@ pub struct SeaOrderWriteService {
 impl SeaOrderWriteService {
     pub fn new(db: DatabaseConnection, providers: ProviderRegistry, flags: FeatureFlags) -> Self {
         Self {
-            read: SeaOrderService::new(db.clone()),
+            read: SeaOrderService::new(db.clone(), flags),
             db,
             providers,
             tax_inclusive: flags.is_enabled(Flag::TaxInclusivePricing),
@@ -139,7 +139,7 @@ impl OrderWriteService for SeaOrderWriteService {
 
     async fn refund(&self, id: &str, input: CreateRefund, answer: &OrderQuery) -> Result<Value> {
         let txn = self.begin().await?;
-        refund::refund_in(&txn, &self.providers, id, &input).await?;
+        refund::refund_in(&txn, &self.providers, id, &input, self.tax_inclusive).await?;
         txn.commit().await?;
         self.answer(id, answer).await
     }

@@ -12,6 +12,7 @@ mod error;
 mod filter;
 pub mod js_date;
 mod keys;
+mod params;
 mod physical;
 mod plan;
 mod raw;
@@ -21,6 +22,7 @@ mod value;
 
 pub use error::QueryError;
 pub use keys::key_in;
+pub use params::{ListParams, Range};
 pub use physical::{in_insertion_order, in_insertion_order_of};
 pub use plan::{passthrough_list, passthrough_text, plan, plan_retrieve, ListPlan};
 pub use raw::{parse, RawQuery, RawValue, MAX_PARAMETERS};

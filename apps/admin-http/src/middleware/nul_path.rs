@@ -37,7 +37,7 @@ mod tests {
         for (path, expected) in [
             ("/admin/regions/reg_1", false),
             ("/admin/regions/reg%001", true),
-            ("/admin/regions/reg\01", true),
+            ("/admin/regions/reg\u{0}1", true),
             ("/admin/regions/100%25", false),
         ] {
             assert_eq!(super::holds_nul(path), expected, "{path}");

@@ -335,3 +335,50 @@ on_both_backends! {
         assert!(includes_tax::read_one(&app.db, Table::ShippingMethod, id).await.unwrap());
     }
 }
+
+on_both_backends! {
+    flags = tax_inclusive();
+    async fn with_tax_inclusive_pricing_reads_show_includes_tax_and_totals_read_it(app) {
+        use medusa_entity::includes_tax::{self, Table};
+        let region = RegionBuilder::new("Europe").currency("eur").countries(["de"]).insert(&app.db).await;
+        let customer = CustomerBuilder::new("jane@example.com").insert(&app.db).await;
+        let option = ShippingOptionBuilder::new("Standard", &region.id).insert(&app.db).await;
+        let built = OrderBuilder::new(&region.id, "eur", &customer.id, "jane@example.com")
+            .item(ItemBuilder::new("Tee", 1000, 2).tax_line(19.0, "VAT", "vat"))
+            .shipping_method(&option.id, 1190, (19.0, "VAT", "vat"))
+            .insert(&app.db)
+            .await;
+        let method = &built.shipping_methods[0];
+        includes_tax::write(&app.db, Table::ShippingMethod, &method.id, true).await.unwrap();
+        let svc = app.service().await;
+        let answer = send(&svc, admin(get(&format!("/admin/orders/{}", built.order.id)))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let order = &answer.body["order"];
+        let shown = &order["shipping_methods"][0];
+        assert_eq!(shown["includes_tax"], json!(true));
+        assert_eq!(shown["shipping_option"]["id"], json!(option.id));
+        assert_eq!(shown["shipping_option"]["includes_tax"], json!(false));
+        // A 19% tax included in the price of 1190: the method's total stays 1190.
+        assert_eq!(shown["total"], json!(1190), "{shown}");
+        assert_eq!(shown["tax_total"], json!(190), "{shown}");
+        // The item's price excludes its tax: 2000 plus 19%.
+        assert_eq!(order["items"][0]["total"], json!(2380));
+        let items = order["items"].as_array().unwrap();
+        assert!(items.iter().all(|i| i["includes_tax"] == json!(false)), "{items:?}");
+        assert_eq!(order["region"]["includes_tax"], json!(false));
+    }
+}
+
+on_both_backends! {
+    async fn without_tax_inclusive_pricing_reads_show_no_includes_tax(app) {
+        let (builder, _) = shipped_order(&app).await;
+        let built = builder.insert(&app.db).await;
+        let svc = app.service().await;
+        let answer = send(&svc, admin(get(&format!("/admin/orders/{}", built.order.id)))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let order = &answer.body["order"];
+        assert!(order["shipping_methods"][0].get("includes_tax").is_none());
+        assert!(order["items"][0].get("includes_tax").is_none());
+        assert!(order["region"].get("includes_tax").is_none());
+    }
+}

@@ -8,7 +8,7 @@ use actix_web::{
     dev::{Service, ServiceResponse},
     test,
 };
-use medusa_admin_http::{config::Secrets, AppState, Setup, Tuning};
+use medusa_admin_http::{AppState, Secrets, Setup, Tuning};
 use medusa_auth::{password::PasswordPolicy, ThrottlePolicy};
 use medusa_test_support::{on_both_backends, Fixture, TestDb};
 pub use medusa_test_support::{redact, Backend};
@@ -90,7 +90,7 @@ impl TestApp {
         let database = TestDb::new(backend).await;
         let db = database.db.clone();
         // As `serve` does: Medusa's migrations of the flags that are on.
-        medusa_admin_http::server::migrate(&db, flags)
+        medusa_admin_http::database::migrate(&db, flags)
             .await
             .expect("flagged migrations");
         let state = AppState::with_setup(db.clone(), secrets(), tuning(), setup);

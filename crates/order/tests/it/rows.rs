@@ -1,5 +1,6 @@
 //! What `OrderService::rows` hands the totals crate: every row totals read, typed.
 
+use medusa_core::FeatureFlags;
 use medusa_order::{plan_order_list, plan_order_retrieve, OrderService, SeaOrderService};
 use medusa_test_support::builders::{
     AddressFields, CustomerBuilder, DiscountBuilder, ItemBuilder, OrderBuilder, RegionBuilder,
@@ -40,7 +41,7 @@ async fn rows_carry_what_totals_read(db: DatabaseConnection) {
         .insert(&db)
         .await;
 
-    let service = SeaOrderService::new(db.clone());
+    let service = SeaOrderService::new(db.clone(), FeatureFlags::default());
     let query = plan_order_retrieve("", true).unwrap();
     assert!(query.totals.full);
     let rows = service.rows(&built.order.id, &query).await.unwrap();
@@ -110,13 +111,13 @@ async fn list_plans_totals_as_medusa_does(db: DatabaseConnection) {
     assert!(!named.query.totals.full);
     let none = plan_order_list("fields=id,email", backend, true).unwrap();
     assert!(none.query.totals.fields.is_empty() && none.query.totals.full);
-    let service = SeaOrderService::new(db);
+    let service = SeaOrderService::new(db, FeatureFlags::default());
     let page = service.list(&defaults).await.unwrap();
     assert_eq!((page.count, page.items.len()), (0, 0));
 }
 
 async fn missing_order_is_medusas_404(db: DatabaseConnection) {
-    let service = SeaOrderService::new(db);
+    let service = SeaOrderService::new(db, FeatureFlags::default());
     let query = plan_order_retrieve("", true).unwrap();
     let err = service.retrieve("order_missing", &query).await.unwrap_err();
     assert_eq!(

@@ -2,6 +2,7 @@
 //! inserts an order with the builders, reads its rows as the retrieve does, and compares
 //! `order_input` with the input Medusa's totals would see.
 
+use medusa_core::FeatureFlags;
 use medusa_order::totals::order_input;
 use medusa_order::{plan_order_retrieve, OrderService, SeaOrderService};
 use medusa_test_support::builders::{
@@ -149,7 +150,7 @@ fn cases() -> Vec<Case> {
 }
 
 async fn rows_map_to_totals_input(db: DatabaseConnection) {
-    let service = SeaOrderService::new(db.clone());
+    let service = SeaOrderService::new(db.clone(), FeatureFlags::default());
     let query = plan_order_retrieve("", true).unwrap();
     for (n, case) in cases().into_iter().enumerate() {
         let region = RegionBuilder::new(&format!("R{n}"))
