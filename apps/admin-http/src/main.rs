@@ -31,7 +31,15 @@ enum Command {
     /// Migrate the database, then serve the admin API.
     Serve(ServerConfig),
     /// Create Medusa's schema, or adopt an existing Medusa database, and add this server's tables.
-    Migrate(DatabaseConfig),
+    Migrate {
+        /// Also add the tables of Medusa's inventory and stock-location modules (the server then
+        /// answers the inventory, stock-location and reservation routes). Idempotent; the
+        /// database stays usable by Medusa started with those modules.
+        #[arg(long)]
+        inventory: bool,
+        #[command(flatten)]
+        config: DatabaseConfig,
+    },
     /// Manage admin users.
     User {
         #[command(subcommand)]
@@ -119,10 +127,13 @@ fn init_logs() {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(config) => server::serve(config).await,
-        Command::Migrate(config) => {
+        Command::Migrate { inventory, config } => {
             let db = server::connect(&config).await?;
             medusa_admin_http::database::migrate(&db, medusa_core::FeatureFlags::from_env())
                 .await?;
+            if inventory {
+                medusa_migration::migrate_inventory(&db).await?;
+            }
             tracing::info!("database is migrated");
             Ok(())
         }

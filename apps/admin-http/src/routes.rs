@@ -117,7 +117,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         // variants
         endpoint!(GET "/admin/variants" Authenticated => crate::handlers::variants::list_variants),
         endpoint!(GET "/admin/variants/{id}" Authenticated => crate::handlers::variants::get_variant),
-        endpoint!(GET "/admin/variants/{id}/inventory" Authenticated => crate::handlers::variants::get_variant_inventory),
+        endpoint!(GET "/admin/variants/{id}/inventory" Authenticated => crate::handlers::inventory::get_variant_inventory),
         // product tags
         endpoint!(GET "/admin/product-tags" Authenticated => crate::handlers::product_tags::list_product_tags),
         // product types
@@ -251,6 +251,28 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
         endpoint!(POST "/admin/payments/{id}/capture" Authenticated => crate::handlers::payments::capture_payment),
         endpoint!(POST "/admin/payments/{id}/refund" Authenticated => crate::handlers::payments::refund_payment),
+        // inventory (Medusa's inventory and stock-location modules; on when the database has their tables)
+        endpoint!(GET "/admin/inventory-items" Authenticated => crate::handlers::inventory::list_inventory_items),
+        endpoint!(POST "/admin/inventory-items" Authenticated => crate::handlers::inventory::create_inventory_item),
+        endpoint!(GET "/admin/inventory-items/{id}" Authenticated => crate::handlers::inventory::get_inventory_item),
+        endpoint!(POST "/admin/inventory-items/{id}" Authenticated => crate::handlers::inventory::update_inventory_item),
+        endpoint!(DELETE "/admin/inventory-items/{id}" Authenticated => crate::handlers::inventory::delete_inventory_item),
+        endpoint!(GET "/admin/inventory-items/{id}/location-levels" Authenticated => crate::handlers::inventory::list_location_levels),
+        endpoint!(POST "/admin/inventory-items/{id}/location-levels" Authenticated => crate::handlers::inventory::create_location_level),
+        endpoint!(POST "/admin/inventory-items/{id}/location-levels/{location_id}" Authenticated => crate::handlers::inventory::update_location_level),
+        endpoint!(DELETE "/admin/inventory-items/{id}/location-levels/{location_id}" Authenticated => crate::handlers::inventory::delete_location_level),
+        endpoint!(GET "/admin/stock-locations" Authenticated => crate::handlers::inventory::list_stock_locations),
+        endpoint!(POST "/admin/stock-locations" Authenticated => crate::handlers::inventory::create_stock_location),
+        endpoint!(GET "/admin/stock-locations/{id}" Authenticated => crate::handlers::inventory::get_stock_location),
+        endpoint!(POST "/admin/stock-locations/{id}" Authenticated => crate::handlers::inventory::update_stock_location),
+        endpoint!(DELETE "/admin/stock-locations/{id}" Authenticated => crate::handlers::inventory::delete_stock_location),
+        endpoint!(GET "/admin/reservations" Authenticated => crate::handlers::inventory::list_reservations),
+        endpoint!(POST "/admin/reservations" Authenticated => crate::handlers::inventory::create_reservation),
+        endpoint!(GET "/admin/reservations/{id}" Authenticated => crate::handlers::inventory::get_reservation),
+        endpoint!(POST "/admin/reservations/{id}" Authenticated => crate::handlers::inventory::update_reservation),
+        endpoint!(DELETE "/admin/reservations/{id}" Authenticated => crate::handlers::inventory::delete_reservation),
+        endpoint!(GET "/admin/orders/{id}/reservations" Authenticated => crate::handlers::inventory::list_order_reservations),
+        endpoint!(POST "/admin/orders/{id}/line-items/{line_item_id}/reserve" Authenticated => crate::handlers::inventory::reserve_line_item),
         // returns
         endpoint!(POST "/admin/orders/{id}/return" Authenticated => crate::handlers::returns::request_return),
         endpoint!(GET "/admin/returns" Authenticated => crate::handlers::returns::list_returns),

@@ -97,6 +97,11 @@ pub struct AppState {
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
     /// The caller's batch jobs (reads only, for now).
     pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
+    /// Inventory (Medusa's inventory and stock-location modules): on when the database has
+    /// the modules' tables, else every route answers that inventory is not enabled.
+    pub inventory_items: Arc<dyn medusa_inventory::InventoryItemService>,
+    pub stock_locations: Arc<dyn medusa_inventory::StockLocationService>,
+    pub reservations: Arc<dyn medusa_inventory::ReservationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
@@ -182,8 +187,12 @@ impl AppState {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
         let notification_providers = medusa_notification::default_providers();
+        let inventory = medusa_inventory::Modules::new(db.clone());
         let products: Arc<dyn medusa_product::ProductService> =
-            Arc::new(medusa_product::SeaProductService::new(db.clone()));
+            Arc::new(medusa_inventory::ProductsWithAvailability::new(
+                Arc::new(medusa_product::SeaProductService::new(db.clone())),
+                inventory.clone(),
+            ));
         Self {
             backend: db.get_database_backend(),
             flags,
@@ -264,10 +273,13 @@ impl AppState {
                 flags,
             )),
             gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone(), flags)),
-            priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
-                db.clone(),
-                Arc::clone(&products),
-                flags,
+            priced_variants: Arc::new(medusa_inventory::VariantsWithAvailability::new(
+                Arc::new(medusa_pricing::SeaPricedVariantService::new(
+                    db.clone(),
+                    Arc::clone(&products),
+                    flags,
+                )),
+                inventory.clone(),
             )),
             products,
             product_writes: Arc::new(medusa_product::SeaProductWriteService::new(
@@ -281,6 +293,13 @@ impl AppState {
             )),
             notification_providers,
             batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
+            inventory_items: Arc::new(medusa_inventory::SeaInventoryItemService::new(
+                inventory.clone(),
+            )),
+            stock_locations: Arc::new(medusa_inventory::SeaStockLocationService::new(
+                inventory.clone(),
+            )),
+            reservations: Arc::new(medusa_inventory::SeaReservationService::new(inventory)),
             currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,

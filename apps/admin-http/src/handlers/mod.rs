@@ -11,6 +11,7 @@ pub mod customer_groups;
 pub mod customers;
 pub mod discounts;
 pub mod gift_cards;
+pub mod inventory;
 pub mod invites;
 pub mod notes;
 pub mod notifications;

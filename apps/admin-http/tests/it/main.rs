@@ -20,6 +20,7 @@ mod customers;
 mod discounts;
 mod embedding;
 mod errors;
+mod inventory;
 mod invites;
 mod notes;
 mod notifications;
