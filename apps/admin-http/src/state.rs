@@ -70,7 +70,7 @@ pub struct AppState {
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
-    /// The caller's batch jobs (reads only, for now).
+    /// The caller's batch jobs: reads, create, confirm, cancel (the worker runs them).
     pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
@@ -246,7 +246,9 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
-            batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
+            batch_jobs: Arc::new(
+                medusa_batch::SeaBatchJobService::new(db.clone()).with_flags(flags),
+            ),
             currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,

@@ -6,9 +6,11 @@
 //! `lifecycle`); the worker that pre-processes and processes jobs (`worker`); and Medusa's
 //! strategies with its CSV formats: the product export (`product_export`) and the product
 //! import (`product_import`, its columns in `import_columns`), files kept through
-//! `medusa-file`'s `FileStorage`, product writes through `medusa-product`'s `*_in` functions.
+//! `medusa-file`'s `FileStorage`, product writes through `medusa-product`'s `*_in` functions;
+//! and the same strategies over a local file for the command line (`direct`).
 
 pub mod csv_format;
+pub mod direct;
 pub mod events;
 pub mod import_columns;
 pub mod input;

@@ -64,6 +64,7 @@ mod product;
 mod region;
 mod sales_channel;
 mod shipping;
+mod user;
 
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
 pub use discount::{DiscountBuilder, GiftCardBuilder};
@@ -73,6 +74,7 @@ pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;
 pub use shipping::ShippingOptionBuilder;
+pub use user::UserBuilder;
 
 use medusa_core::time::Timestamp;
 
