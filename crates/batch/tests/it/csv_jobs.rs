@@ -83,13 +83,17 @@ async fn an_exported_file_imports_again(db: DatabaseConnection) {
     let header = lines.next().unwrap();
     let columns: Vec<&str> = header.split(';').collect();
     let at = |name: &str| columns.iter().position(|c| *c == name).unwrap();
-    let mut copy = vec![header.to_owned()];
+    // The builder's product has no options; the copy gets one.
+    let mut copy = vec![format!("{header};Option 1 Name;Option 1 Value")];
     for line in lines {
         let mut cells: Vec<String> = line.split(';').map(str::to_owned).collect();
         cells[at("Product Id")] = String::new();
         cells[at("Variant Id")] = String::new();
         cells[at("Product Handle")] = "shirt-copy".into();
         cells[at("Variant SKU")] = format!("{}-COPY", cells[at("Variant SKU")]);
+        let size = cells[at("Variant Title")].clone();
+        cells.push("Size".into());
+        cells.push(size);
         copy.push(cells.join(";"));
     }
     let job = import(&jobs, &admin.id, &(copy.join("\r\n") + "\r\n")).await;
@@ -118,7 +122,7 @@ async fn an_exported_file_imports_again(db: DatabaseConnection) {
     assert_eq!(skus.len(), 2);
     assert!(skus.contains(&Some("SHIRT-S-COPY".into())));
 
-    // Exported again, the copy has the original's prices and options.
+    // Exported again, the copy has the original's prices, and its option.
     medusa_batch::direct::export_products(
         &db,
         &exported,
@@ -129,17 +133,24 @@ async fn an_exported_file_imports_again(db: DatabaseConnection) {
     .await
     .unwrap();
     let again = std::fs::read_to_string(&exported).unwrap();
-    let row_of = |sku: &str| {
+    let header: Vec<&str> = again.split("\r\n").next().unwrap().split(';').collect();
+    let at = |name: &str| header.iter().position(|c| *c == name).unwrap();
+    let cells_of = |sku: &str| -> Vec<String> {
         again
             .split("\r\n")
             .find(|l| l.contains(&format!(";{sku};")))
             .unwrap()
             .split(';')
-            .skip(at("Price EUR"))
-            .collect::<Vec<_>>()
-            .join(";")
+            .map(str::to_owned)
+            .collect()
     };
-    assert_eq!(row_of("SHIRT-S-COPY"), row_of("SHIRT-S"));
+    let (original, copied) = (cells_of("SHIRT-S"), cells_of("SHIRT-S-COPY"));
+    for column in ["Price EUR", "Price Europe [EUR]", "Variant Title"] {
+        assert_eq!(copied[at(column)], original[at(column)], "{column}");
+    }
+    assert_eq!(copied[at("Price EUR")], "12.5");
+    assert_eq!(copied[at("Option 1 Name")], "Size");
+    assert_eq!(copied[at("Option 1 Value")], "S");
 }
 
 async fn a_bad_line_names_its_row_and_column(db: DatabaseConnection) {
