@@ -52,7 +52,7 @@ enum Command {
     },
     /// Export to a CSV in Medusa's format (as the dashboard's export does).
     Export {
-        #[arg(value_parser = ["products"])]
+        #[arg(value_parser = ["products", "orders"])]
         what: String,
         file: std::path::PathBuf,
         #[command(flatten)]
@@ -206,6 +206,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "imported {}",
                 file.display()
             );
+            Ok(())
+        }
+        Command::Export { what, file, config } if what == "orders" => {
+            let (state, db) = open(&config).await?;
+            let (orders, bytes) =
+                medusa_batch::direct::export_orders(&db, &file, state.flags, progress("orders"))
+                    .await?;
+            tracing::info!(orders, bytes, "exported to {}", file.display());
             Ok(())
         }
         Command::Export { file, config, .. } => {

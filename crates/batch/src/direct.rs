@@ -1,5 +1,5 @@
 //! The strategies run on a local file without a job row, for the command line
-//! (`medusa-admin import products FILE.csv`, `medusa-admin export products FILE.csv`): the
+//! (`medusa-admin import products FILE.csv`, `medusa-admin export products|orders FILE.csv`): the
 //! same checks, writes and CSV as a job, reporting progress to a callback.
 
 use std::path::Path;
@@ -9,6 +9,7 @@ use medusa_core::{Error, Result};
 use medusa_product::ProductSpecs;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
+use crate::order_export::{OrderExport, OrderList};
 use crate::product_export::{write_export, ExportList, ProductExport, PAGE_SIZE};
 use crate::product_import::{apply_import, plan_import, Operations};
 
@@ -58,5 +59,33 @@ pub async fn export_products(
         async { Ok(true) }
     })
     .await?;
+    Ok((count, bytes))
+}
+
+/// Exports every order to `dest` as Medusa's order export writes it; answers the number of
+/// orders and bytes written.
+pub async fn export_orders(
+    db: &DatabaseConnection,
+    dest: &Path,
+    flags: FeatureFlags,
+    on_progress: impl Fn(u64, u64),
+) -> Result<(u64, u64)> {
+    let job_type = crate::strategy::JobType::OrderExport;
+    let context = crate::strategy::prepare_context(job_type, serde_json::Map::new(), flags)?;
+    let list = OrderList::from_context(&context);
+    let export = OrderExport {
+        db,
+        sales_channels: flags.is_enabled(medusa_core::flags::Flag::SalesChannels),
+    };
+    let count = export.count(&list).await?;
+    let file = std::fs::File::create(dest)
+        .map_err(|e| Error::invalid_data(format!("cannot write {}: {e}", dest.display())))?;
+    let mut out = std::io::BufWriter::new(file);
+    let bytes = export
+        .write(&list, &mut out, |done, total, _| {
+            on_progress(done, total);
+            async { Ok(true) }
+        })
+        .await?;
     Ok((count, bytes))
 }

@@ -16,6 +16,7 @@ pub mod import_columns;
 pub mod input;
 pub mod jobs;
 pub mod lifecycle;
+pub mod order_export;
 pub mod product_export;
 pub mod product_import;
 pub mod status;

@@ -11,6 +11,7 @@ use crate::product_export::PAGE_SIZE;
 pub enum JobType {
     ProductExport,
     ProductImport,
+    OrderExport,
 }
 
 impl JobType {
@@ -19,6 +20,7 @@ impl JobType {
         match job_type {
             "product-export" => Ok(Self::ProductExport),
             "product-import" => Ok(Self::ProductImport),
+            "order-export" => Ok(Self::OrderExport),
             other => Err(Error::not_found(format!(
                 "Unable to find a BatchJob strategy with the type {other}"
             ))),
@@ -50,6 +52,31 @@ fn export_relations(flags: FeatureFlags) -> Vec<&'static str> {
     relations
 }
 
+/// The list an export reads: Medusa's `limit`, `offset` and `order` as `skip`, `take` and
+/// an order object.
+fn list_config(context: &mut Map<String, Value>, default_take: u64) -> Map<String, Value> {
+    let limit = context.remove("limit");
+    let offset = context.remove("offset");
+    let order = context.remove("order");
+    context.remove("fields");
+    context.remove("expand");
+    let number = |value: Option<Value>, default: u64| {
+        value
+            .and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
+            .unwrap_or(default)
+    };
+    let order = match order.as_ref().and_then(Value::as_str) {
+        Some(order) if order.starts_with('-') => json!({ &order[1..]: "DESC" }),
+        Some(order) if !order.is_empty() => json!({ order: "ASC" }),
+        _ => json!({ "created_at": "DESC" }),
+    };
+    let mut config = Map::new();
+    config.insert("skip".into(), json!(number(offset, 0)));
+    config.insert("take".into(), json!(number(limit, default_take)));
+    config.insert("order".into(), order);
+    config
+}
+
 /// The context a job is stored with: an export's `limit`, `offset` and `order` become
 /// `list_config` (`skip`, `take`, `order`, the relations it reads), beside the
 /// `filterable_fields` and whatever else the caller gave; an import's context is kept.
@@ -60,32 +87,20 @@ pub fn prepare_context(
 ) -> Result<Map<String, Value>> {
     match job_type {
         JobType::ProductImport => Ok(context),
-        JobType::ProductExport => {
-            let limit = context.remove("limit");
-            let offset = context.remove("offset");
-            let order = context.remove("order");
-            context.remove("fields");
-            context.remove("expand");
+        JobType::ProductExport | JobType::OrderExport => {
             let filterable = context.remove("filterable_fields");
-            let number = |value: Option<Value>, default: u64| {
-                value
-                    .and_then(|v| v.as_u64().or_else(|| v.as_str()?.parse().ok()))
-                    .unwrap_or(default)
-            };
-            let order = match order.as_ref().and_then(Value::as_str) {
-                Some(order) if order.starts_with('-') => json!({ &order[1..]: "DESC" }),
-                Some(order) if !order.is_empty() => json!({ order: "ASC" }),
-                _ => json!({ "created_at": "DESC" }),
-            };
-            context.insert(
-                "list_config".into(),
-                json!({
-                    "relations": export_relations(flags),
-                    "skip": number(offset, 0),
-                    "take": number(limit, PAGE_SIZE),
-                    "order": order,
-                }),
-            );
+            let mut config = list_config(&mut context, PAGE_SIZE);
+            if job_type == JobType::ProductExport {
+                config.insert("relations".into(), json!(export_relations(flags)));
+            } else {
+                let mut relations = vec!["customer", "shipping_address"];
+                if flags.is_enabled(Flag::SalesChannels) {
+                    relations.push("sales_channel");
+                }
+                config.insert("select".into(), json!(crate::order_export::DEFAULT_FIELDS));
+                config.insert("relations".into(), json!(relations));
+            }
+            context.insert("list_config".into(), Value::Object(config));
             if let Some(filterable) = filterable {
                 context.insert("filterable_fields".into(), filterable);
             }

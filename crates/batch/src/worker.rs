@@ -30,6 +30,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::lifecycle::{self, status};
+use crate::order_export::{OrderExport, OrderList};
 use crate::product_export::{write_export, ExportList, ExportShape, ProductExport};
 use crate::product_import::{apply_import, plan_import, planned_result};
 use crate::status::BatchJobStatus;
@@ -255,6 +256,31 @@ impl BatchWorker {
                 let ops = plan_import(&self.db, &file.0, self.flags).await?;
                 (None, planned_result(ops))
             }
+            JobType::OrderExport => {
+                let list = OrderList::from_context(&context(&job));
+                let count = self.order_export().count(&list).await?;
+                let mut config = context(&job)
+                    .get("list_config")
+                    .cloned()
+                    .unwrap_or_else(|| json!({}));
+                for key in ["select", "relations"] {
+                    if let Some(Value::Array(items)) = config.get_mut(key) {
+                        items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                    }
+                }
+                let mut ctx = Map::new();
+                ctx.insert("list_config".into(), config);
+                let mut result = Map::new();
+                result.insert(
+                    "stat_descriptors".into(),
+                    json!([{
+                        "key": "order-export-count",
+                        "name": "Order count to export",
+                        "message": format!("There will be {count} orders exported by this action"),
+                    }]),
+                );
+                (Some(ctx), result)
+            }
         };
         let txn = self.db.begin().await?;
         let job = lifecycle::find_job_in(&txn, &job.id).await?;
@@ -262,6 +288,13 @@ impl BatchWorker {
         lifecycle::set_pre_processed_in(&txn, job).await?;
         txn.commit().await?;
         Ok(())
+    }
+
+    fn order_export(&self) -> OrderExport<'_> {
+        OrderExport {
+            db: &self.db,
+            sales_channels: self.flags.is_enabled(medusa_core::flags::Flag::SalesChannels),
+        }
     }
 
     fn export(&self) -> ProductExport<'_> {
@@ -283,7 +316,7 @@ impl BatchWorker {
             job
         };
         match job_type {
-            JobType::ProductExport => self.process_export(job).await,
+            JobType::ProductExport | JobType::OrderExport => self.process_export(job_type, job).await,
             JobType::ProductImport => self.process_import(job).await,
         }
     }
@@ -296,27 +329,20 @@ impl BatchWorker {
         Ok(job)
     }
 
-    async fn process_export(&self, job: batch_job::Model) -> Result<()> {
+    async fn process_export(&self, job_type: JobType, job: batch_job::Model) -> Result<()> {
         let ctx = context(&job);
-        let list = ExportList::from_context(&ctx);
-        let shape: ExportShape = ctx
-            .get("shape")
-            .cloned()
-            .map(serde_json::from_value)
-            .transpose()
-            .map_err(io_failed)?
-            .unwrap_or_default();
-        let name = format!(
-            "product-export-{}.csv",
-            chrono::Utc::now().timestamp_millis()
-        );
+        let what = if job_type == JobType::OrderExport {
+            "order"
+        } else {
+            "product"
+        };
+        let name = format!("{what}-export-{}.csv", chrono::Utc::now().timestamp_millis());
         let scratch = Scratch(scratch_file(&self.scratch, &job.id, &name));
         let mut out =
             std::io::BufWriter::new(std::fs::File::create(&scratch.0).map_err(io_failed)?);
-        let export = self.export();
         let mut last = (0, 0);
         let id = job.id.clone();
-        let bytes = write_export(&export, &list, &shape, &mut out, |done, total, bytes| {
+        let on_page = |done, total, bytes| {
             last = (done, total);
             let id = id.clone();
             async move {
@@ -329,8 +355,21 @@ impl BatchWorker {
                 // A job canceled meanwhile stops at this page.
                 Ok(status(&job) != BatchJobStatus::Canceled)
             }
-        })
-        .await?;
+        };
+        let bytes = if job_type == JobType::OrderExport {
+            let list = OrderList::from_context(&ctx);
+            self.order_export().write(&list, &mut out, on_page).await?
+        } else {
+            let list = ExportList::from_context(&ctx);
+            let shape: ExportShape = ctx
+                .get("shape")
+                .cloned()
+                .map(serde_json::from_value)
+                .transpose()
+                .map_err(io_failed)?
+                .unwrap_or_default();
+            write_export(&self.export(), &list, &shape, &mut out, on_page).await?
+        };
         drop(out);
         let txn = self.db.begin().await?;
         let job = lifecycle::find_job_in(&txn, &job.id).await?;
@@ -432,7 +471,7 @@ fn due() -> Condition {
         .add(batch_job::Column::CompletedAt.is_null())
         .add(batch_job::Column::CanceledAt.is_null())
         .add(batch_job::Column::FailedAt.is_null())
-        .add(batch_job::Column::Type.is_in(["product-export", "product-import"]))
+        .add(batch_job::Column::Type.is_in(["product-export", "product-import", "order-export"]))
         .add(
             Condition::any()
                 .add(batch_job::Column::PreProcessedAt.is_null())

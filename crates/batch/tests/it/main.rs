@@ -5,6 +5,7 @@
 
 mod csv_jobs;
 mod lifecycle;
+mod order_export;
 
 use std::path::PathBuf;
 use std::sync::Arc;
