@@ -70,6 +70,8 @@ pub struct AppState {
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
+    /// OAuth applications (`/admin/apps`).
+    pub apps: Arc<dyn medusa_store::apps::AppService>,
     /// The caller's batch jobs: reads, create, confirm, cancel (the worker runs them).
     pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
@@ -246,6 +248,7 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
+            apps: Arc::new(medusa_store::apps::SeaAppService::new(db.clone())),
             batch_jobs: Arc::new(
                 medusa_batch::SeaBatchJobService::new(db.clone()).with_flags(flags),
             ),

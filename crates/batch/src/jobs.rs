@@ -376,6 +376,9 @@ impl BatchJobService for SeaBatchJobService {
         let job_type = JobType::parse(&input.job_type)?;
         let context = prepare_context(job_type, input.context, self.flags)?;
         let txn = self.db.begin().await?;
+        if job_type == JobType::PriceListImport {
+            crate::price_list_import::check_price_list(&txn, &context).await?;
+        }
         let job =
             lifecycle::create_job_in(&txn, &input.job_type, context, input.dry_run, Some(caller))
                 .await?;

@@ -17,6 +17,7 @@ pub mod input;
 pub mod jobs;
 pub mod lifecycle;
 pub mod order_export;
+pub mod price_list_import;
 pub mod product_export;
 pub mod product_import;
 pub mod status;

@@ -144,12 +144,12 @@ pub struct ImportFile {
     line: u64,
 }
 
-fn parse_failed(message: impl std::fmt::Display) -> Error {
+pub(crate) fn parse_failed(message: impl std::fmt::Display) -> Error {
     Error::invalid_data(format!("The csv file parsing failed due to: {message}"))
 }
 
 /// The separator of the file: Medusa's parser guesses it; its exports use `;`.
-fn sniff_delimiter(path: &Path) -> Result<u8> {
+pub(crate) fn sniff_delimiter(path: &Path) -> Result<u8> {
     use std::io::BufRead;
     let file = std::fs::File::open(path).map_err(parse_failed)?;
     let mut first = String::new();

@@ -12,6 +12,7 @@ pub enum JobType {
     ProductExport,
     ProductImport,
     OrderExport,
+    PriceListImport,
 }
 
 impl JobType {
@@ -21,6 +22,7 @@ impl JobType {
             "product-export" => Ok(Self::ProductExport),
             "product-import" => Ok(Self::ProductImport),
             "order-export" => Ok(Self::OrderExport),
+            "price-list-import" => Ok(Self::PriceListImport),
             other => Err(Error::not_found(format!(
                 "Unable to find a BatchJob strategy with the type {other}"
             ))),
@@ -86,7 +88,7 @@ pub fn prepare_context(
     flags: FeatureFlags,
 ) -> Result<Map<String, Value>> {
     match job_type {
-        JobType::ProductImport => Ok(context),
+        JobType::ProductImport | JobType::PriceListImport => Ok(context),
         JobType::ProductExport | JobType::OrderExport => {
             let filterable = context.remove("filterable_fields");
             let mut config = list_config(&mut context, PAGE_SIZE);

@@ -31,6 +31,7 @@ use tokio::task::JoinHandle;
 
 use crate::lifecycle::{self, status};
 use crate::order_export::{OrderExport, OrderList};
+use crate::price_list_import::{apply_price_list_import, plan_price_list_import};
 use crate::product_export::{write_export, ExportList, ExportShape, ProductExport};
 use crate::product_import::{apply_import, plan_import, planned_result};
 use crate::status::BatchJobStatus;
@@ -256,6 +257,11 @@ impl BatchWorker {
                 let ops = plan_import(&self.db, &file.0, self.flags).await?;
                 (None, planned_result(ops))
             }
+            JobType::PriceListImport => {
+                let file = self.import_file(&job).await?;
+                let lines = plan_price_list_import(&self.db, &file.0).await?;
+                (None, crate::price_list_import::planned_result(lines))
+            }
             JobType::OrderExport => {
                 let list = OrderList::from_context(&context(&job));
                 let count = self.order_export().count(&list).await?;
@@ -317,7 +323,9 @@ impl BatchWorker {
         };
         match job_type {
             JobType::ProductExport | JobType::OrderExport => self.process_export(job_type, job).await,
-            JobType::ProductImport => self.process_import(job).await,
+            JobType::ProductImport | JobType::PriceListImport => {
+                self.process_import(job_type, job).await
+            }
         }
     }
 
@@ -395,7 +403,7 @@ impl BatchWorker {
         Ok(())
     }
 
-    async fn process_import(&self, job: batch_job::Model) -> Result<()> {
+    async fn process_import(&self, job_type: JobType, job: batch_job::Model) -> Result<()> {
         let file = self.import_file(&job).await?;
         let count = job
             .result
@@ -406,7 +414,7 @@ impl BatchWorker {
         let txn = self.db.begin().await?;
         let postgres = self.db.get_database_backend() == DbBackend::Postgres;
         let id = job.id.clone();
-        apply_import(&txn, &file.0, self.flags, |done| {
+        let on_progress = |done| {
             let id = id.clone();
             async move {
                 // Progress is written beside the import's transaction, so it is seen while
@@ -418,8 +426,17 @@ impl BatchWorker {
                 }
                 Ok(())
             }
-        })
-        .await?;
+        };
+        if job_type == JobType::PriceListImport {
+            let list_id = context(&job)
+                .get("price_list_id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            apply_price_list_import(&txn, &file.0, &list_id, on_progress).await?;
+        } else {
+            apply_import(&txn, &file.0, self.flags, on_progress).await?;
+        }
         // Re-read inside the import's transaction: a job canceled meanwhile does not
         // complete, and its import is rolled back.
         let current = lock_job(&txn, &job.id).await?;
@@ -471,7 +488,12 @@ fn due() -> Condition {
         .add(batch_job::Column::CompletedAt.is_null())
         .add(batch_job::Column::CanceledAt.is_null())
         .add(batch_job::Column::FailedAt.is_null())
-        .add(batch_job::Column::Type.is_in(["product-export", "product-import", "order-export"]))
+        .add(batch_job::Column::Type.is_in([
+            "product-export",
+            "product-import",
+            "order-export",
+            "price-list-import",
+        ]))
         .add(
             Condition::any()
                 .add(batch_job::Column::PreProcessedAt.is_null())

@@ -148,3 +148,35 @@ on_both_backends! {
         }
     }
 }
+
+// `/admin/apps` without OAuth plugins, as the reference answered.
+on_both_backends! {
+    async fn apps_without_oauth_plugins(app) {
+        let svc = app.service().await;
+        let answer = send(&svc, admin(get("/admin/apps"))).await;
+        assert_eq!(answer.status, 200);
+        assert_eq!(answer.body, json!({"apps": []}));
+        let cases: [(Value, u16, Value); 3] = [
+            (
+                json!({}),
+                400,
+                json!({"type": "invalid_data", "message": "application_name should not be empty, application_name must be a string, state should not be empty, state must be a string, code should not be empty, code must be a string"}),
+            ),
+            (
+                json!({"application_name": 1}),
+                400,
+                json!({"type": "invalid_data", "message": "application_name must be a string, state should not be empty, state must be a string, code should not be empty, code must be a string"}),
+            ),
+            (
+                json!({"application_name": "x", "state": "s", "code": "c"}),
+                404,
+                json!({"type": "not_found", "message": "Oauth application x not found"}),
+            ),
+        ];
+        for (body, status, expected) in cases {
+            let answer = send(&svc, admin(post("/admin/apps/authorizations", body.clone()))).await;
+            assert_eq!(answer.status, status, "{body}");
+            assert_eq!(answer.body, expected, "{body}");
+        }
+    }
+}

@@ -3,9 +3,11 @@
 //! a failed import leaves nothing written.
 
 use medusa_batch::{BatchJobService, CreateBatchJob};
-use medusa_entity::{product, product_variant};
+use medusa_entity::{money_amount, product, product_variant};
 use medusa_file::{Area, FileStorage, NewFile};
-use medusa_test_support::builders::{ProductBuilder, RegionBuilder, UserBuilder, VariantBuilder};
+use medusa_test_support::builders::{
+    PriceListBuilder, ProductBuilder, RegionBuilder, UserBuilder, VariantBuilder,
+};
 use medusa_test_support::on_both_backends;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -16,6 +18,7 @@ on_both_backends!(
     an_exported_file_imports_again,
     a_bad_line_names_its_row_and_column,
     a_failed_import_writes_nothing,
+    a_price_list_import_replaces_the_lists_prices,
 );
 
 /// Uploads `csv`, creates an import job for it and runs the worker; answers the job.
@@ -198,4 +201,84 @@ async fn a_failed_import_writes_nothing(db: DatabaseConnection) {
     assert!(error.contains("Product with id: prod_missing was not found"), "{error}");
     assert!(handles(&db).await.is_empty());
     assert_eq!(product_variant::Entity::find().count(&db).await.unwrap(), 0);
+}
+
+async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
+    let admin = UserBuilder::new("a@example.com").insert(&db).await;
+    let eu = RegionBuilder::new("Europe").currency("eur").insert(&db).await;
+    let shirt = ProductBuilder::new("Shirt")
+        .variant(VariantBuilder::new("S").sku("SHIRT-S").price("eur", 1250))
+        .insert(&db)
+        .await;
+    let list = PriceListBuilder::new("Summer").insert(&db).await;
+    let variant = &shirt.variants[0];
+    let old = medusa_product::prices::NewPrice {
+        id: None,
+        currency_code: "usd".into(),
+        region_id: None,
+        amount: 999,
+        min_quantity: None,
+        max_quantity: None,
+    };
+    medusa_product::prices::insert_prices(&db, &variant.id, &[old], Some(&list.id), medusa_core::time::now())
+        .await
+        .unwrap();
+    let jobs = jobs(&db);
+
+    let missing = CreateBatchJob::from_body(json!({"type": "price-list-import", "context": {"fileKey": "x"}})).unwrap();
+    let err = jobs.service.create(&admin.id, missing).await.unwrap_err();
+    assert_eq!(err.to_string(), "Price list id is required");
+
+    let upload = |csv: &'static str| {
+        let files = jobs.files.clone();
+        async move {
+            files
+                .put(Area::Protected, NewFile { name: "prices.csv".into(), bytes: csv.as_bytes().to_vec() })
+                .await
+                .unwrap()
+                .key
+        }
+    };
+    let run = |key: String| {
+        let input = CreateBatchJob::from_body(json!({
+            "type": "price-list-import",
+            "context": {"fileKey": key, "price_list_id": list.id},
+        }))
+        .unwrap();
+        let jobs = &jobs;
+        let admin = &admin;
+        async move {
+            let job = serde_json::to_value(jobs.service.create(&admin.id, input).await.unwrap()).unwrap();
+            jobs.worker.run_once().await.unwrap();
+            let id = job["id"].as_str().unwrap().to_owned();
+            serde_json::to_value(jobs.service.retrieve(&admin.id, &id).await.unwrap()).unwrap()
+        }
+    };
+
+    let bad = run(upload("Product Variant ID;SKU;Price EUR\r\n;NOPE;10\r\n").await).await;
+    assert_eq!(bad["status"], "failed");
+    assert_eq!(
+        bad["result"]["errors"],
+        json!(["Error while processing row 1: Variant with sku: NOPE was not found"])
+    );
+
+    let done = run(upload("Product Variant ID;SKU;Price EUR;Price Europe [EUR]\r\n;SHIRT-S;10;9.5\r\n").await).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(
+        done["result"]["stat_descriptors"][0]["message"],
+        "1 prices will be added"
+    );
+    let mut prices: Vec<(String, Option<String>, i32)> = money_amount::Entity::find()
+        .filter(money_amount::Column::PriceListId.eq(list.id.as_str()))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.currency_code, p.region_id, p.amount))
+        .collect();
+    prices.sort();
+    assert_eq!(
+        prices,
+        [("eur".to_owned(), None, 1000), ("eur".to_owned(), Some(eu.id.clone()), 950)]
+    );
 }
