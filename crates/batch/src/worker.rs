@@ -10,7 +10,8 @@
 //! updates, which are written from other connections. The lock ends with the holder's
 //! connection, so a job whose server died is taken again by the next poll and resumes: its
 //! step runs again from the start (an import's transaction left nothing; an export writes a
-//! new file). SQLite has one server and one connection, so jobs run there one at a time.
+//! new file). SQLite has one server and one connection: there the workers of the process take
+//! turns.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,6 +40,9 @@ use crate::strategy::JobType;
 
 /// The advisory lock class of batch jobs (any constant unlikely to clash with others).
 const LOCK_CLASS: i32 = 0x6261_7463; // "batc"
+
+/// Serializes the workers of a process on SQLite, where no lock is taken in the database.
+static SQLITE_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Jobs looked at per poll.
 const CANDIDATES: u64 = 16;
@@ -172,7 +176,11 @@ impl BatchWorker {
                 holder.commit().await?;
                 ran
             }
-            _ => self.run_due_steps(id).await,
+            _ => {
+                // One worker at a time per process (SQLite serves one server).
+                let _turn = SQLITE_TURN.lock().await;
+                self.run_due_steps(id).await
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 use medusa_batch::{BatchJobList, BatchJobService, CreateBatchJob};
 use medusa_test_support::builders::{ProductBuilder, RegionBuilder, UserBuilder, VariantBuilder};
 use medusa_test_support::on_both_backends;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
 use crate::jobs;
@@ -14,6 +14,8 @@ on_both_backends!(
     jobs_belong_to_their_creator,
     unknown_types_have_no_strategy,
     a_canceled_job_is_not_run,
+    a_job_left_processing_resumes,
+    two_workers_run_a_job_once,
 );
 
 fn export(dry_run: bool) -> CreateBatchJob {
@@ -135,4 +137,47 @@ async fn a_canceled_job_is_not_run(db: DatabaseConnection) {
     let after = json_of(&jobs.service.retrieve(&a.id, id).await.unwrap());
     assert_eq!(after["status"], "canceled");
     assert!(after["pre_processed_at"].is_null());
+}
+
+/// A server stopped while processing leaves the job `processing`; the next worker runs the
+/// step again from its start.
+async fn a_job_left_processing_resumes(db: DatabaseConnection) {
+    let a = UserBuilder::new("a@example.com").insert(&db).await;
+    ProductBuilder::new("Mug")
+        .variant(VariantBuilder::new("One").price("eur", 1000))
+        .insert(&db)
+        .await;
+    let jobs = jobs(&db);
+    let job = json_of(&jobs.service.create(&a.id, export(false)).await.unwrap());
+    let id = job["id"].as_str().unwrap();
+    // The steps a stopped server had taken: pre-processed, confirmed, processing.
+    let stored = medusa_batch::lifecycle::find_job_in(&db, id).await.unwrap();
+    let stored = medusa_batch::lifecycle::set_pre_processed_in(&db, stored).await.unwrap();
+    medusa_batch::lifecycle::set_processing_in(&db, stored).await.unwrap();
+    let left = json_of(&jobs.service.retrieve(&a.id, id).await.unwrap());
+    assert_eq!(left["status"], "processing");
+
+    assert_eq!(jobs.worker.run_once().await.unwrap(), 1);
+    let done = json_of(&jobs.service.retrieve(&a.id, id).await.unwrap());
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(done["processing_at"], left["processing_at"]);
+    assert!(done["result"]["file_key"].is_string());
+}
+
+/// Two workers (two instances) polling at once: each job is run by one of them, once.
+async fn two_workers_run_a_job_once(db: DatabaseConnection) {
+    let a = UserBuilder::new("a@example.com").insert(&db).await;
+    let jobs = jobs(&db);
+    let other = crate::jobs(&db);
+    for _ in 0..3 {
+        jobs.service.create(&a.id, export(false)).await.unwrap();
+    }
+    let (one, two) = tokio::join!(jobs.worker.run_once(), other.worker.run_once());
+    assert_eq!(one.unwrap() + two.unwrap(), 3);
+    let completed = medusa_entity::event_outbox::Entity::find()
+        .filter(medusa_entity::event_outbox::Column::Name.eq("batch.completed"))
+        .count(&db)
+        .await
+        .unwrap();
+    assert_eq!(completed, 3);
 }
