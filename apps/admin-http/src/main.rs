@@ -195,9 +195,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Import { file, config, .. } => {
             let (state, db) = open(&config).await?;
-            let ops =
-                medusa_batch::direct::import_products(&db, &file, state.flags, progress("operations"))
-                    .await?;
+            let ops = medusa_batch::direct::import_products(
+                &db,
+                &file,
+                state.flags,
+                progress("operations"),
+            )
+            .await?;
             tracing::info!(
                 products_created = ops.product_create,
                 products_updated = ops.product_update,

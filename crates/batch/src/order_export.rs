@@ -40,13 +40,30 @@ struct Descriptor {
 }
 
 const DESCRIPTORS: &[Descriptor] = &[
-    Descriptor { field: "id", titles: &["Order_ID"] },
-    Descriptor { field: "display_id", titles: &["Display_ID"] },
-    Descriptor { field: "status", titles: &["Order status"] },
-    Descriptor { field: "created_at", titles: &["Date"] },
+    Descriptor {
+        field: "id",
+        titles: &["Order_ID"],
+    },
+    Descriptor {
+        field: "display_id",
+        titles: &["Display_ID"],
+    },
+    Descriptor {
+        field: "status",
+        titles: &["Order status"],
+    },
+    Descriptor {
+        field: "created_at",
+        titles: &["Date"],
+    },
     Descriptor {
         field: "customer",
-        titles: &["Customer First name", "Customer Last name", "Customer Email", "Customer ID"],
+        titles: &[
+            "Customer First name",
+            "Customer Last name",
+            "Customer Email",
+            "Customer ID",
+        ],
     },
     Descriptor {
         field: "shipping_address",
@@ -59,16 +76,46 @@ const DESCRIPTORS: &[Descriptor] = &[
             "Shipping Region ID",
         ],
     },
-    Descriptor { field: "fulfillment_status", titles: &["Fulfillment Status"] },
-    Descriptor { field: "payment_status", titles: &["Payment Status"] },
-    Descriptor { field: "subtotal", titles: &["Subtotal"] },
-    Descriptor { field: "shipping_total", titles: &["Shipping Total"] },
-    Descriptor { field: "discount_total", titles: &["Discount Total"] },
-    Descriptor { field: "gift_card_total", titles: &["Gift Card Total"] },
-    Descriptor { field: "refunded_total", titles: &["Refunded Total"] },
-    Descriptor { field: "tax_total", titles: &["Tax Total"] },
-    Descriptor { field: "total", titles: &["Total"] },
-    Descriptor { field: "currency_code", titles: &["Currency Code"] },
+    Descriptor {
+        field: "fulfillment_status",
+        titles: &["Fulfillment Status"],
+    },
+    Descriptor {
+        field: "payment_status",
+        titles: &["Payment Status"],
+    },
+    Descriptor {
+        field: "subtotal",
+        titles: &["Subtotal"],
+    },
+    Descriptor {
+        field: "shipping_total",
+        titles: &["Shipping Total"],
+    },
+    Descriptor {
+        field: "discount_total",
+        titles: &["Discount Total"],
+    },
+    Descriptor {
+        field: "gift_card_total",
+        titles: &["Gift Card Total"],
+    },
+    Descriptor {
+        field: "refunded_total",
+        titles: &["Refunded Total"],
+    },
+    Descriptor {
+        field: "tax_total",
+        titles: &["Tax Total"],
+    },
+    Descriptor {
+        field: "total",
+        titles: &["Total"],
+    },
+    Descriptor {
+        field: "currency_code",
+        titles: &["Currency Code"],
+    },
     Descriptor {
         field: "sales_channel",
         titles: &["Sales channel name", "Sales channel description"],
@@ -97,7 +144,12 @@ impl OrderList {
             config
                 .and_then(|c| c.get(key))
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         Self {
@@ -115,12 +167,18 @@ impl OrderList {
     }
 
     pub fn header(&self) -> String {
-        let titles: Vec<&str> = self.descriptors().flat_map(|d| d.titles.iter().copied()).collect();
+        let titles: Vec<&str> = self
+            .descriptors()
+            .flat_map(|d| d.titles.iter().copied())
+            .collect();
         format!("{}{NEWLINE}", titles.join(DELIMITER))
     }
 
     fn line(&self, order: &Value) -> String {
-        let cells: Vec<String> = self.descriptors().map(|d| cells_of(d.field, order)).collect();
+        let cells: Vec<String> = self
+            .descriptors()
+            .map(|d| cells_of(d.field, order))
+            .collect();
         format!("{}{NEWLINE}", cells.join(DELIMITER))
     }
 }
@@ -139,7 +197,11 @@ fn utc_string(value: Option<&Value>) -> String {
     value
         .and_then(Value::as_str)
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-        .map(|d| d.with_timezone(&chrono::Utc).format("%a, %d %b %Y %H:%M:%S GMT").to_string())
+        .map(|d| {
+            d.with_timezone(&chrono::Utc)
+                .format("%a, %d %b %Y %H:%M:%S GMT")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -155,7 +217,13 @@ fn cells_of(field: &str, order: &Value) -> String {
         "shipping_address" => {
             let mut cells = of(
                 "shipping_address",
-                &["address_1", "address_2", "country_code", "city", "postal_code"],
+                &[
+                    "address_1",
+                    "address_2",
+                    "country_code",
+                    "city",
+                    "postal_code",
+                ],
             );
             cells.push(text(order.get("region_id")));
             cells.join(DELIMITER)
@@ -197,13 +265,19 @@ impl OrderExport<'_> {
 
     /// Writes the export to `out`, calling `on_page(done, total, bytes)` after each page
     /// (`false` stops early); answers the bytes written.
-    pub async fn write<W, F, Fut>(&self, list: &OrderList, out: &mut W, mut on_page: F) -> Result<u64>
+    pub async fn write<W, F, Fut>(
+        &self,
+        list: &OrderList,
+        out: &mut W,
+        mut on_page: F,
+    ) -> Result<u64>
     where
         W: Write,
         F: FnMut(u64, u64, u64) -> Fut,
         Fut: std::future::Future<Output = Result<bool>>,
     {
-        let io = |e: std::io::Error| Error::UnexpectedState(format!("could not write the export: {e}"));
+        let io =
+            |e: std::io::Error| Error::UnexpectedState(format!("could not write the export: {e}"));
         let header = list.header();
         out.write_all(header.as_bytes()).map_err(io)?;
         let mut bytes = header.len() as u64;

@@ -25,8 +25,15 @@ enum Column {
 }
 
 /// The price list a job names, or Medusa's refusal.
-pub async fn check_price_list<C: ConnectionTrait>(conn: &C, context: &Map<String, Value>) -> Result<()> {
-    let Some(id) = context.get("price_list_id").and_then(Value::as_str).filter(|id| !id.is_empty()) else {
+pub async fn check_price_list<C: ConnectionTrait>(
+    conn: &C,
+    context: &Map<String, Value>,
+) -> Result<()> {
+    let Some(id) = context
+        .get("price_list_id")
+        .and_then(Value::as_str)
+        .filter(|id| !id.is_empty())
+    else {
         return Err(Error::invalid_data("Price list id is required"));
     };
     let found = price_list::Entity::find_by_id(id)
@@ -35,7 +42,9 @@ pub async fn check_price_list<C: ConnectionTrait>(conn: &C, context: &Map<String
         .await?;
     match found {
         Some(_) => Ok(()),
-        None => Err(Error::not_found(format!("Price list with id: {id} was not found"))),
+        None => Err(Error::not_found(format!(
+            "Price list with id: {id} was not found"
+        ))),
     }
 }
 
@@ -99,7 +108,13 @@ impl PriceFile {
             .into_iter()
             .map(|r| (r.name, (r.id, r.currency_code)))
             .collect();
-        Ok(Self { reader, headers, columns, regions, line: 0 })
+        Ok(Self {
+            reader,
+            headers,
+            columns,
+            regions,
+            line: 0,
+        })
     }
 
     async fn next<C: ConnectionTrait>(&mut self, conn: &C) -> Result<Option<Line>> {
@@ -116,7 +131,11 @@ impl PriceFile {
         }
     }
 
-    async fn resolve<C: ConnectionTrait>(&self, conn: &C, record: &csv::StringRecord) -> Result<Line> {
+    async fn resolve<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        record: &csv::StringRecord,
+    ) -> Result<Line> {
         let mut id = None;
         let mut sku = None;
         let mut prices = Vec::new();
@@ -127,16 +146,26 @@ impl PriceFile {
             ))
         };
         for (index, column) in self.columns.iter().enumerate() {
-            let Some(value) = record.get(index).filter(|v| !v.is_empty()) else { continue };
+            let Some(value) = record.get(index).filter(|v| !v.is_empty()) else {
+                continue;
+            };
             let header = &self.headers[index];
-            let amount = || value.trim().parse::<f64>().map_err(|_| at(header, format!("{value} is not an amount")));
+            let amount = || {
+                value
+                    .trim()
+                    .parse::<f64>()
+                    .map_err(|_| at(header, format!("{value} is not an amount")))
+            };
             match column {
                 Column::VariantId => id = Some(value.to_owned()),
                 Column::Sku => sku = Some(value.to_owned()),
                 Column::RegionPrice(name) => {
                     let amount = amount()?;
                     let Some((region_id, currency)) = self.regions.get(name) else {
-                        return Err(at(header, format!("Trying to set a price for a region {name} that doesn't exist")));
+                        return Err(at(
+                            header,
+                            format!("Trying to set a price for a region {name} that doesn't exist"),
+                        ));
                     };
                     prices.push(NewPrice {
                         id: None,
@@ -161,7 +190,10 @@ impl PriceFile {
             }
         }
         let row = |message: String| {
-            Error::invalid_data(format!("Error while processing row {}: {message}", self.line))
+            Error::invalid_data(format!(
+                "Error while processing row {}: {message}",
+                self.line
+            ))
         };
         let variant = match (&id, &sku) {
             (Some(id), _) => product_variant::Entity::find_by_id(id.as_str())
@@ -177,7 +209,10 @@ impl PriceFile {
                 .ok_or_else(|| row(format!("Variant with sku: {sku} was not found")))?,
             (None, None) => return Err(row("SKU or ID is required".to_owned())),
         };
-        Ok(Line { variant_id: variant.id, prices })
+        Ok(Line {
+            variant_id: variant.id,
+            prices,
+        })
     }
 }
 
@@ -214,11 +249,18 @@ where
     delete_prices(conn, &existing).await?;
     let mut file = PriceFile::open(conn, path).await?;
     let now = medusa_core::time::now();
-    let mut done = 0;
+    let mut done: u64 = 0;
     while let Some(line) = file.next(conn).await? {
-        insert_prices(conn, &line.variant_id, &line.prices, Some(price_list_id), now).await?;
+        insert_prices(
+            conn,
+            &line.variant_id,
+            &line.prices,
+            Some(price_list_id),
+            now,
+        )
+        .await?;
         done += 1;
-        if done % PROGRESS_EVERY == 0 {
+        if done.is_multiple_of(PROGRESS_EVERY) {
             on_progress(done).await?;
         }
     }
@@ -230,7 +272,10 @@ pub fn planned_result(lines: u64) -> Map<String, Value> {
     let mut result = Map::new();
     result.insert("advancement_count".into(), json!(0));
     result.insert("count".into(), json!(lines));
-    result.insert("operations".into(), json!({ "PRICE_LIST_PRICE_CREATE": lines }));
+    result.insert(
+        "operations".into(),
+        json!({ "PRICE_LIST_PRICE_CREATE": lines }),
+    );
     result.insert(
         "stat_descriptors".into(),
         json!([{

@@ -423,7 +423,7 @@ where
     let mut file = ImportFile::open(path, flags)?;
     let mut seen: HashSet<String> = HashSet::new();
     let mut done = 0u64;
-    let tick = |done: u64| (done % PROGRESS_EVERY == 0).then_some(done);
+    let tick = |done: u64| done.is_multiple_of(PROGRESS_EVERY).then_some(done);
     while let Some(row) = file.next_row()? {
         let prices = lookups.prices(&row)?;
         if seen.insert(row.handle().to_owned()) {

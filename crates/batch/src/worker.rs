@@ -307,7 +307,9 @@ impl BatchWorker {
     fn order_export(&self) -> OrderExport<'_> {
         OrderExport {
             db: &self.db,
-            sales_channels: self.flags.is_enabled(medusa_core::flags::Flag::SalesChannels),
+            sales_channels: self
+                .flags
+                .is_enabled(medusa_core::flags::Flag::SalesChannels),
         }
     }
 
@@ -330,7 +332,9 @@ impl BatchWorker {
             job
         };
         match job_type {
-            JobType::ProductExport | JobType::OrderExport => self.process_export(job_type, job).await,
+            JobType::ProductExport | JobType::OrderExport => {
+                self.process_export(job_type, job).await
+            }
             JobType::ProductImport | JobType::PriceListImport => {
                 self.process_import(job_type, job).await
             }
@@ -352,7 +356,10 @@ impl BatchWorker {
         } else {
             "product"
         };
-        let name = format!("{what}-export-{}.csv", chrono::Utc::now().timestamp_millis());
+        let name = format!(
+            "{what}-export-{}.csv",
+            chrono::Utc::now().timestamp_millis()
+        );
         let scratch = Scratch(scratch_file(&self.scratch, &job.id, &name));
         let mut out =
             std::io::BufWriter::new(std::fs::File::create(&scratch.0).map_err(io_failed)?);

@@ -3,8 +3,8 @@
 
 pub mod analytics_configs;
 pub mod api_keys;
-pub mod auth;
 pub mod apps;
+pub mod auth;
 pub mod batch_jobs;
 pub mod collections;
 pub mod currencies;

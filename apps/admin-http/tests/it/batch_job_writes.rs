@@ -27,7 +27,8 @@ fn with_files(mut app: TestApp) -> (TestApp, FileDir) {
         std::process::id(),
         medusa_core::generate_id("t")
     ));
-    let storage = LocalFileStorage::new(&dir, "http://localhost:9000", DownloadSigner::new(b"t", 60));
+    let storage =
+        LocalFileStorage::new(&dir, "http://localhost:9000", DownloadSigner::new(b"t", 60));
     let policy = UploadPolicy::new(1 << 20, 3, &["text/csv".into()]).unwrap();
     app.state = app.state.clone().with_uploads(Arc::new(storage), policy);
     (app, FileDir(dir))

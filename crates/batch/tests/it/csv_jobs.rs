@@ -60,10 +60,18 @@ async fn handles(db: &DatabaseConnection) -> Vec<String> {
 
 async fn an_exported_file_imports_again(db: DatabaseConnection) {
     let admin = UserBuilder::new("a@example.com").insert(&db).await;
-    let eu = RegionBuilder::new("Europe").currency("eur").insert(&db).await;
+    let eu = RegionBuilder::new("Europe")
+        .currency("eur")
+        .insert(&db)
+        .await;
     ProductBuilder::new("Shirt")
         .handle("shirt")
-        .variant(VariantBuilder::new("S").sku("SHIRT-S").price("eur", 1250).region_price(&eu, 1100))
+        .variant(
+            VariantBuilder::new("S")
+                .sku("SHIRT-S")
+                .price("eur", 1250)
+                .region_price(&eu, 1100),
+        )
         .variant(VariantBuilder::new("M").sku("SHIRT-M").price("eur", 1300))
         .insert(&db)
         .await;
@@ -197,15 +205,24 @@ async fn a_failed_import_writes_nothing(db: DatabaseConnection) {
     let job = import(&jobs, &admin.id, csv).await;
     assert_eq!(job["status"], "failed", "{job}");
     let error = job["result"]["errors"][0].as_str().unwrap();
-    assert!(error.starts_with("Error while processing row 2 (product handle: cup)"), "{error}");
-    assert!(error.contains("Product with id: prod_missing was not found"), "{error}");
+    assert!(
+        error.starts_with("Error while processing row 2 (product handle: cup)"),
+        "{error}"
+    );
+    assert!(
+        error.contains("Product with id: prod_missing was not found"),
+        "{error}"
+    );
     assert!(handles(&db).await.is_empty());
     assert_eq!(product_variant::Entity::find().count(&db).await.unwrap(), 0);
 }
 
 async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
     let admin = UserBuilder::new("a@example.com").insert(&db).await;
-    let eu = RegionBuilder::new("Europe").currency("eur").insert(&db).await;
+    let eu = RegionBuilder::new("Europe")
+        .currency("eur")
+        .insert(&db)
+        .await;
     let shirt = ProductBuilder::new("Shirt")
         .variant(VariantBuilder::new("S").sku("SHIRT-S").price("eur", 1250))
         .insert(&db)
@@ -220,12 +237,21 @@ async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
         min_quantity: None,
         max_quantity: None,
     };
-    medusa_product::prices::insert_prices(&db, &variant.id, &[old], Some(&list.id), medusa_core::time::now())
-        .await
-        .unwrap();
+    medusa_product::prices::insert_prices(
+        &db,
+        &variant.id,
+        &[old],
+        Some(&list.id),
+        medusa_core::time::now(),
+    )
+    .await
+    .unwrap();
     let jobs = jobs(&db);
 
-    let missing = CreateBatchJob::from_body(json!({"type": "price-list-import", "context": {"fileKey": "x"}})).unwrap();
+    let missing = CreateBatchJob::from_body(
+        json!({"type": "price-list-import", "context": {"fileKey": "x"}}),
+    )
+    .unwrap();
     let err = jobs.service.create(&admin.id, missing).await.unwrap_err();
     assert_eq!(err.to_string(), "Price list id is required");
 
@@ -233,7 +259,13 @@ async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
         let files = jobs.files.clone();
         async move {
             files
-                .put(Area::Protected, NewFile { name: "prices.csv".into(), bytes: csv.as_bytes().to_vec() })
+                .put(
+                    Area::Protected,
+                    NewFile {
+                        name: "prices.csv".into(),
+                        bytes: csv.as_bytes().to_vec(),
+                    },
+                )
                 .await
                 .unwrap()
                 .key
@@ -248,7 +280,8 @@ async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
         let jobs = &jobs;
         let admin = &admin;
         async move {
-            let job = serde_json::to_value(jobs.service.create(&admin.id, input).await.unwrap()).unwrap();
+            let job =
+                serde_json::to_value(jobs.service.create(&admin.id, input).await.unwrap()).unwrap();
             jobs.worker.run_once().await.unwrap();
             let id = job["id"].as_str().unwrap().to_owned();
             serde_json::to_value(jobs.service.retrieve(&admin.id, &id).await.unwrap()).unwrap()
@@ -262,7 +295,11 @@ async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
         json!(["Error while processing row 1: Variant with sku: NOPE was not found"])
     );
 
-    let done = run(upload("Product Variant ID;SKU;Price EUR;Price Europe [EUR]\r\n;SHIRT-S;10;9.5\r\n").await).await;
+    let done = run(upload(
+        "Product Variant ID;SKU;Price EUR;Price Europe [EUR]\r\n;SHIRT-S;10;9.5\r\n",
+    )
+    .await)
+    .await;
     assert_eq!(done["status"], "completed", "{done}");
     assert_eq!(
         done["result"]["stat_descriptors"][0]["message"],
@@ -279,6 +316,9 @@ async fn a_price_list_import_replaces_the_lists_prices(db: DatabaseConnection) {
     prices.sort();
     assert_eq!(
         prices,
-        [("eur".to_owned(), None, 1000), ("eur".to_owned(), Some(eu.id.clone()), 950)]
+        [
+            ("eur".to_owned(), None, 1000),
+            ("eur".to_owned(), Some(eu.id.clone()), 950)
+        ]
     );
 }

@@ -4,7 +4,9 @@
 use medusa_batch::{BatchJobList, BatchJobService, CreateBatchJob};
 use medusa_test_support::builders::{ProductBuilder, RegionBuilder, UserBuilder, VariantBuilder};
 use medusa_test_support::on_both_backends;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use serde_json::{json, Value};
 
 use crate::jobs;
@@ -29,10 +31,18 @@ fn json_of(view: &impl serde::Serialize) -> Value {
 
 async fn a_dry_run_export_waits_for_its_confirmation(db: DatabaseConnection) {
     let admin = UserBuilder::new("a@example.com").insert(&db).await;
-    let eu = RegionBuilder::new("Europe").currency("eur").insert(&db).await;
+    let eu = RegionBuilder::new("Europe")
+        .currency("eur")
+        .insert(&db)
+        .await;
     ProductBuilder::new("Shirt")
         .handle("shirt")
-        .variant(VariantBuilder::new("S").sku("SHIRT-S").price("eur", 1250).region_price(&eu, 1100))
+        .variant(
+            VariantBuilder::new("S")
+                .sku("SHIRT-S")
+                .price("eur", 1250)
+                .region_price(&eu, 1100),
+        )
         .insert(&db)
         .await;
     let jobs = jobs(&db);
@@ -62,7 +72,10 @@ async fn a_dry_run_export_waits_for_its_confirmation(db: DatabaseConnection) {
     );
     // A dry run waits: the worker does nothing more.
     jobs.worker.run_once().await.unwrap();
-    assert_eq!(json_of(&jobs.service.retrieve(&admin.id, &id).await.unwrap())["status"], "pre_processed");
+    assert_eq!(
+        json_of(&jobs.service.retrieve(&admin.id, &id).await.unwrap())["status"],
+        "pre_processed"
+    );
 
     let confirmed = json_of(&jobs.service.confirm(&admin.id, &id).await.unwrap());
     assert_eq!(confirmed["status"], "confirmed");
@@ -79,7 +92,10 @@ async fn a_dry_run_export_waits_for_its_confirmation(db: DatabaseConnection) {
     let csv = std::fs::read_to_string(path).unwrap();
     let mut lines = csv.split("\r\n");
     let header = lines.next().unwrap();
-    assert!(header.starts_with("Product Id;Product Handle;Product Title;"), "{header}");
+    assert!(
+        header.starts_with("Product Id;Product Handle;Product Title;"),
+        "{header}"
+    );
     assert!(
         header.ends_with(";Variant Material;Price EUR;Price Europe [EUR];Option 1 Name;Option 1 Value;Sales Channel 1 Id;Sales Channel 1 Name;Sales Channel 1 Description")
             || header.contains(";Variant Material;Price EUR;Price Europe [EUR]"),
@@ -102,9 +118,30 @@ async fn jobs_belong_to_their_creator(db: DatabaseConnection) {
     let id = job["id"].as_str().unwrap();
 
     let refused = "Cannot access a batch job that does not belong to the logged in user";
-    assert_eq!(jobs.service.retrieve(&b.id, id).await.unwrap_err().to_string(), refused);
-    assert_eq!(jobs.service.confirm(&b.id, id).await.unwrap_err().to_string(), refused);
-    assert_eq!(jobs.service.cancel(&b.id, id).await.unwrap_err().to_string(), refused);
+    assert_eq!(
+        jobs.service
+            .retrieve(&b.id, id)
+            .await
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
+    assert_eq!(
+        jobs.service
+            .confirm(&b.id, id)
+            .await
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
+    assert_eq!(
+        jobs.service
+            .cancel(&b.id, id)
+            .await
+            .unwrap_err()
+            .to_string(),
+        refused
+    );
 
     let raw = medusa_query_dsl::parse("").unwrap();
     let list = BatchJobList::from_query(&raw, db.get_database_backend()).unwrap();
@@ -152,8 +189,12 @@ async fn a_job_left_processing_resumes(db: DatabaseConnection) {
     let id = job["id"].as_str().unwrap();
     // The steps a stopped server had taken: pre-processed, confirmed, processing.
     let stored = medusa_batch::lifecycle::find_job_in(&db, id).await.unwrap();
-    let stored = medusa_batch::lifecycle::set_pre_processed_in(&db, stored).await.unwrap();
-    medusa_batch::lifecycle::set_processing_in(&db, stored).await.unwrap();
+    let stored = medusa_batch::lifecycle::set_pre_processed_in(&db, stored)
+        .await
+        .unwrap();
+    medusa_batch::lifecycle::set_processing_in(&db, stored)
+        .await
+        .unwrap();
     let left = json_of(&jobs.service.retrieve(&a.id, id).await.unwrap());
     assert_eq!(left["status"], "processing");
 

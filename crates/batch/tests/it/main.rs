@@ -55,7 +55,12 @@ pub fn jobs(db: &DatabaseConnection) -> Jobs {
     let flags = FeatureFlags::default();
     Jobs {
         service: SeaBatchJobService::new(db.clone()).with_flags(flags),
-        worker: BatchWorker::new(db.clone(), files.clone(), flags, ProductSpecs::for_flags(flags)),
+        worker: BatchWorker::new(
+            db.clone(),
+            files.clone(),
+            flags,
+            ProductSpecs::for_flags(flags),
+        ),
         files,
         dir,
     }

@@ -25,7 +25,8 @@ async fn orders_export_with_their_totals(db: DatabaseConnection) {
         .display_id(7)
         .created_at(at)
         .shipping_address(
-            AddressFields::new("Jane", "Doe", "Hauptstrasse 1", "Berlin", "de").postal_code("10115"),
+            AddressFields::new("Jane", "Doe", "Hauptstrasse 1", "Berlin", "de")
+                .postal_code("10115"),
         )
         .item(ItemBuilder::new("Shirt", 1000, 2))
         .item(ItemBuilder::new("Mug", 500, 1))
@@ -33,14 +34,16 @@ async fn orders_export_with_their_totals(db: DatabaseConnection) {
         .await;
     let jobs = jobs(&db);
     let input = CreateBatchJob::from_body(json!({"type": "order-export", "context": {}})).unwrap();
-    let job: Value = serde_json::to_value(jobs.service.create(&admin.id, input).await.unwrap()).unwrap();
+    let job: Value =
+        serde_json::to_value(jobs.service.create(&admin.id, input).await.unwrap()).unwrap();
     assert_eq!(
         job["context"]["list_config"]["relations"],
         json!(["customer", "shipping_address", "sales_channel"])
     );
     let id = job["id"].as_str().unwrap();
     jobs.worker.run_once().await.unwrap();
-    let done: Value = serde_json::to_value(jobs.service.retrieve(&admin.id, id).await.unwrap()).unwrap();
+    let done: Value =
+        serde_json::to_value(jobs.service.retrieve(&admin.id, id).await.unwrap()).unwrap();
     assert_eq!(done["status"], "completed", "{done}");
     assert_eq!(
         done["result"]["stat_descriptors"][0]["message"],

@@ -38,7 +38,9 @@ impl UserBuilder {
             updated_at: Set(self.created_at),
             deleted_at: Set(None),
             metadata: Set(self.metadata),
-            role: Set(Some(medusa_entity::sea_orm_active_enums::UserRoleEnum::Admin)),
+            role: Set(Some(
+                medusa_entity::sea_orm_active_enums::UserRoleEnum::Admin,
+            )),
         }
         .insert(db)
         .await
