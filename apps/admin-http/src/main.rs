@@ -1,4 +1,5 @@
-//! `medusa-admin`: serve the admin API, migrate, create users, load a store description.
+//! `medusa-admin`: serve the admin API, migrate, create users, load a store description, import
+//! and export CSV files in Medusa's formats.
 
 use clap::{Parser, Subcommand};
 use medusa_admin_http::{
