@@ -304,9 +304,15 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/customer-groups/{id}/customers" Authenticated => crate::handlers::customer_groups::list_customer_group_customers),
         endpoint!(POST "/admin/customer-groups/{id}/customers/batch" Authenticated => crate::handlers::customer_groups::add_customer_group_customers),
         endpoint!(DELETE "/admin/customer-groups/{id}/customers/batch" Authenticated => crate::handlers::customer_groups::remove_customer_group_customers),
-        // batch jobs (reads only: creating, confirming and cancelling come with imports and exports)
+        // apps (OAuth plugin glue)
+        endpoint!(GET "/admin/apps" Authenticated => crate::handlers::apps::list_apps),
+        endpoint!(POST "/admin/apps/authorizations" Authenticated => crate::handlers::apps::authorize_app),
+        // batch jobs
         endpoint!(GET "/admin/batch-jobs" Authenticated => crate::handlers::batch_jobs::list_batch_jobs),
+        endpoint!(POST "/admin/batch-jobs" Authenticated => crate::handlers::batch_jobs::create_batch_job),
         endpoint!(GET "/admin/batch-jobs/{id}" Authenticated => crate::handlers::batch_jobs::get_batch_job),
+        endpoint!(POST "/admin/batch-jobs/{id}/confirm" Authenticated => crate::handlers::batch_jobs::confirm_batch_job),
+        endpoint!(POST "/admin/batch-jobs/{id}/cancel" Authenticated => crate::handlers::batch_jobs::cancel_batch_job),
         // notes
         endpoint!(GET "/admin/notes" Authenticated => crate::handlers::notes::list_notes),
         endpoint!(POST "/admin/notes" Authenticated => crate::handlers::notes::create_note),

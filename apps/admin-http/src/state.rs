@@ -95,7 +95,9 @@ pub struct AppState {
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
-    /// The caller's batch jobs (reads only, for now).
+    /// OAuth applications (`/admin/apps`).
+    pub apps: Arc<dyn medusa_store::apps::AppService>,
+    /// The caller's batch jobs: reads, create, confirm, cancel (the worker runs them).
     pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
     /// Inventory (Medusa's inventory and stock-location modules): on when the database has
     /// the modules' tables, else every route answers that inventory is not enabled.
@@ -292,7 +294,10 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
-            batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
+            apps: Arc::new(medusa_store::apps::SeaAppService::new(db.clone())),
+            batch_jobs: Arc::new(
+                medusa_batch::SeaBatchJobService::new(db.clone()).with_flags(flags),
+            ),
             inventory_items: Arc::new(medusa_inventory::SeaInventoryItemService::new(
                 inventory.clone(),
             )),

@@ -3,6 +3,7 @@
 
 pub mod analytics_configs;
 pub mod api_keys;
+pub mod apps;
 pub mod auth;
 pub mod batch_jobs;
 pub mod collections;

@@ -10,6 +10,7 @@ mod support;
 
 mod api_keys;
 mod auth;
+mod batch_job_writes;
 mod batch_jobs;
 mod claims;
 mod clients;
