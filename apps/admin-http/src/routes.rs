@@ -12,6 +12,7 @@ use medusa_core::{FeatureFlags, Flag};
 use crate::error::{body_for_status, error_response};
 use crate::handlers::{analytics_configs, api_keys, auth, currencies, invites, store, users};
 
+/// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Answers without credentials (login, invite acceptance, password reset).
@@ -20,10 +21,13 @@ pub enum Access {
     Authenticated,
 }
 
+/// One route of the table.
 pub struct Endpoint {
+    /// The HTTP method.
     pub method: Method,
     /// The full path pattern, as actix matches it (`/admin/users/{id}`).
     pub path: &'static str,
+    /// Whether it needs a credential.
     pub access: Access,
     /// The feature flag without which the route does not exist (Medusa's
     /// `isFeatureFlagEnabled` router guard).
