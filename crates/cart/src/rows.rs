@@ -80,7 +80,8 @@ pub async fn cart_row<C: sea_orm::ConnectionTrait>(conn: &C, id: &str) -> Result
 }
 
 /// The items of these carts (each cart's in insertion order) with their adjustments and
-/// products.
+/// products. With `tax_inclusive`, `includes_tax` is `Some(false)` until
+/// [`attach_includes_tax`] reads the column (after the reader is dropped).
 pub async fn items_of_carts<C: Connection>(
     reader: &mut Reader<'_, C>,
     cart_ids: &[String],
@@ -110,11 +111,6 @@ pub async fn items_of_carts<C: Connection>(
         groups.iter().flatten().filter_map(|i| i.variant_id.clone()),
     )
     .await?;
-    let flags = if tax_inclusive {
-        includes_tax::read(reader.conn(), Table::LineItem, &ids).await?
-    } else {
-        HashMap::new()
-    };
     let mut index = 0;
     Ok(groups
         .into_iter()
@@ -134,8 +130,7 @@ pub async fn items_of_carts<C: Connection>(
                             .as_ref()
                             .and_then(|v| variants.get(v))
                             .map(|v| v.product_id.clone()),
-                        includes_tax: tax_inclusive
-                            .then(|| flags.get(&item.id).copied().unwrap_or(false)),
+                        includes_tax: tax_inclusive.then_some(false),
                         item,
                     };
                     index += 1;
@@ -146,16 +141,34 @@ pub async fn items_of_carts<C: Connection>(
         .collect())
 }
 
+/// Reads the items' `includes_tax` column (tax-inclusive pricing on only).
+pub async fn attach_includes_tax<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    items: &mut [ItemRows],
+) -> Result<()> {
+    if items.iter().all(|i| i.includes_tax.is_none()) {
+        return Ok(());
+    }
+    let ids: Vec<String> = items.iter().map(|i| i.item.id.clone()).collect();
+    let flags = includes_tax::read(conn, Table::LineItem, &ids).await?;
+    for item in items {
+        if item.includes_tax.is_some() {
+            item.includes_tax = Some(flags.get(&item.item.id).copied().unwrap_or(false));
+        }
+    }
+    Ok(())
+}
+
 /// One cart with every relation of its answer.
 pub async fn load_cart<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -> Result<CartRows> {
     let cart = cart_row(conn, id).await?;
+    let region = region::Entity::find_by_id(cart.region_id.as_str())
+        .one(conn)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("Region with {} was not found", cart.region_id)))?;
     let mut reader = Reader::new(conn).await?;
     let backend = reader.backend();
     let ids = vec![cart.id.clone()];
-    let region = region::Entity::find_by_id(cart.region_id.as_str())
-        .one(reader.conn())
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Region with {} was not found", cart.region_id)))?;
     let payment_providers = through(
         &mut reader,
         payment_provider::Entity::find(),
@@ -170,7 +183,7 @@ pub async fn load_cart<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -
     .into_groups()
     .pop()
     .unwrap_or_default();
-    let items = items_of_carts(&mut reader, &ids, tax_inclusive)
+    let mut items = items_of_carts(&mut reader, &ids, tax_inclusive)
         .await?
         .pop()
         .unwrap_or_default();
@@ -191,18 +204,11 @@ pub async fn load_cart<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -
         methods.iter().map(|m| m.shipping_option_id.clone()),
     )
     .await?;
-    let method_ids: Vec<String> = methods.iter().map(|m| m.id.clone()).collect();
-    let method_flags = if tax_inclusive {
-        includes_tax::read(reader.conn(), Table::ShippingMethod, &method_ids).await?
-    } else {
-        HashMap::new()
-    };
-    let shipping_methods = methods
+    let mut shipping_methods: Vec<MethodRows> = methods
         .into_iter()
         .map(|method| MethodRows {
             option: options.get(&method.shipping_option_id).cloned(),
-            includes_tax: tax_inclusive
-                .then(|| method_flags.get(&method.id).copied().unwrap_or(false)),
+            includes_tax: None,
             method,
         })
         .collect();
@@ -342,6 +348,14 @@ pub async fn load_cart<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -
         })
         .collect();
     drop(reader);
+    attach_includes_tax(conn, &mut items).await?;
+    if tax_inclusive {
+        let method_ids: Vec<String> = shipping_methods.iter().map(|m| m.method.id.clone()).collect();
+        let flags = includes_tax::read(conn, Table::ShippingMethod, &method_ids).await?;
+        for method in &mut shipping_methods {
+            method.includes_tax = Some(flags.get(&method.method.id).copied().unwrap_or(false));
+        }
+    }
     let region_includes_tax = if tax_inclusive {
         Some(includes_tax::read_one(conn, Table::Region, &region.id).await?)
     } else {

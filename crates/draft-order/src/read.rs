@@ -1,7 +1,7 @@
 //! Reading drafts: one with its cart and the cart's totals (`GET /admin/draft-orders/{id}`
 //! and every write's answer), a page with their carts' items and adjustments.
 
-use medusa_cart::rows::items_of_carts;
+use medusa_cart::rows::{attach_includes_tax, items_of_carts};
 use medusa_cart::view::cart_json;
 use medusa_core::{Error, ListPage, Result};
 use medusa_entity::{cart, draft_order, order};
@@ -59,7 +59,7 @@ pub async fn draft_row<C: ConnectionTrait>(
     select
         .one(conn)
         .await?
-        .ok_or_else(|| Error::not_found(format!("Draft order with id {id} was not found")))
+        .ok_or_else(|| Error::not_found(format!("Draft order with {id} was not found")))
 }
 
 /// One draft as its routes answer it: its fields, its order, its cart with totals.
@@ -157,8 +157,11 @@ pub async fn list_drafts<C: Connection>(
         drafts.iter().filter_map(|d| d.order_id.clone()),
     )
     .await?;
-    let items = items_of_carts(&mut reader, &cart_ids, tax_inclusive).await?;
+    let mut items = items_of_carts(&mut reader, &cart_ids, tax_inclusive).await?;
     drop(reader);
+    for group in &mut items {
+        attach_includes_tax(conn, group).await?;
+    }
     let items_by_cart: std::collections::HashMap<&str, &Vec<medusa_cart::rows::ItemRows>> =
         cart_ids
             .iter()
