@@ -14,7 +14,7 @@ use medusa_entity::{
 };
 use medusa_load::{by_key, children, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// A line item with its adjustments and the product of its variant.
 #[derive(Debug, Clone)]
@@ -79,7 +79,7 @@ pub async fn cart_row<C: sea_orm::ConnectionTrait>(conn: &C, id: &str) -> Result
         .ok_or_else(|| Error::not_found(format!("Cart with {id} was not found")))
 }
 
-/// The items of these carts (each cart's in insertion order) with their adjustments and
+/// The items of these carts (each cart's by creation time, then id) with their adjustments and
 /// products. With `tax_inclusive`, `includes_tax` is `Some(false)` until
 /// [`attach_includes_tax`] reads the column (after the reader is dropped).
 pub async fn items_of_carts<C: Connection>(
@@ -90,7 +90,9 @@ pub async fn items_of_carts<C: Connection>(
     let backend = reader.backend();
     let items: Children<line_item::Model> = children(
         reader,
-        in_insertion_order(line_item::Entity::find(), backend),
+        line_item::Entity::find()
+            .order_by_asc(line_item::Column::CreatedAt)
+            .order_by_asc(line_item::Column::Id),
         line_item::Column::CartId,
         cart_ids,
     )
@@ -350,7 +352,10 @@ pub async fn load_cart<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -
     drop(reader);
     attach_includes_tax(conn, &mut items).await?;
     if tax_inclusive {
-        let method_ids: Vec<String> = shipping_methods.iter().map(|m| m.method.id.clone()).collect();
+        let method_ids: Vec<String> = shipping_methods
+            .iter()
+            .map(|m| m.method.id.clone())
+            .collect();
         let flags = includes_tax::read(conn, Table::ShippingMethod, &method_ids).await?;
         for method in &mut shipping_methods {
             method.includes_tax = Some(flags.get(&method.method.id).copied().unwrap_or(false));

@@ -17,8 +17,9 @@ use medusa_entity::sea_orm_active_enums::{
     PaymentSessionStatusEnum,
 };
 use medusa_entity::{
-    cart, gift_card, gift_card_transaction, line_item, line_item_tax_line, order, order_discounts,
-    order_gift_cards, payment, payment_session, shipping_method, shipping_method_tax_line,
+    cart, discount, gift_card, gift_card_transaction, line_item, line_item_tax_line, order,
+    order_discounts, order_gift_cards, payment, payment_session, shipping_method,
+    shipping_method_tax_line,
 };
 use medusa_events::record_event;
 use medusa_order::lifecycle::capture_in;
@@ -197,6 +198,30 @@ pub async fn pay_in(
         }
         .insert(txn)
         .await?;
+    }
+    // Medusa's `order.placed` subscriber counts a use of each of the order's discounts.
+    let discount_ids: Vec<String> = rows
+        .discounts
+        .iter()
+        .map(|d| d.discount.id.clone())
+        .collect();
+    if !discount_ids.is_empty() {
+        discount::Entity::update_many()
+            .col_expr(
+                discount::Column::UsageCount,
+                sea_orm::sea_query::Expr::col(discount::Column::UsageCount).add(1),
+            )
+            .col_expr(
+                discount::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(now),
+            )
+            .filter(key_in(
+                discount::Column::Id.into_expr(),
+                discount_ids,
+                txn.get_database_backend(),
+            ))
+            .exec(txn)
+            .await?;
     }
     debit_gift_cards(
         txn,

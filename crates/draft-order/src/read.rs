@@ -42,6 +42,16 @@ fn selected<T: Serialize>(row: &T) -> Map<String, Value> {
     out
 }
 
+/// The draft's order row, with the `object` Medusa's order entity carries.
+fn order_value(row: &order::Model) -> Value {
+    let mut shown = Map::new();
+    shown.insert("object".into(), Value::String("order".into()));
+    if let Value::Object(map) = value(row) {
+        shown.extend(map);
+    }
+    Value::Object(shown)
+}
+
 fn value<T: Serialize>(row: &T) -> Value {
     serde_json::to_value(row).unwrap_or(Value::Null)
 }
@@ -75,7 +85,7 @@ pub async fn draft_json<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) 
         Some(order_id) => order::Entity::find_by_id(order_id.as_str())
             .one(conn)
             .await?
-            .map(|o| value(&o))
+            .map(|o| order_value(&o))
             .unwrap_or(Value::Null),
         None => Value::Null,
     };
@@ -220,7 +230,7 @@ pub async fn list_drafts<C: Connection>(
                 .order_id
                 .as_ref()
                 .and_then(|id| orders.get(id))
-                .map(value)
+                .map(order_value)
                 .unwrap_or(Value::Null),
         );
         out.push(Value::Object(json));

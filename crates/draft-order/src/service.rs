@@ -472,7 +472,12 @@ impl DraftOrderService for SeaDraftOrderService {
         let txn = self.db.begin().await?;
         let order_id = pay_in(&txn, &self.providers, self.tax_inclusive(), id).await?;
         txn.commit().await?;
-        self.orders.retrieve(&order_id, answer).await
+        // As every order write's answer, the entity's `object` is kept.
+        let mut order = self.orders.retrieve(&order_id, answer).await?;
+        if let Value::Object(map) = &mut order {
+            map.insert("object".to_owned(), Value::String("order".to_owned()));
+        }
+        Ok(order)
     }
 }
 

@@ -3,7 +3,6 @@
 //! cart and the cart's totals.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_core::flags::Flag;
 use medusa_draft_order::{
     AddLineItem, CreateDraftOrder, DraftListQuery, UpdateDraftOrder, UpdateLineItem,
 };
@@ -100,12 +99,11 @@ pub async fn delete_draft_order_line_item(
 }
 
 /// `POST /admin/draft-orders/{id}/pay`: the order with Medusa's default order fields and
-/// relations (the route reads no query).
+/// relations (the route reads no query, and its defaults never name the sales channel).
 pub async fn pay_draft_order(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
-    let answer = plan_order_retrieve("", sales_channels)?;
+    let answer = plan_order_retrieve("", false)?;
     wrapped("order", state.draft_orders.pay(&id, &answer).await?)
 }
