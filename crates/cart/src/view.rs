@@ -284,6 +284,14 @@ pub async fn cart_json<C: Connection>(
         "payment".into(),
         rows.payment.as_ref().map(value).unwrap_or(Value::Null),
     );
+    // The selected session, as Medusa's cart entity adds it after loading its sessions.
+    if let Some(selected) = rows
+        .payment_sessions
+        .iter()
+        .find(|s| s.is_selected == Some(true))
+    {
+        json.insert("payment_session".into(), value(selected));
+    }
     json.insert("payment_sessions".into(), value(&rows.payment_sessions));
     let mut region = to_map(&rows.region)?;
     if let Some(flag) = rows.region_includes_tax {

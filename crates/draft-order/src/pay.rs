@@ -330,7 +330,6 @@ async fn debit_gift_cards<C: ConnectionTrait>(
     gift_card_total: f64,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
-    let mut remaining = gift_card_total;
     for card in cards {
         order_gift_cards::ActiveModel {
             order_id: Set(order_id.to_owned()),
@@ -339,10 +338,8 @@ async fn debit_gift_cards<C: ConnectionTrait>(
         .insert(conn)
         .await?;
     }
+    let mut remaining = gift_card_total;
     for card in cards_sorted(cards) {
-        if remaining <= 0.0 {
-            break;
-        }
         let balance = f64::from(card.balance);
         let new_balance = (balance - remaining).max(0.0);
         let used = balance - new_balance;
@@ -353,6 +350,7 @@ async fn debit_gift_cards<C: ConnectionTrait>(
         active.is_disabled = Set(new_balance_i == 0);
         active.updated_at = Set(now);
         active.update(conn).await?;
+        // Medusa writes the first card's transaction even when nothing is left to pay.
         gift_card_transaction::ActiveModel {
             id: Set(generate_id("gct")),
             gift_card_id: Set(card.id.clone()),
@@ -365,6 +363,9 @@ async fn debit_gift_cards<C: ConnectionTrait>(
         .insert(conn)
         .await?;
         remaining -= used;
+        if remaining == 0.0 {
+            break;
+        }
     }
     Ok(())
 }
