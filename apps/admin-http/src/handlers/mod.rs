@@ -11,6 +11,8 @@ pub mod currencies;
 pub mod customer_groups;
 pub mod customers;
 pub mod discounts;
+// draft orders (issue 14)
+pub mod draft_orders;
 pub mod gift_cards;
 pub mod inventory;
 pub mod invites;
