@@ -10,7 +10,8 @@
 //      E2E_EMAIL / E2E_PASSWORD   the admin login (admin@medusa-test.com / supersecret)
 //      E2E_ANSWER_CONSENT=1       answer the dashboard's analytics consent question (opt out),
 //                                 which writes an analytics config for the user; 0 leaves it open
-//      E2E_SETUP_CREATE=1         create a customer and a price list when the store has none
+//      E2E_SETUP_CREATE=1         create a customer, a price list, a discount and an order (a paid
+//                                 draft order) when the store has none
 //                                 (0: only read, e.g. against a shared reference server)
 //      CHROMIUM          the browser (/usr/bin/chromium)
 //      E2E_TIMEOUT_MS    how long a page may take to show its content (20000)
@@ -37,6 +38,15 @@ const puppeteer = require("puppeteer-core")
 // Answers the dashboard asks for on purpose and that are not faults. Each entry says why.
 // Anything matched here is still printed (as "allowed"), never silently dropped.
 const ALLOWED = [
+  {
+    // The order page lists the order's edits; order edits are not served yet (issue 15), so
+    // the route is missing. The page renders without them. Printed on every run until then.
+    method: "GET",
+    path: /^\/admin\/order-edits\/?$/,
+    status: 404,
+    body: /Route GET \/admin\/order-edits not found/,
+    why: "order edits are not served yet (issue 15); the order page renders without them",
+  },
   {
     // Medusa answers 404 {"type":"not_found","message":"No analytics config found for user
     // with id: ..."} for an admin who has not answered the analytics consent yet; the
@@ -123,7 +133,46 @@ async function setup() {
   if (collections[0]) Object.assign(data, { collectionTitle: collections[0].title })
   const { regions } = await api("GET", "/admin/regions?limit=1", token)
   if (regions[0]) Object.assign(data, { regionName: regions[0].name })
+  // A discount, and an order placed through a paid draft order (the way a merchant takes a
+  // phone order), when the store has none.
+  const { discounts } = await api("GET", "/admin/discounts?limit=1", token)
+  let discount = discounts[0]
+  if (!discount && CREATE && regions[0]) {
+    ;({ discount } = await api("POST", "/admin/discounts", token, {
+      code: "E2E10",
+      rule: { type: "percentage", value: 10, allocation: "total", description: "e2e" },
+      regions: [regions[0].id],
+    }))
+  }
+  if (discount) Object.assign(data, { discountCode: discount.code })
+  const { orders } = await api("GET", "/admin/orders?limit=1&fields=id,display_id", token)
+  let order = orders[0]
+  if (!order && CREATE && regions[0]) order = await placeOrder(token, regions[0].id)
+  if (order) Object.assign(data, { orderId: order.id, orderDisplayId: `#${order.display_id}` })
   return data
+}
+
+// An order from a draft: a variant of the store's first product, a shipping option of the
+// region, paid through the draft-order `pay` route.
+async function placeOrder(token, regionId) {
+  const { products } = await api("GET", "/admin/products?limit=1&is_giftcard=false&expand=variants", token)
+  const variant = products[0]?.variants?.[0]
+  const { shipping_options: options } = await api(
+    "GET",
+    `/admin/shipping-options?region_id=${regionId}&is_return=false`,
+    token,
+  )
+  // An option whose requirements (a minimum or maximum subtotal) one item cannot miss.
+  const option = options.find((o) => !(o.requirements || []).length)
+  if (!variant || !option) return null
+  const { draft_order: draft } = await api("POST", "/admin/draft-orders", token, {
+    email: "e2e-order@example.com",
+    region_id: regionId,
+    items: [{ variant_id: variant.id, quantity: 1 }],
+    shipping_methods: [{ option_id: option.id }],
+  })
+  const { order } = await api("POST", `/admin/draft-orders/${draft.id}/pay`, token)
+  return order
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,6 +450,31 @@ async function run(results) {
         name: "pricing",
         path: "/a/pricing",
         texts: ["Price Lists", data.priceListName],
+      },
+      {
+        name: "orders",
+        path: "/a/orders",
+        texts: ["Orders", data.orderDisplayId],
+      },
+      {
+        name: "order",
+        path: data.orderId && `/a/orders/${data.orderId}`,
+        texts: [data.orderDisplayId, "Summary"],
+      },
+      {
+        name: "draft-orders",
+        path: "/a/draft-orders",
+        texts: ["Draft Orders"],
+      },
+      {
+        name: "discounts",
+        path: "/a/discounts",
+        texts: ["Discounts", data.discountCode],
+      },
+      {
+        name: "gift-cards",
+        path: "/a/gift-cards",
+        texts: ["Gift Cards"],
       },
     ]
 

@@ -12,9 +12,10 @@ use medusa_core::{Error, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
     address, customer, discount, discount_rule, fulfillment, gift_card, gift_card_transaction,
-    line_item, line_item_adjustment, line_item_tax_line, order, order_discounts, order_gift_cards,
-    payment, product, product_shipping_profile, product_variant, r#return, refund, region,
-    sales_channel, shipping_method, shipping_method_tax_line, shipping_option, shipping_profile,
+    line_item, line_item_adjustment, line_item_tax_line, order, order_discounts, order_edit,
+    order_gift_cards, payment, product, product_shipping_profile, product_variant, r#return,
+    refund, region, sales_channel, shipping_method, shipping_method_tax_line, shipping_option,
+    shipping_profile,
 };
 use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
@@ -342,6 +343,19 @@ fn flagged(values: Option<&HashMap<String, bool>>, key: &str) -> Option<bool> {
     values.map(|found| found.get(key).copied().unwrap_or(false))
 }
 
+/// An order edit as Medusa loads one: its columns and the `status` its timestamps give.
+fn shown_edit(edit: &order_edit::Model) -> Result<Value> {
+    let mut json = to_map(edit)?;
+    let status = crate::status::order_edit_status(
+        edit.requested_at.is_some(),
+        edit.declined_at.is_some(),
+        edit.confirmed_at.is_some(),
+        edit.canceled_at.is_some(),
+    );
+    json.insert("status".into(), Value::String(status.into()));
+    Ok(Value::Object(json))
+}
+
 pub(crate) fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
     Ok(Value::Array(
         rows.iter().map(to_value).collect::<Result<_>>()?,
@@ -511,6 +525,18 @@ pub(crate) async fn orders<C: Connection>(
         let mut found = children(reader, select, refund::Column::OrderId, &ids).await?;
         for (row, o) in orders.iter_mut().enumerate() {
             o.refunds = Some(found.take(row));
+        }
+    }
+    if needs.has("edits") {
+        let select = ordered(order_edit::Entity::find(), reader);
+        let mut found = children(reader, select, order_edit::Column::OrderId, &ids).await?;
+        for (row, o) in orders.iter_mut().enumerate() {
+            let edits = found
+                .take(row)
+                .iter()
+                .map(shown_edit)
+                .collect::<Result<_>>()?;
+            o.shown.insert("edits".into(), Value::Array(edits));
         }
     }
     if needs.has("items") {

@@ -207,6 +207,7 @@ pub const ORDER_RELATIONS: &[RelationSpec] = &[
     r("items").fields(&["refundable"]).children(ITEM_RELATIONS),
     r("payments"),
     r("refunds"),
+    r("edits"),
     r("fulfillments").children(FULFILLMENT_RELATIONS),
     r("returns").children(RETURN_RELATIONS),
     r("shipping_methods").children(TAX_LINES_AND_OPTION),

@@ -267,6 +267,28 @@ pub fn after_refund(current: Payment, totals: &RefundTotals) -> Payment {
     status
 }
 
+/// An order edit's status, which Medusa derives from its timestamps when it loads one (no
+/// column holds it): the latest step taken wins, canceled over confirmed over declined over
+/// requested.
+pub fn order_edit_status(
+    requested: bool,
+    declined: bool,
+    confirmed: bool,
+    canceled: bool,
+) -> &'static str {
+    if canceled {
+        "canceled"
+    } else if confirmed {
+        "confirmed"
+    } else if declined {
+        "declined"
+    } else if requested {
+        "requested"
+    } else {
+        "created"
+    }
+}
+
 #[cfg(test)]
 #[path = "status_tests.rs"]
 mod tests;

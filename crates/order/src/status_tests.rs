@@ -275,3 +275,24 @@ fn items_may_be_added_only_to_untouched_orders() {
         );
     }
 }
+
+#[test]
+fn an_order_edit_shows_the_latest_step_taken() {
+    // (requested, declined, confirmed, canceled) -> status
+    let table = [
+        ((false, false, false, false), "created"),
+        ((true, false, false, false), "requested"),
+        ((true, true, false, false), "declined"),
+        ((true, false, true, false), "confirmed"),
+        ((true, false, true, true), "canceled"),
+        ((false, false, false, true), "canceled"),
+        ((true, true, true, false), "confirmed"),
+    ];
+    for ((requested, declined, confirmed, canceled), expected) in table {
+        assert_eq!(
+            order_edit_status(requested, declined, confirmed, canceled),
+            expected,
+            "{requested} {declined} {confirmed} {canceled}"
+        );
+    }
+}

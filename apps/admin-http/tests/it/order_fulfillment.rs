@@ -382,3 +382,34 @@ on_both_backends! {
         assert!(order["region"].get("includes_tax").is_none());
     }
 }
+
+on_both_backends! {
+    /// The dashboard's order page asks for `edits` with everything else; each edit shows the
+    /// status its timestamps give, as Medusa derives it when it loads one.
+    async fn an_order_shows_its_edits_with_their_status(app) {
+        use medusa_test_support::builders::OrderEditBuilder;
+        let (builder, _) = shipped_order(&app).await;
+        let built = builder.insert(&app.db).await;
+        let confirmed = OrderEditBuilder::new(&built.order.id).requested().confirmed().insert(&app.db).await;
+        let created = OrderEditBuilder::new(&built.order.id).insert(&app.db).await;
+        let svc = app.service().await;
+        let expand = "customer,billing_address,shipping_address,discounts,discounts.rule,\
+            shipping_methods,shipping_methods.shipping_option,payments,items,fulfillments,\
+            fulfillments.tracking_links,returns,returns.shipping_method,\
+            returns.shipping_method.shipping_option,returns.shipping_method.tax_lines,refunds,\
+            claims.claim_items.item,claims.fulfillments,claims.return_order,\
+            claims.additional_items.variant.product.profiles,swaps.return_order,\
+            swaps.additional_items.variant.product.profiles,swaps.fulfillments,returnable_items,edits";
+        let path = format!("/admin/orders/{}?expand={expand}", built.order.id);
+        let answer = send(&svc, admin(get(&path))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let edits = answer.body["order"]["edits"].as_array().unwrap();
+        let status_of = |id: &str| {
+            edits.iter().find(|e| e["id"] == json!(id)).map(|e| e["status"].clone())
+        };
+        assert_eq!(edits.len(), 2);
+        assert_eq!(status_of(&confirmed.id), Some(json!("confirmed")));
+        assert_eq!(status_of(&created.id), Some(json!("created")));
+        assert_eq!(edits[0]["order_id"], json!(built.order.id));
+    }
+}
