@@ -144,11 +144,13 @@ async function setup() {
       regions: [regions[0].id],
     }))
   }
-  if (discount) Object.assign(data, { discountCode: discount.code })
+  if (discount) Object.assign(data, { discountId: discount.id, discountCode: discount.code })
   const { orders } = await api("GET", "/admin/orders?limit=1&fields=id,display_id", token)
   let order = orders[0]
   if (!order && CREATE && regions[0]) order = await placeOrder(token, regions[0].id)
   if (order) Object.assign(data, { orderId: order.id, orderDisplayId: `#${order.display_id}` })
+  const { draft_orders: drafts } = await api("GET", "/admin/draft-orders?limit=1", token)
+  if (drafts[0]) Object.assign(data, { draftId: drafts[0].id, draftDisplayId: `#${drafts[0].display_id}` })
   return data
 }
 
@@ -467,9 +469,19 @@ async function run(results) {
         texts: ["Draft Orders"],
       },
       {
+        name: "draft-order",
+        path: data.draftId && `/a/draft-orders/${data.draftId}`,
+        texts: [data.draftDisplayId, "Summary"],
+      },
+      {
         name: "discounts",
         path: "/a/discounts",
         texts: ["Discounts", data.discountCode],
+      },
+      {
+        name: "discount",
+        path: data.discountId && `/a/discounts/${data.discountId}`,
+        texts: [data.discountCode],
       },
       {
         name: "gift-cards",
