@@ -11,6 +11,9 @@
 //! `cli`, on by default) is one user of the same entry points; without the feature the
 //! library pulls no command-line, log-output or allocator crates.
 
+// The entry-point crate of embedders: every public item says what it is.
+#![warn(missing_docs)]
+
 pub mod background;
 pub mod bootstrap;
 pub mod client_address;

@@ -46,56 +46,89 @@ impl Secrets {
 /// implementations.
 #[derive(Clone)]
 pub struct AppState {
+    /// The database's kind (PostgreSQL or SQLite), for planning list queries.
     pub backend: DbBackend,
     /// The feature flags this server honours (`MEDUSA_FF_*`).
     pub flags: FeatureFlags,
+    /// Resolves a request's credential (session, JWT, API token, secret key) to a user.
     pub authenticator: Arc<dyn Authenticator>,
+    /// Password logins, with the login throttle.
     pub logins: Arc<dyn LoginService>,
+    /// Admin users.
     pub users: Arc<dyn UserService>,
+    /// Each admin's analytics preferences.
     pub analytics_configs: Arc<dyn AnalyticsConfigService>,
+    /// Invites to become an admin.
     pub invites: Arc<dyn InviteService>,
+    /// Secret API keys.
     pub api_keys: Arc<dyn ApiKeyService>,
+    /// Stored admin sessions (the `connect.sid` cookie's state).
     pub sessions: Arc<dyn SessionRepository>,
+    /// The store singleton and its currencies and providers.
     pub store: Arc<dyn StoreService>,
+    /// The currency catalogue.
     pub currencies: Arc<dyn CurrencyService>,
+    /// Tax rates and their overrides.
     pub tax_rates: Arc<dyn medusa_tax::TaxRateService>,
+    /// Shipping profiles.
     pub shipping_profiles: Arc<dyn medusa_shipping::ShippingProfileService>,
+    /// Shipping options and their requirements.
     pub shipping_options: Arc<dyn medusa_shipping::ShippingOptionService>,
     /// The payment and fulfillment providers this server ships (shared by regions and shipping).
     pub providers: medusa_providers::ProviderRegistry,
+    /// Regions, their countries and providers.
     pub regions: Arc<dyn medusa_region::RegionService>,
+    /// Return reasons.
     pub return_reasons: Arc<dyn medusa_returns::ReturnReasonService>,
+    /// Returns (request, list, receive, cancel).
     pub returns: Arc<dyn medusa_returns::ReturnService>,
     /// Claims of orders.
     pub claims: Arc<dyn medusa_returns::ClaimService>,
+    /// Payment collections.
     pub payment_collections: Arc<dyn medusa_order::PaymentCollectionService>,
+    /// Customers and their addresses.
     pub customers: Arc<dyn medusa_customer::CustomerService>,
     /// The order read model.
     pub orders: Arc<dyn medusa_order::OrderService>,
+    /// Payment reads.
     pub payments: Arc<dyn medusa_order::PaymentService>,
     /// The order lifecycle writes (and the payment writes).
     pub order_writes: Arc<dyn medusa_order::OrderWriteService>,
+    /// Customer groups.
     pub customer_groups: Arc<dyn medusa_customer::CustomerGroupService>,
+    /// Publishable API keys and their sales channels.
     pub publishable_api_keys: Arc<dyn medusa_sales_channel::PublishableApiKeyService>,
+    /// Product collections.
     pub collections: Arc<dyn medusa_catalog::CollectionService>,
+    /// Product categories.
     pub product_categories: Arc<dyn medusa_catalog::ProductCategoryService>,
+    /// Sales channels.
     pub sales_channels: Arc<dyn medusa_sales_channel::SalesChannelService>,
     /// Where uploads are stored ([`AppState::with_uploads`] sets the configured storage).
     pub files: Arc<dyn medusa_file::FileStorage>,
+    /// Which uploads are accepted.
     pub upload_policy: medusa_file::UploadPolicy,
+    /// Notes on resources.
     pub notes: Arc<dyn medusa_notification::NoteService>,
+    /// Price lists.
     pub price_lists: Arc<dyn medusa_pricing::PriceListService>,
+    /// Discounts.
     pub discounts: Arc<dyn medusa_discount::DiscountService>,
+    /// Discount conditions.
     pub discount_conditions: Arc<dyn medusa_discount::DiscountConditionService>,
+    /// Gift cards.
     pub gift_cards: Arc<dyn medusa_discount::GiftCardService>,
     /// Draft orders on the cart engine (issue 14).
     pub draft_orders: Arc<dyn medusa_draft_order::DraftOrderService>,
+    /// Product and variant reads.
     pub products: Arc<dyn medusa_product::ProductService>,
     /// The admin variant reads, priced as Medusa prices them (wraps `products`).
     pub priced_variants: Arc<dyn medusa_pricing::PricedVariantService>,
+    /// Product and variant writes.
     pub product_writes: Arc<dyn medusa_product::ProductWriteService>,
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
+    /// Notifications sent and their resends.
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
     /// OAuth applications (`/admin/apps`).
     pub apps: Arc<dyn medusa_store::apps::AppService>,
@@ -104,11 +137,15 @@ pub struct AppState {
     /// Inventory (Medusa's inventory and stock-location modules): on when the database has
     /// the modules' tables, else every route answers that inventory is not enabled.
     pub inventory_items: Arc<dyn medusa_inventory::InventoryItemService>,
+    /// Stock locations (inventory modules).
     pub stock_locations: Arc<dyn medusa_inventory::StockLocationService>,
+    /// Reservations (inventory modules).
     pub reservations: Arc<dyn medusa_inventory::ReservationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
+    /// The keys admin JWTs are signed and checked with.
     pub jwt: JwtKeys,
+    /// The secrets and cookie policy.
     pub secrets: Secrets,
     /// Origins allowed to call from a browser (`ADMIN_CORS`); [`AppState::with_cors`] sets them.
     pub cors_origins: crate::AllowedOrigins,
@@ -121,14 +158,18 @@ pub struct AppState {
 /// with its default flags and the manual providers.
 #[derive(Clone, Default)]
 pub struct Setup {
+    /// Medusa's feature flags.
     pub flags: FeatureFlags,
+    /// The payment and fulfillment providers.
     pub providers: medusa_providers::ProviderRegistry,
 }
 
 /// Tunables that tests turn down (password hashing cost, login throttling).
 #[derive(Debug, Clone, Default)]
 pub struct Tuning {
+    /// Password hashing cost.
     pub password: PasswordPolicy,
+    /// How failed logins are throttled.
     pub throttle: ThrottlePolicy,
 }
 
