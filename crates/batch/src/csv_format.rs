@@ -3,6 +3,8 @@
 //! humanized (minor units / 100, or / 1 in zero-decimal currencies) on the way out and
 //! computerized (`round(x * 100)`) on the way in.
 
+use medusa_core::number::js_text;
+
 /// Between two cells of a line.
 pub const DELIMITER: &str = ";";
 /// After each line, the header's too.
@@ -46,22 +48,13 @@ pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
 /// An amount in minor units as the CSV shows it (`humanizeAmount`, printed as JavaScript
 /// prints a number: `12`, `12.5`).
 pub fn humanize(amount: i64, currency: &str) -> String {
-    js_number(amount as f64 / divisor(currency))
+    js_text(amount as f64 / divisor(currency))
 }
 
 /// An amount read from the CSV in minor units (`computerizeAmount`).
 pub fn computerize(amount: f64, currency: &str) -> i64 {
     // JavaScript's Math.round: halves round up.
     (amount * divisor(currency) + 0.5).floor() as i64
-}
-
-/// A number as JavaScript's `toString` prints it (integers without a fraction).
-pub fn js_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e21 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use medusa_order::{plan_order_list, OrderService, SeaOrderService};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Map, Value};
 
-use crate::csv_format::{js_number, DELIMITER, NEWLINE};
+use crate::csv_format::{DELIMITER, NEWLINE};
+use medusa_core::number::js_text;
 
 /// Medusa's page size for an export without `limit`.
 pub const PAGE_SIZE: u64 = 50;
@@ -187,7 +188,7 @@ fn text(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.as_f64().map(js_number).unwrap_or_default(),
+        Some(Value::Number(n)) => n.as_f64().map(js_text).unwrap_or_default(),
         Some(other) => other.to_string(),
     }
 }

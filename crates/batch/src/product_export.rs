@@ -18,7 +18,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::csv_format::{humanize, js_number, line};
+use crate::csv_format::{humanize, line};
+use medusa_core::number::js_text;
 
 /// Products read per page, Medusa's `DEFAULT_LIMIT`.
 pub const PAGE_SIZE: u64 = 50;
@@ -291,7 +292,7 @@ fn text(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.as_f64().map(js_number).unwrap_or_default(),
+        Some(Value::Number(n)) => n.as_f64().map(js_text).unwrap_or_default(),
         Some(Value::Bool(b)) => b.to_string(),
         Some(other) => other.to_string(),
     }

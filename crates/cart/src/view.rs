@@ -3,6 +3,7 @@
 //! provider computes (when the region taxes automatically), and the totals of
 //! `medusa_totals::current::cart_totals` merged in under Medusa's names.
 
+use medusa_core::number::{json_number, numeric, real};
 use std::collections::HashMap;
 
 use medusa_core::Result;
@@ -13,9 +14,8 @@ use medusa_totals::{
     Adjustment, Discount, DiscountRuleType, GiftCard, LineItem, OrderInput, Region, ShippingMethod,
     TaxLine, TaxSettings,
 };
-use sea_orm::prelude::Decimal;
 use serde::Serialize;
-use serde_json::{json, Map, Number, Value};
+use serde_json::{json, Map, Value};
 
 use crate::rows::{load_cart, AddressRows, CartRows};
 use crate::tax_lines::{rates_for_option, rates_for_products, Rate, TaxRegion};
@@ -65,26 +65,6 @@ pub async fn computed_tax_lines<C: Connection>(
         out.methods.insert(method.method.id.clone(), lines);
     }
     Ok(out)
-}
-
-/// A `real` column as JavaScript reads PostgreSQL's text of it.
-pub(crate) fn real(value: f32) -> f64 {
-    value.to_string().parse().unwrap_or(f64::from(value))
-}
-
-/// The `numeric` adjustment amount as a number.
-pub(crate) fn numeric(value: &Decimal) -> f64 {
-    value.to_string().parse().unwrap_or(0.0)
-}
-
-/// A JavaScript number: integral values without a fraction.
-pub(crate) fn js_number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-        #[allow(clippy::cast_possible_truncation)]
-        Value::Number(Number::from(value as i64))
-    } else {
-        Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
 }
 
 /// The totals crate's input for a cart.
@@ -250,7 +230,7 @@ pub async fn cart_json<C: Connection>(
             .iter()
             .map(|a| {
                 let mut m = to_map(a)?;
-                m.insert("amount".into(), js_number(numeric(&a.amount)));
+                m.insert("amount".into(), json_number(numeric(&a.amount)));
                 Ok(Value::Object(m))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -275,7 +255,10 @@ pub async fn cart_json<C: Connection>(
             shown.insert("original_total".into(), json!(t.original_total));
             shown.insert("original_tax_total".into(), json!(t.original_tax_total));
             shown.insert("tax_total".into(), json!(t.tax_total));
-            shown.insert("raw_discount_total".into(), js_number(t.raw_discount_total));
+            shown.insert(
+                "raw_discount_total".into(),
+                json_number(t.raw_discount_total),
+            );
         }
         items.push(Value::Object(shown));
     }
@@ -345,12 +328,15 @@ pub async fn cart_json<C: Connection>(
     json.insert("tax_total".into(), json!(totals.tax_total));
     json.insert("shipping_total".into(), json!(totals.shipping_total));
     json.insert("discount_total".into(), json!(totals.discount_total));
-    json.insert("gift_card_total".into(), js_number(totals.gift_card_total));
+    json.insert(
+        "gift_card_total".into(),
+        json_number(totals.gift_card_total),
+    );
     json.insert(
         "gift_card_tax_total".into(),
         json!(totals.gift_card_tax_total),
     );
-    json.insert("total".into(), js_number(totals.total));
+    json.insert("total".into(), json_number(totals.total));
     json.insert("item_tax_total".into(), json!(totals.item_tax_total));
     json.insert(
         "shipping_tax_total".into(),
@@ -358,7 +344,7 @@ pub async fn cart_json<C: Connection>(
     );
     json.insert(
         "raw_discount_total".into(),
-        js_number(totals.raw_discount_total),
+        json_number(totals.raw_discount_total),
     );
     Ok(Value::Object(json))
 }

@@ -3,6 +3,7 @@
 
 use medusa_cart::rows::{attach_includes_tax, items_of_carts};
 use medusa_cart::view::cart_json;
+use medusa_core::number::json_number;
 use medusa_core::{Error, ListPage, Result};
 use medusa_entity::{cart, draft_order, order};
 use medusa_load::{by_key, Connection, Reader};
@@ -210,7 +211,7 @@ pub async fn list_drafts<C: Connection>(
                                         };
                                         let amount: f64 =
                                             a.amount.to_string().parse().unwrap_or(0.0);
-                                        m.insert("amount".into(), js_number(amount));
+                                        m.insert("amount".into(), json_number(amount));
                                         Value::Object(m)
                                     })
                                     .collect();
@@ -242,13 +243,4 @@ pub async fn list_drafts<C: Connection>(
         offset: query.offset,
         limit: query.limit,
     })
-}
-
-fn js_number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-        #[allow(clippy::cast_possible_truncation)]
-        Value::from(value as i64)
-    } else {
-        serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
 }

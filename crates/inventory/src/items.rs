@@ -482,7 +482,9 @@ impl InventoryItemService for SeaInventoryItemService {
                 let quantity = if locations.is_empty() {
                     Value::from(0)
                 } else {
-                    json::js_number(variant_quantity_in(db, &links, &locations).await?)
+                    medusa_core::number::json_number(
+                        variant_quantity_in(db, &links, &locations).await?,
+                    )
                 };
                 availability.push(serde_json::json!({
                     "channel_name": channel.name,

@@ -87,21 +87,9 @@ pub fn reservation(model: &reservation_item::Model) -> Result<Map<String, Value>
     pick(model, RESERVATION_FIELDS)
 }
 
-/// A JavaScript number: integral values as integers, `NaN` and infinities as `null` (what
-/// `JSON.stringify` writes).
-pub fn js_number(value: f64) -> Value {
-    if !value.is_finite() {
-        Value::Null
-    } else if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        Value::from(value as i64)
-    } else {
-        serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::js_number;
+    use medusa_core::number::json_number as js_number;
     use serde_json::json;
 
     #[test]

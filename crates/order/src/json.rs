@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::load::to_map;
 use crate::rows::{ClaimRows, ItemRows, OrderRows, ShippingMethodRows, SwapRows};
 use crate::spec::TotalsRequest;
-use crate::totals::js_number;
+use medusa_core::number::{json_number, numeric};
 
 /// A line item with its loaded relations. An adjustment's `amount` (a `numeric` column) is
 /// shown as a number, as TypeORM reads it.
@@ -17,10 +17,7 @@ pub(crate) fn item(rows: &ItemRows) -> Result<Value> {
     let mut adjustments = Vec::with_capacity(rows.adjustments.len());
     for adjustment in &rows.adjustments {
         let mut shown = to_map(adjustment)?;
-        shown.insert(
-            "amount".into(),
-            js_number(crate::totals::numeric(&adjustment.amount)),
-        );
+        shown.insert("amount".into(), json_number(numeric(&adjustment.amount)));
         adjustments.push(Value::Object(shown));
     }
     json.insert("adjustments".into(), Value::Array(adjustments));

@@ -7,6 +7,7 @@
 //! engines attaches, on the order, its items, the swaps' and claims' additional items and the
 //! shipping methods; [`crate::json::merge_totals`] decides which ones run.
 
+use medusa_core::number::{json_number, numeric, real};
 use std::collections::HashMap;
 
 use medusa_entity::sea_orm_active_enums::DiscountRuleTypeEnum;
@@ -15,32 +16,9 @@ use medusa_totals::{
     Adjustment, Discount, DiscountRuleType, GiftCard, GiftCardTransaction, LineItem, OrderInput,
     Region, ShippingMethod, TaxLine, TaxSettings,
 };
-use sea_orm::prelude::Decimal;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::rows::{ItemRows, OrderRows};
-
-/// A `real` column as Medusa reads it: PostgreSQL prints the shortest text that reads back
-/// as the same `float4`, and JavaScript parses that text as a double (`0.1`, not the f32's
-/// exact `0.10000000149…`).
-pub(crate) fn real(value: f32) -> f64 {
-    value.to_string().parse().unwrap_or(f64::from(value))
-}
-
-/// The `numeric` adjustment amount as a JavaScript number.
-pub(crate) fn numeric(value: &Decimal) -> f64 {
-    value.to_string().parse().unwrap_or(0.0)
-}
-
-/// A JavaScript number: integral values without a fraction.
-pub(crate) fn js_number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-        #[allow(clippy::cast_possible_truncation)]
-        Value::Number(Number::from(value as i64))
-    } else {
-        Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
-}
 
 /// One line item with its tax lines and adjustments. `includes_tax` exists only under the
 /// tax-inclusive-pricing flag; without it Medusa reads `undefined`, i.e. false.
@@ -230,7 +208,7 @@ pub fn merge_legacy(json: &mut Map<String, Value>, input: &OrderInput, fields: &
                 item.extend(shown);
                 item.insert(
                     "raw_discount_total".into(),
-                    js_number(line.raw_discount_total),
+                    json_number(line.raw_discount_total),
                 );
             }
         });
@@ -282,7 +260,7 @@ fn assign_line(item: &mut Map<String, Value>, line: &LineItemTotals, input: &Ord
     item.extend(fields_of(line));
     item.insert(
         "raw_discount_total".into(),
-        js_number(line.raw_discount_total),
+        json_number(line.raw_discount_total),
     );
     if input.tax.order_tax_rate.is_some_and(|rate| rate != 0.0) {
         item.insert("tax_lines".into(), Value::Array(Vec::new()));
@@ -345,7 +323,7 @@ pub fn merge_current(json: &mut Map<String, Value>, input: &OrderInput, returnab
     json.extend(fields_of(&totals));
     json.insert(
         "raw_discount_total".into(),
-        js_number(totals.raw_discount_total),
+        json_number(totals.raw_discount_total),
     );
 }
 
@@ -359,7 +337,7 @@ mod tests {
         for (stored, read) in [(0.1_f32, 0.1_f64), (12.5, 12.5), (19.0, 19.0), (7.7, 7.7)] {
             assert_eq!(real(stored), read);
         }
-        assert_eq!(numeric(&Decimal::new(2005, 1)), 200.5);
+        assert_eq!(numeric(&sea_orm::prelude::Decimal::new(2005, 1)), 200.5);
     }
 
     fn item(id: &str, quantity: i64, returned: Option<i64>) -> LineItem {

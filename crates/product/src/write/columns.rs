@@ -36,7 +36,7 @@ pub(super) fn opt_int_column(value: Option<f64>, column: &str) -> Result<Option<
 /// (as JavaScript writes it) digit by digit, so an overflowing integer part is out of range
 /// whatever follows it, and anything after the integer part is invalid syntax.
 pub(super) fn new_variant_int_column(value: f64) -> Result<i32> {
-    let text = js_number(value);
+    let text = medusa_core::number::js_text(value);
     let integer_end = text
         .char_indices()
         .find(|&(at, c)| !(c.is_ascii_digit() || (at == 0 && c == '-')))
@@ -49,23 +49,6 @@ pub(super) fn new_variant_int_column(value: f64) -> Result<i32> {
             "invalid input syntax for type integer: \"{text}\""
         ))),
         Ok(integer) => Ok(integer),
-    }
-}
-
-/// A number as JavaScript's `String(number)` writes it (the driver's parameter text): plain
-/// digits, but exponent notation from 1e21 up and below 1e-6.
-pub(super) fn js_number(value: f64) -> String {
-    let magnitude = value.abs();
-    if magnitude >= 1e21 || (magnitude != 0.0 && magnitude < 1e-6) {
-        let scientific = format!("{value:e}");
-        match scientific.split_once('e') {
-            Some((mantissa, exponent)) if !exponent.starts_with('-') => {
-                format!("{mantissa}e+{exponent}")
-            }
-            _ => scientific,
-        }
-    } else {
-        value.to_string()
     }
 }
 
