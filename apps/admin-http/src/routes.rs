@@ -166,6 +166,16 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(DELETE "/admin/discounts/{id}/conditions/{condition_id}" Authenticated => crate::handlers::discounts::delete_discount_condition),
         endpoint!(POST "/admin/discounts/{id}/conditions/{condition_id}/batch" Authenticated => crate::handlers::discounts::add_discount_condition_resources),
         endpoint!(DELETE "/admin/discounts/{id}/conditions/{condition_id}/batch" Authenticated => crate::handlers::discounts::remove_discount_condition_resources),
+        // draft orders (issue 14)
+        endpoint!(GET "/admin/draft-orders" Authenticated => crate::handlers::draft_orders::list_draft_orders),
+        endpoint!(POST "/admin/draft-orders" Authenticated => crate::handlers::draft_orders::create_draft_order),
+        endpoint!(GET "/admin/draft-orders/{id}" Authenticated => crate::handlers::draft_orders::get_draft_order),
+        endpoint!(POST "/admin/draft-orders/{id}" Authenticated => crate::handlers::draft_orders::update_draft_order),
+        endpoint!(DELETE "/admin/draft-orders/{id}" Authenticated => crate::handlers::draft_orders::delete_draft_order),
+        endpoint!(POST "/admin/draft-orders/{id}/line-items" Authenticated => crate::handlers::draft_orders::add_draft_order_line_item),
+        endpoint!(POST "/admin/draft-orders/{id}/line-items/{line_id}" Authenticated => crate::handlers::draft_orders::update_draft_order_line_item),
+        endpoint!(DELETE "/admin/draft-orders/{id}/line-items/{line_id}" Authenticated => crate::handlers::draft_orders::delete_draft_order_line_item),
+        endpoint!(POST "/admin/draft-orders/{id}/pay" Authenticated => crate::handlers::draft_orders::pay_draft_order),
         // gift cards
         endpoint!(GET "/admin/gift-cards" Authenticated => crate::handlers::gift_cards::list_gift_cards),
         endpoint!(POST "/admin/gift-cards" Authenticated => crate::handlers::gift_cards::create_gift_card),

@@ -88,6 +88,8 @@ pub struct AppState {
     pub discounts: Arc<dyn medusa_discount::DiscountService>,
     pub discount_conditions: Arc<dyn medusa_discount::DiscountConditionService>,
     pub gift_cards: Arc<dyn medusa_discount::GiftCardService>,
+    /// Draft orders on the cart engine (issue 14).
+    pub draft_orders: Arc<dyn medusa_draft_order::DraftOrderService>,
     pub products: Arc<dyn medusa_product::ProductService>,
     /// The admin variant reads, priced as Medusa prices them (wraps `products`).
     pub priced_variants: Arc<dyn medusa_pricing::PricedVariantService>,
@@ -264,6 +266,12 @@ impl AppState {
                 flags,
             )),
             gift_cards: Arc::new(medusa_discount::SeaGiftCardService::new(db.clone(), flags)),
+            draft_orders: Arc::new(medusa_draft_order::SeaDraftOrderService::new(
+                db.clone(),
+                providers.clone(),
+                flags,
+                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+            )),
             priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
                 db.clone(),
                 Arc::clone(&products),

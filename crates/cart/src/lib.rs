@@ -20,3 +20,10 @@ pub use tax_lines::{
     create_item_tax_lines_in, create_method_tax_lines_in, rates_for_option, rates_for_products,
     Rate, TaxRegion,
 };
+
+pub mod adjustments;
+pub mod carts;
+pub mod discounts;
+pub mod rows;
+pub mod shipping;
+pub mod view;

@@ -245,8 +245,13 @@ pub async fn insert_line_items_in<C: ConnectionTrait>(
 ) -> Result<Vec<line_item::Model>> {
     let mut written = Vec::with_capacity(items.len());
     let mut products = Vec::with_capacity(items.len());
-    for item in items {
+    // Ids ascending in the given order: a cart reads its lines by creation time, then id, so
+    // lines written in the same millisecond keep the order they were given in.
+    let mut ids: Vec<String> = items.iter().map(|i| i.row.id.clone()).collect();
+    ids.sort();
+    for (item, id) in items.into_iter().zip(ids) {
         let mut row = item.row;
+        row.id = id;
         match owner {
             LineOwner::Cart(id) => row.cart_id = Some(id.to_owned()),
             LineOwner::Order(id) => row.order_id = Some(id.to_owned()),

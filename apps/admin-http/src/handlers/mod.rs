@@ -10,6 +10,8 @@ pub mod currencies;
 pub mod customer_groups;
 pub mod customers;
 pub mod discounts;
+// draft orders (issue 14)
+pub mod draft_orders;
 pub mod gift_cards;
 pub mod invites;
 pub mod notes;

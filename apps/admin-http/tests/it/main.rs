@@ -18,6 +18,7 @@ mod currencies;
 mod customer_groups;
 mod customers;
 mod discounts;
+mod draft_orders;
 mod embedding;
 mod errors;
 mod invites;

@@ -220,6 +220,7 @@ pub struct GiftCardBuilder {
     is_disabled: bool,
     metadata: Option<Value>,
     created_at: Timestamp,
+    tax_rate: Option<f32>,
 }
 
 impl GiftCardBuilder {
@@ -233,7 +234,14 @@ impl GiftCardBuilder {
             is_disabled: false,
             metadata: None,
             created_at: super::now(),
+            tax_rate: None,
         }
+    }
+
+    /// The card's tax rate (percent), as a taxable region gives it.
+    pub fn tax_rate(mut self, rate: f32) -> Self {
+        self.tax_rate = Some(rate);
+        self
     }
 
     /// Value and balance.
@@ -277,7 +285,7 @@ impl GiftCardBuilder {
             updated_at: Set(self.created_at),
             deleted_at: Set(None),
             metadata: Set(self.metadata),
-            tax_rate: Set(None),
+            tax_rate: Set(self.tax_rate),
         }
         .insert(db)
         .await
