@@ -68,6 +68,8 @@ pub struct AppState {
     pub returns: Arc<dyn medusa_returns::ReturnService>,
     /// Claims of orders.
     pub claims: Arc<dyn medusa_returns::ClaimService>,
+    /// Swaps of orders and their reads.
+    pub swaps: Arc<dyn medusa_returns::SwapService>,
     pub payment_collections: Arc<dyn medusa_order::PaymentCollectionService>,
     pub customers: Arc<dyn medusa_customer::CustomerService>,
     /// The order read model.
@@ -232,6 +234,12 @@ impl AppState {
                 providers.clone(),
                 flags.is_enabled(medusa_core::flags::Flag::TaxInclusivePricing),
             )),
+            swaps: Arc::new(medusa_returns::SeaSwapService::new(
+                db.clone(),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
+                providers.clone(),
+                flags.is_enabled(medusa_core::flags::Flag::TaxInclusivePricing),
+            )),
             payment_collections: Arc::new(medusa_order::SeaPaymentCollectionService::new(
                 db.clone(),
             )),
@@ -270,7 +278,7 @@ impl AppState {
                 db.clone(),
                 providers.clone(),
                 flags,
-                Arc::new(medusa_order::SeaOrderService::new(db.clone())),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             )),
             priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
                 db.clone(),
