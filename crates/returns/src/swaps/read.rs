@@ -6,8 +6,8 @@ use medusa_cart::rows::load_cart;
 use medusa_cart::view::cart_totals_in;
 use medusa_core::Result;
 use medusa_entity::{
-    address, fulfillment, line_item, line_item_adjustment, order, payment, r#return, return_item,
-    shipping_method, shipping_option, swap,
+    address, fulfillment, fulfillment_item, line_item, line_item_adjustment, order, payment,
+    r#return, return_item, shipping_method, shipping_option, swap,
 };
 use medusa_load::Connection;
 use medusa_query_dsl::{Pagination, ResourceSpec};
@@ -238,10 +238,30 @@ pub async fn swap_json<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -
         .filter(fulfillment::Column::SwapId.eq(swap.id.clone()))
         .all(conn)
         .await?;
-    json.insert(
-        "fulfillments".into(),
-        serde_json::to_value(&fulfillments).unwrap_or(json!([])),
-    );
+    // A fulfillment's lines are an eager relation.
+    let ful_ids: Vec<String> = fulfillments.iter().map(|f| f.id.clone()).collect();
+    let lines = if ful_ids.is_empty() {
+        Vec::new()
+    } else {
+        fulfillment_item::Entity::find()
+            .filter(fulfillment_item::Column::FulfillmentId.is_in(ful_ids))
+            .all(conn)
+            .await?
+    };
+    let fulfillments = fulfillments
+        .iter()
+        .map(|f| {
+            let mut shown = to_map(f)?;
+            let own = lines
+                .iter()
+                .filter(|l| l.fulfillment_id == f.id)
+                .map(value)
+                .collect::<Result<Vec<_>>>()?;
+            shown.insert("items".into(), Value::Array(own));
+            Ok(Value::Object(shown))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    json.insert("fulfillments".into(), Value::Array(fulfillments));
 
     let parent = order::Entity::find_by_id(swap.order_id.clone())
         .one(conn)

@@ -165,7 +165,8 @@ pub async fn cancel_swap_in<C: Connection>(
 
 /// `POST .../swaps/{swap_id}/fulfillments` (`SwapService.createFulfillment`): every
 /// additional item, through the swap's shipping methods; `fulfilled` or
-/// `requires_action`; event `swap.fulfillment_created`.
+/// `requires_action`; event `swap.fulfillment_created`. The swap's earlier fulfillments are
+/// detached from it, as Medusa's save of the swap leaves them.
 pub async fn fulfill_swap_in<C: Connection>(
     conn: &C,
     providers: &ProviderRegistry,
@@ -196,6 +197,15 @@ pub async fn fulfill_swap_in<C: Connection>(
         no_notification,
         location_id: input.location_id.clone(),
     };
+    // Medusa saves the swap with only the new fulfillments: the earlier ones lose their swap.
+    fulfillment::Entity::update_many()
+        .col_expr(
+            fulfillment::Column::SwapId,
+            sea_orm::sea_query::Expr::value(Option::<String>::None),
+        )
+        .filter(fulfillment::Column::SwapId.eq(swap_id))
+        .exec(conn)
+        .await?;
     let created = fulfill_lines_in(conn, providers, owner, &methods, &lines, &new).await?;
     let progress: Vec<LineProgress> = items
         .iter()
