@@ -27,6 +27,10 @@
 //! 6. `m0006_order_read_index` adds the order list's index to Medusa's `order` table (one of
 //!    [`READ_INDEXES`]).
 //!
+//! The inventory and stock-location modules' tables are not among them either: a database gets
+//! them only when asked (`medusa-admin migrate --inventory`, [`migrate_inventory`]), recorded
+//! in [`MODULE_VERSION_TABLE`].
+//!
 //! Medusa's feature-flagged migrations are not among them: Medusa runs each only while its flag
 //! is on, so the server runs them at start when it is ([`migrate_tax_inclusive_pricing`]).
 //!
@@ -36,6 +40,7 @@
 mod admin_tables;
 mod event_outbox;
 mod feature_flags;
+mod inventory_modules;
 mod login_failures;
 mod medusa_schema;
 mod read_indexes;
@@ -46,6 +51,9 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
 use sea_orm_migration::prelude::*;
 
 pub use feature_flags::{migrate_tax_inclusive_pricing, TAX_INCLUSIVE_PRICING_MIGRATION};
+pub use inventory_modules::{
+    has_inventory_tables, migrate_inventory, ModuleMigrator, INVENTORY_TABLES, MODULE_VERSION_TABLE,
+};
 pub use medusa_schema::MEDUSA_LAST_MIGRATION;
 pub use read_indexes::READ_INDEXES;
 

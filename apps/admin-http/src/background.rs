@@ -1,5 +1,5 @@
 //! The work that runs beside the requests: delivering recorded events to their subscribers,
-//! and the hourly clean-up of rows never read again (expired sessions, old login failures,
+//! running batch jobs (imports and exports), and the hourly clean-up of rows never read again (expired sessions, old login failures,
 //! events delivered more than a week ago). `medusa-admin serve` starts it; an application that
 //! mounts the API with [`crate::configure`] starts it with [`start`] and stops it with
 //! [`Background::stop`] when it shuts down.
@@ -15,6 +15,9 @@ use crate::AppState;
 /// How often the dispatcher looks for events to deliver.
 const EVENT_POLL_INTERVAL: Duration = Duration::from_millis(500);
 
+/// How often the batch job worker looks for jobs with a step due.
+const BATCH_POLL_INTERVAL: Duration = Duration::from_secs(1);
+
 /// How often the clean-up runs.
 const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(3600);
 
@@ -24,6 +27,7 @@ const DELIVERED_EVENT_RETENTION_DAYS: i64 = 7;
 /// The running background work; dropping it leaves the tasks running until the runtime ends.
 pub struct Background {
     dispatcher: DispatcherHandle,
+    batch_jobs: medusa_batch::WorkerHandle,
     housekeeping: JoinHandle<()>,
 }
 
@@ -35,8 +39,10 @@ pub async fn start(state: &AppState, db: &DatabaseConnection) -> medusa_core::Re
     let dispatcher =
         medusa_events::Dispatcher::new(db.clone(), subscribers).spawn(EVENT_POLL_INTERVAL);
     let housekeeping = tokio::spawn(housekeeping(state.clone(), db.clone()));
+    let batch_jobs = batch_worker(state, db).spawn(BATCH_POLL_INTERVAL);
     Ok(Background {
         dispatcher,
+        batch_jobs,
         housekeeping,
     })
 }
@@ -48,7 +54,18 @@ impl Background {
         self.housekeeping.abort();
         let _ = self.housekeeping.await;
         self.dispatcher.stop().await;
+        self.batch_jobs.stop().await;
     }
+}
+
+/// The worker that runs batch jobs, over the server's file storage and feature flags.
+pub fn batch_worker(state: &AppState, db: &DatabaseConnection) -> medusa_batch::BatchWorker {
+    medusa_batch::BatchWorker::new(
+        db.clone(),
+        state.files.clone(),
+        state.flags,
+        medusa_product::ProductSpecs::for_flags(state.flags),
+    )
 }
 
 async fn housekeeping(state: AppState, db: DatabaseConnection) {

@@ -18,6 +18,7 @@ pub const DEMO_STORE: &str = include_str!("../../../fixtures/demo-store.json");
 
 /// The demo login, created only on the demo database (never on one named by `DATABASE_URL`).
 pub const DEMO_ADMIN_EMAIL: &str = "admin@medusa-test.com";
+/// The demo login's password.
 pub const DEMO_ADMIN_PASSWORD: &str = "supersecret";
 
 /// `medusa-admin serve`'s boot: [`prepare`], then the first admin (or, on the demo database,

@@ -10,6 +10,7 @@ pub const DEMO_DATABASE_URL: &str = "sqlite://./data/medusa.db?mode=rwc";
 /// Secrets Medusa falls back to outside production; refused in production.
 const DEVELOPMENT_SECRET: &str = "supersecret";
 
+/// The database the commands open.
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseConfig {
     /// PostgreSQL (`postgres://...`) or SQLite (`sqlite://path?mode=rwc`) database.
@@ -25,12 +26,16 @@ impl DatabaseConfig {
     }
 }
 
+/// `medusa-admin serve`'s settings, read from Medusa's environment variables.
 #[derive(Debug, Clone, Args)]
 pub struct ServerConfig {
+    /// The database.
     #[command(flatten)]
     pub database: DatabaseConfig,
+    /// The address to listen on.
     #[arg(long, env = "HOST", default_value = "localhost")]
     pub host: String,
+    /// The port to listen on.
     #[arg(long, env = "PORT", default_value_t = 9000)]
     pub port: u16,
     /// Signs admin JWTs. Required in production.
@@ -48,6 +53,7 @@ pub struct ServerConfig {
     /// Creates this admin on a database that has no user yet.
     #[arg(long, env = "MEDUSA_ADMIN_EMAIL")]
     pub admin_email: Option<String>,
+    /// The password of that first admin.
     #[arg(long, env = "MEDUSA_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<String>,
     /// Origins allowed to call the API from a browser, in Medusa's format: comma-separated,
@@ -80,6 +86,7 @@ pub struct ServerConfig {
     /// Worker threads; defaults to the number of cores.
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,
+    /// Where uploads go and which are accepted.
     #[command(flatten)]
     pub uploads: UploadConfig,
 }
@@ -162,6 +169,7 @@ impl ServerConfig {
         }
     }
 
+    /// `NODE_ENV` is `production` or `staging`: the production checks apply.
     pub fn is_production(&self) -> bool {
         matches!(self.environment.as_str(), "production" | "staging")
     }

@@ -5,8 +5,10 @@ use medusa_core::{Error, ErrorBody};
 
 /// A domain error on its way out as Medusa's JSON error body.
 #[derive(Debug)]
+/// A domain error on its way out: answered with Medusa's status and `{type, message}` body.
 pub struct ApiError(pub Error);
 
+/// What a handler returns.
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl<E: Into<Error>> From<E> for ApiError {

@@ -1,4 +1,5 @@
-//! `medusa-admin`: serve the admin API, migrate, create users, load a store description.
+//! `medusa-admin`: serve the admin API, migrate, create users, load a store description, import
+//! and export CSV files in Medusa's formats.
 
 use clap::{Parser, Subcommand};
 use medusa_admin_http::{
@@ -31,7 +32,15 @@ enum Command {
     /// Migrate the database, then serve the admin API.
     Serve(ServerConfig),
     /// Create Medusa's schema, or adopt an existing Medusa database, and add this server's tables.
-    Migrate(DatabaseConfig),
+    Migrate {
+        /// Also add the tables of Medusa's inventory and stock-location modules (the server then
+        /// answers the inventory, stock-location and reservation routes). Idempotent; the
+        /// database stays usable by Medusa started with those modules.
+        #[arg(long)]
+        inventory: bool,
+        #[command(flatten)]
+        config: DatabaseConfig,
+    },
     /// Manage admin users.
     User {
         #[command(subcommand)]
@@ -44,6 +53,38 @@ enum Command {
         #[command(flatten)]
         config: DatabaseConfig,
     },
+    /// Import a CSV in Medusa's format (as the dashboard's import does), in one transaction.
+    Import {
+        #[arg(value_parser = ["products"])]
+        what: String,
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        config: DatabaseConfig,
+    },
+    /// Export to a CSV in Medusa's format (as the dashboard's export does).
+    Export {
+        #[arg(value_parser = ["products", "orders"])]
+        what: String,
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        config: DatabaseConfig,
+    },
+}
+
+/// Progress on standard error when it is a terminal: `label done/total`, rewritten in place.
+fn progress(label: &'static str) -> impl Fn(u64, u64) {
+    use std::io::{IsTerminal, Write};
+    let terminal = std::io::stderr().is_terminal();
+    move |done, total| {
+        if terminal {
+            let mut err = std::io::stderr();
+            let _ = write!(err, "\r{label} {done}/{total}");
+            if done >= total {
+                let _ = writeln!(err);
+            }
+            let _ = err.flush();
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -119,10 +160,13 @@ fn init_logs() {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(config) => server::serve(config).await,
-        Command::Migrate(config) => {
+        Command::Migrate { inventory, config } => {
             let db = server::connect(&config).await?;
             medusa_admin_http::database::migrate(&db, medusa_core::FeatureFlags::from_env())
                 .await?;
+            if inventory {
+                medusa_migration::migrate_inventory(&db).await?;
+            }
             tracing::info!("database is migrated");
             Ok(())
         }
@@ -163,6 +207,47 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             state.store.ensure_store().await?;
             Ok(bootstrap::load_seed(&state, &db, &text).await?)
+        }
+        Command::Import { file, config, .. } => {
+            let (state, db) = open(&config).await?;
+            let ops = medusa_batch::direct::import_products(
+                &db,
+                &file,
+                state.flags,
+                progress("operations"),
+            )
+            .await?;
+            tracing::info!(
+                products_created = ops.product_create,
+                products_updated = ops.product_update,
+                variants_created = ops.variant_create,
+                variants_updated = ops.variant_update,
+                "imported {}",
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Export { what, file, config } if what == "orders" => {
+            let (state, db) = open(&config).await?;
+            let (orders, bytes) =
+                medusa_batch::direct::export_orders(&db, &file, state.flags, progress("orders"))
+                    .await?;
+            tracing::info!(orders, bytes, "exported to {}", file.display());
+            Ok(())
+        }
+        Command::Export { file, config, .. } => {
+            let (state, db) = open(&config).await?;
+            let specs = medusa_product::ProductSpecs::for_flags(state.flags);
+            let (products, bytes) = medusa_batch::direct::export_products(
+                &db,
+                &file,
+                state.flags,
+                specs,
+                progress("products"),
+            )
+            .await?;
+            tracing::info!(products, bytes, "exported to {}", file.display());
+            Ok(())
         }
     }
 }

@@ -12,6 +12,7 @@ use medusa_core::{FeatureFlags, Flag};
 use crate::error::{body_for_status, error_response};
 use crate::handlers::{analytics_configs, api_keys, auth, currencies, invites, store, users};
 
+/// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Answers without credentials (login, invite acceptance, password reset).
@@ -20,10 +21,13 @@ pub enum Access {
     Authenticated,
 }
 
+/// One route of the table.
 pub struct Endpoint {
+    /// The HTTP method.
     pub method: Method,
     /// The full path pattern, as actix matches it (`/admin/users/{id}`).
     pub path: &'static str,
+    /// Whether it needs a credential.
     pub access: Access,
     /// The feature flag without which the route does not exist (Medusa's
     /// `isFeatureFlagEnabled` router guard).
@@ -117,7 +121,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         // variants
         endpoint!(GET "/admin/variants" Authenticated => crate::handlers::variants::list_variants),
         endpoint!(GET "/admin/variants/{id}" Authenticated => crate::handlers::variants::get_variant),
-        endpoint!(GET "/admin/variants/{id}/inventory" Authenticated => crate::handlers::variants::get_variant_inventory),
+        endpoint!(GET "/admin/variants/{id}/inventory" Authenticated => crate::handlers::inventory::get_variant_inventory),
         // product tags
         endpoint!(GET "/admin/product-tags" Authenticated => crate::handlers::product_tags::list_product_tags),
         // product types
@@ -261,6 +265,28 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/payments/{id}" Authenticated => crate::handlers::payments::get_payment),
         endpoint!(POST "/admin/payments/{id}/capture" Authenticated => crate::handlers::payments::capture_payment),
         endpoint!(POST "/admin/payments/{id}/refund" Authenticated => crate::handlers::payments::refund_payment),
+        // inventory (Medusa's inventory and stock-location modules; on when the database has their tables)
+        endpoint!(GET "/admin/inventory-items" Authenticated => crate::handlers::inventory::list_inventory_items),
+        endpoint!(POST "/admin/inventory-items" Authenticated => crate::handlers::inventory::create_inventory_item),
+        endpoint!(GET "/admin/inventory-items/{id}" Authenticated => crate::handlers::inventory::get_inventory_item),
+        endpoint!(POST "/admin/inventory-items/{id}" Authenticated => crate::handlers::inventory::update_inventory_item),
+        endpoint!(DELETE "/admin/inventory-items/{id}" Authenticated => crate::handlers::inventory::delete_inventory_item),
+        endpoint!(GET "/admin/inventory-items/{id}/location-levels" Authenticated => crate::handlers::inventory::list_location_levels),
+        endpoint!(POST "/admin/inventory-items/{id}/location-levels" Authenticated => crate::handlers::inventory::create_location_level),
+        endpoint!(POST "/admin/inventory-items/{id}/location-levels/{location_id}" Authenticated => crate::handlers::inventory::update_location_level),
+        endpoint!(DELETE "/admin/inventory-items/{id}/location-levels/{location_id}" Authenticated => crate::handlers::inventory::delete_location_level),
+        endpoint!(GET "/admin/stock-locations" Authenticated => crate::handlers::inventory::list_stock_locations),
+        endpoint!(POST "/admin/stock-locations" Authenticated => crate::handlers::inventory::create_stock_location),
+        endpoint!(GET "/admin/stock-locations/{id}" Authenticated => crate::handlers::inventory::get_stock_location),
+        endpoint!(POST "/admin/stock-locations/{id}" Authenticated => crate::handlers::inventory::update_stock_location),
+        endpoint!(DELETE "/admin/stock-locations/{id}" Authenticated => crate::handlers::inventory::delete_stock_location),
+        endpoint!(GET "/admin/reservations" Authenticated => crate::handlers::inventory::list_reservations),
+        endpoint!(POST "/admin/reservations" Authenticated => crate::handlers::inventory::create_reservation),
+        endpoint!(GET "/admin/reservations/{id}" Authenticated => crate::handlers::inventory::get_reservation),
+        endpoint!(POST "/admin/reservations/{id}" Authenticated => crate::handlers::inventory::update_reservation),
+        endpoint!(DELETE "/admin/reservations/{id}" Authenticated => crate::handlers::inventory::delete_reservation),
+        endpoint!(GET "/admin/orders/{id}/reservations" Authenticated => crate::handlers::inventory::list_order_reservations),
+        endpoint!(POST "/admin/orders/{id}/line-items/{line_item_id}/reserve" Authenticated => crate::handlers::inventory::reserve_line_item),
         // returns
         endpoint!(POST "/admin/orders/{id}/return" Authenticated => crate::handlers::returns::request_return),
         endpoint!(GET "/admin/returns" Authenticated => crate::handlers::returns::list_returns),
@@ -301,9 +327,15 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(GET "/admin/customer-groups/{id}/customers" Authenticated => crate::handlers::customer_groups::list_customer_group_customers),
         endpoint!(POST "/admin/customer-groups/{id}/customers/batch" Authenticated => crate::handlers::customer_groups::add_customer_group_customers),
         endpoint!(DELETE "/admin/customer-groups/{id}/customers/batch" Authenticated => crate::handlers::customer_groups::remove_customer_group_customers),
-        // batch jobs (reads only: creating, confirming and cancelling come with imports and exports)
+        // apps (OAuth plugin glue)
+        endpoint!(GET "/admin/apps" Authenticated => crate::handlers::apps::list_apps),
+        endpoint!(POST "/admin/apps/authorizations" Authenticated => crate::handlers::apps::authorize_app),
+        // batch jobs
         endpoint!(GET "/admin/batch-jobs" Authenticated => crate::handlers::batch_jobs::list_batch_jobs),
+        endpoint!(POST "/admin/batch-jobs" Authenticated => crate::handlers::batch_jobs::create_batch_job),
         endpoint!(GET "/admin/batch-jobs/{id}" Authenticated => crate::handlers::batch_jobs::get_batch_job),
+        endpoint!(POST "/admin/batch-jobs/{id}/confirm" Authenticated => crate::handlers::batch_jobs::confirm_batch_job),
+        endpoint!(POST "/admin/batch-jobs/{id}/cancel" Authenticated => crate::handlers::batch_jobs::cancel_batch_job),
         // notes
         endpoint!(GET "/admin/notes" Authenticated => crate::handlers::notes::list_notes),
         endpoint!(POST "/admin/notes" Authenticated => crate::handlers::notes::create_note),

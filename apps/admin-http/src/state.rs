@@ -99,8 +99,15 @@ pub struct AppState {
     /// The product query specs the flags select (default relations).
     pub product_specs: medusa_product::ProductSpecs,
     pub notifications: Arc<dyn medusa_notification::NotificationService>,
-    /// The caller's batch jobs (reads only, for now).
+    /// OAuth applications (`/admin/apps`).
+    pub apps: Arc<dyn medusa_store::apps::AppService>,
+    /// The caller's batch jobs: reads, create, confirm, cancel (the worker runs them).
     pub batch_jobs: Arc<dyn medusa_batch::BatchJobService>,
+    /// Inventory (Medusa's inventory and stock-location modules): on when the database has
+    /// the modules' tables, else every route answers that inventory is not enabled.
+    pub inventory_items: Arc<dyn medusa_inventory::InventoryItemService>,
+    pub stock_locations: Arc<dyn medusa_inventory::StockLocationService>,
+    pub reservations: Arc<dyn medusa_inventory::ReservationService>,
     /// The notification providers this server ships; the event dispatcher feeds them events.
     pub notification_providers: Vec<Arc<dyn medusa_notification::NotificationProvider>>,
     pub jwt: JwtKeys,
@@ -186,8 +193,12 @@ impl AppState {
         let jwt = JwtKeys::new(&secrets.jwt_secret);
         let throttle = Arc::new(LoginThrottle::new(tuning.throttle));
         let notification_providers = medusa_notification::default_providers();
+        let inventory = medusa_inventory::Modules::new(db.clone());
         let products: Arc<dyn medusa_product::ProductService> =
-            Arc::new(medusa_product::SeaProductService::new(db.clone()));
+            Arc::new(medusa_inventory::ProductsWithAvailability::new(
+                Arc::new(medusa_product::SeaProductService::new(db.clone())),
+                inventory.clone(),
+            ));
         Self {
             backend: db.get_database_backend(),
             flags,
@@ -280,10 +291,13 @@ impl AppState {
                 flags,
                 Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             )),
-            priced_variants: Arc::new(medusa_pricing::SeaPricedVariantService::new(
-                db.clone(),
-                Arc::clone(&products),
-                flags,
+            priced_variants: Arc::new(medusa_inventory::VariantsWithAvailability::new(
+                Arc::new(medusa_pricing::SeaPricedVariantService::new(
+                    db.clone(),
+                    Arc::clone(&products),
+                    flags,
+                )),
+                inventory.clone(),
             )),
             products,
             product_writes: Arc::new(medusa_product::SeaProductWriteService::new(
@@ -296,7 +310,17 @@ impl AppState {
                 notification_providers.clone(),
             )),
             notification_providers,
-            batch_jobs: Arc::new(medusa_batch::SeaBatchJobService::new(db.clone())),
+            apps: Arc::new(medusa_store::apps::SeaAppService::new(db.clone())),
+            batch_jobs: Arc::new(
+                medusa_batch::SeaBatchJobService::new(db.clone()).with_flags(flags),
+            ),
+            inventory_items: Arc::new(medusa_inventory::SeaInventoryItemService::new(
+                inventory.clone(),
+            )),
+            stock_locations: Arc::new(medusa_inventory::SeaStockLocationService::new(
+                inventory.clone(),
+            )),
+            reservations: Arc::new(medusa_inventory::SeaReservationService::new(inventory)),
             currencies: Arc::new(SeaCurrencyService::new(db, flags)),
             jwt,
             secrets,

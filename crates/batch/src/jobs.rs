@@ -21,7 +21,12 @@ use sea_orm::{
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::input::CreateBatchJob;
+use crate::lifecycle;
 use crate::status::{status_of, BatchJobStatus, Stamps};
+use crate::strategy::{prepare_context, JobType};
+use medusa_core::flags::FeatureFlags;
+use sea_orm::{QuerySelect, TransactionTrait};
 
 /// Every column of `batch_job`, in the order Medusa's entity declares (and answers) them.
 const COLUMNS: &[&str] = &[
@@ -245,15 +250,61 @@ pub trait BatchJobService: Send + Sync {
     /// One job with every column: 404 when it does not exist (or is soft deleted),
     /// `not_allowed` when someone else created it.
     async fn retrieve(&self, caller: &str, id: &str) -> Result<BatchJobView>;
+    /// `POST /admin/batch-jobs`: a job of a known type, its context prepared by its
+    /// strategy, created by `caller`; the worker takes it from there.
+    async fn create(&self, caller: &str, input: CreateBatchJob) -> Result<BatchJobView>;
+    /// `POST /admin/batch-jobs/{id}/confirm`.
+    async fn confirm(&self, caller: &str, id: &str) -> Result<BatchJobView>;
+    /// `POST /admin/batch-jobs/{id}/cancel`.
+    async fn cancel(&self, caller: &str, id: &str) -> Result<BatchJobView>;
 }
 
 pub struct SeaBatchJobService {
     db: DatabaseConnection,
+    flags: FeatureFlags,
 }
 
 impl SeaBatchJobService {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self {
+            db,
+            flags: FeatureFlags::default(),
+        }
+    }
+
+    /// The same service under these feature flags (an export's relations follow them).
+    pub fn with_flags(mut self, flags: FeatureFlags) -> Self {
+        self.flags = flags;
+        self
+    }
+
+    /// The caller's own job, locked for the transaction on PostgreSQL.
+    async fn own_job<C: ConnectionTrait>(
+        conn: &C,
+        caller: &str,
+        id: &str,
+    ) -> Result<batch_job::Model> {
+        let mut find =
+            batch_job::Entity::find_by_id(id).filter(batch_job::Column::DeletedAt.is_null());
+        if conn.get_database_backend() == DbBackend::Postgres {
+            find = find.lock_exclusive();
+        }
+        let job = find.one(conn).await?.ok_or_else(|| not_found(id))?;
+        if job.created_by.as_deref() != Some(caller) {
+            return Err(Error::not_allowed(
+                "Cannot access a batch job that does not belong to the logged in user",
+            ));
+        }
+        Ok(job)
+    }
+
+    /// A job as the write routes answer it: every column.
+    fn whole(job: batch_job::Model) -> BatchJobView {
+        BatchJobView {
+            job,
+            loaded: FieldSet::All,
+            created_by_user: None,
+        }
     }
 
     /// The live creators of `jobs`, in one query, by id.
@@ -318,10 +369,36 @@ impl BatchJobService for SeaBatchJobService {
                 "Cannot access a batch job that does not belong to the logged in user",
             ));
         }
-        Ok(BatchJobView {
-            job,
-            loaded: FieldSet::All,
-            created_by_user: None,
-        })
+        Ok(Self::whole(job))
+    }
+
+    async fn create(&self, caller: &str, input: CreateBatchJob) -> Result<BatchJobView> {
+        let job_type = JobType::parse(&input.job_type)?;
+        let context = prepare_context(job_type, input.context, self.flags)?;
+        let txn = self.db.begin().await?;
+        if job_type == JobType::PriceListImport {
+            crate::price_list_import::check_price_list(&txn, &context).await?;
+        }
+        let job =
+            lifecycle::create_job_in(&txn, &input.job_type, context, input.dry_run, Some(caller))
+                .await?;
+        txn.commit().await?;
+        Ok(Self::whole(job))
+    }
+
+    async fn confirm(&self, caller: &str, id: &str) -> Result<BatchJobView> {
+        let txn = self.db.begin().await?;
+        let job = Self::own_job(&txn, caller, id).await?;
+        let job = lifecycle::confirm_in(&txn, job).await?;
+        txn.commit().await?;
+        Ok(Self::whole(job))
+    }
+
+    async fn cancel(&self, caller: &str, id: &str) -> Result<BatchJobView> {
+        let txn = self.db.begin().await?;
+        let job = Self::own_job(&txn, caller, id).await?;
+        let job = lifecycle::cancel_in(&txn, job).await?;
+        txn.commit().await?;
+        Ok(Self::whole(job))
     }
 }

@@ -121,5 +121,13 @@ pub mod event_outbox;
 pub mod login_failure;
 pub mod secret_api_key;
 
+// Tables of Medusa's inventory and stock-location modules (`@medusajs/inventory`,
+// `@medusajs/stock-location`): present only on a database migrated with them.
+pub mod inventory_item;
+pub mod inventory_level;
+pub mod reservation_item;
+pub mod stock_location;
+pub mod stock_location_address;
+
 // A column of Medusa's that exists only on databases migrated with a feature flag on.
 pub mod includes_tax;

@@ -77,6 +77,39 @@ impl LocalFileStorage {
         Ok(None)
     }
 
+    fn temporary_in(folder: &Path) -> PathBuf {
+        folder.join(format!(".tmp-{:016x}", rand::thread_rng().gen::<u64>()))
+    }
+
+    /// Links a complete temporary file into place under a new key, then removes the
+    /// temporary name: readers never see half a file, and the link fails instead of
+    /// overwriting a file of the same key.
+    async fn link_into_place(
+        &self,
+        area: Area,
+        name: &str,
+        temporary: &Path,
+    ) -> Result<StoredFile, FileError> {
+        let folder = self.folder(area);
+        let name = sanitize_file_name(name);
+        let mut millis = now_millis();
+        let linked = loop {
+            let key = key_for(millis, &name);
+            match tokio::fs::hard_link(temporary, folder.join(&key)).await {
+                Ok(()) => break Ok(key),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => millis += 1,
+                Err(e) => break Err(e),
+            }
+        };
+        tokio::fs::remove_file(temporary).await?;
+        let key = linked?;
+        let url = match area {
+            Area::Public => self.public_url(&key),
+            Area::Protected => self.presigned_download_url(&key).await?,
+        };
+        Ok(StoredFile { url, key })
+    }
+
     async fn read(path: &Path, key: &str) -> Result<FileContent, FileError> {
         match tokio::fs::read(path).await {
             Ok(bytes) => Ok(FileContent {
@@ -96,27 +129,29 @@ impl FileStorage for LocalFileStorage {
     async fn put(&self, area: Area, file: NewFile) -> Result<StoredFile, FileError> {
         let folder = self.folder(area);
         tokio::fs::create_dir_all(&folder).await?;
-        // Written under a hidden temporary name first, then linked into place: readers never
-        // see half a file, and the link fails instead of overwriting a file of the same key.
-        let temporary = folder.join(format!(".tmp-{:016x}", rand::thread_rng().gen::<u64>()));
+        let temporary = Self::temporary_in(&folder);
         tokio::fs::write(&temporary, &file.bytes).await?;
-        let name = sanitize_file_name(&file.name);
-        let mut millis = now_millis();
-        let linked = loop {
-            let key = key_for(millis, &name);
-            match tokio::fs::hard_link(&temporary, folder.join(&key)).await {
-                Ok(()) => break Ok(key),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => millis += 1,
-                Err(e) => break Err(e),
-            }
-        };
-        tokio::fs::remove_file(&temporary).await?;
-        let key = linked?;
-        let url = match area {
-            Area::Public => self.public_url(&key),
-            Area::Protected => self.presigned_download_url(&key).await?,
-        };
-        Ok(StoredFile { url, key })
+        self.link_into_place(area, &file.name, &temporary).await
+    }
+
+    async fn put_path(
+        &self,
+        area: Area,
+        name: &str,
+        source: &Path,
+    ) -> Result<StoredFile, FileError> {
+        let folder = self.folder(area);
+        tokio::fs::create_dir_all(&folder).await?;
+        let temporary = Self::temporary_in(&folder);
+        tokio::fs::copy(source, &temporary).await?;
+        self.link_into_place(area, name, &temporary).await
+    }
+
+    async fn copy_to(&self, key: &str, dest: &Path) -> Result<u64, FileError> {
+        match self.locate(key).await? {
+            Some((_, path)) => Ok(tokio::fs::copy(&path, dest).await?),
+            None => Err(FileError::NotFound(key.to_owned())),
+        }
     }
 
     async fn delete(&self, key: &str) -> Result<(), FileError> {

@@ -43,6 +43,17 @@ pub struct FileContent {
 pub trait FileStorage: Send + Sync {
     /// Stores a file under a new key in `area`.
     async fn put(&self, area: Area, file: NewFile) -> Result<StoredFile, FileError>;
+    /// Stores the file at `source` under a new key in `area`, named after `name`; the file is
+    /// copied as a stream, never held in memory whole (batch job exports).
+    async fn put_path(
+        &self,
+        area: Area,
+        name: &str,
+        source: &std::path::Path,
+    ) -> Result<StoredFile, FileError>;
+    /// Copies the stored file with this key, from whichever area holds it, to `dest` as a
+    /// stream (batch job imports read their CSV from the copy); answers its size in bytes.
+    async fn copy_to(&self, key: &str, dest: &std::path::Path) -> Result<u64, FileError>;
     /// Deletes the file with this key from whichever area holds it; a key that holds nothing
     /// is no error (as Medusa's file services do).
     async fn delete(&self, key: &str) -> Result<(), FileError>;

@@ -207,9 +207,18 @@ pub async fn cancel_in<C: ConnectionTrait>(
         .order_by_asc(line_item::Column::CreatedAt)
         .all(conn)
         .await?;
-    for item in items {
-        if let Some(variant_id) = &item.variant_id {
-            restock_in(conn, variant_id, item.quantity).await?;
+    // With the inventory modules the lines' reservations are released; without them the
+    // variants get their units back.
+    let stocked: Vec<String> = items
+        .iter()
+        .filter(|item| item.variant_id.is_some())
+        .map(|item| item.id.clone())
+        .collect();
+    if !medusa_inventory::release_line_items_in(conn, &stocked).await? {
+        for item in items {
+            if let Some(variant_id) = &item.variant_id {
+                restock_in(conn, variant_id, item.quantity).await?;
+            }
         }
     }
     let now = medusa_core::time::now();

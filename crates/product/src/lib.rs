@@ -25,5 +25,8 @@ pub use read::{
     list_products, retrieve_product, ProductService, SeaProductService, TagUsage, VariantPage,
 };
 pub use view::{ProductView, VariantView, PRICE_DECORATION_KEYS};
-pub use write::{ProductWriteService, SeaProductWriteService};
+pub use write::{
+    create_product_in, create_variant_in, update_product_in, update_variant_in,
+    ProductWriteService, SeaProductWriteService,
+};
 pub use write_input::{CreateProduct, UpdateProduct, VariantInput};

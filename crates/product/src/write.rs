@@ -41,7 +41,7 @@ use crate::{retrieve_product, ProductSpecs, ProductView};
 use self::checks::*;
 use self::columns::*;
 use self::links::*;
-use self::product_row::*;
+pub use self::product_row::{create_product_in, update_product_in};
 use self::variants::*;
 
 /// What `DELETE /admin/products/{id}/variants/{variant_id}` and
@@ -169,6 +169,34 @@ pub(super) fn without_pricing(product: ProductView) -> ProductView {
         }
     }
     ProductView::from_json(json)
+}
+
+/// Adds a variant to a product with Medusa's rules inside the caller's transaction (as
+/// `POST /admin/products/{id}/variants` does).
+pub async fn create_variant_in<C: ConnectionTrait>(
+    conn: &C,
+    product_id: &str,
+    input: VariantInput,
+) -> Result<()> {
+    let now = medusa_core::time::now();
+    create_variants(conn, product_id, &[input], &[None], None, now).await?;
+    touch_product(conn, product_id, now).await
+}
+
+/// Updates one variant of a product with Medusa's rules inside the caller's transaction (as
+/// `POST /admin/products/{id}/variants/{variant_id}` does).
+pub async fn update_variant_in<C: ConnectionTrait>(
+    conn: &C,
+    product_id: &str,
+    variant_id: &str,
+    input: VariantInput,
+) -> Result<()> {
+    let now = medusa_core::time::now();
+    let variant = find_live::<product_variant::Entity, _>(conn, variant_id)
+        .await?
+        .ok_or_else(|| variant_not_found(variant_id))?;
+    live_product(conn, product_id).await?;
+    update_variant_row(conn, &variant, &input, None, product_id, now).await
 }
 
 #[async_trait]
@@ -375,9 +403,7 @@ impl ProductWriteService for SeaProductWriteService {
 
     async fn create_variant(&self, id: &str, input: VariantInput) -> Result<ProductView> {
         let txn = self.db.begin().await?;
-        let now = medusa_core::time::now();
-        create_variants(&txn, id, &[input], &[None], None, now).await?;
-        touch_product(&txn, id, now).await?;
+        create_variant_in(&txn, id, input).await?;
         txn.commit().await?;
         self.reread(id).await
     }
@@ -389,12 +415,7 @@ impl ProductWriteService for SeaProductWriteService {
         input: VariantInput,
     ) -> Result<ProductView> {
         let txn = self.db.begin().await?;
-        let now = medusa_core::time::now();
-        let variant = find_live::<product_variant::Entity, _>(&txn, variant_id)
-            .await?
-            .ok_or_else(|| variant_not_found(variant_id))?;
-        live_product(&txn, id).await?;
-        update_variant_row(&txn, &variant, &input, None, id, now).await?;
+        update_variant_in(&txn, id, variant_id, input).await?;
         txn.commit().await?;
         self.reread(id).await
     }

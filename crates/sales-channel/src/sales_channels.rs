@@ -6,7 +6,9 @@ use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
-use medusa_entity::{product, product_sales_channel, sales_channel, sales_channel_location, store};
+use medusa_entity::{
+    product, product_sales_channel, sales_channel, sales_channel_location, stock_location, store,
+};
 use medusa_load::{find_live, link, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
@@ -92,8 +94,8 @@ pub trait SalesChannelService: Send + Sync {
         id: &str,
         product_ids: &[String],
     ) -> Result<sales_channel::Model>;
-    /// Links a stock location to the channel. Without a stock-location module the location id
-    /// cannot be checked, so any id is linked (as Medusa's service does in that case).
+    /// Links a stock location to the channel. With the stock-location module's tables the
+    /// location must exist; without them any id is linked (as Medusa's service does then).
     async fn add_stock_location(&self, id: &str, location_id: &str)
         -> Result<sales_channel::Model>;
     /// Unlinks a stock location from the channel; an absent link is no error.
@@ -324,8 +326,20 @@ impl SalesChannelService for SeaSalesChannelService {
         id: &str,
         location_id: &str,
     ) -> Result<sales_channel::Model> {
+        // Read before the transaction: SQLite serves one connection.
+        let with_locations = medusa_migration::has_inventory_tables(&self.db).await?;
         let txn = self.db.begin().await?;
         let channel = Self::find(&txn, id).await?;
+        // With the stock-location module Medusa checks the location first.
+        if with_locations
+            && find_live::<stock_location::Entity, _>(&txn, location_id)
+                .await?
+                .is_none()
+        {
+            return Err(Error::not_found(format!(
+                "StockLocation with id {location_id} was not found"
+            )));
+        }
         let linked = sales_channel_location::Entity::find()
             .filter(sales_channel_location::Column::SalesChannelId.eq(id))
             .filter(sales_channel_location::Column::LocationId.eq(location_id))

@@ -2,7 +2,8 @@
 //!
 //! `medusa-store` owns the store singleton (its settings, currencies, default sales channel
 //! and the providers installed on this server), the currency list, and loading a store
-//! description (a seed file like Medusa's `seed.json`). It knows no HTTP framework: the admin
+//! description (a seed file like Medusa's `seed.json`), and the OAuth applications plugins
+//! register (`apps`). It knows no HTTP framework: the admin
 //! app calls the [`StoreService`] and [`CurrencyService`] traits and serializes what they
 //! return.
 //!
@@ -10,6 +11,7 @@
 //! every database it creates, and an adopted Medusa database already has them. This crate
 //! only reads them, and sets their `includes_tax` (tax-inclusive pricing flag on).
 
+pub mod apps;
 pub mod currency;
 pub mod events;
 mod input;

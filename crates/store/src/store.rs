@@ -26,7 +26,20 @@ const NULL_NAME: &str = "Can't insert null value in field name on insert in tabl
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct LoadedModule {
     pub module: &'static str,
-    pub resolution: &'static str,
+    /// The package it resolves to; `false` for the legacy inventory modules, which Medusa
+    /// loads without a resolution.
+    #[serde(serialize_with = "resolution_or_false")]
+    pub resolution: Option<&'static str>,
+}
+
+fn resolution_or_false<S: serde::Serializer>(
+    value: &Option<&'static str>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match value {
+        Some(resolution) => s.serialize_str(resolution),
+        None => s.serialize_bool(false),
+    }
 }
 
 /// The modules a default Medusa 1.20 server reports. We have no module system; clients
@@ -38,8 +51,29 @@ pub const MODULES: &[LoadedModule] = &[
     module("orderOrderSalesChannelSalesChannelLink", ""),
 ];
 
+/// The modules Medusa 1.20 reports with `@medusajs/inventory` and `@medusajs/stock-location`
+/// loaded (and the variant-item link module they bring): what this server reports on a
+/// database that has the modules' tables, so the dashboard shows its inventory screens.
+pub const MODULES_WITH_INVENTORY: &[LoadedModule] = &[
+    module("cacheService", "@medusajs/cache-inmemory"),
+    module("eventBus", "@medusajs/event-bus-local"),
+    LoadedModule {
+        module: "stockLocationService",
+        resolution: None,
+    },
+    LoadedModule {
+        module: "inventoryService",
+        resolution: None,
+    },
+    module("2506752d5", ""),
+    module("orderOrderSalesChannelSalesChannelLink", ""),
+];
+
 const fn module(module: &'static str, resolution: &'static str) -> LoadedModule {
-    LoadedModule { module, resolution }
+    LoadedModule {
+        module,
+        resolution: Some(resolution),
+    }
 }
 
 /// `GET /admin/store`: the store with its currencies, default currency and sales channel,
@@ -226,7 +260,11 @@ impl StoreService for SeaStoreService {
             default_currency,
             default_sales_channel,
             feature_flags: self.flags,
-            modules: MODULES,
+            modules: if medusa_migration::has_inventory_tables(db).await? {
+                MODULES_WITH_INVENTORY
+            } else {
+                MODULES
+            },
             payment_providers,
             fulfillment_providers,
         })

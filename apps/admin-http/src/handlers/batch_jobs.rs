@@ -1,9 +1,12 @@
 //! `/admin/batch-jobs`: the calling admin's batch jobs (the dashboard's activity drawer polls
-//! the list on every page). Only the reads exist so far; a job cannot yet be created here.
+//! the list on every page; its import and export buttons create, confirm and cancel them).
+//! The worker started with the server's background tasks runs them.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use medusa_batch::BatchJobList;
+use medusa_batch::{BatchJobList, CreateBatchJob};
+use serde_json::Value;
 
+use crate::extract::JsonBody;
 use crate::{error::ApiResult, handlers::wrapped, middleware::auth::Caller, state::AppState};
 
 /// `GET /admin/batch-jobs`: the caller's jobs. Each job is already trimmed to Medusa's
@@ -28,5 +31,36 @@ pub async fn get_batch_job(
     Caller(caller): Caller,
 ) -> ApiResult<HttpResponse> {
     let job = state.batch_jobs.retrieve(&caller.user_id, &id).await?;
+    wrapped("batch_job", job)
+}
+
+/// `POST /admin/batch-jobs`: 201 with the new job.
+pub async fn create_batch_job(
+    state: web::Data<AppState>,
+    Caller(caller): Caller,
+    JsonBody(body): JsonBody<Value>,
+) -> ApiResult<HttpResponse> {
+    let input = CreateBatchJob::from_body(body)?;
+    let job = state.batch_jobs.create(&caller.user_id, input).await?;
+    Ok(HttpResponse::Created().json(serde_json::json!({ "batch_job": job })))
+}
+
+/// `POST /admin/batch-jobs/{id}/confirm`.
+pub async fn confirm_batch_job(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    Caller(caller): Caller,
+) -> ApiResult<HttpResponse> {
+    let job = state.batch_jobs.confirm(&caller.user_id, &id).await?;
+    wrapped("batch_job", job)
+}
+
+/// `POST /admin/batch-jobs/{id}/cancel`.
+pub async fn cancel_batch_job(
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    Caller(caller): Caller,
+) -> ApiResult<HttpResponse> {
+    let job = state.batch_jobs.cancel(&caller.user_id, &id).await?;
     wrapped("batch_job", job)
 }

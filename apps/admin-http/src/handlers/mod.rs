@@ -3,6 +3,7 @@
 
 pub mod analytics_configs;
 pub mod api_keys;
+pub mod apps;
 pub mod auth;
 pub mod batch_jobs;
 pub mod collections;
@@ -13,6 +14,7 @@ pub mod discounts;
 // draft orders (issue 14)
 pub mod draft_orders;
 pub mod gift_cards;
+pub mod inventory;
 pub mod invites;
 pub mod notes;
 pub mod notifications;

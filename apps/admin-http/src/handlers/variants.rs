@@ -3,7 +3,6 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_pricing::PriceSelectionParams;
 use medusa_product::{VARIANT_LIST, VARIANT_RETRIEVE};
-use serde_json::json;
 
 use crate::{error::ApiResult, handlers::wrapped, state::AppState};
 
@@ -38,22 +37,4 @@ pub async fn get_variant(
         .retrieve_variant(&id, &selection)
         .await?;
     wrapped("variant", variant)
-}
-
-/// `GET /admin/variants/{id}/inventory`: without an inventory module there are no inventory
-/// items and no per-channel availability (Medusa itself fails with a 500 here).
-pub async fn get_variant_inventory(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
-    let raw = medusa_query_dsl::parse("fields=id&expand=")?;
-    let selection = medusa_query_dsl::plan_retrieve(&VARIANT_RETRIEVE, &raw)?;
-    let variant = state.products.retrieve_variant(&id, &selection).await?;
-    Ok(HttpResponse::Ok().json(json!({
-        "variant": {
-            "id": variant.id(),
-            "inventory": [],
-            "sales_channel_availability": [],
-        }
-    })))
 }

@@ -57,6 +57,7 @@ impl AllowedOrigins {
         Self(setting.split(',').map(parse_rule).collect())
     }
 
+    /// Whether a browser at `origin` may call the API.
     pub fn allows(&self, origin: &str) -> bool {
         self.0.iter().any(|rule| rule.allows(origin))
     }

@@ -10,6 +10,7 @@ mod support;
 
 mod api_keys;
 mod auth;
+mod batch_job_writes;
 mod batch_jobs;
 mod claims;
 mod clients;
@@ -21,6 +22,7 @@ mod discounts;
 mod draft_orders;
 mod embedding;
 mod errors;
+mod inventory;
 mod invites;
 mod notes;
 mod notifications;

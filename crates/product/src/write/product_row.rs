@@ -43,7 +43,8 @@ pub(super) fn apply_fields(row: &mut product::ActiveModel, fields: &ProductField
     Ok(())
 }
 
-pub(super) async fn create_product_in<C: ConnectionTrait>(
+/// Creates a product with Medusa's rules inside the caller's transaction; answers its id.
+pub async fn create_product_in<C: ConnectionTrait>(
     conn: &C,
     input: CreateProduct,
 ) -> Result<String> {
@@ -177,7 +178,8 @@ pub(super) async fn create_product_in<C: ConnectionTrait>(
     Ok(id)
 }
 
-pub(super) async fn update_product_in<C: ConnectionTrait>(
+/// Updates a product with Medusa's rules inside the caller's transaction.
+pub async fn update_product_in<C: ConnectionTrait>(
     conn: &C,
     id: &str,
     input: UpdateProduct,

@@ -62,10 +62,12 @@ mod discount;
 mod order;
 mod order_parts;
 mod payment_collection;
+mod price_list;
 mod product;
 mod region;
 mod sales_channel;
 mod shipping;
+mod user;
 
 pub use claim::{BuiltClaim, ClaimBuilder};
 pub use customer::{CustomerBuilder, CustomerGroupBuilder};
@@ -73,10 +75,12 @@ pub use discount::{DiscountBuilder, GiftCardBuilder};
 pub use order::{BuiltOrder, OrderBuilder};
 pub use order_parts::{AddressFields, ItemBuilder};
 pub use payment_collection::PaymentCollectionBuilder;
+pub use price_list::PriceListBuilder;
 pub use product::{BuiltProduct, ProductBuilder, VariantBuilder};
 pub use region::RegionBuilder;
 pub use sales_channel::SalesChannelBuilder;
 pub use shipping::ShippingOptionBuilder;
+pub use user::UserBuilder;
 
 use medusa_core::time::Timestamp;
 
