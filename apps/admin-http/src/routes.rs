@@ -299,6 +299,15 @@ pub fn endpoints() -> Vec<Endpoint> {
         endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/fulfillments" Authenticated => crate::handlers::claims::fulfill_claim),
         endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/fulfillments/{fulfillment_id}/cancel" Authenticated => crate::handlers::claims::cancel_claim_fulfillment),
         endpoint!(POST "/admin/orders/{id}/claims/{claim_id}/shipments" Authenticated => crate::handlers::claims::ship_claim),
+        // swaps
+        endpoint!(POST "/admin/orders/{id}/swaps" Authenticated => crate::handlers::swaps::create_swap),
+        endpoint!(POST "/admin/orders/{id}/swaps/{swap_id}/process-payment" Authenticated => crate::handlers::swaps::process_swap_payment),
+        endpoint!(POST "/admin/orders/{id}/swaps/{swap_id}/cancel" Authenticated => crate::handlers::swaps::cancel_swap),
+        endpoint!(POST "/admin/orders/{id}/swaps/{swap_id}/fulfillments" Authenticated => crate::handlers::swaps::fulfill_swap),
+        endpoint!(POST "/admin/orders/{id}/swaps/{swap_id}/fulfillments/{fulfillment_id}/cancel" Authenticated => crate::handlers::swaps::cancel_swap_fulfillment),
+        endpoint!(POST "/admin/orders/{id}/swaps/{swap_id}/shipments" Authenticated => crate::handlers::swaps::ship_swap),
+        endpoint!(GET "/admin/swaps" Authenticated => crate::handlers::swaps::list_swaps),
+        endpoint!(GET "/admin/swaps/{id}" Authenticated => crate::handlers::swaps::get_swap),
         // payment collections
         endpoint!(GET "/admin/payment-collections/{id}" Authenticated => crate::handlers::payment_collections::get_payment_collection),
         endpoint!(POST "/admin/payment-collections/{id}" Authenticated => crate::handlers::payment_collections::update_payment_collection),

@@ -84,6 +84,8 @@ pub struct AppState {
     pub returns: Arc<dyn medusa_returns::ReturnService>,
     /// Claims of orders.
     pub claims: Arc<dyn medusa_returns::ClaimService>,
+    /// Swaps of orders and their reads.
+    pub swaps: Arc<dyn medusa_returns::SwapService>,
     /// Payment collections.
     pub payment_collections: Arc<dyn medusa_order::PaymentCollectionService>,
     /// Customers and their addresses.
@@ -279,6 +281,12 @@ impl AppState {
                 Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
             )),
             claims: Arc::new(medusa_returns::SeaClaimService::new(
+                db.clone(),
+                Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
+                providers.clone(),
+                flags.is_enabled(medusa_core::flags::Flag::TaxInclusivePricing),
+            )),
+            swaps: Arc::new(medusa_returns::SeaSwapService::new(
                 db.clone(),
                 Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
                 providers.clone(),

@@ -87,6 +87,24 @@ pub(crate) fn payment_provider(
         .ok_or_else(|| Error::not_found(format!("Could not find a payment provider with id: {id}")))
 }
 
+/// `PaymentProviderService.cancelPayment` for one payment (a swap's): the provider's data
+/// stored, `canceled_at` now.
+pub async fn cancel_payment_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    pay: payment::Model,
+) -> Result<()> {
+    let provider = payment_provider(providers, &pay.provider_id)?;
+    let data = provider.cancel(&pay.data).map_err(Error::invalid_data)?;
+    let now = medusa_core::time::now();
+    let mut active = pay.into_active_model();
+    active.data = Set(data);
+    active.canceled_at = Set(Some(now));
+    active.updated_at = Set(now);
+    active.update(conn).await?;
+    Ok(())
+}
+
 /// `POST /admin/orders/{id}/complete`: `status = completed`; event `order.completed`.
 pub async fn complete_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<()> {
     let row = order_for_update(conn, id).await?;

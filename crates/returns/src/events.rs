@@ -65,4 +65,36 @@ medusa_events::events! {
     ClaimItemUpdated = "claim_item.updated" {
         id: String
     }
+    /// `SwapService.Events.CREATED`.
+    SwapCreated = "swap.created" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `SwapService.Events.REFUND_PROCESSED`: a difference refunded or nothing to refund.
+    SwapRefundProcessed = "swap.refund_processed" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `SwapService.Events.PAYMENT_CAPTURED`.
+    SwapPaymentCaptured = "swap.payment_captured" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `SwapService.Events.PAYMENT_CAPTURE_FAILED`.
+    SwapPaymentCaptureFailed = "swap.payment_capture_failed" {
+        id: String,
+        no_notification: Option<bool>
+    }
+    /// `SwapService.Events.FULFILLMENT_CREATED`.
+    SwapFulfillmentCreated = "swap.fulfillment_created" {
+        id: String,
+        fulfillment_id: String,
+        no_notification: Option<bool>
+    }
+    /// `SwapService.Events.SHIPMENT_CREATED`.
+    SwapShipmentCreated = "swap.shipment_created" {
+        id: String,
+        fulfillment_id: String,
+        no_notification: Option<bool>
+    }
 }

@@ -14,6 +14,7 @@ use crate::{
     FulfillClaim, ImageRef, ReceiveReturn, RequestReturn, ReturnItemInput, ReturnShipping,
     ShipClaim, TagRef, UpdateClaim, UpdateClaimItem, UpdateReturnReason,
 };
+use crate::{CreateSwap, CustomShippingOption, FulfillSwap, ShipSwap};
 
 static CREATE_REASON: Class = Class::new(&[
     Field::required("value", &[Rule::String]),
@@ -366,6 +367,145 @@ impl ShipClaim {
         Ok(Self {
             fulfillment_id: body.string("fulfillment_id").unwrap_or_default(),
             tracking_numbers: body.strings("tracking_numbers").unwrap_or_default(),
+        })
+    }
+}
+
+// Swaps: Medusa's `AdminPostOrdersOrderSwapsReq` and its siblings.
+
+// The swap's `ReturnItem`: `@IsNumber() @IsNotEmpty() @Min(1)` quantity.
+static SWAP_RETURN_ITEM: Class = Class::new(&[
+    Field::required("item_id", &[Rule::NotEmpty, Rule::String]),
+    Field::required("quantity", &[Rule::Min(1.0), Rule::NotEmpty, Rule::Number]),
+    Field::optional("reason_id", &[Rule::String]),
+    Field::optional("note", &[Rule::String]),
+]);
+
+static SWAP_RETURN_SHIPPING: Class = Class::new(&[
+    Field::required("option_id", &[Rule::NotEmpty, Rule::String]),
+    Field::optional("price", &[Rule::Int]),
+]);
+
+static SWAP_ADDITIONAL_ITEM: Class = Class::new(&[
+    Field::required("variant_id", &[Rule::NotEmpty, Rule::String]),
+    Field::required("quantity", &[Rule::NotEmpty, Rule::Number]),
+]);
+
+static CUSTOM_SHIPPING_OPTION: Class = Class::new(&[
+    Field::required("option_id", &[Rule::NotEmpty, Rule::String]),
+    Field::required("price", &[Rule::NotEmpty, Rule::Int]),
+]);
+
+static CREATE_SWAP: Class = Class::new(&[
+    Field::required(
+        "return_items",
+        &[
+            Rule::EachNested(&SWAP_RETURN_ITEM),
+            Rule::NotEmpty,
+            Rule::Array,
+        ],
+    ),
+    Field::optional(
+        "return_shipping",
+        &[Rule::Nested(&SWAP_RETURN_SHIPPING), Rule::Object],
+    ),
+    Field::optional("sales_channel_id", &[Rule::String]),
+    Field::optional(
+        "additional_items",
+        &[Rule::EachNested(&SWAP_ADDITIONAL_ITEM), Rule::Array],
+    ),
+    Field::optional(
+        "custom_shipping_options",
+        &[Rule::EachNested(&CUSTOM_SHIPPING_OPTION), Rule::Array],
+    ),
+    Field::optional("no_notification", &[Rule::Boolean]),
+    Field::optional("return_location_id", &[Rule::String]),
+    Field::optional("allow_backorder", &[Rule::Boolean]),
+]);
+
+impl CreateSwap {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = CREATE_SWAP.read(body)?;
+        let return_items = body
+            .each("return_items")
+            .unwrap_or_default()
+            .iter()
+            .map(|item| ReturnItemInput {
+                item_id: item.string("item_id").unwrap_or_default(),
+                quantity: int_of(item, "quantity").unwrap_or_default(),
+                reason_id: item.string("reason_id"),
+                note: item.string("note"),
+            })
+            .collect();
+        let additional_items = body.each("additional_items").map(|items| {
+            items
+                .iter()
+                .map(|item| AdditionalItem {
+                    variant_id: item.string("variant_id").unwrap_or_default(),
+                    quantity: int_of(item, "quantity").unwrap_or_default(),
+                })
+                .collect()
+        });
+        let custom_shipping_options = body
+            .each("custom_shipping_options")
+            .unwrap_or_default()
+            .iter()
+            .map(|o| CustomShippingOption {
+                option_id: o.string("option_id").unwrap_or_default(),
+                price: int_of(o, "price").unwrap_or_default(),
+            })
+            .collect();
+        Ok(Self {
+            return_items,
+            return_shipping: body
+                .nested("return_shipping")
+                .map(|shipping| ReturnShipping {
+                    option_id: shipping.string("option_id"),
+                    price: int_of(&shipping, "price"),
+                }),
+            sales_channel_id: body.string("sales_channel_id"),
+            additional_items,
+            custom_shipping_options,
+            no_notification: body.boolean("no_notification"),
+            return_location_id: body.string("return_location_id"),
+            allow_backorder: body.boolean("allow_backorder").unwrap_or(true),
+        })
+    }
+}
+
+static FULFILL_SWAP: Class = Class::new(&[
+    Field::optional("metadata", &[Rule::Object]),
+    Field::optional("no_notification", &[Rule::Boolean]),
+    Field::optional("location_id", &[Rule::String]),
+]);
+
+impl FulfillSwap {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = FULFILL_SWAP.read(body)?;
+        Ok(Self {
+            metadata: body.object("metadata"),
+            no_notification: body.boolean("no_notification"),
+            location_id: body.string("location_id"),
+        })
+    }
+}
+
+static SHIP_SWAP: Class = Class::new(&[
+    Field::required("fulfillment_id", &[Rule::NotEmpty, Rule::String]),
+    Field::optional(
+        "tracking_numbers",
+        &[Rule::Each(&Rule::String), Rule::Array],
+    ),
+    Field::optional("no_notification", &[Rule::Boolean]),
+]);
+
+impl ShipSwap {
+    pub fn from_body(body: Value) -> Result<Self> {
+        let body = SHIP_SWAP.read(body)?;
+        Ok(Self {
+            fulfillment_id: body.string("fulfillment_id").unwrap_or_default(),
+            tracking_numbers: body.strings("tracking_numbers").unwrap_or_default(),
+            no_notification: body.boolean("no_notification"),
         })
     }
 }

@@ -1,11 +1,13 @@
-//! Return reasons, returns and claims (and, later, swaps).
+//! Return reasons, returns, claims and swaps.
 //!
 //! `medusa-returns` owns the `return_reason` table: a two-level tree of reasons with a unique
 //! `value`, soft-deleted with its children; and returns (`return`, `return_item`): requested
 //! on an order, received (refunding the order's payments) or canceled, as Medusa 1.20 does;
 //! and claims (`claim_order`, `claim_item` with tags and images): created with their return,
 //! additional items and refund, updated, fulfilled and shipped through `medusa-order`'s
-//! fulfillments, canceled ([`ClaimService`]).
+//! fulfillments, canceled ([`ClaimService`]); and swaps (`swap`): a return with replacement
+//! items and the swap's cart (return lines negative, custom shipping prices), its payment
+//! processed, fulfilled, shipped, canceled, and read ([`SwapService`]).
 //! It reads orders through `medusa-order` and computes refunds with `medusa-totals`. It knows
 //! no HTTP framework: the admin app reads bodies with the `from_body` constructors and calls
 //! [`ReturnReasonService`] and [`ReturnService`].
@@ -18,6 +20,7 @@ pub mod events;
 pub mod input;
 pub mod return_reasons;
 pub mod returns;
+pub mod swaps;
 
 pub use claims::{
     AdditionalItem, ClaimItemInput, ClaimService, ClaimShippingMethod, CreateClaim, FulfillClaim,
@@ -26,6 +29,9 @@ pub use claims::{
 pub use returns::{
     ReceiveReturn, RequestReturn, ReturnItemInput, ReturnService, ReturnShipping, SeaReturnService,
     RETURN_LIST,
+};
+pub use swaps::{
+    CreateSwap, CustomShippingOption, FulfillSwap, SeaSwapService, ShipSwap, SwapService,
 };
 
 pub use return_reasons::{

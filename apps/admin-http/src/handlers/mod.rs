@@ -33,10 +33,12 @@ pub mod returns;
 pub mod claims;
 // payment collections
 pub mod payment_collections;
+// swaps
 pub mod sales_channels;
 pub mod shipping_options;
 pub mod shipping_profiles;
 pub mod store;
+pub mod swaps;
 pub mod tax_rates;
 pub mod uploads;
 pub mod users;

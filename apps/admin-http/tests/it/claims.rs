@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use crate::customers::seed_reference_customers;
 use crate::support::*;
 
-async fn option_named(db: &DatabaseConnection, name: &str) -> String {
+pub(crate) async fn option_named(db: &DatabaseConnection, name: &str) -> String {
     shipping_option::Entity::find()
         .filter(shipping_option::Column::RegionId.eq("reg_ref_eu"))
         .filter(shipping_option::Column::Name.eq(name))
@@ -28,15 +28,15 @@ async fn option_named(db: &DatabaseConnection, name: &str) -> String {
         .id
 }
 
-struct Seeded {
-    order: String,
-    tee: String,
-    mug: String,
-    standard: String,
+pub(crate) struct Seeded {
+    pub(crate) order: String,
+    pub(crate) tee: String,
+    pub(crate) mug: String,
+    pub(crate) standard: String,
 }
 
 /// Jane's order of the reference seed: fulfilled, shipped, captured.
-async fn seed_order(app: &TestApp) -> Seeded {
+pub(crate) async fn seed_order(app: &TestApp) -> Seeded {
     load_reference_catalog(&app.db).await;
     let customers = seed_reference_customers(app).await;
     let standard = option_named(&app.db, "PostFake Standard").await;

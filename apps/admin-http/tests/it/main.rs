@@ -47,6 +47,7 @@ mod seed;
 mod shipping_options;
 mod shipping_profiles;
 mod store;
+mod swaps;
 mod tax_rates;
 mod uploads;
 mod users;

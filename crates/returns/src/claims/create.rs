@@ -289,6 +289,7 @@ pub async fn create_claim_in<C: Connection>(
             &NewReturn {
                 order_id,
                 claim_order_id: Some(&claim.id),
+                swap_id: None,
                 items: &items,
                 return_shipping: Some(shipping),
                 refund_amount: refund,

@@ -40,6 +40,7 @@ pub async fn request_return_in<C: Connection>(
     let new = NewReturn {
         order_id,
         claim_order_id: None,
+        swap_id: None,
         items: &input.items,
         return_shipping: input.return_shipping.as_ref(),
         refund_amount: custom_refund(input.refund),
@@ -75,6 +76,8 @@ pub async fn request_return_in<C: Connection>(
 pub struct NewReturn<'a> {
     pub order_id: &'a str,
     pub claim_order_id: Option<&'a str>,
+    /// The swap whose return this is.
+    pub swap_id: Option<&'a str>,
     pub items: &'a [ReturnItemInput],
     pub return_shipping: Option<&'a ReturnShipping>,
     /// `Some`: stored as it is; `None`: the legacy line refunds, less the return shipping.
@@ -126,8 +129,9 @@ pub async fn create_return_in<C: Connection>(
     let ret = r#return::ActiveModel {
         id: Set(generate_id("ret")),
         status: Set(ReturnStatusEnum::Requested),
-        swap_id: Set(None),
-        order_id: Set(Some(new.order_id.to_owned())),
+        swap_id: Set(new.swap_id.map(str::to_owned)),
+        // A swap's return names the swap only, as Medusa stores it.
+        order_id: Set(new.swap_id.is_none().then(|| new.order_id.to_owned())),
         shipping_data: Set(None),
         refund_amount: Set(to_i32(requested_refund(custom, line_refunds, None))?),
         received_at: Set(None),
@@ -135,7 +139,10 @@ pub async fn create_return_in<C: Connection>(
         updated_at: Set(now),
         metadata: Set(None),
         // The key Medusa's idempotency layer generates for a request without one.
-        idempotency_key: Set(Some(uuid::Uuid::new_v4().to_string())),
+        idempotency_key: Set(new
+            .swap_id
+            .is_none()
+            .then(|| uuid::Uuid::new_v4().to_string())),
         claim_order_id: Set(new.claim_order_id.map(str::to_owned)),
         no_notification: Set(new.no_notification),
         location_id: Set(new.location_id.clone()),

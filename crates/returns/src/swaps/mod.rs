@@ -1,0 +1,228 @@
+//! Swaps of orders (`/admin/orders/{id}/swaps...`, `/admin/swaps`): a return of some lines
+//! with replacement items, the swap's cart (return lines negative, custom shipping prices),
+//! `process-payment`, fulfillments, shipments and cancels, as Medusa 1.20's `SwapService`
+//! does them. Each route's work runs in one transaction with the events it records; the
+//! order routes answer the order as `GET /admin/orders/{id}` reads it after the commit.
+
+pub mod create;
+pub mod read;
+pub mod rules;
+pub mod write;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use medusa_core::{ListPage, Result};
+use medusa_entity::swap;
+use medusa_order::{OrderQuery, OrderService};
+use medusa_providers::ProviderRegistry;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionTrait,
+};
+use serde_json::{Map, Value};
+
+use crate::claims::AdditionalItem;
+use crate::{ReturnItemInput, ReturnShipping};
+
+/// A custom price of a shipping option for the swap's cart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomShippingOption {
+    pub option_id: String,
+    pub price: i64,
+}
+
+/// `POST /admin/orders/{id}/swaps` (Medusa's `AdminPostOrdersOrderSwapsReq`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateSwap {
+    pub return_items: Vec<ReturnItemInput>,
+    pub return_shipping: Option<ReturnShipping>,
+    pub sales_channel_id: Option<String>,
+    pub additional_items: Option<Vec<AdditionalItem>>,
+    pub custom_shipping_options: Vec<CustomShippingOption>,
+    pub no_notification: Option<bool>,
+    pub return_location_id: Option<String>,
+    /// `true` unless the body says otherwise.
+    pub allow_backorder: bool,
+}
+
+/// `POST /admin/orders/{id}/swaps/{swap_id}/fulfillments`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FulfillSwap {
+    pub metadata: Option<Map<String, Value>>,
+    pub no_notification: Option<bool>,
+    pub location_id: Option<String>,
+}
+
+/// `POST /admin/orders/{id}/swaps/{swap_id}/shipments`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShipSwap {
+    pub fulfillment_id: String,
+    pub tracking_numbers: Vec<String>,
+    pub no_notification: Option<bool>,
+}
+
+/// The swap routes; the order routes answer the order as `answer` reads it.
+#[async_trait]
+pub trait SwapService: Send + Sync {
+    async fn create(&self, order_id: &str, input: CreateSwap, answer: &OrderQuery)
+        -> Result<Value>;
+    async fn process_payment(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn cancel(&self, order_id: &str, swap_id: &str, answer: &OrderQuery) -> Result<Value>;
+    async fn fulfill(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        input: FulfillSwap,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn cancel_fulfillment(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        fulfillment_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    async fn ship(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        input: ShipSwap,
+        answer: &OrderQuery,
+    ) -> Result<Value>;
+    /// `GET /admin/swaps`: a page of swaps (their columns), newest first.
+    async fn list(&self, query_string: &str) -> Result<ListPage<Value>>;
+    /// `GET /admin/swaps/{id}`.
+    async fn retrieve(&self, id: &str) -> Result<Value>;
+}
+
+/// [`SwapService`] over the database, with the server's providers.
+#[derive(Clone)]
+pub struct SeaSwapService {
+    db: DatabaseConnection,
+    orders: Arc<dyn OrderService>,
+    providers: ProviderRegistry,
+    tax_inclusive: bool,
+}
+
+impl SeaSwapService {
+    pub fn new(
+        db: DatabaseConnection,
+        orders: Arc<dyn OrderService>,
+        providers: ProviderRegistry,
+        tax_inclusive: bool,
+    ) -> Self {
+        Self {
+            db,
+            orders,
+            providers,
+            tax_inclusive,
+        }
+    }
+
+    /// The order after the write: as `GET` reads it, untrimmed, with the entity's `object`.
+    async fn answer(&self, order_id: &str, answer: &OrderQuery) -> Result<Value> {
+        let mut order = self.orders.retrieve(order_id, answer).await?;
+        if let Value::Object(map) = &mut order {
+            map.insert("object".into(), Value::String("order".into()));
+        }
+        Ok(order)
+    }
+}
+
+#[async_trait]
+impl SwapService for SeaSwapService {
+    async fn create(
+        &self,
+        order_id: &str,
+        input: CreateSwap,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        let swap = create::create_swap_in(&txn, self.tax_inclusive, order_id, &input).await?;
+        create::create_swap_cart_in(&txn, self.tax_inclusive, &swap, &input).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn process_payment(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::process_payment_in(&txn, &self.providers, swap_id).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn cancel(&self, order_id: &str, swap_id: &str, answer: &OrderQuery) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::cancel_swap_in(&txn, &self.providers, order_id, swap_id).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn fulfill(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        input: FulfillSwap,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::fulfill_swap_in(&txn, &self.providers, swap_id, &input).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn cancel_fulfillment(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        fulfillment_id: &str,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::cancel_swap_fulfillment_in(&txn, &self.providers, order_id, swap_id, fulfillment_id)
+            .await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn ship(
+        &self,
+        order_id: &str,
+        swap_id: &str,
+        input: ShipSwap,
+        answer: &OrderQuery,
+    ) -> Result<Value> {
+        let txn = self.db.begin().await?;
+        write::ship_swap_in(&txn, swap_id, &input).await?;
+        txn.commit().await?;
+        self.answer(order_id, answer).await
+    }
+
+    async fn list(&self, query_string: &str) -> Result<ListPage<Value>> {
+        let raw = medusa_query_dsl::parse(query_string)?;
+        let plan = medusa_query_dsl::plan(&read::SWAP_LIST, &raw, self.db.get_database_backend())?;
+        let live = || swap::Entity::find().filter(swap::Column::DeletedAt.is_null());
+        let count = plan.apply_count(live()).count(&self.db).await?;
+        let rows = plan.apply(live()).all(&self.db).await?;
+        let shown = rows
+            .iter()
+            .map(read::swap_columns)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(plan.page("swaps", shown, count))
+    }
+
+    async fn retrieve(&self, id: &str) -> Result<Value> {
+        read::swap_json(&self.db, id, self.tax_inclusive).await
+    }
+}
