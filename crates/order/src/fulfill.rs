@@ -13,7 +13,7 @@ use crate::fulfillments::{
 };
 use crate::input::{AddShippingMethod, CreateFulfillment, CreateShipment};
 use crate::lifecycle::{order_for_update, order_for_update_legacy, save_order};
-use crate::status::{self, LineProgress};
+use crate::status;
 
 /// `POST /admin/orders/{id}/fulfillment`: one fulfillment per shipping method (with the
 /// requested items when there is one method, empty when there are several, as Medusa 1.20
@@ -45,18 +45,7 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
         location_id: input.location_id.clone(),
     };
     let created = fulfill_lines_in(conn, providers, owner, &methods, &lines, &new).await?;
-    let progress: Vec<LineProgress> = items
-        .iter()
-        .map(|item| LineProgress {
-            quantity: item.quantity,
-            before: item.fulfilled_quantity,
-            added: created
-                .iter()
-                .flat_map(|c| &c.lines)
-                .find(|(id, _)| id == &item.id)
-                .map(|(_, q)| *q),
-        })
-        .collect();
+    let progress = crate::fulfillments::progress_after(&items, &created);
     let no_notification = input.no_notification.or(row.no_notification);
     let mut active = row.into_active_model();
     active.fulfillment_status = Set(status::after_fulfillment(&progress));

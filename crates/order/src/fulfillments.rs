@@ -116,6 +116,26 @@ pub struct Created {
     pub lines: Vec<(String, i32)>,
 }
 
+/// Each of `items` with what `created` fulfilled of it: the input of the status rules that
+/// follow a fulfillment (orders, claims and swaps alike).
+pub fn progress_after(
+    items: &[line_item::Model],
+    created: &[Created],
+) -> Vec<crate::status::LineProgress> {
+    items
+        .iter()
+        .map(|item| crate::status::LineProgress {
+            quantity: item.quantity,
+            before: item.fulfilled_quantity,
+            added: created
+                .iter()
+                .flat_map(|c| &c.lines)
+                .find(|(id, _)| id == &item.id)
+                .map(|(_, q)| *q),
+        })
+        .collect()
+}
+
 /// Medusa's `createFulfillment`: one fulfillment per shipping method of the owner, created
 /// by the method's provider. One method takes every line; with several, Medusa means to
 /// split the lines by their product's shipping profile, but the profile it compares

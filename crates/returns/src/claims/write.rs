@@ -13,7 +13,6 @@ use medusa_order::fulfillments::{
     cancel_fulfillment_row_in, find_fulfillment, fulfill_lines_in, owner_items, owner_methods,
     raise_shipped_in, ship_fulfillment_in, NewFulfillment, Owner,
 };
-use medusa_order::status::LineProgress;
 use medusa_providers::ProviderRegistry;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
@@ -221,18 +220,7 @@ pub async fn fulfill_claim_in<C: Connection>(
         location_id: input.location_id.clone(),
     };
     let created = fulfill_lines_in(conn, providers, owner, &methods, &lines, &new).await?;
-    let progress: Vec<LineProgress> = items
-        .iter()
-        .map(|item| LineProgress {
-            quantity: item.quantity,
-            before: item.fulfilled_quantity,
-            added: created
-                .iter()
-                .flat_map(|c| &c.lines)
-                .find(|(id, _)| id == &item.id)
-                .map(|(_, q)| *q),
-        })
-        .collect();
+    let progress = medusa_order::fulfillments::progress_after(&items, &created);
     let no_notification = claim.no_notification;
     let mut row = claim.into_active_model();
     row.fulfillment_status = Set(rules::after_fulfillment(&progress));
