@@ -216,6 +216,42 @@ pub async fn fulfill_lines_in<C: ConnectionTrait>(
     Ok(created)
 }
 
+/// A claim's or a swap's `createFulfillment`: every additional item fulfilled in full
+/// through the owner's shipping `methods`. The new fulfillments, and each item's progress
+/// after them (the input of the owner's status rule).
+pub async fn fulfill_every_item_in<C: ConnectionTrait>(
+    conn: &C,
+    providers: &ProviderRegistry,
+    owner: Owner<'_>,
+    methods: &[(shipping_method::Model, Option<shipping_option::Model>)],
+    new: &NewFulfillment,
+) -> Result<(Vec<Created>, Vec<crate::status::LineProgress>)> {
+    let items = owner_items(conn, owner).await?;
+    let mut lines = Vec::new();
+    for item in &items {
+        crate::status::may_fulfill_quantity(item.quantity, item.fulfilled_quantity, item.quantity)?;
+        lines.push((item, item.quantity));
+    }
+    let created = fulfill_lines_in(conn, providers, owner, methods, &lines, new).await?;
+    let progress = progress_after(&items, &created);
+    Ok((created, progress))
+}
+
+/// A claim's or a swap's `createShipment`: the fulfillment shipped with its tracking numbers,
+/// the owner's items' `shipped_quantity` raised; each item's progress after it.
+pub async fn ship_owner_fulfillment_in<C: ConnectionTrait>(
+    conn: &C,
+    owner: Owner<'_>,
+    fulfillment_id: &str,
+    tracking_numbers: &[String],
+    no_notification: Option<bool>,
+) -> Result<Vec<crate::status::LineProgress>> {
+    let ful = find_fulfillment(conn, fulfillment_id).await?;
+    let shipped = ship_fulfillment_in(conn, ful, tracking_numbers, no_notification).await?;
+    let items = owner_items(conn, owner).await?;
+    raise_shipped_in(conn, items, &shipped).await
+}
+
 /// A fulfillment by id, or Medusa's `retrieve` error.
 pub async fn find_fulfillment<C: ConnectionTrait>(
     conn: &C,

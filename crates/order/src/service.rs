@@ -26,6 +26,17 @@ pub trait OrderService: Send + Sync {
     /// One order's typed rows with the relations totals read (for the totals crate and
     /// for writes that re-read an order).
     async fn rows(&self, id: &str, query: &OrderQuery) -> Result<OrderRows>;
+
+    /// The order as a write route answers it, after the write committed: as `GET` shows it,
+    /// plus the entity's `object`, which Medusa's write routes keep (they clean the answer
+    /// with no allowed properties, so nothing is trimmed away).
+    async fn retrieve_written(&self, id: &str, query: &OrderQuery) -> Result<Value> {
+        let mut order = self.retrieve(id, query).await?;
+        if let Value::Object(map) = &mut order {
+            map.insert("object".to_owned(), Value::String("order".to_owned()));
+        }
+        Ok(order)
+    }
 }
 
 /// [`OrderService`] over the database.

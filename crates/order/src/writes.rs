@@ -88,15 +88,8 @@ impl SeaOrderWriteService {
         Ok(self.db.begin().await?)
     }
 
-    /// The order as the route answers it, after the write committed: as `GET` shows it,
-    /// plus the entity's `object`, which Medusa's write routes keep (they clean the answer
-    /// with no allowed properties, so nothing is trimmed away).
     async fn answer(&self, id: &str, answer: &OrderQuery) -> Result<Value> {
-        let mut order = self.read.retrieve(id, answer).await?;
-        if let Value::Object(map) = &mut order {
-            map.insert("object".to_owned(), Value::String("order".to_owned()));
-        }
-        Ok(order)
+        self.read.retrieve_written(id, answer).await
     }
 }
 

@@ -11,10 +11,10 @@ use medusa_order::input::AddressInput;
 
 use crate::{
     AdditionalItem, ClaimItemInput, ClaimShippingMethod, CreateClaim, CreateReturnReason,
-    FulfillClaim, ImageRef, ReceiveReturn, RequestReturn, ReturnItemInput, ReturnShipping,
-    ShipClaim, TagRef, UpdateClaim, UpdateClaimItem, UpdateReturnReason,
+    FulfillAdditionalItems, ImageRef, ReceiveReturn, RequestReturn, ReturnItemInput,
+    ReturnShipping, ShipClaim, TagRef, UpdateClaim, UpdateClaimItem, UpdateReturnReason,
 };
-use crate::{CreateSwap, CustomShippingOption, FulfillSwap, ShipSwap};
+use crate::{CreateSwap, CustomShippingOption, ShipSwap};
 
 static CREATE_REASON: Class = Class::new(&[
     Field::required("value", &[Rule::String]),
@@ -85,29 +85,47 @@ fn int_of(body: &Body, name: &str) -> Option<i64> {
     body.number(name).map(|n| n as i64)
 }
 
+/// The returned lines of a return or a swap (`OrdersReturnItem`).
+fn return_items(body: &Body, name: &str) -> Vec<ReturnItemInput> {
+    body.each(name)
+        .unwrap_or_default()
+        .iter()
+        .map(|item| ReturnItemInput {
+            item_id: item.string("item_id").unwrap_or_default(),
+            quantity: int_of(item, "quantity").unwrap_or_default(),
+            reason_id: item.string("reason_id"),
+            note: item.string("note"),
+        })
+        .collect()
+}
+
+/// A return's shipping, as returns, claims and swaps take it.
+fn return_shipping(body: &Body) -> Option<ReturnShipping> {
+    body.nested("return_shipping").map(|shipping| ReturnShipping {
+        option_id: shipping.string("option_id"),
+        price: int_of(&shipping, "price"),
+    })
+}
+
+/// The variants a claim or a swap sends out.
+fn additional_items(body: &Body) -> Option<Vec<AdditionalItem>> {
+    body.each("additional_items").map(|items| {
+        items
+            .iter()
+            .map(|item| AdditionalItem {
+                variant_id: item.string("variant_id").unwrap_or_default(),
+                quantity: int_of(item, "quantity").unwrap_or_default(),
+            })
+            .collect()
+    })
+}
+
 impl RequestReturn {
     pub fn from_body(body: Value) -> Result<Self> {
         let body = REQUEST_RETURN.read(body)?;
-        let items = body
-            .each("items")
-            .unwrap_or_default()
-            .iter()
-            .map(|item| ReturnItemInput {
-                item_id: item.string("item_id").unwrap_or_default(),
-                quantity: int_of(item, "quantity").unwrap_or_default(),
-                reason_id: item.string("reason_id"),
-                note: item.string("note"),
-            })
-            .collect();
-        let return_shipping = body
-            .nested("return_shipping")
-            .map(|shipping| ReturnShipping {
-                option_id: shipping.string("option_id"),
-                price: int_of(&shipping, "price"),
-            });
         Ok(Self {
-            items,
-            return_shipping,
+            items: return_items(&body, "items"),
+            return_shipping: return_shipping(&body),
             receive_now: body.boolean("receive_now").unwrap_or(false),
             no_notification: body.boolean("no_notification"),
             refund: int_of(&body, "refund"),
@@ -235,25 +253,11 @@ impl CreateClaim {
                 images: item.strings("images").unwrap_or_default(),
             })
             .collect();
-        let additional_items = body.each("additional_items").map(|items| {
-            items
-                .iter()
-                .map(|item| AdditionalItem {
-                    variant_id: item.string("variant_id").unwrap_or_default(),
-                    quantity: int_of(item, "quantity").unwrap_or_default(),
-                })
-                .collect()
-        });
         Ok(Self {
             kind,
             claim_items,
-            return_shipping: body
-                .nested("return_shipping")
-                .map(|shipping| ReturnShipping {
-                    option_id: shipping.string("option_id"),
-                    price: int_of(&shipping, "price"),
-                }),
-            additional_items,
+            return_shipping: return_shipping(&body),
+            additional_items: additional_items(&body),
             shipping_methods: claim_shipping_methods(&body),
             refund_amount: int_of(&body, "refund_amount"),
             shipping_address: body.nested("shipping_address").map(AddressInput::from),
@@ -336,15 +340,15 @@ impl UpdateClaim {
     }
 }
 
-static FULFILL_CLAIM: Class = Class::new(&[
+static FULFILL_ADDITIONAL_ITEMS: Class = Class::new(&[
     Field::optional("metadata", &[Rule::Object]),
     Field::optional("no_notification", &[Rule::Boolean]),
     Field::optional("location_id", &[Rule::String]),
 ]);
 
-impl FulfillClaim {
+impl FulfillAdditionalItems {
     pub fn from_body(body: Value) -> Result<Self> {
-        let body = FULFILL_CLAIM.read(body)?;
+        let body = FULFILL_ADDITIONAL_ITEMS.read(body)?;
         Ok(Self {
             metadata: body.object("metadata"),
             no_notification: body.boolean("no_notification"),
@@ -426,26 +430,6 @@ static CREATE_SWAP: Class = Class::new(&[
 impl CreateSwap {
     pub fn from_body(body: Value) -> Result<Self> {
         let body = CREATE_SWAP.read(body)?;
-        let return_items = body
-            .each("return_items")
-            .unwrap_or_default()
-            .iter()
-            .map(|item| ReturnItemInput {
-                item_id: item.string("item_id").unwrap_or_default(),
-                quantity: int_of(item, "quantity").unwrap_or_default(),
-                reason_id: item.string("reason_id"),
-                note: item.string("note"),
-            })
-            .collect();
-        let additional_items = body.each("additional_items").map(|items| {
-            items
-                .iter()
-                .map(|item| AdditionalItem {
-                    variant_id: item.string("variant_id").unwrap_or_default(),
-                    quantity: int_of(item, "quantity").unwrap_or_default(),
-                })
-                .collect()
-        });
         let custom_shipping_options = body
             .each("custom_shipping_options")
             .unwrap_or_default()
@@ -456,36 +440,14 @@ impl CreateSwap {
             })
             .collect();
         Ok(Self {
-            return_items,
-            return_shipping: body
-                .nested("return_shipping")
-                .map(|shipping| ReturnShipping {
-                    option_id: shipping.string("option_id"),
-                    price: int_of(&shipping, "price"),
-                }),
+            return_items: return_items(&body, "return_items"),
+            return_shipping: return_shipping(&body),
             sales_channel_id: body.string("sales_channel_id"),
-            additional_items,
+            additional_items: additional_items(&body),
             custom_shipping_options,
             no_notification: body.boolean("no_notification"),
             return_location_id: body.string("return_location_id"),
             allow_backorder: body.boolean("allow_backorder").unwrap_or(true),
-        })
-    }
-}
-
-static FULFILL_SWAP: Class = Class::new(&[
-    Field::optional("metadata", &[Rule::Object]),
-    Field::optional("no_notification", &[Rule::Boolean]),
-    Field::optional("location_id", &[Rule::String]),
-]);
-
-impl FulfillSwap {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = FULFILL_SWAP.read(body)?;
-        Ok(Self {
-            metadata: body.object("metadata"),
-            no_notification: body.boolean("no_notification"),
-            location_id: body.string("location_id"),
         })
     }
 }

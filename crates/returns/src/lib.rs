@@ -23,16 +23,24 @@ pub mod returns;
 pub mod swaps;
 
 pub use claims::{
-    AdditionalItem, ClaimItemInput, ClaimService, ClaimShippingMethod, CreateClaim, FulfillClaim,
-    ImageRef, SeaClaimService, ShipClaim, TagRef, UpdateClaim, UpdateClaimItem,
+    AdditionalItem, ClaimItemInput, ClaimService, ClaimShippingMethod, CreateClaim, ImageRef,
+    SeaClaimService, ShipClaim, TagRef, UpdateClaim, UpdateClaimItem,
 };
 pub use returns::{
     ReceiveReturn, RequestReturn, ReturnItemInput, ReturnService, ReturnShipping, SeaReturnService,
     RETURN_LIST,
 };
-pub use swaps::{
-    CreateSwap, CustomShippingOption, FulfillSwap, SeaSwapService, ShipSwap, SwapService,
-};
+/// `POST /admin/orders/{id}/claims/{claim_id}/fulfillments` and
+/// `.../swaps/{swap_id}/fulfillments`: the same request class, every additional item fulfilled.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FulfillAdditionalItems {
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Read for swaps; a claim's fulfillment keeps the claim's own.
+    pub no_notification: Option<bool>,
+    pub location_id: Option<String>,
+}
+
+pub use swaps::{CreateSwap, CustomShippingOption, SeaSwapService, ShipSwap, SwapService};
 
 pub use return_reasons::{
     CreateReturnReason, ReturnReasonService, ReturnReasonView, SeaReturnReasonService,

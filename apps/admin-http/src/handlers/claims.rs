@@ -4,7 +4,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
 use medusa_order::{plan_order_retrieve, OrderQuery};
-use medusa_returns::{CreateClaim, FulfillClaim, ShipClaim, UpdateClaim};
+use medusa_returns::{CreateClaim, FulfillAdditionalItems, ShipClaim, UpdateClaim};
 use serde_json::Value;
 
 use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
@@ -61,7 +61,7 @@ pub async fn fulfill_claim(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let (id, claim_id) = path.into_inner();
-    let input = FulfillClaim::from_body(body.0)?;
+    let input = FulfillAdditionalItems::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     wrapped(
         "order",

@@ -4,7 +4,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
 use medusa_order::{plan_order_retrieve, OrderQuery};
-use medusa_returns::{CreateSwap, FulfillSwap, ShipSwap};
+use medusa_returns::{CreateSwap, FulfillAdditionalItems, ShipSwap};
 use serde_json::Value;
 
 use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
@@ -59,7 +59,7 @@ pub async fn fulfill_swap(
     body: JsonBody<Value>,
 ) -> ApiResult<HttpResponse> {
     let (id, swap_id) = path.into_inner();
-    let input = FulfillSwap::from_body(body.0)?;
+    let input = FulfillAdditionalItems::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     wrapped(
         "order",

@@ -20,7 +20,7 @@ use medusa_providers::ProviderRegistry;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::{Map, Value};
 
-use crate::ReturnShipping;
+use crate::{FulfillAdditionalItems, ReturnShipping};
 
 /// One claimed line of a new claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,14 +99,6 @@ pub struct UpdateClaim {
     pub metadata: Option<Map<String, Value>>,
 }
 
-/// `POST /admin/orders/{id}/claims/{claim_id}/fulfillments`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FulfillClaim {
-    pub metadata: Option<Map<String, Value>>,
-    pub no_notification: Option<bool>,
-    pub location_id: Option<String>,
-}
-
 /// `POST /admin/orders/{id}/claims/{claim_id}/shipments`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShipClaim {
@@ -135,7 +127,7 @@ pub trait ClaimService: Send + Sync {
         &self,
         order_id: &str,
         claim_id: &str,
-        input: FulfillClaim,
+        input: FulfillAdditionalItems,
         answer: &OrderQuery,
     ) -> Result<Value>;
     async fn cancel_fulfillment(
@@ -178,14 +170,8 @@ impl SeaClaimService {
         }
     }
 
-    /// The order after the write: as `GET` reads it, untrimmed (Medusa cleans the answer
-    /// with no allowed properties), with the entity's `object`.
     async fn answer(&self, order_id: &str, answer: &OrderQuery) -> Result<Value> {
-        let mut order = self.orders.retrieve(order_id, answer).await?;
-        if let Value::Object(map) = &mut order {
-            map.insert("object".into(), Value::String("order".into()));
-        }
-        Ok(order)
+        self.orders.retrieve_written(order_id, answer).await
     }
 }
 
@@ -230,7 +216,7 @@ impl ClaimService for SeaClaimService {
         &self,
         order_id: &str,
         claim_id: &str,
-        input: FulfillClaim,
+        input: FulfillAdditionalItems,
         answer: &OrderQuery,
     ) -> Result<Value> {
         let txn = self.db.begin().await?;

@@ -10,14 +10,14 @@ use medusa_entity::{
 use medusa_events::record_event;
 use medusa_load::{find_live, Connection};
 use medusa_order::fulfillments::{
-    cancel_fulfillment_row_in, find_fulfillment, fulfill_lines_in, owner_items, owner_methods,
-    raise_shipped_in, ship_fulfillment_in, NewFulfillment, Owner,
+    cancel_fulfillment_row_in, find_fulfillment, fulfill_every_item_in, owner_methods,
+    ship_owner_fulfillment_in, NewFulfillment, Owner,
 };
 use medusa_providers::ProviderRegistry;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use super::create::{add_image_in, attach_shipping_method_in, find_claim, tags_of};
-use super::{rules, FulfillClaim, ShipClaim, UpdateClaim, UpdateClaimItem};
+use super::{rules, FulfillAdditionalItems, ShipClaim, UpdateClaim, UpdateClaimItem};
 use crate::events::{
     ClaimCanceled, ClaimFulfillmentCreated, ClaimItemUpdated, ClaimShipmentCreated, ClaimUpdated,
 };
@@ -193,7 +193,7 @@ pub async fn fulfill_claim_in<C: Connection>(
     conn: &C,
     providers: &ProviderRegistry,
     claim_id: &str,
-    input: &FulfillClaim,
+    input: &FulfillAdditionalItems,
 ) -> Result<()> {
     let claim = find_claim(conn, claim_id).await?;
     let owner = Owner::Claim(claim_id);
@@ -204,23 +204,12 @@ pub async fn fulfill_claim_in<C: Connection>(
         &claim.r#type,
         methods.len(),
     )?;
-    let items = owner_items(conn, owner).await?;
-    let mut lines = Vec::new();
-    for item in &items {
-        medusa_order::status::may_fulfill_quantity(
-            item.quantity,
-            item.fulfilled_quantity,
-            item.quantity,
-        )?;
-        lines.push((item, item.quantity));
-    }
     let new = NewFulfillment {
         metadata: input.metadata.clone(),
         no_notification: None,
         location_id: input.location_id.clone(),
     };
-    let created = fulfill_lines_in(conn, providers, owner, &methods, &lines, &new).await?;
-    let progress = medusa_order::fulfillments::progress_after(&items, &created);
+    let (created, progress) = fulfill_every_item_in(conn, providers, owner, &methods, &new).await?;
     let no_notification = claim.no_notification;
     let mut row = claim.into_active_model();
     row.fulfillment_status = Set(rules::after_fulfillment(&progress));
@@ -274,10 +263,14 @@ pub async fn ship_claim_in<C: Connection>(
     let claim = find_claim(conn, claim_id).await?;
     rules::check_shippable(claim.canceled_at.is_some())?;
     let no_notification = claim.no_notification;
-    let ful = find_fulfillment(conn, &input.fulfillment_id).await?;
-    let shipped = ship_fulfillment_in(conn, ful, &input.tracking_numbers, no_notification).await?;
-    let items = owner_items(conn, Owner::Claim(claim_id)).await?;
-    let progress = raise_shipped_in(conn, items, &shipped).await?;
+    let progress = ship_owner_fulfillment_in(
+        conn,
+        Owner::Claim(claim_id),
+        &input.fulfillment_id,
+        &input.tracking_numbers,
+        no_notification,
+    )
+    .await?;
     let mut row = claim.into_active_model();
     row.fulfillment_status = Set(rules::after_shipment(&progress));
     save_claim(conn, row).await?;

@@ -141,15 +141,6 @@ fn shown(
     Ok(Value::Object(json))
 }
 
-/// An order as a write route answers it: Medusa does not trim it to the selected fields, so
-/// the entity's `object` stays.
-fn untrimmed(mut order: Value) -> Result<Value> {
-    if let Value::Object(map) = &mut order {
-        map.insert("object".into(), Value::String("order".into()));
-    }
-    Ok(order)
-}
-
 impl SeaReturnService {
     /// The returns with their lines, swaps and (with `with_order`) orders.
     async fn show(&self, rows: Vec<r#return::Model>, with_order: bool) -> Result<Vec<Value>> {
@@ -216,7 +207,7 @@ impl ReturnService for SeaReturnService {
         let txn = self.db.begin().await?;
         request::request_return_in(&txn, order_id, &input).await?;
         txn.commit().await?;
-        untrimmed(self.orders.retrieve(order_id, answer).await?)
+        self.orders.retrieve_written(order_id, answer).await
     }
 
     async fn receive(&self, id: &str, input: ReceiveReturn) -> Result<Value> {
@@ -242,6 +233,6 @@ impl ReturnService for SeaReturnService {
         // Medusa's route reads the order with its default fields, legacy totals only.
         let mut answer = answer.clone();
         answer.totals.full = false;
-        untrimmed(self.orders.retrieve(&order_id, &answer).await?)
+        self.orders.retrieve_written(&order_id, &answer).await
     }
 }

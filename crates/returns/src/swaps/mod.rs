@@ -20,10 +20,10 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     TransactionTrait,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::claims::AdditionalItem;
-use crate::{ReturnItemInput, ReturnShipping};
+use crate::{FulfillAdditionalItems, ReturnItemInput, ReturnShipping};
 
 /// A custom price of a shipping option for the swap's cart.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,14 +44,6 @@ pub struct CreateSwap {
     pub return_location_id: Option<String>,
     /// `true` unless the body says otherwise.
     pub allow_backorder: bool,
-}
-
-/// `POST /admin/orders/{id}/swaps/{swap_id}/fulfillments`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FulfillSwap {
-    pub metadata: Option<Map<String, Value>>,
-    pub no_notification: Option<bool>,
-    pub location_id: Option<String>,
 }
 
 /// `POST /admin/orders/{id}/swaps/{swap_id}/shipments`.
@@ -78,7 +70,7 @@ pub trait SwapService: Send + Sync {
         &self,
         order_id: &str,
         swap_id: &str,
-        input: FulfillSwap,
+        input: FulfillAdditionalItems,
         answer: &OrderQuery,
     ) -> Result<Value>;
     async fn cancel_fulfillment(
@@ -125,13 +117,8 @@ impl SeaSwapService {
         }
     }
 
-    /// The order after the write: as `GET` reads it, untrimmed, with the entity's `object`.
     async fn answer(&self, order_id: &str, answer: &OrderQuery) -> Result<Value> {
-        let mut order = self.orders.retrieve(order_id, answer).await?;
-        if let Value::Object(map) = &mut order {
-            map.insert("object".into(), Value::String("order".into()));
-        }
-        Ok(order)
+        self.orders.retrieve_written(order_id, answer).await
     }
 }
 
@@ -173,7 +160,7 @@ impl SwapService for SeaSwapService {
         &self,
         order_id: &str,
         swap_id: &str,
-        input: FulfillSwap,
+        input: FulfillAdditionalItems,
         answer: &OrderQuery,
     ) -> Result<Value> {
         let txn = self.db.begin().await?;

@@ -10,15 +10,15 @@ use medusa_entity::{fulfillment, payment, r#return, swap};
 use medusa_events::record_event;
 use medusa_load::Connection;
 use medusa_order::fulfillments::{
-    cancel_fulfillment_row_in, find_fulfillment, fulfill_lines_in, owner_items, owner_methods,
-    raise_shipped_in, ship_fulfillment_in, NewFulfillment, Owner,
+    cancel_fulfillment_row_in, find_fulfillment, fulfill_every_item_in, owner_methods,
+    ship_owner_fulfillment_in, NewFulfillment, Owner,
 };
 use medusa_providers::ProviderRegistry;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use super::create::find_swap;
 use super::rules::{self, Settlement};
-use super::{FulfillSwap, ShipSwap};
+use super::{FulfillAdditionalItems, ShipSwap};
 use crate::events::{
     SwapFulfillmentCreated, SwapPaymentCaptureFailed, SwapPaymentCaptured, SwapRefundProcessed,
     SwapShipmentCreated,
@@ -170,7 +170,7 @@ pub async fn fulfill_swap_in<C: Connection>(
     conn: &C,
     providers: &ProviderRegistry,
     swap_id: &str,
-    input: &FulfillSwap,
+    input: &FulfillAdditionalItems,
 ) -> Result<()> {
     let swap = find_swap(conn, swap_id).await?;
     let owner = Owner::Swap(swap_id);
@@ -181,16 +181,6 @@ pub async fn fulfill_swap_in<C: Connection>(
         methods.len(),
     )?;
     let no_notification = input.no_notification.or(swap.no_notification);
-    let items = owner_items(conn, owner).await?;
-    let mut lines = Vec::new();
-    for item in &items {
-        medusa_order::status::may_fulfill_quantity(
-            item.quantity,
-            item.fulfilled_quantity,
-            item.quantity,
-        )?;
-        lines.push((item, item.quantity));
-    }
     let new = NewFulfillment {
         metadata: input.metadata.clone(),
         no_notification,
@@ -205,8 +195,7 @@ pub async fn fulfill_swap_in<C: Connection>(
         .filter(fulfillment::Column::SwapId.eq(swap_id))
         .exec(conn)
         .await?;
-    let created = fulfill_lines_in(conn, providers, owner, &methods, &lines, &new).await?;
-    let progress = medusa_order::fulfillments::progress_after(&items, &created);
+    let (_, progress) = fulfill_every_item_in(conn, providers, owner, &methods, &new).await?;
     let mut row = swap.into_active_model();
     row.fulfillment_status = Set(rules::after_fulfillment(&progress));
     save_swap(conn, row).await?;
@@ -253,10 +242,14 @@ pub async fn ship_swap_in<C: Connection>(conn: &C, swap_id: &str, input: &ShipSw
     let swap = find_swap(conn, swap_id).await?;
     rules::check_shippable(swap.canceled_at.is_some())?;
     let no_notification = input.no_notification.or(swap.no_notification);
-    let ful = find_fulfillment(conn, &input.fulfillment_id).await?;
-    let shipped = ship_fulfillment_in(conn, ful, &input.tracking_numbers, no_notification).await?;
-    let items = owner_items(conn, Owner::Swap(swap_id)).await?;
-    let progress = raise_shipped_in(conn, items, &shipped).await?;
+    let progress = ship_owner_fulfillment_in(
+        conn,
+        Owner::Swap(swap_id),
+        &input.fulfillment_id,
+        &input.tracking_numbers,
+        no_notification,
+    )
+    .await?;
     let event_no_notification = swap.no_notification;
     let mut row = swap.into_active_model();
     row.fulfillment_status = Set(rules::after_shipment(&progress));
