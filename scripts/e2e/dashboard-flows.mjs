@@ -75,10 +75,15 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         await go("/a/discounts")
         await ui.click("button", "Add Discount")
         await waitText(page, ["Create new discount"])
-        await ui.choose("Choose valid regions", data.regionName)
+        await ui.click("[aria-expanded]", /^General/) // the accordion's section
         await ui.fill('input[name="code"]', code)
         await ui.fill('input[name="rule.value"]', 15)
         await ui.fill('textarea[name="rule.description"]', "made by the e2e dashboard check")
+        // Last: the region select's menu stays open over the fields below it.
+        await ui.choose("Choose valid regions", data.regionName)
+        await ui.shot("discount-filled")
+        // A click beside the select closes its menu (a click on a button would only do that).
+        await ui.click("h1", "Create new discount")
         const { body } = await ui.expectCall("POST", /^\/admin\/discounts$/, () => ui.click("button", "Publish discount"))
         const discount = body?.discount
         if (discount?.code !== code || discount?.rule?.value !== 15) {
@@ -86,7 +91,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         }
         await waitText(page, [code])
         await ui.click("td, tr", new RegExp(`^${code}`), { first: true })
-        await page.waitForFunction((id) => location.pathname.endsWith(`/a/discounts/${id}`), { timeout }, discount.id)
+        await ui.waitPath(`/a/discounts/${discount.id}`)
         await waitText(page, [code, "15"])
       },
     },
@@ -107,7 +112,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         await ui.waitGone("Create and send")
         await waitText(page, [card.code])
         await ui.click("td, tr", card.code, { first: true })
-        await page.waitForFunction((id) => location.pathname.endsWith(`/a/gift-cards/${id}`), { timeout }, card.id)
+        await ui.waitPath(`/a/gift-cards/${card.id}`)
         await waitText(page, [card.code])
       },
     },
@@ -200,13 +205,19 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         await ui.choose("Region", data.regionName)
         await ui.click("button", "Next")
         await ui.click("button", "Add Existing")
+        await ui.shot("draft-products")
         // The first variant the product picker lists.
-        const box = await page.waitForSelector('tbody input[type="checkbox"]', { visible: true, timeout })
+        const box = await page.waitForSelector('tbody div[class*="border-grey-30"][class*="cursor-pointer"]', {
+          visible: true,
+          timeout,
+        })
         await box.click()
         await ui.click("button", "Add")
         await waitText(page, ["Items for the order"])
+        await ui.shot("draft-items")
         await ui.click("button", "Next")
         await ui.choose("Choose a shipping method", data.shippingOptionName)
+        await ui.shot("draft-shipping")
         await ui.click("button", "Next")
         await ui.fill('input[name="email"]', email)
         await ui.fill('input[name="shipping_address.first_name"]', "Erin")
@@ -215,21 +226,24 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         await ui.fill('input[name="shipping_address.city"]', "Copenhagen")
         await ui.fill('input[name="shipping_address.postal_code"]', "2100")
         await ui.choose("Country", data.countryName)
+        await ui.shot("draft-address")
         await ui.click("button", "Next")
         await ui.click("span", "Use same as shipping")
         await ui.click("button", "Next")
         const { body } = await ui.expectCall("POST", /^\/admin\/draft-orders$/, () => ui.click("button", "Submit"))
         const draft = body?.draft_order
+        await ui.shot("draft-created")
         if (!draft?.id) throw new Error(`the draft order answered ${JSON.stringify(body)}`)
-        await page.waitForFunction((id) => location.pathname.endsWith(`/a/draft-orders/${id}`), { timeout }, draft.id)
+        await ui.waitPath(`/a/draft-orders/${draft.id}`)
         await waitText(page, [`#${draft.display_id}`, email])
         await ui.click("button", "Mark as paid")
         const { body: paid } = await ui.expectCall("POST", new RegExp(`^/admin/draft-orders/${draft.id}/pay$`), () =>
           ui.click("button", "Mark paid"),
         )
         if (!paid?.order?.id) throw new Error(`paying the draft answered ${JSON.stringify(paid)}`)
-        await ui.click("button", "Go to Order")
-        await page.waitForFunction((id) => location.pathname.endsWith(`/a/orders/${id}`), { timeout }, paid.order.id)
+        await ui.waitGone("This will create an order")
+        await waitText(page, ["Completed"])
+        await go(`/a/orders/${paid.order.id}`)
         await waitText(page, [`#${paid.order.display_id}`, email])
       },
     },

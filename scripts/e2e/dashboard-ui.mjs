@@ -13,8 +13,15 @@ export const pathOf = (url) => {
   }
 }
 
-export function makeUi({ page, backend, timeout }) {
+export function makeUi({ page, backend, timeout, debugDir }) {
   const isBackend = (url) => url.startsWith(backend + "/")
+  let shots = 0
+
+  // With E2E_DEBUG=1 (debugDir set), a screenshot of the page at this point of a step.
+  async function shot(what) {
+    if (!debugDir) return
+    await page.screenshot({ path: join(debugDir, `debug-${String(++shots).padStart(2, "0")}-${what}.png`)}).catch(() => {})
+  }
 
   // The visible, enabled element matching `selector` whose text is `text` (after trimming; or
   // matching a RegExp). Modals render at the end of the body, so the last match is taken
@@ -87,15 +94,25 @@ export function makeUi({ page, backend, timeout }) {
     return el
   }
 
-  // Picks `option` in the react-select dropdown labelled `label`: open it with the mouse, type
-  // to search when it searches, click the option.
+  // Picks `option` in the react-select dropdown labelled `label`: open it with the mouse, then
+  // type to search and press Enter, or click the option when it does not search.
   async function choose(label, option) {
     const input = await inputByLabel(label)
     const control = await input.evaluateHandle((el) => el.closest('[class*="control"]') || el.parentElement)
     await control.asElement().click()
     const searchable = await input.evaluate((el) => !el.readOnly && el.getAttribute("inputmode") !== "none")
     if (searchable) await page.keyboard.type(option)
-    await click('[id*="-option-"]', new RegExp(`^${escapeRe(option)}`), { first: true })
+    await shot(`choose-${label.replace(/\W+/g, "-")}`)
+    const wanted = new RegExp(`^${escapeRe(option)}`)
+    if (!searchable) return click('[id*="-option-"]', wanted, { first: true })
+    // Typing narrowed the list and focused its first option; Enter takes it.
+    await find('[id*="-option-"]', wanted, { first: true })
+    await page.keyboard.press("Enter")
+    await sleep(150)
+    // A multi-select keeps its menu open over the fields below it: close it (only then, as
+    // Escape with the menu closed would close the modal around it).
+    if (await page.$('[id*="-option-"]')) await page.keyboard.press("Escape")
+    await sleep(100)
   }
 
   // Runs `action` and waits for the answer to the request it sends (method + path); fails on
@@ -134,6 +151,15 @@ export function makeUi({ page, backend, timeout }) {
     if (!ok) throw new Error(`still shown after ${timeout / 1000} s: ${JSON.stringify(text)}`)
   }
 
+  // Waits until the dashboard shows the page `path` (after its base path); says where it is
+  // instead when it does not.
+  async function waitPath(path) {
+    const ok = await page
+      .waitForFunction((p) => location.pathname.endsWith(p), { timeout, polling: 200 }, path)
+      .then(() => true, () => false)
+    if (!ok) throw new Error(`expected the page ${path}, the dashboard shows ${pathOf(page.url())}`)
+  }
+
   // The topbar's bell opens the activity drawer (batch jobs, their downloads).
   async function openActivity() {
     const bell = await page.waitForFunction(
@@ -148,7 +174,7 @@ export function makeUi({ page, backend, timeout }) {
     await sleep(300)
   }
 
-  return { isBackend, find, click, fill, inputByLabel, choose, expectCall, waitMatch, waitGone, openActivity }
+  return { shot, waitPath, isBackend, find, click, fill, inputByLabel, choose, expectCall, waitMatch, waitGone, openActivity }
 }
 
 export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")

@@ -15,6 +15,7 @@
 //                                 forms, import/export and inventory steps (dashboard-flows.mjs)
 //                                 (0: only read, e.g. against a shared reference server)
 //      E2E_ONLY          comma-separated step names: run only these (and the login)
+//      E2E_DEBUG=1       also screenshots inside the flow steps (debug-NN-*.png)
 //      CHROMIUM          the browser (/usr/bin/chromium)
 //      E2E_TIMEOUT_MS    how long a page may take to show its content (20000)
 //      E2E_DEADLINE_MS   how long the whole drive may take before it is reported as failed
@@ -499,7 +500,7 @@ async function run(results) {
     ]
 
     if (CREATE) {
-      const ui = makeUi({ page, backend: BACKEND, timeout: TIMEOUT })
+      const ui = makeUi({ page, backend: BACKEND, timeout: TIMEOUT, debugDir: env.E2E_DEBUG === "1" ? OUT : null })
       const authed = (method, path, body) => api(method, path, apiToken, body)
       pages.push(
         ...flowPages({ page, ui, data, api: authed, adminUrl: ADMIN_URL, waitText, settle, out: OUT, timeout: TIMEOUT }),
