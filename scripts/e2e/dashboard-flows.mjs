@@ -4,7 +4,7 @@
 // read-only pages; each step is one entry of its report.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { allowDownloads, downloaded, sleep } from "./dashboard-ui.mjs"
+import { allowDownloads, downloadUrls, downloaded, escapeRe, sleep } from "./dashboard-ui.mjs"
 
 // A product in Medusa's import format (`;`-separated, the export's column names).
 const IMPORT_CSV =
@@ -54,7 +54,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
     await allowDownloads(page, downloads)
     const before = new Set(readdirSync(downloads))
     // The drawer lists the newest job first.
-    const { sent } = await ui.expectCall("POST", /^\/admin\/uploads\/download-url$/, () =>
+    const { sent, body: link } = await ui.expectCall("POST", /^\/admin\/uploads\/download-url$/, () =>
       ui.click("button", "Download", { first: true }),
     )
     if (sent?.file_key !== done.result.file_key) {
@@ -62,6 +62,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
     }
     const file = await downloaded(downloads, before, timeout)
     if (!file) throw new Error(`no file was downloaded within ${timeout / 1000} s`)
+    downloadUrls.add(new URL(link.download_url).href)
     if (!file.text.startsWith(firstColumn)) {
       throw new Error(`the downloaded ${file.name} starts ${JSON.stringify(file.text.slice(0, 40))}, not ${firstColumn}`)
     }
@@ -206,11 +207,11 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         await ui.click("button", "Next")
         await ui.click("button", "Add Existing")
         await ui.shot("draft-products")
-        // The first variant the product picker lists.
-        const box = await page.waitForSelector('tbody div[class*="border-grey-30"][class*="cursor-pointer"]', {
-          visible: true,
-          timeout,
-        })
+        // A variant of the store's first product (priced in the region: the setup's order
+        // was placed with it), found with the picker's search.
+        await ui.fill('input[placeholder="Search Products.."]', data.productTitle)
+        const row = await ui.find("tbody tr", new RegExp(escapeRe(data.productTitle)), { first: true })
+        const box = await row.waitForSelector('div[class*="border-grey-30"][class*="cursor-pointer"]', { visible: true, timeout })
         await box.click()
         await ui.click("button", "Add")
         await waitText(page, ["Items for the order"])
@@ -245,6 +246,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         await waitText(page, ["Completed"])
         await go(`/a/orders/${paid.order.id}`)
         await waitText(page, [`#${paid.order.display_id}`, email])
+        await settle()
       },
     },
   ]

@@ -179,6 +179,11 @@ export function makeUi({ page, backend, timeout, debugDir }) {
 
 export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
+// The URLs that Chromium saved as files. Opening one is a navigation that Chromium turns into
+// a download, and that navigation's request then ends as net::ERR_ABORTED by design: the
+// report does not count those.
+export const downloadUrls = new Set()
+
 // Lets Chromium save downloads into `dir` (headless denies them otherwise).
 export async function allowDownloads(page, dir) {
   const cdp = await page.target().createCDPSession()

@@ -24,7 +24,7 @@ import { createRequire } from "node:module"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { flowPages } from "./dashboard-flows.mjs"
-import { makeUi, pathOf, sleep } from "./dashboard-ui.mjs"
+import { downloadUrls, makeUi, pathOf, sleep } from "./dashboard-ui.mjs"
 
 const env = process.env
 const ADMIN_URL = (env.E2E_ADMIN_URL || "http://localhost:9311/app").replace(/\/+$/, "")
@@ -529,6 +529,8 @@ async function run(results) {
       try {
         await page.screenshot({ path: join(OUT, `${String(results.length + 1).padStart(2, "0")}-${p.name}.png`), fullPage: true })
       } catch {}
+      // The failed answers' bodies are read while their page is still open.
+      await within(5000, "reading the failed answers' bodies", Promise.allSettled(pendingBodies)).catch(() => {})
       results.push({ name: p.name, error, ms: Date.now() - t0 })
     }
   } finally {
@@ -577,6 +579,7 @@ for (const r of results) {
   ])
   for (const e of mine) {
     if (e.kind === "console" && /^Failed to load resource/.test(e.text) && reported.has(e.url)) continue
+    if (e.kind === "network" && e.error === "net::ERR_ABORTED" && downloadUrls.has(e.url)) continue // saved as a file
     const rule = e.kind === "http" && allowedBy(e)
     if (rule) allowed.push({ page: r.name, what: describe(e), why: rule.why })
     else problems.push(describe(e))
