@@ -107,7 +107,7 @@ build_dashboard
 serve_dashboard
 
 mkdir -p "$OUT"
-rm -f "$OUT"/[0-9][0-9]-*.png "$OUT/report.json" "$OUT/server.log" # this script's earlier results
+rm -rf "$OUT"/[0-9][0-9]-*.png "$OUT"/debug-*.png "$OUT/downloads" "$OUT/report.json" "$OUT/server.log" # this script's earlier results
 log "driving the dashboard at $ADMIN_ORIGIN$ADMIN_PATH against $BACKEND_URL"
 rc=0
 E2E_ADMIN_URL="$ADMIN_ORIGIN$ADMIN_PATH" E2E_BACKEND_URL="$BACKEND_URL" E2E_OUT="$OUT" \

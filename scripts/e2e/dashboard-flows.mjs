@@ -42,7 +42,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
   // An export from a list page's button: the job is created from the modal, completes in the
   // server's worker, and the activity drawer's Download asks for a download URL whose file
   // Chromium then saves.
-  async function exportFrom(path, button, type, firstColumn) {
+  async function exportFrom(path, button, type, firstColumn, mustContain) {
     await go(path)
     await ui.click("button", button)
     const { body } = await ui.expectCall("POST", /^\/admin\/batch-jobs$/, () => ui.click("button", "Export"))
@@ -66,6 +66,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
     if (!file.text.startsWith(firstColumn)) {
       throw new Error(`the downloaded ${file.name} starts ${JSON.stringify(file.text.slice(0, 40))}, not ${firstColumn}`)
     }
+    if (mustContain && !file.text.includes(mustContain)) throw new Error(`the downloaded ${file.name} lacks ${mustContain}`)
   }
 
   return [
@@ -119,7 +120,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
     },
     {
       name: "product-export",
-      go: () => exportFrom("/a/products", "Export Products", "product-export", "Product Id;"),
+      go: () => exportFrom("/a/products", "Export Products", "product-export", "Product Id;", data.productId),
     },
     {
       name: "product-import",
@@ -145,7 +146,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
     },
     {
       name: "order-export",
-      go: () => exportFrom("/a/orders", "Export Orders", "order-export", "Order_ID;"),
+      go: () => exportFrom("/a/orders", "Export Orders", "order-export", "Order_ID;", data.orderId),
     },
     {
       name: "location-create",
