@@ -19,6 +19,12 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
   const downloads = join(out, "downloads")
   const stamp = Date.now().toString(36).toUpperCase()
   const made = {} // what the steps made, for the steps after them
+  // A list page's button that opens a form, and the texts that show the form is open.
+  const openForm = async (path, button, texts) => {
+    await go(path)
+    await ui.click("button", button)
+    await waitText(page, texts)
+  }
 
   // Waits through the API until the batch job is done; fails unless it completed.
   async function jobDone(id) {
@@ -74,9 +80,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
       name: "discount-create",
       async go() {
         const code = `E2E${stamp}`
-        await go("/a/discounts")
-        await ui.click("button", "Add Discount")
-        await waitText(page, ["Create new discount"])
+        await openForm("/a/discounts", "Add Discount", ["Create new discount"])
         await ui.click("[aria-expanded]", /^General/) // the accordion's section
         await ui.fill('input[name="code"]', code)
         await ui.fill('input[name="rule.value"]', 15)
@@ -101,9 +105,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
       name: "gift-card-create",
       async go() {
         const email = `e2e-gift-${stamp.toLowerCase()}@example.com`
-        await go("/a/gift-cards")
-        await ui.click("button", "Custom Gift Card")
-        await waitText(page, ["Custom Gift Card", "Receiver"])
+        await openForm("/a/gift-cards", "Custom Gift Card", ["Custom Gift Card", "Receiver"])
         const amount = await ui.inputByLabel("Amount")
         await amount.click({ clickCount: 3 })
         await amount.type("25")
@@ -127,9 +129,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
       async go() {
         const csv = join(out, "e2e-import.csv")
         writeFileSync(csv, IMPORT_CSV)
-        await go("/a/products")
-        await ui.click("button", "Import Products")
-        await waitText(page, ["Import products list"])
+        await openForm("/a/products", "Import Products", ["Import products list"])
         const input = await page.waitForSelector('input[type="file"]', { timeout })
         const { body } = await ui.expectCall("POST", /^\/admin\/batch-jobs$/, () => input.uploadFile(csv))
         const job = body?.batch_job
@@ -152,9 +152,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
       name: "location-create",
       async go() {
         const name = `E2E Warehouse ${stamp}`
-        await go("/a/inventory/locations")
-        await ui.click("button", "Add location")
-        await waitText(page, ["Add new location"])
+        await openForm("/a/inventory/locations", "Add location", ["Add new location"])
         await ui.fill('input[name="general.name"]', name)
         const { body } = await ui.expectCall("POST", /^\/admin\/stock-locations$/, () => ui.click("button", "Add location"))
         made.location = body?.stock_location
@@ -201,9 +199,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
       name: "draft-order-create",
       async go() {
         const email = `e2e-draft-${stamp.toLowerCase()}@example.com`
-        await go("/a/draft-orders")
-        await ui.click("button", "Create draft order")
-        await waitText(page, ["Create Draft Order", "Choose region"])
+        await openForm("/a/draft-orders", "Create draft order", ["Create Draft Order", "Choose region"])
         await ui.choose("Region", data.regionName)
         await ui.click("button", "Next")
         await ui.click("button", "Add Existing")
