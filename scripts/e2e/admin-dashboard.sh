@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Medusa's own v1 admin dashboard (@medusajs/admin 7.1.x) in headless Chromium against our
-# server: login, products, a product, collections, customers, a customer, regions, store
-# details, price lists. Fails on any request to our server answering >= 400 or failing
-# (CORS, network), on console errors and on page errors; prints `N passed, N failed`.
+# server. Opens login, products, a product, collections, customers, a customer, regions, store
+# details, price lists, orders, an order, draft orders, a draft order, discounts, a discount and
+# gift cards (dashboard.mjs); then drives, as a merchant would (dashboard-flows.mjs): the
+# "Add Discount" form, a custom gift card and its page, "Export Products" (the job completes,
+# the activity drawer's Download saves the file), "Import Products" (upload, the pre-processed
+# summary, confirm, the product listed), "Export Orders", a new stock location, the inventory
+# list and its "Adjust availability", and the "Create draft order" modal, marked paid. Each form
+# step asserts the request it sends answers 2xx and that its result shows afterwards. Fails on
+# any request to our server answering >= 400 or failing (CORS, network), on console errors and
+# on page errors; prints `N passed, N failed`.
 #
 #   scripts/e2e/admin-dashboard.sh          (or `just e2e dashboard`)
 #
-# Steps: build medusa-admin and start it on a throwaway SQLite database (demo store + admin
+# Steps: build medusa-admin and start it on a throwaway SQLite database (demo store, the
+# inventory modules' tables (`migrate --inventory`; E2E_INVENTORY=0 leaves them out), admin
 # admin@medusa-test.com / supersecret, ADMIN_CORS = the dashboard's origin); install
 # @medusajs/admin into $E2E_WORK/admin and build it standalone for our server's URL (cached
 # per URL); serve it on its own origin (http://localhost:$E2E_ADMIN_PORT/app, no proxy: the
@@ -94,12 +102,12 @@ npm_folder clients
 if [ -n "${E2E_BACKEND_URL:-}" ]; then
     : "${E2E_SETUP_CREATE:=0}" "${E2E_ANSWER_CONSENT:=0}"
 fi
-server_up ADMIN_CORS="$ADMIN_ORIGIN"
+E2E_INVENTORY=${E2E_INVENTORY:-1} server_up ADMIN_CORS="$ADMIN_ORIGIN"
 build_dashboard
 serve_dashboard
 
 mkdir -p "$OUT"
-rm -f "$OUT"/[0-9][0-9]-*.png "$OUT/report.json" "$OUT/server.log" # this script's earlier results
+rm -rf "$OUT"/[0-9][0-9]-*.png "$OUT"/debug-*.png "$OUT/downloads" "$OUT/report.json" "$OUT/server.log" # this script's earlier results
 log "driving the dashboard at $ADMIN_ORIGIN$ADMIN_PATH against $BACKEND_URL"
 rc=0
 E2E_ADMIN_URL="$ADMIN_ORIGIN$ADMIN_PATH" E2E_BACKEND_URL="$BACKEND_URL" E2E_OUT="$OUT" \

@@ -11,15 +11,20 @@
 //      E2E_ANSWER_CONSENT=1       answer the dashboard's analytics consent question (opt out),
 //                                 which writes an analytics config for the user; 0 leaves it open
 //      E2E_SETUP_CREATE=1         create a customer, a price list, a discount and an order (a paid
-//                                 draft order) when the store has none
+//                                 draft order) when the store has none, then drive the create
+//                                 forms, import/export and inventory steps (dashboard-flows.mjs)
 //                                 (0: only read, e.g. against a shared reference server)
+//      E2E_ONLY          comma-separated step names: run only these (and the login)
+//      E2E_DEBUG=1       also screenshots inside the flow steps (debug-NN-*.png)
 //      CHROMIUM          the browser (/usr/bin/chromium)
 //      E2E_TIMEOUT_MS    how long a page may take to show its content (20000)
 //      E2E_DEADLINE_MS   how long the whole drive may take before it is reported as failed
-//                        with what it saw so far (300000): a hung browser never hangs CI
+//                        with what it saw so far (540000): a hung browser never hangs CI
 import { createRequire } from "node:module"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { flowPages } from "./dashboard-flows.mjs"
+import { downloadUrls, makeUi, pathOf, sleep } from "./dashboard-ui.mjs"
 
 const env = process.env
 const ADMIN_URL = (env.E2E_ADMIN_URL || "http://localhost:9311/app").replace(/\/+$/, "")
@@ -30,8 +35,9 @@ const PASSWORD = env.E2E_PASSWORD || "supersecret"
 const ANSWER_CONSENT = (env.E2E_ANSWER_CONSENT ?? "1") === "1"
 const CHROMIUM = env.CHROMIUM || "/usr/bin/chromium"
 const TIMEOUT = Number(env.E2E_TIMEOUT_MS || 20000)
-const DEADLINE = Number(env.E2E_DEADLINE_MS || 300000)
+const DEADLINE = Number(env.E2E_DEADLINE_MS || 540000)
 const CREATE = (env.E2E_SETUP_CREATE ?? "1") === "1"
+const ONLY = (env.E2E_ONLY || "").split(",").filter(Boolean)
 const require = createRequire(join(env.E2E_CLIENTS_DIR || ".", "package.json"))
 const puppeteer = require("puppeteer-core")
 
@@ -131,8 +137,12 @@ async function setup() {
   if (priceList) Object.assign(data, { priceListId: priceList.id, priceListName: priceList.name })
   const { collections } = await api("GET", "/admin/collections?limit=1", token)
   if (collections[0]) Object.assign(data, { collectionTitle: collections[0].title })
-  const { regions } = await api("GET", "/admin/regions?limit=1", token)
-  if (regions[0]) Object.assign(data, { regionName: regions[0].name })
+  const { regions } = await api("GET", "/admin/regions?limit=1&expand=countries", token)
+  if (regions[0]) {
+    Object.assign(data, { regionName: regions[0].name, countryName: regions[0].countries?.[0]?.display_name })
+    const option = await plainShippingOption(token, regions[0].id)
+    if (option) data.shippingOptionName = option.name
+  }
   // A discount, and an order placed through a paid draft order (the way a merchant takes a
   // phone order), when the store has none.
   const { discounts } = await api("GET", "/admin/discounts?limit=1", token)
@@ -151,7 +161,21 @@ async function setup() {
   if (order) Object.assign(data, { orderId: order.id, orderDisplayId: `#${order.display_id}` })
   const { draft_orders: drafts } = await api("GET", "/admin/draft-orders?limit=1", token)
   if (drafts[0]) Object.assign(data, { draftId: drafts[0].id, draftDisplayId: `#${drafts[0].display_id}` })
+  apiToken = token
   return data
+}
+
+let apiToken = null // the setup's token, for the flow steps' own API calls
+
+// A shipping option of the region whose requirements (a minimum or maximum subtotal) one item
+// cannot miss.
+async function plainShippingOption(token, regionId) {
+  const { shipping_options: options } = await api(
+    "GET",
+    `/admin/shipping-options?region_id=${regionId}&is_return=false`,
+    token,
+  )
+  return options.find((o) => !(o.requirements || []).length) || null
 }
 
 // An order from a draft: a variant of the store's first product, a shipping option of the
@@ -159,13 +183,7 @@ async function setup() {
 async function placeOrder(token, regionId) {
   const { products } = await api("GET", "/admin/products?limit=1&is_giftcard=false&expand=variants", token)
   const variant = products[0]?.variants?.[0]
-  const { shipping_options: options } = await api(
-    "GET",
-    `/admin/shipping-options?region_id=${regionId}&is_return=false`,
-    token,
-  )
-  // An option whose requirements (a minimum or maximum subtotal) one item cannot miss.
-  const option = options.find((o) => !(o.requirements || []).length)
+  const option = await plainShippingOption(token, regionId)
   if (!variant || !option) return null
   const { draft_order: draft } = await api("POST", "/admin/draft-orders", token, {
     email: "e2e-order@example.com",
@@ -180,13 +198,6 @@ async function placeOrder(token, regionId) {
 // ---------------------------------------------------------------------------------------------
 // The browser.
 
-const pathOf = (url) => {
-  try {
-    return new URL(url).pathname
-  } catch {
-    return url
-  }
-}
 const isBackend = (url) => url.startsWith(BACKEND + "/")
 
 let current = "setup" // the page being checked; every event is filed under it
@@ -257,8 +268,6 @@ function watch(page) {
     events.push({ page: current, kind: "pageerror", text: String(err?.stack || err).slice(0, 800) })
   })
 }
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 // Settles with `promise`, or rejects with `what` after `ms`: no browser call may wait for ever.
 function within(ms, what, promise) {
@@ -490,7 +499,15 @@ async function run(results) {
       },
     ]
 
-    for (const p of pages) {
+    if (CREATE) {
+      const ui = makeUi({ page, backend: BACKEND, timeout: TIMEOUT, debugDir: env.E2E_DEBUG === "1" ? OUT : null })
+      const authed = (method, path, body) => api(method, path, apiToken, body)
+      pages.push(
+        ...flowPages({ page, ui, data, api: authed, adminUrl: ADMIN_URL, waitText, settle, out: OUT, timeout: TIMEOUT }),
+      )
+    }
+    const chosen = pages.filter((p) => p.name === "login" || !ONLY.length || ONLY.includes(p.name))
+    for (const p of chosen) {
       current = p.name
       inflight.clear() // what the previous page left running is not waited for
       const t0 = Date.now()
@@ -512,6 +529,8 @@ async function run(results) {
       try {
         await page.screenshot({ path: join(OUT, `${String(results.length + 1).padStart(2, "0")}-${p.name}.png`), fullPage: true })
       } catch {}
+      // The failed answers' bodies are read while their page is still open.
+      await within(5000, "reading the failed answers' bodies", Promise.allSettled(pendingBodies)).catch(() => {})
       results.push({ name: p.name, error, ms: Date.now() - t0 })
     }
   } finally {
@@ -560,6 +579,7 @@ for (const r of results) {
   ])
   for (const e of mine) {
     if (e.kind === "console" && /^Failed to load resource/.test(e.text) && reported.has(e.url)) continue
+    if (e.kind === "network" && e.error === "net::ERR_ABORTED" && downloadUrls.has(e.url)) continue // saved as a file
     const rule = e.kind === "http" && allowedBy(e)
     if (rule) allowed.push({ page: r.name, what: describe(e), why: rule.why })
     else problems.push(describe(e))

@@ -3,6 +3,7 @@
 # E2E_WORK       npm work folder, outside the repository, reused between runs ($HOME/.cache/medusa-e2e)
 # E2E_API_PORT   port of our server (9310)
 # E2E_PROFILE    debug (default) or release build of medusa-admin
+# E2E_INVENTORY  1: add the inventory modules' tables to the throwaway database (admin-dashboard.sh: 1)
 # E2E_BACKEND_URL  check this already running server instead of building and starting ours
 #                  (e.g. a reference Medusa; medusa-js.sh writes to it, the dashboard only reads)
 
@@ -94,8 +95,15 @@ start_server() {
     local db="sqlite://$E2E_TMP/medusa.db?mode=rwc"
     log "seeding the demo store into $E2E_TMP/medusa.db"
     DATABASE_URL=$db "$BIN" seed >"$E2E_TMP/seed.log" 2>&1 || { cat "$E2E_TMP/seed.log" >&2; die "medusa-admin seed failed"; }
+    if [ "${E2E_INVENTORY:-0}" = 1 ]; then
+        log "adding the inventory modules' tables (medusa-admin migrate --inventory)"
+        DATABASE_URL=$db "$BIN" migrate --inventory >>"$E2E_TMP/seed.log" 2>&1 \
+            || { cat "$E2E_TMP/seed.log" >&2; die "medusa-admin migrate --inventory failed"; }
+    fi
     log "starting medusa-admin on http://127.0.0.1:$API_PORT"
+    # BACKEND_URL: the file links the server hands out name the host the clients call.
     env DATABASE_URL="$db" HOST=127.0.0.1 PORT="$API_PORT" UPLOAD_DIR="$E2E_TMP/uploads" \
+        BACKEND_URL="http://localhost:$API_PORT" \
         MEDUSA_ADMIN_EMAIL="$ADMIN_EMAIL" MEDUSA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
         RUST_LOG="${RUST_LOG:-info}" NO_COLOR=1 "$@" \
         "$BIN" serve >"$E2E_TMP/server.log" 2>&1 &
