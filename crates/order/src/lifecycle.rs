@@ -23,7 +23,7 @@ use crate::status::{self, CancelBlockers};
 
 /// The order row, locked for the rest of the transaction where the database can; a missing
 /// order is Medusa's `retrieve` error ("Order with id X was not found").
-pub(crate) async fn order_for_update<C: ConnectionTrait>(
+pub async fn order_for_update<C: ConnectionTrait>(
     conn: &C,
     id: &str,
 ) -> Result<order::Model> {

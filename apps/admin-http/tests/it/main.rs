@@ -28,6 +28,7 @@ mod notes;
 mod notifications;
 mod order_fulfillment;
 mod order_lifecycle;
+mod order_edits;
 mod orders;
 mod payment_collections;
 mod price_lists;
