@@ -125,8 +125,9 @@ mod tests {
         assert_eq!(err.to_string(), "quantity must be an integer number");
         let err = UpdateLineItem::from_body(json!({})).unwrap_err();
         assert!(err.to_string().contains("quantity must be a number"));
-        let ok = AddLineItem::from_body(json!({"variant_id": "v", "quantity": 2, "metadata": {"a": 1}}))
-            .unwrap();
+        let ok =
+            AddLineItem::from_body(json!({"variant_id": "v", "quantity": 2, "metadata": {"a": 1}}))
+                .unwrap();
         assert_eq!(ok.quantity, 2);
         assert_eq!(ok.metadata.unwrap()["a"], 1);
     }

@@ -3,7 +3,9 @@
 //! against the order's discounts, as `OrderEditService` does.
 
 use medusa_cart::adjustments::{refresh_adjustments_in, DiscountableLine};
-use medusa_cart::{insert_line_items_in, generate_line_items_in, LineOwner, PricingContext, TaxLines, VariantLine};
+use medusa_cart::{
+    generate_line_items_in, insert_line_items_in, LineOwner, PricingContext, TaxLines, VariantLine,
+};
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::sea_orm_active_enums::{DiscountRuleTypeEnum, OrderItemChangeTypeEnum};
 use medusa_entity::{
@@ -42,7 +44,13 @@ async fn record_change_in<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    record_event(conn, &ItemChangeCreated { id: change.id.clone() }).await?;
+    record_event(
+        conn,
+        &ItemChangeCreated {
+            id: change.id.clone(),
+        },
+    )
+    .await?;
     Ok(change)
 }
 
@@ -59,11 +67,19 @@ async fn order_discount<C: ConnectionTrait>(
     .all(conn)
     .await?;
     for link in links {
-        let Some(found) = discount::Entity::find_by_id(link.discount_id).one(conn).await? else {
+        let Some(found) = discount::Entity::find_by_id(link.discount_id)
+            .one(conn)
+            .await?
+        else {
             continue;
         };
-        let Some(rule_id) = &found.rule_id else { continue };
-        let Some(rule) = discount_rule::Entity::find_by_id(rule_id.clone()).one(conn).await? else {
+        let Some(rule_id) = &found.rule_id else {
+            continue;
+        };
+        let Some(rule) = discount_rule::Entity::find_by_id(rule_id.clone())
+            .one(conn)
+            .await?
+        else {
             continue;
         };
         if rule.r#type != DiscountRuleTypeEnum::FreeShipping {
@@ -126,7 +142,10 @@ pub async fn refresh_adjustments_for_edit_in<C: ConnectionTrait>(
     refresh_adjustments_in(conn, &discountable, discount).await
 }
 
-async fn order_of<C: ConnectionTrait>(conn: &C, edit: &order_edit::Model) -> Result<medusa_entity::order::Model> {
+async fn order_of<C: ConnectionTrait>(
+    conn: &C,
+    edit: &order_edit::Model,
+) -> Result<medusa_entity::order::Model> {
     medusa_entity::order::Entity::find_by_id(edit.order_id.clone())
         .one(conn)
         .await?
@@ -168,8 +187,14 @@ pub async fn add_item_in<C: ConnectionTrait>(
     .await?;
     refresh_adjustments_for_edit_in(conn, &edit, false).await?;
     for item in written {
-        record_change_in(conn, edit_id, OrderItemChangeTypeEnum::ItemAdd, None, Some(item.id))
-            .await?;
+        record_change_in(
+            conn,
+            edit_id,
+            OrderItemChangeTypeEnum::ItemAdd,
+            None,
+            Some(item.id),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -193,7 +218,11 @@ async fn edit_line<C: ConnectionTrait>(
 /// Medusa names the edit's order; its remove reads the edit without `order_id` and so
 /// names `undefined` (`named_order` false).
 fn not_of_edit(item_id: &str, edit: &order_edit::Model, named_order: bool) -> Error {
-    let order = if named_order { edit.order_id.as_str() } else { "undefined" };
+    let order = if named_order {
+        edit.order_id.as_str()
+    } else {
+        "undefined"
+    };
     Error::invalid_data(format!(
         "Invalid line item id {item_id} it does not belong to the same order edit {order}."
     ))
@@ -240,7 +269,11 @@ pub async fn update_item_in<C: ConnectionTrait>(
 /// `OrderEditService.removeLineItem`: a missing line is no error; a line of the edit that
 /// clones one of the order's goes (with its tax lines), the adjustments are refreshed and an
 /// `item_remove` change names the original.
-pub async fn remove_item_in<C: ConnectionTrait>(conn: &C, edit_id: &str, item_id: &str) -> Result<()> {
+pub async fn remove_item_in<C: ConnectionTrait>(
+    conn: &C,
+    edit_id: &str,
+    item_id: &str,
+) -> Result<()> {
     let edit = edit_for_update(conn, edit_id).await?;
     rules::may_change_item(Status::of(&edit), edit_id)?;
     let Some(line) = edit_line(conn, &edit, item_id, false).await? else {
@@ -249,10 +282,16 @@ pub async fn remove_item_in<C: ConnectionTrait>(conn: &C, edit_id: &str, item_id
     let Some(original) = line.original_item_id.clone() else {
         return Err(not_of_edit(item_id, &edit, false));
     };
-    delete_lines_in(conn, &[line.id.clone()]).await?;
+    delete_lines_in(conn, std::slice::from_ref(&line.id)).await?;
     refresh_adjustments_for_edit_in(conn, &edit, false).await?;
-    record_change_in(conn, edit_id, OrderItemChangeTypeEnum::ItemRemove, Some(original), None)
-        .await?;
+    record_change_in(
+        conn,
+        edit_id,
+        OrderItemChangeTypeEnum::ItemRemove,
+        Some(original),
+        None,
+    )
+    .await?;
     Ok(())
 }
 
@@ -264,14 +303,25 @@ pub async fn delete_changes_in<C: ConnectionTrait>(conn: &C, ids: &[String]) -> 
         Vec::new()
     } else {
         order_item_change::Entity::find()
-            .filter(key_in(order_item_change::Column::Id.into_expr(), ids.to_vec(), backend))
+            .filter(key_in(
+                order_item_change::Column::Id.into_expr(),
+                ids.to_vec(),
+                backend,
+            ))
             .all(conn)
             .await?
     };
-    let lines: Vec<String> = changes.iter().filter_map(|c| c.line_item_id.clone()).collect();
+    let lines: Vec<String> = changes
+        .iter()
+        .filter_map(|c| c.line_item_id.clone())
+        .collect();
     if !ids.is_empty() {
         order_item_change::Entity::delete_many()
-            .filter(key_in(order_item_change::Column::Id.into_expr(), ids.to_vec(), backend))
+            .filter(key_in(
+                order_item_change::Column::Id.into_expr(),
+                ids.to_vec(),
+                backend,
+            ))
             .exec(conn)
             .await?;
     }
@@ -282,12 +332,18 @@ pub async fn delete_changes_in<C: ConnectionTrait>(conn: &C, ids: &[String]) -> 
 
 /// `OrderEditService.deleteItemChange`: the change must be the edit's, and the edit neither
 /// confirmed nor canceled.
-pub async fn delete_change_in<C: ConnectionTrait>(conn: &C, edit_id: &str, change_id: &str) -> Result<()> {
+pub async fn delete_change_in<C: ConnectionTrait>(
+    conn: &C,
+    edit_id: &str,
+    change_id: &str,
+) -> Result<()> {
     let change = order_item_change::Entity::find_by_id(change_id)
         .filter(order_item_change::Column::DeletedAt.is_null())
         .one(conn)
         .await?
-        .ok_or_else(|| Error::not_found(format!("Order edit item change {change_id} was not found")))?;
+        .ok_or_else(|| {
+            Error::not_found(format!("Order edit item change {change_id} was not found"))
+        })?;
     let edit = order_edit::Entity::find_by_id(edit_id)
         .lock_exclusive()
         .one(conn)

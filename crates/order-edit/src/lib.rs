@@ -25,6 +25,8 @@ pub mod service;
 pub mod spec;
 pub mod write;
 
-pub use input::{AddLineItem, CreateOrderEdit, RequestConfirmation, UpdateLineItem, UpdateOrderEdit};
+pub use input::{
+    AddLineItem, CreateOrderEdit, RequestConfirmation, UpdateLineItem, UpdateOrderEdit,
+};
 pub use service::{OrderEditService, SeaOrderEditService};
 pub use spec::{plan_order_edit_retrieve, ORDER_EDIT_LIST, ORDER_EDIT_RETRIEVE};

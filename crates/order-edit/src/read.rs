@@ -9,7 +9,9 @@
 use std::collections::HashMap;
 
 use medusa_core::{Error, Result};
-use medusa_entity::{line_item, order, order_edit, order_item_change, payment_collection, product_variant};
+use medusa_entity::{
+    line_item, order, order_edit, order_item_change, payment_collection, product_variant,
+};
 use medusa_load::{by_key, children, live, Connection, Reader};
 use medusa_order::edit_rows::{item_json, orders_for_edit_totals, owned_items};
 use medusa_order::rows::{ItemRows, OrderRows};
@@ -88,7 +90,13 @@ async fn figures<C: Connection>(
     order_ids.dedup();
     let rows = {
         let mut reader = Reader::new(conn).await?;
-        by_key(&mut reader, order::Entity::find(), order::Column::Id, order_ids).await?
+        by_key(
+            &mut reader,
+            order::Entity::find(),
+            order::Column::Id,
+            order_ids,
+        )
+        .await?
     };
     let loaded = orders_for_edit_totals(conn, rows.into_values().collect(), tax_inclusive).await?;
     let orders = loaded
@@ -104,10 +112,24 @@ async fn shown_lines<C: Connection>(
     ids: Vec<String>,
     with_variant: bool,
 ) -> Result<HashMap<String, Value>> {
-    let lines = by_key(reader, line_item::Entity::find(), line_item::Column::Id, ids).await?;
+    let lines = by_key(
+        reader,
+        line_item::Entity::find(),
+        line_item::Column::Id,
+        ids,
+    )
+    .await?;
     let variants = if with_variant {
         let keys = lines.values().filter_map(|l| l.variant_id.clone());
-        Some(by_key(reader, product_variant::Entity::find(), product_variant::Column::Id, keys).await?)
+        Some(
+            by_key(
+                reader,
+                product_variant::Entity::find(),
+                product_variant::Column::Id,
+                keys,
+            )
+            .await?,
+        )
     } else {
         None
     };
@@ -137,9 +159,14 @@ async fn changes<C: Connection>(
     let ids: Vec<String> = edits.iter().map(|e| e.id.clone()).collect();
     let mut reader = Reader::new(conn).await?;
     let select = in_insertion_order(live::<order_item_change::Entity>(), reader.backend());
-    let groups = children(&mut reader, select, order_item_change::Column::OrderEditId, &ids)
-        .await?
-        .into_groups();
+    let groups = children(
+        &mut reader,
+        select,
+        order_item_change::Column::OrderEditId,
+        &ids,
+    )
+    .await?
+    .into_groups();
     let mut groups = groups;
     groups.resize_with(ids.len(), Vec::new);
     let relation = |name: &str| -> (bool, bool) {
@@ -159,7 +186,9 @@ async fn changes<C: Connection>(
         HashMap::new()
     };
     let originals = if with_original {
-        let keys = all.filter_map(|c| c.original_line_item_id.clone()).collect();
+        let keys = all
+            .filter_map(|c| c.original_line_item_id.clone())
+            .collect();
         shown_lines(&mut reader, keys, original_variant).await?
     } else {
         HashMap::new()
@@ -243,10 +272,9 @@ pub async fn show_edits<C: Connection>(
                 collection.map_or(Value::Null, Value::Object),
             );
         }
-        let order = figures
-            .orders
-            .get(&edit.order_id)
-            .ok_or_else(|| Error::not_found(format!("Order with id: {} was not found", edit.order_id)))?;
+        let order = figures.orders.get(&edit.order_id).ok_or_else(|| {
+            Error::not_found(format!("Order with id: {} was not found", edit.order_id))
+        })?;
         let items = figures.items.get(at).map(Vec::as_slice).unwrap_or_default();
         let totals = edit_totals(order, items)?;
         json.insert("items".into(), Value::Array(totals.items));

@@ -24,9 +24,24 @@ fn each_step_refuses_what_medusa_refuses() {
     let table: [(Status, bool, &str, &str); 5] = [
         (Created, true, "take", "take"),
         (Requested, true, "take", "take"),
-        (Declined, false, "Cannot cancel order edit with status declined", "Cannot confirm an order edit with status declined"),
-        (Confirmed, false, "Cannot cancel order edit with status confirmed", "already"),
-        (Canceled, false, "already", "Cannot confirm an order edit with status canceled"),
+        (
+            Declined,
+            false,
+            "Cannot cancel order edit with status declined",
+            "Cannot confirm an order edit with status declined",
+        ),
+        (
+            Confirmed,
+            false,
+            "Cannot cancel order edit with status confirmed",
+            "already",
+        ),
+        (
+            Canceled,
+            false,
+            "already",
+            "Cannot confirm an order edit with status canceled",
+        ),
     ];
     let shown = |step: Result<Step>| match step {
         Ok(Step::Take) => "take".to_owned(),
@@ -39,7 +54,10 @@ fn each_step_refuses_what_medusa_refuses() {
         assert_eq!(may_change_item(status, "oe_1").is_ok(), active);
         assert_eq!(may_delete(status).is_ok(), status == Created);
         assert!(shown(cancel(status)).contains(cancel_answer), "{status:?}");
-        assert!(shown(confirm(status)).contains(confirm_answer), "{status:?}");
+        assert!(
+            shown(confirm(status)).contains(confirm_answer),
+            "{status:?}"
+        );
     }
     assert_eq!(
         may_change_item(Confirmed, "oe_1").unwrap_err().to_string(),

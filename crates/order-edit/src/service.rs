@@ -8,7 +8,9 @@ use medusa_query_dsl::{ListPlan, Selection};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 use serde_json::Value;
 
-use crate::input::{AddLineItem, CreateOrderEdit, RequestConfirmation, UpdateLineItem, UpdateOrderEdit};
+use crate::input::{
+    AddLineItem, CreateOrderEdit, RequestConfirmation, UpdateLineItem, UpdateOrderEdit,
+};
 use crate::read::show_edits;
 use crate::spec::default_selection;
 use crate::{items, write};
@@ -84,7 +86,13 @@ impl OrderEditService for SeaOrderEditService {
     }
 
     async fn create(&self, input: &CreateOrderEdit, user: &str) -> Result<Value> {
-        let edit = in_transaction!(self, |txn| write::create_in(&txn, input, user, self.tax_inclusive).await?);
+        let edit = in_transaction!(self, |txn| write::create_in(
+            &txn,
+            input,
+            user,
+            self.tax_inclusive
+        )
+        .await?);
         self.answer(&edit.id).await
     }
 
@@ -109,17 +117,31 @@ impl OrderEditService for SeaOrderEditService {
     }
 
     async fn request(&self, id: &str, user: &str, input: &RequestConfirmation) -> Result<Value> {
-        in_transaction!(self, |txn| write::request_in(&txn, id, user, input, self.tax_inclusive).await?);
+        in_transaction!(self, |txn| write::request_in(
+            &txn,
+            id,
+            user,
+            input,
+            self.tax_inclusive
+        )
+        .await?);
         self.answer(id).await
     }
 
     async fn add_item(&self, id: &str, input: &AddLineItem) -> Result<Value> {
-        in_transaction!(self, |txn| items::add_item_in(&txn, id, input, self.tax_inclusive).await?);
+        in_transaction!(self, |txn| items::add_item_in(
+            &txn,
+            id,
+            input,
+            self.tax_inclusive
+        )
+        .await?);
         self.answer(id).await
     }
 
     async fn update_item(&self, id: &str, item_id: &str, input: &UpdateLineItem) -> Result<Value> {
-        in_transaction!(self, |txn| items::update_item_in(&txn, id, item_id, input).await?);
+        in_transaction!(self, |txn| items::update_item_in(&txn, id, item_id, input)
+            .await?);
         self.answer(id).await
     }
 
@@ -129,7 +151,8 @@ impl OrderEditService for SeaOrderEditService {
     }
 
     async fn delete_change(&self, id: &str, change_id: &str) -> Result<()> {
-        in_transaction!(self, |txn| items::delete_change_in(&txn, id, change_id).await?);
+        in_transaction!(self, |txn| items::delete_change_in(&txn, id, change_id)
+            .await?);
         Ok(())
     }
 }

@@ -37,7 +37,10 @@ pub async fn edit_for_update<C: ConnectionTrait>(conn: &C, id: &str) -> Result<o
         .ok_or_else(|| edit_not_found(id))
 }
 
-async fn save<C: ConnectionTrait>(conn: &C, mut row: order_edit::ActiveModel) -> Result<order_edit::Model> {
+async fn save<C: ConnectionTrait>(
+    conn: &C,
+    mut row: order_edit::ActiveModel,
+) -> Result<order_edit::Model> {
     row.updated_at = Set(medusa_core::time::now());
     Ok(row.update(conn).await?)
 }
@@ -118,7 +121,13 @@ pub async fn create_in<C: ConnectionTrait>(
         .all(conn)
         .await?;
     clone_lines_in(conn, &originals, &edit.id, tax_inclusive).await?;
-    record_event(conn, &OrderEditCreated { id: edit.id.clone() }).await?;
+    record_event(
+        conn,
+        &OrderEditCreated {
+            id: edit.id.clone(),
+        },
+    )
+    .await?;
     Ok(edit)
 }
 
@@ -176,13 +185,17 @@ async fn clone_lines_in<C: ConnectionTrait>(
             let mut copy = line.clone();
             copy.id = generate_id("litl");
             copy.item_id = clone.id.clone();
-            line_item_tax_line::ActiveModel::from(copy).insert(conn).await?;
+            line_item_tax_line::ActiveModel::from(copy)
+                .insert(conn)
+                .await?;
         }
         for adjustment in adjustments.iter().filter(|a| a.item_id == original.id) {
             let mut copy = adjustment.clone();
             copy.id = generate_id("lia");
             copy.item_id = clone.id.clone();
-            line_item_adjustment::ActiveModel::from(copy).insert(conn).await?;
+            line_item_adjustment::ActiveModel::from(copy)
+                .insert(conn)
+                .await?;
         }
     }
     Ok(())
@@ -200,7 +213,13 @@ pub async fn update_in<C: ConnectionTrait>(
         active.internal_note = Set(Some(note.clone()));
     }
     let saved = save(conn, active).await?;
-    record_event(conn, &OrderEditUpdated { id: saved.id.clone() }).await?;
+    record_event(
+        conn,
+        &OrderEditUpdated {
+            id: saved.id.clone(),
+        },
+    )
+    .await?;
     Ok(saved)
 }
 
@@ -211,15 +230,27 @@ pub(crate) async fn delete_lines_in<C: ConnectionTrait>(conn: &C, ids: &[String]
     }
     let backend = conn.get_database_backend();
     line_item_tax_line::Entity::delete_many()
-        .filter(key_in(line_item_tax_line::Column::ItemId.into_expr(), ids.to_vec(), backend))
+        .filter(key_in(
+            line_item_tax_line::Column::ItemId.into_expr(),
+            ids.to_vec(),
+            backend,
+        ))
         .exec(conn)
         .await?;
     line_item_adjustment::Entity::delete_many()
-        .filter(key_in(line_item_adjustment::Column::ItemId.into_expr(), ids.to_vec(), backend))
+        .filter(key_in(
+            line_item_adjustment::Column::ItemId.into_expr(),
+            ids.to_vec(),
+            backend,
+        ))
         .exec(conn)
         .await?;
     line_item::Entity::delete_many()
-        .filter(key_in(line_item::Column::Id.into_expr(), ids.to_vec(), backend))
+        .filter(key_in(
+            line_item::Column::Id.into_expr(),
+            ids.to_vec(),
+            backend,
+        ))
         .exec(conn)
         .await?;
     Ok(())
@@ -228,7 +259,11 @@ pub(crate) async fn delete_lines_in<C: ConnectionTrait>(conn: &C, ids: &[String]
 /// `OrderEditService.delete`: a missing edit is no error; only a created one goes, with its
 /// changes and its cloned items.
 pub async fn delete_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<()> {
-    let Some(edit) = order_edit::Entity::find_by_id(id).lock_exclusive().one(conn).await? else {
+    let Some(edit) = order_edit::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(conn)
+        .await?
+    else {
         return Ok(());
     };
     rules::may_delete(Status::of(&edit))?;
@@ -353,14 +388,24 @@ pub async fn confirm_in<C: ConnectionTrait>(conn: &C, id: &str, confirmed_by: &s
     let now = medusa_core::time::now();
     if !detached.is_empty() {
         line_item::Entity::update_many()
-            .col_expr(line_item::Column::OrderId, Expr::value(Option::<String>::None))
+            .col_expr(
+                line_item::Column::OrderId,
+                Expr::value(Option::<String>::None),
+            )
             .col_expr(line_item::Column::UpdatedAt, Expr::value(now))
-            .filter(key_in(line_item::Column::Id.into_expr(), detached.clone(), backend))
+            .filter(key_in(
+                line_item::Column::Id.into_expr(),
+                detached.clone(),
+                backend,
+            ))
             .exec(conn)
             .await?;
     }
     line_item::Entity::update_many()
-        .col_expr(line_item::Column::OrderId, Expr::value(edit.order_id.clone()))
+        .col_expr(
+            line_item::Column::OrderId,
+            Expr::value(edit.order_id.clone()),
+        )
         .col_expr(line_item::Column::UpdatedAt, Expr::value(now))
         .filter(line_item::Column::OrderEditId.eq(id))
         .exec(conn)

@@ -44,7 +44,10 @@ pub async fn get_order_edit(
     req: HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let selection = plan_order_edit_retrieve(req.query_string())?;
-    wrapped("order_edit", state.order_edits.retrieve(&id, &selection).await?)
+    wrapped(
+        "order_edit",
+        state.order_edits.retrieve(&id, &selection).await?,
+    )
 }
 
 /// `POST /admin/order-edits/{id}`
@@ -129,7 +132,10 @@ pub async fn delete_order_edit_item(
     path: web::Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
     let (id, item_id) = path.into_inner();
-    wrapped("order_edit", state.order_edits.remove_item(&id, &item_id).await?)
+    wrapped(
+        "order_edit",
+        state.order_edits.remove_item(&id, &item_id).await?,
+    )
 }
 
 /// `DELETE /admin/order-edits/{id}/changes/{change_id}`

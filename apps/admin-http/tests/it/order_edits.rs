@@ -3,11 +3,13 @@
 //! The reference seed's first order (2 × 1950 tee, 1 × 1000 mug, 1000 shipping, a captured
 //! 5900 payment) is rebuilt with the builders and edited as it was edited on a private
 //! Medusa 1.20.10: every figure, status and message below is what that server answered to the
-//! same requests on the same order.
+//! same requests on the same order. The second order (North America, a 10 % discount) is
+//! the reference seed's second, edited the same way there.
 
 use medusa_entity::{event_outbox, line_item, order_edit, order_item_change, payment_collection};
-use medusa_test_support::builders::OrderEditBuilder;
+use medusa_test_support::builders::{DiscountBuilder, ItemBuilder, OrderBuilder, OrderEditBuilder};
 use medusa_test_support::on_both_backends;
+use sea_orm::prelude::Decimal;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
@@ -283,5 +285,54 @@ on_both_backends! {
         assert_eq!(events(&app.db, "order-edit.canceled").await, 1);
         assert_eq!(events(&app.db, "order-edit-item-change.DELETED").await, 2);
         assert_eq!(payment_collection::Entity::find().count(&app.db).await.unwrap(), 0);
+    }
+}
+
+on_both_backends! {
+    async fn adjustments_follow_the_orders_discount(app) {
+        // The reference seed's second order: John's, in North America, WELCOME10 (10 %).
+        load_reference_catalog(&app.db).await;
+        let customers = crate::customers::seed_reference_customers(&app).await;
+        let welcome = DiscountBuilder::new("WELCOME10").percentage(10).insert(&app.db).await;
+        let built = OrderBuilder::new("reg_ref_na", "usd", &customers.john, "john.smith@example.com")
+            .from_cart()
+            .item(ItemBuilder::new("Medusa Sweatshirt", 3350, 1).variant("variant_ref_sweat_l")
+                .tax_line(0.0, "default", "default").adjustment(Decimal::from(335), Some(&welcome.id)))
+            .item(ItemBuilder::new("Medusa Shorts", 2800, 1).variant("variant_ref_shorts_m")
+                .tax_line(0.0, "default", "default").adjustment(Decimal::from(280), Some(&welcome.id)))
+            .shipping_method("so_01M807R2Y6TNYD6CENTGXAWS5R", 800, (0.0, "default", "default"))
+            .discount(&welcome.id)
+            .insert(&app.db)
+            .await;
+        let svc = app.service().await;
+        let figures_of = |edit: &Value| {
+            json!([edit["discount_total"], edit["subtotal"], edit["shipping_total"], edit["total"], edit["difference_due"]])
+        };
+        let res = send(&svc, admin(post("/admin/order-edits", json!({"order_id": built.order.id})))).await;
+        assert_eq!(res.status, 200, "{}", res.body);
+        let edit = &res.body["order_edit"];
+        assert_eq!(figures_of(edit), json!([615, 6150, 800, 6335, 0]));
+        let path = format!("/admin/order-edits/{}", edit["id"].as_str().unwrap());
+        let sweat = item_titled(edit, "Medusa Sweatshirt")["id"].as_str().unwrap().to_owned();
+        let shorts = item_titled(edit, "Medusa Shorts")["id"].as_str().unwrap().to_owned();
+        assert_eq!(item_titled(edit, "Medusa Shorts")["adjustments"][0]["amount"], 280);
+
+        let body = json!({"variant_id": "variant_ref_mug", "quantity": 3, "metadata": {"gift": true}});
+        let res = send(&svc, admin(post(&format!("{path}/items"), body))).await;
+        let edit = &res.body["order_edit"];
+        assert_eq!(figures_of(edit), json!([975, 9750, 800, 9575, 3240]));
+        let mug = item_titled(edit, "Medusa Coffee Mug");
+        assert_eq!(json!([mug["unit_price"], mug["metadata"], mug["adjustments"][0]["amount"], mug["adjustments"][0]["description"], mug["adjustments"][0]["discount_id"]]),
+                   json!([1200, {"gift": true}, 360, "discount", welcome.id]));
+
+        let res = send(&svc, admin(post(&format!("{path}/items/{sweat}"), json!({"quantity": 2})))).await;
+        let edit = &res.body["order_edit"];
+        assert_eq!(figures_of(edit), json!([1310, 13100, 800, 12590, 6255]));
+        assert_eq!(item_titled(edit, "Medusa Sweatshirt")["adjustments"][0]["amount"], 670);
+
+        let res = send(&svc, admin(delete(&format!("{path}/items/{shorts}")))).await;
+        let edit = &res.body["order_edit"];
+        assert_eq!(figures_of(edit), json!([1030, 10300, 800, 10070, 3735]));
+        assert_eq!(edit["items"].as_array().unwrap().len(), 2);
     }
 }
