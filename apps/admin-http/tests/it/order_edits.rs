@@ -6,23 +6,15 @@
 //! same requests on the same order. The second order (North America, a 10 % discount) is
 //! the reference seed's second, edited the same way there.
 
-use medusa_entity::{event_outbox, line_item, order_edit, order_item_change, payment_collection};
+use medusa_entity::{line_item, order_edit, order_item_change, payment_collection};
 use medusa_test_support::builders::{DiscountBuilder, ItemBuilder, OrderBuilder, OrderEditBuilder};
 use medusa_test_support::on_both_backends;
 use sea_orm::prelude::Decimal;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::claims::seed_order;
+use crate::claims::{events, seed_order};
 use crate::support::*;
-
-async fn events(db: &DatabaseConnection, name: &str) -> u64 {
-    event_outbox::Entity::find()
-        .filter(event_outbox::Column::Name.eq(name))
-        .count(db)
-        .await
-        .unwrap()
-}
 
 /// The edit-level figures of an answer.
 fn figures(edit: &Value) -> Value {
