@@ -45,15 +45,6 @@ const puppeteer = require("puppeteer-core")
 // Anything matched here is still printed (as "allowed"), never silently dropped.
 const ALLOWED = [
   {
-    // The order page lists the order's edits; order edits are not served yet (issue 15), so
-    // the route is missing. The page renders without them. Printed on every run until then.
-    method: "GET",
-    path: /^\/admin\/order-edits\/?$/,
-    status: 404,
-    body: /Route GET \/admin\/order-edits not found/,
-    why: "order edits are not served yet (issue 15); the order page renders without them",
-  },
-  {
     // Medusa answers 404 {"type":"not_found","message":"No analytics config found for user
     // with id: ..."} for an admin who has not answered the analytics consent yet; the
     // dashboard asks for this on purpose and then shows the consent question. A missing

@@ -86,6 +86,8 @@ pub struct AppState {
     pub claims: Arc<dyn medusa_returns::ClaimService>,
     /// Swaps of orders and their reads.
     pub swaps: Arc<dyn medusa_returns::SwapService>,
+    /// Order edits.
+    pub order_edits: Arc<dyn medusa_order_edit::OrderEditService>,
     /// Payment collections.
     pub payment_collections: Arc<dyn medusa_order::PaymentCollectionService>,
     /// Customers and their addresses.
@@ -291,6 +293,10 @@ impl AppState {
                 Arc::new(medusa_order::SeaOrderService::new(db.clone(), flags)),
                 providers.clone(),
                 flags.is_enabled(medusa_core::flags::Flag::TaxInclusivePricing),
+            )),
+            order_edits: Arc::new(medusa_order_edit::SeaOrderEditService::new(
+                db.clone(),
+                flags,
             )),
             payment_collections: Arc::new(medusa_order::SeaPaymentCollectionService::new(
                 db.clone(),

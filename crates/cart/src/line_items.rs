@@ -1,5 +1,5 @@
 //! Line items: generated from variants (`LineItemService.generate`), custom, inserted for any
-//! owner (cart, order, claim, swap), with their tax lines when the caller wants them persisted.
+//! owner (cart, order, claim, swap, order edit), with their tax lines when the caller wants them persisted.
 //!
 //! Generation and insertion are separate steps, as in Medusa: a caller may inspect or adjust
 //! the generated rows (quantity, metadata) before they are written. [`add_variant_lines_in`]
@@ -25,6 +25,7 @@ pub enum LineOwner<'a> {
     Order(&'a str),
     ClaimOrder(&'a str),
     Swap(&'a str),
+    OrderEdit(&'a str),
 }
 
 /// A line asked for a variant: its quantity, and optionally a unit price that replaces the
@@ -257,6 +258,7 @@ pub async fn insert_line_items_in<C: ConnectionTrait>(
             LineOwner::Order(id) => row.order_id = Some(id.to_owned()),
             LineOwner::ClaimOrder(id) => row.claim_order_id = Some(id.to_owned()),
             LineOwner::Swap(id) => row.swap_id = Some(id.to_owned()),
+            LineOwner::OrderEdit(id) => row.order_edit_id = Some(id.to_owned()),
         }
         let model = line_item::ActiveModel::from(row).insert(conn).await?;
         if tax_inclusive {

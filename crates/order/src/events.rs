@@ -29,3 +29,12 @@ impl medusa_events::Event for PaymentCollectionDeleted<'_> {
 impl medusa_events::Event for PaymentCollectionAuthorized<'_> {
     const NAME: &'static str = "payment-collection.payment_authorized";
 }
+
+/// `payment-collection.created`: the new collection.
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct PaymentCollectionCreated<'a>(pub &'a payment_collection::Model);
+
+impl medusa_events::Event for PaymentCollectionCreated<'_> {
+    const NAME: &'static str = "payment-collection.created";
+}

@@ -23,10 +23,7 @@ use crate::status::{self, CancelBlockers};
 
 /// The order row, locked for the rest of the transaction where the database can; a missing
 /// order is Medusa's `retrieve` error ("Order with id X was not found").
-pub(crate) async fn order_for_update<C: ConnectionTrait>(
-    conn: &C,
-    id: &str,
-) -> Result<order::Model> {
+pub async fn order_for_update<C: ConnectionTrait>(conn: &C, id: &str) -> Result<order::Model> {
     locked_order(conn, id)
         .await?
         .ok_or_else(|| Error::not_found(format!("Order with id {id} was not found")))

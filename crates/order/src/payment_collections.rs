@@ -20,7 +20,8 @@ use sea_orm::{
 use serde_json::{Map, Value};
 
 use crate::events::{
-    PaymentCollectionAuthorized, PaymentCollectionDeleted, PaymentCollectionUpdated,
+    PaymentCollectionAuthorized, PaymentCollectionCreated, PaymentCollectionDeleted,
+    PaymentCollectionUpdated,
 };
 use crate::load::to_map;
 
@@ -79,6 +80,46 @@ pub fn plan_payment_collection_retrieve(query_string: &str) -> Result<Selection>
 pub struct UpdatePaymentCollection {
     pub description: Option<String>,
     pub metadata: Option<Map<String, Value>>,
+}
+
+/// A new collection of `amount` asked of the customer (`PaymentCollectionService.create`, for
+/// an order edit whose total grew): not paid yet, in the order's currency and region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPaymentCollection<'a> {
+    pub amount: i64,
+    pub currency_code: &'a str,
+    pub region_id: &'a str,
+    pub description: Option<String>,
+    pub created_by: &'a str,
+}
+
+/// Creates an order edit's collection and records `payment-collection.created`.
+pub async fn create_in<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    new: NewPaymentCollection<'_>,
+) -> Result<payment_collection::Model> {
+    let now = medusa_core::time::now();
+    let amount = i32::try_from(new.amount)
+        .map_err(|_| Error::invalid_data(format!("{} is out of range", new.amount)))?;
+    let row = payment_collection::ActiveModel {
+        id: Set(medusa_core::generate_id("paycol")),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        r#type: Set(medusa_entity::sea_orm_active_enums::PaymentCollectionTypeEnum::OrderEdit),
+        status: Set(Status::NotPaid),
+        description: Set(new.description),
+        amount: Set(amount),
+        authorized_amount: Set(None),
+        region_id: Set(new.region_id.to_owned()),
+        currency_code: Set(new.currency_code.to_owned()),
+        metadata: Set(None),
+        created_by: Set(new.created_by.to_owned()),
+    }
+    .insert(conn)
+    .await?;
+    medusa_events::record_event(conn, &PaymentCollectionCreated(&row)).await?;
+    Ok(row)
 }
 
 /// The admin's payment collection routes.

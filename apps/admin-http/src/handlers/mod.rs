@@ -18,6 +18,7 @@ pub mod inventory;
 pub mod invites;
 pub mod notes;
 pub mod notifications;
+pub mod order_edits;
 pub mod orders;
 pub mod payments;
 pub mod price_lists;

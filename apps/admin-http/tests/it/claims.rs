@@ -73,7 +73,7 @@ pub(crate) async fn seed_order(app: &TestApp) -> Seeded {
     }
 }
 
-async fn events(db: &DatabaseConnection, name: &str) -> u64 {
+pub(crate) async fn events(db: &DatabaseConnection, name: &str) -> u64 {
     event_outbox::Entity::find()
         .filter(event_outbox::Column::Name.eq(name))
         .count(db)

@@ -26,6 +26,7 @@ mod inventory;
 mod invites;
 mod notes;
 mod notifications;
+mod order_edits;
 mod order_fulfillment;
 mod order_lifecycle;
 mod orders;
