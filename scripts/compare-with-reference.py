@@ -11,6 +11,9 @@ e.g. (reference up, see ../shared/reference/medusa-ref/README.md):
 Every request is authenticated with each v1 method (session cookie, JWT, API token) on our
 side. Fields we deliberately do not serialize (`api_token`) are dropped from Medusa's answers
 before comparing. Exits 1 when an answer differs.
+
+With a third argument, the ids `scripts/after-sales-on-reference.py` printed, the reads of
+orders that went through a return, a claim, a swap and order edits are compared too.
 """
 import json
 import sys
@@ -83,6 +86,28 @@ PATHS = [
     "/admin/sales-channels",
     "/admin/price-lists",
 ]
+# Orders after a return, a claim, a swap and a confirmed edit (`after-sales-on-reference.py`).
+AFTER_SALES = [
+    "/admin/orders/{first}",
+    "/admin/orders/{second}",
+    "/admin/orders",
+    "/admin/orders?expand=returns,claims,swaps&fields=id,status",
+    "/admin/orders/{first}?expand=claims,claims.claim_items,claims.additional_items,swaps,"
+    "swaps.additional_items,returns,returns.items",
+    "/admin/orders/{second}?expand=edits,items,items.tax_lines",
+    "/admin/returns",
+    "/admin/swaps",
+    "/admin/swaps/{swap}",
+    "/admin/order-edits?order_id={second}",
+    "/admin/order-edits?order_id={second}&expand=items,changes",
+    "/admin/order-edits/{edit}",
+    "/admin/order-edits/{edit}?expand=changes,changes.line_item,items,items.tax_lines",
+    "/admin/order-edits/{open_edit}",
+    "/admin/payment-collections/{payment_collection}",
+]
+if len(sys.argv) > 3:
+    ids = json.load(open(sys.argv[3]))
+    PATHS = PATHS + [path.format(**ids) for path in AFTER_SALES]
 DELIBERATELY_HIDDEN = {"api_token"}
 
 
