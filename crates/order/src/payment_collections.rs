@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 use crate::events::{
     PaymentCollectionAuthorized, PaymentCollectionDeleted, PaymentCollectionUpdated,
 };
-use crate::load::to_map;
+use crate::json::to_map;
 
 const COLUMNS: &[&str] = &[
     "id",
