@@ -102,6 +102,14 @@ impl<M> Children<M> {
         }
     }
 
+    /// The same groups, each row mapped by `f`.
+    pub fn map<T>(self, mut f: impl FnMut(M) -> T) -> Children<T> {
+        Children {
+            groups: self.groups,
+            rows: self.rows.into_iter().map(|row| row.map(&mut f)).collect(),
+        }
+    }
+
     /// No children for any of `parents` parents.
     pub fn none(parents: usize) -> Self {
         Self {

@@ -8,17 +8,24 @@
 //! with [`Children::sort_each`]). A domain crate declares each relation (the rows' table, the
 //! column or link table naming the parent, its conditions and order) and never writes the
 //! loading itself. Beside it: live rows (`deleted_at IS NULL`), existence checks, and adding
-//! and removing links on join tables.
+//! and removing links on join tables. To save statements, a to-one relation can be joined into
+//! its parent's select ([`join_one`]), and a page can learn in one statement which child
+//! relations it has at all ([`present`]).
 
 mod groups;
+mod joined;
 mod live;
 mod reader;
 mod relation;
 
 pub use groups::{Children, Groups};
+pub use joined::{join_one, joined_one, present, Owned};
 pub use live::{
     exists, find_live, link, link_with, live, missing, only_live, relink, relink_with, taken,
     unlink,
 };
 pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
-pub use relation::{by_key, children, references, text_of, through, Link, LINK_OWNER};
+pub use relation::{
+    by_key, children, children_with, references, text_of, through, through_with, Joined, Link,
+    LINK_OWNER,
+};

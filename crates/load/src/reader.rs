@@ -75,22 +75,6 @@ impl<'c, C: Connection> Reader<'c, C> {
         Ok(models)
     }
 
-    /// Like [`Reader::models`], each model with the text of the extra selected column
-    /// `owner` (a link's owner id).
-    pub async fn models_owned<E: EntityTrait>(
-        &mut self,
-        select: &SelectStatement,
-        owner: &str,
-    ) -> Result<Vec<(E::Model, String)>> {
-        let results = self.results(select).await?;
-        let mut models = Vec::with_capacity(results.len());
-        for result in &results {
-            let model = E::Model::from_query_result(result, "")?;
-            models.push((model, result.try_get::<String>("", owner)?));
-        }
-        Ok(models)
-    }
-
     /// How many rows `select` selects.
     pub async fn count(&mut self, select: SelectStatement) -> Result<u64> {
         let count = Query::select()

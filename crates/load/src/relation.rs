@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use medusa_core::Result;
 use medusa_query_dsl::key_in;
-use sea_orm::sea_query::{Alias, Expr};
+use sea_orm::sea_query::{Alias, Expr, SelectStatement};
 use sea_orm::{
-    ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryTrait, RelationDef, Select, Value,
+    ColumnTrait, EntityTrait, FromQueryResult, ModelTrait, QueryFilter, QueryResult, QueryTrait,
+    RelationDef, Select, Value,
 };
 
 use crate::groups::Children;
@@ -43,18 +44,72 @@ where
     E: EntityTrait,
     C: Connection,
 {
+    let found = children_with(reader, select, owner, parents, Joined::none()).await?;
+    Ok(found.map(|(row, ())| row))
+}
+
+/// What a relation's statement reads beside its rows: to-one relations of each row joined
+/// into it ([`crate::join_one`]) and read back from each result row ([`crate::joined_one`]).
+pub struct Joined<J, R> {
+    join: J,
+    read: R,
+}
+
+impl Joined<fn(&mut SelectStatement), fn(&QueryResult) -> Result<()>> {
+    /// Nothing beside the rows.
+    pub fn none() -> Self {
+        Self {
+            join: |_| {},
+            read: |_| Ok(()),
+        }
+    }
+}
+
+impl<J, R, X> Joined<J, R>
+where
+    J: FnOnce(&mut SelectStatement),
+    R: Fn(&QueryResult) -> Result<X>,
+{
+    /// `join` adds the joins and their columns to the statement; `read` reads them from one
+    /// result row.
+    pub fn new(join: J, read: R) -> Self {
+        Self { join, read }
+    }
+}
+
+/// As [`children`], each row with what `joined` reads beside it, in the same statement.
+pub async fn children_with<E, C, J, R, X>(
+    reader: &mut Reader<'_, C>,
+    select: Select<E>,
+    owner: E::Column,
+    parents: &[String],
+    joined: Joined<J, R>,
+) -> Result<Children<(E::Model, X)>>
+where
+    E: EntityTrait,
+    C: Connection,
+    J: FnOnce(&mut SelectStatement),
+    R: Fn(&QueryResult) -> Result<X>,
+{
     if parents.is_empty() {
         return Ok(Children::none(0));
     }
-    let select = select
+    let mut select = select
         .filter(key_in(
             owner.into_expr(),
             parents.to_vec(),
             reader.backend(),
         ))
         .into_query();
-    let rows = reader.models::<E>(&select).await?;
-    let owners: Vec<Option<String>> = rows.iter().map(|row| text_of(row, owner)).collect();
+    (joined.join)(&mut select);
+    let results = reader.results(&select).await?;
+    let mut rows = Vec::with_capacity(results.len());
+    let mut owners = Vec::with_capacity(results.len());
+    for result in &results {
+        let row = E::Model::from_query_result(result, "")?;
+        owners.push(text_of(&row, owner));
+        rows.push((row, (joined.read)(result)?));
+    }
     Ok(Children::new(parents, rows, &owners))
 }
 
@@ -80,6 +135,26 @@ where
     T: EntityTrait,
     C: Connection,
 {
+    let found = through_with(reader, select, id, link, parents, Joined::none()).await?;
+    Ok(found.map(|(row, ())| row))
+}
+
+/// As [`through`], each row with what `joined` reads beside it, in the same statement.
+pub async fn through_with<L, T, C, J, R, X>(
+    reader: &mut Reader<'_, C>,
+    select: Select<T>,
+    id: T::Column,
+    link: Link<L>,
+    parents: &[String],
+    joined: Joined<J, R>,
+) -> Result<Children<(T::Model, X)>>
+where
+    L: EntityTrait,
+    T: EntityTrait,
+    C: Connection,
+    J: FnOnce(&mut SelectStatement),
+    R: Fn(&QueryResult) -> Result<X>,
+{
     if parents.is_empty() {
         return Ok(Children::none(0));
     }
@@ -96,12 +171,15 @@ where
             parents.to_vec(),
             reader.backend(),
         ));
-    let (rows, owners): (Vec<T::Model>, Vec<Option<String>>) = reader
-        .models_owned::<T>(&select, LINK_OWNER)
-        .await?
-        .into_iter()
-        .map(|(row, owner)| (row, Some(owner)))
-        .unzip();
+    (joined.join)(&mut select);
+    let results = reader.results(&select).await?;
+    let mut rows = Vec::with_capacity(results.len());
+    let mut owners = Vec::with_capacity(results.len());
+    for result in &results {
+        let row = T::Model::from_query_result(result, "")?;
+        owners.push(Some(result.try_get::<String>("", LINK_OWNER)?));
+        rows.push((row, (joined.read)(result)?));
+    }
     Ok(Children::new(parents, rows, &owners))
 }
 

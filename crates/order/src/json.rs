@@ -2,10 +2,12 @@
 //! relations, the totals merged in by [`merge_totals`], trimmed to the request's selection
 //! as Medusa's `cleanResponseData` trims it.
 
-use medusa_core::Result;
+use std::collections::HashMap;
+
+use medusa_core::{Error, Result};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::load::to_map;
 use crate::rows::{ClaimRows, ItemRows, OrderRows, ShippingMethodRows, SwapRows};
 use crate::spec::TotalsRequest;
 use medusa_core::number::{json_number, numeric};
@@ -241,4 +243,37 @@ pub(crate) fn returnable_items(json: &mut Map<String, Value>) {
         .cloned()
         .collect();
     json.insert("returnable_items".into(), Value::Array(returnable));
+}
+
+/// A row as the JSON object it is shown as.
+pub(crate) fn to_map<M: Serialize>(model: &M) -> Result<Map<String, Value>> {
+    match serde_json::to_value(model) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::UnexpectedState("a row is not an object".into())),
+        Err(err) => Err(Error::UnexpectedState(format!(
+            "serialization failed: {err}"
+        ))),
+    }
+}
+
+pub(crate) fn to_value<M: Serialize>(model: &M) -> Result<Value> {
+    to_map(model).map(Value::Object)
+}
+
+pub(crate) fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
+    Ok(Value::Array(
+        rows.iter().map(to_value).collect::<Result<_>>()?,
+    ))
+}
+
+/// A to-one relation shown by key: the row, or `null`.
+pub(crate) fn shown_one<M: Serialize>(
+    rows: &HashMap<String, M>,
+    key: Option<&String>,
+) -> Result<Value> {
+    Ok(key
+        .and_then(|k| rows.get(k))
+        .map(to_value)
+        .transpose()?
+        .unwrap_or(Value::Null))
 }

@@ -25,6 +25,7 @@ pub mod json;
 pub mod lifecycle;
 mod load;
 mod load_more;
+mod page;
 pub mod payment_collections;
 pub mod payments;
 pub mod refund;

@@ -8,23 +8,31 @@
 
 use std::collections::HashMap;
 
-use medusa_core::{Error, Result};
+use medusa_core::Result;
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
-    address, customer, discount, discount_rule, fulfillment, gift_card, gift_card_transaction,
-    line_item, line_item_adjustment, line_item_tax_line, order, order_discounts, order_edit,
-    order_gift_cards, payment, product, product_shipping_profile, product_variant, r#return,
-    refund, region, sales_channel, shipping_method, shipping_method_tax_line, shipping_option,
-    shipping_profile,
+    discount, discount_rule, fulfillment, gift_card, gift_card_transaction, line_item,
+    line_item_adjustment, line_item_tax_line, order, order_discounts, order_edit, order_gift_cards,
+    payment, product, product_shipping_profile, product_variant, r#return, refund, shipping_method,
+    shipping_method_tax_line, shipping_option, shipping_profile,
 };
-use medusa_load::{by_key, children, live, through, Children, Connection, Link, Reader};
+use medusa_load::{
+    by_key, children, children_with, join_one, joined_one, live, through, through_with, Connection,
+    Joined, Link, Reader,
+};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
+use sea_orm::sea_query::{Expr, SelectStatement};
+use sea_orm::QueryResult;
 use sea_orm::{EntityTrait, Select};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::json::{to_map, to_value};
 use crate::rows::{DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows};
 use crate::spec::TotalsRequest;
+
+/// The aliases of the to-one relations joined into a relation's statement.
+const OPTION: &str = "joined_shipping_option";
+const RULE: &str = "joined_rule";
 
 /// Relations every order read loads because totals read them (Medusa's
 /// `getTotalsRelations`, applied by its list and its retrieve alike).
@@ -64,7 +72,7 @@ pub(crate) struct Needs<'a> {
     selection: &'a Selection,
     legacy: bool,
     /// `MEDUSA_FF_TAX_INCLUSIVE_PRICING`: rows carry their flag-only `includes_tax`.
-    tax_inclusive: bool,
+    pub(crate) tax_inclusive: bool,
 }
 
 impl<'a> Needs<'a> {
@@ -85,20 +93,6 @@ impl<'a> Needs<'a> {
             || (self.legacy && LEGACY_TOTALS_RELATIONS.contains(&path))
             || self.selection.has_relation(path)
     }
-}
-
-pub(crate) fn to_map<M: Serialize>(model: &M) -> Result<Map<String, Value>> {
-    match serde_json::to_value(model) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err(Error::UnexpectedState("a row is not an object".into())),
-        Err(err) => Err(Error::UnexpectedState(format!(
-            "serialization failed: {err}"
-        ))),
-    }
-}
-
-pub(crate) fn to_value<M: Serialize>(model: &M) -> Result<Value> {
-    to_map(model).map(Value::Object)
 }
 
 pub(crate) fn ordered<E: EntityTrait>(
@@ -274,14 +268,38 @@ pub(crate) async fn shipping_methods<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<ShippingMethodRows>>> {
-    let select = ordered(shipping_method::Entity::find(), reader);
+    // The option, when asked for, is joined into the methods' statement.
+    let with_option = needs.has(&format!("{path}.shipping_option"));
+    let option = shipping_option::Column::Id;
+    let joined = Joined::new(
+        |select: &mut SelectStatement| {
+            if with_option {
+                let key = Expr::col((
+                    shipping_method::Entity,
+                    shipping_method::Column::ShippingOptionId,
+                ));
+                join_one::<shipping_option::Entity>(select, OPTION, option, key.into(), true);
+            }
+        },
+        |row: &QueryResult| {
+            with_option
+                .then(|| joined_one::<shipping_option::Entity>(row, OPTION, option))
+                .transpose()
+        },
+    );
+    // Physical order of the methods' own table: the statement joins the option's.
+    let select = in_insertion_order_of(
+        shipping_method::Entity::find(),
+        reader.backend(),
+        "shipping_method",
+    );
     let groups = pad(
-        children(reader, select, owner, parents)
+        children_with(reader, select, owner, parents, joined)
             .await?
             .into_groups(),
         parents.len(),
     );
-    let ids = flat_ids(&groups, |m: &shipping_method::Model| &m.id);
+    let ids = flat_ids(&groups, |(m, _): &(shipping_method::Model, _)| &m.id);
     let mut tax_lines = if needs.has(&format!("{path}.tax_lines")) {
         let select = ordered(shipping_method_tax_line::Entity::find(), reader);
         let column = shipping_method_tax_line::Column::ShippingMethodId;
@@ -289,31 +307,26 @@ pub(crate) async fn shipping_methods<C: Connection>(
     } else {
         None
     };
-    let options = if needs.has(&format!("{path}.shipping_option")) {
-        let keys = groups
-            .iter()
-            .flatten()
-            .map(|m| m.shipping_option_id.clone());
-        let select = live::<shipping_option::Entity>();
-        Some(by_key(reader, select, shipping_option::Column::Id, keys).await?)
-    } else {
-        None
-    };
     let includes_tax = includes_tax_of(reader, needs, Table::ShippingMethod, &ids).await?;
-    let option_ids: Vec<String> = options
-        .as_ref()
-        .map(|found| found.keys().cloned().collect())
-        .unwrap_or_default();
+    let mut option_ids: Vec<String> = groups
+        .iter()
+        .flatten()
+        .filter_map(|(_, option)| {
+            option
+                .as_ref()
+                .and_then(|o| o.as_ref().map(|o| o.id.clone()))
+        })
+        .collect();
+    option_ids.sort_unstable();
+    option_ids.dedup();
     let option_includes_tax =
         includes_tax_of(reader, needs, Table::ShippingOption, &option_ids).await?;
-    regroup(groups, |at, method| {
+    regroup(groups, |at, (method, shipping_option)| {
         Ok(ShippingMethodRows {
             includes_tax: flagged(includes_tax.as_ref(), &method.id),
             option_includes_tax: flagged(option_includes_tax.as_ref(), &method.shipping_option_id),
             tax_lines: tax_lines.as_mut().map(|c| c.take(at)),
-            shipping_option: options
-                .as_ref()
-                .map(|o| o.get(&method.shipping_option_id).cloned()),
+            shipping_option,
             method,
         })
     })
@@ -321,7 +334,7 @@ pub(crate) async fn shipping_methods<C: Connection>(
 
 /// The flag-only `includes_tax` of `keys` in `table` (one statement), when the read serves
 /// the tax-inclusive-pricing flag.
-async fn includes_tax_of<C: Connection>(
+pub(crate) async fn includes_tax_of<C: Connection>(
     reader: &mut Reader<'_, C>,
     needs: &Needs<'_>,
     table: Table,
@@ -339,7 +352,7 @@ async fn includes_tax_of<C: Connection>(
 
 /// One row's value from [`includes_tax_of`]'s answer (Medusa's column default, `false`, for
 /// a row it did not find).
-fn flagged(values: Option<&HashMap<String, bool>>, key: &str) -> Option<bool> {
+pub(crate) fn flagged(values: Option<&HashMap<String, bool>>, key: &str) -> Option<bool> {
     values.map(|found| found.get(key).copied().unwrap_or(false))
 }
 
@@ -356,106 +369,27 @@ fn shown_edit(edit: &order_edit::Model) -> Result<Value> {
     Ok(Value::Object(json))
 }
 
-pub(crate) fn array<M: Serialize>(rows: &[M]) -> Result<Value> {
-    Ok(Value::Array(
-        rows.iter().map(to_value).collect::<Result<_>>()?,
-    ))
-}
-
-/// A to-one relation shown by key: the row, or `null`.
-fn one<M: Serialize>(rows: &HashMap<String, M>, key: Option<&String>) -> Result<Value> {
-    Ok(key
-        .and_then(|k| rows.get(k))
-        .map(to_value)
-        .transpose()?
-        .unwrap_or(Value::Null))
-}
-
-/// Loads the relations `needs` names for a page of orders.
+/// Reads the orders `select` selects with the relations `needs` names, through `reader`.
 pub(crate) async fn orders<C: Connection>(
-    conn: &C,
-    rows: Vec<order::Model>,
+    reader: &mut Reader<'_, C>,
+    select: Select<order::Entity>,
     needs: &Needs<'_>,
 ) -> Result<Vec<OrderRows>> {
-    let mut orders: Vec<OrderRows> = rows
-        .into_iter()
-        .map(|row| OrderRows {
-            tax_inclusive_pricing: needs.tax_inclusive,
-            ..OrderRows::bare(row)
-        })
-        .collect();
+    let mut orders = crate::page::read_orders(reader, select, needs).await?;
     if orders.is_empty() {
         return Ok(orders);
     }
     let ids: Vec<String> = orders.iter().map(|o| o.order.id.clone()).collect();
-    let mut reader = Reader::new(conn).await?;
-    let reader = &mut reader;
+    let absent = crate::page::absent(reader, needs, &ids).await?;
+    // A relation no order of the page has is loaded for no order: no statement.
+    let keys = |path: &str| -> &[String] {
+        if absent.contains(&path) {
+            &[]
+        } else {
+            &ids
+        }
+    };
 
-    // Addresses of the orders (billing, shipping): one statement for both.
-    let billing = needs.has("billing_address");
-    let shipping = needs.has("shipping_address");
-    if billing || shipping {
-        let keys = orders.iter().flat_map(|o| {
-            [
-                billing
-                    .then(|| o.order.billing_address_id.clone())
-                    .flatten(),
-                shipping
-                    .then(|| o.order.shipping_address_id.clone())
-                    .flatten(),
-            ]
-            .into_iter()
-            .flatten()
-        });
-        let keys: Vec<String> = keys.collect();
-        let found = by_key(reader, live::<address::Entity>(), address::Column::Id, keys).await?;
-        for o in &mut orders {
-            if billing {
-                let value = one(&found, o.order.billing_address_id.as_ref())?;
-                o.shown.insert("billing_address".into(), value);
-            }
-            if shipping {
-                let value = one(&found, o.order.shipping_address_id.as_ref())?;
-                o.shown.insert("shipping_address".into(), value);
-            }
-        }
-    }
-    if needs.has("customer") {
-        let keys = orders.iter().map(|o| o.order.customer_id.clone());
-        let found = by_key(
-            reader,
-            live::<customer::Entity>(),
-            customer::Column::Id,
-            keys,
-        )
-        .await?;
-        for o in &mut orders {
-            let value = one(&found, Some(&o.order.customer_id))?;
-            o.shown.insert("customer".into(), value);
-        }
-    }
-    if needs.has("sales_channel") {
-        let keys = orders
-            .iter()
-            .filter_map(|o| o.order.sales_channel_id.clone());
-        let select = live::<sales_channel::Entity>();
-        let found = by_key(reader, select, sales_channel::Column::Id, keys).await?;
-        for o in &mut orders {
-            let value = one(&found, o.order.sales_channel_id.as_ref())?;
-            o.shown.insert("sales_channel".into(), value);
-        }
-    }
-    if needs.has("region") {
-        // Medusa reads an order's region with deleted ones.
-        let keys = orders.iter().map(|o| o.order.region_id.clone());
-        let found = by_key(reader, region::Entity::find(), region::Column::Id, keys).await?;
-        let keys: Vec<String> = found.keys().cloned().collect();
-        let includes_tax = includes_tax_of(reader, needs, Table::Region, &keys).await?;
-        for o in &mut orders {
-            o.region = Some(found.get(&o.order.region_id).cloned());
-            o.region_includes_tax = flagged(includes_tax.as_ref(), &o.order.region_id);
-        }
-    }
     if needs.has("discounts") {
         load_discounts(reader, &ids, &mut orders, needs.has("discounts.rule")).await?;
     }
@@ -469,7 +403,8 @@ pub(crate) async fn orders<C: Connection>(
             reader.backend(),
             "order_gift_cards",
         );
-        let mut cards = through(reader, select, gift_card::Column::Id, link, &ids).await?;
+        let parents = keys("gift_cards");
+        let mut cards = through(reader, select, gift_card::Column::Id, link, parents).await?;
         for (row, o) in orders.iter_mut().enumerate() {
             o.gift_cards = Some(cards.take(row));
         }
@@ -477,7 +412,8 @@ pub(crate) async fn orders<C: Connection>(
     if needs.has("gift_card_transactions") {
         let select = ordered(gift_card_transaction::Entity::find(), reader);
         let column = gift_card_transaction::Column::OrderId;
-        let mut transactions = children(reader, select, column, &ids).await?;
+        let parents = keys("gift_card_transactions");
+        let mut transactions = children(reader, select, column, parents).await?;
         let cards = if needs.has("gift_card_transactions.gift_card") {
             let keys: Vec<String> = (0..ids.len())
                 .flat_map(|row| {
@@ -522,14 +458,16 @@ pub(crate) async fn orders<C: Connection>(
     }
     if needs.has("refunds") {
         let select = ordered(refund::Entity::find(), reader);
-        let mut found = children(reader, select, refund::Column::OrderId, &ids).await?;
+        let parents = keys("refunds");
+        let mut found = children(reader, select, refund::Column::OrderId, parents).await?;
         for (row, o) in orders.iter_mut().enumerate() {
             o.refunds = Some(found.take(row));
         }
     }
     if needs.has("edits") {
         let select = ordered(order_edit::Entity::find(), reader);
-        let mut found = children(reader, select, order_edit::Column::OrderId, &ids).await?;
+        let parents = keys("edits");
+        let mut found = children(reader, select, order_edit::Column::OrderId, parents).await?;
         for (row, o) in orders.iter_mut().enumerate() {
             let edits = found
                 .take(row)
@@ -554,9 +492,11 @@ pub(crate) async fn orders<C: Connection>(
     }
     if needs.has("fulfillments") {
         let column = fulfillment::Column::OrderId;
+        let parents = keys("fulfillments");
         let found =
-            crate::load_more::load_fulfillments(reader, column, &ids, "fulfillments", needs)
+            crate::load_more::load_fulfillments(reader, column, parents, "fulfillments", needs)
                 .await?;
+        let found = pad(found, ids.len());
         for (o, rows) in orders.iter_mut().zip(found) {
             o.shown.insert("fulfillments".into(), Value::Array(rows));
         }
@@ -565,23 +505,26 @@ pub(crate) async fn orders<C: Connection>(
         let found = crate::load_more::load_returns(
             reader,
             r#return::Column::OrderId,
-            &ids,
+            keys("returns"),
             "returns",
             needs,
         )
         .await?;
+        let found = pad(found, ids.len());
         for (o, rows) in orders.iter_mut().zip(found) {
             o.shown.insert("returns".into(), Value::Array(rows));
         }
     }
     if needs.has("swaps") {
-        let found = crate::load_more::swaps(reader, &ids, needs).await?;
+        let found = crate::load_more::swaps(reader, keys("swaps"), needs).await?;
+        let found = pad(found, ids.len());
         for (o, rows) in orders.iter_mut().zip(found) {
             o.swaps = Some(rows);
         }
     }
     if needs.has("claims") {
-        let found = crate::load_more::claims(reader, &ids, needs).await?;
+        let found = crate::load_more::claims(reader, keys("claims"), needs).await?;
+        let found = pad(found, ids.len());
         for (o, rows) in orders.iter_mut().zip(found) {
             o.claims = Some(rows);
         }
@@ -605,42 +548,30 @@ async fn load_discounts<C: Connection>(
         reader.backend(),
         "order_discounts",
     );
-    let mut found: Children<discount::Model> =
-        through(reader, select, discount::Column::Id, link, ids).await?;
-    let rules = if with_rule {
-        let keys: Vec<String> = (0..ids.len())
-            .flat_map(|row| {
-                found
-                    .of(row)
-                    .filter_map(|d| d.rule_id.clone())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let select = discount_rule::Entity::find();
-        Some(by_key(reader, select, discount_rule::Column::Id, keys).await?)
-    } else {
-        None
-    };
+    // The rule is joined into the discounts' statement (with deleted ones, as the discount).
+    let rule = discount_rule::Column::Id;
+    let joined = Joined::new(
+        |select: &mut SelectStatement| {
+            if with_rule {
+                let key = Expr::col((discount::Entity, discount::Column::RuleId));
+                join_one::<discount_rule::Entity>(select, RULE, rule, key.into(), false);
+            }
+        },
+        |row: &QueryResult| {
+            if with_rule {
+                joined_one::<discount_rule::Entity>(row, RULE, rule)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    let mut found = through_with(reader, select, discount::Column::Id, link, ids, joined).await?;
     for (row, o) in orders.iter_mut().enumerate() {
-        let rows = found.take(row).into_iter().map(|discount| DiscountRows {
-            rule: rules
-                .as_ref()
-                .and_then(|r| discount.rule_id.as_ref().and_then(|id| r.get(id).cloned())),
-            discount,
-        });
+        let rows = found
+            .take(row)
+            .into_iter()
+            .map(|(discount, rule)| DiscountRows { rule, discount });
         o.discounts = Some(rows.collect());
     }
     Ok(())
-}
-
-// Used by `load_more` for the swaps' and claims' relations.
-pub(crate) fn shown_array<M: Serialize>(rows: &[M]) -> Result<Value> {
-    array(rows)
-}
-
-pub(crate) fn shown_one<M: Serialize>(
-    rows: &HashMap<String, M>,
-    key: Option<&String>,
-) -> Result<Value> {
-    one(rows, key)
 }

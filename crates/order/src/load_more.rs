@@ -13,10 +13,8 @@ use medusa_query_dsl::in_insertion_order;
 use sea_orm::EntityTrait;
 use serde_json::{Map, Value};
 
-use crate::load::{
-    array, flat_ids, items, ordered, pad, regroup, shipping_methods, shown_array, shown_one,
-    to_map, to_value, Needs,
-};
+use crate::json::{array, shown_one, to_map, to_value};
+use crate::load::{flat_ids, items, ordered, pad, regroup, shipping_methods, Needs};
 use crate::rows::{ClaimRows, ItemRows, SwapRows};
 
 /// What swaps and claims share, loaded for the flat list of their ids.
@@ -180,7 +178,7 @@ pub(crate) async fn claims<C: Connection>(
             for claimed_item in group {
                 let mut json = to_map(&claimed_item)?;
                 if let Some(images) = images.as_mut() {
-                    json.insert("images".into(), shown_array(&images.take(at))?);
+                    json.insert("images".into(), array(&images.take(at))?);
                 }
                 if let Some(lines) = &lines {
                     json.insert(

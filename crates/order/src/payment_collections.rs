@@ -23,7 +23,7 @@ use crate::events::{
     PaymentCollectionAuthorized, PaymentCollectionCreated, PaymentCollectionDeleted,
     PaymentCollectionUpdated,
 };
-use crate::load::to_map;
+use crate::json::to_map;
 
 const COLUMNS: &[&str] = &[
     "id",

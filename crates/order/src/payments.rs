@@ -9,7 +9,7 @@ use medusa_query_dsl::{RelationSpec, ResourceSpec, Selection};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde_json::{Map, Value};
 
-use crate::load::to_map;
+use crate::json::to_map;
 
 const PAYMENT_COLUMNS: &[&str] = &[
     "id",

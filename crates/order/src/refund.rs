@@ -3,7 +3,7 @@
 
 use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::RefundReasonEnum;
-use medusa_entity::{payment, refund};
+use medusa_entity::{order, payment, refund};
 use medusa_providers::ProviderRegistry;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
 use serde_json::{json, Value};
@@ -22,10 +22,12 @@ async fn refund_totals<C: sea_orm::ConnectionTrait + medusa_load::AsPgPool>(
     order_id: &str,
     tax_inclusive: bool,
 ) -> Result<RefundTotals> {
-    let row = order_for_update_legacy(conn, order_id).await?;
+    // Locked first; then read with its relations.
+    order_for_update_legacy(conn, order_id).await?;
     let query = crate::spec::plan_order_retrieve("", false)?;
     let needs = Needs::new(&query.selection, &query.totals, tax_inclusive);
-    let rows = orders(conn, vec![row], &needs)
+    let mut reader = medusa_load::Reader::new(conn).await?;
+    let rows = orders(&mut reader, order::Entity::find_by_id(order_id), &needs)
         .await?
         .pop()
         .ok_or_else(|| crate::service::order_not_found(order_id))?;

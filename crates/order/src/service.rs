@@ -3,11 +3,10 @@
 use async_trait::async_trait;
 use medusa_core::{Error, FeatureFlags, Flag, ListPage, Result};
 use medusa_entity::{address, customer, order};
-use medusa_load::references;
+use medusa_load::{references, Reader};
 use sea_orm::sea_query::Alias;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect, QueryTrait,
 };
 use serde_json::{Map, Value};
 
@@ -62,9 +61,12 @@ pub(crate) fn order_not_found(id: &str) -> Error {
 }
 
 /// The order as shown: rows, totals merged in, trimmed.
-fn shown(rows: &OrderRows, query: &OrderQuery) -> Result<Value> {
-    let mut json: Map<String, Value> = crate::json::order(rows)?;
-    merge_totals(&mut json, rows, &query.totals);
+fn shown(mut rows: OrderRows, query: &OrderQuery) -> Result<Value> {
+    // The relations kept as JSON are moved into the answer, not copied.
+    let loaded_as_json = std::mem::take(&mut rows.shown);
+    let mut json: Map<String, Value> = crate::json::order(&rows)?;
+    json.extend(loaded_as_json);
+    merge_totals(&mut json, &rows, &query.totals);
     if query.returnable_items {
         crate::json::returnable_items(&mut json);
     }
@@ -101,20 +103,20 @@ impl OrderService for SeaOrderService {
             let rate = rate as f32;
             select = select.filter(order::Column::TaxRate.eq(rate));
         }
-        let count = list
-            .plan
-            .apply_count(select.clone())
-            .count(&self.db)
-            .await?;
-        let rows = list.plan.apply(select).all(&self.db).await?;
         let needs = Needs::new(
             &list.query.selection,
             &list.query.totals,
             self.tax_inclusive,
         );
-        let loaded = orders(&self.db, rows, &needs).await?;
+        // The count, the page and its relations on one connection.
+        let mut reader = Reader::new(&self.db).await?;
+        let count = reader
+            .count(list.plan.apply_count(select.clone()).into_query())
+            .await?;
+        let loaded = orders(&mut reader, list.plan.apply(select), &needs).await?;
+        drop(reader);
         let items = loaded
-            .iter()
+            .into_iter()
             .map(|rows| shown(rows, &list.query))
             .collect::<Result<Vec<_>>>()?;
         Ok(list.plan.page("orders", items, count))
@@ -122,16 +124,13 @@ impl OrderService for SeaOrderService {
 
     async fn retrieve(&self, id: &str, query: &OrderQuery) -> Result<Value> {
         let rows = self.rows(id, query).await?;
-        shown(&rows, query)
+        shown(rows, query)
     }
 
     async fn rows(&self, id: &str, query: &OrderQuery) -> Result<OrderRows> {
-        let row = order::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .ok_or_else(|| order_not_found(id))?;
         let needs = Needs::new(&query.selection, &query.totals, self.tax_inclusive);
-        orders(&self.db, vec![row], &needs)
+        let mut reader = Reader::new(&self.db).await?;
+        orders(&mut reader, order::Entity::find_by_id(id), &needs)
             .await?
             .pop()
             .ok_or_else(|| order_not_found(id))

@@ -8,6 +8,8 @@
 //! Medusa's legacy totals wrote their `refundable` (they are then copies), which happens
 //! whenever `fields` names `items.refundable` (Medusa's default fields do).
 
+use std::collections::HashSet;
+
 use medusa_query_dsl::{RawQuery, RawValue, Selection};
 use serde_json::{Map, Value};
 
@@ -41,6 +43,10 @@ pub struct Shape {
     pub paths: Vec<String>,
     /// Whether `items[]` are plain objects (walked into) rather than entities.
     pub plain_items: bool,
+    /// The paths kept whole (`paths` and [`ALWAYS_KEPT`]), and every path some kept path
+    /// lies under: decided once per request, looked up for each key of each order.
+    kept: HashSet<String>,
+    under_kept: HashSet<String>,
 }
 
 /// Medusa's field list for a request: `fields` replacing or adjusting the defaults
@@ -127,10 +133,25 @@ pub(crate) fn shape(
         paths.extend(selection.relation_paths().into_iter().map(str::to_owned));
     }
     let plain_items = fields.iter().any(|f| f == "items.refundable");
-    Shape { paths, plain_items }
+    Shape::new(paths, plain_items)
 }
 
 impl Shape {
+    pub fn new(paths: Vec<String>, plain_items: bool) -> Self {
+        let mut kept: HashSet<String> = paths.iter().cloned().collect();
+        kept.extend(ALWAYS_KEPT.iter().map(|p| (*p).to_owned()));
+        let under_kept = kept
+            .iter()
+            .flat_map(|path| path.match_indices('.').map(|(at, _)| path[..at].to_owned()))
+            .collect();
+        Self {
+            paths,
+            plain_items,
+            kept,
+            under_kept,
+        }
+    }
+
     /// Trims the order's JSON as Medusa's `cleanResponseData` does.
     pub fn apply(&self, order: &mut Map<String, Value>) {
         order.remove(EXCLUDED);
@@ -142,44 +163,42 @@ impl Shape {
                 }
             }
         }
-        let mut kept: Vec<&str> = self.paths.iter().map(String::as_str).collect();
-        kept.extend(ALWAYS_KEPT);
-        pick(order, &kept, "", self.plain_items);
+        let mut path = String::new();
+        self.pick(order, &mut path);
     }
-}
 
-fn pick(map: &mut Map<String, Value>, paths: &[&str], prefix: &str, plain_items: bool) {
-    let keys: Vec<String> = map.keys().cloned().collect();
-    for key in keys {
-        let path = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
-        if paths.contains(&path.as_str()) {
-            continue;
-        }
-        let under = format!("{path}.");
-        let partial = paths.iter().any(|p| p.starts_with(&under));
-        let keep = partial
-            && match map.get_mut(&key) {
-                Some(Value::Array(elements)) => {
-                    // Only the order's items can be plain objects.
-                    if path == "items" && plain_items {
-                        for element in elements.iter_mut() {
-                            if let Value::Object(item) = element {
-                                item.remove(EXCLUDED);
-                                pick(item, paths, &path, plain_items);
-                            }
-                        }
-                    }
-                    true
-                }
-                _ => false,
+    /// Keeps in `map` (found at `path`, empty for the order) what a kept path names: whole
+    /// when the key's path is kept, an array when a kept path lies under it (the order's
+    /// plain items walked into), nothing else.
+    fn pick(&self, map: &mut Map<String, Value>, path: &mut String) {
+        let prefix_len = path.len();
+        map.retain(|key, value| {
+            path.truncate(prefix_len);
+            if prefix_len > 0 {
+                path.push('.');
+            }
+            path.push_str(key);
+            if self.kept.contains(path.as_str()) {
+                return true;
+            }
+            if !self.under_kept.contains(path.as_str()) {
+                return false;
+            }
+            let Value::Array(elements) = value else {
+                return false;
             };
-        if !keep {
-            map.remove(&key);
-        }
+            // Only the order's items can be plain objects.
+            if self.plain_items && path == "items" {
+                for element in elements.iter_mut() {
+                    if let Value::Object(item) = element {
+                        item.remove(EXCLUDED);
+                        self.pick(item, path);
+                    }
+                }
+            }
+            true
+        });
+        path.truncate(prefix_len);
     }
 }
 
@@ -189,10 +208,7 @@ mod tests {
     use serde_json::json;
 
     fn shaped(paths: &[&str], plain_items: bool, mut order: Value) -> Value {
-        let shape = Shape {
-            paths: paths.iter().map(|p| (*p).to_owned()).collect(),
-            plain_items,
-        };
+        let shape = Shape::new(paths.iter().map(|p| (*p).to_owned()).collect(), plain_items);
         if let Value::Object(map) = &mut order {
             shape.apply(map);
         }

@@ -198,9 +198,15 @@ fn each_additional_item(
 pub fn merge_legacy(json: &mut Map<String, Value>, input: &OrderInput, fields: &[String]) {
     use medusa_totals::legacy;
     let named = |f: &str| fields.iter().any(|field| field == f);
-    let totals = legacy::order_totals(input);
-    let by_id: HashMap<&str, _> = totals.items.iter().map(|t| (t.id.as_str(), t)).collect();
-    if named("subtotal") || named("total") {
+    // The order's own totals only when a field names one (Medusa's default fields name
+    // only the items' `refundable`s).
+    let order_level = fields.iter().any(|field| !field.contains('.'));
+    let totals = order_level.then(|| legacy::order_totals(input));
+    if let Some(totals) = totals
+        .as_ref()
+        .filter(|_| named("subtotal") || named("total"))
+    {
+        let by_id: HashMap<&str, _> = totals.items.iter().map(|t| (t.id.as_str(), t)).collect();
         each_object(json, "items", |id, item| {
             if let Some(line) = by_id.get(id) {
                 let mut shown = fields_of(*line);
@@ -213,16 +219,17 @@ pub fn merge_legacy(json: &mut Map<String, Value>, input: &OrderInput, fields: &
             }
         });
     }
-    let order_fields = fields_of(&totals);
+    let order_fields = totals.as_ref().map(fields_of).unwrap_or_default();
     for field in fields {
         let keys: &[&str] = match field.as_str() {
             "gift_card_total" => &["gift_card_total", "gift_card_tax_total"],
             "subtotal" | "tax_total" | "shipping_total" | "discount_total" | "total"
             | "paid_total" | "refunded_total" | "refundable_amount" => &[field.as_str()],
             "items.refundable" => {
+                let refunds = legacy::item_refunds(input);
                 each_object(json, "items", |id, item| {
-                    if let Some(line) = by_id.get(id) {
-                        item.insert("refundable".into(), Value::from(line.refundable));
+                    if let Some(refund) = refunds.get(id) {
+                        item.insert("refundable".into(), Value::from(*refund));
                     }
                 });
                 &[]

@@ -302,6 +302,21 @@ fn line_item_refund_with(
     js_round(base * (1.0 + rate)) as i64
 }
 
+/// Each order item's `refundable` (`getLineItemRefund` for its quantity less the returned
+/// one), by item id: what `items.refundable` alone asks, without the order's other totals.
+pub fn item_refunds(order: &OrderInput) -> std::collections::HashMap<&str, i64> {
+    let allocations = order_allocations(order);
+    order
+        .items
+        .iter()
+        .map(|item| {
+            let allocation = allocation_of(&allocations, item);
+            let refund = line_item_refund_with(order, item, item.refundable_quantity(), allocation);
+            (item.id.as_str(), refund)
+        })
+        .collect()
+}
+
 /// `getRefundTotal`: the rounded Σ of the refunds of `lines` (each with the quantity to
 /// refund), which must be order, swap or claim items.
 pub fn refund_total(order: &OrderInput, lines: &[LineItem]) -> Result<i64, LineItemNotOnOrder> {

@@ -1,0 +1,114 @@
+//! Reading in the parent's own statement what costs a statement of its own otherwise:
+//! to-one relations left-joined into the parent's select ([`join_one`], read back with
+//! [`joined_one`]), and which child relations a page has at all ([`present`]), so a page
+//! skips the statements of relations none of its parents has.
+
+use medusa_core::Result;
+use medusa_query_dsl::key_in;
+use sea_orm::sea_query::{
+    Alias, Condition, DynIden, Expr, IntoIden, JoinType, Query, SelectStatement, SimpleExpr,
+};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable, QueryResult};
+
+use crate::reader::{Connection, Reader};
+
+/// The prefix of a joined relation's columns in the parent's row.
+fn prefix(alias: &str) -> String {
+    format!("{alias}__")
+}
+
+/// Left-joins `E` under `alias` into `select`, on `E`'s column `id` equal to the parent's
+/// foreign key `parent_key`, and selects its columns as `<alias>__<column>`. `live`: a
+/// soft-deleted row reads as none, as [`crate::live`] leaves it out.
+pub fn join_one<E: EntityTrait>(
+    select: &mut SelectStatement,
+    alias: &str,
+    id: E::Column,
+    parent_key: SimpleExpr,
+    live: bool,
+) {
+    let table = Alias::new(alias);
+    let mut on = Condition::all().add(Expr::col((table.clone(), id)).eq(parent_key));
+    if live {
+        if let Some(deleted_at) = E::Column::iter().find(|c| c.as_str() == "deleted_at") {
+            on = on.add(Expr::col((table.clone(), deleted_at)).is_null());
+        }
+    }
+    select.join_as(JoinType::LeftJoin, E::default(), table.clone(), on);
+    let prefix = prefix(alias);
+    for column in E::Column::iter() {
+        let value = column.select_as(Expr::col((table.clone(), column)));
+        select.expr_as(value, Alias::new(format!("{prefix}{}", column.as_str())));
+    }
+}
+
+/// The row [`join_one`] joined under `alias` (`id` its key column), or `None` when the join
+/// found none.
+pub fn joined_one<E: EntityTrait>(
+    row: &QueryResult,
+    alias: &str,
+    id: E::Column,
+) -> Result<Option<E::Model>> {
+    let prefix = prefix(alias);
+    let key: Option<String> = row.try_get(&prefix, id.as_str())?;
+    match key {
+        Some(_) => Ok(Some(E::Model::from_query_result(row, &prefix)?)),
+        None => Ok(None),
+    }
+}
+
+/// A child relation for [`present`]: its table, and the column naming the parent.
+pub struct Owned {
+    table: DynIden,
+    column: DynIden,
+}
+
+impl Owned {
+    pub fn of<E: EntityTrait>(column: E::Column) -> Self {
+        Self {
+            table: E::default().into_iden(),
+            column: column.into_iden(),
+        }
+    }
+}
+
+/// Which of `relations` hold a row naming one of `parents`, in one statement (none for no
+/// parents or no relations). A relation found absent needs no statement of its own; one found
+/// present is loaded as usual (with its own conditions: this counts soft-deleted rows too).
+pub async fn present<C: Connection>(
+    reader: &mut Reader<'_, C>,
+    relations: &[Owned],
+    parents: &[String],
+) -> Result<Vec<bool>> {
+    if parents.is_empty() || relations.is_empty() {
+        return Ok(vec![false; relations.len()]);
+    }
+    let mut select = Query::select();
+    for (at, relation) in relations.iter().enumerate() {
+        let rows = Query::select()
+            .expr(Expr::val(1))
+            .from(relation.table.clone())
+            .and_where(key_in(
+                Expr::col((relation.table.clone(), relation.column.clone())),
+                parents.to_vec(),
+                reader.backend(),
+            ))
+            .to_owned();
+        // A number on both backends (SQLite has no boolean; PostgreSQL casts a boolean to
+        // `integer` only).
+        let found = Expr::exists(rows)
+            .cast_as(Alias::new("INTEGER"))
+            .cast_as(Alias::new("BIGINT"));
+        select.expr_as(found, Alias::new(format!("present_{at}")));
+    }
+    let results = reader.results(&select).await?;
+    let Some(row) = results.first() else {
+        return Ok(vec![false; relations.len()]);
+    };
+    (0..relations.len())
+        .map(|at| {
+            let found: i64 = row.try_get("", &format!("present_{at}"))?;
+            Ok(found != 0)
+        })
+        .collect()
+}
