@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use medusa_core::{Error, Result};
 use medusa_entity::{
-    line_item, order, order_edit, order_item_change, payment_collection, product_variant,
+    line_item, order_edit, order_item_change, payment_collection, product_variant,
 };
 use medusa_load::{by_key, children, live, Connection, Reader};
 use medusa_order::edit_rows::{item_json, orders_for_edit_totals, owned_items};
@@ -88,17 +88,7 @@ async fn figures<C: Connection>(
     let mut order_ids: Vec<String> = edits.iter().map(|e| e.order_id.clone()).collect();
     order_ids.sort();
     order_ids.dedup();
-    let rows = {
-        let mut reader = Reader::new(conn).await?;
-        by_key(
-            &mut reader,
-            order::Entity::find(),
-            order::Column::Id,
-            order_ids,
-        )
-        .await?
-    };
-    let loaded = orders_for_edit_totals(conn, rows.into_values().collect(), tax_inclusive).await?;
+    let loaded = orders_for_edit_totals(conn, order_ids, tax_inclusive).await?;
     let orders = loaded
         .into_iter()
         .map(|rows| (rows.order.id.clone(), rows))

@@ -5,22 +5,25 @@
 use medusa_core::Result;
 use medusa_entity::{line_item, order};
 use medusa_load::Connection;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::load::{items, orders, Needs};
 use crate::rows::{ItemRows, OrderRows};
 
-/// The order as `decorateTotals` of an edit reads it: items (tax lines, adjustments,
-/// variant), discounts with rules, gift cards, region, shipping methods with tax lines.
-/// Payments, refunds, gift-card transactions, swaps and claims are not among them, so they
-/// count as absent.
+/// The orders `ids` names as `decorateTotals` of an edit reads them (in no particular
+/// order): items (tax lines, adjustments, variant), discounts with rules, gift cards, region,
+/// shipping methods with tax lines. Payments, refunds, gift-card transactions, swaps and
+/// claims are not among them, so they count as absent.
 pub async fn orders_for_edit_totals<C: Connection>(
     conn: &C,
-    rows: Vec<order::Model>,
+    ids: Vec<String>,
     tax_inclusive: bool,
 ) -> Result<Vec<OrderRows>> {
     let query = crate::spec::plan_order_retrieve("expand=region&fields=id", false)?;
     let needs = Needs::new(&query.selection, &query.totals, tax_inclusive);
-    let mut loaded = orders(conn, rows, &needs).await?;
+    let select = order::Entity::find().filter(order::Column::Id.is_in(ids));
+    let mut reader = medusa_load::Reader::new(conn).await?;
+    let mut loaded = orders(&mut reader, select, &needs).await?;
     for rows in &mut loaded {
         rows.payments = None;
         rows.refunds = None;
