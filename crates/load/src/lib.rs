@@ -17,8 +17,8 @@ mod relation;
 
 pub use groups::{Children, Groups};
 pub use live::{
-    exists, find_live, link, link_with, live, missing, only_live, relink, relink_with, taken,
-    unlink,
+    exists, find_live, link, link_pairs, link_with, live, missing, only_live, relink, relink_with,
+    taken, unlink,
 };
 pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
 pub use relation::{by_key, children, references, text_of, through, Link, LINK_OWNER};

@@ -3,6 +3,7 @@
 //! variants. Each runs in one transaction that also records Medusa's events; the answer is
 //! the product re-read with the default relations after commit.
 
+pub mod bulk;
 mod checks;
 mod columns;
 mod links;
@@ -26,8 +27,8 @@ use medusa_entity::{
 use medusa_load::{find_live, taken};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::{Map, Value};
 
@@ -41,6 +42,7 @@ use crate::{retrieve_product, ProductSpecs, ProductView};
 use self::checks::*;
 use self::columns::*;
 use self::links::*;
+use self::product_row::{create_product, new_option_rows, new_product_row, update_product};
 pub use self::product_row::{create_product_in, update_product_in};
 use self::variants::*;
 
@@ -82,17 +84,60 @@ pub trait ProductWriteService: Send + Sync {
     async fn missing_sales_channels(&self, ids: &[String]) -> Result<Vec<String>>;
 }
 
+/// What else a product route does, in its transaction, with the variants it created
+/// (Medusa's variant creation adds inventory items when the inventory module is there; the
+/// CSV import does not go through it).
+#[async_trait]
+pub trait NewVariantsHook: Send + Sync {
+    async fn variants_created(
+        &self,
+        txn: &DatabaseTransaction,
+        variants: &[product_variant::Model],
+    ) -> Result<()>;
+}
+
 /// [`ProductWriteService`] over the database.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SeaProductWriteService {
     db: DatabaseConnection,
     specs: ProductSpecs,
+    new_variants: Option<std::sync::Arc<dyn NewVariantsHook>>,
+}
+
+impl std::fmt::Debug for SeaProductWriteService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SeaProductWriteService")
+            .field("specs", &self.specs)
+            .field("new_variants", &self.new_variants.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl SeaProductWriteService {
     /// Writes to `db`, answering with the default relations `specs` name.
     pub fn new(db: DatabaseConnection, specs: ProductSpecs) -> Self {
-        Self { db, specs }
+        Self {
+            db,
+            specs,
+            new_variants: None,
+        }
+    }
+
+    /// Runs `hook` on the variants each create and update makes, in its transaction.
+    pub fn with_new_variants_hook(mut self, hook: std::sync::Arc<dyn NewVariantsHook>) -> Self {
+        self.new_variants = Some(hook);
+        self
+    }
+
+    async fn after_new_variants(
+        &self,
+        txn: &DatabaseTransaction,
+        variants: &[product_variant::Model],
+    ) -> Result<()> {
+        match &self.new_variants {
+            Some(hook) if !variants.is_empty() => hook.variants_created(txn, variants).await,
+            _ => Ok(()),
+        }
     }
 
     /// The product as every mutation answers: default fields and relations.
@@ -178,9 +223,19 @@ pub async fn create_variant_in<C: ConnectionTrait>(
     product_id: &str,
     input: VariantInput,
 ) -> Result<()> {
+    create_variant(conn, product_id, input).await.map(drop)
+}
+
+/// As [`create_variant_in`], answering the new variant's row.
+async fn create_variant<C: ConnectionTrait>(
+    conn: &C,
+    product_id: &str,
+    input: VariantInput,
+) -> Result<Vec<product_variant::Model>> {
     let now = medusa_core::time::now();
-    create_variants(conn, product_id, &[input], &[None], None, now).await?;
-    touch_product(conn, product_id, now).await
+    let created = create_variants(conn, product_id, &[input], &[None], None, now).await?;
+    touch_product(conn, product_id, now).await?;
+    Ok(created)
 }
 
 /// Updates one variant of a product with Medusa's rules inside the caller's transaction (as
@@ -203,14 +258,16 @@ pub async fn update_variant_in<C: ConnectionTrait>(
 impl ProductWriteService for SeaProductWriteService {
     async fn create(&self, input: CreateProduct) -> Result<ProductView> {
         let txn = self.db.begin().await?;
-        let id = create_product_in(&txn, input).await?;
+        let (id, variants) = create_product(&txn, input, true).await?;
+        self.after_new_variants(&txn, &variants).await?;
         txn.commit().await?;
         self.reread(&id).await
     }
 
     async fn update(&self, id: &str, input: UpdateProduct) -> Result<ProductView> {
         let txn = self.db.begin().await?;
-        update_product_in(&txn, id, input).await?;
+        let variants = update_product(&txn, id, input).await?;
+        self.after_new_variants(&txn, &variants).await?;
         txn.commit().await?;
         self.reread(id).await
     }
@@ -403,7 +460,8 @@ impl ProductWriteService for SeaProductWriteService {
 
     async fn create_variant(&self, id: &str, input: VariantInput) -> Result<ProductView> {
         let txn = self.db.begin().await?;
-        create_variant_in(&txn, id, input).await?;
+        let variants = create_variant(&txn, id, input).await?;
+        self.after_new_variants(&txn, &variants).await?;
         txn.commit().await?;
         self.reread(id).await
     }
