@@ -25,14 +25,15 @@ impl InventoryItemsForNewVariants {
 
 #[async_trait]
 impl NewVariantsHook for InventoryItemsForNewVariants {
+    async fn applies(&self) -> Result<bool> {
+        self.modules.enabled().await
+    }
+
     async fn variants_created(
         &self,
         txn: &DatabaseTransaction,
         variants: &[product_variant::Model],
     ) -> Result<()> {
-        if !self.modules.enabled().await? {
-            return Ok(());
-        }
         // Medusa creates every item first, then attaches them.
         let mut attachments = Vec::with_capacity(variants.len());
         for variant in variants.iter().filter(|variant| variant.manage_inventory) {

@@ -89,6 +89,9 @@ pub trait ProductWriteService: Send + Sync {
 /// CSV import does not go through it).
 #[async_trait]
 pub trait NewVariantsHook: Send + Sync {
+    /// Whether the hook has anything to do, asked before the transaction opens (SQLite's one
+    /// connection is the transaction's until it ends).
+    async fn applies(&self) -> Result<bool>;
     async fn variants_created(
         &self,
         txn: &DatabaseTransaction,
@@ -129,14 +132,11 @@ impl SeaProductWriteService {
         self
     }
 
-    async fn after_new_variants(
-        &self,
-        txn: &DatabaseTransaction,
-        variants: &[product_variant::Model],
-    ) -> Result<()> {
+    /// The hook, when it has anything to do; asked before a transaction opens.
+    async fn active_hook(&self) -> Result<Option<&dyn NewVariantsHook>> {
         match &self.new_variants {
-            Some(hook) if !variants.is_empty() => hook.variants_created(txn, variants).await,
-            _ => Ok(()),
+            Some(hook) if hook.applies().await? => Ok(Some(hook.as_ref())),
+            _ => Ok(None),
         }
     }
 
@@ -145,6 +145,17 @@ impl SeaProductWriteService {
         let selection =
             medusa_query_dsl::plan_retrieve(self.specs.retrieve, &medusa_query_dsl::parse("")?)?;
         retrieve_product(&self.db, id, &selection).await
+    }
+}
+
+async fn after_new_variants(
+    hook: Option<&dyn NewVariantsHook>,
+    txn: &DatabaseTransaction,
+    variants: &[product_variant::Model],
+) -> Result<()> {
+    match hook {
+        Some(hook) if !variants.is_empty() => hook.variants_created(txn, variants).await,
+        _ => Ok(()),
     }
 }
 
@@ -257,17 +268,19 @@ pub async fn update_variant_in<C: ConnectionTrait>(
 #[async_trait]
 impl ProductWriteService for SeaProductWriteService {
     async fn create(&self, input: CreateProduct) -> Result<ProductView> {
+        let hook = self.active_hook().await?;
         let txn = self.db.begin().await?;
         let (id, variants) = create_product(&txn, input, true).await?;
-        self.after_new_variants(&txn, &variants).await?;
+        after_new_variants(hook, &txn, &variants).await?;
         txn.commit().await?;
         self.reread(&id).await
     }
 
     async fn update(&self, id: &str, input: UpdateProduct) -> Result<ProductView> {
+        let hook = self.active_hook().await?;
         let txn = self.db.begin().await?;
         let variants = update_product(&txn, id, input).await?;
-        self.after_new_variants(&txn, &variants).await?;
+        after_new_variants(hook, &txn, &variants).await?;
         txn.commit().await?;
         self.reread(id).await
     }
@@ -459,9 +472,10 @@ impl ProductWriteService for SeaProductWriteService {
     }
 
     async fn create_variant(&self, id: &str, input: VariantInput) -> Result<ProductView> {
+        let hook = self.active_hook().await?;
         let txn = self.db.begin().await?;
         let variants = create_variant(&txn, id, input).await?;
-        self.after_new_variants(&txn, &variants).await?;
+        after_new_variants(hook, &txn, &variants).await?;
         txn.commit().await?;
         self.reread(id).await
     }

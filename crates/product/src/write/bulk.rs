@@ -135,19 +135,7 @@ pub async fn create_products_in<C: ConnectionTrait>(
             let Ok(row) = new_variant_row(&variant_id, &plan.id, variant, rank, now) else {
                 return Ok(false);
             };
-            let values: Vec<product_option_value::ActiveModel> = options
-                .into_iter()
-                .map(|(option_id, value)| product_option_value::ActiveModel {
-                    id: Set(generate_id(OPTION_VALUE_PREFIX)),
-                    value: Set(value),
-                    option_id: Set(option_id),
-                    variant_id: Set(variant_id.clone()),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    deleted_at: Set(None),
-                    metadata: Set(None),
-                })
-                .collect();
+            let values = new_value_rows(&variant_id, options, now);
             for price in variant.prices.iter().flatten() {
                 let Ok(price) = new_base_price(price, &currencies) else {
                     return Ok(false);
@@ -299,6 +287,24 @@ fn values_of(products: &[Planned<'_>]) -> (Vec<String>, Vec<String>, Vec<String>
     (unique(&types), unique(&tags), unique(&urls))
 }
 
+/// Rows for the `values` not `known` (each given a new id, then known).
+fn new_rows<A>(
+    values: Vec<String>,
+    known: &mut HashMap<String, String>,
+    prefix: &str,
+    row: impl Fn(String, String) -> A,
+) -> Vec<A> {
+    let mut rows = Vec::new();
+    for value in values {
+        if !known.contains_key(&value) {
+            let id = generate_id(prefix);
+            known.insert(value.clone(), id.clone());
+            rows.push(row(id, value));
+        }
+    }
+    rows
+}
+
 async fn related<C: ConnectionTrait>(
     conn: &C,
     products: &[Planned<'_>],
@@ -339,54 +345,36 @@ async fn related<C: ConnectionTrait>(
                 .map(|row| (row.url, row.id)),
         );
     }
-    let mut new_types = Vec::new();
-    for value in type_values {
-        if types.contains_key(&value) {
-            continue;
-        }
-        let id = generate_id(TYPE_PREFIX);
-        types.insert(value.clone(), id.clone());
-        new_types.push(product_type::ActiveModel {
+    let new_types = new_rows(type_values, &mut types, TYPE_PREFIX, |id, value| {
+        product_type::ActiveModel {
             id: Set(id),
             value: Set(value),
             created_at: Set(now),
             updated_at: Set(now),
             deleted_at: Set(None),
             metadata: Set(None),
-        });
-    }
-    let mut new_tags = Vec::new();
-    for value in tag_values {
-        if tags.contains_key(&value) {
-            continue;
         }
-        let id = generate_id(TAG_PREFIX);
-        tags.insert(value.clone(), id.clone());
-        new_tags.push(product_tag::ActiveModel {
+    });
+    let new_tags = new_rows(tag_values, &mut tags, TAG_PREFIX, |id, value| {
+        product_tag::ActiveModel {
             id: Set(id),
             value: Set(value),
             created_at: Set(now),
             updated_at: Set(now),
             deleted_at: Set(None),
             metadata: Set(None),
-        });
-    }
-    let mut new_images = Vec::new();
-    for url in urls {
-        if images.contains_key(&url) {
-            continue;
         }
-        let id = generate_id(IMAGE_PREFIX);
-        images.insert(url.clone(), id.clone());
-        new_images.push(image::ActiveModel {
+    });
+    let new_images = new_rows(urls, &mut images, IMAGE_PREFIX, |id, url| {
+        image::ActiveModel {
             id: Set(id),
             url: Set(url),
             created_at: Set(now),
             updated_at: Set(now),
             deleted_at: Set(None),
             metadata: Set(None),
-        });
-    }
+        }
+    });
     insert_all(conn, new_types).await?;
     insert_all(conn, new_tags).await?;
     insert_all(conn, new_images).await?;

@@ -175,6 +175,27 @@ pub(super) fn new_variant_row(
     })
 }
 
+/// A new variant's option value rows: `(option_id, value)` pairs.
+pub(super) fn new_value_rows(
+    variant_id: &str,
+    options: Vec<(String, String)>,
+    now: Timestamp,
+) -> Vec<product_option_value::ActiveModel> {
+    options
+        .into_iter()
+        .map(|(option_id, value)| product_option_value::ActiveModel {
+            id: Set(generate_id(OPTION_VALUE_PREFIX)),
+            value: Set(value),
+            option_id: Set(option_id),
+            variant_id: Set(variant_id.to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+            metadata: Set(None),
+        })
+        .collect()
+}
+
 /// Creates variants as Medusa's variant creation transaction does: checks, rows, option
 /// values, prices, and a `product-variant.created` event each. `ranks` gives each variant's
 /// rank. Failures carry the transaction's appended message. Answers the new rows.
@@ -246,19 +267,7 @@ pub(super) async fn create_variants_inner<C: ConnectionTrait>(
             .insert(conn)
             .await?;
         created.push(row);
-        let values: Vec<product_option_value::ActiveModel> = options
-            .into_iter()
-            .map(|(option_id, value)| product_option_value::ActiveModel {
-                id: Set(generate_id(OPTION_VALUE_PREFIX)),
-                value: Set(value),
-                option_id: Set(option_id),
-                variant_id: Set(id.clone()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                deleted_at: Set(None),
-                metadata: Set(None),
-            })
-            .collect();
+        let values = new_value_rows(&id, options, now);
         if !values.is_empty() {
             product_option_value::Entity::insert_many(values)
                 .exec_without_returning(conn)
