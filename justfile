@@ -27,14 +27,15 @@ migrate:
 capture-reference:
     apps/admin-http/tests/reference/capture.sh
 
-# The benchmarks (ours vs the reference Medusa, 1k and 100k rows; `just bench products|orders`: one); figures go to docs/PERFORMANCE.md.
+# The benchmarks (ours vs the reference Medusa, 1k and 100k rows; `just bench products|orders|import`: one); figures go to docs/PERFORMANCE.md.
 bench WHICH="all":
     #!/usr/bin/env bash
     set -u
-    case "{{WHICH}}" in all|products|orders) ;; *) echo "usage: just bench [all|products|orders]" >&2; exit 2 ;; esac
+    case "{{WHICH}}" in all|products|orders|import) ;; *) echo "usage: just bench [all|products|orders|import]" >&2; exit 2 ;; esac
     rc=0
-    if [ "{{WHICH}}" != orders ]; then scripts/bench/products.sh || rc=1; fi
-    if [ "{{WHICH}}" != products ]; then scripts/bench/orders.sh || rc=1; fi
+    for one in products orders import; do
+        if [ "{{WHICH}}" = all ] || [ "{{WHICH}}" = "$one" ]; then scripts/bench/$one.sh || rc=1; fi
+    done
     exit $rc
 
 # Medusa's own clients against our server: the admin dashboard in Chromium, then medusa-js (`just e2e dashboard|medusa-js`: one).

@@ -2,8 +2,9 @@
 # environment, prerequisites, the release build, both servers' start and stop, the seeded
 # databases, the statement count, one wrk measurement, and the summary's helpers.
 #
-# The sourcing script sets first: RESOURCE (products|orders: the database is
-# bench_<RESOURCE>_<N>, the servers are probed on GET /admin/<RESOURCE>), SEED_SQL, HERE.
+# The sourcing script sets first: RESOURCE (products|orders|import: the database is
+# bench_<RESOURCE>_<N>, the servers are probed on GET /admin/<RESOURCE>, or on PROBE_PATH
+# when set), SEED_SQL, HERE.
 # Env (all optional):
 #   BENCH_SIZES="1000 100000"  BENCH_DURATION=20  BENCH_WARMUP=5  BENCH_CONNECTIONS=16
 #   BENCH_THREADS=2  BENCH_PG=postgres://medusa_ref:medusa_ref@127.0.0.1:5432
@@ -133,7 +134,7 @@ start_server() {
     esac
     for _ in $(seq 1 240); do
         if curl -fsS -m 2 -o /dev/null -H "x-medusa-access-token: $TOKEN" \
-            "$BASE/admin/$RESOURCE?limit=1" 2>/dev/null; then
+            "$BASE${PROBE_PATH:-/admin/$RESOURCE?limit=1}" 2>/dev/null; then
             return 0
         fi
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$logfile" >&2; die "$kind server exited during startup"; }

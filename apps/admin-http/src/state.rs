@@ -347,10 +347,12 @@ impl AppState {
                 inventory.clone(),
             )),
             products,
-            product_writes: Arc::new(medusa_product::SeaProductWriteService::new(
-                db.clone(),
-                product_specs,
-            )),
+            product_writes: Arc::new(
+                medusa_product::SeaProductWriteService::new(db.clone(), product_specs)
+                    .with_new_variants_hook(Arc::new(
+                        medusa_inventory::InventoryItemsForNewVariants::new(inventory.clone()),
+                    )),
+            ),
             product_specs,
             notifications: Arc::new(medusa_notification::SeaNotificationService::new(
                 db.clone(),

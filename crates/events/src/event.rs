@@ -23,6 +23,25 @@ pub async fn record_event<C: ConnectionTrait, E: Event>(conn: &C, event: &E) -> 
     crate::record(conn, E::NAME, data).await
 }
 
+/// Typed events collected for one [`Events::record`]: a write that records many events (a
+/// bulk import) inserts them together, in the order they were pushed.
+#[derive(Debug, Default)]
+pub struct Events(Vec<(&'static str, serde_json::Value)>);
+
+impl Events {
+    pub fn push<E: Event>(&mut self, event: &E) -> Result<()> {
+        let data = serde_json::to_value(event)
+            .map_err(|err| Error::UnexpectedState(format!("event payload: {err}")))?;
+        self.0.push((E::NAME, data));
+        Ok(())
+    }
+
+    /// Records every pushed event on `conn`, normally the write's transaction.
+    pub async fn record<C: ConnectionTrait>(self, conn: &C) -> Result<()> {
+        crate::outbox::record_many(conn, self.0).await
+    }
+}
+
 /// Declares event types: each a `pub struct` of owned fields, serialized as the payload, with
 /// its name. Fields keep their attributes (`#[serde(skip_serializing_if = ...)]`).
 ///

@@ -14,7 +14,7 @@ mod dispatcher;
 mod event;
 mod outbox;
 
-pub use event::{record_event, Event};
+pub use event::{record_event, Event, Events};
 
 pub use dispatcher::{Dispatcher, DispatcherHandle, RetryBackoff, Subscriber};
 pub use outbox::{purge_delivered, record, OutboxEvent};

@@ -50,10 +50,39 @@ fn resource_id_of(data: &Value) -> Option<String> {
 /// Records the event `name` with payload `data` on `conn`, normally the transaction of the
 /// write the event describes, so the event commits or rolls back with it.
 pub async fn record<C: ConnectionTrait>(conn: &C, name: &str, data: Value) -> Result<()> {
+    event_outbox::Entity::insert(outbox_row(name, data))
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
+}
+
+/// Events per multi-row insert: well under both backends' bound-parameter limits.
+const EVENTS_PER_INSERT: usize = 2000;
+
+/// [`record`] for many events, in this order, with one insert per [`EVENTS_PER_INSERT`].
+pub(crate) async fn record_many<C: ConnectionTrait>(
+    conn: &C,
+    events: Vec<(&'static str, Value)>,
+) -> Result<()> {
+    let mut rows: Vec<event_outbox::ActiveModel> = Vec::with_capacity(events.len());
+    for (name, data) in events {
+        rows.push(outbox_row(name, data));
+    }
+    while !rows.is_empty() {
+        let rest = rows.split_off(rows.len().min(EVENTS_PER_INSERT));
+        let batch = std::mem::replace(&mut rows, rest);
+        event_outbox::Entity::insert_many(batch)
+            .exec_without_returning(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+fn outbox_row(name: &str, data: Value) -> event_outbox::ActiveModel {
     let id = next_event_id();
     let resource_id = resource_id_of(&data);
     tracing::debug!(target: "events", event = name, %id, resource_id = ?resource_id, "event recorded");
-    event_outbox::Entity::insert(event_outbox::ActiveModel {
+    event_outbox::ActiveModel {
         id: Set(id),
         name: Set(name.to_owned()),
         resource_id: Set(resource_id),
@@ -64,10 +93,7 @@ pub async fn record<C: ConnectionTrait>(conn: &C, name: &str, data: Value) -> Re
         last_error: Set(None),
         next_attempt_at: Set(None),
         delivered_to: Set(None),
-    })
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
+    }
 }
 
 /// Deletes events delivered before `cutoff`. Undelivered events are never removed, so a

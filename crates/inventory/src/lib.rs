@@ -33,6 +33,7 @@ pub mod items;
 pub mod json;
 pub mod locations;
 pub mod modules;
+pub mod new_variants;
 pub mod reservations;
 pub mod specs;
 pub mod stock;
@@ -47,6 +48,7 @@ pub use locations::{
     UpdateStockLocation,
 };
 pub use modules::Modules;
+pub use new_variants::InventoryItemsForNewVariants;
 pub use reservations::{
     release_line_items_in, CreateReservation, ReservationService, ReserveLineItem,
     SeaReservationService, UpdateReservation,

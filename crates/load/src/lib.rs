@@ -21,8 +21,8 @@ mod relation;
 pub use groups::{Children, Groups};
 pub use joined::{join_one, joined_one, present, Owned};
 pub use live::{
-    exists, find_live, link, link_with, live, missing, only_live, relink, relink_with, taken,
-    unlink,
+    exists, find_live, link, link_pairs, link_with, live, missing, only_live, relink, relink_with,
+    taken, unlink,
 };
 pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
 pub use relation::{

@@ -148,15 +148,61 @@ where
     C: ConnectionTrait,
     F: Fn() -> Vec<Value>,
 {
-    if targets.is_empty() {
+    let pairs: Vec<(&str, &str)> = targets.iter().map(|t| (owner, t.as_str())).collect();
+    insert_links::<L, C, F>(
+        conn,
+        owner_column,
+        target_column,
+        &pairs,
+        extra_columns,
+        extra_values,
+    )
+    .await
+}
+
+/// Links per insert statement: well under both backends' bound-parameter limits.
+const LINKS_PER_INSERT: usize = 5000;
+
+/// [`link`] for many owners at once: `(owner, target)` pairs, inserted in the given order
+/// (one statement per few thousand), existing links left as they are.
+pub async fn link_pairs<L, C>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    pairs: &[(&str, &str)],
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+{
+    for batch in pairs.chunks(LINKS_PER_INSERT) {
+        insert_links::<L, C, _>(conn, owner_column, target_column, batch, &[], Vec::new).await?;
+    }
+    Ok(())
+}
+
+async fn insert_links<L, C, F>(
+    conn: &C,
+    owner_column: L::Column,
+    target_column: L::Column,
+    pairs: &[(&str, &str)],
+    extra_columns: &[L::Column],
+    extra_values: F,
+) -> Result<()>
+where
+    L: EntityTrait,
+    C: ConnectionTrait,
+    F: Fn() -> Vec<Value>,
+{
+    if pairs.is_empty() {
         return Ok(());
     }
     let mut insert = Query::insert();
     let mut columns = vec![owner_column, target_column];
     columns.extend_from_slice(extra_columns);
     insert.into_table(L::default()).columns(columns);
-    for target in targets {
-        let mut values: Vec<SimpleExpr> = vec![owner.into(), target.as_str().into()];
+    for (owner, target) in pairs {
+        let mut values: Vec<SimpleExpr> = vec![(*owner).into(), (*target).into()];
         values.extend(extra_values().into_iter().map(SimpleExpr::from));
         insert
             .values(values)

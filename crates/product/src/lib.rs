@@ -26,7 +26,7 @@ pub use read::{
 };
 pub use view::{ProductView, VariantView, PRICE_DECORATION_KEYS};
 pub use write::{
-    create_product_in, create_variant_in, update_product_in, update_variant_in,
+    create_product_in, create_variant_in, update_product_in, update_variant_in, NewVariantsHook,
     ProductWriteService, SeaProductWriteService,
 };
 pub use write_input::{CreateProduct, UpdateProduct, VariantInput};

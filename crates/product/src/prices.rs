@@ -274,32 +274,7 @@ pub async fn replace_base_prices<C: ConnectionTrait>(
                 }
                 continue;
             }
-            let new = match &price.region_id {
-                Some(region) => {
-                    let currency = currencies.get(region).cloned().ok_or_else(|| {
-                        Error::invalid_data(
-                            "Cannot read properties of undefined (reading 'currency_code')",
-                        )
-                    })?;
-                    NewPrice {
-                        id: None,
-                        currency_code: currency,
-                        region_id: Some(region.clone()),
-                        amount: price.amount,
-                        min_quantity: None,
-                        max_quantity: None,
-                    }
-                }
-                None => NewPrice {
-                    id: price.id.clone(),
-                    currency_code: price.currency_code.clone().unwrap_or_default(),
-                    region_id: None,
-                    amount: price.amount,
-                    min_quantity: price.min_quantity,
-                    max_quantity: price.max_quantity,
-                },
-            };
-            inserts.push((variant_id.clone(), new));
+            inserts.push((variant_id.clone(), new_base_price(price, &currencies)?));
         }
     }
     let pairs: Vec<(&str, &NewPrice)> = inserts
@@ -308,6 +283,37 @@ pub async fn replace_base_prices<C: ConnectionTrait>(
         .collect();
     insert_variant_prices(conn, &pairs, None, now).await?;
     Ok(())
+}
+
+/// A listed base price as inserted anew: a region price takes its region's currency (from
+/// `currencies`, by region id) and no quantities.
+pub fn new_base_price(
+    price: &PriceInput,
+    currencies: &HashMap<String, String>,
+) -> Result<NewPrice> {
+    Ok(match &price.region_id {
+        Some(region) => {
+            let currency = currencies.get(region).cloned().ok_or_else(|| {
+                Error::invalid_data("Cannot read properties of undefined (reading 'currency_code')")
+            })?;
+            NewPrice {
+                id: None,
+                currency_code: currency,
+                region_id: Some(region.clone()),
+                amount: price.amount,
+                min_quantity: None,
+                max_quantity: None,
+            }
+        }
+        None => NewPrice {
+            id: price.id.clone(),
+            currency_code: price.currency_code.clone().unwrap_or_default(),
+            region_id: None,
+            amount: price.amount,
+            min_quantity: price.min_quantity,
+            max_quantity: price.max_quantity,
+        },
+    })
 }
 
 /// A region price updates only its amount; a currency price also takes the given quantities.

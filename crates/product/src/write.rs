@@ -3,6 +3,7 @@
 //! variants. Each runs in one transaction that also records Medusa's events; the answer is
 //! the product re-read with the default relations after commit.
 
+pub mod bulk;
 mod checks;
 mod columns;
 mod links;
@@ -26,8 +27,8 @@ use medusa_entity::{
 use medusa_load::{find_live, taken};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::{Map, Value};
 
@@ -41,6 +42,7 @@ use crate::{retrieve_product, ProductSpecs, ProductView};
 use self::checks::*;
 use self::columns::*;
 use self::links::*;
+use self::product_row::{create_product, new_option_rows, new_product_row, update_product};
 pub use self::product_row::{create_product_in, update_product_in};
 use self::variants::*;
 
@@ -82,17 +84,60 @@ pub trait ProductWriteService: Send + Sync {
     async fn missing_sales_channels(&self, ids: &[String]) -> Result<Vec<String>>;
 }
 
+/// What else a product route does, in its transaction, with the variants it created
+/// (Medusa's variant creation adds inventory items when the inventory module is there; the
+/// CSV import does not go through it).
+#[async_trait]
+pub trait NewVariantsHook: Send + Sync {
+    /// Whether the hook has anything to do, asked before the transaction opens (SQLite's one
+    /// connection is the transaction's until it ends).
+    async fn applies(&self) -> Result<bool>;
+    async fn variants_created(
+        &self,
+        txn: &DatabaseTransaction,
+        variants: &[product_variant::Model],
+    ) -> Result<()>;
+}
+
 /// [`ProductWriteService`] over the database.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SeaProductWriteService {
     db: DatabaseConnection,
     specs: ProductSpecs,
+    new_variants: Option<std::sync::Arc<dyn NewVariantsHook>>,
+}
+
+impl std::fmt::Debug for SeaProductWriteService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SeaProductWriteService")
+            .field("specs", &self.specs)
+            .field("new_variants", &self.new_variants.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl SeaProductWriteService {
     /// Writes to `db`, answering with the default relations `specs` name.
     pub fn new(db: DatabaseConnection, specs: ProductSpecs) -> Self {
-        Self { db, specs }
+        Self {
+            db,
+            specs,
+            new_variants: None,
+        }
+    }
+
+    /// Runs `hook` on the variants each create and update makes, in its transaction.
+    pub fn with_new_variants_hook(mut self, hook: std::sync::Arc<dyn NewVariantsHook>) -> Self {
+        self.new_variants = Some(hook);
+        self
+    }
+
+    /// The hook, when it has anything to do; asked before a transaction opens.
+    async fn active_hook(&self) -> Result<Option<&dyn NewVariantsHook>> {
+        match &self.new_variants {
+            Some(hook) if hook.applies().await? => Ok(Some(hook.as_ref())),
+            _ => Ok(None),
+        }
     }
 
     /// The product as every mutation answers: default fields and relations.
@@ -100,6 +145,17 @@ impl SeaProductWriteService {
         let selection =
             medusa_query_dsl::plan_retrieve(self.specs.retrieve, &medusa_query_dsl::parse("")?)?;
         retrieve_product(&self.db, id, &selection).await
+    }
+}
+
+async fn after_new_variants(
+    hook: Option<&dyn NewVariantsHook>,
+    txn: &DatabaseTransaction,
+    variants: &[product_variant::Model],
+) -> Result<()> {
+    match hook {
+        Some(hook) if !variants.is_empty() => hook.variants_created(txn, variants).await,
+        _ => Ok(()),
     }
 }
 
@@ -178,9 +234,19 @@ pub async fn create_variant_in<C: ConnectionTrait>(
     product_id: &str,
     input: VariantInput,
 ) -> Result<()> {
+    create_variant(conn, product_id, input).await.map(drop)
+}
+
+/// As [`create_variant_in`], answering the new variant's row.
+async fn create_variant<C: ConnectionTrait>(
+    conn: &C,
+    product_id: &str,
+    input: VariantInput,
+) -> Result<Vec<product_variant::Model>> {
     let now = medusa_core::time::now();
-    create_variants(conn, product_id, &[input], &[None], None, now).await?;
-    touch_product(conn, product_id, now).await
+    let created = create_variants(conn, product_id, &[input], &[None], None, now).await?;
+    touch_product(conn, product_id, now).await?;
+    Ok(created)
 }
 
 /// Updates one variant of a product with Medusa's rules inside the caller's transaction (as
@@ -202,15 +268,19 @@ pub async fn update_variant_in<C: ConnectionTrait>(
 #[async_trait]
 impl ProductWriteService for SeaProductWriteService {
     async fn create(&self, input: CreateProduct) -> Result<ProductView> {
+        let hook = self.active_hook().await?;
         let txn = self.db.begin().await?;
-        let id = create_product_in(&txn, input).await?;
+        let (id, variants) = create_product(&txn, input, true).await?;
+        after_new_variants(hook, &txn, &variants).await?;
         txn.commit().await?;
         self.reread(&id).await
     }
 
     async fn update(&self, id: &str, input: UpdateProduct) -> Result<ProductView> {
+        let hook = self.active_hook().await?;
         let txn = self.db.begin().await?;
-        update_product_in(&txn, id, input).await?;
+        let variants = update_product(&txn, id, input).await?;
+        after_new_variants(hook, &txn, &variants).await?;
         txn.commit().await?;
         self.reread(id).await
     }
@@ -402,8 +472,10 @@ impl ProductWriteService for SeaProductWriteService {
     }
 
     async fn create_variant(&self, id: &str, input: VariantInput) -> Result<ProductView> {
+        let hook = self.active_hook().await?;
         let txn = self.db.begin().await?;
-        create_variant_in(&txn, id, input).await?;
+        let variants = create_variant(&txn, id, input).await?;
+        after_new_variants(hook, &txn, &variants).await?;
         txn.commit().await?;
         self.reread(id).await
     }

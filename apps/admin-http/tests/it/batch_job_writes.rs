@@ -181,3 +181,33 @@ on_both_backends! {
         }
     }
 }
+
+on_both_backends! {
+    async fn an_import_creates_what_medusas_import_creates(app) {
+        let (app, _dir) = with_files(app);
+        medusa_migration::migrate_inventory(&app.db).await.unwrap();
+        let svc = app.service().await;
+        let csv = b"Product Handle;Product Title;Variant Title;Variant SKU;Price USD\r\nmug;Mug;One;MUG-1;10\r\n";
+        let upload = send(&svc, admin(crate::uploads::multipart("/admin/uploads", &[("files", "import.csv", csv)]))).await;
+        let key = upload.body["uploads"][0]["key"].as_str().unwrap().to_owned();
+        let created = send(&svc, admin(post("/admin/batch-jobs", json!({"type": "product-import", "context": {"fileKey": key}})))).await;
+        assert_eq!(created.status, 201, "{}", created.body);
+        let job = created.body["batch_job"]["id"].as_str().unwrap().to_owned();
+        run_worker(&app).await;
+        run_worker(&app).await;
+        let done = send(&svc, admin(get(&format!("/admin/batch-jobs/{job}")))).await;
+        assert_eq!(done.body["batch_job"]["status"], "completed", "{}", done.body);
+        // Medusa's import calls its product service, which puts a product in the channels the
+        // file names and no other (the default channel is the create route's), and creates
+        // no inventory item (its variant transaction is the routes').
+        let listed = send(&svc, admin(get("/admin/products?handle=mug"))).await;
+        let imported = &listed.body["products"][0];
+        assert_eq!(imported["sales_channels"], json!([]), "{imported}");
+        assert_eq!(imported["variants"][0]["sku"], "MUG-1");
+        let made = send(&svc, admin(post("/admin/products", json!({"title": "Cup", "variants": [{"title": "One", "sku": "CUP-1", "prices": []}]})))).await;
+        assert_eq!(made.body["product"]["sales_channels"].as_array().map(Vec::len), Some(1), "{}", made.body);
+        use medusa_entity::product_variant_inventory_item as link;
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        assert_eq!(link::Entity::find().count(&app.db).await.unwrap(), 1, "the route's variant only");
+    }
+}

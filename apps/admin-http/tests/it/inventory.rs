@@ -286,3 +286,97 @@ on_both_backends! {
         assert_eq!((&card.body["variants"][0]["inventory_quantity"], &card.body["variants"][0]["purchasable"]), (&json!(0), &json!(true)));
     }
 }
+
+/// `(sku, hs_code, weight, required_quantity, link live)` of each item attached to the
+/// product's variants, by sku.
+async fn items_of(
+    app: &TestApp,
+    product_id: &str,
+) -> Vec<(Option<String>, Option<String>, Option<i32>, i32, bool)> {
+    use medusa_entity::{inventory_item, product_variant, product_variant_inventory_item as link};
+    let variants: Vec<String> = product_variant::Entity::find()
+        .filter(product_variant::Column::ProductId.eq(product_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.id)
+        .collect();
+    let links = link::Entity::find()
+        .filter(link::Column::VariantId.is_in(variants))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let mut rows = Vec::new();
+    for link in links {
+        let item = inventory_item::Entity::find_by_id(link.inventory_item_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (item.requires_shipping, item.title, item.deleted_at),
+            (true, None, None)
+        );
+        let levels = inventory_level::Entity::find()
+            .filter(inventory_level::Column::InventoryItemId.eq(&item.id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert!(levels.is_empty(), "no level is created with the item");
+        rows.push((
+            item.sku,
+            item.hs_code,
+            item.weight,
+            link.required_quantity,
+            link.deleted_at.is_none(),
+        ));
+    }
+    rows.sort();
+    rows
+}
+
+on_both_backends! {
+    async fn new_variants_get_inventory_items(app) {
+        inventory_store(&app).await;
+        let svc = app.service().await;
+        // As the reference does: an item per variant that manages its inventory, with the
+        // variant's sku and physical attributes, attached at one unit; none for the others.
+        let created = send(&svc, admin(post("/admin/products", json!({
+            "title": "Inv Mug", "options": [{"title": "Size"}],
+            "variants": [
+                {"title": "S", "sku": "INV-S", "hs_code": "hs1", "weight": 12, "prices": [{"currency_code": "usd", "amount": 100}], "options": [{"value": "S"}]},
+                {"title": "M", "sku": "INV-M", "manage_inventory": false, "prices": [], "options": [{"value": "M"}]},
+                {"title": "L", "prices": [], "options": [{"value": "L"}]},
+            ],
+        })))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let product = created.body["product"]["id"].as_str().unwrap().to_owned();
+        let option = created.body["product"]["options"][0]["id"].as_str().unwrap().to_owned();
+        assert_eq!(items_of(&app, &product).await, vec![
+            (None, None, None, 1, true),
+            (Some("INV-S".into()), Some("hs1".into()), Some(12), 1, true),
+        ]);
+        let small = created.body["product"]["variants"].as_array().unwrap().iter().find(|v| v["sku"] == "INV-S").unwrap()["id"].as_str().unwrap().to_owned();
+        let inventory = send(&svc, admin(get(&format!("/admin/variants/{small}/inventory")))).await;
+        assert_eq!(inventory.body["variant"]["inventory"][0]["sku"], "INV-S");
+        // A variant added alone, and one added by a product update, get theirs too.
+        let added = send(&svc, admin(post(&format!("/admin/products/{product}/variants"), json!({
+            "title": "XL", "sku": "INV-XL", "inventory_quantity": 5, "prices": [], "options": [{"option_id": option, "value": "XL"}],
+        })))).await;
+        assert_eq!(added.status, 200, "{}", added.text);
+        let mut variants: Vec<Value> = added.body["product"]["variants"].as_array().unwrap().iter().map(|v| json!({"id": v["id"]})).collect();
+        variants.push(json!({"title": "XXL", "sku": "INV-XXL", "inventory_quantity": 0, "prices": [], "options": [{"option_id": option, "value": "XXL"}]}));
+        let updated = send(&svc, admin(post(&format!("/admin/products/{product}"), json!({"variants": variants})))).await;
+        assert_eq!(updated.status, 200, "{}", updated.text);
+        // Deleting a variant detaches its item and keeps it.
+        let deleted = send(&svc, admin(delete(&format!("/admin/products/{product}/variants/{small}")))).await;
+        assert_eq!(deleted.status, 200, "{}", deleted.text);
+        assert_eq!(items_of(&app, &product).await, vec![
+            (None, None, None, 1, true),
+            (Some("INV-S".into()), Some("hs1".into()), Some(12), 1, false),
+            (Some("INV-XL".into()), None, None, 1, true),
+            (Some("INV-XXL".into()), None, None, 1, true),
+        ]);
+    }
+}

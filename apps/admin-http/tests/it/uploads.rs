@@ -45,7 +45,7 @@ fn with_uploads(mut app: TestApp, max_size: u64) -> (TestApp, UploadDir) {
 
 /// A multipart body with `(field, file name, bytes)` parts; an empty file name makes a plain
 /// form value.
-fn multipart(path: &str, parts: &[(&str, &str, &[u8])]) -> TestRequest {
+pub(crate) fn multipart(path: &str, parts: &[(&str, &str, &[u8])]) -> TestRequest {
     let mut body = Vec::new();
     for (field, name, bytes) in parts {
         let file_name = if name.is_empty() {

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bulk_import;
 mod csv_jobs;
 mod lifecycle;
 mod order_export;

@@ -43,52 +43,26 @@ pub(super) fn apply_fields(row: &mut product::ActiveModel, fields: &ProductField
     Ok(())
 }
 
-/// Creates a product with Medusa's rules inside the caller's transaction; answers its id.
-pub async fn create_product_in<C: ConnectionTrait>(
-    conn: &C,
-    input: CreateProduct,
-) -> Result<String> {
-    let now = medusa_core::time::now();
+/// A new product's row as Medusa's create writes it: the given columns over the defaults,
+/// the thumbnail (else the first image), a gift card never discountable.
+pub(super) fn new_product_row(
+    id: &str,
+    input: &CreateProduct,
+    handle: String,
+    type_id: Option<String>,
+    now: Timestamp,
+) -> Result<product::ActiveModel> {
     let fields = &input.fields;
-    let title = fields.title.clone().unwrap_or_default();
-    if let Some(ids) = &input.sales_channel_ids {
-        ensure_sales_channels(conn, ids).await?;
-    }
-    if matches!(fields.status, Some(None)) {
-        return Err(Error::invalid_data(
-            "Can't insert null value in field status on insert in table product",
-        ));
-    }
-    let handle = match fields.handle.clone().flatten() {
-        Some(handle) if !handle.is_empty() => handle,
-        _ => kebab_case(&title),
-    };
-    ensure_handle_free(conn, &handle, None).await?;
-    if let Some(Some(collection_id)) = &fields.collection_id {
-        ensure_collection(conn, collection_id).await?;
-    }
-    if let Some(ids) = &input.category_ids {
-        ensure_categories(conn, ids).await?;
-    }
-    let profile_id = profile_for(conn, input.is_giftcard).await?;
-    let sales_channel_ids = match &input.sales_channel_ids {
-        Some(ids) if !ids.is_empty() => ids.clone(),
-        _ => default_sales_channel(conn).await?.into_iter().collect(),
-    };
-
-    let id = generate_id(PRODUCT_PREFIX);
-    let images = input.images.clone().unwrap_or_default();
     let thumbnail = match fields.thumbnail.clone().flatten() {
         Some(thumbnail) if !thumbnail.is_empty() => Some(thumbnail),
-        _ => images.first().cloned(),
-    };
-    let type_id = match &input.type_ref {
-        Some(type_ref) => Some(upsert_type(conn, type_ref, now).await?),
-        None => None,
+        _ => input
+            .images
+            .as_ref()
+            .and_then(|images| images.first().cloned()),
     };
     let mut row = product::ActiveModel {
-        id: Set(id.clone()),
-        title: Set(title),
+        id: Set(id.to_owned()),
+        title: Set(fields.title.clone().unwrap_or_default()),
         subtitle: Set(None),
         description: Set(None),
         handle: Set(Some(handle)),
@@ -120,7 +94,95 @@ pub async fn create_product_in<C: ConnectionTrait>(
     if input.is_giftcard {
         row.discountable = Set(false);
     }
-    row.insert(conn).await?;
+    Ok(row)
+}
+
+/// A new product's option rows, and for each title position the id a variant's value at
+/// that position names: Medusa maps a position to the first option with that title.
+pub(super) fn new_option_rows(
+    product_id: &str,
+    titles: &[String],
+    now: Timestamp,
+) -> (Vec<product_option::ActiveModel>, Vec<String>) {
+    let mut option_ids: Vec<String> = Vec::with_capacity(titles.len());
+    let mut first_by_title: HashMap<&str, String> = HashMap::new();
+    let mut options = Vec::with_capacity(titles.len());
+    for title in titles {
+        let option_id = generate_id(OPTION_PREFIX);
+        option_ids.push(
+            first_by_title
+                .entry(title.as_str())
+                .or_insert_with(|| option_id.clone())
+                .clone(),
+        );
+        options.push(product_option::ActiveModel {
+            id: Set(option_id),
+            title: Set(title.clone()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+            metadata: Set(None),
+            product_id: Set(Some(product_id.to_owned())),
+        });
+    }
+    (options, option_ids)
+}
+
+/// Creates a product with Medusa's rules inside the caller's transaction, as Medusa's
+/// product service does (what its import calls): in the sales channels given, none else;
+/// answers its id.
+pub async fn create_product_in<C: ConnectionTrait>(
+    conn: &C,
+    input: CreateProduct,
+) -> Result<String> {
+    Ok(create_product(conn, input, false).await?.0)
+}
+
+/// As [`create_product_in`], answering the new variants' rows too; with `default_channel`,
+/// a product given no channel is put in the store's default one, as Medusa's route does.
+pub(super) async fn create_product<C: ConnectionTrait>(
+    conn: &C,
+    input: CreateProduct,
+    default_channel: bool,
+) -> Result<(String, Vec<product_variant::Model>)> {
+    let now = medusa_core::time::now();
+    let fields = &input.fields;
+    let title = fields.title.clone().unwrap_or_default();
+    if let Some(ids) = &input.sales_channel_ids {
+        ensure_sales_channels(conn, ids).await?;
+    }
+    if matches!(fields.status, Some(None)) {
+        return Err(Error::invalid_data(
+            "Can't insert null value in field status on insert in table product",
+        ));
+    }
+    let handle = match fields.handle.clone().flatten() {
+        Some(handle) if !handle.is_empty() => handle,
+        _ => kebab_case(&title),
+    };
+    ensure_handle_free(conn, &handle, None).await?;
+    if let Some(Some(collection_id)) = &fields.collection_id {
+        ensure_collection(conn, collection_id).await?;
+    }
+    if let Some(ids) = &input.category_ids {
+        ensure_categories(conn, ids).await?;
+    }
+    let profile_id = profile_for(conn, input.is_giftcard).await?;
+    let sales_channel_ids = match &input.sales_channel_ids {
+        Some(ids) if !ids.is_empty() => ids.clone(),
+        _ if default_channel => default_sales_channel(conn).await?.into_iter().collect(),
+        _ => Vec::new(),
+    };
+
+    let id = generate_id(PRODUCT_PREFIX);
+    let images = input.images.clone().unwrap_or_default();
+    let type_id = match &input.type_ref {
+        Some(type_ref) => Some(upsert_type(conn, type_ref, now).await?),
+        None => None,
+    };
+    new_product_row(&id, &input, handle, type_id, now)?
+        .insert(conn)
+        .await?;
 
     let image_ids = upsert_images(conn, &images, now).await?;
     set_links(conn, IMAGES, &id, &image_ids, false).await?;
@@ -140,42 +202,22 @@ pub async fn create_product_in<C: ConnectionTrait>(
         .exec_without_returning(conn)
         .await?;
     }
-    // Variant values name options by position in the body; Medusa maps a position to the
-    // first option with that title.
-    let mut option_ids: Vec<String> = Vec::with_capacity(input.option_titles.len());
-    let mut first_by_title: HashMap<&str, String> = HashMap::new();
-    let mut options = Vec::with_capacity(input.option_titles.len());
-    for title in &input.option_titles {
-        let option_id = generate_id(OPTION_PREFIX);
-        option_ids.push(
-            first_by_title
-                .entry(title.as_str())
-                .or_insert_with(|| option_id.clone())
-                .clone(),
-        );
-        options.push(product_option::ActiveModel {
-            id: Set(option_id),
-            title: Set(title.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
-            product_id: Set(Some(id.clone())),
-        });
-    }
+    let (options, option_ids) = new_option_rows(&id, &input.option_titles, now);
     if !options.is_empty() {
         product_option::Entity::insert_many(options)
             .exec_without_returning(conn)
             .await?;
     }
     medusa_events::record_event(conn, &events::ProductCreated { id: id.to_owned() }).await?;
+    let mut created = Vec::new();
     if !input.variants.is_empty() {
         let ranks: Vec<Option<i32>> = (0..input.variants.len())
             .map(|index| Some(index as i32))
             .collect();
-        create_variants(conn, &id, &input.variants, &ranks, Some(&option_ids), now).await?;
+        created =
+            create_variants(conn, &id, &input.variants, &ranks, Some(&option_ids), now).await?;
     }
-    Ok(id)
+    Ok((id, created))
 }
 
 /// Updates a product with Medusa's rules inside the caller's transaction.
@@ -184,6 +226,15 @@ pub async fn update_product_in<C: ConnectionTrait>(
     id: &str,
     input: UpdateProduct,
 ) -> Result<()> {
+    update_product(conn, id, input).await.map(drop)
+}
+
+/// As [`update_product_in`], answering the rows of the variants it created.
+pub(super) async fn update_product<C: ConnectionTrait>(
+    conn: &C,
+    id: &str,
+    input: UpdateProduct,
+) -> Result<Vec<product_variant::Model>> {
     let now = medusa_core::time::now();
     if let Some(ids) = &input.sales_channel_ids {
         ensure_sales_channels(conn, ids).await?;
@@ -239,6 +290,7 @@ pub async fn update_product_in<C: ConnectionTrait>(
         .collect();
     record_product_updated(conn, id, Some(&keys)).await?;
 
+    let mut created = Vec::new();
     if let Some(variants) = &input.variants {
         let shape = product_shape(conn, id).await?;
         let by_id: HashMap<&str, &product_variant::Model> = shape
@@ -292,8 +344,8 @@ pub async fn update_product_in<C: ConnectionTrait>(
             }
         }
         if !to_create.is_empty() {
-            create_variants(conn, id, &to_create, &ranks, None, now).await?;
+            created = create_variants(conn, id, &to_create, &ranks, None, now).await?;
         }
     }
-    Ok(())
+    Ok(created)
 }

@@ -135,9 +135,70 @@ pub(super) async fn taken_code<C: ConnectionTrait>(
     Ok(None)
 }
 
+/// A new variant's row as Medusa's variant creation writes it (its defaults: no stock,
+/// no backorders, inventory managed).
+pub(super) fn new_variant_row(
+    id: &str,
+    product_id: &str,
+    variant: &VariantInput,
+    rank: i32,
+    now: Timestamp,
+) -> Result<product_variant::ActiveModel> {
+    let flat = |value: &Option<Option<String>>| value.clone().flatten();
+    let number = |value: Option<Option<f64>>| value.flatten().map(new_variant_int_column);
+    Ok(product_variant::ActiveModel {
+        id: Set(id.to_owned()),
+        title: Set(variant.title.clone().unwrap_or_default()),
+        product_id: Set(product_id.to_owned()),
+        sku: Set(flat(&variant.sku)),
+        barcode: Set(flat(&variant.barcode)),
+        ean: Set(flat(&variant.ean)),
+        upc: Set(flat(&variant.upc)),
+        inventory_quantity: Set(new_variant_int_column(
+            variant.inventory_quantity.unwrap_or(0.0),
+        )?),
+        allow_backorder: Set(variant.allow_backorder.unwrap_or(false)),
+        manage_inventory: Set(variant.manage_inventory.unwrap_or(true)),
+        hs_code: Set(flat(&variant.hs_code)),
+        origin_country: Set(flat(&variant.origin_country)),
+        mid_code: Set(flat(&variant.mid_code)),
+        material: Set(flat(&variant.material)),
+        weight: Set(number(variant.weight).transpose()?),
+        length: Set(number(variant.length).transpose()?),
+        height: Set(number(variant.height).transpose()?),
+        width: Set(number(variant.width).transpose()?),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        metadata: Set(variant.metadata.clone().map(Value::Object)),
+        variant_rank: Set(Some(rank)),
+    })
+}
+
+/// A new variant's option value rows: `(option_id, value)` pairs.
+pub(super) fn new_value_rows(
+    variant_id: &str,
+    options: Vec<(String, String)>,
+    now: Timestamp,
+) -> Vec<product_option_value::ActiveModel> {
+    options
+        .into_iter()
+        .map(|(option_id, value)| product_option_value::ActiveModel {
+            id: Set(generate_id(OPTION_VALUE_PREFIX)),
+            value: Set(value),
+            option_id: Set(option_id),
+            variant_id: Set(variant_id.to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+            metadata: Set(None),
+        })
+        .collect()
+}
+
 /// Creates variants as Medusa's variant creation transaction does: checks, rows, option
 /// values, prices, and a `product-variant.created` event each. `ranks` gives each variant's
-/// rank. Failures carry the transaction's appended message.
+/// rank. Failures carry the transaction's appended message. Answers the new rows.
 pub(super) async fn create_variants<C: ConnectionTrait>(
     conn: &C,
     product_id: &str,
@@ -145,7 +206,7 @@ pub(super) async fn create_variants<C: ConnectionTrait>(
     ranks: &[Option<i32>],
     positional_options: Option<&[String]>,
     now: Timestamp,
-) -> Result<()> {
+) -> Result<Vec<product_variant::Model>> {
     let result =
         create_variants_inner(conn, product_id, variants, ranks, positional_options, now).await;
     result.map_err(|err| match err {
@@ -161,7 +222,7 @@ pub(super) async fn create_variants_inner<C: ConnectionTrait>(
     ranks: &[Option<i32>],
     positional_options: Option<&[String]>,
     now: Timestamp,
-) -> Result<()> {
+) -> Result<Vec<product_variant::Model>> {
     if find_live::<product::Entity, _>(conn, product_id)
         .await?
         .is_none()
@@ -187,6 +248,7 @@ pub(super) async fn create_variants_inner<C: ConnectionTrait>(
         resolved.push(options);
     }
     let mut price_updates = Vec::new();
+    let mut created = Vec::with_capacity(variants.len());
     let first_rank = shape.variants.len() as i32;
     for (computed_rank, ((variant, options), rank)) in
         (first_rank..).zip(variants.iter().zip(resolved).zip(ranks))
@@ -201,50 +263,11 @@ pub(super) async fn create_variants_inner<C: ConnectionTrait>(
             _ => computed_rank,
         };
         let id = generate_id(VARIANT_PREFIX);
-        let flat = |value: &Option<Option<String>>| value.clone().flatten();
-        let number = |value: Option<Option<f64>>| value.flatten().map(new_variant_int_column);
-        product_variant::ActiveModel {
-            id: Set(id.clone()),
-            title: Set(variant.title.clone().unwrap_or_default()),
-            product_id: Set(product_id.to_owned()),
-            sku: Set(flat(&variant.sku)),
-            barcode: Set(flat(&variant.barcode)),
-            ean: Set(flat(&variant.ean)),
-            upc: Set(flat(&variant.upc)),
-            inventory_quantity: Set(new_variant_int_column(
-                variant.inventory_quantity.unwrap_or(0.0),
-            )?),
-            allow_backorder: Set(variant.allow_backorder.unwrap_or(false)),
-            manage_inventory: Set(variant.manage_inventory.unwrap_or(true)),
-            hs_code: Set(flat(&variant.hs_code)),
-            origin_country: Set(flat(&variant.origin_country)),
-            mid_code: Set(flat(&variant.mid_code)),
-            material: Set(flat(&variant.material)),
-            weight: Set(number(variant.weight).transpose()?),
-            length: Set(number(variant.length).transpose()?),
-            height: Set(number(variant.height).transpose()?),
-            width: Set(number(variant.width).transpose()?),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(variant.metadata.clone().map(Value::Object)),
-            variant_rank: Set(Some(rank)),
-        }
-        .insert(conn)
-        .await?;
-        let values: Vec<product_option_value::ActiveModel> = options
-            .into_iter()
-            .map(|(option_id, value)| product_option_value::ActiveModel {
-                id: Set(generate_id(OPTION_VALUE_PREFIX)),
-                value: Set(value),
-                option_id: Set(option_id),
-                variant_id: Set(id.clone()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                deleted_at: Set(None),
-                metadata: Set(None),
-            })
-            .collect();
+        let row = new_variant_row(&id, product_id, variant, rank, now)?
+            .insert(conn)
+            .await?;
+        created.push(row);
+        let values = new_value_rows(&id, options, now);
         if !values.is_empty() {
             product_option_value::Entity::insert_many(values)
                 .exec_without_returning(conn)
@@ -264,7 +287,8 @@ pub(super) async fn create_variants_inner<C: ConnectionTrait>(
         )
         .await?;
     }
-    replace_base_prices(conn, &price_updates, now).await
+    replace_base_prices(conn, &price_updates, now).await?;
+    Ok(created)
 }
 
 /// Soft-deletes variants with their prices, option values and inventory links, recording
