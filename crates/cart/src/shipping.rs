@@ -198,7 +198,7 @@ async fn validate_cart_option<C: Connection>(
     }
 }
 
-async fn delete_method_in<C: Connection>(conn: &C, id: &str) -> Result<()> {
+pub(crate) async fn delete_method_in<C: Connection>(conn: &C, id: &str) -> Result<()> {
     shipping_method_tax_line::Entity::delete_many()
         .filter(shipping_method_tax_line::Column::ShippingMethodId.eq(id))
         .exec(conn)

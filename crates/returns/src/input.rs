@@ -101,10 +101,11 @@ fn return_items(body: &Body, name: &str) -> Vec<ReturnItemInput> {
 
 /// A return's shipping, as returns, claims and swaps take it.
 fn return_shipping(body: &Body) -> Option<ReturnShipping> {
-    body.nested("return_shipping").map(|shipping| ReturnShipping {
-        option_id: shipping.string("option_id"),
-        price: int_of(&shipping, "price"),
-    })
+    body.nested("return_shipping")
+        .map(|shipping| ReturnShipping {
+            option_id: shipping.string("option_id"),
+            price: int_of(&shipping, "price"),
+        })
 }
 
 /// The variants a claim or a swap sends out.

@@ -276,3 +276,108 @@ on_both_backends! {
         assert_eq!(missing.status, 404);
     }
 }
+
+/// The cart's lines as (title, unit price, has_shipping, adjustment amounts).
+fn lines(cart: &Value) -> Vec<(String, i64, bool, Vec<f64>)> {
+    cart["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let adjustments = i["adjustments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| micro(a["amount"].as_f64().unwrap()))
+                .collect();
+            (
+                format!(
+                    "{} {}",
+                    i["title"].as_str().unwrap(),
+                    i["variant_id"].as_str().unwrap_or("-")
+                ),
+                i["unit_price"].as_i64().unwrap(),
+                i["has_shipping"].as_bool().unwrap(),
+                adjustments,
+            )
+        })
+        .collect()
+}
+
+on_both_backends! {
+    async fn a_region_change_reprices_and_resets_as_medusa(app) {
+        // The figures are the reference Medusa 1.20.10's for the same requests (its NA region
+        // is untaxed, as here).
+        let option = catalog(&app).await;
+        let eu = region::Entity::find_by_id(EU).one(&app.db).await.unwrap().unwrap();
+        let na = region::Entity::find_by_id("reg_ref_na").one(&app.db).await.unwrap().unwrap();
+        DiscountBuilder::new("WELCOME10").percentage(10).region(&eu).region(&na).insert(&app.db).await;
+        DiscountBuilder::new("FREESHIP").free_shipping().region(&eu).insert(&app.db).await;
+        let svc = app.service().await;
+        let mut body = draft_body(&option, &["WELCOME10", "FREESHIP"]);
+        body["items"][1]["unit_price"] = json!(500);
+        let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let id = created.body["draft_order"]["id"].as_str().unwrap().to_owned();
+        let cart_id = created.body["draft_order"]["cart"]["id"].as_str().unwrap().to_owned();
+        attach_gift_card(&app, &cart_id).await;
+        let address = created.body["draft_order"]["cart"]["shipping_address"]["id"].clone();
+        let path = format!("/admin/draft-orders/{id}");
+
+        let moved = send(&svc, admin(post(&path, json!({"region_id": "reg_ref_na"})))).await;
+        assert_eq!(moved.status, 200, "{}", moved.text);
+        let cart = &moved.body["draft_order"]["cart"];
+        assert_eq!(cart["region_id"], "reg_ref_na");
+        assert_eq!(lines(cart), vec![
+            ("Medusa T-Shirt variant_ref_tee_s_white".to_owned(), 2200, false, vec![440.0]),
+            ("Medusa T-Shirt variant_ref_tee_m_black".to_owned(), 2200, false, vec![220.0]),
+            ("Engraving -".to_owned(), 1000, true, vec![]),
+        ]);
+        // The same address, without its country (the region has two); no method, no gift
+        // card, only the discount offered in the region.
+        assert_eq!(cart["shipping_address"]["id"], address);
+        assert_eq!(cart["shipping_address"]["first_name"], "A");
+        assert_eq!(cart["shipping_address"]["country_code"], Value::Null);
+        assert_eq!(cart["shipping_methods"], json!([]));
+        assert_eq!(cart["gift_cards"], json!([]));
+        let codes: Vec<&str> = cart["discounts"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, ["WELCOME10"]);
+        assert_eq!((cart["subtotal"].clone(), cart["discount_total"].clone(), cart["total"].clone()), (json!(7600), json!(660), json!(6940)));
+
+        // Back with a country: the address takes it, the lines their euro prices again.
+        let back = send(&svc, admin(post(&path, json!({"region_id": EU, "country_code": "FR"})))).await;
+        assert_eq!(back.status, 200, "{}", back.text);
+        let cart = &back.body["draft_order"]["cart"];
+        assert_eq!((cart["shipping_address"]["id"].clone(), cart["shipping_address"]["country_code"].clone()), (address.clone(), json!("fr")));
+        assert_eq!(lines(cart)[1].1, 1950);
+
+        let cases = [
+            (json!({"region_id": "reg_ref_na", "country_code": "fr"}), 400, "not_allowed", "Country not available in region"),
+            (json!({"region_id": "reg_nope"}), 404, "not_found", "Region with reg_nope was not found"),
+            (json!({"region_id": "reg_ref_na", "shipping_address": {"country_code": "de"}}), 400, "not_allowed", "Country not available in region"),
+            (json!({"shipping_address": {"country_code": "us"}}), 400, "invalid_data", "Shipping country must be in the cart region"),
+        ];
+        for (body, status, kind, message) in cases {
+            let refused = send(&svc, admin(post(&path, body.clone()))).await;
+            assert_eq!(refused.status, status, "{body}: {}", refused.text);
+            assert_eq!((refused.body["type"].as_str(), refused.body["message"].as_str()), (Some(kind), Some(message)), "{body}");
+        }
+        let unchanged = send(&svc, admin(get(&path))).await;
+        assert_eq!(unchanged.body["draft_order"]["cart"]["region_id"], EU);
+
+        // A draft without a shipping address gets an empty one in a region of two countries;
+        // a given address is written over the cart's own.
+        let mut body = draft_body(&option, &[]);
+        body.as_object_mut().unwrap().remove("shipping_address");
+        let bare = send(&svc, admin(post("/admin/draft-orders", body))).await;
+        assert_eq!(bare.body["draft_order"]["cart"]["shipping_address"], Value::Null);
+        let bare_path = format!("/admin/draft-orders/{}", bare.body["draft_order"]["id"].as_str().unwrap());
+        let moved = send(&svc, admin(post(&bare_path, json!({"region_id": "reg_ref_na"})))).await;
+        let empty = moved.body["draft_order"]["cart"]["shipping_address"].clone();
+        assert!(empty["id"].is_string());
+        assert_eq!(empty["country_code"], Value::Null);
+        let named = send(&svc, admin(post(&bare_path, json!({"shipping_address": {"first_name": "Z", "country_code": "ca"}})))).await;
+        let address = &named.body["draft_order"]["cart"]["shipping_address"];
+        assert_eq!((address["id"].clone(), address["first_name"].clone(), address["country_code"].clone()), (empty["id"].clone(), json!("Z"), json!("ca")));
+    }
+}
