@@ -118,7 +118,7 @@ async fn record_guest<C: ConnectionTrait>(conn: &C, guest: Option<customer::Mode
 
 /// Writes the body's lines on the cart: variant lines generated and priced, custom lines as
 /// given.
-async fn add_items_in<C: ConnectionTrait>(
+async fn add_items_in<C: medusa_load::Connection>(
     conn: &C,
     cart_id: &str,
     region_id: &str,

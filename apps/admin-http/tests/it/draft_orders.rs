@@ -381,3 +381,149 @@ on_both_backends! {
         assert_eq!((address["id"].clone(), address["first_name"].clone(), address["country_code"].clone()), (empty["id"].clone(), json!("Z"), json!("ca")));
     }
 }
+
+on_both_backends! {
+    async fn paying_creates_the_gift_cards_bought(app) {
+        // As the reference Medusa 1.20.10 did for the same draft (EU at 25 %): one card per
+        // unit, worth the unit price, taxed at the line's rate, with the line's metadata.
+        let option = catalog(&app).await;
+        let svc = app.service().await;
+        let body = json!({
+            "email": "gc@example.com",
+            "region_id": EU,
+            "items": [
+                {"variant_id": "variant_ref_gc_25", "quantity": 2, "metadata": {"to": "x"}},
+                {"variant_id": "variant_ref_tee_m_black", "quantity": 1}
+            ],
+            "shipping_methods": [{"option_id": option}],
+            "shipping_address": {"first_name": "A", "country_code": "de"}
+        });
+        let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let id = created.body["draft_order"]["id"].as_str().unwrap();
+        let paid = send(&svc, admin(post(&format!("/admin/draft-orders/{id}/pay"), json!({})))).await;
+        assert_eq!(paid.status, 200, "{}", paid.text);
+        assert_eq!(paid.body["order"]["total"], 9938);
+        let order_id = paid.body["order"]["id"].as_str().unwrap();
+        let cards = medusa_entity::gift_card::Entity::find()
+            .filter(medusa_entity::gift_card::Column::OrderId.eq(order_id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(cards.len(), 2);
+        for card in &cards {
+            assert_eq!((card.value, card.balance, card.tax_rate), (2500, 2500, Some(25.0)));
+            assert_eq!((card.region_id.as_str(), card.is_disabled), (EU, false));
+            assert_eq!(card.metadata, Some(json!({"to": "x"})));
+        }
+        assert_ne!(cards[0].code, cards[1].code);
+        let listed = send(&svc, admin(get("/admin/gift-cards"))).await;
+        assert_eq!(listed.body["count"], 2);
+        let created_events = medusa_entity::event_outbox::Entity::find()
+            .filter(medusa_entity::event_outbox::Column::Name.eq("gift_card.created"))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(created_events.len(), 2);
+    }
+}
+
+/// Makes the EU option `name` a `calculated` one of `provider` with option `data`.
+async fn calculated_option(app: &TestApp, name: &str, provider: &str, data: Value) -> String {
+    use medusa_entity::sea_orm_active_enums::ShippingOptionPriceTypeEnum;
+    let option = shipping_option::Entity::find()
+        .filter(shipping_option::Column::RegionId.eq(EU))
+        .filter(shipping_option::Column::Name.eq(name))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut active = option.into_active_model();
+    active.price_type = Set(ShippingOptionPriceTypeEnum::Calculated);
+    active.amount = Set(None);
+    active.provider_id = Set(provider.to_owned());
+    active.data = Set(data);
+    active.update(&app.db).await.unwrap().id
+}
+
+on_both_backends! {
+    setup = medusa_admin_http::Setup {
+        providers: medusa_providers::ProviderRegistry::shipped(
+            &["manual".to_owned()],
+            &["manual".to_owned(), "test-ful".to_owned()],
+        )
+        .unwrap(),
+        ..Default::default()
+    };
+    async fn calculated_shipping_is_priced_by_the_provider(app) {
+        catalog(&app).await;
+        let manual = calculated_option(&app, "PostFake Express", "manual", json!({"id": "manual-fulfillment"})).await;
+        let test_ful = calculated_option(&app, "PostFake Standard", "test-ful", json!({"id": "manual-fulfillment", "price": 1234})).await;
+        let svc = app.service().await;
+        let body = |option: &str, price: Option<i64>| {
+            let mut method = json!({"option_id": option});
+            if let Some(price) = price {
+                method["price"] = json!(price);
+            }
+            json!({"email": "calc@example.com", "region_id": EU,
+                   "items": [{"variant_id": "variant_ref_mug", "quantity": 1}],
+                   "shipping_methods": [method]})
+        };
+        // The manual provider cannot calculate: Medusa's unknown error (as the reference
+        // answered), and nothing written.
+        let refused = send(&svc, admin(post("/admin/draft-orders", body(&manual, None)))).await;
+        assert_eq!(refused.status, 500, "{}", refused.text);
+        assert_eq!(refused.body, json!({"code": "unknown_error", "type": "unknown_error", "message": "An unknown error occurred."}));
+        let none = send(&svc, admin(get("/admin/draft-orders"))).await;
+        assert_eq!(none.body["count"], 0);
+        // A custom price needs no calculation.
+        let custom = send(&svc, admin(post("/admin/draft-orders", body(&manual, Some(700))))).await;
+        assert_eq!(custom.status, 200, "{}", custom.text);
+        assert_eq!(custom.body["draft_order"]["cart"]["shipping_methods"][0]["price"], 700);
+        // `test-ful` answers its option data's price.
+        let priced = send(&svc, admin(post("/admin/draft-orders", body(&test_ful, None)))).await;
+        assert_eq!(priced.status, 200, "{}", priced.text);
+        assert_eq!(priced.body["draft_order"]["cart"]["shipping_methods"][0]["price"], 1234);
+    }
+}
+
+on_both_backends! {
+    async fn statements_per_draft_read_do_not_grow_with_its_products(app) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        crate::products::count_sqlx_statements();
+        let option = catalog(&app).await;
+        let statements = Arc::new(AtomicUsize::new(0));
+        // SQLite's statements through sea-orm's metric callback, PostgreSQL's from sqlx's log.
+        let mut db = app.db.clone();
+        let sqlite = sea_orm::ConnectionTrait::get_database_backend(&db) == sea_orm::DbBackend::Sqlite;
+        if sqlite {
+            let counter = statements.clone();
+            db.set_metric_callback(move |_| {
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+        }
+        let counted = medusa_admin_http::AppState::new(db, secrets(), tuning());
+        let svc = actix_web::test::init_service(medusa_admin_http::app(counted)).await;
+        let mut counts = Vec::new();
+        for variants in [&["variant_ref_mug"][..], &["variant_ref_mug", "variant_ref_tee_s_white", "variant_ref_sweat_s", "variant_ref_pants_s", "variant_ref_shorts_s"]] {
+            let items: Vec<Value> = variants.iter().map(|v| json!({"variant_id": v, "quantity": 1})).collect();
+            let body = json!({"email": "count@example.com", "region_id": EU, "items": items,
+                              "shipping_methods": [{"option_id": option}]});
+            let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
+            assert_eq!(created.status, 200, "{}", created.text);
+            let id = created.body["draft_order"]["id"].as_str().unwrap().to_owned();
+            statements.store(0, Ordering::SeqCst);
+            crate::products::SQLX_STATEMENTS.with(|count| count.set(0));
+            let read = send(&svc, admin(get(&format!("/admin/draft-orders/{id}")))).await;
+            assert_eq!(read.status, 200, "{}", read.text);
+            assert_eq!(read.body["draft_order"]["cart"]["items"].as_array().unwrap().len(), variants.len());
+            counts.push(if sqlite {
+                statements.load(Ordering::SeqCst)
+            } else {
+                crate::products::SQLX_STATEMENTS.with(std::cell::Cell::get)
+            });
+        }
+        assert_eq!(counts[0], counts[1], "statements for 1 and 5 products: {counts:?}");
+    }
+}
