@@ -311,7 +311,10 @@ pub async fn item_tax_lines_of<C: medusa_load::Connection>(
 }
 
 /// The live region, or Medusa's 404.
-pub(crate) async fn live_region<C: medusa_load::Connection>(conn: &C, id: &str) -> Result<region::Model> {
+pub(crate) async fn live_region<C: medusa_load::Connection>(
+    conn: &C,
+    id: &str,
+) -> Result<region::Model> {
     find_live::<region::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))

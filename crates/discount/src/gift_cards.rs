@@ -3,9 +3,9 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset};
-use medusa_events::record_event;
 use medusa_core::{generate_id, on_unique_violation, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{gift_card, order, region};
+use medusa_events::record_event;
 use medusa_load::{by_key, find_live, live, Reader};
 use medusa_query_dsl::{ListPlan, Selection};
 use rand::Rng;
