@@ -489,22 +489,9 @@ on_both_backends! {
 
 on_both_backends! {
     async fn statements_per_draft_read_do_not_grow_with_its_products(app) {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        use std::sync::Arc;
-        crate::products::count_sqlx_statements();
         let option = catalog(&app).await;
-        let statements = Arc::new(AtomicUsize::new(0));
-        // SQLite's statements through sea-orm's metric callback, PostgreSQL's from sqlx's log.
-        let mut db = app.db.clone();
-        let sqlite = sea_orm::ConnectionTrait::get_database_backend(&db) == sea_orm::DbBackend::Sqlite;
-        if sqlite {
-            let counter = statements.clone();
-            db.set_metric_callback(move |_| {
-                counter.fetch_add(1, Ordering::SeqCst);
-            });
-        }
-        let counted = medusa_admin_http::AppState::new(db, secrets(), tuning());
-        let svc = actix_web::test::init_service(medusa_admin_http::app(counted)).await;
+        let counted = crate::products::CountedApp::new(&app.db);
+        let svc = actix_web::test::init_service(medusa_admin_http::app(counted.state.clone())).await;
         let mut counts = Vec::new();
         for variants in [&["variant_ref_mug"][..], &["variant_ref_mug", "variant_ref_tee_s_white", "variant_ref_sweat_s", "variant_ref_pants_s", "variant_ref_shorts_s"]] {
             let items: Vec<Value> = variants.iter().map(|v| json!({"variant_id": v, "quantity": 1})).collect();
@@ -513,16 +500,11 @@ on_both_backends! {
             let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
             assert_eq!(created.status, 200, "{}", created.text);
             let id = created.body["draft_order"]["id"].as_str().unwrap().to_owned();
-            statements.store(0, Ordering::SeqCst);
-            crate::products::SQLX_STATEMENTS.with(|count| count.set(0));
+            counted.reset();
             let read = send(&svc, admin(get(&format!("/admin/draft-orders/{id}")))).await;
             assert_eq!(read.status, 200, "{}", read.text);
             assert_eq!(read.body["draft_order"]["cart"]["items"].as_array().unwrap().len(), variants.len());
-            counts.push(if sqlite {
-                statements.load(Ordering::SeqCst)
-            } else {
-                crate::products::SQLX_STATEMENTS.with(std::cell::Cell::get)
-            });
+            counts.push(counted.count());
         }
         assert_eq!(counts[0], counts[1], "statements for 1 and 5 products: {counts:?}");
     }
