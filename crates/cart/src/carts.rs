@@ -11,6 +11,7 @@ use sea_orm::{
 use serde_json::{Map, Value};
 
 use crate::line_items::live_region;
+use crate::region_change::{reprice_lines_in, set_region_in};
 
 /// An address given as the id of an existing one or as its fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +74,10 @@ pub async fn guest_customer_in<C: Connection>(
     Ok((created.clone(), Some(created)))
 }
 
-async fn region_countries<C: Connection>(conn: &C, region_id: &str) -> Result<Vec<String>> {
+pub(crate) async fn region_countries<C: Connection>(
+    conn: &C,
+    region_id: &str,
+) -> Result<Vec<String>> {
     Ok(country::Entity::find()
         .filter(country::Column::RegionId.eq(region_id))
         .all(conn)
@@ -145,6 +149,57 @@ async fn resolve_address<C: Connection>(
         AddressInput::Id(id) => Ok(id.clone()),
         AddressInput::New(fields) => Ok(insert_address_in(conn, fields).await?.id),
     }
+}
+
+/// The address a cart points at after an update (`updateShippingAddress_`,
+/// `updateBillingAddress_`): the one named by id, else the given fields written over the
+/// cart's current address, else a new address of them.
+async fn set_address_in<C: Connection>(
+    conn: &C,
+    input: &AddressInput,
+    current: Option<&str>,
+) -> Result<String> {
+    let fields = match input {
+        AddressInput::Id(id) => return Ok(id.clone()),
+        AddressInput::New(fields) => fields,
+    };
+    let existing = match current {
+        Some(id) => address::Entity::find_by_id(id).one(conn).await?,
+        None => None,
+    };
+    let Some(existing) = existing else {
+        return Ok(insert_address_in(conn, fields).await?.id);
+    };
+    let id = existing.id.clone();
+    let mut active = existing.into_active_model();
+    let text = |name: &str| field(fields, name);
+    macro_rules! given {
+        ($($column:ident),*) => {$(
+            if fields.contains_key(stringify!($column)) {
+                active.$column = Set(text(stringify!($column)));
+            }
+        )*};
+    }
+    given!(
+        company,
+        first_name,
+        last_name,
+        address_1,
+        address_2,
+        city,
+        province,
+        postal_code,
+        phone
+    );
+    if fields.contains_key("country_code") {
+        active.country_code = Set(text("country_code").map(|c| c.to_lowercase()));
+    }
+    if let Some(metadata) = fields.get("metadata").filter(|m| m.is_object()) {
+        active.metadata = Set(Some(metadata.clone()));
+    }
+    active.updated_at = Set(medusa_core::time::now());
+    active.update(conn).await?;
+    Ok(id)
 }
 
 /// `CartService.create`: the customer (the given one, else the e-mail's guest), the region
@@ -220,15 +275,22 @@ pub struct CartChanges {
     pub email: Option<String>,
     pub billing_address: Option<AddressInput>,
     pub shipping_address: Option<AddressInput>,
+    /// Another region: the cart moves there ([`set_region_in`]).
+    pub region_id: Option<String>,
+    /// The shipping country asked for with a region change.
+    pub country_code: Option<String>,
 }
 
-/// Applies [`CartChanges`]: a customer by id (404 when unknown), else the e-mail's guest; an
-/// address by id or by fields (a new row; a shipping country must be in the cart's region).
+/// Applies [`CartChanges`] in `CartService.update`'s order: a customer by id (404 when
+/// unknown), else the e-mail's guest; the variant lines priced again when a customer or region
+/// is given; the move to another region; an address by id or by fields (a new row; a shipping
+/// country must be in the cart's region, the new one after a move).
 /// Returns the guest created on the way, and whether the customer changed.
 pub async fn update_cart_in<C: Connection>(
     conn: &C,
     cart: &cart::Model,
     changes: &CartChanges,
+    tax_inclusive: bool,
 ) -> Result<(CreatedCustomer, bool)> {
     let mut active = cart.clone().into_active_model();
     let mut created = None;
@@ -249,22 +311,55 @@ pub async fn update_cart_in<C: Connection>(
         active.email = Set(Some(customer.email));
         created = new;
     }
-    let countries = region_countries(conn, &cart.region_id).await?;
+    let mut region_id = cart.region_id.clone();
+    if changes.customer_id.is_some() || changes.region_id.is_some() {
+        let customer = changes.customer_id.as_ref().or(cart.customer_id.as_ref());
+        let pricing_region = changes.region_id.as_ref().unwrap_or(&cart.region_id);
+        reprice_lines_in(
+            conn,
+            &cart.id,
+            pricing_region,
+            customer.map(String::as_str),
+            tax_inclusive,
+        )
+        .await?;
+    }
+    if let Some(new_region) = changes.region_id.as_ref().filter(|r| **r != cart.region_id) {
+        // The country asked for, else the new shipping address's.
+        let country = changes
+            .country_code
+            .clone()
+            .or(match &changes.shipping_address {
+                Some(AddressInput::New(fields)) => field(fields, "country_code"),
+                _ => None,
+            });
+        let moved =
+            set_region_in(conn, cart, new_region, country.as_deref(), tax_inclusive).await?;
+        active.region_id = Set(moved.region_id.clone());
+        active.shipping_address_id = Set(moved.shipping_address_id.clone());
+        region_id = moved.region_id;
+    }
     if let Some(address) = &changes.billing_address {
-        let id = match address {
-            AddressInput::Id(id) => id.clone(),
-            AddressInput::New(fields) => insert_address_in(conn, fields).await?.id,
-        };
+        let current = cart.billing_address_id.as_deref();
+        let id = set_address_in(conn, address, current).await?;
         active.billing_address_id = Set(Some(id));
     }
     if let Some(address) = &changes.shipping_address {
-        let id = resolve_address(
-            conn,
-            address,
-            &countries,
-            "Shipping country must be in the cart region",
-        )
-        .await?;
+        let countries = region_countries(conn, &region_id).await?;
+        let country = match address {
+            AddressInput::Id(id) => address_country(conn, id).await?,
+            AddressInput::New(fields) => field(fields, "country_code").map(|c| c.to_lowercase()),
+        };
+        if country.is_some_and(|c| !countries.contains(&c)) {
+            return Err(Error::invalid_data(
+                "Shipping country must be in the cart region",
+            ));
+        }
+        let current = match &active.shipping_address_id {
+            sea_orm::ActiveValue::Set(id) | sea_orm::ActiveValue::Unchanged(id) => id.clone(),
+            sea_orm::ActiveValue::NotSet => None,
+        };
+        let id = set_address_in(conn, address, current.as_deref()).await?;
         active.shipping_address_id = Set(Some(id));
     }
     active.updated_at = Set(medusa_core::time::now());

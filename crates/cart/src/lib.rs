@@ -24,6 +24,7 @@ pub use tax_lines::{
 pub mod adjustments;
 pub mod carts;
 pub mod discounts;
+pub mod region_change;
 pub mod rows;
 pub mod shipping;
 pub mod view;

@@ -13,7 +13,7 @@ use medusa_entity::{line_item, line_item_tax_line, product, product_variant, reg
 use medusa_load::find_live;
 use medusa_pricing::line_prices::{select_line_prices, VariantQuantity};
 use medusa_query_dsl::key_in;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Map, Value};
 
 use crate::tax_lines::{create_item_tax_lines_in, TaxRegion};
@@ -66,7 +66,7 @@ pub struct NewLineItem {
 /// line items, some variant has not been found: ..."), an unknown region (`not_found`), a
 /// variant without a price in the region (`invalid_data`, "Cannot generate line item for
 /// variant \"...\" without a price").
-pub async fn generate_line_items_in<C: ConnectionTrait>(
+pub async fn generate_line_items_in<C: medusa_load::Connection>(
     conn: &C,
     context: &PricingContext<'_>,
     lines: &[VariantLine],
@@ -237,7 +237,7 @@ pub enum TaxLines<'a> {
 
 /// Writes the items for `owner` in the given order (`includes_tax` only when `tax_inclusive`),
 /// then, with [`TaxLines::Create`], their tax lines. Returns the written rows.
-pub async fn insert_line_items_in<C: ConnectionTrait>(
+pub async fn insert_line_items_in<C: medusa_load::Connection>(
     conn: &C,
     owner: LineOwner<'_>,
     items: Vec<NewLineItem>,
@@ -282,7 +282,7 @@ pub async fn insert_line_items_in<C: ConnectionTrait>(
 /// Generates and writes variant lines in one call: what claims and swaps do with their
 /// additional items (`LineItemService.generate` then `create`, then the tax provider's
 /// `createTaxLines` when `tax_lines` asks for it).
-pub async fn add_variant_lines_in<C: ConnectionTrait>(
+pub async fn add_variant_lines_in<C: medusa_load::Connection>(
     conn: &C,
     owner: LineOwner<'_>,
     context: &PricingContext<'_>,
@@ -295,7 +295,7 @@ pub async fn add_variant_lines_in<C: ConnectionTrait>(
 
 /// The tax lines written for an item (the rows, in insertion order), for callers that answer
 /// with them.
-pub async fn item_tax_lines_of<C: ConnectionTrait>(
+pub async fn item_tax_lines_of<C: medusa_load::Connection>(
     conn: &C,
     item_ids: &[String],
 ) -> Result<Vec<line_item_tax_line::Model>> {
@@ -313,7 +313,10 @@ pub async fn item_tax_lines_of<C: ConnectionTrait>(
 }
 
 /// The live region, or Medusa's 404.
-pub(crate) async fn live_region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
+pub(crate) async fn live_region<C: medusa_load::Connection>(
+    conn: &C,
+    id: &str,
+) -> Result<region::Model> {
     find_live::<region::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))

@@ -6,14 +6,14 @@
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::sea_orm_active_enums::{
-    DiscountRuleTypeEnum, ShippingOptionRequirementTypeEnum,
+    DiscountRuleTypeEnum, ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum,
 };
 use medusa_entity::{
     custom_shipping_option, line_item, shipping_method, shipping_method_tax_line, shipping_option,
     shipping_option_requirement,
 };
 use medusa_load::{find_live, Connection};
-use medusa_providers::ProviderRegistry;
+use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Map, Value};
 
@@ -100,7 +100,7 @@ pub async fn add_shipping_method_in<C: Connection>(
     let data = provider.validate_fulfillment_data(&option.data, &Value::Object(data.clone()));
     let price = match custom {
         Some(custom) => custom.price,
-        None => option.amount.unwrap_or(0),
+        None => option_price(provider.as_ref(), &option, &data)?,
     };
     let method = shipping_method::ActiveModel {
         id: Set(generate_id("sm")),
@@ -153,6 +153,28 @@ pub async fn add_shipping_method_in<C: Connection>(
     Ok(())
 }
 
+/// `ShippingOptionService.getPrice_`: a `calculated` option's price is the provider's
+/// (a provider's failure is Medusa's unknown error; no price is refused by the column), any
+/// other option's is its amount.
+fn option_price(
+    provider: &dyn FulfillmentProvider,
+    option: &shipping_option::Model,
+    data: &Value,
+) -> Result<i32> {
+    if option.price_type != ShippingOptionPriceTypeEnum::Calculated {
+        return Ok(option.amount.unwrap_or(0));
+    }
+    let price = provider
+        .calculate_price(&option.data, data)
+        .map_err(|message| Error::Db(sea_orm::DbErr::Custom(message)))?
+        .ok_or_else(|| {
+            Error::invalid_data(
+                "Can't insert null value in field price on insert in table shipping_method",
+            )
+        })?;
+    crate::line_items::to_i32(price)
+}
+
 /// `validateCartOption`: a return option is never offered; the option must be of the cart's
 /// region, and its requirements must accept the cart's subtotal (with the item taxes when the
 /// option's price includes tax).
@@ -198,7 +220,7 @@ async fn validate_cart_option<C: Connection>(
     }
 }
 
-async fn delete_method_in<C: Connection>(conn: &C, id: &str) -> Result<()> {
+pub(crate) async fn delete_method_in<C: Connection>(conn: &C, id: &str) -> Result<()> {
     shipping_method_tax_line::Entity::delete_many()
         .filter(shipping_method_tax_line::Column::ShippingMethodId.eq(id))
         .exec(conn)

@@ -13,7 +13,8 @@ use medusa_entity::{
     line_item, line_item_tax_line, region, shipping_method, shipping_method_tax_line,
     shipping_tax_rate, tax_rate,
 };
-use medusa_pricing::variant_prices::product_rates;
+use medusa_load::Connection;
+use medusa_pricing::variant_prices::rates_of_products;
 use medusa_query_dsl::key_in;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
@@ -59,26 +60,24 @@ fn rate_of(model: &tax_rate::Model) -> Rate {
     }
 }
 
-/// The rates of each product in the region (its own and its type's, else the default).
-pub async fn rates_for_products<C: ConnectionTrait>(
+/// The rates of each product in the region (its own and its type's, else the default), read
+/// for all the products at once.
+pub async fn rates_for_products<C: Connection>(
     conn: &C,
     region: &TaxRegion,
     product_ids: &[String],
 ) -> Result<HashMap<String, Vec<Rate>>> {
-    let mut out = HashMap::new();
-    for product_id in product_ids {
-        if out.contains_key(product_id) {
-            continue;
-        }
-        let own = product_rates(conn, product_id, &region.id).await?;
-        let rates = if own.is_empty() {
-            vec![region.default_rate()]
-        } else {
-            own.iter().map(rate_of).collect()
-        };
-        out.insert(product_id.clone(), rates);
-    }
-    Ok(out)
+    let mut own = rates_of_products(conn, product_ids, &region.id).await?;
+    Ok(product_ids
+        .iter()
+        .map(|id| {
+            let rates = match own.remove(id) {
+                Some(rates) => rates.iter().map(rate_of).collect(),
+                None => vec![region.default_rate()],
+            };
+            (id.clone(), rates)
+        })
+        .collect())
 }
 
 /// The rates of a shipping option (Medusa does not filter them by region), else the default.
@@ -117,7 +116,7 @@ pub async fn rates_for_option<C: ConnectionTrait>(
 
 /// Writes the tax lines of these items (each with its product, `None` for a custom item, which
 /// gets none). Returns the written lines.
-pub async fn create_item_tax_lines_in<C: ConnectionTrait>(
+pub async fn create_item_tax_lines_in<C: Connection>(
     conn: &C,
     region: &TaxRegion,
     items: &[(&line_item::Model, Option<&str>)],

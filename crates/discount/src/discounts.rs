@@ -12,7 +12,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::conditions;
 use crate::input::{duration_seconds, CreateDiscount, CreateDynamicCode, UpdateDiscount};
@@ -266,7 +266,13 @@ impl DiscountService for SeaDiscountService {
         for condition in &input.rule.conditions {
             conditions::upsert_in(&txn, &rule.id, condition, true).await?;
         }
-        medusa_events::record(&txn, "discount.created", json!({ "id": created.id })).await?;
+        medusa_events::record_event(
+            &txn,
+            &crate::events::DiscountCreated {
+                id: created.id.clone(),
+            },
+        )
+        .await?;
         txn.commit().await?;
         self.retrieve(&created.id, selection).await
     }

@@ -2,8 +2,10 @@
 //! the code and the order's display id, update with the balance check, soft delete.
 
 use async_trait::async_trait;
+use chrono::{DateTime, FixedOffset};
 use medusa_core::{generate_id, on_unique_violation, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{gift_card, order, region};
+use medusa_events::record_event;
 use medusa_load::{by_key, find_live, live, Reader};
 use medusa_query_dsl::{ListPlan, Selection};
 use rand::Rng;
@@ -13,8 +15,9 @@ use sea_orm::{
     PaginatorTrait, QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use crate::events::GiftCardCreated;
 use crate::input::{CreateGiftCard, UpdateGiftCard};
 use crate::view::{attach_includes_tax, RegionRow};
 
@@ -82,10 +85,68 @@ pub fn generate_code() -> String {
         .join("-")
 }
 
-/// Medusa's `resolveTaxRate` for a card created from the admin: the region's rate when the
-/// region taxes gift cards and has a non-zero rate, else none.
-fn tax_rate_of(region: &region::Model) -> Option<f32> {
-    (region.gift_cards_taxable && region.tax_rate != 0.0).then_some(region.tax_rate)
+/// Medusa's `resolveTaxRate`: none unless the region taxes gift cards; then the given rate
+/// (the bought line's), else the region's when not 0.
+fn resolve_tax_rate(given: Option<f32>, region: &region::Model) -> Option<f32> {
+    if !region.gift_cards_taxable {
+        return None;
+    }
+    given
+        .filter(|r| *r != 0.0)
+        .or((region.tax_rate != 0.0).then_some(region.tax_rate))
+}
+
+/// What `GiftCardService.create` is given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewGiftCard {
+    pub region_id: String,
+    /// The value, and the first balance.
+    pub value: i32,
+    /// The order that bought it.
+    pub order_id: Option<String>,
+    pub is_disabled: bool,
+    pub ends_at: Option<DateTime<FixedOffset>>,
+    pub metadata: Option<Value>,
+    pub tax_rate: Option<f32>,
+}
+
+/// `GiftCardService.create` inside the caller's transaction: a random code, the region (404
+/// when unknown), the tax rate resolved against it; records `gift_card.created`.
+pub async fn create_gift_card_in<C: ConnectionTrait>(
+    conn: &C,
+    new: &NewGiftCard,
+) -> Result<gift_card::Model> {
+    let region = region_in(conn, &new.region_id).await?;
+    let now = medusa_core::time::now();
+    let code = generate_code();
+    let card = gift_card::ActiveModel {
+        id: Set(generate_id("gift")),
+        code: Set(code.clone()),
+        value: Set(new.value),
+        balance: Set(new.value),
+        region_id: Set(region.id.clone()),
+        order_id: Set(new.order_id.clone()),
+        is_disabled: Set(new.is_disabled),
+        ends_at: Set(new.ends_at),
+        created_at: Set(now),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        metadata: Set(new.metadata.clone()),
+        tax_rate: Set(resolve_tax_rate(new.tax_rate, &region)),
+    }
+    .insert(conn)
+    .await
+    .map_err(on_unique_violation(|_| {
+        Error::duplicate(format!("Gift_card with code {code} already exists."))
+    }))?;
+    record_event(
+        conn,
+        &GiftCardCreated {
+            id: card.id.clone(),
+        },
+    )
+    .await?;
+    Ok(card)
 }
 
 /// Loads the relations `selection` asks for onto a page of gift cards.
@@ -196,36 +257,25 @@ impl GiftCardService for SeaGiftCardService {
 
     async fn create(&self, input: CreateGiftCard, selection: &Selection) -> Result<GiftCardView> {
         let txn = self.db.begin().await?;
-        let region = region_in(&txn, &input.region_id).await?;
-        let now = medusa_core::time::now();
-        let code = generate_code();
         // Medusa inserts the card without a value and the column refuses it.
         let value = input.value.ok_or_else(|| {
             Error::invalid_data(
                 "Can't insert null value in field value on insert in table gift_card",
             )
         })?;
-        let card = gift_card::ActiveModel {
-            id: Set(generate_id("gift")),
-            code: Set(code.clone()),
-            value: Set(value),
-            balance: Set(value),
-            region_id: Set(region.id.clone()),
-            order_id: Set(None),
-            is_disabled: Set(input.is_disabled.unwrap_or(false)),
-            ends_at: Set(input.ends_at),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(input.metadata.map(Value::Object)),
-            tax_rate: Set(tax_rate_of(&region)),
-        }
-        .insert(&txn)
-        .await
-        .map_err(on_unique_violation(|_| {
-            Error::duplicate(format!("Gift_card with code {code} already exists."))
-        }))?;
-        medusa_events::record(&txn, "gift_card.created", json!({ "id": card.id })).await?;
+        let card = create_gift_card_in(
+            &txn,
+            &NewGiftCard {
+                region_id: input.region_id,
+                value,
+                order_id: None,
+                is_disabled: input.is_disabled.unwrap_or(false),
+                ends_at: input.ends_at,
+                metadata: input.metadata.map(Value::Object),
+                tax_rate: None,
+            },
+        )
+        .await?;
         txn.commit().await?;
         self.retrieve(&card.id, selection).await
     }

@@ -14,6 +14,7 @@ pub mod condition_service;
 pub mod conditions;
 pub mod discounts;
 pub mod duration;
+pub mod events;
 pub mod gift_cards;
 pub mod input;
 pub mod specs;

@@ -4,7 +4,8 @@
 //!
 //! In order: a `system` payment session, selected; the cart's tax lines written; the payment
 //! authorized (no payment when the cart costs nothing); the order created from the cart
-//! (`OrderService.createFromCart`: discounts, gift cards debited, items and methods moved,
+//! (`OrderService.createFromCart`: discounts, gift cards debited, gift cards bought by its
+//! gift-card lines created, items and methods moved,
 //! `order.placed`); the cart completed; the draft completed; the payment captured.
 
 use chrono::{DateTime, FixedOffset};
@@ -12,6 +13,7 @@ use medusa_cart::rows::load_cart;
 use medusa_cart::tax_lines::{create_item_tax_lines_in, create_method_tax_lines_in, TaxRegion};
 use medusa_cart::view::cart_totals_in;
 use medusa_core::{generate_id, Error, Result};
+use medusa_discount::gift_cards::{create_gift_card_in, NewGiftCard};
 use medusa_entity::sea_orm_active_enums::{
     DraftOrderStatusEnum, OrderFulfillmentStatusEnum, OrderPaymentStatusEnum, OrderStatusEnum,
     PaymentSessionStatusEnum,
@@ -67,7 +69,7 @@ pub async fn pay_in(
         .iter()
         .map(|i| (&i.item, i.product_id.as_deref()))
         .collect();
-    create_item_tax_lines_in(txn, &region, &items).await?;
+    let item_tax_lines = create_item_tax_lines_in(txn, &region, &items).await?;
     let methods: Vec<shipping_method::Model> = rows
         .shipping_methods
         .iter()
@@ -231,6 +233,7 @@ pub async fn pay_in(
         now,
     )
     .await?;
+    create_bought_gift_cards(txn, &rows, &order_id, &totals, &item_tax_lines).await?;
     let item_ids: Vec<String> = rows.items.iter().map(|i| i.item.id.clone()).collect();
     line_item::Entity::update_many()
         .col_expr(
@@ -285,6 +288,50 @@ pub async fn pay_in(
     completed.update(txn).await?;
     capture_in(txn, providers, &order_id).await?;
     Ok(order_id)
+}
+
+/// `createGiftCardsFromLineItem_`: a gift card per unit of each gift-card line, worth the
+/// line's tax-exclusive unit price, taxed at the sum of the line's tax rates (as the region
+/// resolves it), with the line's metadata.
+async fn create_bought_gift_cards<C: ConnectionTrait>(
+    conn: &C,
+    rows: &medusa_cart::rows::CartRows,
+    order_id: &str,
+    totals: &medusa_totals::current::CartTotals,
+    tax_lines: &[line_item_tax_line::Model],
+) -> Result<()> {
+    for item in rows.items.iter().filter(|i| i.item.is_giftcard) {
+        let subtotal = totals
+            .items
+            .iter()
+            .find(|t| t.id == item.item.id)
+            .map_or(0, |t| t.subtotal);
+        let quantity = i64::from(item.item.quantity);
+        if subtotal == 0 || quantity == 0 {
+            continue;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+        let value = (subtotal as f64 / quantity as f64).round() as i64;
+        let value = i32::try_from(value).map_err(|_| Error::invalid_data("value out of range"))?;
+        let rate: f32 = tax_lines
+            .iter()
+            .filter(|l| l.item_id == item.item.id)
+            .map(|l| l.rate)
+            .sum();
+        let card = NewGiftCard {
+            region_id: rows.cart.region_id.clone(),
+            value,
+            order_id: Some(order_id.to_owned()),
+            is_disabled: false,
+            ends_at: None,
+            metadata: item.item.metadata.clone(),
+            tax_rate: (rate != 0.0).then_some(rate),
+        };
+        for _ in 0..quantity {
+            create_gift_card_in(conn, &card).await?;
+        }
+    }
+    Ok(())
 }
 
 async fn clear_tax_lines<C: ConnectionTrait>(

@@ -118,7 +118,7 @@ async fn record_guest<C: ConnectionTrait>(conn: &C, guest: Option<customer::Mode
 
 /// Writes the body's lines on the cart: variant lines generated and priced, custom lines as
 /// given.
-async fn add_items_in<C: ConnectionTrait>(
+async fn add_items_in<C: medusa_load::Connection>(
     conn: &C,
     cart_id: &str,
     region_id: &str,
@@ -306,8 +306,11 @@ impl DraftOrderService for SeaDraftOrderService {
             email: input.email.clone(),
             billing_address: address(&input.billing_address),
             shipping_address: address(&input.shipping_address),
+            region_id: input.region_id.clone(),
+            country_code: input.country_code.clone(),
         };
-        let (guest, customer_changed) = update_cart_in(&txn, &cart, &changes).await?;
+        let (guest, customer_changed) =
+            update_cart_in(&txn, &cart, &changes, tax_inclusive).await?;
         record_guest(&txn, guest).await?;
         if let Some(codes) = &input.discounts {
             set_discounts_in(&txn, &cart_id, codes, tax_inclusive).await?;

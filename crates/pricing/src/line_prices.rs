@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use medusa_core::Result;
 use medusa_entity::region;
-use sea_orm::ConnectionTrait;
 
 use crate::selection::{combined_rate, select, Context, Selected};
 use crate::variant_prices::{
@@ -27,7 +26,7 @@ pub struct VariantQuantity {
 
 /// The selected prices of these variants in `region` for `customer_id` (a variant without any
 /// admitted price gets `Selected::default()`: no calculated price).
-pub async fn select_line_prices<C: ConnectionTrait>(
+pub async fn select_line_prices<C: medusa_load::Connection>(
     conn: &C,
     region: &region::Model,
     customer_id: Option<&str>,

@@ -15,7 +15,7 @@ use medusa_core::{FeatureFlags, Flag, Result};
 use medusa_entity::tax_rate;
 use medusa_product::{ProductService, VariantPage, VariantView, PRICE_DECORATION_KEYS};
 use medusa_query_dsl::{ListPlan, Selection};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use serde_json::{json, Map, Value};
 
 use crate::selection::{combined_rate, select, taxes, Context, Selected, Taxed};
@@ -119,7 +119,7 @@ struct RegionTerms {
     rate: f64,
 }
 
-async fn region_terms<C: ConnectionTrait>(
+async fn region_terms<C: medusa_load::Connection>(
     conn: &C,
     region_id: &str,
     variant_ids: &[String],
@@ -158,7 +158,7 @@ fn rate_percent(rate: &tax_rate::Model) -> Option<f64> {
         .and_then(|r| medusa_core::number::js_number(r).as_f64())
 }
 
-async fn decorate<C: ConnectionTrait>(
+async fn decorate<C: medusa_load::Connection>(
     conn: &C,
     variants: &mut [VariantView],
     request: &Request<'_>,

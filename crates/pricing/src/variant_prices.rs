@@ -17,7 +17,7 @@ use medusa_entity::{
     price_list_customer_groups, product, product_tax_rate, product_type_tax_rate, product_variant,
     product_variant_money_amount, region, tax_rate,
 };
-use medusa_load::find_live;
+use medusa_load::{by_key, find_live, live, through, Connection, Link, Reader};
 use medusa_query_dsl::key_in;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -328,63 +328,87 @@ pub async fn taxed_product<C: ConnectionTrait>(
     Ok(first)
 }
 
-/// The region's rates overriding its default for a product: the product's own, then its
-/// type's, each rate once; empty when there are none (Medusa then uses the region's rate).
-pub async fn product_rates<C: ConnectionTrait>(
+/// A product's tax rates in the region ([`rates_of_products`] for one product).
+pub async fn product_rates<C: Connection>(
     conn: &C,
     product_id: &str,
     region_id: &str,
 ) -> Result<Vec<tax_rate::Model>> {
-    let own: Vec<String> = product_tax_rate::Entity::find()
-        .filter(product_tax_rate::Column::ProductId.eq(product_id))
-        .all(conn)
+    let ids = [product_id.to_owned()];
+    Ok(rates_of_products(conn, &ids, region_id)
         .await?
-        .into_iter()
-        .map(|l| l.rate_id)
-        .collect();
-    let type_id = find_live::<product::Entity, _>(conn, product_id)
-        .await?
-        .and_then(|p| p.type_id);
-    let of_type: Vec<String> = match type_id {
-        Some(type_id) => product_type_tax_rate::Entity::find()
-            .filter(product_type_tax_rate::Column::ProductTypeId.eq(type_id))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|l| l.rate_id)
-            .collect(),
-        None => Vec::new(),
-    };
-    let ids = distinct(own.iter().chain(&of_type).cloned());
-    if ids.is_empty() {
-        return Ok(Vec::new());
+        .remove(product_id)
+        .unwrap_or_default())
+}
+
+/// Each product's tax rates in the region: its own, then its type's, each group oldest first,
+/// a rate once (a product without any is absent). Three statements whatever the number of
+/// products: the products' own rates, the products' types, the types' rates.
+pub async fn rates_of_products<C: Connection>(
+    conn: &C,
+    product_ids: &[String],
+    region_id: &str,
+) -> Result<HashMap<String, Vec<tax_rate::Model>>> {
+    let products = distinct(product_ids.iter().cloned());
+    if products.is_empty() {
+        return Ok(HashMap::new());
     }
-    let rates: HashMap<String, tax_rate::Model> = tax_rate::Entity::find()
-        .filter(key_in(
-            tax_rate::Column::Id.into_expr(),
-            ids,
-            conn.get_database_backend(),
-        ))
-        .filter(tax_rate::Column::RegionId.eq(region_id))
-        .order_by_asc(tax_rate::Column::CreatedAt)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id.clone(), r))
-        .collect();
-    let mut seen = HashSet::new();
-    let mut ordered = Vec::new();
-    for group in [own, of_type] {
-        let mut group: Vec<&tax_rate::Model> =
-            group.iter().filter_map(|id| rates.get(id)).collect();
-        group.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
-        for rate in group {
-            if seen.insert(rate.id.clone()) {
-                ordered.push(rate.clone());
-            }
+    let in_region = || {
+        tax_rate::Entity::find()
+            .filter(tax_rate::Column::RegionId.eq(region_id))
+            .order_by_asc(tax_rate::Column::CreatedAt)
+            .order_by_asc(tax_rate::Column::Id)
+    };
+    let mut reader = Reader::new(conn).await?;
+    let own = through(
+        &mut reader,
+        in_region(),
+        tax_rate::Column::Id,
+        Link::<product_tax_rate::Entity> {
+            owner: product_tax_rate::Column::ProductId,
+            target: product_tax_rate::Column::RateId,
+        },
+        &products,
+    )
+    .await?
+    .into_groups();
+    let rows = by_key(
+        &mut reader,
+        live::<product::Entity>(),
+        product::Column::Id,
+        products.iter().cloned(),
+    )
+    .await?;
+    let type_of = |id: &str| rows.get(id).and_then(|p| p.type_id.clone());
+    let types = distinct(products.iter().filter_map(|p| type_of(p)));
+    let of_types = through(
+        &mut reader,
+        in_region(),
+        tax_rate::Column::Id,
+        Link::<product_type_tax_rate::Entity> {
+            owner: product_type_tax_rate::Column::ProductTypeId,
+            target: product_type_tax_rate::Column::RateId,
+        },
+        &types,
+    )
+    .await?;
+    let mut out = HashMap::new();
+    for (product_id, own) in products.iter().zip(own) {
+        let of_type = type_of(product_id)
+            .and_then(|t| types.iter().position(|x| *x == t))
+            .map(|i| of_types.of(i).cloned().collect::<Vec<_>>())
+            .unwrap_or_default();
+        let mut seen = HashSet::new();
+        let rates: Vec<tax_rate::Model> = own
+            .into_iter()
+            .chain(of_type)
+            .filter(|r| seen.insert(r.id.clone()))
+            .collect();
+        if !rates.is_empty() {
+            out.insert(product_id.clone(), rates);
         }
     }
-    Ok(ordered)
+    Ok(out)
 }
 
 fn distinct(ids: impl IntoIterator<Item = String>) -> Vec<String> {

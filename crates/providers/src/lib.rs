@@ -50,6 +50,12 @@ pub trait FulfillmentProvider: Send + Sync {
     fn validate_fulfillment_data(&self, _option_data: &Value, data: &Value) -> Value {
         data.clone()
     }
+    /// The price of a shipping method of a `calculated` option (`calculatePrice(optionData,
+    /// data, cart)`), `None` when the provider gives none; a provider that cannot calculate
+    /// fails, as `medusa-fulfillment-manual` throws.
+    fn calculate_price(&self, _option_data: &Value, _data: &Value) -> Result<Option<i64>, String> {
+        Err(format!("{} cannot calculate prices", self.id()))
+    }
     /// Creates a fulfillment of an order's items through the shipping method's option `data`;
     /// gives the fulfillment's `data`.
     fn create_fulfillment(&self, _method_data: &Value) -> Result<Value, String> {
@@ -115,6 +121,10 @@ impl FulfillmentProvider for ManualFulfillmentProvider {
     fn can_calculate(&self, _data: &Value) -> bool {
         false
     }
+
+    fn calculate_price(&self, _option_data: &Value, _data: &Value) -> Result<Option<i64>, String> {
+        Err("Manual Fulfillment service cannot calculatePrice".to_owned())
+    }
 }
 
 /// The test providers of Medusa's own integration tests (`integration-tests/api/src/services`):
@@ -153,6 +163,11 @@ impl FulfillmentProvider for TestFulfillmentProvider {
 
     fn can_calculate(&self, _data: &Value) -> bool {
         true
+    }
+
+    /// `test-ful` answers its option data's `price`.
+    fn calculate_price(&self, option_data: &Value, _data: &Value) -> Result<Option<i64>, String> {
+        Ok(option_data.get("price").and_then(Value::as_i64))
     }
 }
 

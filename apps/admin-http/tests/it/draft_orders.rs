@@ -276,3 +276,236 @@ on_both_backends! {
         assert_eq!(missing.status, 404);
     }
 }
+
+/// The cart's lines as (title, unit price, has_shipping, adjustment amounts).
+fn lines(cart: &Value) -> Vec<(String, i64, bool, Vec<f64>)> {
+    cart["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let adjustments = i["adjustments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| micro(a["amount"].as_f64().unwrap()))
+                .collect();
+            (
+                format!(
+                    "{} {}",
+                    i["title"].as_str().unwrap(),
+                    i["variant_id"].as_str().unwrap_or("-")
+                ),
+                i["unit_price"].as_i64().unwrap(),
+                i["has_shipping"].as_bool().unwrap(),
+                adjustments,
+            )
+        })
+        .collect()
+}
+
+on_both_backends! {
+    async fn a_region_change_reprices_and_resets_as_medusa(app) {
+        // The figures are the reference Medusa 1.20.10's for the same requests (its NA region
+        // is untaxed, as here).
+        let option = catalog(&app).await;
+        let eu = region::Entity::find_by_id(EU).one(&app.db).await.unwrap().unwrap();
+        let na = region::Entity::find_by_id("reg_ref_na").one(&app.db).await.unwrap().unwrap();
+        DiscountBuilder::new("WELCOME10").percentage(10).region(&eu).region(&na).insert(&app.db).await;
+        DiscountBuilder::new("FREESHIP").free_shipping().region(&eu).insert(&app.db).await;
+        let svc = app.service().await;
+        let mut body = draft_body(&option, &["WELCOME10", "FREESHIP"]);
+        body["items"][1]["unit_price"] = json!(500);
+        let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let id = created.body["draft_order"]["id"].as_str().unwrap().to_owned();
+        let cart_id = created.body["draft_order"]["cart"]["id"].as_str().unwrap().to_owned();
+        attach_gift_card(&app, &cart_id).await;
+        let address = created.body["draft_order"]["cart"]["shipping_address"]["id"].clone();
+        let path = format!("/admin/draft-orders/{id}");
+
+        let moved = send(&svc, admin(post(&path, json!({"region_id": "reg_ref_na"})))).await;
+        assert_eq!(moved.status, 200, "{}", moved.text);
+        let cart = &moved.body["draft_order"]["cart"];
+        assert_eq!(cart["region_id"], "reg_ref_na");
+        assert_eq!(lines(cart), vec![
+            ("Medusa T-Shirt variant_ref_tee_s_white".to_owned(), 2200, false, vec![440.0]),
+            ("Medusa T-Shirt variant_ref_tee_m_black".to_owned(), 2200, false, vec![220.0]),
+            ("Engraving -".to_owned(), 1000, true, vec![]),
+        ]);
+        // The same address, without its country (the region has two); no method, no gift
+        // card, only the discount offered in the region.
+        assert_eq!(cart["shipping_address"]["id"], address);
+        assert_eq!(cart["shipping_address"]["first_name"], "A");
+        assert_eq!(cart["shipping_address"]["country_code"], Value::Null);
+        assert_eq!(cart["shipping_methods"], json!([]));
+        assert_eq!(cart["gift_cards"], json!([]));
+        let codes: Vec<&str> = cart["discounts"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, ["WELCOME10"]);
+        assert_eq!((cart["subtotal"].clone(), cart["discount_total"].clone(), cart["total"].clone()), (json!(7600), json!(660), json!(6940)));
+
+        // Back with a country: the address takes it, the lines their euro prices again.
+        let back = send(&svc, admin(post(&path, json!({"region_id": EU, "country_code": "FR"})))).await;
+        assert_eq!(back.status, 200, "{}", back.text);
+        let cart = &back.body["draft_order"]["cart"];
+        assert_eq!((cart["shipping_address"]["id"].clone(), cart["shipping_address"]["country_code"].clone()), (address.clone(), json!("fr")));
+        assert_eq!(lines(cart)[1].1, 1950);
+
+        let cases = [
+            (json!({"region_id": "reg_ref_na", "country_code": "fr"}), 400, "not_allowed", "Country not available in region"),
+            (json!({"region_id": "reg_nope"}), 404, "not_found", "Region with reg_nope was not found"),
+            (json!({"region_id": "reg_ref_na", "shipping_address": {"country_code": "de"}}), 400, "not_allowed", "Country not available in region"),
+            (json!({"shipping_address": {"country_code": "us"}}), 400, "invalid_data", "Shipping country must be in the cart region"),
+        ];
+        for (body, status, kind, message) in cases {
+            let refused = send(&svc, admin(post(&path, body.clone()))).await;
+            assert_eq!(refused.status, status, "{body}: {}", refused.text);
+            assert_eq!((refused.body["type"].as_str(), refused.body["message"].as_str()), (Some(kind), Some(message)), "{body}");
+        }
+        let unchanged = send(&svc, admin(get(&path))).await;
+        assert_eq!(unchanged.body["draft_order"]["cart"]["region_id"], EU);
+
+        // A draft without a shipping address gets an empty one in a region of two countries;
+        // a given address is written over the cart's own.
+        let mut body = draft_body(&option, &[]);
+        body.as_object_mut().unwrap().remove("shipping_address");
+        let bare = send(&svc, admin(post("/admin/draft-orders", body))).await;
+        assert_eq!(bare.body["draft_order"]["cart"]["shipping_address"], Value::Null);
+        let bare_path = format!("/admin/draft-orders/{}", bare.body["draft_order"]["id"].as_str().unwrap());
+        let moved = send(&svc, admin(post(&bare_path, json!({"region_id": "reg_ref_na"})))).await;
+        let empty = moved.body["draft_order"]["cart"]["shipping_address"].clone();
+        assert!(empty["id"].is_string());
+        assert_eq!(empty["country_code"], Value::Null);
+        let named = send(&svc, admin(post(&bare_path, json!({"shipping_address": {"first_name": "Z", "country_code": "ca"}})))).await;
+        let address = &named.body["draft_order"]["cart"]["shipping_address"];
+        assert_eq!((address["id"].clone(), address["first_name"].clone(), address["country_code"].clone()), (empty["id"].clone(), json!("Z"), json!("ca")));
+    }
+}
+
+on_both_backends! {
+    async fn paying_creates_the_gift_cards_bought(app) {
+        // As the reference Medusa 1.20.10 did for the same draft (EU at 25 %): one card per
+        // unit, worth the unit price, taxed at the line's rate, with the line's metadata.
+        let option = catalog(&app).await;
+        let svc = app.service().await;
+        let body = json!({
+            "email": "gc@example.com",
+            "region_id": EU,
+            "items": [
+                {"variant_id": "variant_ref_gc_25", "quantity": 2, "metadata": {"to": "x"}},
+                {"variant_id": "variant_ref_tee_m_black", "quantity": 1}
+            ],
+            "shipping_methods": [{"option_id": option}],
+            "shipping_address": {"first_name": "A", "country_code": "de"}
+        });
+        let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
+        assert_eq!(created.status, 200, "{}", created.text);
+        let id = created.body["draft_order"]["id"].as_str().unwrap();
+        let paid = send(&svc, admin(post(&format!("/admin/draft-orders/{id}/pay"), json!({})))).await;
+        assert_eq!(paid.status, 200, "{}", paid.text);
+        assert_eq!(paid.body["order"]["total"], 9938);
+        let order_id = paid.body["order"]["id"].as_str().unwrap();
+        let cards = medusa_entity::gift_card::Entity::find()
+            .filter(medusa_entity::gift_card::Column::OrderId.eq(order_id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(cards.len(), 2);
+        for card in &cards {
+            assert_eq!((card.value, card.balance, card.tax_rate), (2500, 2500, Some(25.0)));
+            assert_eq!((card.region_id.as_str(), card.is_disabled), (EU, false));
+            assert_eq!(card.metadata, Some(json!({"to": "x"})));
+        }
+        assert_ne!(cards[0].code, cards[1].code);
+        let listed = send(&svc, admin(get("/admin/gift-cards"))).await;
+        assert_eq!(listed.body["count"], 2);
+        let created_events = medusa_entity::event_outbox::Entity::find()
+            .filter(medusa_entity::event_outbox::Column::Name.eq("gift_card.created"))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(created_events.len(), 2);
+    }
+}
+
+/// Makes the EU option `name` a `calculated` one of `provider` with option `data`.
+async fn calculated_option(app: &TestApp, name: &str, provider: &str, data: Value) -> String {
+    use medusa_entity::sea_orm_active_enums::ShippingOptionPriceTypeEnum;
+    let option = shipping_option::Entity::find()
+        .filter(shipping_option::Column::RegionId.eq(EU))
+        .filter(shipping_option::Column::Name.eq(name))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut active = option.into_active_model();
+    active.price_type = Set(ShippingOptionPriceTypeEnum::Calculated);
+    active.amount = Set(None);
+    active.provider_id = Set(provider.to_owned());
+    active.data = Set(data);
+    active.update(&app.db).await.unwrap().id
+}
+
+on_both_backends! {
+    setup = medusa_admin_http::Setup {
+        providers: medusa_providers::ProviderRegistry::shipped(
+            &["manual".to_owned()],
+            &["manual".to_owned(), "test-ful".to_owned()],
+        )
+        .unwrap(),
+        ..Default::default()
+    };
+    async fn calculated_shipping_is_priced_by_the_provider(app) {
+        catalog(&app).await;
+        let manual = calculated_option(&app, "PostFake Express", "manual", json!({"id": "manual-fulfillment"})).await;
+        let test_ful = calculated_option(&app, "PostFake Standard", "test-ful", json!({"id": "manual-fulfillment", "price": 1234})).await;
+        let svc = app.service().await;
+        let body = |option: &str, price: Option<i64>| {
+            let mut method = json!({"option_id": option});
+            if let Some(price) = price {
+                method["price"] = json!(price);
+            }
+            json!({"email": "calc@example.com", "region_id": EU,
+                   "items": [{"variant_id": "variant_ref_mug", "quantity": 1}],
+                   "shipping_methods": [method]})
+        };
+        // The manual provider cannot calculate: Medusa's unknown error (as the reference
+        // answered), and nothing written.
+        let refused = send(&svc, admin(post("/admin/draft-orders", body(&manual, None)))).await;
+        assert_eq!(refused.status, 500, "{}", refused.text);
+        assert_eq!(refused.body, json!({"code": "unknown_error", "type": "unknown_error", "message": "An unknown error occurred."}));
+        let none = send(&svc, admin(get("/admin/draft-orders"))).await;
+        assert_eq!(none.body["count"], 0);
+        // A custom price needs no calculation.
+        let custom = send(&svc, admin(post("/admin/draft-orders", body(&manual, Some(700))))).await;
+        assert_eq!(custom.status, 200, "{}", custom.text);
+        assert_eq!(custom.body["draft_order"]["cart"]["shipping_methods"][0]["price"], 700);
+        // `test-ful` answers its option data's price.
+        let priced = send(&svc, admin(post("/admin/draft-orders", body(&test_ful, None)))).await;
+        assert_eq!(priced.status, 200, "{}", priced.text);
+        assert_eq!(priced.body["draft_order"]["cart"]["shipping_methods"][0]["price"], 1234);
+    }
+}
+
+on_both_backends! {
+    async fn statements_per_draft_read_do_not_grow_with_its_products(app) {
+        let option = catalog(&app).await;
+        let counted = crate::products::CountedApp::new(&app.db);
+        let svc = actix_web::test::init_service(medusa_admin_http::app(counted.state.clone())).await;
+        let mut counts = Vec::new();
+        for variants in [&["variant_ref_mug"][..], &["variant_ref_mug", "variant_ref_tee_s_white", "variant_ref_sweat_s", "variant_ref_pants_s", "variant_ref_shorts_s"]] {
+            let items: Vec<Value> = variants.iter().map(|v| json!({"variant_id": v, "quantity": 1})).collect();
+            let body = json!({"email": "count@example.com", "region_id": EU, "items": items,
+                              "shipping_methods": [{"option_id": option}]});
+            let created = send(&svc, admin(post("/admin/draft-orders", body))).await;
+            assert_eq!(created.status, 200, "{}", created.text);
+            let id = created.body["draft_order"]["id"].as_str().unwrap().to_owned();
+            counted.reset();
+            let read = send(&svc, admin(get(&format!("/admin/draft-orders/{id}")))).await;
+            assert_eq!(read.status, 200, "{}", read.text);
+            assert_eq!(read.body["draft_order"]["cart"]["items"].as_array().unwrap().len(), variants.len());
+            counts.push(counted.count());
+        }
+        assert_eq!(counts[0], counts[1], "statements for 1 and 5 products: {counts:?}");
+    }
+}

@@ -12,11 +12,8 @@ use sea_orm::prelude::Decimal;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-
 use crate::customers::seed_reference_customers;
-use crate::products::{count_sqlx_statements, SQLX_STATEMENTS};
+use crate::products::CountedApp;
 use crate::support::*;
 
 /// A reference answer, redacted: totals included, compared exactly.
@@ -226,7 +223,6 @@ on_both_backends! {
 
 on_both_backends! {
     async fn statements_per_order_page_do_not_grow(app) {
-        count_sqlx_statements();
         let (jane, _) = seed_reference_orders(&app).await;
         // An order with every kind of relation the seed's two have between them (a discount,
         // a fulfillment), so that a page of it alone runs every statement a page of all runs
@@ -245,30 +241,14 @@ on_both_backends! {
             .fulfillment("manual", &[(0, 1)])
             .insert(&app.db)
             .await;
-        let statements = Arc::new(AtomicUsize::new(0));
-        // As for products: SQLite's statements through sea-orm's metric callback,
-        // PostgreSQL's from sqlx's log (which sees the held connection's too).
-        let mut db = app.db.clone();
-        let sqlite = sea_orm::ConnectionTrait::get_database_backend(&db) == sea_orm::DbBackend::Sqlite;
-        if sqlite {
-            let counter = statements.clone();
-            db.set_metric_callback(move |_| {
-                counter.fetch_add(1, Ordering::SeqCst);
-            });
-        }
-        let counted = medusa_admin_http::AppState::new(db, secrets(), tuning());
-        let svc = actix_web::test::init_service(medusa_admin_http::app(counted)).await;
+        let counted = CountedApp::new(&app.db);
+        let svc = actix_web::test::init_service(medusa_admin_http::app(counted.state.clone())).await;
         let mut counts = Vec::new();
         for path in ["/admin/orders?limit=1".to_owned(), "/admin/orders?limit=3".to_owned(), format!("/admin/orders/{jane}")] {
-            statements.store(0, Ordering::SeqCst);
-            SQLX_STATEMENTS.with(|count| count.set(0));
+            counted.reset();
             let res = send(&svc, admin(get(&path))).await;
             assert_eq!(res.status, 200, "{}", res.text);
-            counts.push(if sqlite {
-                statements.load(Ordering::SeqCst)
-            } else {
-                SQLX_STATEMENTS.with(std::cell::Cell::get)
-            });
+            counts.push(counted.count());
         }
         assert_eq!(counts[0], counts[1], "statements for limit 1 and 3: {counts:?}");
         // API token, count, the page (its addresses, customer, sales channel and region

@@ -173,6 +173,52 @@ pub(crate) fn count_sqlx_statements() {
     });
 }
 
+/// An app over `db` whose statements are counted: SQLite's through sea-orm's metric callback
+/// (sqlx runs them on a worker thread, out of the thread's log), PostgreSQL's from sqlx's log
+/// (which also sees the raw reader's held connection).
+pub(crate) struct CountedApp {
+    pub state: medusa_admin_http::AppState,
+    sqlite: bool,
+    statements: Arc<AtomicUsize>,
+}
+
+impl CountedApp {
+    pub(crate) fn new(db: &sea_orm::DatabaseConnection) -> Self {
+        count_sqlx_statements();
+        let statements = Arc::new(AtomicUsize::new(0));
+        let mut db = db.clone();
+        let sqlite =
+            sea_orm::ConnectionTrait::get_database_backend(&db) == sea_orm::DbBackend::Sqlite;
+        if sqlite {
+            let counter = statements.clone();
+            db.set_metric_callback(move |_| {
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+        }
+        let state = medusa_admin_http::AppState::new(db, secrets(), tuning());
+        Self {
+            state,
+            sqlite,
+            statements,
+        }
+    }
+
+    /// Starts counting from 0.
+    pub(crate) fn reset(&self) {
+        self.statements.store(0, Ordering::SeqCst);
+        SQLX_STATEMENTS.with(|count| count.set(0));
+    }
+
+    /// The statements since the last [`CountedApp::reset`].
+    pub(crate) fn count(&self) -> usize {
+        if self.sqlite {
+            self.statements.load(Ordering::SeqCst)
+        } else {
+            SQLX_STATEMENTS.with(std::cell::Cell::get)
+        }
+    }
+}
+
 on_both_backends! {
     async fn statements_per_product_page_do_not_grow(app) {
         count_sqlx_statements();

@@ -281,3 +281,24 @@ on_both_backends! {
         ]);
     }
 }
+
+on_both_backends! {
+    async fn a_refund_over_the_refundable_amount_is_not_refused_as_in_medusa(app) {
+        // Medusa 1.20.10's `ReturnService.create` compares the refund with a
+        // `refundable_amount` it reads without the order's payments (NaN), so it never refuses;
+        // `receive_now` then receives without `registerReturnReceived`: no refund, no status.
+        // The reference answered so for the same requests.
+        let s = seed_order(&app).await;
+        let svc = app.service().await;
+        let body = json!({"items": [{"item_id": s.mug, "quantity": 1}], "refund": 99999, "receive_now": true});
+        let answer = send(&svc, admin(post(&format!("/admin/orders/{}/return", s.order), body))).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let ret = &answer.body["order"]["returns"][0];
+        assert_eq!((ret["status"].clone(), ret["refund_amount"].clone()), (json!("received"), json!(99999)));
+        assert_eq!(answer.body["order"]["fulfillment_status"], "fulfilled");
+        assert_eq!(answer.body["order"]["refunds"], json!([]));
+        let paid = payment::Entity::find().one(&app.db).await.unwrap().unwrap();
+        assert_eq!(paid.amount_refunded, 0);
+        assert_eq!(events(&app.db, "order.return_action_required").await, 0);
+    }
+}
