@@ -154,7 +154,7 @@ async fn order_of<C: ConnectionTrait>(
 
 /// `OrderEditService.addLineItem`: a line generated for the variant in the order's region for
 /// the order's customer, the adjustments refreshed, an `item_add` change, the line's tax lines.
-pub async fn add_item_in<C: ConnectionTrait>(
+pub async fn add_item_in<C: medusa_load::Connection>(
     conn: &C,
     edit_id: &str,
     input: &AddLineItem,
