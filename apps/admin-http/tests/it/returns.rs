@@ -3,8 +3,7 @@
 //!
 //! The reference seed's captured and fulfilled order (2 × 1950 tee, 1 × 1000 mug, 1000
 //! shipping, one captured 5900 payment) is rebuilt with the builders; the scenario and its
-//! figures are those the reference server gave for the same requests
-//! (`/tmp/ret-cmp/scenario.py` against a private Medusa 1.20.10).
+//! figures are those a private reference Medusa 1.20.10 gave for the same requests.
 
 use medusa_entity::sea_orm_active_enums::{OrderFulfillmentStatusEnum, OrderPaymentStatusEnum};
 use medusa_entity::{event_outbox, payment, shipping_option};
