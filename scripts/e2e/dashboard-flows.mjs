@@ -95,9 +95,9 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         if (discount?.code !== code || discount?.rule?.value !== 15) {
           throw new Error(`the discount answered ${JSON.stringify({ code: discount?.code, value: discount?.rule?.value })}`)
         }
+        await ui.waitGone("Create new discount")
         await waitText(page, [code])
-        await ui.click("td, tr", new RegExp(`^${code}`), { first: true })
-        await ui.waitPath(`/a/discounts/${discount.id}`)
+        await ui.clickTo("td, tr", new RegExp(`^${code}`), `/a/discounts/${discount.id}`, { first: true })
         await waitText(page, [code, "15"])
       },
     },
@@ -115,8 +115,7 @@ export function flowPages({ page, ui, data, api, adminUrl, waitText, settle, out
         if (!card?.code || card.value !== 2500) throw new Error(`the gift card answered ${JSON.stringify(card)}`)
         await ui.waitGone("Create and send")
         await waitText(page, [card.code])
-        await ui.click("td, tr", card.code, { first: true })
-        await ui.waitPath(`/a/gift-cards/${card.id}`)
+        await ui.clickTo("td, tr", card.code, `/a/gift-cards/${card.id}`, { first: true })
         await waitText(page, [card.code])
       },
     },

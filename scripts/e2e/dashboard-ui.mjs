@@ -160,6 +160,20 @@ export function makeUi({ page, backend, timeout, debugDir }) {
     if (!ok) throw new Error(`expected the page ${path}, the dashboard shows ${pathOf(page.url())}`)
   }
 
+  // Clicks the element showing `text` and waits for the page `path`. A list that refetches
+  // after a modal closes re-renders its rows; a click that lands on a row being replaced is
+  // lost, so one more click is given to the fresh row before giving up.
+  async function clickTo(selector, text, path, opts) {
+    await click(selector, text, opts)
+    const arrived = () =>
+      page
+        .waitForFunction((p) => location.pathname.endsWith(p), { timeout: 5000, polling: 200 }, path)
+        .then(() => true, () => false)
+    if (await arrived()) return
+    await click(selector, text, opts)
+    await waitPath(path)
+  }
+
   // The topbar's bell opens the activity drawer (batch jobs, their downloads).
   async function openActivity() {
     const bell = await page.waitForFunction(
@@ -174,7 +188,7 @@ export function makeUi({ page, backend, timeout, debugDir }) {
     await sleep(300)
   }
 
-  return { shot, waitPath, isBackend, find, click, fill, inputByLabel, choose, expectCall, waitMatch, waitGone, openActivity }
+  return { shot, waitPath, isBackend, find, click, clickTo, fill, inputByLabel, choose, expectCall, waitMatch, waitGone, openActivity }
 }
 
 export const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
