@@ -1,25 +1,14 @@
 //! The `analytics_config` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "analytics_config")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    pub user_id: String,
-    pub opt_out: bool,
-    pub anonymize: bool,
+table! {
+    #[sea_orm(table_name = "analytics_config")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub user_id: String,
+        pub opt_out: bool,
+        pub anonymize: bool,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

@@ -1,18 +1,12 @@
 //! The `claim_item_tags` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "claim_item_tags")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub item_id: String,
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub tag_id: String,
+table! {
+    #[sea_orm(table_name = "claim_item_tags")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub item_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub tag_id: String,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

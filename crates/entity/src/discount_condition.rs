@@ -2,28 +2,17 @@
 
 use super::sea_orm_active_enums::DiscountConditionOperatorEnum;
 use super::sea_orm_active_enums::DiscountConditionTypeEnum;
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "discount_condition")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub r#type: DiscountConditionTypeEnum,
-    pub operator: DiscountConditionOperatorEnum,
-    pub discount_rule_id: String,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
+table! {
+    #[sea_orm(table_name = "discount_condition")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub r#type: DiscountConditionTypeEnum,
+        pub operator: DiscountConditionOperatorEnum,
+        pub discount_rule_id: String,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub metadata: Option<Json>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

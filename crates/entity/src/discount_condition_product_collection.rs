@@ -1,24 +1,14 @@
 //! The `discount_condition_product_collection` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "discount_condition_product_collection")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub product_collection_id: String,
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub condition_id: String,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
+table! {
+    #[sea_orm(table_name = "discount_condition_product_collection")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub product_collection_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub condition_id: String,
+        timestamps!(created_at, updated_at),
+        pub metadata: Option<Json>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

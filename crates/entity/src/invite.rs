@@ -1,32 +1,20 @@
 //! The `invite` table.
 
 use super::sea_orm_active_enums::InviteRoleEnum;
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "invite")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    #[sea_orm(unique)]
-    pub user_email: String,
-    pub role: Option<InviteRoleEnum>,
-    pub accepted: bool,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
-    pub token: String,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub expires_at: DateTimeWithTimeZone,
+table! {
+    #[sea_orm(table_name = "invite")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        #[sea_orm(unique)]
+        pub user_email: String,
+        pub role: Option<InviteRoleEnum>,
+        pub accepted: bool,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub metadata: Option<Json>,
+        pub token: String,
+        pub expires_at: DateTimeWithTimeZone,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

@@ -10,6 +10,9 @@
 
 #![allow(clippy::all)]
 
+#[macro_use]
+mod table;
+
 pub mod prelude;
 pub mod sea_orm_active_enums;
 

@@ -1,20 +1,14 @@
 //! The `product_category_product` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "product_category_product")]
-// The table has no primary key in Medusa, only a unique index over both columns;
-// sea-orm needs one, so the pair stands in for it.
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub product_category_id: String,
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub product_id: String,
+table! {
+    #[sea_orm(table_name = "product_category_product")]
+    #[derive(Eq)]
+    // The table has no primary key in Medusa, only a unique index over both columns;
+    // sea-orm needs one, so the pair stands in for it.
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub product_category_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub product_id: String,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

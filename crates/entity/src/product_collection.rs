@@ -1,27 +1,15 @@
 //! The `product_collection` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "product_collection")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub title: String,
-    #[sea_orm(unique)]
-    pub handle: Option<String>,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
+table! {
+    #[sea_orm(table_name = "product_collection")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub title: String,
+        #[sea_orm(unique)]
+        pub handle: Option<String>,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub metadata: Option<Json>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

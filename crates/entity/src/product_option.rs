@@ -1,26 +1,14 @@
 //! The `product_option` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "product_option")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub title: String,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
-    pub product_id: Option<String>,
+table! {
+    #[sea_orm(table_name = "product_option")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub title: String,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub metadata: Option<Json>,
+        pub product_id: Option<String>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

@@ -1,46 +1,34 @@
 //! The `product_variant` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "product_variant")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    pub title: String,
-    pub product_id: String,
-    #[sea_orm(unique)]
-    pub sku: Option<String>,
-    #[sea_orm(unique)]
-    pub barcode: Option<String>,
-    #[sea_orm(unique)]
-    pub ean: Option<String>,
-    #[sea_orm(unique)]
-    pub upc: Option<String>,
-    pub inventory_quantity: i32,
-    pub allow_backorder: bool,
-    pub manage_inventory: bool,
-    pub hs_code: Option<String>,
-    pub origin_country: Option<String>,
-    pub mid_code: Option<String>,
-    pub material: Option<String>,
-    pub weight: Option<i32>,
-    pub length: Option<i32>,
-    pub height: Option<i32>,
-    pub width: Option<i32>,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
-    pub variant_rank: Option<i32>,
+table! {
+    #[sea_orm(table_name = "product_variant")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub title: String,
+        pub product_id: String,
+        #[sea_orm(unique)]
+        pub sku: Option<String>,
+        #[sea_orm(unique)]
+        pub barcode: Option<String>,
+        #[sea_orm(unique)]
+        pub ean: Option<String>,
+        #[sea_orm(unique)]
+        pub upc: Option<String>,
+        pub inventory_quantity: i32,
+        pub allow_backorder: bool,
+        pub manage_inventory: bool,
+        pub hs_code: Option<String>,
+        pub origin_country: Option<String>,
+        pub mid_code: Option<String>,
+        pub material: Option<String>,
+        pub weight: Option<i32>,
+        pub length: Option<i32>,
+        pub height: Option<i32>,
+        pub width: Option<i32>,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub metadata: Option<Json>,
+        pub variant_rank: Option<i32>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

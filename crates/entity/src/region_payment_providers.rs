@@ -1,18 +1,12 @@
 //! The `region_payment_providers` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "region_payment_providers")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub region_id: String,
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub provider_id: String,
+table! {
+    #[sea_orm(table_name = "region_payment_providers")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub region_id: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub provider_id: String,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

@@ -1,29 +1,17 @@
 //! The `return_reason` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "return_reason")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    #[sea_orm(unique)]
-    pub value: String,
-    pub label: String,
-    pub description: Option<String>,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
-    #[sea_orm(column_type = "JsonBinary", nullable)]
-    pub metadata: Option<Json>,
-    pub parent_return_reason_id: Option<String>,
+table! {
+    #[sea_orm(table_name = "return_reason")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        #[sea_orm(unique)]
+        pub value: String,
+        pub label: String,
+        pub description: Option<String>,
+        timestamps!(created_at, updated_at, deleted_at),
+        pub metadata: Option<Json>,
+        pub parent_return_reason_id: Option<String>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}

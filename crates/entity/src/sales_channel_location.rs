@@ -1,26 +1,16 @@
 //! The `sales_channel_location` table.
 
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Eq, Serialize, Deserialize)]
-#[sea_orm(table_name = "sales_channel_location")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub created_at: DateTimeWithTimeZone,
-    #[serde(serialize_with = "medusa_core::time::serialize")]
-    pub updated_at: DateTimeWithTimeZone,
-    #[sea_orm(column_type = "Text")]
-    pub sales_channel_id: String,
-    #[sea_orm(column_type = "Text")]
-    pub location_id: String,
-    #[serde(serialize_with = "medusa_core::time::serialize_opt")]
-    pub deleted_at: Option<DateTimeWithTimeZone>,
+table! {
+    #[sea_orm(table_name = "sales_channel_location")]
+    #[derive(Eq)]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        timestamps!(created_at, updated_at),
+        #[sea_orm(column_type = "Text")]
+        pub sales_channel_id: String,
+        #[sea_orm(column_type = "Text")]
+        pub location_id: String,
+        pub deleted_at: Option<DateTimeWithTimeZone>,
+    }
 }
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
