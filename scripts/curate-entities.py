@@ -12,7 +12,10 @@ What it changes, so that a Model serializes exactly as Medusa's JSON:
 - relations are left out (`pub enum Relation {}`, no `impl Related`): medusa-load loads them
   select-in, and the few list joins name their key with `medusa_load::references`;
 - enums serialize (and deserialize) as their database strings;
-- the generated header is replaced by one naming the table.
+- the generated header is replaced by one naming the table;
+- a table is written in the `table!` form (`crates/entity/src/table.rs`): its columns only,
+  the attributes their types decide left to the macro, Medusa's timestamps as
+  `timestamps!(...)`; the enums in the `active_enums!` form, one line a variant.
 """
 import os
 import re
@@ -39,6 +42,69 @@ def without_relations(text):
         text = text[:m.start()] + text[block_end(text, m.end() - 1):]
     return re.sub(r"\n{3,}", "\n\n", text)
 
+# Attributes `table!` writes from a column's type (crates/entity/src/table.rs).
+TYPE_ATTRIBUTES = {
+    "DateTimeWithTimeZone": ['#[serde(serialize_with = "medusa_core::time::serialize")]'],
+    "Option<DateTimeWithTimeZone>": ['#[serde(serialize_with = "medusa_core::time::serialize_opt")]'],
+    "Json": ['#[sea_orm(column_type = "JsonBinary")]'],
+    "Option<Json>": ['#[sea_orm(column_type = "JsonBinary", nullable)]'],
+    "f32": ['#[sea_orm(column_type = "Float")]',
+            '#[serde(serialize_with = "medusa_core::number::serialize_real")]'],
+    "Option<f32>": ['#[sea_orm(column_type = "Float", nullable)]',
+                    '#[serde(serialize_with = "medusa_core::number::serialize_opt_real")]'],
+}
+
+
+def as_table_macro(text):
+    """A curated table in the `table!` form."""
+    m = re.search(r'^#\[derive\(([^)]*)\)\]\n#\[sea_orm\(table_name = "(\w+)"\)\]\n'
+                  r'((?://.*\n)*)pub struct Model \{\n(.*?)\n\}', text, re.S | re.M)
+    derives, table, comments, body = m.groups()
+    head = text[:m.start()].replace("use sea_orm::entity::prelude::*;\n", "")
+    head = head.replace("use serde::{Deserialize, Serialize};\n", "")
+    columns, attrs = [], []
+    for line in body.split("\n"):
+        s = line.strip()
+        if s.startswith("#[") or s.startswith("//"):
+            attrs.append(s)
+            continue
+        if not s:
+            columns.append("")
+            continue
+        ty = s.split(": ", 1)[1].rstrip(",")
+        kept = [a for a in attrs if a not in TYPE_ATTRIBUTES.get(ty, [])]
+        columns += [f"        {a}" for a in kept] + [f"        {s}"]
+        attrs = []
+    model = "\n".join(columns)
+    model = re.sub(r"(\n\s+)pub created_at: DateTimeWithTimeZone,\n\s+pub updated_at: DateTimeWithTimeZone,"
+                   r"\n\s+pub deleted_at: Option<DateTimeWithTimeZone>,",
+                   r"\1timestamps!(created_at, updated_at, deleted_at),", "\n" + model)
+    model = re.sub(r"(\n\s+)pub created_at: DateTimeWithTimeZone,\n\s+pub updated_at: DateTimeWithTimeZone,",
+                   r"\1timestamps!(created_at, updated_at),", model).lstrip("\n")
+    eq = "    #[derive(Eq)]\n" if "Eq" in [d.strip() for d in derives.split(",")] else ""
+    head = re.sub(r"\n{3,}", "\n\n", head).rstrip("\n") + "\n\n"
+    comments = "".join(f"    {c}\n" for c in comments.splitlines())
+    return (head + f'table! {{\n    #[sea_orm(table_name = "{table}")]\n{eq}{comments}'
+            f"    pub struct Model {{\n{model}\n    }}\n}}\n")
+
+
+def as_active_enums(text):
+    """The curated enums in the `active_enums!` form (its rules are in the output's head)."""
+    enums = []
+    for m in re.finditer(r'enum_name = "(\w+)"\s*\)\]\s*pub enum (\w+) \{(.*?)\n\}', text, re.S):
+        db_name, name, body = m.groups()
+        variants = re.findall(r'string_value = "([^"]*)"\)\]\s*#\[serde\(rename = "[^"]*"\)\]\s*(\w+),', body)
+        enums.append(f'    {name} = "{db_name}" {{\n'
+                     + "".join(f'        {v} = "{s}",\n' for s, v in variants) + "    }")
+    return ("\nuse sea_orm::entity::prelude::*;\nuse serde::{Deserialize, Serialize};\n\n"
+            + ACTIVE_ENUMS_MACRO + "active_enums! {\n" + "\n\n".join(enums) + "\n}\n")
+
+
+ACTIVE_ENUMS_MACRO = open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                       "..", "crates", "entity", "src",
+                                       "sea_orm_active_enums.rs")).read().split("active_enums! {")[0]
+ACTIVE_ENUMS_MACRO = ACTIVE_ENUMS_MACRO[ACTIVE_ENUMS_MACRO.index("/// Declares"):]
+
 src, dst = sys.argv[1], sys.argv[2]
 os.makedirs(dst, exist_ok=True)
 
@@ -58,6 +124,7 @@ for name in sorted(os.listdir(src)):
         text = text.replace("DeriveActiveEnum, Serialize)]", "DeriveActiveEnum, Serialize, Deserialize)]")
         text = re.sub(r'(\n(\s*)#\[sea_orm\(string_value = "([^"]*)"\)\])',
                       r'\1\n\2#[serde(rename = "\3")]', text)
+        text = as_active_enums(text)
     else:
         header = f"//! The `{stem}` table.\n"
         # Deserialize too, so fixtures can be loaded with `ActiveModel::from_json`.
@@ -79,4 +146,6 @@ for name in sorted(os.listdir(src)):
                 out.append(f"{m2.group(1)}#[serde(skip_serializing)]")
             out.append(line)
         text = without_relations("\n".join(out))
+        if "Serialize, Deserialize)]" in text:
+            text = as_table_macro(text)
     open(os.path.join(dst, name), "w").write(header + text)
