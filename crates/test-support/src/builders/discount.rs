@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde_json::Value;
 
 /// A discount with its own rule; by default a 10 % percentage discount on the total, enabled,
-/// not dynamic, started at creation, in no region.
+/// not dynamic, started at creation (`created_at` moves the start too), in no region.
 #[must_use]
 pub struct DiscountBuilder {
     id: String,
@@ -50,10 +50,7 @@ impl DiscountBuilder {
         }
     }
 
-    pub fn id(mut self, id: &str) -> Self {
-        self.id = id.to_owned();
-        self
-    }
+    common_overrides!(id, metadata, created_at);
 
     /// A fixed amount off (`allocation` total unless changed).
     pub fn fixed(mut self, value: i32) -> Self {
@@ -124,17 +121,6 @@ impl DiscountBuilder {
 
     pub fn region(mut self, region: &region::Model) -> Self {
         self.regions.push(region.id.clone());
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    /// Creation and update time (the start too).
-    pub fn created_at(mut self, at: Timestamp) -> Self {
-        self.created_at = at;
         self
     }
 
@@ -224,6 +210,8 @@ pub struct GiftCardBuilder {
 }
 
 impl GiftCardBuilder {
+    common_overrides!(metadata, created_at);
+
     pub fn new(region: &region::Model, code: &str) -> Self {
         Self {
             id: medusa_core::generate_id("gift"),
@@ -258,16 +246,6 @@ impl GiftCardBuilder {
 
     pub fn disabled(mut self) -> Self {
         self.is_disabled = true;
-        self
-    }
-
-    pub fn metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
-        self
-    }
-
-    pub fn created_at(mut self, at: Timestamp) -> Self {
-        self.created_at = at;
         self
     }
 
