@@ -1,17 +1,13 @@
 //! `/admin/api-keys`: the v2 API's secret admin keys. The token is in the answer to the
 //! create call only.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_auth::{api_keys::API_KEY_LIST, ApiKeyTitle};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, list_response, wrapped},
+    handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, State},
     middleware::auth::Caller,
-    state::AppState,
 };
 
 /// The key as created, with the one-time token beside its stored fields.
@@ -23,21 +19,14 @@ struct CreatedKey<'a> {
 }
 
 /// `GET /admin/api-keys`
-pub async fn list_api_keys(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_api_keys(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &API_KEY_LIST)?;
     let page = state.api_keys.list(&plan).await?;
     list_response(page, &plan)
 }
 
 /// `POST /admin/api-keys`
-pub async fn create_api_key(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_api_key(state: State, caller: Caller, body: Body) -> Answer {
     let ApiKeyTitle(title) = ApiKeyTitle::from_create_body(body.0)?;
     let created = state.api_keys.create(&title, &caller.0.user_id).await?;
     wrapped(
@@ -50,29 +39,18 @@ pub async fn create_api_key(
 }
 
 /// `GET /admin/api-keys/{id}`
-pub async fn get_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_api_key(state: State, id: Id) -> Answer {
     wrapped("api_key", state.api_keys.retrieve(&id).await?)
 }
 
 /// `POST /admin/api-keys/{id}`
-pub async fn update_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_api_key(state: State, id: Id, body: Body) -> Answer {
     let ApiKeyTitle(title) = ApiKeyTitle::from_update_body(body.0)?;
     wrapped("api_key", state.api_keys.update(&id, &title).await?)
 }
 
 /// `POST /admin/api-keys/{id}/revoke`
-pub async fn revoke_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    caller: Caller,
-) -> ApiResult<HttpResponse> {
+pub async fn revoke_api_key(state: State, id: Id, caller: Caller) -> Answer {
     wrapped(
         "api_key",
         state.api_keys.revoke(&id, &caller.0.user_id).await?,
@@ -80,10 +58,7 @@ pub async fn revoke_api_key(
 }
 
 /// `DELETE /admin/api-keys/{id}`
-pub async fn delete_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_api_key(state: State, id: Id) -> Answer {
     state.api_keys.delete(&id).await?;
     Ok(deleted(&id, "api_key"))
 }

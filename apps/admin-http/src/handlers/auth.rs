@@ -1,14 +1,13 @@
 //! Logging in and out: the v1 session and token routes and the v2 emailpass/session routes.
 
 use actix_session::Session;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_auth::Login;
 use serde_json::Value;
 
 use crate::{
     error::{ApiError, ApiResult},
-    extract::JsonBody,
-    handlers::{plain_ok, wrapped},
+    handlers::{plain_ok, wrapped, Answer, Body, State},
     middleware::auth::{Caller, SESSION_USER_KEY},
     state::AppState,
 };
@@ -39,18 +38,18 @@ fn start_session(session: &Session, user_id: &str) -> ApiResult<()> {
 
 /// `POST /admin/auth`: log in with email and password; the session cookie carries the login.
 pub async fn create_session(
-    state: web::Data<AppState>,
+    state: State,
     req: HttpRequest,
     session: Session,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     let user = login(&state, &req, body.0).await?;
     start_session(&session, &user.id)?;
     wrapped("user", user)
 }
 
 /// `GET /admin/auth`: the logged-in user.
-pub async fn get_session(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+pub async fn get_session(state: State, caller: Caller) -> Answer {
     let user = state.users.retrieve(&caller.0.user_id).await?;
     wrapped("user", user)
 }
@@ -62,33 +61,21 @@ pub async fn delete_session(session: Session) -> HttpResponse {
 }
 
 /// `POST /admin/auth/token`: a 24-hour JWT for `Authorization: Bearer`.
-pub async fn create_token(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_token(state: State, req: HttpRequest, body: Body) -> Answer {
     let user = login(&state, &req, body.0).await?;
     let token = medusa_auth::token::issue_admin_token(&state.jwt, &user.id)?;
     wrapped("access_token", token)
 }
 
 /// `POST /auth/user/emailpass` (v2): the same JWT, under the v2 key `token`.
-pub async fn emailpass_token(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn emailpass_token(state: State, req: HttpRequest, body: Body) -> Answer {
     let user = login(&state, &req, body.0).await?;
     let token = medusa_auth::token::issue_admin_token(&state.jwt, &user.id)?;
     wrapped("token", token)
 }
 
 /// `POST /auth/session` (v2): turns the bearer token of the request into a session cookie.
-pub async fn session_from_token(
-    state: web::Data<AppState>,
-    session: Session,
-    caller: Caller,
-) -> ApiResult<HttpResponse> {
+pub async fn session_from_token(state: State, session: Session, caller: Caller) -> Answer {
     let user = state.users.retrieve(&caller.0.user_id).await?;
     start_session(&session, &user.id)?;
     wrapped("user", user)

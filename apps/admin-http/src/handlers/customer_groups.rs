@@ -1,24 +1,15 @@
 //! `/admin/customer-groups`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_customer::{
     plan_customer_list, CreateCustomerGroup, CustomerIds, UpdateCustomerGroup, CUSTOMER_GROUP_LIST,
     CUSTOMER_GROUP_RETRIEVE,
 };
-use serde_json::Value;
 
-use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, list_response, wrapped},
-    state::AppState,
-};
+use crate::handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/customer-groups`
-pub async fn list_customer_groups(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_customer_groups(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &CUSTOMER_GROUP_LIST)?;
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let condition = medusa_query_dsl::passthrough_text(&raw, "discount_condition_id")?;
@@ -27,11 +18,7 @@ pub async fn list_customer_groups(
 }
 
 /// `GET /admin/customer-groups/{id}`
-pub async fn get_customer_group(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_customer_group(state: State, id: Id, req: HttpRequest) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let selection = medusa_query_dsl::plan_retrieve(&CUSTOMER_GROUP_RETRIEVE, &raw)?;
     let mut group = serde_json::to_value(state.customer_groups.retrieve(&id, &selection).await?)
@@ -41,10 +28,7 @@ pub async fn get_customer_group(
 }
 
 /// `POST /admin/customer-groups`
-pub async fn create_customer_group(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_customer_group(state: State, body: Body) -> Answer {
     let group = state
         .customer_groups
         .create(CreateCustomerGroup::from_body(body.0)?)
@@ -53,12 +37,7 @@ pub async fn create_customer_group(
 }
 
 /// `POST /admin/customer-groups/{id}`
-pub async fn update_customer_group(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_customer_group(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let selection = medusa_query_dsl::plan_retrieve(&CUSTOMER_GROUP_RETRIEVE, &raw)?;
     let input = UpdateCustomerGroup::from_body(body.0)?;
@@ -67,31 +46,20 @@ pub async fn update_customer_group(
 }
 
 /// `DELETE /admin/customer-groups/{id}`
-pub async fn delete_customer_group(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_customer_group(state: State, id: Id) -> Answer {
     state.customer_groups.delete(&id).await?;
     Ok(deleted(&id, "customer_group"))
 }
 
 /// `GET /admin/customer-groups/{id}/customers`: the customer list scoped to the group.
-pub async fn list_customer_group_customers(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_customer_group_customers(state: State, id: Id, req: HttpRequest) -> Answer {
     let (plan, filter) = plan_customer_list(req.query_string(), state.backend, Some(&id))?;
     let page = state.customers.list(&plan, &filter).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
 /// `POST /admin/customer-groups/{id}/customers/batch`
-pub async fn add_customer_group_customers(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_customer_group_customers(state: State, id: Id, body: Body) -> Answer {
     let group = state
         .customer_groups
         .add_customers(&id, &CustomerIds::from_body(body.0)?.0)
@@ -100,11 +68,7 @@ pub async fn add_customer_group_customers(
 }
 
 /// `DELETE /admin/customer-groups/{id}/customers/batch`
-pub async fn remove_customer_group_customers(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_customer_group_customers(state: State, id: Id, body: Body) -> Answer {
     let group = state
         .customer_groups
         .remove_customers(&id, &CustomerIds::from_body(body.0)?.0)

@@ -12,8 +12,7 @@ use serde_json::Value;
 use crate::{
     error::ApiResult,
     extract::JsonBody,
-    handlers::{deleted, list_response},
-    state::AppState,
+    handlers::{deleted, list_response, Answer, Body, Id, Ids, State},
 };
 
 /// The selection a route's `fields`/`expand` query asks for.
@@ -31,7 +30,7 @@ fn defaults() -> ApiResult<Selection> {
 }
 
 /// `{ key: value }` trimmed to the selection.
-fn shaped(key: &str, value: impl Serialize, selection: &Selection) -> ApiResult<HttpResponse> {
+fn shaped(key: &str, value: impl Serialize, selection: &Selection) -> Answer {
     let mut value = serde_json::to_value(value)
         .map_err(|e| medusa_core::Error::UnexpectedState(e.to_string()))?;
     selection.shape(&mut value);
@@ -41,21 +40,14 @@ fn shaped(key: &str, value: impl Serialize, selection: &Selection) -> ApiResult<
 }
 
 /// `GET /admin/discounts`
-pub async fn list_discounts(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_discounts(state: State, req: HttpRequest) -> Answer {
     let query = DiscountQuery::parse(req.query_string(), state.backend)?;
     let page = state.discounts.list(&query).await?;
     list_response(page, &query.plan)
 }
 
 /// `POST /admin/discounts`
-pub async fn create_discount(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_discount(state: State, req: HttpRequest, body: Body) -> Answer {
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let input = CreateDiscount::from_body(body.0)?;
     let discount = state.discounts.create(input, &selection).await?;
@@ -63,11 +55,7 @@ pub async fn create_discount(
 }
 
 /// `GET /admin/discounts/{id}`
-pub async fn get_discount(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_discount(state: State, id: Id, req: HttpRequest) -> Answer {
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let discount = state.discounts.retrieve(&id, &selection).await?;
     shaped("discount", discount, &selection)
@@ -75,22 +63,17 @@ pub async fn get_discount(
 
 /// `GET /admin/discounts/code/{code}`
 pub async fn get_discount_by_code(
-    state: web::Data<AppState>,
+    state: State,
     code: web::Path<String>,
     req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let discount = state.discounts.retrieve_by_code(&code, &selection).await?;
     shaped("discount", discount, &selection)
 }
 
 /// `POST /admin/discounts/{id}`
-pub async fn update_discount(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_discount(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let input = UpdateDiscount::from_body(body.0)?;
     let discount = state.discounts.update(&id, input, &selection).await?;
@@ -98,20 +81,13 @@ pub async fn update_discount(
 }
 
 /// `DELETE /admin/discounts/{id}`
-pub async fn delete_discount(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_discount(state: State, id: Id) -> Answer {
     state.discounts.delete(&id).await?;
     Ok(deleted(&id, "discount"))
 }
 
 /// `POST /admin/discounts/{id}/dynamic-codes`
-pub async fn create_dynamic_code(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_dynamic_code(state: State, id: Id, body: Body) -> Answer {
     let selection = defaults()?;
     let input = CreateDynamicCode::from_body(body.0)?;
     let discount = state
@@ -122,10 +98,7 @@ pub async fn create_dynamic_code(
 }
 
 /// `DELETE /admin/discounts/{id}/dynamic-codes/{code}`
-pub async fn delete_dynamic_code(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_dynamic_code(state: State, path: Ids) -> Answer {
     let (id, code) = path.into_inner();
     let selection = defaults()?;
     let discount = state
@@ -136,10 +109,7 @@ pub async fn delete_dynamic_code(
 }
 
 /// `POST /admin/discounts/{id}/regions/{region_id}`
-pub async fn add_discount_region(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_discount_region(state: State, path: Ids) -> Answer {
     let (id, region_id) = path.into_inner();
     let selection = defaults()?;
     let discount = state
@@ -150,10 +120,7 @@ pub async fn add_discount_region(
 }
 
 /// `DELETE /admin/discounts/{id}/regions/{region_id}`
-pub async fn remove_discount_region(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_discount_region(state: State, path: Ids) -> Answer {
     let (id, region_id) = path.into_inner();
     let selection = defaults()?;
     let discount = state
@@ -165,11 +132,11 @@ pub async fn remove_discount_region(
 
 /// `POST /admin/discounts/{id}/conditions`
 pub async fn create_discount_condition(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let input = ConditionInput::create_from_body(body.0)?;
     let discount = state
@@ -180,11 +147,7 @@ pub async fn create_discount_condition(
 }
 
 /// `GET /admin/discounts/{id}/conditions/{condition_id}`
-pub async fn get_discount_condition(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_discount_condition(state: State, path: Ids, req: HttpRequest) -> Answer {
     let (id, condition_id) = path.into_inner();
     state
         .discount_conditions
@@ -200,11 +163,11 @@ pub async fn get_discount_condition(
 
 /// `POST /admin/discounts/{id}/conditions/{condition_id}`
 pub async fn update_discount_condition(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    state: State,
+    path: Ids,
     req: HttpRequest,
     body: Result<JsonBody<Value>, actix_web::Error>,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let (id, condition_id) = path.into_inner();
     state
         .discount_conditions
@@ -225,11 +188,7 @@ pub async fn update_discount_condition(
 }
 
 /// `DELETE /admin/discounts/{id}/conditions/{condition_id}`
-pub async fn delete_discount_condition(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_discount_condition(state: State, path: Ids, req: HttpRequest) -> Answer {
     let (id, condition_id) = path.into_inner();
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
     let discount = state
@@ -249,11 +208,11 @@ pub async fn delete_discount_condition(
 
 /// `POST /admin/discounts/{id}/conditions/{condition_id}/batch`
 pub async fn add_discount_condition_resources(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    state: State,
+    path: Ids,
     req: HttpRequest,
     body: Result<JsonBody<Value>, actix_web::Error>,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let (id, condition_id) = path.into_inner();
     state
         .discount_conditions
@@ -275,11 +234,11 @@ pub async fn add_discount_condition_resources(
 
 /// `DELETE /admin/discounts/{id}/conditions/{condition_id}/batch`
 pub async fn remove_discount_condition_resources(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    state: State,
+    path: Ids,
     req: HttpRequest,
     body: Result<JsonBody<Value>, actix_web::Error>,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let (id, condition_id) = path.into_inner();
     state
         .discount_conditions

@@ -2,66 +2,45 @@
 //! classes and calls the draft-order service; every single-draft answer is the draft with its
 //! cart and the cart's totals.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_draft_order::{
     AddLineItem, CreateDraftOrder, DraftListQuery, UpdateDraftOrder, UpdateLineItem,
 };
 use medusa_order::plan_order_retrieve;
-use serde_json::Value;
 
-use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+use crate::handlers::{wrapped, Answer, Body, Id, Ids, State};
 
 /// `GET /admin/draft-orders`
-pub async fn list_draft_orders(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_draft_orders(state: State, req: HttpRequest) -> Answer {
     let query = DraftListQuery::parse(req.query_string())?;
     let page = state.draft_orders.list(&query).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
 /// `POST /admin/draft-orders`
-pub async fn create_draft_order(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_draft_order(state: State, body: Body) -> Answer {
     let input = CreateDraftOrder::from_body(body.0)?;
     wrapped("draft_order", state.draft_orders.create(input).await?)
 }
 
 /// `GET /admin/draft-orders/{id}`
-pub async fn get_draft_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_draft_order(state: State, id: Id) -> Answer {
     wrapped("draft_order", state.draft_orders.retrieve(&id).await?)
 }
 
 /// `POST /admin/draft-orders/{id}`
-pub async fn update_draft_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_draft_order(state: State, id: Id, body: Body) -> Answer {
     let input = UpdateDraftOrder::from_body(body.0)?;
     wrapped("draft_order", state.draft_orders.update(&id, input).await?)
 }
 
 /// `DELETE /admin/draft-orders/{id}`
-pub async fn delete_draft_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_draft_order(state: State, id: Id) -> Answer {
     Ok(HttpResponse::Ok().json(state.draft_orders.delete(&id).await?))
 }
 
 /// `POST /admin/draft-orders/{id}/line-items`
-pub async fn add_draft_order_line_item(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_draft_order_line_item(state: State, id: Id, body: Body) -> Answer {
     let input = AddLineItem::from_body(body.0)?;
     wrapped(
         "draft_order",
@@ -70,11 +49,7 @@ pub async fn add_draft_order_line_item(
 }
 
 /// `POST /admin/draft-orders/{id}/line-items/{line_id}`
-pub async fn update_draft_order_line_item(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_draft_order_line_item(state: State, path: Ids, body: Body) -> Answer {
     let (id, line_id) = path.into_inner();
     let input = UpdateLineItem::from_body(body.0)?;
     wrapped(
@@ -87,10 +62,7 @@ pub async fn update_draft_order_line_item(
 }
 
 /// `DELETE /admin/draft-orders/{id}/line-items/{line_id}`
-pub async fn delete_draft_order_line_item(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_draft_order_line_item(state: State, path: Ids) -> Answer {
     let (id, line_id) = path.into_inner();
     wrapped(
         "draft_order",
@@ -100,10 +72,7 @@ pub async fn delete_draft_order_line_item(
 
 /// `POST /admin/draft-orders/{id}/pay`: the order with Medusa's default order fields and
 /// relations (the route reads no query, and its defaults never name the sales channel).
-pub async fn pay_draft_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn pay_draft_order(state: State, id: Id) -> Answer {
     let answer = plan_order_retrieve("", false)?;
     wrapped("order", state.draft_orders.pay(&id, &answer).await?)
 }

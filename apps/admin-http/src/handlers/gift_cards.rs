@@ -1,15 +1,12 @@
 //! `/admin/gift-cards`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_discount::{CreateGiftCard, UpdateGiftCard, GIFT_CARD_LIST, GIFT_CARD_RETRIEVE};
 use medusa_query_dsl::Selection;
-use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, list_response, wrapped},
-    state::AppState,
+    handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, State},
 };
 
 /// Medusa reads no query on the single gift card routes: always the default fields and
@@ -21,7 +18,7 @@ fn defaults() -> ApiResult<Selection> {
     )?)
 }
 
-fn shaped(card: medusa_discount::GiftCardView, selection: &Selection) -> ApiResult<HttpResponse> {
+fn shaped(card: medusa_discount::GiftCardView, selection: &Selection) -> Answer {
     let mut value = serde_json::to_value(card)
         .map_err(|e| medusa_core::Error::UnexpectedState(e.to_string()))?;
     selection.shape(&mut value);
@@ -29,20 +26,14 @@ fn shaped(card: medusa_discount::GiftCardView, selection: &Selection) -> ApiResu
 }
 
 /// `GET /admin/gift-cards`
-pub async fn list_gift_cards(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_gift_cards(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &GIFT_CARD_LIST)?;
     let page = state.gift_cards.list(&plan).await?;
     list_response(page, &plan)
 }
 
 /// `POST /admin/gift-cards`
-pub async fn create_gift_card(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_gift_card(state: State, body: Body) -> Answer {
     let selection = defaults()?;
     let input = CreateGiftCard::from_body(body.0)?;
     shaped(
@@ -52,10 +43,7 @@ pub async fn create_gift_card(
 }
 
 /// `GET /admin/gift-cards/{id}`
-pub async fn get_gift_card(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_gift_card(state: State, id: Id) -> Answer {
     let selection = defaults()?;
     shaped(
         state.gift_cards.retrieve(&id, &selection).await?,
@@ -64,11 +52,7 @@ pub async fn get_gift_card(
 }
 
 /// `POST /admin/gift-cards/{id}`
-pub async fn update_gift_card(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_gift_card(state: State, id: Id, body: Body) -> Answer {
     let selection = defaults()?;
     let input = UpdateGiftCard::from_body(body.0)?;
     shaped(
@@ -78,10 +62,7 @@ pub async fn update_gift_card(
 }
 
 /// `DELETE /admin/gift-cards/{id}`
-pub async fn delete_gift_card(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_gift_card(state: State, id: Id) -> Answer {
     state.gift_cards.delete(&id).await?;
     Ok(deleted(&id, "gift-card"))
 }

@@ -45,11 +45,24 @@ pub mod uploads;
 pub mod users;
 pub mod variants;
 
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_query_dsl::{ListPlan, ResourceSpec};
 use serde::Serialize;
+use serde_json::Value;
 
-use crate::{error::ApiResult, state::AppState};
+use crate::{error::ApiResult, extract::JsonBody, state::AppState};
+
+// What handlers take and give, named once so that a handler's signature reads on one line.
+/// The server's state: the services.
+pub(crate) type State = web::Data<AppState>;
+/// A path's one id (`/admin/regions/{id}`).
+pub(crate) type Id = web::Path<String>;
+/// A path's two ids (`/admin/orders/{id}/claims/{claim_id}`).
+pub(crate) type Ids = web::Path<(String, String)>;
+/// A JSON body, read by the domain crate's request class.
+pub(crate) type Body = JsonBody<Value>;
+/// A handler's answer: a response, or an error in Medusa's shape.
+pub(crate) type Answer = ApiResult<HttpResponse>;
 
 /// `{ "<key>": value }` with status 200.
 pub(crate) fn wrapped(key: &str, value: impl Serialize) -> ApiResult<HttpResponse> {

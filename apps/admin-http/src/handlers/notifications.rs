@@ -1,21 +1,12 @@
 //! `/admin/notifications`: what the notification providers sent, and resending it.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_notification::{NotificationList, ResendNotification, NOTIFICATION_LIST};
-use serde_json::Value;
 
-use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{list_response, wrapped},
-    state::AppState,
-};
+use crate::handlers::{list_response, wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/notifications`
-pub async fn list_notifications(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_notifications(state: State, req: HttpRequest) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let query = NotificationList::from_query(&raw, state.backend)?;
     let page = state.notifications.list(&query).await?;
@@ -24,11 +15,7 @@ pub async fn list_notifications(
 
 /// `POST /admin/notifications/{id}/resend`: answers the original notification, in the list's
 /// default fields, with its resends.
-pub async fn resend_notification(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn resend_notification(state: State, id: Id, body: Body) -> Answer {
     let ResendNotification { to } = ResendNotification::from_body(body.0)?;
     let resent = state.notifications.resend(&id, to).await?;
     let selection =

@@ -1,15 +1,18 @@
 //! `/admin/orders`: the reads, and the lifecycle writes (each answers with the order as
 //! `GET /admin/orders/{id}` shows it, planned from the request's own query string).
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
 use medusa_order::{
     plan_order_list, plan_order_retrieve, AddShippingMethod, CreateFulfillment, CreateRefund,
     CreateShipment, OrderQuery, UpdateOrder,
 };
-use serde_json::Value;
 
-use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+use crate::{
+    error::ApiResult,
+    handlers::{wrapped, Answer, Body, Id, Ids, State},
+    state::AppState,
+};
 
 /// The answer of an order write: `FindParams` (`expand`, `fields`) of the request.
 fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
@@ -18,7 +21,7 @@ fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
 }
 
 /// `GET /admin/orders`
-pub async fn list_orders(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn list_orders(state: State, req: HttpRequest) -> Answer {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_list(req.query_string(), state.backend, sales_channels)?;
     let page = state.orders.list(&query).await?;
@@ -26,23 +29,14 @@ pub async fn list_orders(state: web::Data<AppState>, req: HttpRequest) -> ApiRes
 }
 
 /// `GET /admin/orders/{id}`
-pub async fn get_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_order(state: State, id: Id, req: HttpRequest) -> Answer {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_retrieve(req.query_string(), sales_channels)?;
     wrapped("order", state.orders.retrieve(&id, &query).await?)
 }
 
 /// `POST /admin/orders/{id}`
-pub async fn update_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_order(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = UpdateOrder::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     wrapped(
@@ -52,52 +46,31 @@ pub async fn update_order(
 }
 
 /// `POST /admin/orders/{id}/complete`
-pub async fn complete_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn complete_order(state: State, id: Id, req: HttpRequest) -> Answer {
     let query = answer_query(&state, &req)?;
     wrapped("order", state.order_writes.complete(&id, &query).await?)
 }
 
 /// `POST /admin/orders/{id}/archive`
-pub async fn archive_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn archive_order(state: State, id: Id, req: HttpRequest) -> Answer {
     let query = answer_query(&state, &req)?;
     wrapped("order", state.order_writes.archive(&id, &query).await?)
 }
 
 /// `POST /admin/orders/{id}/cancel`
-pub async fn cancel_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn cancel_order(state: State, id: Id, req: HttpRequest) -> Answer {
     let query = answer_query(&state, &req)?;
     wrapped("order", state.order_writes.cancel(&id, &query).await?)
 }
 
 /// `POST /admin/orders/{id}/capture`
-pub async fn capture_order_payment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn capture_order_payment(state: State, id: Id, req: HttpRequest) -> Answer {
     let query = answer_query(&state, &req)?;
     wrapped("order", state.order_writes.capture(&id, &query).await?)
 }
 
 /// `POST /admin/orders/{id}/refund`
-pub async fn refund_order(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn refund_order(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = CreateRefund::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     wrapped(
@@ -107,12 +80,7 @@ pub async fn refund_order(
 }
 
 /// `POST /admin/orders/{id}/fulfillment`
-pub async fn create_fulfillment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_fulfillment(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = CreateFulfillment::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     let order = state
@@ -123,11 +91,7 @@ pub async fn create_fulfillment(
 }
 
 /// `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/cancel`
-pub async fn cancel_fulfillment(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn cancel_fulfillment(state: State, path: Ids, req: HttpRequest) -> Answer {
     let (id, fulfillment_id) = path.into_inner();
     let query = answer_query(&state, &req)?;
     let order = state
@@ -138,12 +102,7 @@ pub async fn cancel_fulfillment(
 }
 
 /// `POST /admin/orders/{id}/shipment`
-pub async fn create_shipment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_shipment(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = CreateShipment::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     let order = state
@@ -154,12 +113,7 @@ pub async fn create_shipment(
 }
 
 /// `POST /admin/orders/{id}/shipping-methods`
-pub async fn add_shipping_method(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_shipping_method(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = AddShippingMethod::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     let order = state

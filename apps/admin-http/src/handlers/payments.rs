@@ -1,35 +1,23 @@
 //! `/admin/payments`: the read, capture and refund.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_order::{plan_payment_retrieve, PaymentRefund};
-use serde_json::Value;
 
-use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+use crate::handlers::{wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/payments/{id}`
-pub async fn get_payment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_payment(state: State, id: Id, req: HttpRequest) -> Answer {
     let selection = plan_payment_retrieve(req.query_string())?;
     wrapped("payment", state.payments.retrieve(&id, &selection).await?)
 }
 
 /// `POST /admin/payments/{id}/capture`
-pub async fn capture_payment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn capture_payment(state: State, id: Id) -> Answer {
     wrapped("payment", state.order_writes.capture_payment(&id).await?)
 }
 
 /// `POST /admin/payments/{id}/refund`
-pub async fn refund_payment(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn refund_payment(state: State, id: Id, body: Body) -> Answer {
     let input = PaymentRefund::from_body(body.0)?;
     wrapped(
         "refund",

@@ -1,7 +1,7 @@
 //! `/admin/product-categories`: the category tree and its product batches (Medusa's
 //! `product_categories` feature, served as with the flag on).
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_catalog::{
     category_product_ids_from_body, CreateProductCategory, ParentFilter, UpdateProductCategory,
     PRODUCT_CATEGORY_LIST, PRODUCT_CATEGORY_RETRIEVE,
@@ -11,9 +11,7 @@ use serde_json::{json, Value};
 
 use crate::{
     error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan},
-    state::AppState,
+    handlers::{deleted, list_plan, Answer, Body, Id, State},
 };
 
 /// Trims a category to the selection, keeping `category_children`, which Medusa's tree
@@ -28,10 +26,7 @@ fn shaped(selection: &Selection, value: &mut Value) {
     }
 }
 
-fn category_response(
-    selection: &Selection,
-    category: impl serde::Serialize,
-) -> ApiResult<HttpResponse> {
+fn category_response(selection: &Selection, category: impl serde::Serialize) -> Answer {
     let mut value = serde_json::to_value(category).map_err(serialization_failed)?;
     shaped(selection, &mut value);
     Ok(HttpResponse::Ok().json(json!({ "product_category": value })))
@@ -52,7 +47,7 @@ fn retrieve_selection(req: &HttpRequest) -> ApiResult<Selection> {
 fn list_answer(
     page: medusa_core::ListPage<medusa_catalog::ProductCategoryView>,
     plan: &ListPlan,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let mut items = Vec::with_capacity(page.items.len());
     for item in &page.items {
         let mut value = serde_json::to_value(item).map_err(serialization_failed)?;
@@ -68,10 +63,7 @@ fn list_answer(
 }
 
 /// `GET /admin/product-categories`
-pub async fn list_product_categories(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_product_categories(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &PRODUCT_CATEGORY_LIST)?;
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let parent = match medusa_query_dsl::passthrough_text(&raw, "parent_category_id")? {
@@ -88,11 +80,7 @@ pub async fn list_product_categories(
 
 /// `GET /admin/product-categories/{id}`: `fields` and `expand` are validated but, as in
 /// Medusa, the answer always has every field, the parent and the whole subtree.
-pub async fn get_product_category(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_product_category(state: State, id: Id, req: HttpRequest) -> Answer {
     retrieve_selection(&req)?;
     let defaults =
         medusa_query_dsl::plan_retrieve(&PRODUCT_CATEGORY_RETRIEVE, &medusa_query_dsl::parse("")?)?;
@@ -101,11 +89,7 @@ pub async fn get_product_category(
 }
 
 /// `POST /admin/product-categories`
-pub async fn create_product_category(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_product_category(state: State, req: HttpRequest, body: Body) -> Answer {
     let selection = retrieve_selection(&req)?;
     let input = CreateProductCategory::from_body(body.0)?;
     let id = state.product_categories.create(input).await?;
@@ -114,12 +98,7 @@ pub async fn create_product_category(
 }
 
 /// `POST /admin/product-categories/{id}`
-pub async fn update_product_category(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_product_category(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let selection = retrieve_selection(&req)?;
     let input = UpdateProductCategory::from_body(body.0)?;
     state.product_categories.update(&id, input).await?;
@@ -128,21 +107,18 @@ pub async fn update_product_category(
 }
 
 /// `DELETE /admin/product-categories/{id}`
-pub async fn delete_product_category(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_product_category(state: State, id: Id) -> Answer {
     state.product_categories.delete(&id).await?;
     Ok(deleted(&id, "product-category"))
 }
 
 /// `POST /admin/product-categories/{id}/products/batch`
 pub async fn add_product_category_products(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     let selection = retrieve_selection(&req)?;
     let ids = category_product_ids_from_body(body.0)?;
     let missing = state.product_categories.missing_products(&ids).await?;
@@ -156,11 +132,11 @@ pub async fn add_product_category_products(
 
 /// `DELETE /admin/product-categories/{id}/products/batch`
 pub async fn remove_product_category_products(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     let selection = retrieve_selection(&req)?;
     let ids = category_product_ids_from_body(body.0)?;
     let missing = state.product_categories.missing_products(&ids).await?;

@@ -1,6 +1,6 @@
 //! `/admin/products`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_product::write_input::{
     metadata_from_body, option_title_from_body, sales_channel_ids_in,
 };
@@ -11,17 +11,13 @@ use serde_json::{json, Value};
 
 use crate::{
     error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, wrapped},
+    handlers::{deleted, list_plan, wrapped, Answer, Body, Id, Ids, State},
     state::AppState,
 };
 
 /// `GET /admin/products`: the read model writes the page's JSON itself (shaped, with Medusa's
 /// derived `profile`/`profile_id`), so its bytes are the body as they are.
-pub async fn list_products(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_products(state: State, req: HttpRequest) -> Answer {
     let query = ProductQuery::parse(req.query_string(), state.backend, state.product_specs)?;
     let body = state.products.list_json(&query).await?;
     Ok(HttpResponse::Ok()
@@ -30,11 +26,7 @@ pub async fn list_products(
 }
 
 /// `GET /admin/products/{id}`
-pub async fn get_product(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_product(state: State, id: Id, req: HttpRequest) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let selection = medusa_query_dsl::plan_retrieve(state.product_specs.retrieve, &raw)?;
     let product = state.products.retrieve(&id, &selection).await?;
@@ -42,24 +34,20 @@ pub async fn get_product(
 }
 
 /// `GET /admin/products/{id}/variants`
-pub async fn list_product_variants(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_product_variants(state: State, id: Id, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &PRODUCT_VARIANT_LIST)?;
     let page = state.products.list_product_variants(&id, &plan).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
 /// `GET /admin/products/tag-usage`
-pub async fn list_tag_usage(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn list_tag_usage(state: State) -> Answer {
     let tags = state.products.tag_usage().await?;
     Ok(HttpResponse::Ok().json(json!({ "tags": tags })))
 }
 
 /// `GET /admin/products/types`
-pub async fn list_product_types(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn list_product_types(state: State) -> Answer {
     let types = state.products.types().await?;
     Ok(HttpResponse::Ok().json(json!({ "types": types })))
 }
@@ -83,10 +71,7 @@ async fn unknown_sales_channels(state: &AppState, body: &Value) -> ApiResult<Opt
 }
 
 /// `POST /admin/products`
-pub async fn create_product(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_product(state: State, body: Body) -> Answer {
     if let Some(answer) = unknown_sales_channels(&state, &body.0).await? {
         return Ok(answer);
     }
@@ -95,11 +80,7 @@ pub async fn create_product(
 }
 
 /// `POST /admin/products/{id}`
-pub async fn update_product(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_product(state: State, id: Id, body: Body) -> Answer {
     if let Some(answer) = unknown_sales_channels(&state, &body.0).await? {
         return Ok(answer);
     }
@@ -108,20 +89,13 @@ pub async fn update_product(
 }
 
 /// `DELETE /admin/products/{id}`
-pub async fn delete_product(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_product(state: State, id: Id) -> Answer {
     state.product_writes.delete(&id).await?;
     Ok(deleted(&id, "product"))
 }
 
 /// `POST /admin/products/{id}/metadata`
-pub async fn set_product_metadata(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn set_product_metadata(state: State, id: Id, body: Body) -> Answer {
     let (key, value) = metadata_from_body(body.0)?;
     wrapped(
         "product",
@@ -130,11 +104,7 @@ pub async fn set_product_metadata(
 }
 
 /// `POST /admin/products/{id}/options`
-pub async fn add_product_option(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_product_option(state: State, id: Id, body: Body) -> Answer {
     let title = option_title_from_body(body.0)?;
     wrapped(
         "product",
@@ -143,11 +113,7 @@ pub async fn add_product_option(
 }
 
 /// `POST /admin/products/{id}/options/{option_id}`
-pub async fn update_product_option(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_product_option(state: State, path: Ids, body: Body) -> Answer {
     let (id, option_id) = path.into_inner();
     let title = option_title_from_body(body.0)?;
     wrapped(
@@ -160,10 +126,7 @@ pub async fn update_product_option(
 }
 
 /// `DELETE /admin/products/{id}/options/{option_id}`
-pub async fn delete_product_option(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_product_option(state: State, path: Ids) -> Answer {
     let (id, option_id) = path.into_inner();
     let product = state.product_writes.delete_option(&id, &option_id).await?;
     Ok(HttpResponse::Ok().json(json!({
@@ -175,11 +138,7 @@ pub async fn delete_product_option(
 }
 
 /// `POST /admin/products/{id}/variants`
-pub async fn create_product_variant(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_product_variant(state: State, id: Id, body: Body) -> Answer {
     let input = VariantInput::create_from_body(body.0)?;
     wrapped(
         "product",
@@ -188,11 +147,7 @@ pub async fn create_product_variant(
 }
 
 /// `POST /admin/products/{id}/variants/{variant_id}`
-pub async fn update_product_variant(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_product_variant(state: State, path: Ids, body: Body) -> Answer {
     let (id, variant_id) = path.into_inner();
     let input = VariantInput::update_from_body(body.0)?;
     wrapped(
@@ -205,10 +160,7 @@ pub async fn update_product_variant(
 }
 
 /// `DELETE /admin/products/{id}/variants/{variant_id}`
-pub async fn delete_product_variant(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_product_variant(state: State, path: Ids) -> Answer {
     let (id, variant_id) = path.into_inner();
     let product = state
         .product_writes

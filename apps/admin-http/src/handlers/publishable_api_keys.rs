@@ -1,34 +1,24 @@
 //! `/admin/publishable-api-keys`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_sales_channel::{
     sales_channel_ids_from_body, sales_channel_search, KeyTitle, PUBLISHABLE_API_KEY_LIST,
 };
-use serde_json::Value;
 
 use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, list_response, wrapped},
+    handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, State},
     middleware::auth::Caller,
-    state::AppState,
 };
 
 /// `GET /admin/publishable-api-keys`
-pub async fn list_publishable_api_keys(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_publishable_api_keys(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &PUBLISHABLE_API_KEY_LIST)?;
     let page = state.publishable_api_keys.list(&plan).await?;
     list_response(page, &plan)
 }
 
 /// `GET /admin/publishable-api-keys/{id}`
-pub async fn get_publishable_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_publishable_api_key(state: State, id: Id) -> Answer {
     wrapped(
         "publishable_api_key",
         state.publishable_api_keys.retrieve(&id).await?,
@@ -36,11 +26,7 @@ pub async fn get_publishable_api_key(
 }
 
 /// `POST /admin/publishable-api-keys`
-pub async fn create_publishable_api_key(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_publishable_api_key(state: State, caller: Caller, body: Body) -> Answer {
     let title = KeyTitle::from_create_body(body.0)?.0.unwrap_or_default();
     wrapped(
         "publishable_api_key",
@@ -52,11 +38,7 @@ pub async fn create_publishable_api_key(
 }
 
 /// `POST /admin/publishable-api-keys/{id}`
-pub async fn update_publishable_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_publishable_api_key(state: State, id: Id, body: Body) -> Answer {
     let KeyTitle(title) = KeyTitle::from_update_body(body.0)?;
     wrapped(
         "publishable_api_key",
@@ -68,11 +50,7 @@ pub async fn update_publishable_api_key(
 }
 
 /// `POST /admin/publishable-api-keys/{id}/revoke`
-pub async fn revoke_publishable_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    caller: Caller,
-) -> ApiResult<HttpResponse> {
+pub async fn revoke_publishable_api_key(state: State, id: Id, caller: Caller) -> Answer {
     wrapped(
         "publishable_api_key",
         state
@@ -83,20 +61,17 @@ pub async fn revoke_publishable_api_key(
 }
 
 /// `DELETE /admin/publishable-api-keys/{id}`
-pub async fn delete_publishable_api_key(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_publishable_api_key(state: State, id: Id) -> Answer {
     state.publishable_api_keys.delete(&id).await?;
     Ok(deleted(&id, "publishable_api_key"))
 }
 
 /// `GET /admin/publishable-api-keys/{id}/sales-channels`
 pub async fn list_publishable_api_key_sales_channels(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let q = sales_channel_search(req.query_string())?;
     wrapped(
         "sales_channels",
@@ -108,11 +83,7 @@ pub async fn list_publishable_api_key_sales_channels(
 }
 
 /// `POST /admin/publishable-api-keys/{id}/sales-channels/batch`
-pub async fn add_publishable_api_key_sales_channels(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_publishable_api_key_sales_channels(state: State, id: Id, body: Body) -> Answer {
     wrapped(
         "publishable_api_key",
         state
@@ -123,11 +94,7 @@ pub async fn add_publishable_api_key_sales_channels(
 }
 
 /// `DELETE /admin/publishable-api-keys/{id}/sales-channels/batch`
-pub async fn remove_publishable_api_key_sales_channels(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_publishable_api_key_sales_channels(state: State, id: Id, body: Body) -> Answer {
     wrapped(
         "publishable_api_key",
         state

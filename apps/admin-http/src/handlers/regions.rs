@@ -1,30 +1,20 @@
 //! `/admin/regions`: regions, their countries and their payment and fulfillment providers.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_region::input::{country_code_from_body, provider_id_from_body};
 use medusa_region::{region_list_spec, region_retrieve_spec, CreateRegion, UpdateRegion};
-use serde_json::Value;
 
-use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, list_response, wrapped},
-    state::AppState,
-};
+use crate::handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, Ids, State};
 
 /// `GET /admin/regions`
-pub async fn list_regions(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn list_regions(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, region_list_spec(state.flags))?;
     let page = state.regions.list(&plan).await?;
     list_response(page, &plan)
 }
 
 /// `GET /admin/regions/{id}`
-pub async fn get_region(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_region(state: State, req: HttpRequest, id: Id) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let selection = medusa_query_dsl::plan_retrieve(region_retrieve_spec(state.flags), &raw)?;
     let region = state.regions.retrieve(&id, &selection).await?;
@@ -34,38 +24,25 @@ pub async fn get_region(
 }
 
 /// `POST /admin/regions`
-pub async fn create_region(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_region(state: State, body: Body) -> Answer {
     let input = CreateRegion::from_body(body.0, state.flags)?;
     wrapped("region", state.regions.create(input).await?)
 }
 
 /// `POST /admin/regions/{id}`
-pub async fn update_region(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_region(state: State, id: Id, body: Body) -> Answer {
     let input = UpdateRegion::from_body(body.0, state.flags)?;
     wrapped("region", state.regions.update(&id, input).await?)
 }
 
 /// `DELETE /admin/regions/{id}`
-pub async fn delete_region(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_region(state: State, id: Id) -> Answer {
     state.regions.delete(&id).await?;
     Ok(deleted(&id, "region"))
 }
 
 /// `GET /admin/regions/{id}/fulfillment-options`
-pub async fn list_region_fulfillment_options(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn list_region_fulfillment_options(state: State, id: Id) -> Answer {
     wrapped(
         "fulfillment_options",
         state.regions.fulfillment_options(&id).await?,
@@ -73,30 +50,19 @@ pub async fn list_region_fulfillment_options(
 }
 
 /// `POST /admin/regions/{id}/countries`
-pub async fn add_region_country(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_region_country(state: State, id: Id, body: Body) -> Answer {
     let code = country_code_from_body(body.0)?;
     wrapped("region", state.regions.add_country(&id, &code).await?)
 }
 
 /// `DELETE /admin/regions/{id}/countries/{country_code}`
-pub async fn remove_region_country(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_region_country(state: State, path: Ids) -> Answer {
     let (id, code) = path.into_inner();
     wrapped("region", state.regions.remove_country(&id, &code).await?)
 }
 
 /// `POST /admin/regions/{id}/payment-providers`
-pub async fn add_region_payment_provider(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_region_payment_provider(state: State, id: Id, body: Body) -> Answer {
     let provider = provider_id_from_body(body.0)?;
     wrapped(
         "region",
@@ -105,10 +71,7 @@ pub async fn add_region_payment_provider(
 }
 
 /// `DELETE /admin/regions/{id}/payment-providers/{provider_id}`
-pub async fn remove_region_payment_provider(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_region_payment_provider(state: State, path: Ids) -> Answer {
     let (id, provider) = path.into_inner();
     wrapped(
         "region",
@@ -120,11 +83,7 @@ pub async fn remove_region_payment_provider(
 }
 
 /// `POST /admin/regions/{id}/fulfillment-providers`
-pub async fn add_region_fulfillment_provider(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_region_fulfillment_provider(state: State, id: Id, body: Body) -> Answer {
     let provider = provider_id_from_body(body.0)?;
     wrapped(
         "region",
@@ -136,10 +95,7 @@ pub async fn add_region_fulfillment_provider(
 }
 
 /// `DELETE /admin/regions/{id}/fulfillment-providers/{provider_id}`
-pub async fn remove_region_fulfillment_provider(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_region_fulfillment_provider(state: State, path: Ids) -> Answer {
     let (id, provider) = path.into_inner();
     wrapped(
         "region",

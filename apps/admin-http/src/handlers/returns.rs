@@ -1,26 +1,20 @@
 //! `/admin/returns` and `POST /admin/orders/{id}/return`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
 use medusa_order::plan_order_retrieve;
 use medusa_returns::{ReceiveReturn, RequestReturn};
-use serde_json::Value;
 
-use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+use crate::handlers::{wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/returns`
-pub async fn list_returns(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn list_returns(state: State, req: HttpRequest) -> Answer {
     let page = state.returns.list(req.query_string()).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
 /// `POST /admin/orders/{id}/return`: answers the order as `GET /admin/orders/{id}` would.
-pub async fn request_return(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn request_return(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = RequestReturn::from_body(body.0)?;
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let answer = plan_order_retrieve(req.query_string(), sales_channels)?;
@@ -28,21 +22,14 @@ pub async fn request_return(
 }
 
 /// `POST /admin/returns/{id}/receive`
-pub async fn receive_return(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn receive_return(state: State, id: Id, body: Body) -> Answer {
     let input = ReceiveReturn::from_body(body.0)?;
     wrapped("return", state.returns.receive(&id, input).await?)
 }
 
 /// `POST /admin/returns/{id}/cancel`: answers the return's order (Medusa's route takes no
 /// query: the order's default fields and relations, never the sales channel ones).
-pub async fn cancel_return(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn cancel_return(state: State, id: Id) -> Answer {
     let answer = plan_order_retrieve("", false)?;
     wrapped("order", state.returns.cancel(&id, &answer).await?)
 }

@@ -1,52 +1,33 @@
 //! `/admin/sales-channels`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::HttpRequest;
 use medusa_sales_channel::{
     location_id_from_body, product_ids_from_body, CreateSalesChannel, UpdateSalesChannel,
     SALES_CHANNEL_LIST,
 };
-use serde_json::Value;
 
-use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, list_response, wrapped},
-    state::AppState,
-};
+use crate::handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/sales-channels`
-pub async fn list_sales_channels(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_sales_channels(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, &SALES_CHANNEL_LIST)?;
     let page = state.sales_channels.list(&plan).await?;
     list_response(page, &plan)
 }
 
 /// `POST /admin/sales-channels`
-pub async fn create_sales_channel(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_sales_channel(state: State, body: Body) -> Answer {
     let input = CreateSalesChannel::from_body(body.0)?;
     wrapped("sales_channel", state.sales_channels.create(input).await?)
 }
 
 /// `GET /admin/sales-channels/{id}`
-pub async fn get_sales_channel(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_sales_channel(state: State, id: Id) -> Answer {
     wrapped("sales_channel", state.sales_channels.retrieve(&id).await?)
 }
 
 /// `POST /admin/sales-channels/{id}`
-pub async fn update_sales_channel(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_sales_channel(state: State, id: Id, body: Body) -> Answer {
     let input = UpdateSalesChannel::from_body(body.0)?;
     wrapped(
         "sales_channel",
@@ -55,20 +36,13 @@ pub async fn update_sales_channel(
 }
 
 /// `DELETE /admin/sales-channels/{id}`
-pub async fn delete_sales_channel(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_sales_channel(state: State, id: Id) -> Answer {
     state.sales_channels.delete(&id).await?;
     Ok(deleted(&id, "sales-channel"))
 }
 
 /// `POST /admin/sales-channels/{id}/products/batch`
-pub async fn add_sales_channel_products(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_sales_channel_products(state: State, id: Id, body: Body) -> Answer {
     let product_ids = product_ids_from_body(body.0)?;
     let missing = state.sales_channels.missing_products(&product_ids).await?;
     if !missing.is_empty() {
@@ -81,11 +55,7 @@ pub async fn add_sales_channel_products(
 }
 
 /// `DELETE /admin/sales-channels/{id}/products/batch`
-pub async fn remove_sales_channel_products(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_sales_channel_products(state: State, id: Id, body: Body) -> Answer {
     let product_ids = product_ids_from_body(body.0)?;
     wrapped(
         "sales_channel",
@@ -97,11 +67,7 @@ pub async fn remove_sales_channel_products(
 }
 
 /// `POST /admin/sales-channels/{id}/stock-locations`
-pub async fn add_sales_channel_stock_location(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_sales_channel_stock_location(state: State, id: Id, body: Body) -> Answer {
     let location_id = location_id_from_body(body.0)?;
     wrapped(
         "sales_channel",
@@ -113,11 +79,7 @@ pub async fn add_sales_channel_stock_location(
 }
 
 /// `DELETE /admin/sales-channels/{id}/stock-locations`
-pub async fn remove_sales_channel_stock_location(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_sales_channel_stock_location(state: State, id: Id, body: Body) -> Answer {
     let location_id = location_id_from_body(body.0)?;
     state
         .sales_channels

@@ -1,21 +1,12 @@
 //! `/admin/shipping-options`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_shipping::{shipping_option_list_spec, CreateShippingOption, UpdateShippingOption};
-use serde_json::Value;
 
-use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, list_plan, wrapped},
-    state::AppState,
-};
+use crate::handlers::{deleted, list_plan, wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/shipping-options`
-pub async fn list_shipping_options(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_shipping_options(state: State, req: HttpRequest) -> Answer {
     let plan = list_plan(&req, &state, shipping_option_list_spec(state.flags))?;
     let page = state.shipping_options.list(&plan).await?;
     let page = page.map(|option| option.to_json(&plan.selection));
@@ -23,10 +14,7 @@ pub async fn list_shipping_options(
 }
 
 /// `GET /admin/shipping-options/{id}`
-pub async fn get_shipping_option(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_shipping_option(state: State, id: Id) -> Answer {
     wrapped(
         "shipping_option",
         state.shipping_options.retrieve(&id).await?,
@@ -34,10 +22,7 @@ pub async fn get_shipping_option(
 }
 
 /// `POST /admin/shipping-options`
-pub async fn create_shipping_option(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_shipping_option(state: State, body: Body) -> Answer {
     let input = CreateShippingOption::from_body(body.0, state.flags)?;
     wrapped(
         "shipping_option",
@@ -46,11 +31,7 @@ pub async fn create_shipping_option(
 }
 
 /// `POST /admin/shipping-options/{id}`
-pub async fn update_shipping_option(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_shipping_option(state: State, id: Id, body: Body) -> Answer {
     let input = UpdateShippingOption::from_body(body.0, state.flags)?;
     wrapped(
         "shipping_option",
@@ -59,10 +40,7 @@ pub async fn update_shipping_option(
 }
 
 /// `DELETE /admin/shipping-options/{id}`
-pub async fn delete_shipping_option(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_shipping_option(state: State, id: Id) -> Answer {
     state.shipping_options.delete(&id).await?;
     Ok(deleted(&id, "shipping-option"))
 }

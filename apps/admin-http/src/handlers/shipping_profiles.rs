@@ -1,26 +1,16 @@
 //! `/admin/shipping-profiles`.
 
-use actix_web::{web, HttpResponse};
 use medusa_shipping::{CreateShippingProfile, UpdateShippingProfile};
-use serde_json::Value;
 
-use crate::{
-    error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, wrapped},
-    state::AppState,
-};
+use crate::handlers::{deleted, wrapped, Answer, Body, Id, State};
 
 /// `GET /admin/shipping-profiles`
-pub async fn list_shipping_profiles(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn list_shipping_profiles(state: State) -> Answer {
     wrapped("shipping_profiles", state.shipping_profiles.list().await?)
 }
 
 /// `GET /admin/shipping-profiles/{id}`
-pub async fn get_shipping_profile(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_shipping_profile(state: State, id: Id) -> Answer {
     wrapped(
         "shipping_profile",
         state.shipping_profiles.retrieve(&id).await?,
@@ -28,10 +18,7 @@ pub async fn get_shipping_profile(
 }
 
 /// `POST /admin/shipping-profiles`
-pub async fn create_shipping_profile(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_shipping_profile(state: State, body: Body) -> Answer {
     let input = CreateShippingProfile::from_body(body.0)?;
     wrapped(
         "shipping_profile",
@@ -40,11 +27,7 @@ pub async fn create_shipping_profile(
 }
 
 /// `POST /admin/shipping-profiles/{id}`
-pub async fn update_shipping_profile(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_shipping_profile(state: State, id: Id, body: Body) -> Answer {
     let input = UpdateShippingProfile::from_body(body.0)?;
     wrapped(
         "shipping_profile",
@@ -53,10 +36,7 @@ pub async fn update_shipping_profile(
 }
 
 /// `DELETE /admin/shipping-profiles/{id}`
-pub async fn delete_shipping_profile(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_shipping_profile(state: State, id: Id) -> Answer {
     state.shipping_profiles.delete(&id).await?;
     Ok(deleted(&id, "shipping_profile"))
 }

@@ -5,9 +5,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
 use medusa_order::{plan_order_retrieve, OrderQuery};
 use medusa_returns::{CreateSwap, FulfillAdditionalItems, ShipSwap};
-use serde_json::Value;
 
-use crate::{error::ApiResult, extract::JsonBody, handlers::wrapped, state::AppState};
+use crate::{
+    error::ApiResult,
+    handlers::{wrapped, Answer, Body, Id, Ids, State},
+    state::AppState,
+};
 
 fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
@@ -15,23 +18,14 @@ fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
 }
 
 /// `POST /admin/orders/{id}/swaps`
-pub async fn create_swap(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_swap(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let input = CreateSwap::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
     wrapped("order", state.swaps.create(&id, input, &query).await?)
 }
 
 /// `POST /admin/orders/{id}/swaps/{swap_id}/process-payment`
-pub async fn process_swap_payment(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn process_swap_payment(state: State, path: Ids, req: HttpRequest) -> Answer {
     let (id, swap_id) = path.into_inner();
     let query = answer_query(&state, &req)?;
     wrapped(
@@ -41,23 +35,14 @@ pub async fn process_swap_payment(
 }
 
 /// `POST /admin/orders/{id}/swaps/{swap_id}/cancel`
-pub async fn cancel_swap(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn cancel_swap(state: State, path: Ids, req: HttpRequest) -> Answer {
     let (id, swap_id) = path.into_inner();
     let query = answer_query(&state, &req)?;
     wrapped("order", state.swaps.cancel(&id, &swap_id, &query).await?)
 }
 
 /// `POST /admin/orders/{id}/swaps/{swap_id}/fulfillments`
-pub async fn fulfill_swap(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn fulfill_swap(state: State, path: Ids, req: HttpRequest, body: Body) -> Answer {
     let (id, swap_id) = path.into_inner();
     let input = FulfillAdditionalItems::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
@@ -69,10 +54,10 @@ pub async fn fulfill_swap(
 
 /// `POST /admin/orders/{id}/swaps/{swap_id}/fulfillments/{fulfillment_id}/cancel`
 pub async fn cancel_swap_fulfillment(
-    state: web::Data<AppState>,
+    state: State,
     path: web::Path<(String, String, String)>,
     req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let (id, swap_id, fulfillment_id) = path.into_inner();
     let query = answer_query(&state, &req)?;
     let order = state
@@ -83,12 +68,7 @@ pub async fn cancel_swap_fulfillment(
 }
 
 /// `POST /admin/orders/{id}/swaps/{swap_id}/shipments`
-pub async fn ship_swap(
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn ship_swap(state: State, path: Ids, req: HttpRequest, body: Body) -> Answer {
     let (id, swap_id) = path.into_inner();
     let input = ShipSwap::from_body(body.0)?;
     let query = answer_query(&state, &req)?;
@@ -99,15 +79,12 @@ pub async fn ship_swap(
 }
 
 /// `GET /admin/swaps`
-pub async fn list_swaps(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn list_swaps(state: State, req: HttpRequest) -> Answer {
     let page = state.swaps.list(req.query_string()).await?;
     Ok(HttpResponse::Ok().json(page))
 }
 
 /// `GET /admin/swaps/{id}`
-pub async fn get_swap(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_swap(state: State, id: Id) -> Answer {
     wrapped("swap", state.swaps.retrieve(&id).await?)
 }

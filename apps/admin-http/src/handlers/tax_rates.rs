@@ -1,14 +1,13 @@
 //! `/admin/tax-rates`. Every answer carries only the columns `fields[]` selects, and the
 //! relations `expand[]` names (both arrays, this route's own grammar).
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_tax::{CreateTaxRate, LinkIds, LinkKind, TaxRateSelection, UpdateTaxRate};
 use serde_json::Value;
 
 use crate::{
     error::ApiResult,
-    extract::JsonBody,
-    handlers::{deleted, wrapped},
+    handlers::{deleted, wrapped, Answer, Body, Id, State},
     state::AppState,
 };
 
@@ -18,10 +17,7 @@ fn selection(req: &HttpRequest) -> ApiResult<TaxRateSelection> {
 }
 
 /// `GET /admin/tax-rates`
-pub async fn list_tax_rates(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_tax_rates(state: State, req: HttpRequest) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let (plan, selection) = medusa_tax::plan_list(&raw, state.backend)?;
     let page = state.tax_rates.list(&plan, &selection).await?;
@@ -29,33 +25,20 @@ pub async fn list_tax_rates(
 }
 
 /// `GET /admin/tax-rates/{id}`
-pub async fn get_tax_rate(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_tax_rate(state: State, id: Id, req: HttpRequest) -> Answer {
     let selection = selection(&req)?;
     wrapped("tax_rate", state.tax_rates.retrieve(&id, &selection).await?)
 }
 
 /// `POST /admin/tax-rates`
-pub async fn create_tax_rate(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_tax_rate(state: State, req: HttpRequest, body: Body) -> Answer {
     let selection = selection(&req)?;
     let input = CreateTaxRate::from_body(body.0)?;
     wrapped("tax_rate", state.tax_rates.create(input, &selection).await?)
 }
 
 /// `POST /admin/tax-rates/{id}`
-pub async fn update_tax_rate(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_tax_rate(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     let selection = selection(&req)?;
     let input = UpdateTaxRate::from_body(body.0)?;
     wrapped(
@@ -65,10 +48,7 @@ pub async fn update_tax_rate(
 }
 
 /// `DELETE /admin/tax-rates/{id}`
-pub async fn delete_tax_rate(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_tax_rate(state: State, id: Id) -> Answer {
     state.tax_rates.delete(&id).await?;
     Ok(deleted(&id, "tax-rate"))
 }
@@ -79,7 +59,7 @@ async fn add_links(
     req: &HttpRequest,
     kind: LinkKind,
     body: Value,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let LinkIds(ids) = LinkIds::from_body(body, kind)?;
     let selection = selection(req)?;
     let view = state.tax_rates.add_links(id, kind, ids, &selection).await?;
@@ -92,7 +72,7 @@ async fn remove_links(
     req: &HttpRequest,
     kind: LinkKind,
     body: Value,
-) -> ApiResult<HttpResponse> {
+) -> Answer {
     let LinkIds(ids) = LinkIds::from_body(body, kind)?;
     let selection = selection(req)?;
     let view = state
@@ -103,61 +83,56 @@ async fn remove_links(
 }
 
 /// `POST /admin/tax-rates/{id}/products/batch`
-pub async fn add_tax_rate_products(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn add_tax_rate_products(state: State, id: Id, req: HttpRequest, body: Body) -> Answer {
     add_links(&state, &id, &req, LinkKind::Products, body.0).await
 }
 
 /// `DELETE /admin/tax-rates/{id}/products/batch`
 pub async fn remove_tax_rate_products(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     remove_links(&state, &id, &req, LinkKind::Products, body.0).await
 }
 
 /// `POST /admin/tax-rates/{id}/product-types/batch`
 pub async fn add_tax_rate_product_types(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     add_links(&state, &id, &req, LinkKind::ProductTypes, body.0).await
 }
 
 /// `DELETE /admin/tax-rates/{id}/product-types/batch`
 pub async fn remove_tax_rate_product_types(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     remove_links(&state, &id, &req, LinkKind::ProductTypes, body.0).await
 }
 
 /// `POST /admin/tax-rates/{id}/shipping-options/batch`
 pub async fn add_tax_rate_shipping_options(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     add_links(&state, &id, &req, LinkKind::ShippingOptions, body.0).await
 }
 
 /// `DELETE /admin/tax-rates/{id}/shipping-options/batch`
 pub async fn remove_tax_rate_shipping_options(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
+    state: State,
+    id: Id,
     req: HttpRequest,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+    body: Body,
+) -> Answer {
     remove_links(&state, &id, &req, LinkKind::ShippingOptions, body.0).await
 }

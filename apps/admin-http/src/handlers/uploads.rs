@@ -14,12 +14,11 @@ use futures_util::StreamExt;
 use medusa_core::Error;
 use medusa_file::{input::file_key_from_body, Area, FileContent, FileError, NewFile};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::{
-    error::{body_for_status, error_response, ApiError, ApiResult},
-    extract::JsonBody,
-    handlers::deleted,
+    error::{body_for_status, error_response, ApiError},
+    handlers::{deleted, Answer, Body, State},
     state::AppState,
 };
 
@@ -129,17 +128,13 @@ async fn store_files(
 }
 
 /// `POST /admin/uploads`
-pub async fn create_upload(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    payload: Multipart,
-) -> HttpResponse {
+pub async fn create_upload(state: State, req: HttpRequest, payload: Multipart) -> HttpResponse {
     store_files(&state, &req, payload, Area::Public).await
 }
 
 /// `POST /admin/uploads/protected`
 pub async fn create_protected_upload(
-    state: web::Data<AppState>,
+    state: State,
     req: HttpRequest,
     payload: Multipart,
 ) -> HttpResponse {
@@ -147,10 +142,7 @@ pub async fn create_protected_upload(
 }
 
 /// `POST /admin/uploads/download-url`
-pub async fn get_upload_download_url(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_upload_download_url(state: State, body: Body) -> Answer {
     let key = file_key_from_body(body.0)?;
     match state.files.presigned_download_url(&key).await {
         Ok(url) => Ok(HttpResponse::Ok().json(json!({ "download_url": url }))),
@@ -159,10 +151,7 @@ pub async fn get_upload_download_url(
 }
 
 /// `DELETE /admin/uploads`
-pub async fn delete_upload(
-    state: web::Data<AppState>,
-    body: JsonBody<Value>,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_upload(state: State, body: Body) -> Answer {
     let key = file_key_from_body(body.0)?;
     match state.files.delete(&key).await {
         Ok(()) => Ok(deleted(&key, "file")),
@@ -182,7 +171,7 @@ fn file_response(content: FileContent, cache: &str) -> HttpResponse {
 }
 
 /// `GET /uploads/{key}`: a public file, at the URL its upload answered with.
-pub async fn get_public_file(state: web::Data<AppState>, key: web::Path<String>) -> HttpResponse {
+pub async fn get_public_file(state: State, key: web::Path<String>) -> HttpResponse {
     match state.files.read_public(&key).await {
         Ok(content) => file_response(content, "public, max-age=86400"),
         Err(err) => file_error_response(err),
@@ -197,7 +186,7 @@ pub struct DownloadLink {
 
 /// `GET /uploads/download/{key}?expires=&signature=`: a file through a download URL.
 pub async fn download_file(
-    state: web::Data<AppState>,
+    state: State,
     key: web::Path<String>,
     link: web::Query<DownloadLink>,
 ) -> HttpResponse {

@@ -1,17 +1,14 @@
 //! `/admin/variants`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse};
 use medusa_pricing::PriceSelectionParams;
 use medusa_product::{VARIANT_LIST, VARIANT_RETRIEVE};
 
-use crate::{error::ApiResult, handlers::wrapped, state::AppState};
+use crate::handlers::{wrapped, Answer, Id, State};
 
 /// `GET /admin/variants`: Medusa's answer has no `offset`/`limit`; the variants are priced for
 /// `region_id`, `currency_code` and `customer_id`.
-pub async fn list_variants(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn list_variants(state: State, req: HttpRequest) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let plan = medusa_query_dsl::plan(&VARIANT_LIST, &raw, state.backend)?;
     let text = |name| medusa_query_dsl::passthrough_text(&raw, name).map(|v| v.map(str::to_owned));
@@ -25,11 +22,7 @@ pub async fn list_variants(
 }
 
 /// `GET /admin/variants/{id}`
-pub async fn get_variant(
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    req: HttpRequest,
-) -> ApiResult<HttpResponse> {
+pub async fn get_variant(state: State, id: Id, req: HttpRequest) -> Answer {
     let raw = medusa_query_dsl::parse(req.query_string())?;
     let selection = medusa_query_dsl::plan_retrieve(&VARIANT_RETRIEVE, &raw)?;
     let variant = state
