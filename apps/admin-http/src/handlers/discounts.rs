@@ -29,6 +29,24 @@ fn defaults() -> ApiResult<Selection> {
     )?)
 }
 
+/// A condition route's body, read only once the condition is found to be the discount's.
+type LateBody = Result<JsonBody<Value>, actix_web::Error>;
+
+/// Checks that the condition belongs to the discount, then reads the body, in Medusa's
+/// order; `Err` is the answer to a body that could not be read.
+async fn condition_body(
+    state: &State,
+    id: &str,
+    condition_id: &str,
+    body: LateBody,
+) -> ApiResult<Result<Value, HttpResponse>> {
+    state
+        .discount_conditions
+        .check_condition(id, condition_id)
+        .await?;
+    Ok(body.map(|body| body.0).map_err(|err| err.error_response()))
+}
+
 /// `{ key: value }` trimmed to the selection.
 fn shaped(key: &str, value: impl Serialize, selection: &Selection) -> Answer {
     let mut value = serde_json::to_value(value)
@@ -166,20 +184,15 @@ pub async fn update_discount_condition(
     state: State,
     path: Ids,
     req: HttpRequest,
-    body: Result<JsonBody<Value>, actix_web::Error>,
+    body: LateBody,
 ) -> Answer {
     let (id, condition_id) = path.into_inner();
-    state
-        .discount_conditions
-        .check_condition(&id, &condition_id)
-        .await?;
-    // Medusa guards the condition before it reads the body.
-    let body = match body {
+    let body = match condition_body(&state, &id, &condition_id, body).await? {
         Ok(body) => body,
-        Err(err) => return Ok(err.error_response()),
+        Err(refusal) => return Ok(refusal),
     };
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
-    let input = ConditionInput::update_from_body(body.0)?;
+    let input = ConditionInput::update_from_body(body)?;
     let discount = state
         .discount_conditions
         .update_condition(&id, &condition_id, input, &selection)
@@ -211,20 +224,15 @@ pub async fn add_discount_condition_resources(
     state: State,
     path: Ids,
     req: HttpRequest,
-    body: Result<JsonBody<Value>, actix_web::Error>,
+    body: LateBody,
 ) -> Answer {
     let (id, condition_id) = path.into_inner();
-    state
-        .discount_conditions
-        .check_condition(&id, &condition_id)
-        .await?;
-    // Medusa guards the condition before it reads the body.
-    let body = match body {
+    let body = match condition_body(&state, &id, &condition_id, body).await? {
         Ok(body) => body,
-        Err(err) => return Ok(err.error_response()),
+        Err(refusal) => return Ok(refusal),
     };
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
-    let resources = BatchResources::from_body(body.0)?;
+    let resources = BatchResources::from_body(body)?;
     let discount = state
         .discount_conditions
         .add_condition_resources(&id, &condition_id, &resources.0, &selection)
@@ -237,20 +245,15 @@ pub async fn remove_discount_condition_resources(
     state: State,
     path: Ids,
     req: HttpRequest,
-    body: Result<JsonBody<Value>, actix_web::Error>,
+    body: LateBody,
 ) -> Answer {
     let (id, condition_id) = path.into_inner();
-    state
-        .discount_conditions
-        .check_condition(&id, &condition_id)
-        .await?;
-    // Medusa guards the condition before it reads the body.
-    let body = match body {
+    let body = match condition_body(&state, &id, &condition_id, body).await? {
         Ok(body) => body,
-        Err(err) => return Ok(err.error_response()),
+        Err(refusal) => return Ok(refusal),
     };
     let selection = selection(&req, &DISCOUNT_RETRIEVE)?;
-    let resources = BatchResources::from_body(body.0)?;
+    let resources = BatchResources::from_body(body)?;
     let discount = state
         .discount_conditions
         .remove_condition_resources(&id, &condition_id, &resources.0, &selection)
