@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """The product CSV round trip between Medusa 1.20 and this server (issue 16), run by hand.
 
-1. A copy of a seeded reference database (SOURCE_DB) is served by Medusa; its `product-export`
-   batch job writes CSV A.
-2. Our server, on a copy of the same database with its products removed (empty-catalog.sql:
+1. A copy of a seeded reference database (SOURCE_DB) is served by Medusa, which is given one
+   more product through its admin API (`enrich`: three options, region and currency prices,
+   two sales channels, every variant column); its `product-export` batch job writes CSV A.
+2. Our server, on a copy of that database with its products removed (empty-catalog.sql:
    same regions, currencies, sales channels, collections), imports CSV A and exports CSV B.
 3. Medusa, on another such copy, imports CSV B.
-4. The catalogs (products, variants, prices, options, images, tags, type, collection, sales
-   channels, categories) read through `GET /admin/products` at the three ends are put in a
-   canonical form (canonical.py) and compared: A with ours, A with Medusa after the trip.
+4. Medusa, on a third such copy, imports CSV A itself: catalog M, what Medusa makes of its
+   own file.
+5. The catalogs (products, variants, prices, options, images, tags, type, collection, sales
+   channels, categories) read through `GET /admin/products` are put in a canonical form
+   (canonical.py) and compared: ours after importing A, and Medusa after importing B, must
+   both be M (exit 1 otherwise). What M lacks of the exporting store (A) is what Medusa's CSV
+   format does not carry (e.g. `is_giftcard`: its import maps the profile columns to nothing);
+   it is reported, not failed.
 
 The `Product Id` and `Variant Id` cells are emptied before each import: they name rows of the
 store the file came from, which a fresh store does not have (Medusa and this server would
@@ -64,13 +70,13 @@ def psql(db, *args, stdin=None):
     subprocess.run(cmd, env=env, check=True, stdin=stdin, stdout=subprocess.DEVNULL)
 
 
-def copy_db(name, empty):
+def copy_db(source, name, empty):
     psql("postgres", "-c", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}")
     env = dict(os.environ, PGPASSWORD=PG_PASSWORD)
-    dump = subprocess.Popen(["pg_dump", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, SOURCE_DB], env=env, stdout=subprocess.PIPE)
+    dump = subprocess.Popen(["pg_dump", "-h", PG_HOST, "-p", PG_PORT, "-U", PG_USER, source], env=env, stdout=subprocess.PIPE)
     psql(name, stdin=dump.stdout)
     if dump.wait() != 0:
-        raise SystemExit(f"pg_dump {SOURCE_DB} failed")
+        raise SystemExit(f"pg_dump {source} failed")
     if empty:
         psql(name, "-f", os.path.join(HERE, "empty-catalog.sql"))
 
@@ -168,6 +174,34 @@ class Server:
         return canonical_catalog(products)
 
 
+def enrich(medusa):
+    """One more product on the exporting store, with what the seeded catalog lacks."""
+    region = medusa.get("/admin/regions?limit=1")["regions"][0]
+    web = medusa.post("/admin/sales-channels", {"name": "Web Shop", "description": "Round trip"})["sales_channel"]
+    default = medusa.get("/admin/store")["store"]["default_sales_channel_id"]
+    collection = medusa.get("/admin/collections?limit=1")["collections"][0]["id"]
+    # A barcode with a leading zero and a decimal HS code: Medusa's parser reads them as numbers.
+    variant = lambda title, color, plug, sku, barcode: {
+        "title": title, "sku": sku, "barcode": barcode, "ean": f"{sku}-EAN", "upc": f"{sku}-UPC",
+        "inventory_quantity": 7, "allow_backorder": True, "manage_inventory": True,
+        "weight": 1200, "length": 30, "height": 45, "width": 20, "hs_code": "9405", "origin_country": "dk",
+        "mid_code": "MID1", "material": "steel",
+        "prices": [{"currency_code": "usd", "amount": 1999}, {"region_id": region["id"], "amount": 1799}],
+        "options": [{"value": color}, {"value": plug}, {"value": "One"}],
+    }
+    medusa.post("/admin/products", {
+        "title": "Round Trip Lamp", "handle": "round-trip-lamp", "subtitle": "A lamp", "description": "Lights; \"quoted\", and more",
+        "status": "published", "discountable": False, "weight": 1300, "length": 31, "height": 46, "width": 21,
+        "hs_code": "9405.10", "origin_country": "se", "mid_code": "MIDP", "material": "brass",
+        "collection_id": collection, "type": {"value": "Lighting"}, "tags": [{"value": "lamp"}, {"value": "home"}],
+        "images": ["https://example.com/lamp-1.png", "https://example.com/lamp-2.png"], "thumbnail": "https://example.com/lamp-1.png",
+        "options": [{"title": "Color"}, {"title": "Plug"}, {"title": "Size"}],
+        "variants": [variant("Black / EU", "Black", "EU", "LAMP-B-EU", "0400000000017"), variant("White / US", "White", "US", "LAMP-W-US", "LAMP-W-US-BC")],
+        "sales_channels": [{"id": default}, {"id": web["id"]}],
+    })
+    log(f"enriched: one product in {region['name']} and channels Default, {web['name']}")
+
+
 def without_ids(source, dest):
     """The CSV with its `Product Id` and `Variant Id` cells emptied (a fresh store has none)."""
     with open(source, newline="", encoding="utf-8") as f:
@@ -189,17 +223,18 @@ def main():
     services = os.path.join(MEDUSA_HOME, "app", "dist", "services")
     os.makedirs(services, exist_ok=True)
     shutil.copyfile(os.path.join(ROOT, "scripts/bench/medusa-local-file.js"), os.path.join(services, "bench-local-file.js"))
-    a, ours, b = f"{PREFIX}_a", f"{PREFIX}_ours", f"{PREFIX}_b"
-    for name, empty in ((a, False), (ours, True), (b, True)):
-        copy_db(name, empty)
-    log("databases ready")
-
+    a, ours, b, m = f"{PREFIX}_a", f"{PREFIX}_ours", f"{PREFIX}_b", f"{PREFIX}_m"
+    copy_db(SOURCE_DB, a, False)
     medusa = Server("medusa", a)
     try:
+        enrich(medusa)
         medusa.export(os.path.join(OUT, "medusa-export.csv"))
         catalog_a = medusa.catalog()
     finally:
         medusa.stop()
+    for name in (ours, b, m):
+        copy_db(a, name, True)
+    log("databases ready")
     without_ids(os.path.join(OUT, "medusa-export.csv"), os.path.join(OUT, "medusa-export-no-ids.csv"))
 
     server = Server("ours", ours)
@@ -218,19 +253,28 @@ def main():
     finally:
         medusa.stop()
 
-    for name, catalog in (("a", catalog_a), ("ours", catalog_ours), ("b", catalog_b)):
+    medusa = Server("medusa", m)
+    try:
+        medusa.import_csv(os.path.join(OUT, "medusa-export-no-ids.csv"))
+        catalog_m = medusa.catalog()
+    finally:
+        medusa.stop()
+
+    for name, catalog in (("a", catalog_a), ("ours", catalog_ours), ("b", catalog_b), ("m", catalog_m)):
         with open(os.path.join(OUT, f"catalog-{name}.json"), "w") as f:
             json.dump(catalog, f, indent=1, sort_keys=True)
+    lost = diff(catalog_a, catalog_m)
+    log(f"what Medusa's own import of its export loses ({len(lost)}):", *lost)
     failed = False
     for name, catalog in (("ours after importing Medusa's CSV", catalog_ours), ("Medusa after importing ours", catalog_b)):
-        differences = diff(catalog_a, catalog)
+        differences = diff(catalog_m, catalog)
         if differences:
             failed = True
-            log(f"{name}: {len(differences)} differences from Medusa's catalog:")
+            log(f"{name}: {len(differences)} differences from Medusa's import of its own CSV:")
             for line in differences[:80]:
                 log("  ", line)
         else:
-            log(f"{name}: the same catalog ({len(catalog_a)} products)")
+            log(f"{name}: the same catalog as Medusa's import of its own CSV ({len(catalog_m)} products)")
     sys.exit(1 if failed else 0)
 
 

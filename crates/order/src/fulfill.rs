@@ -8,8 +8,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryF
 use serde_json::json;
 
 use crate::fulfillments::{
-    cancel_fulfillment_row_in, create_shipping_method_in, restock_canceled_at_location_in, find_fulfillment, fulfill_lines_in,
-    owner_items, owner_methods, raise_shipped_in, ship_fulfillment_in, NewFulfillment, Owner,
+    cancel_fulfillment_row_in, create_shipping_method_in, find_fulfillment, fulfill_lines_in,
+    owner_items, owner_methods, raise_shipped_in, restock_canceled_at_location_in,
+    ship_fulfillment_in, NewFulfillment, Owner,
 };
 use crate::input::{AddShippingMethod, CreateFulfillment, CreateShipment};
 use crate::lifecycle::{order_for_update, order_for_update_legacy, save_order};

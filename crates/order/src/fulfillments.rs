@@ -252,7 +252,10 @@ pub async fn restock_canceled_at_location_in<C: ConnectionTrait>(
         return Ok(());
     };
     for line in fulfillment_items(conn, &ful.id).await? {
-        let Some(item) = line_item::Entity::find_by_id(line.item_id).one(conn).await? else {
+        let Some(item) = line_item::Entity::find_by_id(line.item_id)
+            .one(conn)
+            .await?
+        else {
             continue;
         };
         if let Some(variant_id) = &item.variant_id {

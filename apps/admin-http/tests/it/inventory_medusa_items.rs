@@ -9,8 +9,9 @@
 //! Not ported, and why:
 //! - the 9 cases of `describe("inventory service")` (bulk removes/creates/updates of items,
 //!   levels and reservations) call `inventoryService` in process: no HTTP route is involved;
-//! - `inventory-items/ff-many-to-many.js` runs with the `many_to_many_inventory` flag, which
-//!   this server does not implement (an item is always created for a variant);
+//! - `inventory-items/ff-many-to-many.js` sets the `many_to_many_inventory` flag on Medusa's
+//!   flag router in process: Medusa 1.20.10 loads no such flag from its configuration
+//!   (`GET /admin/store` lists none), so no server is configured that way;
 //! - `products/create-variant.js` "fails, it should revert all the transaction" mocks
 //!   `attachInventoryItem` to throw: a fault injected into Medusa's process;
 //! - `/store/...` cases of `products/get-product.js`, `get-variant.js`, `list-products.js`,
@@ -33,7 +34,12 @@ pub(crate) async fn inventory_on(app: &TestApp) {
 }
 
 /// An item as `inventoryService.createInventoryItem` writes it.
-pub(crate) async fn inventory_row(app: &TestApp, sku: &str, title: Option<&str>, description: Option<&str>) -> String {
+pub(crate) async fn inventory_row(
+    app: &TestApp,
+    sku: &str,
+    title: Option<&str>,
+    description: Option<&str>,
+) -> String {
     let now = medusa_core::time::now();
     let id = medusa_core::id::generate_id("iitem");
     inventory_item::ActiveModel {
@@ -97,12 +103,23 @@ pub(crate) async fn channel_location(app: &TestApp, channel_id: &str, location_i
 
 pub(crate) async fn new_location<S, B>(svc: &S, name: &str) -> String
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
     B: actix_web::body::MessageBody,
 {
-    let answer = send(svc, admin(post("/admin/stock-locations", json!({"name": name})))).await;
+    let answer = send(
+        svc,
+        admin(post("/admin/stock-locations", json!({"name": name}))),
+    )
+    .await;
     assert_eq!(answer.status, 200, "{}", answer.text);
-    answer.body["stock_location"]["id"].as_str().unwrap().to_owned()
+    answer.body["stock_location"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 /// Medusa's `beforeEach`: a product without variants (its option), a variant created through
@@ -117,34 +134,75 @@ struct ItemsSetup {
 
 async fn items_setup<S, B>(svc: &S) -> ItemsSetup
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
     B: actix_web::body::MessageBody,
 {
-    let created = send(svc, admin(post("/admin/products", json!({"title": "Test product", "options": [{"title": "Size"}]})))).await;
+    let created = send(
+        svc,
+        admin(post(
+            "/admin/products",
+            json!({"title": "Test product", "options": [{"title": "Size"}]}),
+        )),
+    )
+    .await;
     assert_eq!(created.status, 200, "{}", created.text);
     let product = created.body["product"]["id"].as_str().unwrap().to_owned();
-    let option = created.body["product"]["options"][0]["id"].as_str().unwrap().to_owned();
-    let variant = send(svc, admin(post(&format!("/admin/products/{product}/variants"), json!({
-        "title": "Test Variant w. inventory", "sku": "MY_SKU", "material": "material",
-        "origin_country": "UK", "hs_code": "hs001", "mid_code": "mids",
-        "weight": 300, "length": 100, "height": 200, "width": 150, "manage_inventory": true,
-        "options": [{"option_id": option, "value": "SS"}],
-        "prices": [{"currency_code": "usd", "amount": 2300}],
-    })))).await;
+    let option = created.body["product"]["options"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let variant = send(
+        svc,
+        admin(post(
+            &format!("/admin/products/{product}/variants"),
+            json!({
+                "title": "Test Variant w. inventory", "sku": "MY_SKU", "material": "material",
+                "origin_country": "UK", "hs_code": "hs001", "mid_code": "mids",
+                "weight": 300, "length": 100, "height": 200, "width": 150, "manage_inventory": true,
+                "options": [{"option_id": option, "value": "SS"}],
+                "prices": [{"currency_code": "usd", "amount": 2300}],
+            }),
+        )),
+    )
+    .await;
     assert_eq!(variant.status, 200, "{}", variant.text);
-    let variant = variant.body["product"]["variants"][0]["id"].as_str().unwrap().to_owned();
-    let inventory = send(svc, admin(get(&format!("/admin/variants/{variant}/inventory")))).await;
-    let item = inventory.body["variant"]["inventory"][0]["id"].as_str().unwrap().to_owned();
+    let variant = variant.body["product"]["variants"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let inventory = send(
+        svc,
+        admin(get(&format!("/admin/variants/{variant}/inventory"))),
+    )
+    .await;
+    let item = inventory.body["variant"]["inventory"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let locations = [
         new_location(svc, "Fake Warehouse").await,
         new_location(svc, "Another random Warehouse").await,
         new_location(svc, "Another random Warehouse").await,
     ];
-    ItemsSetup { product, option, variant, item, locations }
+    ItemsSetup {
+        product,
+        option,
+        variant,
+        item,
+        locations,
+    }
 }
 
 fn level_of<'a>(levels: &'a Value, location: &str) -> Option<&'a Value> {
-    levels.as_array().unwrap().iter().find(|l| l["location_id"] == location)
+    levels
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["location_id"] == location)
 }
 
 on_both_backends! {
@@ -437,7 +495,9 @@ on_both_backends! {
 /// Medusa's product-read setup: a published product in a channel whose location stocks the
 /// variant's item.
 async fn stocked_product(app: &TestApp, stocked: &[i32]) -> (String, String, Vec<String>) {
-    let channel = SalesChannelBuilder::new("Availability channel").insert(&app.db).await;
+    let channel = SalesChannelBuilder::new("Availability channel")
+        .insert(&app.db)
+        .await;
     let product = ProductBuilder::new("Stocked product")
         .published()
         .variant(VariantBuilder::new("Stocked variant").inventory(100))
@@ -452,7 +512,14 @@ async fn stocked_product(app: &TestApp, stocked: &[i32]) -> (String, String, Vec
     for (n, quantity) in stocked.iter().enumerate() {
         let location = new_location(&svc, &format!("sl{n}")).await;
         channel_location(app, &channel.id, &location).await;
-        let level = send(&svc, admin(post(&format!("/admin/inventory-items/{item}/location-levels"), json!({"location_id": location, "stocked_quantity": quantity})))).await;
+        let level = send(
+            &svc,
+            admin(post(
+                &format!("/admin/inventory-items/{item}/location-levels"),
+                json!({"location_id": location, "stocked_quantity": quantity}),
+            )),
+        )
+        .await;
         assert_eq!(level.status, 200, "{}", level.text);
         locations.push(location);
     }

@@ -14,13 +14,18 @@
 
 use medusa_entity::sea_orm_active_enums::{OrderFulfillmentStatusEnum, OrderPaymentStatusEnum};
 use medusa_entity::{inventory_level, reservation_item};
-use medusa_test_support::builders::{CustomerBuilder, ItemBuilder, OrderBuilder, ProductBuilder, RegionBuilder, ShippingOptionBuilder, VariantBuilder};
+use medusa_test_support::builders::{
+    CustomerBuilder, ItemBuilder, OrderBuilder, ProductBuilder, RegionBuilder,
+    ShippingOptionBuilder, VariantBuilder,
+};
 use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{json, Value};
 
-use crate::inventory_medusa_items::{attach, channel_location, inventory_on, inventory_row, new_location};
+use crate::inventory_medusa_items::{
+    attach, channel_location, inventory_on, inventory_row, new_location,
+};
 use crate::support::*;
 
 const CHANNEL: &str = crate::inventory::CHANNEL;
@@ -39,7 +44,11 @@ struct Placed {
 
 async fn placed(app: &TestApp, quantity: i32) -> Placed {
     inventory_on(app).await;
-    let product = ProductBuilder::new("product1").variant(VariantBuilder::new("v1").inventory(100)).sales_channel(CHANNEL).insert(&app.db).await;
+    let product = ProductBuilder::new("product1")
+        .variant(VariantBuilder::new("v1").inventory(100))
+        .sales_channel(CHANNEL)
+        .insert(&app.db)
+        .await;
     let variant = product.variants[0].id.clone();
     let svc = app.service().await;
     let location = new_location(&svc, "test-location").await;
@@ -47,29 +56,57 @@ async fn placed(app: &TestApp, quantity: i32) -> Placed {
     let item = inventory_row(app, "test-sku", None, None).await;
     attach(app, &variant, &item, 1).await;
     set_stock(&svc, &item, &location, 100, true).await;
-    let order = lone_order(app).await
+    let order = lone_order(app)
+        .await
         .sales_channel(CHANNEL)
-        .item(ItemBuilder::new("Line Item", 1000, quantity).variant(&variant).tax_line(0.0, "default", "default"))
+        .item(
+            ItemBuilder::new("Line Item", 1000, quantity)
+                .variant(&variant)
+                .tax_line(0.0, "default", "default"),
+        )
         .payment(4000, "manual", true)
-        .statuses(OrderFulfillmentStatusEnum::Fulfilled, OrderPaymentStatusEnum::Captured)
+        .statuses(
+            OrderFulfillmentStatusEnum::Fulfilled,
+            OrderPaymentStatusEnum::Captured,
+        )
         .insert(&app.db)
         .await;
     let region = order.order.region_id.clone();
-    let option = ShippingOptionBuilder::new("Standard", &region).insert(&app.db).await;
+    let option = ShippingOptionBuilder::new("Standard", &region)
+        .insert(&app.db)
+        .await;
     shipping_method(app, &order.order.id, &option.id).await;
-    let placed = Placed { variant, item, location, order: order.order.id.clone(), line: order.items[0].id.clone(), region };
-    assert_eq!(level(&svc, &placed.item, &placed.location).await, (100, 0, 100));
+    let placed = Placed {
+        variant,
+        item,
+        location,
+        order: order.order.id.clone(),
+        line: order.items[0].id.clone(),
+        region,
+    };
+    assert_eq!(
+        level(&svc, &placed.item, &placed.location).await,
+        (100, 0, 100)
+    );
     placed
 }
 
 /// Another order of the same region and customer (`order_builder` creates them once).
 pub(crate) fn order_like(order: &medusa_entity::order::Model) -> OrderBuilder {
-    OrderBuilder::new(&order.region_id, &order.currency_code, &order.customer_id, &order.email)
+    OrderBuilder::new(
+        &order.region_id,
+        &order.currency_code,
+        &order.customer_id,
+        &order.email,
+    )
 }
 
 /// An order without lines yet, of a new region and customer (Medusa's orders of one line).
 async fn lone_order(app: &TestApp) -> OrderBuilder {
-    let region = RegionBuilder::new("Europe").currency("eur").insert(&app.db).await;
+    let region = RegionBuilder::new("Europe")
+        .currency("eur")
+        .insert(&app.db)
+        .await;
     let email = format!("{}@example.com", medusa_core::id::generate_id("cus"));
     let customer = CustomerBuilder::new(&email).insert(&app.db).await;
     OrderBuilder::new(&region.id, "eur", &customer.id, &email)
@@ -91,13 +128,31 @@ async fn shipping_method(app: &TestApp, order_id: &str, option_id: &str) {
 
 async fn set_stock<S, B>(svc: &S, item: &str, location: &str, stocked: i32, create: bool)
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
     B: actix_web::body::MessageBody,
 {
     let answer = if create {
-        send(svc, admin(post(&format!("/admin/inventory-items/{item}/location-levels"), json!({"location_id": location, "stocked_quantity": stocked})))).await
+        send(
+            svc,
+            admin(post(
+                &format!("/admin/inventory-items/{item}/location-levels"),
+                json!({"location_id": location, "stocked_quantity": stocked}),
+            )),
+        )
+        .await
     } else {
-        send(svc, admin(post(&format!("/admin/inventory-items/{item}/location-levels/{location}"), json!({"stocked_quantity": stocked})))).await
+        send(
+            svc,
+            admin(post(
+                &format!("/admin/inventory-items/{item}/location-levels/{location}"),
+                json!({"stocked_quantity": stocked}),
+            )),
+        )
+        .await
     };
     assert_eq!(answer.status, 200, "{}", answer.text);
 }
@@ -105,21 +160,45 @@ where
 /// `(stocked, reserved, available)` of the item's level at the location, as the item's read shows it.
 async fn level<S, B>(svc: &S, item: &str, location: &str) -> (i64, i64, i64)
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
     B: actix_web::body::MessageBody,
 {
     let answer = send(svc, admin(get(&format!("/admin/inventory-items/{item}")))).await;
-    let level = answer.body["inventory_item"]["location_levels"].as_array().unwrap().iter().find(|l| l["location_id"] == location).unwrap().clone();
+    let level = answer.body["inventory_item"]["location_levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["location_id"] == location)
+        .unwrap()
+        .clone();
     let n = |key: &str| level[key].as_i64().unwrap();
-    (n("stocked_quantity"), n("reserved_quantity"), n("available_quantity"))
+    (
+        n("stocked_quantity"),
+        n("reserved_quantity"),
+        n("available_quantity"),
+    )
 }
 
 async fn reservations<S, B>(svc: &S, item: &str) -> Vec<Value>
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
     B: actix_web::body::MessageBody,
 {
-    let answer = send(svc, admin(get(&format!("/admin/reservations?inventory_item_id[]={item}")))).await;
+    let answer = send(
+        svc,
+        admin(get(&format!(
+            "/admin/reservations?inventory_item_id[]={item}"
+        ))),
+    )
+    .await;
     answer.body["reservations"].as_array().unwrap().clone()
 }
 
@@ -144,7 +223,10 @@ async fn reserve_row(app: &TestApp, line: &str, item: &str, location: &str, quan
     .await
     .unwrap();
     inventory_level::Entity::update_many()
-        .col_expr(inventory_level::Column::ReservedQuantity, Expr::col(inventory_level::Column::ReservedQuantity).add(quantity))
+        .col_expr(
+            inventory_level::Column::ReservedQuantity,
+            Expr::col(inventory_level::Column::ReservedQuantity).add(quantity),
+        )
         .filter(inventory_level::Column::InventoryItemId.eq(item))
         .filter(inventory_level::Column::LocationId.eq(location))
         .exec(&app.db)
@@ -153,7 +235,10 @@ async fn reserve_row(app: &TestApp, line: &str, item: &str, location: &str, quan
 }
 
 fn fulfill(p: &Placed, quantity: i32, location: &str) -> actix_web::test::TestRequest {
-    admin(post(&format!("/admin/orders/{}/fulfillment", p.order), json!({"items": [{"item_id": p.line, "quantity": quantity}], "location_id": location})))
+    admin(post(
+        &format!("/admin/orders/{}/fulfillment", p.order),
+        json!({"items": [{"item_id": p.line, "quantity": quantity}], "location_id": location}),
+    ))
 }
 
 on_both_backends! {
@@ -270,15 +355,40 @@ on_both_backends! {
 /// The fulfillment cases that start from the module's own reservations: `(stocked before,
 /// reservations (location index, quantity), fulfilled quantity, status, reservations left
 /// (location index, quantity), (stocked, reserved, available) at the first location after)`.
-type Case = (i32, &'static [(usize, i32)], i32, &'static str, &'static [(usize, i32)], (i64, i64, i64));
+type Case = (
+    i32,
+    &'static [(usize, i32)],
+    i32,
+    &'static str,
+    &'static [(usize, i32)],
+    (i64, i64, i64),
+);
 
 const FULFILLMENTS: &[(&str, Case)] = &[
-    ("with reservation", (100, &[(0, 1)], 1, "partially_fulfilled", &[], (99, 0, 99))),
-    ("deletes multiple reservations", (2, &[(0, 1), (0, 1)], 2, "fulfilled", &[], (0, 0, 0))),
-    ("partial reservation", (2, &[(0, 1)], 2, "fulfilled", &[], (0, 0, 0))),
-    ("over-reserved line", (3, &[(0, 3)], 2, "fulfilled", &[(0, 1)], (1, 1, 0))),
-    ("the chosen location first", (3, &[(0, 1), (1, 2)], 2, "fulfilled", &[(1, 1)], (1, 0, 1))),
-    ("without reservation", (100, &[], 1, "partially_fulfilled", &[], (99, 0, 99))),
+    (
+        "with reservation",
+        (100, &[(0, 1)], 1, "partially_fulfilled", &[], (99, 0, 99)),
+    ),
+    (
+        "deletes multiple reservations",
+        (2, &[(0, 1), (0, 1)], 2, "fulfilled", &[], (0, 0, 0)),
+    ),
+    (
+        "partial reservation",
+        (2, &[(0, 1)], 2, "fulfilled", &[], (0, 0, 0)),
+    ),
+    (
+        "over-reserved line",
+        (3, &[(0, 3)], 2, "fulfilled", &[(0, 1)], (1, 1, 0)),
+    ),
+    (
+        "the chosen location first",
+        (3, &[(0, 1), (1, 2)], 2, "fulfilled", &[(1, 1)], (1, 0, 1)),
+    ),
+    (
+        "without reservation",
+        (100, &[], 1, "partially_fulfilled", &[], (99, 0, 99)),
+    ),
 ];
 
 on_both_backends! {
@@ -308,7 +418,11 @@ on_both_backends! {
 
 /// Another of Medusa's `beforeEach` orders in the same database (the cases above run in one).
 async fn placed_again(app: &TestApp) -> Placed {
-    let product = ProductBuilder::new("product1").variant(VariantBuilder::new("v1").inventory(100)).sales_channel(CHANNEL).insert(&app.db).await;
+    let product = ProductBuilder::new("product1")
+        .variant(VariantBuilder::new("v1").inventory(100))
+        .sales_channel(CHANNEL)
+        .insert(&app.db)
+        .await;
     let variant = product.variants[0].id.clone();
     let svc = app.service().await;
     let location = new_location(&svc, "test-location").await;
@@ -316,16 +430,33 @@ async fn placed_again(app: &TestApp) -> Placed {
     let item = inventory_row(app, "", None, None).await;
     attach(app, &variant, &item, 1).await;
     set_stock(&svc, &item, &location, 100, true).await;
-    let order = lone_order(app).await
+    let order = lone_order(app)
+        .await
         .sales_channel(CHANNEL)
-        .item(ItemBuilder::new("Line Item", 1000, 2).variant(&variant).tax_line(0.0, "default", "default"))
-        .statuses(OrderFulfillmentStatusEnum::Fulfilled, OrderPaymentStatusEnum::Captured)
+        .item(
+            ItemBuilder::new("Line Item", 1000, 2)
+                .variant(&variant)
+                .tax_line(0.0, "default", "default"),
+        )
+        .statuses(
+            OrderFulfillmentStatusEnum::Fulfilled,
+            OrderPaymentStatusEnum::Captured,
+        )
         .insert(&app.db)
         .await;
     let region = order.order.region_id.clone();
-    let option = ShippingOptionBuilder::new("Standard", &region).insert(&app.db).await;
+    let option = ShippingOptionBuilder::new("Standard", &region)
+        .insert(&app.db)
+        .await;
     shipping_method(app, &order.order.id, &option.id).await;
-    Placed { variant, item, location, order: order.order.id.clone(), line: order.items[0].id.clone(), region }
+    Placed {
+        variant,
+        item,
+        location,
+        order: order.order.id.clone(),
+        line: order.items[0].id.clone(),
+        region,
+    }
 }
 
 on_both_backends! {

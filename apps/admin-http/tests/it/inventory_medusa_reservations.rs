@@ -11,13 +11,17 @@
 //! (Medusa 2's routes and module, fulfillment sets), not the 1.20 API served here.
 
 use medusa_entity::{reservation_item, sales_channel_location};
-use medusa_test_support::builders::{ItemBuilder, ProductBuilder, SalesChannelBuilder, VariantBuilder};
+use medusa_test_support::builders::{
+    ItemBuilder, ProductBuilder, SalesChannelBuilder, VariantBuilder,
+};
 use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
-use crate::inventory_medusa_items::{attach, channel_location, inventory_on, inventory_row, new_location};
+use crate::inventory_medusa_items::{
+    attach, channel_location, inventory_on, inventory_row, new_location,
+};
 use crate::support::*;
 
 /// Medusa's `beforeEach`: a product in the default channel, a location it serves, an item of
@@ -30,49 +34,98 @@ struct Reserved {
     reservation: String,
 }
 
-async fn reserved(app: &TestApp, with_second: bool) -> (Reserved, Option<(String, String, String)>) {
+async fn reserved(
+    app: &TestApp,
+    with_second: bool,
+) -> (Reserved, Option<(String, String, String)>) {
     inventory_on(app).await;
     let channel = crate::inventory::CHANNEL;
-    let product = ProductBuilder::new("product1").variant(VariantBuilder::new("v1").inventory(100)).sales_channel(channel).insert(&app.db).await;
+    let product = ProductBuilder::new("product1")
+        .variant(VariantBuilder::new("v1").inventory(100))
+        .sales_channel(channel)
+        .insert(&app.db)
+        .await;
     let variant = product.variants[0].id.clone();
     let svc = app.service().await;
     let location = new_location(&svc, "Fake Warehouse").await;
     channel_location(app, channel, &location).await;
     let item = inventory_row(app, "1234", None, None).await;
     attach(app, &variant, &item, 1).await;
-    let level = send(&svc, admin(post(&format!("/admin/inventory-items/{item}/location-levels"), json!({"location_id": location, "stocked_quantity": 100})))).await;
+    let level = send(
+        &svc,
+        admin(post(
+            &format!("/admin/inventory-items/{item}/location-levels"),
+            json!({"location_id": location, "stocked_quantity": 100}),
+        )),
+    )
+    .await;
     assert_eq!(level.status, 200, "{}", level.text);
-    let order = crate::order_lifecycle::order_builder(app).await
+    let order = crate::order_lifecycle::order_builder(app)
+        .await
         .sales_channel(channel)
-        .item(ItemBuilder::new("v1", 1000, 2).variant(&variant).tax_line(0.0, "default", "default"))
-        .insert(&app.db).await;
+        .item(
+            ItemBuilder::new("v1", 1000, 2)
+                .variant(&variant)
+                .tax_line(0.0, "default", "default"),
+        )
+        .insert(&app.db)
+        .await;
     let line = order.items[1].id.clone();
     let created = send(&svc, admin(post("/admin/reservations", json!({"line_item_id": line, "inventory_item_id": item, "location_id": location, "quantity": 2})))).await;
     assert_eq!(created.status, 200, "{}", created.text);
-    let reservation = created.body["reservation"]["id"].as_str().unwrap().to_owned();
-    let first = Reserved { order: order.order.id.clone(), line, item, location, reservation };
+    let reservation = created.body["reservation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let first = Reserved {
+        order: order.order.id.clone(),
+        line,
+        item,
+        location,
+        reservation,
+    };
     if !with_second {
         return (first, None);
     }
     // The first reservation a minute older, so the date filter parts them whatever the clock.
     reservation_item::Entity::update_many()
-        .col_expr(reservation_item::Column::CreatedAt, Expr::value(medusa_core::time::now() - chrono::Duration::minutes(1)))
+        .col_expr(
+            reservation_item::Column::CreatedAt,
+            Expr::value(medusa_core::time::now() - chrono::Duration::minutes(1)),
+        )
         .filter(reservation_item::Column::Id.eq(&first.reservation))
-        .exec(&app.db).await.unwrap();
+        .exec(&app.db)
+        .await
+        .unwrap();
     let location2 = new_location(&svc, "Fake Warehouse 1").await;
     channel_location(app, channel, &location2).await;
     let item2 = inventory_row(app, "12345", None, None).await;
-    send(&svc, admin(post(&format!("/admin/inventory-items/{item2}/location-levels"), json!({"location_id": location2, "stocked_quantity": 100})))).await;
+    send(
+        &svc,
+        admin(post(
+            &format!("/admin/inventory-items/{item2}/location-levels"),
+            json!({"location_id": location2, "stocked_quantity": 100}),
+        )),
+    )
+    .await;
     let order2 = crate::inventory_medusa_orders::order_like(&order.order)
         .sales_channel(channel)
-        .item(ItemBuilder::new("v1", 1000, 2).variant(&variant).tax_line(0.0, "default", "default"))
-        .insert(&app.db).await;
+        .item(
+            ItemBuilder::new("v1", 1000, 2)
+                .variant(&variant)
+                .tax_line(0.0, "default", "default"),
+        )
+        .insert(&app.db)
+        .await;
     let second = send(&svc, admin(post("/admin/reservations", json!({
         "line_item_id": order2.items[0].id, "inventory_item_id": item2, "location_id": location2,
         "description": "test description", "quantity": 1,
     })))).await;
     assert_eq!(second.status, 200, "{}", second.text);
-    let reservation2 = second.body["reservation"]["id"].as_str().unwrap().to_owned();
+    let reservation2 = second.body["reservation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     (first, Some((item2, location2, reservation2)))
 }
 
@@ -154,7 +207,10 @@ async fn three_locations(app: &TestApp) -> (String, String) {
     let svc = app.service().await;
     let copenhagen = send(&svc, admin(post("/admin/stock-locations", json!({"name": "Copenhagen", "address": {"address_1": "test street 1", "country_code": "DK"}})))).await;
     assert_eq!(copenhagen.status, 200, "{}", copenhagen.text);
-    let address = copenhagen.body["stock_location"]["address_id"].as_str().unwrap().to_owned();
+    let address = copenhagen.body["stock_location"]["address_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let berlin = new_location(&svc, "Berlin").await;
     new_location(&svc, "Paris").await;
     channel_location(app, &channel.id, &berlin).await;
@@ -162,7 +218,12 @@ async fn three_locations(app: &TestApp) -> (String, String) {
 }
 
 fn names(body: &serde_json::Value) -> Vec<String> {
-    body["stock_locations"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap().to_owned()).collect()
+    body["stock_locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 on_both_backends! {

@@ -1,15 +1,16 @@
 //! A product CSV exported by Medusa 1.20.10 (`fixtures/medusa-product-export.csv`: the
-//! reference store's 7 products, written by its `product-export` job) imported here, on the
-//! reference store without its products: the catalog read back is Medusa's own
-//! (`fixtures/medusa-product-export.catalog.json`, the canonical form of Medusa's
-//! `GET /admin/products` before the export, written by `scripts/csv-round-trip/round-trip.py`).
-//! The canonical form is `scripts/csv-round-trip/canonical.py`'s.
+//! reference store's 7 products and the one `scripts/csv-round-trip/round-trip.py` adds,
+//! written by its `product-export` job) imported here, on the reference store without its
+//! products and with the file's second sales channel: the catalog read back is what Medusa's
+//! own import of that file makes (`fixtures/medusa-product-export.catalog.json`, written by
+//! the script). The canonical form is `scripts/csv-round-trip/canonical.py`'s.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use medusa_file::{DownloadSigner, LocalFileStorage, UploadPolicy};
+use medusa_test_support::builders::SalesChannelBuilder;
 use medusa_test_support::on_both_backends;
 use sea_orm::ConnectionTrait;
 use serde_json::{json, Map, Value};
@@ -17,59 +18,154 @@ use serde_json::{json, Map, Value};
 use crate::support::*;
 
 const PRODUCT_FIELDS: &[&str] = &[
-    "title", "subtitle", "description", "handle", "status", "is_giftcard", "discountable",
-    "thumbnail", "weight", "length", "height", "width", "hs_code", "origin_country",
-    "mid_code", "material", "external_id",
+    "title",
+    "subtitle",
+    "description",
+    "handle",
+    "status",
+    "is_giftcard",
+    "discountable",
+    "thumbnail",
+    "weight",
+    "length",
+    "height",
+    "width",
+    "hs_code",
+    "origin_country",
+    "mid_code",
+    "material",
+    "external_id",
 ];
 const VARIANT_FIELDS: &[&str] = &[
-    "title", "sku", "barcode", "ean", "upc", "inventory_quantity", "allow_backorder",
-    "manage_inventory", "weight", "length", "height", "width", "hs_code", "origin_country",
-    "mid_code", "material",
+    "title",
+    "sku",
+    "barcode",
+    "ean",
+    "upc",
+    "inventory_quantity",
+    "allow_backorder",
+    "manage_inventory",
+    "weight",
+    "length",
+    "height",
+    "width",
+    "hs_code",
+    "origin_country",
+    "mid_code",
+    "material",
 ];
 
 fn repository_file(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
 }
 
 fn pick(object: &Value, fields: &[&str]) -> Map<String, Value> {
-    fields.iter().map(|f| ((*f).to_owned(), object.get(*f).cloned().unwrap_or(Value::Null))).collect()
+    fields
+        .iter()
+        .map(|f| {
+            (
+                (*f).to_owned(),
+                object.get(*f).cloned().unwrap_or(Value::Null),
+            )
+        })
+        .collect()
 }
 
 fn sorted_strings(values: &Value, key: &str) -> Value {
-    let mut out: Vec<String> = values.as_array().map(|a| a.iter().filter_map(|v| v[key].as_str().map(str::to_owned)).collect()).unwrap_or_default();
+    let mut out: Vec<String> = values
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v[key].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
     out.sort();
     json!(out)
 }
 
 /// `canonical.py`'s `canonical_product`.
 fn canonical_product(product: &Value) -> Value {
-    let options: BTreeMap<String, String> = product["options"].as_array().into_iter().flatten()
-        .map(|o| (o["id"].as_str().unwrap().to_owned(), o["title"].as_str().unwrap().to_owned())).collect();
+    let options: BTreeMap<String, String> = product["options"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|o| {
+            (
+                o["id"].as_str().unwrap().to_owned(),
+                o["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
     let mut out = pick(product, PRODUCT_FIELDS);
-    out.insert("collection".into(), product["collection"].get("handle").cloned().unwrap_or(Value::Null));
-    out.insert("type".into(), product["type"].get("value").cloned().unwrap_or(Value::Null));
+    out.insert(
+        "collection".into(),
+        product["collection"]
+            .get("handle")
+            .cloned()
+            .unwrap_or(Value::Null),
+    );
+    out.insert(
+        "type".into(),
+        product["type"].get("value").cloned().unwrap_or(Value::Null),
+    );
     out.insert("tags".into(), sorted_strings(&product["tags"], "value"));
     out.insert("images".into(), sorted_strings(&product["images"], "url"));
     let mut titles: Vec<&String> = options.values().collect();
     titles.sort();
     out.insert("options".into(), json!(titles));
-    out.insert("sales_channels".into(), sorted_strings(&product["sales_channels"], "name"));
-    out.insert("categories".into(), sorted_strings(&product["categories"], "handle"));
+    out.insert(
+        "sales_channels".into(),
+        sorted_strings(&product["sales_channels"], "name"),
+    );
+    out.insert(
+        "categories".into(),
+        sorted_strings(&product["categories"], "handle"),
+    );
     let mut variants = Map::new();
     for variant in product["variants"].as_array().into_iter().flatten() {
         let mut v = pick(variant, VARIANT_FIELDS);
-        let values: Map<String, Value> = variant["options"].as_array().into_iter().flatten().map(|o| {
-            let id = o["option_id"].as_str().unwrap();
-            (options.get(id).cloned().unwrap_or_else(|| id.to_owned()), o["value"].clone())
-        }).collect();
+        let values: Map<String, Value> = variant["options"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|o| {
+                let id = o["option_id"].as_str().unwrap();
+                (
+                    options.get(id).cloned().unwrap_or_else(|| id.to_owned()),
+                    o["value"].clone(),
+                )
+            })
+            .collect();
         v.insert("options".into(), Value::Object(values));
-        let mut prices: Vec<(String, String, i64)> = variant["prices"].as_array().into_iter().flatten()
+        let mut prices: Vec<(String, String, i64)> = variant["prices"]
+            .as_array()
+            .into_iter()
+            .flatten()
             .filter(|p| p["price_list_id"].is_null())
-            .map(|p| (p["currency_code"].as_str().unwrap_or_default().to_owned(), p["region_id"].as_str().unwrap_or_default().to_owned(), p["amount"].as_i64().unwrap()))
+            .map(|p| {
+                (
+                    p["currency_code"].as_str().unwrap_or_default().to_owned(),
+                    p["region_id"].as_str().unwrap_or_default().to_owned(),
+                    p["amount"].as_i64().unwrap(),
+                )
+            })
             .collect();
         prices.sort();
-        v.insert("prices".into(), json!(prices.iter().map(|(c, r, a)| json!([c, r, a])).collect::<Vec<_>>()));
-        let key = variant["sku"].as_str().or(variant["title"].as_str()).unwrap().to_owned();
+        v.insert(
+            "prices".into(),
+            json!(prices
+                .iter()
+                .map(|(c, r, a)| json!([c, r, a]))
+                .collect::<Vec<_>>()),
+        );
+        let key = variant["sku"]
+            .as_str()
+            .or(variant["title"].as_str())
+            .unwrap()
+            .to_owned();
         variants.insert(key, Value::Object(v));
     }
     out.insert("variants".into(), Value::Object(variants));
@@ -79,16 +175,35 @@ fn canonical_product(product: &Value) -> Value {
 /// The CSV with its `Product Id` and `Variant Id` cells emptied: they name the exporting
 /// store's rows (as the round-trip script does before each import).
 fn without_ids(csv: &[u8]) -> Vec<u8> {
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(csv);
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(csv);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let mut blank = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let record = record.unwrap();
         if n == 0 {
-            blank = record.iter().enumerate().filter(|(_, h)| *h == "Product Id" || *h == "Variant Id").map(|(i, _)| i).collect();
+            blank = record
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| *h == "Product Id" || *h == "Variant Id")
+                .map(|(i, _)| i)
+                .collect();
             writer.write_record(&record).unwrap();
         } else {
-            writer.write_record(record.iter().enumerate().map(|(i, cell)| if blank.contains(&i) { "" } else { cell })).unwrap();
+            writer
+                .write_record(record.iter().enumerate().map(|(i, cell)| {
+                    if blank.contains(&i) {
+                        ""
+                    } else {
+                        cell
+                    }
+                }))
+                .unwrap();
         }
     }
     writer.into_inner().unwrap()
@@ -118,6 +233,7 @@ on_both_backends! {
     async fn product_csv_from_medusa(app) {
         load_reference_catalog(&app.db).await;
         empty_catalog(&app).await;
+        SalesChannelBuilder::new("Web Shop").description("Round trip").insert(&app.db).await;
         let mut app = app;
         let dir = std::env::temp_dir().join(format!("medusa_csv_trip_{}", medusa_core::generate_id("t")));
         let storage = LocalFileStorage::new(&dir, "http://localhost:9000", DownloadSigner::new(b"t", 60));
