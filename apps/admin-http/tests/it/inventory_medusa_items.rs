@@ -70,19 +70,9 @@ pub(crate) async fn inventory_row(
 
 /// `productVariantInventoryService.attachInventoryItem(variant, item, required_quantity)`.
 pub(crate) async fn attach(app: &TestApp, variant_id: &str, item_id: &str, required_quantity: i32) {
-    let now = medusa_core::time::now();
-    product_variant_inventory_item::ActiveModel {
-        id: Set(medusa_core::id::generate_id("pvitem")),
-        created_at: Set(now),
-        updated_at: Set(now),
-        inventory_item_id: Set(item_id.to_owned()),
-        variant_id: Set(variant_id.to_owned()),
-        required_quantity: Set(required_quantity),
-        deleted_at: Set(None),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    medusa_inventory::items::attach_variant_in(&app.db, variant_id, item_id, required_quantity)
+        .await
+        .unwrap();
 }
 
 /// `salesChannelLocationService.associateLocation(channel, location)`.
@@ -101,15 +91,10 @@ pub(crate) async fn channel_location(app: &TestApp, channel_id: &str, location_i
     .unwrap();
 }
 
-pub(crate) async fn new_location<S, B>(svc: &S, name: &str) -> String
-where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
-    B: actix_web::body::MessageBody,
-{
+pub(crate) async fn new_location<B: actix_web::body::MessageBody>(
+    svc: &impl TestService<B>,
+    name: &str,
+) -> String {
     let answer = send(
         svc,
         admin(post("/admin/stock-locations", json!({"name": name}))),
@@ -132,15 +117,7 @@ struct ItemsSetup {
     locations: [String; 3],
 }
 
-async fn items_setup<S, B>(svc: &S) -> ItemsSetup
-where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
-    B: actix_web::body::MessageBody,
-{
+async fn items_setup<B: actix_web::body::MessageBody>(svc: &impl TestService<B>) -> ItemsSetup {
     let created = send(
         svc,
         admin(post(
@@ -536,6 +513,13 @@ on_both_backends! {
         let variants = answer.body["product"]["variants"].as_array().unwrap();
         assert_eq!(variants.len(), 1);
         assert_eq!((&variants[0]["id"], &variants[0]["inventory_quantity"]), (&json!(variant), &json!(100)));
+        // get-product.js's store case, asked of the admin route (the reference expands it
+        // there too): the variant's item links.
+        let expanded = send(&svc, admin(get(&format!("/admin/products/{product}?expand=variants,variants.inventory_items")))).await;
+        assert_eq!(expanded.status, 200, "{}", expanded.text);
+        let links = expanded.body["product"]["variants"][0]["inventory_items"].as_array().unwrap();
+        assert_eq!(links.len(), 1, "{}", expanded.text);
+        assert_eq!((&links[0]["variant_id"], &links[0]["required_quantity"]), (&json!(variant), &json!(1)));
     }
 }
 

@@ -44,6 +44,17 @@ struct Placed {
 
 async fn placed(app: &TestApp, quantity: i32) -> Placed {
     inventory_on(app).await;
+    let placed = place(app, quantity).await;
+    let svc = app.service().await;
+    assert_eq!(
+        level(&svc, &placed.item, &placed.location).await,
+        (100, 0, 100)
+    );
+    placed
+}
+
+/// One such order, in a store with the inventory tables.
+async fn place(app: &TestApp, quantity: i32) -> Placed {
     let product = ProductBuilder::new("product1")
         .variant(VariantBuilder::new("v1").inventory(100))
         .sales_channel(CHANNEL)
@@ -53,7 +64,8 @@ async fn placed(app: &TestApp, quantity: i32) -> Placed {
     let svc = app.service().await;
     let location = new_location(&svc, "test-location").await;
     channel_location(app, CHANNEL, &location).await;
-    let item = inventory_row(app, "test-sku", None, None).await;
+    // No sku: several such items live in one database in the table test.
+    let item = inventory_row(app, "", None, None).await;
     attach(app, &variant, &item, 1).await;
     set_stock(&svc, &item, &location, 100, true).await;
     let order = lone_order(app)
@@ -76,19 +88,14 @@ async fn placed(app: &TestApp, quantity: i32) -> Placed {
         .insert(&app.db)
         .await;
     shipping_method(app, &order.order.id, &option.id).await;
-    let placed = Placed {
+    Placed {
         variant,
         item,
         location,
         order: order.order.id.clone(),
         line: order.items[0].id.clone(),
         region,
-    };
-    assert_eq!(
-        level(&svc, &placed.item, &placed.location).await,
-        (100, 0, 100)
-    );
-    placed
+    }
 }
 
 /// Another order of the same region and customer (`order_builder` creates them once).
@@ -126,15 +133,13 @@ async fn shipping_method(app: &TestApp, order_id: &str, option_id: &str) {
     .unwrap();
 }
 
-async fn set_stock<S, B>(svc: &S, item: &str, location: &str, stocked: i32, create: bool)
-where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
-    B: actix_web::body::MessageBody,
-{
+pub(crate) async fn set_stock<B: actix_web::body::MessageBody>(
+    svc: &impl TestService<B>,
+    item: &str,
+    location: &str,
+    stocked: i32,
+    create: bool,
+) {
     let answer = if create {
         send(
             svc,
@@ -158,15 +163,11 @@ where
 }
 
 /// `(stocked, reserved, available)` of the item's level at the location, as the item's read shows it.
-async fn level<S, B>(svc: &S, item: &str, location: &str) -> (i64, i64, i64)
-where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
-    B: actix_web::body::MessageBody,
-{
+async fn level<B: actix_web::body::MessageBody>(
+    svc: &impl TestService<B>,
+    item: &str,
+    location: &str,
+) -> (i64, i64, i64) {
     let answer = send(svc, admin(get(&format!("/admin/inventory-items/{item}")))).await;
     let level = answer.body["inventory_item"]["location_levels"]
         .as_array()
@@ -183,15 +184,10 @@ where
     )
 }
 
-async fn reservations<S, B>(svc: &S, item: &str) -> Vec<Value>
-where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
-    B: actix_web::body::MessageBody,
-{
+async fn reservations<B: actix_web::body::MessageBody>(
+    svc: &impl TestService<B>,
+    item: &str,
+) -> Vec<Value> {
     let answer = send(
         svc,
         admin(get(&format!(
@@ -395,7 +391,7 @@ on_both_backends! {
     async fn medusa_fulfillments_adjust_reservations(app) {
         inventory_on(&app).await;
         for (name, (stocked, reserved, quantity, status, left, after)) in FULFILLMENTS {
-            let p = placed_again(&app).await;
+            let p = place(&app, 2).await;
             let svc = app.service().await;
             let second = new_location(&svc, "test-location 1").await;
             set_stock(&svc, &p.item, &second, 3, true).await;
@@ -413,49 +409,6 @@ on_both_backends! {
             assert_eq!(held, expected, "{name}");
             assert_eq!(level(&svc, &p.item, &p.location).await, *after, "{name}");
         }
-    }
-}
-
-/// Another of Medusa's `beforeEach` orders in the same database (the cases above run in one).
-async fn placed_again(app: &TestApp) -> Placed {
-    let product = ProductBuilder::new("product1")
-        .variant(VariantBuilder::new("v1").inventory(100))
-        .sales_channel(CHANNEL)
-        .insert(&app.db)
-        .await;
-    let variant = product.variants[0].id.clone();
-    let svc = app.service().await;
-    let location = new_location(&svc, "test-location").await;
-    channel_location(app, CHANNEL, &location).await;
-    let item = inventory_row(app, "", None, None).await;
-    attach(app, &variant, &item, 1).await;
-    set_stock(&svc, &item, &location, 100, true).await;
-    let order = lone_order(app)
-        .await
-        .sales_channel(CHANNEL)
-        .item(
-            ItemBuilder::new("Line Item", 1000, 2)
-                .variant(&variant)
-                .tax_line(0.0, "default", "default"),
-        )
-        .statuses(
-            OrderFulfillmentStatusEnum::Fulfilled,
-            OrderPaymentStatusEnum::Captured,
-        )
-        .insert(&app.db)
-        .await;
-    let region = order.order.region_id.clone();
-    let option = ShippingOptionBuilder::new("Standard", &region)
-        .insert(&app.db)
-        .await;
-    shipping_method(app, &order.order.id, &option.id).await;
-    Placed {
-        variant,
-        item,
-        location,
-        order: order.order.id.clone(),
-        line: order.items[0].id.clone(),
-        region,
     }
 }
 

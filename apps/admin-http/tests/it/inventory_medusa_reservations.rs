@@ -12,7 +12,7 @@
 
 use medusa_entity::{reservation_item, sales_channel_location};
 use medusa_test_support::builders::{
-    ItemBuilder, ProductBuilder, SalesChannelBuilder, VariantBuilder,
+    BuiltOrder, ItemBuilder, OrderBuilder, ProductBuilder, SalesChannelBuilder, VariantBuilder,
 };
 use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::Expr;
@@ -22,7 +22,21 @@ use serde_json::json;
 use crate::inventory_medusa_items::{
     attach, channel_location, inventory_on, inventory_row, new_location,
 };
+use crate::inventory_medusa_orders::set_stock;
 use crate::support::*;
+
+/// An order in the channel of 2 of the variant (Medusa's `simpleOrderFactory` line).
+async fn of_two(app: &TestApp, builder: OrderBuilder, variant: &str) -> BuiltOrder {
+    builder
+        .sales_channel(crate::inventory::CHANNEL)
+        .item(
+            ItemBuilder::new("v1", 1000, 2)
+                .variant(variant)
+                .tax_line(0.0, "default", "default"),
+        )
+        .insert(&app.db)
+        .await
+}
 
 /// Medusa's `beforeEach`: a product in the default channel, a location it serves, an item of
 /// the variant stocked 100 there, an order of 2 of the variant and a reservation of both.
@@ -51,25 +65,13 @@ async fn reserved(
     channel_location(app, channel, &location).await;
     let item = inventory_row(app, "1234", None, None).await;
     attach(app, &variant, &item, 1).await;
-    let level = send(
-        &svc,
-        admin(post(
-            &format!("/admin/inventory-items/{item}/location-levels"),
-            json!({"location_id": location, "stocked_quantity": 100}),
-        )),
+    set_stock(&svc, &item, &location, 100, true).await;
+    let order = of_two(
+        app,
+        crate::order_lifecycle::order_builder(app).await,
+        &variant,
     )
     .await;
-    assert_eq!(level.status, 200, "{}", level.text);
-    let order = crate::order_lifecycle::order_builder(app)
-        .await
-        .sales_channel(channel)
-        .item(
-            ItemBuilder::new("v1", 1000, 2)
-                .variant(&variant)
-                .tax_line(0.0, "default", "default"),
-        )
-        .insert(&app.db)
-        .await;
     let line = order.items[1].id.clone();
     let created = send(&svc, admin(post("/admin/reservations", json!({"line_item_id": line, "inventory_item_id": item, "location_id": location, "quantity": 2})))).await;
     assert_eq!(created.status, 200, "{}", created.text);
@@ -100,23 +102,13 @@ async fn reserved(
     let location2 = new_location(&svc, "Fake Warehouse 1").await;
     channel_location(app, channel, &location2).await;
     let item2 = inventory_row(app, "12345", None, None).await;
-    send(
-        &svc,
-        admin(post(
-            &format!("/admin/inventory-items/{item2}/location-levels"),
-            json!({"location_id": location2, "stocked_quantity": 100}),
-        )),
+    set_stock(&svc, &item2, &location2, 100, true).await;
+    let order2 = of_two(
+        app,
+        crate::inventory_medusa_orders::order_like(&order.order),
+        &variant,
     )
     .await;
-    let order2 = crate::inventory_medusa_orders::order_like(&order.order)
-        .sales_channel(channel)
-        .item(
-            ItemBuilder::new("v1", 1000, 2)
-                .variant(&variant)
-                .tax_line(0.0, "default", "default"),
-        )
-        .insert(&app.db)
-        .await;
     let second = send(&svc, admin(post("/admin/reservations", json!({
         "line_item_id": order2.items[0].id, "inventory_item_id": item2, "location_id": location2,
         "description": "test description", "quantity": 1,
