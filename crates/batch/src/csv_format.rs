@@ -1,9 +1,14 @@
 //! Medusa's CSV conventions: `;` between cells, `\r\n` after each line, a cell quoted only
 //! when it holds a line break, a comma or a semicolon (its quotes then doubled), and amounts
 //! humanized (minor units / 100, or / 1 in zero-decimal currencies) on the way out and
-//! computerized (`round(x * 100)`) on the way in.
+//! computerized (`round(x * 100)`) on the way in. On the way in, a text cell is also read
+//! as Medusa's parser (papaparse with `dynamicTyping`) reads it (`typed_text`).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use medusa_core::number::js_text;
+use regex::Regex;
 
 /// Between two cells of a line.
 pub const DELIMITER: &str = ";";
@@ -57,9 +62,64 @@ pub fn computerize(amount: f64, currency: &str) -> i64 {
     (amount * divisor(currency) + 0.5).floor() as i64
 }
 
+/// papaparse's `FLOAT`: what `dynamicTyping` reads as a number.
+static FLOAT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\s*-?(\d+\.?|\.\d+|\d+\.\d+)([eE][-+]?\d+)?\s*$").ok());
+
+/// papaparse's bound on those numbers (`2^53`, exclusive).
+const MAX_FLOAT: f64 = 9_007_199_254_740_992.0;
+
+/// A text cell as Medusa stores it: its parser types every cell (`true`/`TRUE` and
+/// `false`/`FALSE` become booleans, a number-looking cell a JavaScript number), and the
+/// value is then written to a text column as JavaScript prints it: `9405.10` is stored
+/// `9405.1`, `007` is `7`, `TRUE` is `true`. (A cell shaped like an ISO date-time would
+/// become a `Date`; that one is kept as written.)
+pub fn typed_text(cell: &str) -> Cow<'_, str> {
+    match cell {
+        "true" | "TRUE" => return Cow::Borrowed("true"),
+        "false" | "FALSE" => return Cow::Borrowed("false"),
+        _ => {}
+    }
+    let looks_numeric = FLOAT.as_ref().is_some_and(|float| float.is_match(cell));
+    match cell.trim().parse::<f64>() {
+        Ok(number) if looks_numeric && number.abs() < MAX_FLOAT => {
+            // JavaScript prints -0 as 0.
+            Cow::Owned(js_text(if number == 0.0 { 0.0 } else { number }))
+        }
+        _ => Cow::Borrowed(cell),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_cells_are_typed_as_medusas_parser_types_them() {
+        let cases = [
+            ("9405.10", "9405.1"),
+            ("007", "7"),
+            ("25", "25"),
+            ("-0", "0"),
+            ("1e3", "1000"),
+            (" 12 ", "12"),
+            ("12.", "12"),
+            (".5", "0.5"),
+            ("TRUE", "true"),
+            ("False", "False"),
+            ("9007199254740993", "9007199254740993"),
+            ("1.2.3", "1.2.3"),
+            ("0x10", "0x10"),
+            ("12abc", "12abc"),
+            ("REF-MUG", "REF-MUG"),
+            ("inf", "inf"),
+            ("NaN", "NaN"),
+            ("2024-01-01T10:00:00Z", "2024-01-01T10:00:00Z"),
+        ];
+        for (cell, expected) in cases {
+            assert_eq!(typed_text(cell), expected, "{cell:?}");
+        }
+    }
 
     #[test]
     fn cells_are_quoted_as_medusa_quotes_them() {

@@ -23,7 +23,7 @@ mod writes;
 
 pub use writes::{apply_import, apply_import_with, Writes};
 
-use crate::csv_format::computerize;
+use crate::csv_format::{computerize, typed_text};
 use crate::import_columns::{resolve_header, Column, Field};
 
 /// Operations between two progress reports (Medusa's `BATCH_SIZE`).
@@ -248,20 +248,21 @@ impl ImportFile {
                         if *field == Field::ProductTags {
                             row.has_tags = true;
                         }
-                        row.text.insert(*field, value.to_owned());
+                        row.text.insert(*field, typed_text(value).into_owned());
                     }
                 }
                 Column::Ignored => {}
-                Column::ProductType => row.product_type = value.map(str::to_owned),
+                Column::ProductType => row.product_type = value.map(|v| typed_text(v).into_owned()),
                 Column::OptionName(_) => {
                     if let Some(title) = value {
-                        row.option_titles.push(title.to_owned());
+                        row.option_titles.push(typed_text(title).into_owned());
                     }
                 }
                 Column::OptionValue(name_header) => {
                     if let Some(value) = value {
-                        let title = cell_of(name_header).unwrap_or_default().to_owned();
-                        row.option_values.push((title, value.to_owned()));
+                        let title = typed_text(cell_of(name_header).unwrap_or_default());
+                        row.option_values
+                            .push((title.into_owned(), typed_text(value).into_owned()));
                     }
                 }
                 Column::RegionPrice(_) | Column::CurrencyPrice(_) => {

@@ -27,6 +27,7 @@
 
 pub mod availability;
 pub mod events;
+pub mod fulfillment;
 pub mod input;
 mod item_reads;
 pub mod items;

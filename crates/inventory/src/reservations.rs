@@ -196,7 +196,7 @@ pub async fn create_reservations_in<C: ConnectionTrait>(
 
 /// Whether the database has the inventory modules' reservations table, read on `conn` (so
 /// inside a caller's transaction).
-async fn has_reservations_table<C: ConnectionTrait>(conn: &C) -> Result<bool> {
+pub(crate) async fn has_reservations_table<C: ConnectionTrait>(conn: &C) -> Result<bool> {
     let backend = conn.get_database_backend();
     let sql = match backend {
         DbBackend::Postgres => "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'reservation_item'",
@@ -240,7 +240,7 @@ pub async fn release_line_items_in<C: ConnectionTrait>(
     Ok(true)
 }
 
-async fn release_in<C: ConnectionTrait>(
+pub(crate) async fn release_in<C: ConnectionTrait>(
     conn: &C,
     reservation: &reservation_item::Model,
 ) -> Result<()> {

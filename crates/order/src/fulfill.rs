@@ -9,7 +9,8 @@ use serde_json::json;
 
 use crate::fulfillments::{
     cancel_fulfillment_row_in, create_shipping_method_in, find_fulfillment, fulfill_lines_in,
-    owner_items, owner_methods, raise_shipped_in, ship_fulfillment_in, NewFulfillment, Owner,
+    owner_items, owner_methods, raise_shipped_in, restock_canceled_at_location_in,
+    ship_fulfillment_in, NewFulfillment, Owner,
 };
 use crate::input::{AddShippingMethod, CreateFulfillment, CreateShipment};
 use crate::lifecycle::{order_for_update, order_for_update_legacy, save_order};
@@ -59,7 +60,8 @@ pub async fn create_fulfillment_in<C: ConnectionTrait>(
 }
 
 /// `POST /admin/orders/{id}/fulfillments/{fulfillment_id}/cancel`: the provider cancels it,
-/// `canceled_at` now, its items' `fulfilled_quantity` lowered, the order's
+/// `canceled_at` now, its items' `fulfilled_quantity` lowered (and the stock given back at
+/// its location), the order's
 /// `fulfillment_status` `canceled`; event `order.fulfillment_canceled`.
 pub async fn cancel_fulfillment_in<C: ConnectionTrait>(
     conn: &C,
@@ -75,7 +77,8 @@ pub async fn cancel_fulfillment_in<C: ConnectionTrait>(
     }
     let row = order_for_update(conn, order_id).await?;
     let no_notification = ful.no_notification;
-    cancel_fulfillment_row_in(conn, providers, ful).await?;
+    let canceled = cancel_fulfillment_row_in(conn, providers, ful).await?;
+    restock_canceled_at_location_in(conn, &canceled).await?;
     let mut order = row.into_active_model();
     order.fulfillment_status = Set(status::after_fulfillment_canceled());
     save_order(conn, order).await?;

@@ -20,6 +20,7 @@ use sea_orm::{
 use serde_json::{json, Map, Value};
 
 use crate::lifecycle::restock_in;
+use medusa_inventory::fulfillment::FulfilledLine;
 
 /// Who a fulfillment (and the lines and shipping methods it reads) belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,8 +141,8 @@ pub fn progress_after(
 /// by the method's provider. One method takes every line; with several, Medusa means to
 /// split the lines by their product's shipping profile, but the profile it compares
 /// (`product.profile_id`, not a column) is lost when it copies the items, so every method's
-/// fulfillment is empty. The lines' `fulfilled_quantity` is raised; with a location, stock
-/// is released and taken again as Medusa does without an inventory module.
+/// fulfillment is empty. The lines' `fulfilled_quantity` is raised; with a location, the
+/// stock there is taken (`ship_from_location_in`).
 pub async fn fulfill_lines_in<C: ConnectionTrait>(
     conn: &C,
     providers: &ProviderRegistry,
@@ -188,7 +189,7 @@ pub async fn fulfill_lines_in<C: ConnectionTrait>(
         .insert(conn)
         .await?;
         let mut taken = Vec::new();
-        for (item, quantity) in mine {
+        for &(item, quantity) in &mine {
             fulfillment_item::Entity::insert(fulfillment_item::ActiveModel {
                 fulfillment_id: Set(ful.id.clone()),
                 item_id: Set(item.id.clone()),
@@ -200,13 +201,10 @@ pub async fn fulfill_lines_in<C: ConnectionTrait>(
             active.fulfilled_quantity = Set(Some(item.fulfilled_quantity.unwrap_or(0) + quantity));
             active.updated_at = Set(now);
             active.update(conn).await?;
-            if new.location_id.is_some() {
-                if let Some(variant_id) = &item.variant_id {
-                    restock_in(conn, variant_id, quantity).await?;
-                    restock_in(conn, variant_id, -quantity).await?;
-                }
-            }
             taken.push((item.id.clone(), quantity));
+        }
+        if let Some(location_id) = &new.location_id {
+            ship_from_location_in(conn, location_id, &mine).await?;
         }
         created.push(Created {
             id: ful.id,
@@ -214,6 +212,63 @@ pub async fn fulfill_lines_in<C: ConnectionTrait>(
         });
     }
     Ok(created)
+}
+
+/// The stock a fulfillment from a location takes: with the inventory modules, the items'
+/// levels there and the lines' reservations (`medusa_inventory::fulfillment`); without
+/// them, each variant's stock is released and taken again, as Medusa's service does then.
+async fn ship_from_location_in<C: ConnectionTrait>(
+    conn: &C,
+    location_id: &str,
+    lines: &[(&line_item::Model, i32)],
+) -> Result<()> {
+    let shipped: Vec<FulfilledLine> = lines
+        .iter()
+        .filter_map(|(item, quantity)| {
+            item.variant_id.as_ref().map(|variant_id| FulfilledLine {
+                line_item_id: item.id.clone(),
+                variant_id: variant_id.clone(),
+                title: item.title.clone(),
+                quantity: *quantity,
+            })
+        })
+        .collect();
+    if !medusa_inventory::fulfillment::fulfill_at_location_in(conn, location_id, &shipped).await? {
+        for line in &shipped {
+            restock_in(conn, &line.variant_id, line.quantity).await?;
+            restock_in(conn, &line.variant_id, -line.quantity).await?;
+        }
+    }
+    Ok(())
+}
+
+/// An order's canceled fulfillment from a location gives the stock back there (with the
+/// inventory modules; Medusa's route does nothing more without them).
+pub async fn restock_canceled_at_location_in<C: ConnectionTrait>(
+    conn: &C,
+    ful: &fulfillment::Model,
+) -> Result<()> {
+    let Some(location_id) = &ful.location_id else {
+        return Ok(());
+    };
+    for line in fulfillment_items(conn, &ful.id).await? {
+        let Some(item) = line_item::Entity::find_by_id(line.item_id)
+            .one(conn)
+            .await?
+        else {
+            continue;
+        };
+        if let Some(variant_id) = &item.variant_id {
+            medusa_inventory::fulfillment::restock_at_location_in(
+                conn,
+                variant_id,
+                Some(location_id),
+                line.quantity,
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 /// A claim's or a swap's `createFulfillment`: every additional item fulfilled in full

@@ -169,6 +169,7 @@ const PRODUCT_RELATIONS: &[RelationSpec] = &[
         .children(&[
             RelationSpec::new("prices").fields(PRICE_FIELDS),
             RelationSpec::new("options").fields(OPTION_VALUE_FIELDS),
+            RelationSpec::new("inventory_items"),
         ]),
     RelationSpec::new("options")
         .fields(OPTION_FIELDS)
@@ -355,6 +356,7 @@ const VARIANT_RELATIONS: &[RelationSpec] = &[
     RelationSpec::new("product").fields(PRODUCT_FIELDS),
     RelationSpec::new("prices").fields(PRICE_FIELDS),
     RelationSpec::new("options").fields(OPTION_VALUE_FIELDS),
+    RelationSpec::new("inventory_items"),
 ];
 
 const VARIANT_SORTABLE: &[&str] = &[

@@ -13,7 +13,7 @@ use medusa_entity::{
     image, money_amount, product, product_category, product_category_product, product_collection,
     product_images, product_option, product_option_value, product_sales_channel,
     product_shipping_profile, product_tag, product_tags, product_type, product_variant,
-    product_variant_money_amount, sales_channel, shipping_profile,
+    product_variant_inventory_item, product_variant_money_amount, sales_channel, shipping_profile,
 };
 use medusa_query_dsl::{key_in, ListPlan, RelationNode, Selection};
 use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement, SimpleExpr};

@@ -130,6 +130,7 @@ impl RequestReturn {
             receive_now: body.boolean("receive_now").unwrap_or(false),
             no_notification: body.boolean("no_notification"),
             refund: int_of(&body, "refund"),
+            location_id: body.string("location_id"),
         })
     }
 }

@@ -12,10 +12,10 @@ use serde_json::{json, Value};
 use crate::support::*;
 
 /// The reference catalog's only sales channel.
-const CHANNEL: &str = "sc_01M807QXVVEW67CAJWWJGZ679C";
+pub(crate) const CHANNEL: &str = "sc_01M807QXVVEW67CAJWWJGZ679C";
 
 /// The reference catalog with its channel as the store's only one, and the inventory tables.
-async fn inventory_store(app: &TestApp) {
+pub(crate) async fn inventory_store(app: &TestApp) {
     load_reference_catalog(&app.db).await;
     store::Entity::update_many()
         .col_expr(store::Column::DefaultSalesChannelId, Expr::value(CHANNEL))

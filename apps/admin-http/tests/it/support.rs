@@ -185,6 +185,17 @@ impl Answer {
     }
 }
 
+/// The app under test as helpers take it (`app.service()`'s type, named once).
+pub trait TestService<B>:
+    Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
+impl<S, B> TestService<B> for S where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
 /// Sends a request and reads the answer whole.
 pub async fn send<S, B>(app: &S, req: test::TestRequest) -> Answer
 where

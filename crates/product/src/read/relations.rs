@@ -62,7 +62,8 @@ pub(crate) async fn price_level<C: ConnectionTrait + AsPgPool>(
     Ok(Related::Many(Arc::new(level), LINK_OWNER, ChildOrder::Id))
 }
 
-/// Fills the relations below a level of variants (`prices`, `options`, `product`); `values`
+/// Fills the relations below a level of variants (`prices`, `options`, `product`,
+/// `inventory_items`); `values`
 /// are the option values loaded for the page, when `options` is selected.
 pub(crate) async fn variant_relations<C: ConnectionTrait + AsPgPool>(
     reader: &mut Reader<'_, C>,
@@ -97,6 +98,20 @@ pub(crate) async fn variant_relations<C: ConnectionTrait + AsPgPool>(
                 )
                 .await?;
                 variants.attach("product", Related::One(products, "product_id"));
+            }
+            // The variant's item links (`product_variant_inventory_item`), a core table.
+            "inventory_items" => {
+                let links = live_rows::<product_variant_inventory_item::Entity, _>(
+                    reader,
+                    product_variant_inventory_item::Column::VariantId,
+                    product_variant_inventory_item::Column::DeletedAt,
+                    ids.clone(),
+                )
+                .await?;
+                variants.attach(
+                    "inventory_items",
+                    Related::Many(Arc::new(links), "variant_id", ChildOrder::Id),
+                );
             }
             _ => {}
         }

@@ -35,7 +35,7 @@ pub struct ReturnShipping {
 }
 
 /// `POST /admin/orders/{id}/return` (Medusa's `AdminPostOrdersOrderReturnsReq`; its `note`
-/// and `location_id` are read but not stored, as Medusa's route does without inventory).
+/// is read but not stored, as Medusa's route does).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestReturn {
     pub items: Vec<ReturnItemInput>,
@@ -43,6 +43,8 @@ pub struct RequestReturn {
     pub receive_now: bool,
     pub no_notification: Option<bool>,
     pub refund: Option<i64>,
+    /// Stored on the return only with the inventory modules, as Medusa's route does.
+    pub location_id: Option<String>,
 }
 
 /// `POST /admin/returns/{id}/receive`.

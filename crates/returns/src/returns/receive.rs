@@ -142,7 +142,8 @@ pub async fn receive_in<C: Connection>(
         }
     }
 
-    // Without the inventory modules, Medusa restocks the variant of each received order item.
+    // With the inventory modules, each received order item goes back to the return's
+    // location; without them, Medusa restocks its variant.
     for line in &lines {
         let Some(variant_id) = facts
             .items
@@ -152,6 +153,16 @@ pub async fn receive_in<C: Connection>(
         else {
             continue;
         };
+        if medusa_inventory::fulfillment::restock_at_location_in(
+            conn,
+            &variant_id,
+            ret.location_id.as_deref(),
+            to_i32(line.received_quantity)?,
+        )
+        .await?
+        {
+            continue;
+        }
         restock(conn, &variant_id, line.received_quantity).await?;
     }
     Ok(ret)

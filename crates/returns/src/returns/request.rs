@@ -45,7 +45,12 @@ pub async fn request_return_in<C: Connection>(
         return_shipping: input.return_shipping.as_ref(),
         refund_amount: custom_refund(input.refund),
         no_notification,
-        location_id: None,
+        location_id: match &input.location_id {
+            Some(_) if medusa_inventory::fulfillment::inventory_on_in(conn).await? => {
+                input.location_id.clone()
+            }
+            _ => None,
+        },
     };
     let ret = create_return_in(conn, &new).await?;
     record_event(
