@@ -21,8 +21,10 @@ fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
 pub async fn list_orders(state: web::Data<AppState>, req: HttpRequest) -> ApiResult<HttpResponse> {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_list(req.query_string(), state.backend, sales_channels)?;
-    let page = state.orders.list(&query).await?;
-    Ok(HttpResponse::Ok().json(page))
+    let body = state.orders.list_json(&query).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body))
 }
 
 /// `GET /admin/orders/{id}`
@@ -33,7 +35,10 @@ pub async fn get_order(
 ) -> ApiResult<HttpResponse> {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_retrieve(req.query_string(), sales_channels)?;
-    wrapped("order", state.orders.retrieve(&id, &query).await?)
+    let body = state.orders.retrieve_json(&id, &query).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body))
 }
 
 /// `POST /admin/orders/{id}`
