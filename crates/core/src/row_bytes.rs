@@ -134,12 +134,7 @@ impl RowBytes {
     }
 
     /// [`Self::field_at`] when the position is known, [`Self::field`] otherwise.
-    pub fn field_near(
-        &self,
-        index: usize,
-        position: Option<usize>,
-        key: &str,
-    ) -> Option<&[u8]> {
+    pub fn field_near(&self, index: usize, position: Option<usize>, key: &str) -> Option<&[u8]> {
         match position {
             Some(position) => self.field_at(index, position, key),
             None => self.field(index, key),
@@ -339,11 +334,7 @@ pub fn write_key(out: &mut Vec<u8>, key: &str) {
 }
 
 /// Writes a JSON array of `items`, each written by `write`.
-pub fn write_array<T>(
-    out: &mut Vec<u8>,
-    items: &[T],
-    mut write: impl FnMut(&mut Vec<u8>, &T),
-) {
+pub fn write_array<T>(out: &mut Vec<u8>, items: &[T], mut write: impl FnMut(&mut Vec<u8>, &T)) {
     out.push(b'[');
     for (index, item) in items.iter().enumerate() {
         if index > 0 {

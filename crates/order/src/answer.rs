@@ -203,7 +203,10 @@ pub(crate) fn write_order(
         skeleton.insert("swaps".into(), Value::Array(swaps));
     }
     if let Some(claims) = &rows.claims {
-        let claims = claims.iter().map(crate::json::claim).collect::<Result<_>>()?;
+        let claims = claims
+            .iter()
+            .map(crate::json::claim)
+            .collect::<Result<_>>()?;
         skeleton.insert("claims".into(), Value::Array(claims));
     }
     merge_totals(&mut skeleton, rows, &query.totals);
@@ -225,7 +228,10 @@ pub(crate) fn write_order(
         order.push("region", piece);
     }
     if let Some(items) = rows.items.as_ref().filter(|_| shape.shows("items")) {
-        order.push("items", Piece::Owned(write_items(items, item_totals, shape)?));
+        order.push(
+            "items",
+            Piece::Owned(write_items(items, item_totals, shape)?),
+        );
     }
     if let Some(methods) = &rows.shipping_methods {
         let written = write_methods(methods, method_totals)?;

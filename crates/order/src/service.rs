@@ -84,8 +84,9 @@ fn write_shown(out: &mut Vec<u8>, mut rows: OrderRows, query: &OrderQuery) -> Re
     if query.returnable_items {
         // Copies the items as shown: built as values.
         let value = shown(rows, query)?;
-        return serde_json::to_writer(out, &value)
-            .map_err(|err| Error::UnexpectedState(format!("an order could not be written: {err}")));
+        return serde_json::to_writer(out, &value).map_err(|err| {
+            Error::UnexpectedState(format!("an order could not be written: {err}"))
+        });
     }
     // Debug builds (the tests) hold every written answer to the bytes of the built one.
     #[cfg(debug_assertions)]

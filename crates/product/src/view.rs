@@ -67,7 +67,6 @@ macro_rules! json_view {
 json_view!(ProductView);
 json_view!(VariantView);
 
-
 /// The keys a selection keeps at each level of a loaded tree, found by trimming a probe (one
 /// object per level, holding every key that level's rows can have) with
 /// [`medusa_query_dsl::Selection::shape`]: the fast writer then keeps exactly what `shape` keeps.
