@@ -15,11 +15,12 @@ use std::borrow::Cow;
 use medusa_core::number::{json_number, numeric};
 use medusa_core::row_bytes::{write_key, RowBytes};
 use medusa_core::{Error, Result};
+use medusa_entity::gift_card;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::json::merge_totals;
-use crate::rows::{ItemRows, OrderRows, ShippingMethodRows};
+use crate::rows::{GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows};
 use crate::shape::{Shape, EXCLUDED};
 use crate::spec::OrderQuery;
 
@@ -149,6 +150,54 @@ fn boolean(value: bool) -> Piece<'static> {
 
 const NULL: Piece<'static> = Piece::Bytes(b"null");
 
+/// A loaded to-one row with its flag-only `includes_tax` (when served), or `null`.
+fn one_flagged<M: Serialize>(
+    row: Option<&M>,
+    includes_tax: Option<bool>,
+) -> Result<Piece<'static>> {
+    Ok(match row {
+        Some(row) => Piece::Owned(object_with(row, |object| {
+            if let Some(value) = includes_tax {
+                object.push("includes_tax", boolean(value));
+            }
+        })?),
+        None => NULL,
+    })
+}
+
+/// `rows` as an array of their `model`s, each with its to-one row `one` under `key` (or
+/// `null` when `null_when_missing`).
+fn with_one<R, M: Serialize, O: Serialize>(
+    rows: &[R],
+    model: impl Fn(&R) -> &M,
+    key: &'static str,
+    one: impl Fn(&R) -> Option<&O>,
+    null_when_missing: bool,
+) -> Result<Vec<u8>> {
+    let models: Vec<&M> = rows.iter().map(model).collect();
+    objects_with(&models, |index, object| {
+        match rows.get(index).and_then(&one) {
+            Some(row) => object.push(key, Piece::Owned(object_with(row, |_| ())?)),
+            None if null_when_missing => object.push(key, NULL),
+            None => {}
+        }
+        Ok(())
+    })
+}
+
+fn card_of(transaction: &GiftCardTransactionRows) -> Option<&gift_card::Model> {
+    transaction.gift_card.as_ref()
+}
+
+/// What totals added to row `index`, written over its fields.
+fn push_totals(object: &mut Object<'_>, totals: &mut [Map<String, Value>], index: usize) {
+    if let Some(added) = totals.get_mut(index) {
+        for (key, value) in std::mem::take(added) {
+            object.push(key, Piece::Json(value));
+        }
+    }
+}
+
 fn number(value: f64) -> Result<Vec<u8>> {
     serde_json::to_vec(&json_number(value)).map_err(unwritable)
 }
@@ -217,15 +266,10 @@ pub(crate) fn write_order(
     let mut order = Object::default();
     order.fields(&order_bytes, 0);
     if let Some(region) = &rows.region {
-        let piece = match region {
-            Some(region) => Piece::Owned(object_with(region, |object| {
-                if let Some(value) = rows.region_includes_tax {
-                    object.push("includes_tax", boolean(value));
-                }
-            })?),
-            None => NULL,
-        };
-        order.push("region", piece);
+        order.push(
+            "region",
+            one_flagged(region.as_ref(), rows.region_includes_tax)?,
+        );
     }
     if let Some(items) = rows.items.as_ref().filter(|_| shape.shows("items")) {
         order.push(
@@ -238,28 +282,28 @@ pub(crate) fn write_order(
         order.push("shipping_methods", Piece::Owned(written));
     }
     if let Some(discounts) = &rows.discounts {
-        let models: Vec<_> = discounts.iter().map(|d| &d.discount).collect();
-        let written = objects_with(&models, |index, object| {
-            let rule = match discounts.get(index).and_then(|d| d.rule.as_ref()) {
-                Some(rule) => Piece::Owned(object_with(rule, |_| ())?),
-                None => NULL,
-            };
-            object.push("rule", rule);
-            Ok(())
-        })?;
+        // A discount shows its rule, `null` when it has none.
+        let written = with_one(
+            discounts,
+            |d| &d.discount,
+            "rule",
+            |d| d.rule.as_ref(),
+            true,
+        )?;
         order.push("discounts", Piece::Owned(written));
     }
     if let Some(cards) = &rows.gift_cards {
         order.push("gift_cards", Piece::Owned(objects(cards)?));
     }
     if let Some(transactions) = &rows.gift_card_transactions {
-        let models: Vec<_> = transactions.iter().map(|t| &t.transaction).collect();
-        let written = objects_with(&models, |index, object| {
-            if let Some(card) = transactions.get(index).and_then(|t| t.gift_card.as_ref()) {
-                object.push("gift_card", Piece::Owned(object_with(card, |_| ())?));
-            }
-            Ok(())
-        })?;
+        // A transaction shows its card only when it was loaded.
+        let written = with_one(
+            transactions,
+            |t| &t.transaction,
+            "gift_card",
+            card_of,
+            false,
+        )?;
         order.push("gift_card_transactions", Piece::Owned(written));
     }
     if let Some(payments) = &rows.payments {
@@ -309,11 +353,7 @@ fn write_items(
         if let Some(value) = rows.includes_tax {
             item.push("includes_tax", boolean(value));
         }
-        if let Some(added) = totals.get_mut(index) {
-            for (key, value) in std::mem::take(added) {
-                item.push(key, Piece::Json(value));
-            }
-        }
+        push_totals(&mut item, &mut totals, index);
         item.write(&mut out, |key, array| {
             if shape.plain_items && key == EXCLUDED {
                 return false;
@@ -342,14 +382,7 @@ fn write_methods(
             return Ok(());
         };
         if let Some(option) = &rows.shipping_option {
-            let piece = match option {
-                Some(option) => Piece::Owned(object_with(option, |shown| {
-                    if let Some(value) = rows.option_includes_tax {
-                        shown.push("includes_tax", boolean(value));
-                    }
-                })?),
-                None => NULL,
-            };
+            let piece = one_flagged(option.as_ref(), rows.option_includes_tax)?;
             object.push("shipping_option", piece);
         }
         if let Some(value) = rows.includes_tax {
@@ -358,11 +391,7 @@ fn write_methods(
         if let Some(lines) = &rows.tax_lines {
             object.push("tax_lines", Piece::Owned(objects(lines)?));
         }
-        if let Some(added) = totals.get_mut(index) {
-            for (key, value) in std::mem::take(added) {
-                object.push(key, Piece::Json(value));
-            }
-        }
+        push_totals(object, &mut totals, index);
         Ok(())
     })
 }
