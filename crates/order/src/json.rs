@@ -83,7 +83,7 @@ fn objects<M: serde::Serialize>(rows: &[M]) -> Result<Value> {
     ))
 }
 
-fn swap(rows: &SwapRows) -> Result<Value> {
+pub(crate) fn swap(rows: &SwapRows) -> Result<Value> {
     let mut json = to_map(&rows.swap)?;
     if let Some(additional) = &rows.additional_items {
         json.insert("additional_items".into(), items(additional)?);
@@ -92,7 +92,7 @@ fn swap(rows: &SwapRows) -> Result<Value> {
     Ok(Value::Object(json))
 }
 
-fn claim(rows: &ClaimRows) -> Result<Value> {
+pub(crate) fn claim(rows: &ClaimRows) -> Result<Value> {
     let mut json = to_map(&rows.claim)?;
     if let Some(additional) = &rows.additional_items {
         json.insert("additional_items".into(), items(additional)?);

@@ -16,6 +16,7 @@
 // Tests may unwrap: a panic there is the failure report.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod answer;
 pub mod edit_rows;
 pub mod events;
 pub mod fulfill;

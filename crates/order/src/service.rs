@@ -20,8 +20,13 @@ use crate::spec::{OrderListQuery, OrderQuery, CUSTOMER, SHIPPING_ADDRESS};
 pub trait OrderService: Send + Sync {
     /// A page of orders: each with its loaded relations, trimmed to the selection.
     async fn list(&self, query: &OrderListQuery) -> Result<ListPage<Value>>;
+    /// The page as its JSON body (`{"orders": [...], "count", "offset", "limit"}`): the
+    /// bytes of [`Self::list`]'s page, written without building it.
+    async fn list_json(&self, query: &OrderListQuery) -> Result<Vec<u8>>;
     /// One order, with totals, trimmed to the selection.
     async fn retrieve(&self, id: &str, query: &OrderQuery) -> Result<Value>;
+    /// One order as its JSON body (`{"order": ...}`), written without building it.
+    async fn retrieve_json(&self, id: &str, query: &OrderQuery) -> Result<Vec<u8>>;
     /// One order's typed rows with the relations totals read (for the totals crate and
     /// for writes that re-read an order).
     async fn rows(&self, id: &str, query: &OrderQuery) -> Result<OrderRows>;
@@ -74,9 +79,37 @@ fn shown(mut rows: OrderRows, query: &OrderQuery) -> Result<Value> {
     Ok(Value::Object(json))
 }
 
-#[async_trait]
-impl OrderService for SeaOrderService {
-    async fn list(&self, list: &OrderListQuery) -> Result<ListPage<Value>> {
+/// The bytes of [`shown`]'s answer, written straight from the rows.
+fn write_shown(out: &mut Vec<u8>, mut rows: OrderRows, query: &OrderQuery) -> Result<()> {
+    if query.returnable_items {
+        // Copies the items as shown: built as values.
+        let value = shown(rows, query)?;
+        return serde_json::to_writer(out, &value).map_err(|err| {
+            Error::UnexpectedState(format!("an order could not be written: {err}"))
+        });
+    }
+    // Debug builds (the tests) hold every written answer to the bytes of the built one.
+    #[cfg(debug_assertions)]
+    let (start, built) = (
+        out.len(),
+        serde_json::to_string(&shown(rows.clone(), query)?).unwrap_or_default(),
+    );
+    let loaded_as_json = std::mem::take(&mut rows.shown);
+    crate::answer::write_order(out, &rows, loaded_as_json, query)?;
+    #[cfg(debug_assertions)]
+    {
+        let written = String::from_utf8_lossy(&out[start..]);
+        debug_assert!(
+            written == built,
+            "written order differs from the built one:\n{written}\n{built}"
+        );
+    }
+    Ok(())
+}
+
+impl SeaOrderService {
+    /// The page's orders with their relations, and the count.
+    async fn page(&self, list: &OrderListQuery) -> Result<(Vec<OrderRows>, u64)> {
         let mut select = order::Entity::find();
         if list.plan.search.is_some() {
             // Medusa's search requires a customer and a shipping address.
@@ -114,7 +147,14 @@ impl OrderService for SeaOrderService {
             .count(list.plan.apply_count(select.clone()).into_query())
             .await?;
         let loaded = orders(&mut reader, list.plan.apply(select), &needs).await?;
-        drop(reader);
+        Ok((loaded, count))
+    }
+}
+
+#[async_trait]
+impl OrderService for SeaOrderService {
+    async fn list(&self, list: &OrderListQuery) -> Result<ListPage<Value>> {
+        let (loaded, count) = self.page(list).await?;
         let items = loaded
             .into_iter()
             .map(|rows| shown(rows, &list.query))
@@ -122,9 +162,37 @@ impl OrderService for SeaOrderService {
         Ok(list.plan.page("orders", items, count))
     }
 
+    async fn list_json(&self, list: &OrderListQuery) -> Result<Vec<u8>> {
+        let (loaded, count) = self.page(list).await?;
+        let page = list.plan.page("orders", Vec::<()>::new(), count);
+        let mut out = Vec::with_capacity(loaded.len() * 8192 + 64);
+        out.extend_from_slice(b"{\"orders\":[");
+        for (index, rows) in loaded.into_iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            write_shown(&mut out, rows, &list.query)?;
+        }
+        let tail = format!(
+            "],\"count\":{},\"offset\":{},\"limit\":{}}}",
+            page.count, page.offset, page.limit
+        );
+        out.extend_from_slice(tail.as_bytes());
+        Ok(out)
+    }
+
     async fn retrieve(&self, id: &str, query: &OrderQuery) -> Result<Value> {
         let rows = self.rows(id, query).await?;
         shown(rows, query)
+    }
+
+    async fn retrieve_json(&self, id: &str, query: &OrderQuery) -> Result<Vec<u8>> {
+        let rows = self.rows(id, query).await?;
+        let mut out = Vec::with_capacity(16384);
+        out.extend_from_slice(b"{\"order\":");
+        write_shown(&mut out, rows, query)?;
+        out.push(b'}');
+        Ok(out)
     }
 
     async fn rows(&self, id: &str, query: &OrderQuery) -> Result<OrderRows> {

@@ -34,7 +34,7 @@ const ALWAYS_KEPT: &[&str] = &[
 ];
 
 /// Removed from the order and from plain objects in it (Medusa's `EXCLUDED_FIELDS`).
-const EXCLUDED: &str = "raw_discount_total";
+pub(crate) const EXCLUDED: &str = "raw_discount_total";
 
 /// How an order answer is trimmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +150,23 @@ impl Shape {
             kept,
             under_kept,
         }
+    }
+
+    /// Whether a key at `path` survives the trim: kept whole, or an array some kept path
+    /// lies under.
+    pub(crate) fn keeps(&self, path: &str, is_array: bool) -> bool {
+        self.kept.contains(path) || (is_array && self.under_kept.contains(path))
+    }
+
+    /// Whether anything at `path` can survive the trim.
+    pub(crate) fn shows(&self, path: &str) -> bool {
+        self.kept.contains(path) || self.under_kept.contains(path)
+    }
+
+    /// Whether the order's items are walked into and trimmed key by key (plain objects under
+    /// a kept path, not kept whole).
+    pub(crate) fn walks_items(&self) -> bool {
+        self.plain_items && !self.kept.contains("items") && self.under_kept.contains("items")
     }
 
     /// Trims the order's JSON as Medusa's `cleanResponseData` does.

@@ -24,15 +24,20 @@ fn answer_query(state: &AppState, req: &HttpRequest) -> ApiResult<OrderQuery> {
 pub async fn list_orders(state: State, req: HttpRequest) -> Answer {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_list(req.query_string(), state.backend, sales_channels)?;
-    let page = state.orders.list(&query).await?;
-    Ok(HttpResponse::Ok().json(page))
+    let body = state.orders.list_json(&query).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body))
 }
 
 /// `GET /admin/orders/{id}`
 pub async fn get_order(state: State, id: Id, req: HttpRequest) -> Answer {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
     let query = plan_order_retrieve(req.query_string(), sales_channels)?;
-    wrapped("order", state.orders.retrieve(&id, &query).await?)
+    let body = state.orders.retrieve_json(&id, &query).await?;
+    Ok(HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body))
 }
 
 /// `POST /admin/orders/{id}`
