@@ -129,7 +129,8 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
             "m0003_event_outbox",
             "m0004_read_indexes",
             "m0005_login_failures",
-            "m0006_order_read_index"
+            "m0006_order_read_index",
+            "m0007_image_url_index"
         ]
     );
 
@@ -142,7 +143,7 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
         "a second migrate changed the schema:\n{diff}"
     );
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
-    assert_eq!(applied_versions(&db).await.len(), 6);
+    assert_eq!(applied_versions(&db).await.len(), 7);
 
     db.close().await.unwrap();
     drop(database);
@@ -231,7 +232,8 @@ async fn existing_medusa_database_is_adopted_untouched() {
             "m0003_event_outbox",
             "m0004_read_indexes",
             "m0005_login_failures",
-            "m0006_order_read_index"
+            "m0006_order_read_index",
+            "m0007_image_url_index"
         ]
     );
 
@@ -243,7 +245,7 @@ async fn existing_medusa_database_is_adopted_untouched() {
         diff.is_empty(),
         "a second migrate changed the schema:\n{diff}"
     );
-    assert_eq!(applied_versions(&db).await.len(), 6);
+    assert_eq!(applied_versions(&db).await.len(), 7);
 
     db.close().await.unwrap();
     drop(database);

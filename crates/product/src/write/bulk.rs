@@ -6,10 +6,11 @@
 
 use super::*;
 use medusa_events::Events;
-use medusa_load::{link_pairs, live, missing};
+use medusa_load::{exists, link_pairs, live, missing};
 use sea_orm::{ActiveModelBehavior, Iterable, PaginatorTrait, TryIntoModel};
 
 use crate::prices::{insert_variant_prices, new_base_price, region_currencies, NewPrice};
+use crate::read::among;
 
 /// A new product (its `variants` unused) with its new variants, each with its option values
 /// by option title, as `create_variant_in` would be given them one by one.
@@ -176,7 +177,7 @@ async fn acceptable<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Re
     }
     if unique(&handles).len() != handles.len()
         || live::<product::Entity>()
-            .filter(product::Column::Handle.is_in(handles))
+            .filter(among(conn, product::Column::Handle, handles))
             .count(conn)
             .await?
             > 0
@@ -222,49 +223,42 @@ fn codes_free(taken: &mut HashSet<(&'static str, String)>, variant: &VariantInpu
     })
 }
 
-/// Whether a live variant already holds one of the batch's unique codes.
+/// Whether a live variant already holds one of the batch's unique codes: one key-array
+/// lookup per code column, each answered by that column's unique index. (One statement
+/// `sku IN … OR barcode IN …` is planned as a scan of every variant, or, for `sku`, through
+/// Medusa's trigram index, whose common trigrams list every variant: either grows with the
+/// table.)
 async fn codes_taken<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Result<bool> {
-    let Some(any) = codes_condition(products) else {
-        return Ok(false);
-    };
-    Ok(live::<product_variant::Entity>()
-        .filter(any)
-        .count(conn)
-        .await?
-        > 0)
-}
-
-/// A variant holding any of the products' variants' unique codes; `None` without codes.
-fn codes_condition(products: &[NewProduct]) -> Option<sea_orm::Condition> {
     let variants: Vec<&VariantInput> = products
         .iter()
         .flat_map(|p| &p.variants)
         .map(|(v, _)| v)
         .collect();
-    let mut any = sea_orm::Condition::any();
-    let mut given = false;
-    for column in [
-        product_variant::Column::Sku,
-        product_variant::Column::Barcode,
-        product_variant::Column::Ean,
-        product_variant::Column::Upc,
-    ] {
+    let columns: [(
+        product_variant::Column,
+        fn(&VariantInput) -> &Option<Option<String>>,
+    ); 4] = [
+        (product_variant::Column::Sku, |v| &v.sku),
+        (product_variant::Column::Barcode, |v| &v.barcode),
+        (product_variant::Column::Ean, |v| &v.ean),
+        (product_variant::Column::Upc, |v| &v.upc),
+    ];
+    for (column, code) in columns {
         let values: Vec<String> = variants
             .iter()
-            .filter_map(|v| match column {
-                product_variant::Column::Sku => v.sku.clone(),
-                product_variant::Column::Barcode => v.barcode.clone(),
-                product_variant::Column::Ean => v.ean.clone(),
-                _ => v.upc.clone(),
-            })
-            .flatten()
+            .filter_map(|v| code(v).clone().flatten())
             .collect();
-        if !values.is_empty() {
-            any = any.add(column.is_in(values));
-            given = true;
+        if !values.is_empty()
+            && exists(
+                conn,
+                live::<product_variant::Entity>().filter(among(conn, column, values)),
+            )
+            .await?
+        {
+            return Ok(true);
         }
     }
-    given.then_some(any)
+    Ok(false)
 }
 
 /// Live rows by value: the type (the first found), tags (the last found) and images (the
@@ -314,7 +308,11 @@ async fn related<C: ConnectionTrait>(
     let mut types: HashMap<String, String> = HashMap::new();
     if !type_values.is_empty() {
         for row in live::<product_type::Entity>()
-            .filter(product_type::Column::Value.is_in(type_values.clone()))
+            .filter(among(
+                conn,
+                product_type::Column::Value,
+                type_values.clone(),
+            ))
             .all(conn)
             .await?
         {
@@ -325,7 +323,7 @@ async fn related<C: ConnectionTrait>(
     if !tag_values.is_empty() {
         tags.extend(
             live::<product_tag::Entity>()
-                .filter(product_tag::Column::Value.is_in(tag_values.clone()))
+                .filter(among(conn, product_tag::Column::Value, tag_values.clone()))
                 .all(conn)
                 .await?
                 .into_iter()
@@ -336,7 +334,7 @@ async fn related<C: ConnectionTrait>(
     if !urls.is_empty() {
         images.extend(
             live::<image::Entity>()
-                .filter(image::Column::Url.is_in(urls.clone()))
+                .filter(among(conn, image::Column::Url, urls.clone()))
                 .order_by_asc(image::Column::CreatedAt)
                 .all(conn)
                 .await?
