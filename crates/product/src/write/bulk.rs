@@ -2,11 +2,14 @@
 //! links and events `create_product_in` then `create_variant_in` for each variant would write,
 //! with each table written in a few multi-row statements and each check read once for the
 //! whole batch. Nothing is refused here: when a check would fail, the batch answers `false`
-//! before writing anything, and the caller writes one by one to get Medusa's error.
+//! before writing anything, and the caller writes one by one to get Medusa's error. The one
+//! check not read beforehand is the variants' unique codes (sku, barcode, ean, upc) against
+//! the table: their unique indexes refuse the insert, so the caller runs the batch in a
+//! savepoint and treats an error as a refusal.
 
 use super::*;
 use medusa_events::Events;
-use medusa_load::{exists, link_pairs, live, missing};
+use medusa_load::{link_pairs, live, missing};
 use sea_orm::{ActiveModelBehavior, Iterable, PaginatorTrait, TryIntoModel};
 
 use crate::prices::{insert_variant_prices, new_base_price, region_currencies, NewPrice};
@@ -71,7 +74,8 @@ struct Planned<'a> {
 }
 
 /// Writes `products` (new handles, new variants) in the caller's transaction, or answers
-/// `false` without writing when any of them would be refused.
+/// `false` without writing when any of them would be refused; a code a live variant already
+/// holds fails the variants' insert (run it in a savepoint).
 pub async fn create_products_in<C: ConnectionTrait>(
     conn: &C,
     defaults: &NewProductDefaults,
@@ -161,7 +165,8 @@ pub async fn create_products_in<C: ConnectionTrait>(
 }
 
 /// Whether none of the products would be refused by the checks `create_product_in` and
-/// `create_variant_in` read from the database (the rest are checked as the rows are built).
+/// `create_variant_in` read from the database (the rest are checked as the rows are built;
+/// the variants' codes by their unique indexes).
 async fn acceptable<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Result<bool> {
     let mut handles = Vec::with_capacity(products.len());
     for NewProduct { product, .. } in products {
@@ -193,8 +198,7 @@ async fn acceptable<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Re
             .is_empty()
         && missing(conn, product_collection::Entity::find(), &collections)
             .await?
-            .is_empty()
-        && !codes_taken(conn, products).await?)
+            .is_empty())
 }
 
 /// The sales channels, categories and collections the products name.
@@ -221,44 +225,6 @@ fn codes_free(taken: &mut HashSet<(&'static str, String)>, variant: &VariantInpu
         Some(Some(value)) => taken.insert((name, value.clone())),
         _ => true,
     })
-}
-
-/// Whether a live variant already holds one of the batch's unique codes: one key-array
-/// lookup per code column, each answered by that column's unique index. (One statement
-/// `sku IN … OR barcode IN …` is planned as a scan of every variant, or, for `sku`, through
-/// Medusa's trigram index, whose common trigrams list every variant: either grows with the
-/// table.)
-async fn codes_taken<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Result<bool> {
-    let variants: Vec<&VariantInput> = products
-        .iter()
-        .flat_map(|p| &p.variants)
-        .map(|(v, _)| v)
-        .collect();
-    let columns: [(
-        product_variant::Column,
-        fn(&VariantInput) -> &Option<Option<String>>,
-    ); 4] = [
-        (product_variant::Column::Sku, |v| &v.sku),
-        (product_variant::Column::Barcode, |v| &v.barcode),
-        (product_variant::Column::Ean, |v| &v.ean),
-        (product_variant::Column::Upc, |v| &v.upc),
-    ];
-    for (column, code) in columns {
-        let values: Vec<String> = variants
-            .iter()
-            .filter_map(|v| code(v).clone().flatten())
-            .collect();
-        if !values.is_empty()
-            && exists(
-                conn,
-                live::<product_variant::Entity>().filter(among(conn, column, values)),
-            )
-            .await?
-        {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 /// Live rows by value: the type (the first found), tags (the last found) and images (the
