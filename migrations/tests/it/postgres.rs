@@ -37,6 +37,7 @@ fn expected_read_indexes() -> Vec<String> {
         r#"CREATE INDEX "IDX_product_option_product_id" ON public.product_option USING btree (product_id)"#.to_owned(),
         r#"CREATE INDEX "IDX_product_created_at_id" ON public.product USING btree (created_at, id) WHERE (deleted_at IS NULL)"#.to_owned(),
         r#"CREATE INDEX "IDX_order_created_at_id" ON public."order" USING btree (created_at, id)"#.to_owned(),
+        r#"CREATE INDEX "IDX_image_url" ON public.image USING hash (url) WHERE (deleted_at IS NULL)"#.to_owned(),
     ]
 }
 
