@@ -1,7 +1,7 @@
 //! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
 //! migrations insert.
 //!
-//! Six migrations, recorded in this server's own version table, [`VERSION_TABLE`]
+//! Seven migrations, recorded in this server's own version table, [`VERSION_TABLE`]
 //! (`medusa_admin_migrations`), so that a host application embedding the crates keeps
 //! sea-orm's default `seaql_migrations` for its own migrations. Databases migrated before the
 //! table had its own name get their rows moved over on the next migrate
@@ -26,6 +26,8 @@
 //!    instance on the database.
 //! 6. `m0006_order_read_index` adds the order list's index to Medusa's `order` table (one of
 //!    [`READ_INDEXES`]).
+//! 7. `m0007_image_url_index` adds an index on live images' URLs, which the product import
+//!    looks up (one of [`READ_INDEXES`]).
 //!
 //! The inventory and stock-location modules' tables are not among them either: a database gets
 //! them only when asked (`medusa-admin migrate --inventory`, [`migrate_inventory`]), recorded
@@ -81,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(read_indexes::ReadIndexes),
             Box::new(login_failures::LoginFailures),
             Box::new(read_indexes::OrderReadIndex),
+            Box::new(read_indexes::ImageUrlIndex),
         ]
     }
 }

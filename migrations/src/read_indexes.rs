@@ -10,6 +10,8 @@
 //!   `created_at DESC, id DESC`, read from the index instead of sorting every product.
 //! - `order (created_at, id)` (a later migration, `m0006_order_read_index`): the same for the
 //!   default order list.
+//! - `image (url) WHERE deleted_at IS NULL` (`m0007_image_url_index`): the product import
+//!   reuses live images by URL, a scan of every image per chunk without it.
 
 use sea_orm_migration::prelude::*;
 
@@ -36,7 +38,12 @@ enum Product {
 }
 
 /// The names of the indexes these migrations add to Medusa's tables.
-pub const READ_INDEXES: [&str; 3] = [OPTION_PRODUCT_INDEX, PRODUCT_ORDER_INDEX, ORDER_LIST_INDEX];
+pub const READ_INDEXES: [&str; 4] = [
+    OPTION_PRODUCT_INDEX,
+    PRODUCT_ORDER_INDEX,
+    ORDER_LIST_INDEX,
+    IMAGE_URL_INDEX,
+];
 
 const OPTION_PRODUCT_INDEX: &str = "IDX_product_option_product_id";
 const PRODUCT_ORDER_INDEX: &str = "IDX_product_created_at_id";
@@ -116,6 +123,41 @@ impl MigrationTrait for OrderReadIndex {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_index(Index::drop().if_exists().name(ORDER_LIST_INDEX).to_owned())
+            .await
+    }
+}
+
+/// `image (url)` for live images: the product import looks its images' URLs up per chunk.
+/// A hash index on PostgreSQL, which holds a URL of any length (a B-tree entry is limited to
+/// about 2.7 kB, and Medusa's `url` column is unbounded); SQLite's B-tree has no such limit.
+pub(crate) struct ImageUrlIndex;
+
+const IMAGE_URL_INDEX: &str = "IDX_image_url";
+
+impl MigrationName for ImageUrlIndex {
+    fn name(&self) -> &str {
+        "m0007_image_url_index"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for ImageUrlIndex {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let method = match manager.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => "USING hash ",
+            _ => "",
+        };
+        let sql = format!(
+            "CREATE INDEX IF NOT EXISTS \"{IMAGE_URL_INDEX}\" ON image {method}(url) \
+             WHERE deleted_at IS NULL"
+        );
+        manager.get_connection().execute_unprepared(&sql).await?;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(Index::drop().if_exists().name(IMAGE_URL_INDEX).to_owned())
             .await
     }
 }

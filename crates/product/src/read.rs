@@ -40,7 +40,11 @@ use relations::*;
 type Json = Map<String, Value>;
 
 /// `column` is one of `keys`, as the connection's backend best writes it.
-fn among<C: ConnectionTrait>(conn: &C, column: impl ColumnTrait, keys: Vec<String>) -> SimpleExpr {
+pub(crate) fn among<C: ConnectionTrait>(
+    conn: &C,
+    column: impl ColumnTrait,
+    keys: Vec<String>,
+) -> SimpleExpr {
     key_in(column.into_expr(), keys, conn.get_database_backend())
 }
 

@@ -37,6 +37,7 @@ fn expected_read_indexes() -> Vec<String> {
         r#"CREATE INDEX "IDX_product_option_product_id" ON public.product_option USING btree (product_id)"#.to_owned(),
         r#"CREATE INDEX "IDX_product_created_at_id" ON public.product USING btree (created_at, id) WHERE (deleted_at IS NULL)"#.to_owned(),
         r#"CREATE INDEX "IDX_order_created_at_id" ON public."order" USING btree (created_at, id)"#.to_owned(),
+        r#"CREATE INDEX "IDX_image_url" ON public.image USING hash (url) WHERE (deleted_at IS NULL)"#.to_owned(),
     ]
 }
 
@@ -129,7 +130,8 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
             "m0003_event_outbox",
             "m0004_read_indexes",
             "m0005_login_failures",
-            "m0006_order_read_index"
+            "m0006_order_read_index",
+            "m0007_image_url_index"
         ]
     );
 
@@ -142,7 +144,7 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
         "a second migrate changed the schema:\n{diff}"
     );
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
-    assert_eq!(applied_versions(&db).await.len(), 6);
+    assert_eq!(applied_versions(&db).await.len(), 7);
 
     db.close().await.unwrap();
     drop(database);
@@ -231,7 +233,8 @@ async fn existing_medusa_database_is_adopted_untouched() {
             "m0003_event_outbox",
             "m0004_read_indexes",
             "m0005_login_failures",
-            "m0006_order_read_index"
+            "m0006_order_read_index",
+            "m0007_image_url_index"
         ]
     );
 
@@ -243,7 +246,7 @@ async fn existing_medusa_database_is_adopted_untouched() {
         diff.is_empty(),
         "a second migrate changed the schema:\n{diff}"
     );
-    assert_eq!(applied_versions(&db).await.len(), 6);
+    assert_eq!(applied_versions(&db).await.len(), 7);
 
     db.close().await.unwrap();
     drop(database);

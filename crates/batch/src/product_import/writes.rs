@@ -3,8 +3,9 @@
 //! (`medusa_product::write::bulk`), each table in a few statements; a chunk with anything
 //! else (updates, variants of products met before), or one the bulk write would refuse, is
 //! written row by row through `medusa-product`'s `*_in` functions, which also give Medusa's
-//! message for a refused row. The bulk attempt runs in a savepoint, so a refused chunk leaves
-//! nothing behind before it is written again row by row.
+//! message for a refused row. The bulk attempt runs in a savepoint, so a refused chunk (one
+//! of its variant codes taken: the unique index refuses the insert) leaves nothing behind
+//! before it is written again row by row.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

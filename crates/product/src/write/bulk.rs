@@ -2,7 +2,10 @@
 //! links and events `create_product_in` then `create_variant_in` for each variant would write,
 //! with each table written in a few multi-row statements and each check read once for the
 //! whole batch. Nothing is refused here: when a check would fail, the batch answers `false`
-//! before writing anything, and the caller writes one by one to get Medusa's error.
+//! before writing anything, and the caller writes one by one to get Medusa's error. The one
+//! check not read beforehand is the variants' unique codes (sku, barcode, ean, upc) against
+//! the table: their unique indexes refuse the insert, so the caller runs the batch in a
+//! savepoint and treats an error as a refusal.
 
 use super::*;
 use medusa_events::Events;
@@ -10,6 +13,7 @@ use medusa_load::{link_pairs, live, missing};
 use sea_orm::{ActiveModelBehavior, Iterable, PaginatorTrait, TryIntoModel};
 
 use crate::prices::{insert_variant_prices, new_base_price, region_currencies, NewPrice};
+use crate::read::among;
 
 /// A new product (its `variants` unused) with its new variants, each with its option values
 /// by option title, as `create_variant_in` would be given them one by one.
@@ -70,7 +74,8 @@ struct Planned<'a> {
 }
 
 /// Writes `products` (new handles, new variants) in the caller's transaction, or answers
-/// `false` without writing when any of them would be refused.
+/// `false` without writing when any of them would be refused; a code a live variant already
+/// holds fails the variants' insert (run it in a savepoint).
 pub async fn create_products_in<C: ConnectionTrait>(
     conn: &C,
     defaults: &NewProductDefaults,
@@ -160,7 +165,8 @@ pub async fn create_products_in<C: ConnectionTrait>(
 }
 
 /// Whether none of the products would be refused by the checks `create_product_in` and
-/// `create_variant_in` read from the database (the rest are checked as the rows are built).
+/// `create_variant_in` read from the database (the rest are checked as the rows are built;
+/// the variants' codes by their unique indexes).
 async fn acceptable<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Result<bool> {
     let mut handles = Vec::with_capacity(products.len());
     for NewProduct { product, .. } in products {
@@ -176,7 +182,7 @@ async fn acceptable<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Re
     }
     if unique(&handles).len() != handles.len()
         || live::<product::Entity>()
-            .filter(product::Column::Handle.is_in(handles))
+            .filter(among(conn, product::Column::Handle, handles))
             .count(conn)
             .await?
             > 0
@@ -192,8 +198,7 @@ async fn acceptable<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Re
             .is_empty()
         && missing(conn, product_collection::Entity::find(), &collections)
             .await?
-            .is_empty()
-        && !codes_taken(conn, products).await?)
+            .is_empty())
 }
 
 /// The sales channels, categories and collections the products name.
@@ -220,51 +225,6 @@ fn codes_free(taken: &mut HashSet<(&'static str, String)>, variant: &VariantInpu
         Some(Some(value)) => taken.insert((name, value.clone())),
         _ => true,
     })
-}
-
-/// Whether a live variant already holds one of the batch's unique codes.
-async fn codes_taken<C: ConnectionTrait>(conn: &C, products: &[NewProduct]) -> Result<bool> {
-    let Some(any) = codes_condition(products) else {
-        return Ok(false);
-    };
-    Ok(live::<product_variant::Entity>()
-        .filter(any)
-        .count(conn)
-        .await?
-        > 0)
-}
-
-/// A variant holding any of the products' variants' unique codes; `None` without codes.
-fn codes_condition(products: &[NewProduct]) -> Option<sea_orm::Condition> {
-    let variants: Vec<&VariantInput> = products
-        .iter()
-        .flat_map(|p| &p.variants)
-        .map(|(v, _)| v)
-        .collect();
-    let mut any = sea_orm::Condition::any();
-    let mut given = false;
-    for column in [
-        product_variant::Column::Sku,
-        product_variant::Column::Barcode,
-        product_variant::Column::Ean,
-        product_variant::Column::Upc,
-    ] {
-        let values: Vec<String> = variants
-            .iter()
-            .filter_map(|v| match column {
-                product_variant::Column::Sku => v.sku.clone(),
-                product_variant::Column::Barcode => v.barcode.clone(),
-                product_variant::Column::Ean => v.ean.clone(),
-                _ => v.upc.clone(),
-            })
-            .flatten()
-            .collect();
-        if !values.is_empty() {
-            any = any.add(column.is_in(values));
-            given = true;
-        }
-    }
-    given.then_some(any)
 }
 
 /// Live rows by value: the type (the first found), tags (the last found) and images (the
@@ -314,7 +274,11 @@ async fn related<C: ConnectionTrait>(
     let mut types: HashMap<String, String> = HashMap::new();
     if !type_values.is_empty() {
         for row in live::<product_type::Entity>()
-            .filter(product_type::Column::Value.is_in(type_values.clone()))
+            .filter(among(
+                conn,
+                product_type::Column::Value,
+                type_values.clone(),
+            ))
             .all(conn)
             .await?
         {
@@ -325,7 +289,7 @@ async fn related<C: ConnectionTrait>(
     if !tag_values.is_empty() {
         tags.extend(
             live::<product_tag::Entity>()
-                .filter(product_tag::Column::Value.is_in(tag_values.clone()))
+                .filter(among(conn, product_tag::Column::Value, tag_values.clone()))
                 .all(conn)
                 .await?
                 .into_iter()
@@ -336,7 +300,7 @@ async fn related<C: ConnectionTrait>(
     if !urls.is_empty() {
         images.extend(
             live::<image::Entity>()
-                .filter(image::Column::Url.is_in(urls.clone()))
+                .filter(among(conn, image::Column::Url, urls.clone()))
                 .order_by_asc(image::Column::CreatedAt)
                 .all(conn)
                 .await?
