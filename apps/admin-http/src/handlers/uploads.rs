@@ -3,7 +3,9 @@
 //! Uploads arrive as `multipart/form-data` with the files in the field `files`, as Medusa's
 //! multer setup takes them. Each file is checked against the upload policy while it arrives:
 //! its type (by extension) before any byte is kept, its size as bytes come in, so an oversized
-//! file is refused (413) without reading it whole.
+//! file is refused (413) without reading it whole. Accepted bytes are spooled to a temporary
+//! file, never held in memory, so a large import file costs the server no more memory than a
+//! small one.
 
 use actix_multipart::Multipart;
 use actix_web::{
@@ -12,9 +14,10 @@ use actix_web::{
 };
 use futures_util::StreamExt;
 use medusa_core::Error;
-use medusa_file::{input::file_key_from_body, Area, FileContent, FileError, NewFile};
+use medusa_file::{input::file_key_from_body, Area, FileContent, FileError};
 use serde::Deserialize;
 use serde_json::json;
+use tokio::io::AsyncWriteExt;
 
 use crate::{
     error::{body_for_status, error_response, ApiError},
@@ -35,13 +38,20 @@ fn file_error_response(err: FileError) -> HttpResponse {
     error_response(status, body_for_status(status, err.to_string()))
 }
 
+/// A file of the request as it arrived, on disk until stored; the temporary file is removed
+/// when this is dropped, stored or not.
+struct Spooled {
+    name: String,
+    path: tempfile::TempPath,
+}
+
 /// Reads every file of the request, each accepted by the policy, or the response refusing
-/// them.
+/// them. No file is stored before all of them are accepted.
 async fn read_files(
     state: &AppState,
     req: &HttpRequest,
     mut payload: Multipart,
-) -> Result<Vec<NewFile>, HttpResponse> {
+) -> Result<Vec<Spooled>, HttpResponse> {
     let refuse = |err: Error| actix_web::ResponseError::error_response(&ApiError(err));
     let is_multipart = req
         .headers()
@@ -86,22 +96,28 @@ async fn read_files(
             .check_count(files.len() + 1)
             .map_err(file_error_response)?;
         policy.accept(&file_name).map_err(file_error_response)?;
-        let mut bytes = Vec::new();
+        let spool_error = |e: std::io::Error| file_error_response(FileError::from(e));
+        let path = tempfile::NamedTempFile::new()
+            .map_err(spool_error)?
+            .into_temp_path();
+        let mut spool = tokio::fs::File::create(&path).await.map_err(spool_error)?;
+        let mut size: u64 = 0;
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(|e| {
                 refuse(Error::invalid_data(format!(
                     "The multipart body could not be read: {e}"
                 )))
             })?;
-            let size = u64::try_from(bytes.len() + chunk.len()).unwrap_or(u64::MAX);
+            size = size.saturating_add(u64::try_from(chunk.len()).unwrap_or(u64::MAX));
             policy
                 .check_size(&file_name, size)
                 .map_err(file_error_response)?;
-            bytes.extend_from_slice(&chunk);
+            spool.write_all(&chunk).await.map_err(spool_error)?;
         }
-        files.push(NewFile {
+        spool.flush().await.map_err(spool_error)?;
+        files.push(Spooled {
             name: file_name,
-            bytes,
+            path,
         });
     }
     Ok(files)
@@ -119,7 +135,7 @@ async fn store_files(
     };
     let mut uploads = Vec::with_capacity(files.len());
     for file in files {
-        match state.files.put(area, file).await {
+        match state.files.put_path(area, &file.name, &file.path).await {
             Ok(stored) => uploads.push(stored),
             Err(err) => return file_error_response(err),
         }
