@@ -117,6 +117,26 @@ struct ItemsSetup {
     locations: [String; 3],
 }
 
+impl ItemsSetup {
+    /// The item's location levels route.
+    fn levels_path(&self) -> String {
+        format!("/admin/inventory-items/{}/location-levels", self.item)
+    }
+
+    /// Stocks the item at the setup's locations, `(location index, stocked quantity)` each.
+    async fn stock_at<B: actix_web::body::MessageBody>(
+        &self,
+        svc: &impl TestService<B>,
+        levels: &[(usize, i64)],
+    ) {
+        for &(index, stocked) in levels {
+            let body = json!({"location_id": self.locations[index], "stocked_quantity": stocked});
+            let level = send(svc, admin(post(&self.levels_path(), body))).await;
+            assert_eq!(level.status, 200, "{}", level.text);
+        }
+    }
+}
+
 async fn items_setup<B: actix_web::body::MessageBody>(svc: &impl TestService<B>) -> ItemsSetup {
     let created = send(
         svc,
@@ -228,7 +248,7 @@ on_both_backends! {
         inventory_on(&app).await;
         let svc = app.service().await;
         let s = items_setup(&svc).await;
-        let levels_path = format!("/admin/inventory-items/{}/location-levels", s.item);
+        let levels_path = s.levels_path();
         send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[0], "stocked_quantity": 17, "incoming_quantity": 2})))).await;
         let answer = send(&svc, admin(post(&format!("{levels_path}/{}", s.locations[0]), json!({"incoming_quantity": -1, "stocked_quantity": -1})))).await;
         assert_eq!((answer.status, &answer.body), (400, &json!({
@@ -243,7 +263,7 @@ on_both_backends! {
         inventory_on(&app).await;
         let svc = app.service().await;
         let s = items_setup(&svc).await;
-        let levels_path = format!("/admin/inventory-items/{}/location-levels", s.item);
+        let levels_path = s.levels_path();
         send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[0], "stocked_quantity": 15, "incoming_quantity": 5})))).await;
         send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[1], "stocked_quantity": 7, "incoming_quantity": 0})))).await;
         let answer = send(&svc, admin(get(&format!("/admin/inventory-items/{}", s.item)))).await;
@@ -292,9 +312,8 @@ on_both_backends! {
         inventory_on(&app).await;
         let svc = app.service().await;
         let s = items_setup(&svc).await;
-        let levels_path = format!("/admin/inventory-items/{}/location-levels", s.item);
-        send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[1], "stocked_quantity": 10})))).await;
-        send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[2], "stocked_quantity": 5})))).await;
+        let levels_path = s.levels_path();
+        s.stock_at(&svc, &[(1, 10), (2, 5)]).await;
         let answer = send(&svc, admin(get(&format!("{levels_path}?location_id[]={}", s.locations[1])))).await;
         assert_eq!(answer.status, 200, "{}", answer.text);
         let levels = answer.body["inventory_item"]["location_levels"].as_array().unwrap();
@@ -329,9 +348,7 @@ on_both_backends! {
         inventory_on(&app).await;
         let svc = app.service().await;
         let s = items_setup(&svc).await;
-        let levels_path = format!("/admin/inventory-items/{}/location-levels", s.item);
-        send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[1], "stocked_quantity": 10})))).await;
-        send(&svc, admin(post(&levels_path, json!({"location_id": s.locations[2], "stocked_quantity": 5})))).await;
+        s.stock_at(&svc, &[(1, 10), (2, 5)]).await;
         let answer = send(&svc, admin(get("/admin/inventory-items"))).await;
         let items = answer.body["inventory_items"].as_array().unwrap();
         assert_eq!(items.len(), 1, "{}", answer.text);
