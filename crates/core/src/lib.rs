@@ -14,6 +14,7 @@ pub mod list;
 pub mod metadata;
 pub mod number;
 pub mod patch;
+pub mod positional;
 pub mod row_bytes;
 pub mod time;
 

@@ -2,8 +2,9 @@
 //!
 //! A table file names its table and lists its columns in the table's order (the order of
 //! the JSON Medusa answers). The macro adds the shared derives, the empty `Relation`
-//! (relations are loaded by `medusa-load`), `ActiveModelBehavior`, and the attributes a
-//! column's type decides, so that a `Model` serializes as Medusa's JSON does:
+//! (relations are loaded by `medusa-load`), `ActiveModelBehavior`, `FromColumns` (the model
+//! read by its columns' positions, as `medusa-load` reads it), and the attributes a column's
+//! type decides, so that a `Model` serializes as Medusa's JSON does:
 //! - `DateTimeWithTimeZone` (and its `Option`) as `2024-01-07T10:00:00.000Z` (`medusa_core::time`);
 //! - `Json` (and its `Option`) stored as `jsonb`;
 //! - `f32` (and its `Option`), Medusa's `real` columns, stored as `Float` and printed as
@@ -21,11 +22,11 @@ macro_rules! table {
         $(#[$model_attr:meta])*
         pub struct Model { $($columns:tt)* }
     ) => {
-        table!(@column [$(#[$model_attr])*] [] $($columns)*);
+        table!(@column [$(#[$model_attr])*] [] [] $($columns)*);
     };
 
     // Every column is written: the model and what sea-orm wants beside it.
-    (@column [$(#[$model_attr:meta])*] [$($done:tt)*]) => {
+    (@column [$(#[$model_attr:meta])*] [$($done:tt)*] [$($names:ident)*]) => {
         use sea_orm::entity::prelude::*;
         use serde::{Deserialize, Serialize};
 
@@ -37,80 +38,94 @@ macro_rules! table {
         pub enum Relation {}
 
         impl ActiveModelBehavior for ActiveModel {}
+
+        impl medusa_core::positional::FromColumns for Model {
+            const COLUMNS: usize = [$(stringify!($names)),*].len();
+
+            fn from_columns(row: &QueryResult, at: usize) -> Result<Self, DbErr> {
+                let mut next = at;
+                let mut column = || {
+                    next += 1;
+                    next - 1
+                };
+                // Fields are initialised in the order written: the columns' order.
+                Ok(Self { $($names: row.try_get_by_index(column())?,)* })
+            }
+        }
     };
 
     // Medusa's entity timestamps.
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] $names:tt
         timestamps!(created_at, updated_at), $($rest:tt)*) => {
-        table!(@column $model [$($done)*] pub created_at: DateTimeWithTimeZone,
+        table!(@column $model [$($done)*] $names pub created_at: DateTimeWithTimeZone,
             pub updated_at: DateTimeWithTimeZone, $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] $names:tt
         timestamps!(created_at, updated_at, deleted_at), $($rest:tt)*) => {
-        table!(@column $model [$($done)*] pub created_at: DateTimeWithTimeZone,
+        table!(@column $model [$($done)*] $names pub created_at: DateTimeWithTimeZone,
             pub updated_at: DateTimeWithTimeZone, pub deleted_at: Option<DateTimeWithTimeZone>,
             $($rest)*);
     };
 
     // The columns whose type decides their attributes.
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: DateTimeWithTimeZone, $($rest:tt)*) => {
         table!(@column $model [$($done)*
             $(#[$attr])*
             #[serde(serialize_with = "medusa_core::time::serialize")]
             pub $name: DateTimeWithTimeZone,
-        ] $($rest)*);
+        ] [$($names)* $name] $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: Option<DateTimeWithTimeZone>, $($rest:tt)*) => {
         table!(@column $model [$($done)*
             $(#[$attr])*
             #[serde(serialize_with = "medusa_core::time::serialize_opt")]
             pub $name: Option<DateTimeWithTimeZone>,
-        ] $($rest)*);
+        ] [$($names)* $name] $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: Json, $($rest:tt)*) => {
         table!(@column $model [$($done)*
             $(#[$attr])*
             #[sea_orm(column_type = "JsonBinary")]
             pub $name: Json,
-        ] $($rest)*);
+        ] [$($names)* $name] $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: Option<Json>, $($rest:tt)*) => {
         table!(@column $model [$($done)*
             $(#[$attr])*
             #[sea_orm(column_type = "JsonBinary", nullable)]
             pub $name: Option<Json>,
-        ] $($rest)*);
+        ] [$($names)* $name] $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: f32, $($rest:tt)*) => {
         table!(@column $model [$($done)*
             $(#[$attr])*
             #[sea_orm(column_type = "Float")]
             #[serde(serialize_with = "medusa_core::number::serialize_real")]
             pub $name: f32,
-        ] $($rest)*);
+        ] [$($names)* $name] $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: Option<f32>, $($rest:tt)*) => {
         table!(@column $model [$($done)*
             $(#[$attr])*
             #[sea_orm(column_type = "Float", nullable)]
             #[serde(serialize_with = "medusa_core::number::serialize_opt_real")]
             pub $name: Option<f32>,
-        ] $($rest)*);
+        ] [$($names)* $name] $($rest)*);
     };
 
     // Any other column, as written.
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: Option<$inner:ident>, $($rest:tt)*) => {
-        table!(@column $model [$($done)* $(#[$attr])* pub $name: Option<$inner>,] $($rest)*);
+        table!(@column $model [$($done)* $(#[$attr])* pub $name: Option<$inner>,] [$($names)* $name] $($rest)*);
     };
-    (@column $model:tt [$($done:tt)*]
+    (@column $model:tt [$($done:tt)*] [$($names:ident)*]
         $(#[$attr:meta])* pub $name:ident: $type:ident, $($rest:tt)*) => {
-        table!(@column $model [$($done)* $(#[$attr])* pub $name: $type,] $($rest)*);
+        table!(@column $model [$($done)* $(#[$attr])* pub $name: $type,] [$($names)* $name] $($rest)*);
     };
 }

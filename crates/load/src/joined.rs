@@ -1,20 +1,59 @@
 //! Reading in the parent's own statement what costs a statement of its own otherwise:
 //! to-one relations left-joined into the parent's select ([`join_one`], read back with
-//! [`joined_one`]), and which child relations a page has at all ([`present`]), so a page
-//! skips the statements of relations none of its parents has.
+//! [`joined_one`] at the [`Positions`] its columns begin), and which child relations a page
+//! has at all ([`present`]), so a page skips the statements of relations none of its parents
+//! has.
 
-use medusa_core::Result;
+use medusa_core::positional::FromColumns;
+use medusa_core::{Error, Result};
 use medusa_query_dsl::key_in;
 use sea_orm::sea_query::{
     Alias, Condition, DynIden, Expr, IntoIden, JoinType, Query, SelectStatement, SimpleExpr,
 };
-use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable, QueryResult};
+use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, Iterable, QueryResult};
 
 use crate::reader::{Connection, Reader};
 
+/// What separates a joined relation's alias from its column names in the parent's row.
+const SEPARATOR: &str = "__";
+
 /// The prefix of a joined relation's columns in the parent's row.
 fn prefix(alias: &str) -> String {
-    format!("{alias}__")
+    format!("{alias}{SEPARATOR}")
+}
+
+/// Where the columns of each relation joined into a statement begin in its rows: found once
+/// per statement, from the names of its first row's columns, so each row is then read by
+/// position.
+#[derive(Debug, Default)]
+pub struct Positions {
+    starts: Vec<(String, usize)>,
+}
+
+impl Positions {
+    /// The positions in `results`' rows (none when there are no rows).
+    pub fn of(results: &[QueryResult]) -> Self {
+        let mut starts: Vec<(String, usize)> = Vec::new();
+        let names = results.first().map(QueryResult::column_names);
+        for (at, name) in names.iter().flatten().enumerate() {
+            if let Some((alias, _)) = name.split_once(SEPARATOR) {
+                if !starts.iter().any(|(known, _)| known == alias) {
+                    starts.push((alias.to_owned(), at));
+                }
+            }
+        }
+        Self { starts }
+    }
+
+    fn start(&self, alias: &str) -> Result<usize> {
+        self.starts
+            .iter()
+            .find(|(known, _)| known == alias)
+            .map(|(_, at)| *at)
+            .ok_or_else(|| {
+                Error::UnexpectedState(format!("the statement joined no relation `{alias}`"))
+            })
+    }
 }
 
 /// Left-joins `E` under `alias` into `select`, on `E`'s column `id` equal to the parent's
@@ -43,16 +82,24 @@ pub fn join_one<E: EntityTrait>(
 }
 
 /// The row [`join_one`] joined under `alias` (`id` its key column), or `None` when the join
-/// found none.
-pub fn joined_one<E: EntityTrait>(
+/// found none; `positions` are those of the statement's rows.
+pub fn joined_one<E>(
     row: &QueryResult,
+    positions: &Positions,
     alias: &str,
     id: E::Column,
-) -> Result<Option<E::Model>> {
-    let prefix = prefix(alias);
-    let key: Option<String> = row.try_get(&prefix, id.as_str())?;
+) -> Result<Option<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: FromColumns,
+{
+    let at = positions.start(alias)?;
+    let key_at = E::Column::iter()
+        .position(|column| column.as_str() == id.as_str())
+        .unwrap_or_default();
+    let key: Option<String> = row.try_get_by_index(at + key_at)?;
     match key {
-        Some(_) => Ok(Some(E::Model::from_query_result(row, &prefix)?)),
+        Some(_) => Ok(Some(E::Model::from_columns(row, at)?)),
         None => Ok(None),
     }
 }

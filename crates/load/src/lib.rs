@@ -19,7 +19,7 @@ mod reader;
 mod relation;
 
 pub use groups::{Children, Groups};
-pub use joined::{join_one, joined_one, present, Owned};
+pub use joined::{join_one, joined_one, present, Owned, Positions};
 pub use live::{
     exists, find_live, link, link_pairs, link_with, live, missing, only_live, relink, relink_with,
     taken, unlink,

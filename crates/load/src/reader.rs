@@ -1,13 +1,13 @@
 //! Where the statements of one read run: [`Reader`].
 
+use medusa_core::positional::FromColumns;
 use medusa_core::{Error, Result};
 use sea_orm::sea_query::{Alias, Expr, PostgresQueryBuilder, Query, SelectStatement};
 use sea_orm::sqlx::pool::PoolConnection;
 use sea_orm::sqlx::postgres::{PgRow, Postgres};
 use sea_orm::sqlx::Row;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
-    FromQueryResult, QueryResult,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait, QueryResult,
 };
 use sea_query_binder::SqlxBinder;
 
@@ -62,15 +62,17 @@ impl<'c, C: Connection> Reader<'c, C> {
         }
     }
 
-    /// The rows `select` selects from `E`'s table, as models.
-    pub async fn models<E: EntityTrait>(
-        &mut self,
-        select: &SelectStatement,
-    ) -> Result<Vec<E::Model>> {
+    /// The rows `select` selects from `E`'s table (its columns first, in their order), as
+    /// models.
+    pub async fn models<E>(&mut self, select: &SelectStatement) -> Result<Vec<E::Model>>
+    where
+        E: EntityTrait,
+        E::Model: FromColumns,
+    {
         let results = self.results(select).await?;
         let mut models = Vec::with_capacity(results.len());
         for result in &results {
-            models.push(E::Model::from_query_result(result, "")?);
+            models.push(E::Model::from_columns(result, 0)?);
         }
         Ok(models)
     }

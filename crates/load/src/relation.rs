@@ -3,15 +3,17 @@
 
 use std::collections::HashMap;
 
+use medusa_core::positional::FromColumns;
 use medusa_core::Result;
 use medusa_query_dsl::key_in;
 use sea_orm::sea_query::{Alias, Expr, SelectStatement};
 use sea_orm::{
-    ColumnTrait, EntityTrait, FromQueryResult, ModelTrait, QueryFilter, QueryResult, QueryTrait,
-    RelationDef, Select, Value,
+    ColumnTrait, EntityTrait, ModelTrait, QueryFilter, QueryResult, QueryTrait, RelationDef,
+    Select, Value,
 };
 
 use crate::groups::Children;
+use crate::joined::Positions;
 use crate::reader::{Connection, Reader};
 
 /// The column a joined link's owner is read under; no table has it.
@@ -42,6 +44,7 @@ pub async fn children<E, C>(
 ) -> Result<Children<E::Model>>
 where
     E: EntityTrait,
+    E::Model: FromColumns,
     C: Connection,
 {
     let found = children_with(reader, select, owner, parents, Joined::none()).await?;
@@ -49,18 +52,19 @@ where
 }
 
 /// What a relation's statement reads beside its rows: to-one relations of each row joined
-/// into it ([`crate::join_one`]) and read back from each result row ([`crate::joined_one`]).
+/// into it ([`crate::join_one`]) and read back from each result row ([`crate::joined_one`],
+/// at the statement's [`Positions`]).
 pub struct Joined<J, R> {
     join: J,
     read: R,
 }
 
-impl Joined<fn(&mut SelectStatement), fn(&QueryResult) -> Result<()>> {
+impl Joined<fn(&mut SelectStatement), fn(&QueryResult, &Positions) -> Result<()>> {
     /// Nothing beside the rows.
     pub fn none() -> Self {
         Self {
             join: |_| {},
-            read: |_| Ok(()),
+            read: |_, _| Ok(()),
         }
     }
 }
@@ -68,10 +72,10 @@ impl Joined<fn(&mut SelectStatement), fn(&QueryResult) -> Result<()>> {
 impl<J, R, X> Joined<J, R>
 where
     J: FnOnce(&mut SelectStatement),
-    R: Fn(&QueryResult) -> Result<X>,
+    R: Fn(&QueryResult, &Positions) -> Result<X>,
 {
     /// `join` adds the joins and their columns to the statement; `read` reads them from one
-    /// result row.
+    /// result row, given where they begin.
     pub fn new(join: J, read: R) -> Self {
         Self { join, read }
     }
@@ -87,9 +91,10 @@ pub async fn children_with<E, C, J, R, X>(
 ) -> Result<Children<(E::Model, X)>>
 where
     E: EntityTrait,
+    E::Model: FromColumns,
     C: Connection,
     J: FnOnce(&mut SelectStatement),
-    R: Fn(&QueryResult) -> Result<X>,
+    R: Fn(&QueryResult, &Positions) -> Result<X>,
 {
     if parents.is_empty() {
         return Ok(Children::none(0));
@@ -103,12 +108,13 @@ where
         .into_query();
     (joined.join)(&mut select);
     let results = reader.results(&select).await?;
+    let positions = Positions::of(&results);
     let mut rows = Vec::with_capacity(results.len());
     let mut owners = Vec::with_capacity(results.len());
     for result in &results {
-        let row = E::Model::from_query_result(result, "")?;
+        let row = E::Model::from_columns(result, 0)?;
         owners.push(text_of(&row, owner));
-        rows.push((row, (joined.read)(result)?));
+        rows.push((row, (joined.read)(result, &positions)?));
     }
     Ok(Children::new(parents, rows, &owners))
 }
@@ -133,6 +139,7 @@ pub async fn through<L, T, C>(
 where
     L: EntityTrait,
     T: EntityTrait,
+    T::Model: FromColumns,
     C: Connection,
 {
     let found = through_with(reader, select, id, link, parents, Joined::none()).await?;
@@ -151,9 +158,10 @@ pub async fn through_with<L, T, C, J, R, X>(
 where
     L: EntityTrait,
     T: EntityTrait,
+    T::Model: FromColumns,
     C: Connection,
     J: FnOnce(&mut SelectStatement),
-    R: Fn(&QueryResult) -> Result<X>,
+    R: Fn(&QueryResult, &Positions) -> Result<X>,
 {
     if parents.is_empty() {
         return Ok(Children::none(0));
@@ -173,12 +181,14 @@ where
         ));
     (joined.join)(&mut select);
     let results = reader.results(&select).await?;
+    let positions = Positions::of(&results);
     let mut rows = Vec::with_capacity(results.len());
     let mut owners = Vec::with_capacity(results.len());
     for result in &results {
-        let row = T::Model::from_query_result(result, "")?;
-        owners.push(Some(result.try_get::<String>("", LINK_OWNER)?));
-        rows.push((row, (joined.read)(result)?));
+        let row = T::Model::from_columns(result, 0)?;
+        // The link's owner is selected right after the row's own columns.
+        owners.push(Some(result.try_get_by_index::<String>(T::Model::COLUMNS)?));
+        rows.push((row, (joined.read)(result, &positions)?));
     }
     Ok(Children::new(parents, rows, &owners))
 }
@@ -193,6 +203,7 @@ pub async fn by_key<E, C>(
 ) -> Result<HashMap<String, E::Model>>
 where
     E: EntityTrait,
+    E::Model: FromColumns,
     C: Connection,
 {
     let mut keys: Vec<String> = keys.into_iter().collect();

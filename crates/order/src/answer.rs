@@ -6,7 +6,7 @@
 //! keeps them (sorted, the last value of a key winning, as `insert` replaces), and trimmed
 //! as [`Shape::apply`] trims. Totals are merged by the one seam, [`merge_totals`], into a
 //! skeleton of the order: its items and shipping methods as their ids only, the relations
-//! kept as JSON (addresses, customer, swaps, claims, ...) whole; what it adds to an item or
+//! kept as JSON (fulfillments, returns, swaps, claims, ...) whole; what it adds to an item or
 //! a method is written over that row's fields. `returnable_items`, which copies the items
 //! as shown, goes the `Value` way.
 
@@ -150,7 +150,7 @@ fn boolean(value: bool) -> Piece<'static> {
 
 const NULL: Piece<'static> = Piece::Bytes(b"null");
 
-/// A loaded to-one row with its flag-only `includes_tax` (when served), or `null`.
+/// A loaded to-one row with its flag-only `includes_tax` (when served and given), or `null`.
 fn one_flagged<M: Serialize>(
     row: Option<&M>,
     includes_tax: Option<bool>,
@@ -270,6 +270,18 @@ pub(crate) fn write_order(
             "region",
             one_flagged(region.as_ref(), rows.region_includes_tax)?,
         );
+    }
+    if let Some(address) = &rows.billing_address {
+        order.push("billing_address", one_flagged(address.as_ref(), None)?);
+    }
+    if let Some(address) = &rows.shipping_address {
+        order.push("shipping_address", one_flagged(address.as_ref(), None)?);
+    }
+    if let Some(customer) = &rows.customer {
+        order.push("customer", one_flagged(customer.as_ref(), None)?);
+    }
+    if let Some(channel) = &rows.sales_channel {
+        order.push("sales_channel", one_flagged(channel.as_ref(), None)?);
     }
     if let Some(items) = rows.items.as_ref().filter(|_| shape.shows("items")) {
         order.push(

@@ -101,6 +101,18 @@ pub(crate) fn claim(rows: &ClaimRows) -> Result<Value> {
     Ok(Value::Object(json))
 }
 
+/// A loaded to-one relation as shown (`null` when the order has none), `None` when not loaded.
+fn one<M: Serialize>(row: Option<&Option<M>>) -> Result<Option<Value>> {
+    row.map(|row| {
+        Ok(row
+            .as_ref()
+            .map(to_value)
+            .transpose()?
+            .unwrap_or(Value::Null))
+    })
+    .transpose()
+}
+
 /// The order with every loaded relation, untrimmed and without totals.
 pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
     let mut json = to_map(&rows.order)?;
@@ -114,6 +126,17 @@ pub(crate) fn order(rows: &OrderRows) -> Result<Map<String, Value>> {
             None => Value::Null,
         };
         json.insert("region".into(), value);
+    }
+    let joined = [
+        ("billing_address", one(rows.billing_address.as_ref())?),
+        ("shipping_address", one(rows.shipping_address.as_ref())?),
+        ("customer", one(rows.customer.as_ref())?),
+        ("sales_channel", one(rows.sales_channel.as_ref())?),
+    ];
+    for (key, value) in joined {
+        if let Some(value) = value {
+            json.insert(key.into(), value);
+        }
     }
     if let Some(rows) = &rows.items {
         json.insert("items".into(), items(rows)?);

@@ -18,7 +18,7 @@ use medusa_entity::{
 };
 use medusa_load::{
     by_key, children, children_with, join_one, joined_one, live, through, through_with, Connection,
-    Joined, Link, Reader,
+    Joined, Link, Positions, Reader,
 };
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
 use sea_orm::sea_query::{Expr, SelectStatement};
@@ -281,9 +281,9 @@ pub(crate) async fn shipping_methods<C: Connection>(
                 join_one::<shipping_option::Entity>(select, OPTION, option, key.into(), true);
             }
         },
-        |row: &QueryResult| {
+        |row: &QueryResult, at: &Positions| {
             with_option
-                .then(|| joined_one::<shipping_option::Entity>(row, OPTION, option))
+                .then(|| joined_one::<shipping_option::Entity>(row, at, OPTION, option))
                 .transpose()
         },
     );
@@ -557,9 +557,9 @@ async fn load_discounts<C: Connection>(
                 join_one::<discount_rule::Entity>(select, RULE, rule, key.into(), false);
             }
         },
-        |row: &QueryResult| {
+        |row: &QueryResult, at: &Positions| {
             if with_rule {
-                joined_one::<discount_rule::Entity>(row, RULE, rule)
+                joined_one::<discount_rule::Entity>(row, at, RULE, rule)
             } else {
                 Ok(None)
             }

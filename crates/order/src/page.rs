@@ -3,56 +3,87 @@
 //! the relations orders seldom have (gift cards, refunds, fulfillments, returns, swaps, ...)
 //! a page has at all, so that the absent ones cost no statement.
 
+use medusa_core::positional::FromColumns;
 use medusa_core::Result;
 use medusa_entity::includes_tax::Table;
 use medusa_entity::{
     address, claim_order, customer, fulfillment, gift_card_transaction, order, order_edit,
     order_gift_cards, r#return, refund, region, sales_channel, swap,
 };
-use medusa_load::{join_one, joined_one, present, Connection, Owned, Reader};
-use sea_orm::sea_query::Expr;
-use sea_orm::{FromQueryResult, QueryTrait, Select};
-use serde_json::Value;
+use medusa_load::{join_one, joined_one, present, Connection, Owned, Positions, Reader};
+use sea_orm::sea_query::{Expr, SelectStatement};
+use sea_orm::{EntityTrait, QueryResult, QueryTrait, Select};
 
-use crate::json::to_value;
 use crate::load::{flagged, includes_tax_of, Needs};
 use crate::rows::OrderRows;
 
-/// A to-one relation shown as loaded (`shown` key, and the order's column naming it),
-/// joined under its own alias (the list's search joins the same tables under theirs).
-struct Shown {
+/// A to-one relation joined into the orders' statement: its path (as `needs` names it), its
+/// alias (the list's search joins the same tables under theirs) and the order's column naming it.
+struct ToOne {
     path: &'static str,
     alias: &'static str,
     key: order::Column,
 }
 
-const ADDRESSES: [Shown; 2] = [
-    Shown {
-        path: "billing_address",
-        alias: "joined_billing_address",
-        key: order::Column::BillingAddressId,
-    },
-    Shown {
-        path: "shipping_address",
-        alias: "joined_shipping_address",
-        key: order::Column::ShippingAddressId,
-    },
-];
-const CUSTOMER: Shown = Shown {
+const BILLING_ADDRESS: ToOne = ToOne {
+    path: "billing_address",
+    alias: "joined_billing_address",
+    key: order::Column::BillingAddressId,
+};
+const SHIPPING_ADDRESS: ToOne = ToOne {
+    path: "shipping_address",
+    alias: "joined_shipping_address",
+    key: order::Column::ShippingAddressId,
+};
+const CUSTOMER: ToOne = ToOne {
     path: "customer",
     alias: "joined_customer",
     key: order::Column::CustomerId,
 };
-const SALES_CHANNEL: Shown = Shown {
+const SALES_CHANNEL: ToOne = ToOne {
     path: "sales_channel",
     alias: "joined_sales_channel",
     key: order::Column::SalesChannelId,
 };
-const REGION: Shown = Shown {
+const REGION: ToOne = ToOne {
     path: "region",
     alias: "joined_region",
     key: order::Column::RegionId,
 };
+
+impl ToOne {
+    /// Joins `E` (keyed by `id`) into `statement` when `needs` names this relation.
+    fn join<E: EntityTrait>(
+        &self,
+        statement: &mut SelectStatement,
+        needs: &Needs<'_>,
+        id: E::Column,
+        live: bool,
+    ) {
+        if needs.has(self.path) {
+            join_one::<E>(statement, self.alias, id, order_key(self.key).into(), live);
+        }
+    }
+
+    /// The joined row of `row` (`Some(None)` when the order has none), or `None` when
+    /// `needs` does not name this relation.
+    fn read<E>(
+        &self,
+        row: &QueryResult,
+        at: &Positions,
+        needs: &Needs<'_>,
+        id: E::Column,
+    ) -> Result<Option<Option<E::Model>>>
+    where
+        E: EntityTrait,
+        E::Model: FromColumns,
+    {
+        if !needs.has(self.path) {
+            return Ok(None);
+        }
+        joined_one::<E>(row, at, self.alias, id).map(Some)
+    }
+}
 
 fn order_key(column: order::Column) -> Expr {
     Expr::col((order::Entity, column))
@@ -66,70 +97,29 @@ pub(crate) async fn read_orders<C: Connection>(
     needs: &Needs<'_>,
 ) -> Result<Vec<OrderRows>> {
     let mut statement = select.into_query();
-    for shown in &ADDRESSES {
-        if needs.has(shown.path) {
-            let key = order_key(shown.key).into();
-            join_one::<address::Entity>(
-                &mut statement,
-                shown.alias,
-                address::Column::Id,
-                key,
-                true,
-            );
-        }
+    for address in [&BILLING_ADDRESS, &SHIPPING_ADDRESS] {
+        address.join::<address::Entity>(&mut statement, needs, address::Column::Id, true);
     }
-    if needs.has(CUSTOMER.path) {
-        let key = order_key(CUSTOMER.key).into();
-        join_one::<customer::Entity>(
-            &mut statement,
-            CUSTOMER.alias,
-            customer::Column::Id,
-            key,
-            true,
-        );
-    }
-    if needs.has(SALES_CHANNEL.path) {
-        let key = order_key(SALES_CHANNEL.key).into();
-        let id = sales_channel::Column::Id;
-        join_one::<sales_channel::Entity>(&mut statement, SALES_CHANNEL.alias, id, key, true);
-    }
-    if needs.has(REGION.path) {
-        // Medusa reads an order's region with deleted ones.
-        let key = order_key(REGION.key).into();
-        join_one::<region::Entity>(&mut statement, REGION.alias, region::Column::Id, key, false);
-    }
+    CUSTOMER.join::<customer::Entity>(&mut statement, needs, customer::Column::Id, true);
+    let channel = sales_channel::Column::Id;
+    SALES_CHANNEL.join::<sales_channel::Entity>(&mut statement, needs, channel, true);
+    // Medusa reads an order's region with deleted ones.
+    REGION.join::<region::Entity>(&mut statement, needs, region::Column::Id, false);
+
     let results = reader.results(&statement).await?;
+    let at = Positions::of(&results);
     let mut orders = Vec::with_capacity(results.len());
     for row in &results {
-        let mut rows = OrderRows {
+        let address = address::Column::Id;
+        orders.push(OrderRows {
             tax_inclusive_pricing: needs.tax_inclusive,
-            ..OrderRows::bare(order::Model::from_query_result(row, "")?)
-        };
-        for shown in &ADDRESSES {
-            if needs.has(shown.path) {
-                let found = joined_one::<address::Entity>(row, shown.alias, address::Column::Id)?;
-                rows.shown.insert(shown.path.into(), shown_or_null(found)?);
-            }
-        }
-        if needs.has(CUSTOMER.path) {
-            let found = joined_one::<customer::Entity>(row, CUSTOMER.alias, customer::Column::Id)?;
-            rows.shown
-                .insert(CUSTOMER.path.into(), shown_or_null(found)?);
-        }
-        if needs.has(SALES_CHANNEL.path) {
-            let id = sales_channel::Column::Id;
-            let found = joined_one::<sales_channel::Entity>(row, SALES_CHANNEL.alias, id)?;
-            rows.shown
-                .insert(SALES_CHANNEL.path.into(), shown_or_null(found)?);
-        }
-        if needs.has(REGION.path) {
-            rows.region = Some(joined_one::<region::Entity>(
-                row,
-                REGION.alias,
-                region::Column::Id,
-            )?);
-        }
-        orders.push(rows);
+            billing_address: BILLING_ADDRESS.read::<address::Entity>(row, &at, needs, address)?,
+            shipping_address: SHIPPING_ADDRESS.read::<address::Entity>(row, &at, needs, address)?,
+            customer: CUSTOMER.read::<customer::Entity>(row, &at, needs, customer::Column::Id)?,
+            sales_channel: SALES_CHANNEL.read::<sales_channel::Entity>(row, &at, needs, channel)?,
+            region: REGION.read::<region::Entity>(row, &at, needs, region::Column::Id)?,
+            ..OrderRows::bare(order::Model::from_columns(row, 0)?)
+        });
     }
     if needs.has(REGION.path) && needs.tax_inclusive {
         let mut keys: Vec<String> = orders.iter().map(|o| o.order.region_id.clone()).collect();
@@ -141,14 +131,6 @@ pub(crate) async fn read_orders<C: Connection>(
         }
     }
     Ok(orders)
-}
-
-fn shown_or_null<M: serde::Serialize>(row: Option<M>) -> Result<Value> {
-    Ok(row
-        .as_ref()
-        .map(to_value)
-        .transpose()?
-        .unwrap_or(Value::Null))
 }
 
 /// The relations of an order that most orders do not have, each with the column naming

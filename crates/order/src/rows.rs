@@ -3,14 +3,15 @@
 //!
 //! Totals need items (with tax lines and adjustments), shipping methods (with tax lines),
 //! discounts with their rules, gift cards and gift-card transactions, payments, refunds, the
-//! region, and the additional items of swaps and claims; those are kept typed. The relations
-//! only shown (addresses, customer, fulfillments, returns, ...) are kept as the JSON they are
+//! region, and the additional items of swaps and claims; those are kept typed, and so are the
+//! to-one relations read in the orders' own statement (addresses, customer, sales channel).
+//! The other relations only shown (fulfillments, returns, edits) are kept as the JSON they are
 //! shown as.
 
 use medusa_entity::{
-    claim_order, discount, discount_rule, gift_card, gift_card_transaction, line_item,
-    line_item_adjustment, line_item_tax_line, order, payment, refund, region, shipping_method,
-    shipping_method_tax_line, shipping_option, swap,
+    address, claim_order, customer, discount, discount_rule, gift_card, gift_card_transaction,
+    line_item, line_item_adjustment, line_item_tax_line, order, payment, refund, region,
+    sales_channel, shipping_method, shipping_method_tax_line, shipping_option, swap,
 };
 use serde_json::{Map, Value};
 
@@ -82,7 +83,13 @@ pub struct ClaimRows {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderRows {
     pub order: order::Model,
+    /// The to-one relations below: `None` when not loaded, `Some(None)` when the order has
+    /// none (or its row is gone).
     pub region: Option<Option<region::Model>>,
+    pub billing_address: Option<Option<address::Model>>,
+    pub shipping_address: Option<Option<address::Model>>,
+    pub customer: Option<Option<customer::Model>>,
+    pub sales_channel: Option<Option<sales_channel::Model>>,
     /// The region's flag-only `includes_tax`, as the items'.
     pub region_includes_tax: Option<bool>,
     pub items: Option<Vec<ItemRows>>,
@@ -94,8 +101,7 @@ pub struct OrderRows {
     pub refunds: Option<Vec<refund::Model>>,
     pub swaps: Option<Vec<SwapRows>>,
     pub claims: Option<Vec<ClaimRows>>,
-    /// The other loaded relations (addresses, customer, sales channel, fulfillments,
-    /// returns), by name, as shown.
+    /// The other loaded relations (fulfillments, returns, edits), by name, as shown.
     pub shown: Map<String, Value>,
     /// The read served `MEDUSA_FF_TAX_INCLUSIVE_PRICING` (the rows carry `includes_tax`).
     pub tax_inclusive_pricing: bool,
@@ -106,6 +112,10 @@ impl OrderRows {
         Self {
             order,
             region: None,
+            billing_address: None,
+            shipping_address: None,
+            customer: None,
+            sales_channel: None,
             region_includes_tax: None,
             items: None,
             shipping_methods: None,

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 use medusa_core::number::js_number;
+use medusa_core::positional::FromColumns;
 use medusa_core::{generate_id, time, Error, ListPage, Result};
 use medusa_entity::{
     product, product_tax_rate, product_type, product_type_tax_rate, region, shipping_option,
@@ -323,7 +324,10 @@ async fn links_of<L: EntityTrait, C: Connection>(
     wanted: bool,
     rate_id: L::Column,
     ids: &[String],
-) -> Result<Children<L::Model>> {
+) -> Result<Children<L::Model>>
+where
+    L::Model: FromColumns,
+{
     match wanted {
         true => children(reader, L::find(), rate_id, ids).await,
         false => Ok(Children::none(ids.len())),
@@ -338,7 +342,10 @@ async fn linked<L: EntityTrait, T: EntityTrait, C: Connection>(
     link: Link<L>,
     id: T::Column,
     ids: &[String],
-) -> Result<Children<T::Model>> {
+) -> Result<Children<T::Model>>
+where
+    T::Model: FromColumns,
+{
     if !wanted {
         return Ok(Children::none(ids.len()));
     }

@@ -3,7 +3,7 @@
 
 use medusa_entity::sales_channel;
 use medusa_entity::{product_sales_channel, publishable_api_key_sales_channel as key_channel};
-use medusa_load::{children_with, join_one, joined_one, present, Joined, Owned, Reader};
+use medusa_load::{children_with, join_one, joined_one, present, Joined, Owned, Positions, Reader};
 use medusa_query_dsl::in_insertion_order_of;
 use medusa_test_support::builders::SalesChannelBuilder;
 use medusa_test_support::on_both_backends;
@@ -66,7 +66,9 @@ async fn joined_rows_come_with_their_children(db: DatabaseConnection) {
             let key = Expr::col((key_channel::Entity, key_channel::Column::SalesChannelId));
             join_one::<sales_channel::Entity>(select, "channel", channel_id, key.into(), true);
         },
-        |row: &QueryResult| joined_one::<sales_channel::Entity>(row, "channel", channel_id),
+        |row: &QueryResult, at: &Positions| {
+            joined_one::<sales_channel::Entity>(row, at, "channel", channel_id)
+        },
     );
     let parents = ["pk_1", "pk_2", "pk_3"].map(str::to_owned);
     let groups = children_with(
