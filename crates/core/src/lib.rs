@@ -16,8 +16,10 @@ pub mod number;
 pub mod patch;
 pub mod row_bytes;
 pub mod time;
+pub mod transaction;
 
 pub use error::{on_unique_violation, Error, ErrorBody, Result};
 pub use flags::{FeatureFlags, Flag};
 pub use id::generate_id;
 pub use list::ListPage;
+pub use transaction::in_transaction;
