@@ -5,6 +5,8 @@
 //! order as `GET /admin/orders/{id}` reads it after the commit.
 
 mod additional;
+
+pub(crate) use additional::add_stock_in;
 pub mod create;
 pub mod rules;
 pub mod write;
@@ -36,6 +38,18 @@ pub struct ClaimItemInput {
 pub struct AdditionalItem {
     pub variant_id: String,
     pub quantity: i64,
+}
+
+impl AdditionalItem {
+    /// The line `medusa-cart` prices for it: the variant's price, no metadata.
+    pub fn variant_line(&self) -> medusa_cart::VariantLine {
+        medusa_cart::VariantLine {
+            variant_id: self.variant_id.clone(),
+            quantity: self.quantity,
+            unit_price: None,
+            metadata: None,
+        }
+    }
 }
 
 /// A shipping method of a claim: an existing method (`id`) moved to the claim, or a new one

@@ -26,6 +26,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Query
 use serde_json::{Map, Value};
 
 use super::{rules, CreateSwap};
+use crate::claims::AdditionalItem;
 use crate::events::SwapCreated;
 use crate::returns::request::{check_not_canceled, create_return_in, NewReturn};
 
@@ -79,12 +80,7 @@ pub async fn create_swap_in<C: Connection>(
         .as_deref()
         .unwrap_or_default()
         .iter()
-        .map(|i| VariantLine {
-            variant_id: i.variant_id.clone(),
-            quantity: i.quantity,
-            unit_price: None,
-            metadata: None,
-        })
+        .map(AdditionalItem::variant_line)
         .collect();
     let generated = if lines.is_empty() {
         Vec::new()
