@@ -148,32 +148,19 @@ pub async fn generate_line_items_in<C: medusa_load::Connection>(
                 variant.title
             )));
         };
-        let now = medusa_core::time::now();
         let row = line_item::Model {
-            id: generate_id("item"),
-            cart_id: None,
-            order_id: None,
-            swap_id: None,
-            title: product.map(|p| p.title.clone()).unwrap_or_default(),
             description: Some(variant.title.clone()),
             thumbnail: product.and_then(|p| p.thumbnail.clone()),
             is_giftcard: product.is_some_and(|p| p.is_giftcard),
             should_merge,
             allow_discounts: product.is_some_and(|p| p.discountable),
-            has_shipping: None,
-            unit_price: to_i32(unit_price)?,
             variant_id: Some(variant.id.clone()),
-            quantity: to_i32(if line.quantity == 0 { 1 } else { line.quantity })?,
-            fulfilled_quantity: None,
-            returned_quantity: None,
-            shipped_quantity: None,
-            created_at: now,
-            updated_at: now,
             metadata: Some(Value::Object(line.metadata.clone().unwrap_or_default())),
-            claim_order_id: None,
-            is_return: false,
-            original_item_id: None,
-            order_edit_id: None,
+            ..new_line_row(
+                product.map(|p| p.title.clone()).unwrap_or_default(),
+                to_i32(unit_price)?,
+                to_i32(if line.quantity == 0 { 1 } else { line.quantity })?,
+            )
         };
         out.push(NewLineItem {
             row,
@@ -184,6 +171,38 @@ pub async fn generate_line_items_in<C: medusa_load::Connection>(
     Ok(out)
 }
 
+/// A line as Medusa's repository creates one: the entity's defaults (no owner, no variant,
+/// discountable, mergeable), then the caller's columns; callers override the rest.
+pub fn new_line_row(title: String, unit_price: i32, quantity: i32) -> line_item::Model {
+    let now = medusa_core::time::now();
+    line_item::Model {
+        id: generate_id("item"),
+        cart_id: None,
+        order_id: None,
+        swap_id: None,
+        title,
+        description: None,
+        thumbnail: None,
+        is_giftcard: false,
+        should_merge: true,
+        allow_discounts: true,
+        has_shipping: None,
+        unit_price,
+        variant_id: None,
+        quantity,
+        fulfilled_quantity: None,
+        returned_quantity: None,
+        shipped_quantity: None,
+        created_at: now,
+        updated_at: now,
+        metadata: None,
+        claim_order_id: None,
+        is_return: false,
+        original_item_id: None,
+        order_edit_id: None,
+    }
+}
+
 /// A custom line (no variant), as draft orders create them: "Custom item" unless titled, a
 /// negative or missing price is 0, never discounted, shipped.
 pub fn custom_line_item(
@@ -192,34 +211,17 @@ pub fn custom_line_item(
     quantity: i64,
     metadata: Option<Map<String, Value>>,
 ) -> Result<NewLineItem> {
-    let now = medusa_core::time::now();
     let title = title.filter(|t| !t.is_empty()).unwrap_or("Custom item");
     Ok(NewLineItem {
         row: line_item::Model {
-            id: generate_id("item"),
-            cart_id: None,
-            order_id: None,
-            swap_id: None,
-            title: title.to_owned(),
-            description: None,
-            thumbnail: None,
-            is_giftcard: false,
-            should_merge: true,
             allow_discounts: false,
             has_shipping: Some(true),
-            unit_price: to_i32(unit_price.unwrap_or(0).max(0))?,
-            variant_id: None,
-            quantity: to_i32(quantity)?,
-            fulfilled_quantity: None,
-            returned_quantity: None,
-            shipped_quantity: None,
-            created_at: now,
-            updated_at: now,
             metadata: metadata.map(Value::Object),
-            claim_order_id: None,
-            is_return: false,
-            original_item_id: None,
-            order_edit_id: None,
+            ..new_line_row(
+                title.to_owned(),
+                to_i32(unit_price.unwrap_or(0).max(0))?,
+                to_i32(quantity)?,
+            )
         },
         includes_tax: false,
         product_id: None,

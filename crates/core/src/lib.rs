@@ -17,8 +17,10 @@ pub mod patch;
 pub mod positional;
 pub mod row_bytes;
 pub mod time;
+pub mod transaction;
 
 pub use error::{on_unique_violation, Error, ErrorBody, Result};
 pub use flags::{FeatureFlags, Flag};
 pub use id::generate_id;
 pub use list::ListPage;
+pub use transaction::in_transaction;

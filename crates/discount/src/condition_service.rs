@@ -3,11 +3,11 @@
 //! in one transaction, and answers with the discount re-read.
 
 use async_trait::async_trait;
-use medusa_core::{Error, FeatureFlags, Result};
+use medusa_core::{in_transaction, Error, FeatureFlags, Result};
 use medusa_entity::{discount, discount_condition};
 use medusa_load::{find_live, Reader};
 use medusa_query_dsl::Selection;
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::conditions;
 use crate::discounts::{discount_view, retrieve_in};
@@ -89,6 +89,21 @@ impl SeaDiscountConditionService {
         }
         Ok((discount, condition))
     }
+
+    /// The discount as a condition route answers it after its write.
+    async fn answer(&self, id: &str, selection: &Selection) -> Result<DiscountView> {
+        discount_view(&self.db, id, selection, self.flags).await
+    }
+}
+
+/// Writes `condition` under the discount's rule, its resources replacing the condition's.
+async fn upsert_on_rule_in<C: ConnectionTrait>(
+    conn: &C,
+    discount: &discount::Model,
+    condition: &ConditionInput,
+) -> Result<()> {
+    let rule_id = discount.rule_id.as_deref().unwrap_or_default();
+    conditions::upsert_in(conn, rule_id, condition, true).await
 }
 
 #[async_trait]
@@ -105,17 +120,12 @@ impl DiscountConditionService for SeaDiscountConditionService {
         selection: &Selection,
     ) -> Result<DiscountView> {
         let discount = retrieve_in(&self.db, id).await?;
-        let txn = self.db.begin().await?;
         let condition = ConditionInput { id: None, ..input };
-        conditions::upsert_in(
-            &txn,
-            discount.rule_id.as_deref().unwrap_or_default(),
-            &condition,
-            true,
-        )
+        in_transaction(&self.db, async |txn| {
+            upsert_on_rule_in(txn, &discount, &condition).await
+        })
         .await?;
-        txn.commit().await?;
-        discount_view(&self.db, id, selection, self.flags).await
+        self.answer(id, selection).await
     }
 
     async fn retrieve_condition(
@@ -139,21 +149,16 @@ impl DiscountConditionService for SeaDiscountConditionService {
         input: ConditionInput,
         selection: &Selection,
     ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        let (discount, condition) = Self::condition_of_discount(&txn, id, condition_id).await?;
-        let update = ConditionInput {
-            id: Some(condition.id),
-            ..input
-        };
-        conditions::upsert_in(
-            &txn,
-            discount.rule_id.as_deref().unwrap_or_default(),
-            &update,
-            true,
-        )
+        in_transaction(&self.db, async |txn| {
+            let (discount, condition) = Self::condition_of_discount(txn, id, condition_id).await?;
+            let update = ConditionInput {
+                id: Some(condition.id),
+                ..input
+            };
+            upsert_on_rule_in(txn, &discount, &update).await
+        })
         .await?;
-        txn.commit().await?;
-        discount_view(&self.db, id, selection, self.flags).await
+        self.answer(id, selection).await
     }
 
     async fn delete_condition(
@@ -162,20 +167,22 @@ impl DiscountConditionService for SeaDiscountConditionService {
         condition_id: &str,
         selection: &Selection,
     ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        if let Some(condition) =
-            find_live::<discount_condition::Entity, _>(&txn, condition_id).await?
-        {
-            let discount = retrieve_in(&txn, id).await?;
+        in_transaction(&self.db, async |txn| {
+            let Some(condition) =
+                find_live::<discount_condition::Entity, _>(txn, condition_id).await?
+            else {
+                return Ok(());
+            };
+            let discount = retrieve_in(txn, id).await?;
             if discount.rule_id.as_deref() != Some(condition.discount_rule_id.as_str()) {
                 return Err(Error::not_found(format!(
                     "Condition with id {condition_id} does not belong to Discount with id {id}"
                 )));
             }
-            conditions::delete_in(&txn, condition_id).await?;
-        }
-        txn.commit().await?;
-        discount_view(&self.db, id, selection, self.flags).await
+            conditions::delete_in(txn, condition_id).await
+        })
+        .await?;
+        self.answer(id, selection).await
     }
 
     async fn add_condition_resources(
@@ -185,17 +192,19 @@ impl DiscountConditionService for SeaDiscountConditionService {
         resources: &[String],
         selection: &Selection,
     ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        let (_, condition) = Self::condition_of_discount(&txn, id, condition_id).await?;
-        let update = ConditionInput {
-            id: Some(condition.id.clone()),
-            operator: None,
-            operator_text: None,
-            kind: (!resources.is_empty()).then(|| (condition.r#type.clone(), resources.to_vec())),
-        };
-        conditions::upsert_in(&txn, &condition.discount_rule_id, &update, false).await?;
-        txn.commit().await?;
-        discount_view(&self.db, id, selection, self.flags).await
+        in_transaction(&self.db, async |txn| {
+            let (_, condition) = Self::condition_of_discount(txn, id, condition_id).await?;
+            let update = ConditionInput {
+                id: Some(condition.id.clone()),
+                operator: None,
+                operator_text: None,
+                kind: (!resources.is_empty())
+                    .then(|| (condition.r#type.clone(), resources.to_vec())),
+            };
+            conditions::upsert_in(txn, &condition.discount_rule_id, &update, false).await
+        })
+        .await?;
+        self.answer(id, selection).await
     }
 
     async fn remove_condition_resources(
@@ -205,15 +214,16 @@ impl DiscountConditionService for SeaDiscountConditionService {
         resources: &[String],
         selection: &Selection,
     ) -> Result<DiscountView> {
-        let txn = self.db.begin().await?;
-        let (_, condition) = Self::condition_of_discount(&txn, id, condition_id).await?;
-        if resources.is_empty() {
-            return Err(Error::invalid_data(
-                "Missing one of products, collections, tags, types or customer groups in data",
-            ));
-        }
-        conditions::remove_resources_in(&txn, condition_id, &condition.r#type, resources).await?;
-        txn.commit().await?;
-        discount_view(&self.db, id, selection, self.flags).await
+        in_transaction(&self.db, async |txn| {
+            let (_, condition) = Self::condition_of_discount(txn, id, condition_id).await?;
+            if resources.is_empty() {
+                return Err(Error::invalid_data(
+                    "Missing one of products, collections, tags, types or customer groups in data",
+                ));
+            }
+            conditions::remove_resources_in(txn, condition_id, &condition.r#type, resources).await
+        })
+        .await?;
+        self.answer(id, selection).await
     }
 }

@@ -23,3 +23,17 @@ pub struct CustomerCreated<'a>(pub &'a customer::Model);
 impl Event for CustomerCreated<'_> {
     const NAME: &'static str = "customer.created";
 }
+
+/// Records `cart.updated` for the draft's cart, as each cart change of a draft does.
+pub(crate) async fn record_cart_updated<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    cart_id: &str,
+) -> medusa_core::Result<()> {
+    medusa_events::record_event(
+        conn,
+        &CartUpdated {
+            id: cart_id.to_owned(),
+        },
+    )
+    .await
+}

@@ -33,7 +33,7 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use crate::events::{CartUpdated, OrderPlaced};
+use crate::events::{record_cart_updated, OrderPlaced};
 use crate::read::draft_row;
 
 const ORDER_EXISTS: &str = "Order from cart already exists";
@@ -145,13 +145,7 @@ pub async fn pay_in(
     cart_row.payment_authorized_at = Set(Some(now));
     cart_row.updated_at = Set(now);
     cart_row.update(txn).await?;
-    record_event(
-        txn,
-        &CartUpdated {
-            id: cart_id.clone(),
-        },
-    )
-    .await?;
+    record_cart_updated(txn, &cart_id).await?;
 
     // The order.
     let order_id = generate_id("order");
@@ -271,13 +265,7 @@ pub async fn pay_in(
         .filter(cart::Column::Id.eq(cart_id.as_str()))
         .exec(txn)
         .await?;
-    record_event(
-        txn,
-        &CartUpdated {
-            id: cart_id.clone(),
-        },
-    )
-    .await?;
+    record_cart_updated(txn, &cart_id).await?;
 
     // The draft completed, then the payment captured.
     let mut completed = draft.into_active_model();

@@ -27,7 +27,7 @@ use sea_orm::{
 use serde_json::{json, Value};
 
 use crate::events::{
-    CartCreated, CartCustomerUpdated, CartUpdated, CustomerCreated, DraftOrderCreated,
+    record_cart_updated, CartCreated, CartCustomerUpdated, CustomerCreated, DraftOrderCreated,
     DraftOrderUpdated,
 };
 use crate::input::{
@@ -99,6 +99,22 @@ impl SeaDraftOrderService {
             ));
         }
         Ok(draft)
+    }
+
+    /// The open draft's cart id and its line `line_id` (none when the line is another cart's).
+    async fn open_draft_line(
+        &self,
+        txn: &DatabaseTransaction,
+        id: &str,
+        line_id: &str,
+    ) -> Result<(String, Option<line_item::Model>)> {
+        let draft = self.open_draft(txn, id).await?;
+        let cart_id = draft.cart_id.unwrap_or_default();
+        let item = line_item::Entity::find_by_id(line_id)
+            .one(txn)
+            .await?
+            .filter(|i| i.cart_id.as_deref() == Some(cart_id.as_str()));
+        Ok((cart_id, item))
     }
 }
 
@@ -258,23 +274,11 @@ impl DraftOrderService for SeaDraftOrderService {
                 &method.data,
             )
             .await?;
-            record_event(
-                &txn,
-                &CartUpdated {
-                    id: cart.id.clone(),
-                },
-            )
-            .await?;
+            record_cart_updated(&txn, &cart.id).await?;
         }
         if !input.discounts.is_empty() {
             set_discounts_in(&txn, &cart.id, &input.discounts, tax_inclusive).await?;
-            record_event(
-                &txn,
-                &CartUpdated {
-                    id: cart.id.clone(),
-                },
-            )
-            .await?;
+            record_cart_updated(&txn, &cart.id).await?;
         }
         txn.commit().await?;
         self.answer(&draft_id).await
@@ -324,7 +328,7 @@ impl DraftOrderService for SeaDraftOrderService {
             )
             .await?;
         }
-        record_event(&txn, &CartUpdated { id: cart_id }).await?;
+        record_cart_updated(&txn, &cart_id).await?;
         txn.commit().await?;
         self.answer(id).await
     }
@@ -335,7 +339,8 @@ impl DraftOrderService for SeaDraftOrderService {
         let draft = self.open_draft(&txn, id).await?;
         let cart = cart_row(&txn, draft.cart_id.as_deref().unwrap_or_default()).await?;
         let item = input.0;
-        if let Some(variant_id) = &item.variant_id {
+        // A variant's line merged into an existing one inserts nothing.
+        let new = if let Some(variant_id) = &item.variant_id {
             let context = PricingContext {
                 region_id: &cart.region_id,
                 customer_id: None,
@@ -356,26 +361,19 @@ impl DraftOrderService for SeaDraftOrderService {
                     active.quantity = Set(quantity);
                     active.updated_at = Set(medusa_core::time::now());
                     active.update(&txn).await?;
+                    None
                 }
-                (Some(new), _) => {
-                    insert_line_items_in(
-                        &txn,
-                        LineOwner::Cart(&cart.id),
-                        vec![new],
-                        TaxLines::None,
-                        tax_inclusive,
-                    )
-                    .await?;
-                }
-                (None, _) => {}
+                (new, _) => new,
             }
         } else {
-            let new = custom_line_item(
+            Some(custom_line_item(
                 item.title.as_deref(),
                 item.unit_price,
                 item.quantity,
                 item.metadata.clone(),
-            )?;
+            )?)
+        };
+        if let Some(new) = new {
             insert_line_items_in(
                 &txn,
                 LineOwner::Cart(&cart.id),
@@ -386,13 +384,7 @@ impl DraftOrderService for SeaDraftOrderService {
             .await?;
         }
         refresh_cart_adjustments_in(&txn, &cart.id, tax_inclusive).await?;
-        record_event(
-            &txn,
-            &CartUpdated {
-                id: cart.id.clone(),
-            },
-        )
-        .await?;
+        record_cart_updated(&txn, &cart.id).await?;
         txn.commit().await?;
         self.answer(id).await
     }
@@ -405,12 +397,7 @@ impl DraftOrderService for SeaDraftOrderService {
     ) -> Result<Value> {
         let tax_inclusive = self.tax_inclusive();
         let txn = self.db.begin().await?;
-        let draft = self.open_draft(&txn, id).await?;
-        let cart_id = draft.cart_id.clone().unwrap_or_default();
-        let item = line_item::Entity::find_by_id(line_id)
-            .one(&txn)
-            .await?
-            .filter(|i| i.cart_id.as_deref() == Some(cart_id.as_str()));
+        let (cart_id, item) = self.open_draft_line(&txn, id, line_id).await?;
         if input.quantity == Some(0) {
             if let Some(item) = &item {
                 delete_line_in(&txn, item).await?;
@@ -442,7 +429,7 @@ impl DraftOrderService for SeaDraftOrderService {
             active.update(&txn).await?;
         }
         refresh_cart_adjustments_in(&txn, &cart_id, tax_inclusive).await?;
-        record_event(&txn, &CartUpdated { id: cart_id }).await?;
+        record_cart_updated(&txn, &cart_id).await?;
         txn.commit().await?;
         self.answer(id).await
     }
@@ -450,17 +437,12 @@ impl DraftOrderService for SeaDraftOrderService {
     async fn delete_line_item(&self, id: &str, line_id: &str) -> Result<Value> {
         let tax_inclusive = self.tax_inclusive();
         let txn = self.db.begin().await?;
-        let draft = self.open_draft(&txn, id).await?;
-        let cart_id = draft.cart_id.clone().unwrap_or_default();
-        let item = line_item::Entity::find_by_id(line_id)
-            .one(&txn)
-            .await?
-            .filter(|i| i.cart_id.as_deref() == Some(cart_id.as_str()));
+        let (cart_id, item) = self.open_draft_line(&txn, id, line_id).await?;
         if let Some(item) = &item {
             delete_line_in(&txn, item).await?;
         }
         refresh_cart_adjustments_in(&txn, &cart_id, tax_inclusive).await?;
-        record_event(&txn, &CartUpdated { id: cart_id }).await?;
+        record_cart_updated(&txn, &cart_id).await?;
         txn.commit().await?;
         self.answer(id).await
     }

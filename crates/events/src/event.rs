@@ -68,3 +68,49 @@ macro_rules! events {
         }
     )*};
 }
+
+/// Declares event types that carry the same fields, one field list for each group: Medusa's
+/// claim and swap events, for one, all send `{id, no_notification}`. Each type is declared
+/// as [`events!`] declares it.
+///
+/// ```ignore
+/// medusa_events::events_with_fields! {
+///     { id: String, no_notification: Option<bool> } for
+///         /// A claim was created.
+///         ClaimCreated = "claim.created",
+///         /// A claim was canceled.
+///         ClaimCanceled = "claim.canceled";
+/// }
+/// ```
+#[macro_export]
+macro_rules! events_with_fields {
+    ($(
+        $fields:tt for $( $(#[$meta:meta])* $ty:ident = $name:literal ),+ ;
+    )*) => {
+        $crate::events! { $($( $(#[$meta])* $ty = $name $fields )+)* }
+    };
+}
+
+/// Declares events whose payload is one row as the API shows it: each type borrows the row
+/// and serializes as it.
+///
+/// ```ignore
+/// medusa_events::row_events! {
+///     for payment_collection::Model:
+///         /// The collection after the change.
+///         PaymentCollectionUpdated = "payment-collection.updated",
+/// }
+/// ```
+#[macro_export]
+macro_rules! row_events {
+    (for $row:ty : $( $(#[$meta:meta])* $ty:ident = $name:literal ),+ $(,)?) => {$(
+        $(#[$meta])*
+        #[derive(Clone, Debug, ::serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $ty<'a>(pub &'a $row);
+
+        impl $crate::Event for $ty<'_> {
+            const NAME: &'static str = $name;
+        }
+    )+};
+}

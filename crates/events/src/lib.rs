@@ -7,8 +7,9 @@
 //! webhooks) at least once, in order per resource, retrying failures with backoff.
 //!
 //! Events are typed: a domain crate declares each one as a payload type carrying its name
-//! ([`Event`], usually with [`events!`]) in its `events` module. [`record`], the untyped
-//! primitive underneath, takes any name and JSON (the outbox's own tests use it).
+//! ([`Event`], usually with [`events!`], or [`events_with_fields!`] for events sharing one
+//! payload shape) in its `events` module. [`record`], the untyped primitive underneath, takes
+//! any name and JSON (the outbox's own tests use it).
 
 mod dispatcher;
 mod event;

@@ -7,8 +7,8 @@ use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::notification;
 use medusa_load::{children, Reader};
 use medusa_query_dsl::{
-    passthrough_text, Column, FieldKind, FilterSpec, Forms, ListPlan, Pagination, QueryError,
-    RawQuery, RelationSpec, ResourceSpec,
+    passthrough_text, FieldKind, FilterSpec, ListPlan, Pagination, QueryError, RawQuery,
+    RelationSpec, ResourceSpec,
 };
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait, QueryFilter,
@@ -20,18 +20,10 @@ use crate::provider::NotificationProvider;
 
 /// A filter Medusa reads as one string split on commas (`event_name=a,b` is `IN (a, b)`).
 const fn comma_list(param: &'static str) -> FilterSpec {
-    FilterSpec {
-        param,
-        column: Column::own(param),
-        kind: FieldKind::Text,
-        forms: Forms {
-            value: false,
-            list: true,
-            range: false,
-            pattern: false,
-        },
-        ignored_with_q: false,
-    }
+    let mut spec = FilterSpec::value(param, FieldKind::Text).list();
+    // The list form alone: no bare-value equality.
+    spec.forms.value = false;
+    spec
 }
 
 const NOTIFICATION_FIELDS: &[&str] = &[

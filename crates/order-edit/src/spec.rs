@@ -7,13 +7,12 @@ use medusa_query_dsl::{
 };
 use sea_orm::Order;
 
+/// The edit's columns, Medusa's default fields first: the defaults leave out `updated_at`.
 const COLUMNS: &[&str] = &[
     "id",
-    "created_at",
-    "updated_at",
     "order_id",
-    "internal_note",
     "created_by",
+    "created_at",
     "requested_by",
     "requested_at",
     "confirmed_by",
@@ -23,27 +22,12 @@ const COLUMNS: &[&str] = &[
     "declined_at",
     "canceled_by",
     "canceled_at",
+    "internal_note",
     "payment_collection_id",
+    "updated_at",
 ];
 
-/// Medusa's defaults leave out `updated_at`.
-const DEFAULT_FIELDS: &[&str] = &[
-    "id",
-    "order_id",
-    "created_by",
-    "created_at",
-    "requested_by",
-    "requested_at",
-    "confirmed_by",
-    "confirmed_at",
-    "declined_by",
-    "declined_reason",
-    "declined_at",
-    "canceled_by",
-    "canceled_at",
-    "internal_note",
-    "payment_collection_id",
-];
+const DEFAULT_FIELDS: &[&str] = COLUMNS.split_at(COLUMNS.len() - 1).0;
 
 const VARIANT: &[RelationSpec] = &[RelationSpec::new("variant")];
 

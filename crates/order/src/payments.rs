@@ -11,6 +11,8 @@ use serde_json::{Map, Value};
 
 use crate::json::to_map;
 
+/// The payment's columns, Medusa's `defaultPaymentFields` first (every column but the
+/// timestamps other than `captured_at`/`canceled_at`, and the idempotency key).
 const PAYMENT_COLUMNS: &[&str] = &[
     "id",
     "swap_id",
@@ -23,11 +25,14 @@ const PAYMENT_COLUMNS: &[&str] = &[
     "data",
     "captured_at",
     "canceled_at",
+    "metadata",
     "created_at",
     "updated_at",
-    "metadata",
     "idempotency_key",
 ];
+
+/// How many of [`PAYMENT_COLUMNS`] are default fields.
+const PAYMENT_DEFAULT_FIELD_COUNT: usize = 12;
 
 /// `GET /admin/payments/{id}`: Medusa's `defaultPaymentFields` (no timestamps but
 /// `captured_at`/`canceled_at`), no default relation.
@@ -40,20 +45,7 @@ pub static PAYMENT_RETRIEVE: ResourceSpec = ResourceSpec {
         RelationSpec::new("currency"),
     ],
     selectable: PAYMENT_COLUMNS,
-    default_fields: &[
-        "id",
-        "swap_id",
-        "cart_id",
-        "order_id",
-        "amount",
-        "currency_code",
-        "amount_refunded",
-        "provider_id",
-        "data",
-        "captured_at",
-        "canceled_at",
-        "metadata",
-    ],
+    default_fields: PAYMENT_COLUMNS.split_at(PAYMENT_DEFAULT_FIELD_COUNT).0,
     ..ResourceSpec::new("payment", "payment")
 };
 
@@ -92,6 +84,45 @@ fn with_object(object: Option<&str>, row: Map<String, Value>) -> Value {
     Value::Object(json)
 }
 
+/// The payment's `relation` row of key `key`, shown as Medusa shows it.
+async fn related<C: medusa_load::Connection>(
+    reader: &mut Reader<'_, C>,
+    relation: &str,
+    key: Option<&str>,
+) -> Result<Option<Value>> {
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    let keys = Some(key.to_owned());
+    let row = match relation {
+        "order" => by_key(reader, order::Entity::find(), order::Column::Id, keys)
+            .await?
+            .remove(key)
+            .map(|row| to_map(&row)),
+        "cart" => by_key(reader, cart::Entity::find(), cart::Column::Id, keys)
+            .await?
+            .remove(key)
+            .map(|row| to_map(&row)),
+        "swap" => by_key(reader, swap::Entity::find(), swap::Column::Id, keys)
+            .await?
+            .remove(key)
+            .map(|row| to_map(&row)),
+        "currency" => by_key(
+            reader,
+            currency::Entity::find(),
+            currency::Column::Code,
+            keys,
+        )
+        .await?
+        .remove(key)
+        .map(|row| to_map(&row)),
+        _ => None,
+    };
+    // Orders and carts carry their `object`; swaps and currencies do not.
+    let object = matches!(relation, "order" | "cart").then_some(relation);
+    Ok(row.transpose()?.map(|row| with_object(object, row)))
+}
+
 #[async_trait]
 impl PaymentService for SeaPaymentService {
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<Value> {
@@ -102,34 +133,17 @@ impl PaymentService for SeaPaymentService {
         let mut json = to_map(&row)?;
         json.retain(|key, _| selection.has_field(key));
         let mut reader = Reader::new(&self.db).await?;
-        if selection.has_relation("order") {
-            let keys = row.order_id.clone();
-            let found = by_key(&mut reader, order::Entity::find(), order::Column::Id, keys).await?;
-            let shown = row.order_id.as_ref().and_then(|k| found.get(k));
-            let value = shown.map(|o| to_map(o).map(|m| with_object(Some("order"), m)));
-            json.insert("order".into(), value.transpose()?.unwrap_or(Value::Null));
-        }
-        if selection.has_relation("cart") {
-            let keys = row.cart_id.clone();
-            let found = by_key(&mut reader, cart::Entity::find(), cart::Column::Id, keys).await?;
-            let shown = row.cart_id.as_ref().and_then(|k| found.get(k));
-            let value = shown.map(|c| to_map(c).map(|m| with_object(Some("cart"), m)));
-            json.insert("cart".into(), value.transpose()?.unwrap_or(Value::Null));
-        }
-        if selection.has_relation("swap") {
-            let keys = row.swap_id.clone();
-            let found = by_key(&mut reader, swap::Entity::find(), swap::Column::Id, keys).await?;
-            let shown = row.swap_id.as_ref().and_then(|k| found.get(k));
-            let value = shown.map(|s| to_map(s).map(|m| with_object(None, m)));
-            json.insert("swap".into(), value.transpose()?.unwrap_or(Value::Null));
-        }
-        if selection.has_relation("currency") {
-            let keys = Some(row.currency_code.clone());
-            let select = currency::Entity::find();
-            let found = by_key(&mut reader, select, currency::Column::Code, keys).await?;
-            let shown = found.get(&row.currency_code);
-            let value = shown.map(|c| to_map(c).map(|m| with_object(None, m)));
-            json.insert("currency".into(), value.transpose()?.unwrap_or(Value::Null));
+        let relations = [
+            ("order", row.order_id.as_deref()),
+            ("cart", row.cart_id.as_deref()),
+            ("swap", row.swap_id.as_deref()),
+            ("currency", Some(row.currency_code.as_str())),
+        ];
+        for (relation, key) in relations {
+            if selection.has_relation(relation) {
+                let shown = related(&mut reader, relation, key).await?;
+                json.insert(relation.into(), shown.unwrap_or(Value::Null));
+            }
         }
         Ok(Value::Object(json))
     }

@@ -18,6 +18,8 @@
 pub mod claims;
 pub mod events;
 pub mod input;
+pub mod order_writes;
+pub mod replacements;
 pub mod return_reasons;
 pub mod returns;
 pub mod swaps;

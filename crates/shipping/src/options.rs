@@ -36,7 +36,9 @@ use medusa_core::number::js_number;
 const OPTION_ID_PREFIX: &str = "so";
 const REQUIREMENT_ID_PREFIX: &str = "sor";
 
-const OPTION_FIELDS: &[&str] = &[
+/// The option's columns as Medusa's default fields name them; the last, `includes_tax`,
+/// exists only with the tax-inclusive pricing flag.
+pub(crate) const OPTION_FIELDS_TAX_INCLUSIVE: &[&str] = &[
     "id",
     "name",
     "region_id",
@@ -51,7 +53,13 @@ const OPTION_FIELDS: &[&str] = &[
     "updated_at",
     "deleted_at",
     "metadata",
+    "includes_tax",
 ];
+
+/// [`OPTION_FIELDS_TAX_INCLUSIVE`] without `includes_tax`.
+const OPTION_FIELDS: &[&str] = OPTION_FIELDS_TAX_INCLUSIVE
+    .split_at(OPTION_FIELDS_TAX_INCLUSIVE.len() - 1)
+    .0;
 
 /// `GET /admin/shipping-options`: Medusa's `AdminGetShippingOptionsParams`.
 pub static SHIPPING_OPTION_LIST: ResourceSpec = ResourceSpec {

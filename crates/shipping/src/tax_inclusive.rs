@@ -10,26 +10,7 @@ use medusa_entity::includes_tax::{self, Table};
 use medusa_query_dsl::ResourceSpec;
 use sea_orm::ConnectionTrait;
 
-use crate::options::{OptionView, SHIPPING_OPTION_LIST};
-
-/// The option columns with `includes_tax`, as the flag makes Medusa's default fields.
-const OPTION_FIELDS_TAX_INCLUSIVE: &[&str] = &[
-    "id",
-    "name",
-    "region_id",
-    "profile_id",
-    "provider_id",
-    "price_type",
-    "amount",
-    "is_return",
-    "admin_only",
-    "data",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "metadata",
-    "includes_tax",
-];
+use crate::options::{OptionView, OPTION_FIELDS_TAX_INCLUSIVE, SHIPPING_OPTION_LIST};
 
 /// [`SHIPPING_OPTION_LIST`] with the tax-inclusive pricing flag on.
 pub static SHIPPING_OPTION_LIST_TAX_INCLUSIVE: ResourceSpec = ResourceSpec {

@@ -14,7 +14,7 @@ use crate::allocation::{allocation_map, LineAllocation};
 use crate::gift_card::{gift_card_totals, gift_cardable_amount};
 use crate::input::{LineItem, OrderInput, ShippingMethod, TaxSettings};
 use crate::rounding::{js_round, serialize_js_number};
-use crate::tax::{combined_rate, included_unit_tax, item_tax, price_tax_amount, shipping_tax};
+use crate::tax::{combined_rate, included_unit_tax, price_tax_amount, shipping_tax, LineSums};
 
 /// Totals of one line item, with Medusa's field names.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -95,40 +95,19 @@ fn line_item_totals_with_tax_lines(
 ) -> LineItemTotals {
     let gross = item.unit_price as f64 * item.quantity as f64;
     let inclusive = settings.inclusive(item.includes_tax);
-    // A tax-inclusive subtotal is known only once the contained tax is; without tax lines
-    // it stays 0 (Medusa's behaviour).
-    let mut subtotal = if inclusive { 0.0 } else { gross };
     let raw_discount_total = allocation.amount;
     let discount_total = js_round(raw_discount_total);
-    let mut total = subtotal - discount_total;
-    let mut original_total = subtotal;
-    let mut tax_total = 0.0;
-    let mut original_tax_total = 0.0;
-    if !item.tax_lines.is_empty() {
-        tax_total = js_round(item_tax(
-            item,
-            &item.tax_lines,
-            raw_discount_total,
-            settings,
-        ));
-        original_tax_total = js_round(item_tax(item, &item.tax_lines, 0.0, settings));
-        if inclusive {
-            subtotal += gross - original_tax_total;
-            total += subtotal;
-            original_total += subtotal;
-        }
-        total += tax_total;
-        original_total += original_tax_total;
-    }
+    let mut sums = LineSums::untaxed(gross, inclusive, discount_total);
+    sums.add_tax_lines(item, gross, raw_discount_total, settings);
     LineItemTotals {
         id: item.id.clone(),
-        subtotal: subtotal as i64,
+        subtotal: sums.subtotal as i64,
         discount_total: discount_total as i64,
         raw_discount_total,
-        tax_total: tax_total as i64,
-        original_tax_total: original_tax_total as i64,
-        total: total as i64,
-        original_total: original_total as i64,
+        tax_total: sums.tax_total as i64,
+        original_tax_total: sums.original_tax_total as i64,
+        total: sums.total as i64,
+        original_total: sums.original_total as i64,
         refundable: None,
     }
 }

@@ -15,7 +15,7 @@ use crate::current::refund_with_tax_lines;
 use crate::gift_card::{gift_card_totals, GiftCardTotals};
 use crate::input::{LineItem, OrderInput, ShippingMethod};
 use crate::rounding::{js_round, serialize_js_number};
-use crate::tax::{included_unit_tax, item_tax, price_tax_amount, shipping_tax};
+use crate::tax::{included_unit_tax, item_tax, price_tax_amount, shipping_tax, LineSums};
 
 /// `TotalsService.getLineItemTotals` with `include_tax`. With an order tax rate the tax
 /// figures are not rounded, hence `f64` (printed as JavaScript prints numbers).
@@ -100,17 +100,10 @@ fn line_item_totals_with(
     let unit_price = item.unit_price as f64;
     let quantity = item.quantity as f64;
     let inclusive = settings.inclusive(item.includes_tax);
-    let mut subtotal = if inclusive {
-        0.0
-    } else {
-        unit_price * quantity
-    };
+    let gross = unit_price * quantity;
     let raw_discount_total = allocation.amount;
     let discount_total = js_round(raw_discount_total);
-    let mut total = subtotal - discount_total;
-    let mut original_total = subtotal;
-    let mut tax_total = 0.0;
-    let mut original_tax_total = 0.0;
+    let mut sums = LineSums::untaxed(gross, inclusive, discount_total);
 
     // `!= null`: a rate of 0 still takes this path here.
     if let Some(order_rate) = settings.order_tax_rate {
@@ -121,40 +114,26 @@ fn line_item_totals_with(
         } else {
             0.0
         };
-        subtotal = (unit_price - contained) * quantity;
-        original_tax_total = subtotal * rate;
-        tax_total = (subtotal - discount_total) * rate;
-        total = subtotal + tax_total;
-        original_total += original_tax_total;
+        sums.subtotal = (unit_price - contained) * quantity;
+        sums.original_tax_total = sums.subtotal * rate;
+        sums.tax_total = (sums.subtotal - discount_total) * rate;
+        sums.total = sums.subtotal + sums.tax_total;
+        sums.original_total += sums.original_tax_total;
     }
     // Not an `else`: lines on a legacy-rate order would be applied on top (Medusa's order of
     // statements).
-    if !item.tax_lines.is_empty() {
-        tax_total = js_round(item_tax(
-            item,
-            &item.tax_lines,
-            raw_discount_total,
-            settings,
-        ));
-        original_tax_total = js_round(item_tax(item, &item.tax_lines, 0.0, settings));
-        if inclusive {
-            subtotal += unit_price * quantity - original_tax_total;
-            total += subtotal;
-            original_total += subtotal;
-        }
-        total += tax_total;
-        original_total += original_tax_total;
-    }
+    sums.add_tax_lines(item, gross, raw_discount_total, settings);
+    let refundable = line_item_refund_with(order, item, item.refundable_quantity(), allocation);
     LegacyLineItemTotals {
         id: item.id.clone(),
-        subtotal: subtotal as i64,
+        subtotal: sums.subtotal as i64,
         discount_total: discount_total as i64,
         raw_discount_total,
-        tax_total,
-        original_tax_total,
-        total,
-        original_total,
-        refundable: line_item_refund_with(order, item, item.refundable_quantity(), allocation),
+        tax_total: sums.tax_total,
+        original_tax_total: sums.original_tax_total,
+        total: sums.total,
+        original_total: sums.original_total,
+        refundable,
     }
 }
 

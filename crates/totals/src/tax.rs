@@ -55,3 +55,53 @@ pub fn shipping_tax(method: &ShippingMethod, tax_lines: &[TaxLine], settings: &T
         .map(|line| price_tax_amount(method.price as f64, line.rate / 100.0, inclusive))
         .sum()
 }
+
+/// A line's running sums in `getLineItemTotals`, which both engines compute the same way but
+/// for the legacy engine's order-wide rate.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineSums {
+    pub subtotal: f64,
+    pub total: f64,
+    pub original_total: f64,
+    pub tax_total: f64,
+    pub original_tax_total: f64,
+}
+
+impl LineSums {
+    /// Before any tax: a tax-inclusive subtotal is known only once the contained tax is, so
+    /// without tax lines it stays 0 (Medusa's behaviour).
+    pub(crate) fn untaxed(gross: f64, inclusive: bool, discount_total: f64) -> Self {
+        let subtotal = if inclusive { 0.0 } else { gross };
+        Self {
+            subtotal,
+            total: subtotal - discount_total,
+            original_total: subtotal,
+            tax_total: 0.0,
+            original_tax_total: 0.0,
+        }
+    }
+
+    /// Adds the item's tax lines (none: nothing changes): its tax with and without the
+    /// discount and, for a tax-inclusive price, the subtotal net of the tax it contains.
+    pub(crate) fn add_tax_lines(
+        &mut self,
+        item: &LineItem,
+        gross: f64,
+        raw_discount_total: f64,
+        settings: &TaxSettings,
+    ) {
+        if item.tax_lines.is_empty() {
+            return;
+        }
+        let tax_lines = &item.tax_lines;
+        self.tax_total = js_round(item_tax(item, tax_lines, raw_discount_total, settings));
+        self.original_tax_total = js_round(item_tax(item, tax_lines, 0.0, settings));
+        if settings.inclusive(item.includes_tax) {
+            self.subtotal += gross - self.original_tax_total;
+            self.total += self.subtotal;
+            self.original_total += self.subtotal;
+        }
+        self.total += self.tax_total;
+        self.original_total += self.original_tax_total;
+    }
+}

@@ -173,3 +173,57 @@ async fn typed_events_write_their_name_and_payload(db: DatabaseConnection) {
         ]
     );
 }
+
+medusa_events::events_with_fields! {
+    { id: String, no_notification: Option<bool> } for
+        /// A test event of a group.
+        ThingShipped = "thing.shipped",
+        /// Another test event of the same group.
+        ThingCanceled = "thing.canceled";
+}
+
+/// A test row that row events borrow.
+#[derive(Debug, serde::Serialize)]
+struct ThingRow {
+    id: String,
+    title: String,
+}
+
+medusa_events::row_events! {
+    for ThingRow:
+        /// A test event whose payload is the row.
+        ThingCreated = "thing.created",
+}
+
+#[test]
+fn grouped_and_row_events_keep_their_names_and_payloads() {
+    use medusa_events::Event;
+    assert_eq!(
+        (ThingShipped::NAME, ThingCanceled::NAME, ThingCreated::NAME),
+        ("thing.shipped", "thing.canceled", "thing.created")
+    );
+    let shipped = ThingShipped {
+        id: "thing_1".into(),
+        no_notification: Some(true),
+    };
+    let canceled = ThingCanceled {
+        id: "thing_2".into(),
+        no_notification: None,
+    };
+    let row = ThingRow {
+        id: "thing_3".into(),
+        title: "Thing".into(),
+    };
+    assert_eq!(
+        [
+            serde_json::to_value(&shipped).unwrap(),
+            serde_json::to_value(&canceled).unwrap(),
+            serde_json::to_value(ThingCreated(&row)).unwrap(),
+        ],
+        [
+            json!({"id": "thing_1", "no_notification": true}),
+            json!({"id": "thing_2", "no_notification": null}),
+            json!({"id": "thing_3", "title": "Thing"}),
+        ]
+    );
+}

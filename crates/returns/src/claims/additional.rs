@@ -23,8 +23,19 @@ pub(crate) async fn reserve_in<C: Connection>(
     let variant = find_live::<product_variant::Entity, _>(conn, variant_id)
         .await?
         .ok_or_else(|| Error::not_found(format!("Variant with id: {variant_id} was not found")))?;
+    add_stock_in(conn, variant, -quantity).await
+}
+
+/// Moves the variant's `inventory_quantity` by `change` (a reservation lowers it, a received
+/// return raises it); event `product-variant.updated`.
+pub(crate) async fn add_stock_in<C: Connection>(
+    conn: &C,
+    variant: product_variant::Model,
+    change: i64,
+) -> Result<()> {
+    let id = variant.id.clone();
     let product_id = variant.product_id.clone();
-    let stock = to_i32(i64::from(variant.inventory_quantity) - quantity)?;
+    let stock = to_i32(i64::from(variant.inventory_quantity) + change)?;
     let mut row = variant.into_active_model();
     row.inventory_quantity = Set(stock);
     row.updated_at = Set(time::now());
@@ -32,7 +43,7 @@ pub(crate) async fn reserve_in<C: Connection>(
     record_event(
         conn,
         &VariantUpdated {
-            id: variant_id.to_owned(),
+            id,
             product_id,
             fields: vec!["inventory_quantity".to_owned()],
         },
@@ -53,15 +64,7 @@ pub(crate) async fn add_items_in<C: Connection>(
     if items.is_empty() {
         return Ok(());
     }
-    let lines: Vec<VariantLine> = items
-        .iter()
-        .map(|i| VariantLine {
-            variant_id: i.variant_id.clone(),
-            quantity: i.quantity,
-            unit_price: None,
-            metadata: None,
-        })
-        .collect();
+    let lines: Vec<VariantLine> = items.iter().map(AdditionalItem::variant_line).collect();
     let ctx = PricingContext {
         region_id: &order.region_id,
         customer_id: None,

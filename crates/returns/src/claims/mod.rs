@@ -5,21 +5,21 @@
 //! order as `GET /admin/orders/{id}` reads it after the commit.
 
 mod additional;
+
+pub(crate) use additional::add_stock_in;
 pub mod create;
 pub mod rules;
 pub mod write;
-
-use std::sync::Arc;
 
 use async_trait::async_trait;
 use medusa_core::Result;
 use medusa_entity::sea_orm_active_enums::ClaimOrderTypeEnum;
 use medusa_order::input::AddressInput;
-use medusa_order::{OrderQuery, OrderService};
-use medusa_providers::ProviderRegistry;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use medusa_order::OrderQuery;
+use sea_orm::TransactionTrait;
 use serde_json::{Map, Value};
 
+use crate::order_writes::{write_then_answer, Claims, SeaOrderWrites};
 use crate::{FulfillAdditionalItems, ReturnShipping};
 
 /// One claimed line of a new claim.
@@ -38,6 +38,18 @@ pub struct ClaimItemInput {
 pub struct AdditionalItem {
     pub variant_id: String,
     pub quantity: i64,
+}
+
+impl AdditionalItem {
+    /// The line `medusa-cart` prices for it: the variant's price, no metadata.
+    pub fn variant_line(&self) -> medusa_cart::VariantLine {
+        medusa_cart::VariantLine {
+            variant_id: self.variant_id.clone(),
+            quantity: self.quantity,
+            unit_price: None,
+            metadata: None,
+        }
+    }
 }
 
 /// A shipping method of a claim: an existing method (`id`) moved to the claim, or a new one
@@ -147,49 +159,27 @@ pub trait ClaimService: Send + Sync {
 }
 
 /// [`ClaimService`] over the database, with the server's providers.
-#[derive(Clone)]
-pub struct SeaClaimService {
-    db: DatabaseConnection,
-    orders: Arc<dyn OrderService>,
-    providers: ProviderRegistry,
-    tax_inclusive: bool,
-}
-
-impl SeaClaimService {
-    pub fn new(
-        db: DatabaseConnection,
-        orders: Arc<dyn OrderService>,
-        providers: ProviderRegistry,
-        tax_inclusive: bool,
-    ) -> Self {
-        Self {
-            db,
-            orders,
-            providers,
-            tax_inclusive,
-        }
-    }
-
-    async fn answer(&self, order_id: &str, answer: &OrderQuery) -> Result<Value> {
-        self.orders.retrieve_written(order_id, answer).await
-    }
-}
+pub type SeaClaimService = SeaOrderWrites<Claims>;
 
 #[async_trait]
-impl ClaimService for SeaClaimService {
+impl ClaimService for SeaOrderWrites<Claims> {
     async fn create(
         &self,
         order_id: &str,
         input: CreateClaim,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        let claim =
-            create::create_claim_in(&txn, &self.providers, self.tax_inclusive, order_id, &input)
-                .await?;
-        create::settle_new_claim_in(&txn, &self.providers, &claim).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            let claim = create::create_claim_in(
+                &txn,
+                &self.providers,
+                self.tax_inclusive,
+                order_id,
+                &input,
+            )
+            .await?;
+            create::settle_new_claim_in(&txn, &self.providers, &claim).await?;
+        })
     }
 
     async fn update(
@@ -199,17 +189,16 @@ impl ClaimService for SeaClaimService {
         input: UpdateClaim,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::update_claim_in(&txn, &self.providers, self.tax_inclusive, claim_id, &input).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::update_claim_in(&txn, &self.providers, self.tax_inclusive, claim_id, &input)
+                .await?;
+        })
     }
 
     async fn cancel(&self, order_id: &str, claim_id: &str, answer: &OrderQuery) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::cancel_claim_in(&txn, order_id, claim_id).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::cancel_claim_in(&txn, order_id, claim_id).await?;
+        })
     }
 
     async fn fulfill(
@@ -219,10 +208,9 @@ impl ClaimService for SeaClaimService {
         input: FulfillAdditionalItems,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::fulfill_claim_in(&txn, &self.providers, claim_id, &input).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::fulfill_claim_in(&txn, &self.providers, claim_id, &input).await?;
+        })
     }
 
     async fn cancel_fulfillment(
@@ -232,17 +220,16 @@ impl ClaimService for SeaClaimService {
         fulfillment_id: &str,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::cancel_claim_fulfillment_in(
-            &txn,
-            &self.providers,
-            order_id,
-            claim_id,
-            fulfillment_id,
-        )
-        .await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::cancel_claim_fulfillment_in(
+                &txn,
+                &self.providers,
+                order_id,
+                claim_id,
+                fulfillment_id,
+            )
+            .await?;
+        })
     }
 
     async fn ship(
@@ -252,9 +239,8 @@ impl ClaimService for SeaClaimService {
         input: ShipClaim,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::ship_claim_in(&txn, claim_id, &input).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::ship_claim_in(&txn, claim_id, &input).await?;
+        })
     }
 }

@@ -2,12 +2,13 @@
 //! them: what a new claim must have, which claimed lines are refunded, what each write
 //! refuses, and the claim's statuses after each write. Tested by tables in `rules_tests`.
 
+use crate::replacements::check_parts_canceled;
+pub use crate::replacements::{after_fulfillment, after_shipment};
 use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::{
     ClaimItemReasonEnum as Reason, ClaimOrderFulfillmentStatusEnum as Fulfillment,
     ClaimOrderPaymentStatusEnum as Payment, ClaimOrderTypeEnum as Type, ReturnStatusEnum,
 };
-use medusa_order::status::{all_done, LineProgress};
 
 /// `validateCreateClaimInput`'s checks of the body, in Medusa's order (the type itself is
 /// checked by the request class).
@@ -125,36 +126,6 @@ pub fn check_fulfillable(
     Ok(())
 }
 
-/// The claim's `fulfillment_status` after a fulfillment: `fulfilled` when every additional
-/// item is, else `requires_action`.
-pub fn after_fulfillment(lines: &[LineProgress]) -> Fulfillment {
-    if all_done(lines) {
-        Fulfillment::Fulfilled
-    } else {
-        Fulfillment::RequiresAction
-    }
-}
-
-/// `createShipment`: a canceled claim ships nothing.
-pub fn check_shippable(canceled: bool) -> Result<()> {
-    if canceled {
-        return Err(Error::not_allowed(
-            "Canceled claim cannot be fulfilled as shipped",
-        ));
-    }
-    Ok(())
-}
-
-/// The claim's `fulfillment_status` after a shipment: `shipped` when every additional item
-/// is, else `partially_shipped`.
-pub fn after_shipment(lines: &[LineProgress]) -> Fulfillment {
-    if all_done(lines) {
-        Fulfillment::Shipped
-    } else {
-        Fulfillment::PartiallyShipped
-    }
-}
-
 /// `processRefund`'s checks.
 pub fn check_refundable(canceled: bool, kind: &Type) -> Result<()> {
     if canceled {
@@ -178,17 +149,12 @@ pub fn check_cancelable(
     if refund_amount.is_some_and(|a| a != 0) {
         return Err(Error::not_allowed("Claim with a refund cannot be canceled"));
     }
-    if open_fulfillments > 0 {
-        return Err(Error::not_allowed(
-            "All fulfillments must be canceled before the claim can be canceled",
-        ));
-    }
-    if return_status.is_some_and(|s| *s != ReturnStatusEnum::Canceled) {
-        return Err(Error::not_allowed(
-            "Return must be canceled before the claim can be canceled",
-        ));
-    }
-    Ok(())
+    check_parts_canceled("claim", open_fulfillments, return_status)
+}
+
+/// `createShipment`: a canceled claim ships nothing.
+pub fn check_shippable(canceled: bool) -> Result<()> {
+    crate::replacements::check_shippable("claim", canceled)
 }
 
 #[cfg(test)]

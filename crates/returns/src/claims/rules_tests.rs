@@ -2,6 +2,7 @@
 //! its message).
 
 use super::*;
+use medusa_order::status::LineProgress;
 
 fn outcome(result: Result<()>) -> String {
     match result {
@@ -187,8 +188,12 @@ fn statuses_after_fulfillment_and_shipment() {
         (vec![], Fulfillment::Fulfilled, Fulfillment::Shipped),
     ];
     for (lines, fulfilled, shipped) in cases {
-        assert_eq!(after_fulfillment(&lines), fulfilled, "{lines:?}");
-        assert_eq!(after_shipment(&lines), shipped, "{lines:?}");
+        assert_eq!(
+            after_fulfillment::<Fulfillment>(&lines),
+            fulfilled,
+            "{lines:?}"
+        );
+        assert_eq!(after_shipment::<Fulfillment>(&lines), shipped, "{lines:?}");
     }
 }
 

@@ -20,7 +20,8 @@ use super::rules::{
     check_no_line_dropped, receipt_outcome, received_lines, spread_refund, status_after_receipt,
     ReceiptOutcome, Returnable,
 };
-use crate::events::{ItemsReturned, ReturnActionRequired, VariantUpdated};
+use crate::claims::add_stock_in;
+use crate::events::{ItemsReturned, ReturnActionRequired};
 
 pub(crate) fn return_not_found(id: &str) -> Error {
     Error::not_found(format!("Return with id: {id} was not found"))
@@ -179,21 +180,7 @@ async fn restock<C: Connection>(conn: &C, variant_id: &str, quantity: i64) -> Re
     if !variant.manage_inventory {
         return Ok(());
     }
-    let product_id = variant.product_id.clone();
-    let quantity = to_i32(i64::from(variant.inventory_quantity) + quantity)?;
-    let mut row = variant.into_active_model();
-    row.inventory_quantity = Set(quantity);
-    row.updated_at = Set(time::now());
-    row.update(conn).await?;
-    record_event(
-        conn,
-        &VariantUpdated {
-            id: variant_id.to_owned(),
-            product_id,
-            fields: vec!["inventory_quantity".to_owned()],
-        },
-    )
-    .await
+    add_stock_in(conn, variant, quantity).await
 }
 
 /// `registerReturnReceived`: refunds the return's amount from the order's payments and sets

@@ -7,6 +7,7 @@
 
 use medusa_cart::carts::{create_cart_in, AddressInput, NewCart};
 use medusa_cart::discounts::refresh_cart_adjustments_in;
+use medusa_cart::line_items::new_line_row;
 use medusa_cart::shipping::create_custom_shipping_option_in;
 use medusa_cart::{generate_line_items_in, insert_line_items_in, LineOwner, PricingContext};
 use medusa_cart::{TaxLines, VariantLine};
@@ -26,6 +27,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Query
 use serde_json::{Map, Value};
 
 use super::{rules, CreateSwap};
+use crate::claims::AdditionalItem;
 use crate::events::SwapCreated;
 use crate::returns::request::{check_not_canceled, create_return_in, NewReturn};
 
@@ -79,12 +81,7 @@ pub async fn create_swap_in<C: Connection>(
         .as_deref()
         .unwrap_or_default()
         .iter()
-        .map(|i| VariantLine {
-            variant_id: i.variant_id.clone(),
-            quantity: i.quantity,
-            unit_price: None,
-            metadata: None,
-        })
+        .map(AdditionalItem::variant_line)
         .collect();
     let generated = if lines.is_empty() {
         Vec::new()
@@ -155,35 +152,12 @@ pub async fn create_swap_in<C: Connection>(
     Ok(swap)
 }
 
-/// A cart line as Medusa's repository creates one: the entity's defaults, then the caller's
-/// columns.
+/// A return line of the swap's cart, as Medusa's repository creates one.
 fn cart_line(cart_id: &str, title: &str, unit_price: i32, quantity: i32) -> line_item::Model {
-    let now = time::now();
     line_item::Model {
-        id: generate_id("item"),
         cart_id: Some(cart_id.to_owned()),
-        order_id: None,
-        swap_id: None,
-        title: title.to_owned(),
-        description: None,
-        thumbnail: None,
-        is_giftcard: false,
-        should_merge: true,
-        allow_discounts: true,
-        has_shipping: None,
-        unit_price,
-        variant_id: None,
-        quantity,
-        fulfilled_quantity: None,
-        returned_quantity: None,
-        shipped_quantity: None,
-        created_at: now,
-        updated_at: now,
-        metadata: None,
-        claim_order_id: None,
         is_return: true,
-        original_item_id: None,
-        order_edit_id: None,
+        ..new_line_row(title.to_owned(), unit_price, quantity)
     }
 }
 

@@ -9,20 +9,17 @@ pub mod read;
 pub mod rules;
 pub mod write;
 
-use std::sync::Arc;
-
 use async_trait::async_trait;
 use medusa_core::{ListPage, Result};
 use medusa_entity::swap;
-use medusa_order::{OrderQuery, OrderService};
-use medusa_providers::ProviderRegistry;
+use medusa_order::OrderQuery;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
 };
 use serde_json::Value;
 
 use crate::claims::AdditionalItem;
+use crate::order_writes::{write_then_answer, SeaOrderWrites, Swaps};
 use crate::{FulfillAdditionalItems, ReturnItemInput, ReturnShipping};
 
 /// A custom price of a shipping option for the swap's cart.
@@ -94,47 +91,20 @@ pub trait SwapService: Send + Sync {
 }
 
 /// [`SwapService`] over the database, with the server's providers.
-#[derive(Clone)]
-pub struct SeaSwapService {
-    db: DatabaseConnection,
-    orders: Arc<dyn OrderService>,
-    providers: ProviderRegistry,
-    tax_inclusive: bool,
-}
-
-impl SeaSwapService {
-    pub fn new(
-        db: DatabaseConnection,
-        orders: Arc<dyn OrderService>,
-        providers: ProviderRegistry,
-        tax_inclusive: bool,
-    ) -> Self {
-        Self {
-            db,
-            orders,
-            providers,
-            tax_inclusive,
-        }
-    }
-
-    async fn answer(&self, order_id: &str, answer: &OrderQuery) -> Result<Value> {
-        self.orders.retrieve_written(order_id, answer).await
-    }
-}
+pub type SeaSwapService = SeaOrderWrites<Swaps>;
 
 #[async_trait]
-impl SwapService for SeaSwapService {
+impl SwapService for SeaOrderWrites<Swaps> {
     async fn create(
         &self,
         order_id: &str,
         input: CreateSwap,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        let swap = create::create_swap_in(&txn, self.tax_inclusive, order_id, &input).await?;
-        create::create_swap_cart_in(&txn, self.tax_inclusive, &swap, &input).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            let swap = create::create_swap_in(&txn, self.tax_inclusive, order_id, &input).await?;
+            create::create_swap_cart_in(&txn, self.tax_inclusive, &swap, &input).await?;
+        })
     }
 
     async fn process_payment(
@@ -143,17 +113,15 @@ impl SwapService for SeaSwapService {
         swap_id: &str,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::process_payment_in(&txn, &self.providers, swap_id).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::process_payment_in(&txn, &self.providers, swap_id).await?;
+        })
     }
 
     async fn cancel(&self, order_id: &str, swap_id: &str, answer: &OrderQuery) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::cancel_swap_in(&txn, &self.providers, order_id, swap_id).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::cancel_swap_in(&txn, &self.providers, order_id, swap_id).await?;
+        })
     }
 
     async fn fulfill(
@@ -163,10 +131,9 @@ impl SwapService for SeaSwapService {
         input: FulfillAdditionalItems,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::fulfill_swap_in(&txn, &self.providers, swap_id, &input).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::fulfill_swap_in(&txn, &self.providers, swap_id, &input).await?;
+        })
     }
 
     async fn cancel_fulfillment(
@@ -176,11 +143,16 @@ impl SwapService for SeaSwapService {
         fulfillment_id: &str,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::cancel_swap_fulfillment_in(&txn, &self.providers, order_id, swap_id, fulfillment_id)
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::cancel_swap_fulfillment_in(
+                &txn,
+                &self.providers,
+                order_id,
+                swap_id,
+                fulfillment_id,
+            )
             .await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        })
     }
 
     async fn ship(
@@ -190,10 +162,9 @@ impl SwapService for SeaSwapService {
         input: ShipSwap,
         answer: &OrderQuery,
     ) -> Result<Value> {
-        let txn = self.db.begin().await?;
-        write::ship_swap_in(&txn, swap_id, &input).await?;
-        txn.commit().await?;
-        self.answer(order_id, answer).await
+        write_then_answer!(self, order_id, answer, |txn| {
+            write::ship_swap_in(&txn, swap_id, &input).await?;
+        })
     }
 
     async fn list(&self, query_string: &str) -> Result<ListPage<Value>> {

@@ -3,12 +3,13 @@
 //! shipment refuse, and the swap's statuses after each write. Tested by tables in
 //! `rules_tests`.
 
+use crate::replacements::check_parts_canceled;
+pub use crate::replacements::{after_fulfillment, after_shipment};
 use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::{
     OrderFulfillmentStatusEnum, OrderPaymentStatusEnum as PaymentStatusEnum, ReturnStatusEnum,
     SwapFulfillmentStatusEnum as Fulfillment, SwapPaymentStatusEnum as Payment,
 };
-use medusa_order::status::{all_done, LineProgress};
 
 /// `create`'s checks of the order: its payment captured, something fulfilled.
 pub fn check_swappable(
@@ -90,17 +91,7 @@ pub fn check_cancelable(
     ) {
         return Err(Error::not_allowed("Swap with a refund cannot be canceled"));
     }
-    if open_fulfillments > 0 {
-        return Err(Error::not_allowed(
-            "All fulfillments must be canceled before the swap can be canceled",
-        ));
-    }
-    if return_status.is_some_and(|s| *s != ReturnStatusEnum::Canceled) {
-        return Err(Error::not_allowed(
-            "Return must be canceled before the swap can be canceled",
-        ));
-    }
-    Ok(())
+    check_parts_canceled("swap", open_fulfillments, return_status)
 }
 
 /// `createFulfillment`'s checks, in Medusa's order.
@@ -123,34 +114,9 @@ pub fn check_fulfillable(
     Ok(())
 }
 
-/// The swap's `fulfillment_status` after a fulfillment: `fulfilled` when every additional
-/// item is, else `requires_action`.
-pub fn after_fulfillment(lines: &[LineProgress]) -> Fulfillment {
-    if all_done(lines) {
-        Fulfillment::Fulfilled
-    } else {
-        Fulfillment::RequiresAction
-    }
-}
-
 /// `createShipment`: a canceled swap ships nothing.
 pub fn check_shippable(canceled: bool) -> Result<()> {
-    if canceled {
-        return Err(Error::not_allowed(
-            "Canceled swap cannot be fulfilled as shipped",
-        ));
-    }
-    Ok(())
-}
-
-/// The swap's `fulfillment_status` after a shipment: `shipped` when every additional item
-/// is, else `partially_shipped`.
-pub fn after_shipment(lines: &[LineProgress]) -> Fulfillment {
-    if all_done(lines) {
-        Fulfillment::Shipped
-    } else {
-        Fulfillment::PartiallyShipped
-    }
+    crate::replacements::check_shippable("swap", canceled)
 }
 
 #[cfg(test)]

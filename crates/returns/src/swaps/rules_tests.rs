@@ -1,6 +1,7 @@
 //! Tables of cases for the swap rules: each an input and Medusa's outcome.
 
 use super::*;
+use medusa_order::status::LineProgress;
 
 #[test]
 fn swappable_orders() {
@@ -111,14 +112,20 @@ fn fulfillment_checks_and_statuses() {
         before,
         added,
     };
-    assert_eq!(after_fulfillment(&[line(2, None, Some(2))]), F::Fulfilled);
     assert_eq!(
-        after_fulfillment(&[line(2, None, Some(1))]),
+        after_fulfillment::<F>(&[line(2, None, Some(2))]),
+        F::Fulfilled
+    );
+    assert_eq!(
+        after_fulfillment::<F>(&[line(2, None, Some(1))]),
         F::RequiresAction
     );
-    assert_eq!(after_shipment(&[line(2, Some(0), Some(2))]), F::Shipped);
     assert_eq!(
-        after_shipment(&[line(2, Some(0), Some(2)), line(1, None, None)]),
+        after_shipment::<F>(&[line(2, Some(0), Some(2))]),
+        F::Shipped
+    );
+    assert_eq!(
+        after_shipment::<F>(&[line(2, Some(0), Some(2)), line(1, None, None)]),
         F::PartiallyShipped
     );
     assert_eq!(
