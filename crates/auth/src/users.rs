@@ -7,11 +7,11 @@ use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
 use medusa_entity::user;
 use medusa_load::{find_live, taken};
-use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::{Map, Value};
 
@@ -31,11 +31,8 @@ const USER_ROLE: FieldKind = FieldKind::Enum {
 /// `GET /admin/users`: Medusa's `AdminGetUsersParams`. `q` searches e-mail and names and,
 /// as in Medusa, replaces the exact `email`/`first_name`/`last_name` filters.
 pub static USER_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "email",

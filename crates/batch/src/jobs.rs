@@ -11,7 +11,7 @@ use medusa_core::{time, Error, ListPage, Result};
 use medusa_entity::{batch_job, user};
 use medusa_query_dsl::{
     Column, FieldKind, FieldSet, FilterSpec, Forms, ListPlan, Pagination, RawQuery, RawValue,
-    RelationSpec, ResourceSpec,
+    RelationSpec, ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Alias, Expr};
 use sea_orm::{
@@ -101,11 +101,8 @@ const fn stamp(param: &'static str) -> FilterSpec {
 /// `GET /admin/batch-jobs`: Medusa's `AdminGetBatchParams`. Newest first, 10 a page; soft
 /// deleted jobs are never listed (the endpoint takes no `deleted_at`).
 pub static BATCH_JOB_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", sea_orm::Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: COLUMNS,
     filters: &[
         array("id"),

@@ -47,10 +47,7 @@ const DEFAULT_RELATIONS: &[&str] = &["parent_category", "category_children"];
 /// and drops the `handle` filter. `parent_category_id` (`null` for roots) and
 /// `include_descendants_tree` are read by the service.
 pub static PRODUCT_CATEGORY_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 100,
-        max_limit: None,
-    }),
+    pagination: Some(Pagination::uncapped(100)),
     sortable: CATEGORY_FIELDS,
     filters: &[
         FilterSpec::value("handle", FieldKind::Text).ignored_with_q(),

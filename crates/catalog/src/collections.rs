@@ -11,11 +11,13 @@ use medusa_entity::{
     shipping_profile,
 };
 use medusa_load::{children, find_live, only_live, taken, through, Connection, Link, Reader};
-use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST,
+};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -24,11 +26,8 @@ use serde_json::{Map, Value};
 /// nor `fields`; `q` searches title and handle and, as in Medusa, drops the `title`, `handle`,
 /// `created_at` and `updated_at` filters.
 pub static COLLECTION_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "title",

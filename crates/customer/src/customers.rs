@@ -34,10 +34,7 @@ const CUSTOMER_RELATIONS: &[RelationSpec] = &[
 /// order); `expand` names relations (none by default); `fields` is accepted and ignored, as
 /// Medusa's customer controller ignores it; `groups` is a join handled by the service.
 pub static CUSTOMER_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
+    pagination: Some(Pagination::uncapped(50)),
     sortable: &[
         "id",
         "email",

@@ -13,11 +13,12 @@ use medusa_entity::{
 use medusa_load::{find_live, link, live, taken, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
+    NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -35,11 +36,8 @@ const GROUP_RELATIONS: &[RelationSpec] = &[RelationSpec::new("customers")];
 /// `GET /admin/customer-groups`: Medusa's `AdminGetCustomerGroupsParams`. `q` searches the
 /// name; `discount_condition_id` is a join handled by the service.
 pub static CUSTOMER_GROUP_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: GROUP_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text)

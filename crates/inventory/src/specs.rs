@@ -1,7 +1,8 @@
 //! The query parameters of the inventory routes (Medusa's `AdminGet…Params`).
 
-use medusa_query_dsl::{FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec};
-use sea_orm::Order;
+use medusa_query_dsl::{
+    FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
+};
 
 const PAGE_OF_20: Option<Pagination> = Some(Pagination {
     default_limit: 20,
@@ -45,7 +46,7 @@ const fn array_only(param: &'static str) -> FilterSpec {
 /// service (a join on the levels); `q` searches sku, description and title.
 pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: ITEM_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -107,7 +108,7 @@ const LOCATION_RELATIONS: &[RelationSpec] = &[
 /// replaces a `name` filter); `sales_channel_id` is read by the service.
 pub static STOCK_LOCATION_LIST: ResourceSpec = ResourceSpec {
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: LOCATION_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -148,7 +149,7 @@ const RESERVATION_FIELDS: &[&str] = &[
 /// `GET /admin/reservations`: `AdminGetReservationsParams`.
 pub static RESERVATION_LIST: ResourceSpec = ResourceSpec {
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: RESERVATION_FIELDS,
     filters: &[
         FilterSpec::value("location_id", FieldKind::Text).list(),
@@ -173,7 +174,7 @@ pub static RESERVATION_LIST: ResourceSpec = ResourceSpec {
 /// `GET /admin/orders/{id}/reservations`: `AdminGetOrdersOrderReservationsParams`.
 pub static ORDER_RESERVATION_LIST: ResourceSpec = ResourceSpec {
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     expandable: true,
     soft_delete: true,
     ..ResourceSpec::new("reservations", "reservation_item")

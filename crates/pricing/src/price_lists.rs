@@ -16,6 +16,7 @@ use medusa_load::Connection;
 use medusa_product::prices::{insert_variant_prices, NewPrice};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RawQuery, RelationSpec, ResourceSpec,
+    NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Expr, IntoCondition, Query};
 use sea_orm::{
@@ -41,11 +42,8 @@ const TYPE: FieldKind = FieldKind::Enum {
 /// `fields`, no default relations). `q` searches the name, the description and the names of
 /// the list's customer groups; `customer_groups[]` keeps lists linked to one of those groups.
 pub static PRICE_LIST_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "name",

@@ -9,11 +9,11 @@ use medusa_entity::{
 };
 use medusa_query_dsl::{
     passthrough_list, passthrough_text, Column, FieldKind, FilterSpec, ListPlan, Pagination,
-    RawQuery, RelationSpec, ResourceSpec,
+    RawQuery, RelationSpec, ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::extension::postgres::PgExpr;
 use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SelectStatement, SimpleExpr};
-use sea_orm::{ColumnTrait, DbBackend, Order};
+use sea_orm::{ColumnTrait, DbBackend};
 
 use medusa_core::{Error, FeatureFlags, Flag, Result};
 
@@ -218,11 +218,8 @@ const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
 macro_rules! product_list_spec {
     ($defaults:expr, $filters:expr, $passthrough:expr) => {
         ResourceSpec {
-            pagination: Some(Pagination {
-                default_limit: 50,
-                max_limit: None,
-            }),
-            default_order: &[("created_at", Order::Desc)],
+            pagination: Some(Pagination::uncapped(50)),
+            default_order: NEWEST_FIRST,
             sortable: PRODUCT_SORTABLE,
             filters: $filters,
             expandable: true,
@@ -380,11 +377,8 @@ const VARIANT_SORTABLE: &[&str] = &[
 /// filters: the reference rejects them). The price-selection parameters
 /// (`region_id`, `currency_code`, `customer_id`, `cart_id`) only feed the price decoration.
 pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: VARIANT_SORTABLE,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -427,11 +421,8 @@ pub static VARIANT_RETRIEVE: ResourceSpec = ResourceSpec {
 /// `GET /admin/products/{id}/variants`: every variant column, relations options and prices
 /// (price-list prices included), limit 100.
 pub static PRODUCT_VARIANT_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 100,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(100)),
+    default_order: NEWEST_FIRST,
     sortable: VARIANT_SORTABLE,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -461,11 +452,8 @@ const TAG_LIKE_SORTABLE: &[&str] = &["id", "value", "created_at", "updated_at"];
 macro_rules! value_list_spec {
     ($name:literal, $table:literal, $limit:expr) => {
         ResourceSpec {
-            pagination: Some(Pagination {
-                default_limit: $limit,
-                max_limit: None,
-            }),
-            default_order: &[("created_at", Order::Desc)],
+            pagination: Some(Pagination::uncapped($limit)),
+            default_order: NEWEST_FIRST,
             sortable: TAG_LIKE_SORTABLE,
             filters: &[
                 FilterSpec::value("id", FieldKind::Text).list().pattern(),

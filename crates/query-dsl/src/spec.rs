@@ -194,6 +194,19 @@ pub struct Pagination {
     pub max_limit: Option<u64>,
 }
 
+impl Pagination {
+    /// `limit` defaults to `default_limit` and takes any value (Medusa's lists have no cap).
+    pub const fn uncapped(default_limit: u64) -> Self {
+        Self {
+            default_limit,
+            max_limit: None,
+        }
+    }
+}
+
+/// The default order of most of Medusa's lists: newest first.
+pub const NEWEST_FIRST: &[(&str, Order)] = &[("created_at", Order::Desc)];
+
 /// Everything the grammar needs to know about one resource's list or retrieve endpoint.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ResourceSpec {

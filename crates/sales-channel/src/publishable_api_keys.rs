@@ -7,11 +7,11 @@ use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{publishable_api_key, publishable_api_key_sales_channel, sales_channel};
 use medusa_load::{link_with, live, missing, unlink};
-use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 
 const KEY_FIELDS: &[&str] = &[
@@ -26,11 +26,8 @@ const KEY_FIELDS: &[&str] = &[
 
 /// `GET /admin/publishable-api-keys`: Medusa's `GetPublishableApiKeysParams`.
 pub static PUBLISHABLE_API_KEY_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: KEY_FIELDS,
     filters: &[
         FilterSpec::range("created_at", FieldKind::Date),

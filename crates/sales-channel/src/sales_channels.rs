@@ -10,11 +10,11 @@ use medusa_entity::{
     product, product_sales_channel, sales_channel, sales_channel_location, stock_location, store,
 };
 use medusa_load::{find_live, link, unlink};
-use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 
 const SALES_CHANNEL_FIELDS: &[&str] = &[
@@ -31,11 +31,8 @@ const SALES_CHANNEL_FIELDS: &[&str] = &[
 /// `GET /admin/sales-channels`: Medusa's `AdminGetSalesChannelsParams`. `q` searches name and
 /// description and, as in Medusa, replaces the exact `name`/`description` filters.
 pub static SALES_CHANNEL_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: SALES_CHANNEL_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text),

@@ -7,18 +7,15 @@
 use medusa_core::{Error, Result};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, QueryError, RawQuery, RawValue,
-    ResourceSpec,
+    ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Alias, Condition, Expr, SimpleExpr};
-use sea_orm::{DbBackend, Order};
+use sea_orm::DbBackend;
 
 /// `GET /admin/tax-rates`: Medusa's `AdminGetTaxRatesParams`.
 pub static TAX_RATE_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "rate",

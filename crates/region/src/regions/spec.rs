@@ -1,7 +1,8 @@
 //! What the region routes let a client select and filter.
 
-use medusa_query_dsl::{Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec};
-use sea_orm::Order;
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
+};
 
 /// The region columns a client may select; also Medusa's default selection.
 const REGION_FIELDS: &[&str] = &[
@@ -49,11 +50,8 @@ const DEFAULT_RELATIONS: &[&str] = &[
 /// `GET /admin/regions`: Medusa's `AdminGetRegionsParams` (`q` on the name, date ranges,
 /// limit 50, newest first).
 pub static REGION_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "name",
