@@ -8,8 +8,8 @@ use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -138,15 +138,9 @@ impl ApiKeyService for SeaApiKeyService {
     }
 
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<secret_api_key::Model>> {
-        let count = plan
-            .apply_count(secret_api_key::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan
-            .apply(secret_api_key::Entity::find())
-            .all(&self.db)
-            .await?;
-        Ok(plan.page("api_keys", items, count))
+        Ok(plan
+            .fetch_page(&self.db, "api_keys", secret_api_key::Entity::find())
+            .await?)
     }
 
     async fn retrieve(&self, id: &str) -> Result<secret_api_key::Model> {

@@ -267,12 +267,9 @@ impl SeaUserService {
 #[async_trait]
 impl UserService for SeaUserService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<user::Model>> {
-        let count = plan
-            .apply_count(user::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan.apply(user::Entity::find()).all(&self.db).await?;
-        Ok(plan.page("users", items, count))
+        Ok(plan
+            .fetch_page(&self.db, "users", user::Entity::find())
+            .await?)
     }
 
     async fn count(&self) -> Result<u64> {

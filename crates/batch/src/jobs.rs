@@ -15,8 +15,7 @@ use medusa_query_dsl::{
 };
 use sea_orm::sea_query::{Alias, Expr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -333,8 +332,7 @@ impl BatchJobService for SeaBatchJobService {
     async fn list(&self, caller: &str, query: &BatchJobList) -> Result<ListPage<BatchJobView>> {
         let find = || batch_job::Entity::find().filter(batch_job::Column::CreatedBy.eq(caller));
         let plan = &query.plan;
-        let count = plan.apply_count(find()).count(&self.db).await?;
-        let jobs = plan.apply(find()).all(&self.db).await?;
+        let (jobs, count) = plan.rows_and_count(&self.db, find()).await?;
         let creators = if plan.selection.has_relation("created_by_user") {
             Some(self.creators(&jobs).await?)
         } else {

@@ -17,7 +17,7 @@ use medusa_query_dsl::{
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -300,8 +300,7 @@ impl CollectionService for SeaCollectionService {
                 ),
             );
         }
-        let count = plan.apply_count(query.clone()).count(&self.db).await?;
-        let rows = plan.apply(query).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let ids = rows.iter().map(|c| c.id.clone()).collect();
         let mut products = products_by_collection(&self.db, ids, plan.with_deleted).await?;
         let items = rows

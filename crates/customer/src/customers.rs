@@ -358,8 +358,7 @@ impl CustomerService for SeaCustomerService {
                 ),
             );
         }
-        let count = plan.apply_count(query.clone()).count(&self.db).await?;
-        let rows = plan.apply(query).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let items =
             with_relations(&self.db, rows, filter.relations, filter.groups.as_deref()).await?;
         Ok(plan.page("customers", items, count))

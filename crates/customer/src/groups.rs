@@ -18,7 +18,7 @@ use medusa_query_dsl::{
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -213,8 +213,7 @@ impl CustomerGroupService for SeaCustomerGroupService {
                 ),
             );
         }
-        let count = plan.apply_count(query.clone()).count(&self.db).await?;
-        let rows = plan.apply(query).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let items =
             with_customers(&self.db, rows, plan.selection.has_relation("customers")).await?;
         Ok(plan.page("customer_groups", items, count))

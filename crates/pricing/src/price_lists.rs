@@ -21,8 +21,7 @@ use medusa_query_dsl::{
 use sea_orm::sea_query::{Expr, IntoCondition, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    IntoActiveModel, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    IntoActiveModel, JoinType, Order, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use crate::input::{AddPrices, CreatePriceList, PriceInput, UpdatePriceList};
@@ -218,8 +217,7 @@ impl PriceListService for SeaPriceListService {
                     .filter(customer_group::Column::Id.is_not_null());
             }
         }
-        let count = plan.apply_count(select.clone()).count(&self.db).await?;
-        let rows = plan.apply(select).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, select).await?;
         let selection = &plan.selection;
         // Medusa loads the groups whenever it searched or filtered through them.
         let relations = Relations {

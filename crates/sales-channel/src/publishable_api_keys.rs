@@ -11,7 +11,7 @@ use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec
 use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 
 const KEY_FIELDS: &[&str] = &[
@@ -139,15 +139,13 @@ fn contains_pattern(q: &str) -> LikeExpr {
 #[async_trait]
 impl PublishableApiKeyService for SeaPublishableApiKeyService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<publishable_api_key::Model>> {
-        let count = plan
-            .apply_count(publishable_api_key::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan
-            .apply(publishable_api_key::Entity::find())
-            .all(&self.db)
-            .await?;
-        Ok(plan.page("publishable_api_keys", items, count))
+        Ok(plan
+            .fetch_page(
+                &self.db,
+                "publishable_api_keys",
+                publishable_api_key::Entity::find(),
+            )
+            .await?)
     }
 
     async fn retrieve(&self, id: &str) -> Result<publishable_api_key::Model> {

@@ -136,15 +136,9 @@ fn unique(ids: &[String]) -> Vec<String> {
 #[async_trait]
 impl SalesChannelService for SeaSalesChannelService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<sales_channel::Model>> {
-        let count = plan
-            .apply_count(sales_channel::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan
-            .apply(sales_channel::Entity::find())
-            .all(&self.db)
-            .await?;
-        Ok(plan.page("sales_channels", items, count))
+        Ok(plan
+            .fetch_page(&self.db, "sales_channels", sales_channel::Entity::find())
+            .await?)
     }
 
     async fn retrieve(&self, id: &str) -> Result<sales_channel::Model> {
