@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
@@ -14,7 +15,7 @@ use medusa_load::{children, find_live, only_live, taken, through, Connection, Li
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST,
 };
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -287,18 +288,10 @@ impl CollectionService for SeaCollectionService {
     ) -> Result<ListPage<CollectionListItem>> {
         let mut query = product_collection::Entity::find();
         if let Some(condition) = discount_condition_id {
-            query = query.filter(
-                product_collection::Column::Id.in_subquery(
-                    Query::select()
-                        .column(discount_condition_product_collection::Column::ProductCollectionId)
-                        .from(discount_condition_product_collection::Entity)
-                        .and_where(
-                            Expr::col(discount_condition_product_collection::Column::ConditionId)
-                                .eq(condition),
-                        )
-                        .to_owned(),
-                ),
-            );
+            query = query.filter(product_collection::Column::Id.in_subquery(column_where(
+                discount_condition_product_collection::Column::ProductCollectionId,
+                discount_condition_product_collection::Column::ConditionId.eq(condition),
+            )));
         }
         let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let ids = rows.iter().map(|c| c.id.clone()).collect();

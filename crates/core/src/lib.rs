@@ -15,6 +15,7 @@ pub mod metadata;
 pub mod number;
 pub mod patch;
 pub mod row_bytes;
+pub mod subquery;
 pub mod time;
 
 pub use error::{on_unique_violation, Error, ErrorBody, Result};

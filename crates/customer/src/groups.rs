@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
@@ -15,7 +16,6 @@ use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
     NEWEST_FIRST,
 };
-use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -200,18 +200,10 @@ impl CustomerGroupService for SeaCustomerGroupService {
     ) -> Result<ListPage<CustomerGroupView>> {
         let mut query = customer_group::Entity::find();
         if let Some(condition) = discount_condition_id {
-            query = query.filter(
-                customer_group::Column::Id.in_subquery(
-                    Query::select()
-                        .column(discount_condition_customer_group::Column::CustomerGroupId)
-                        .from(discount_condition_customer_group::Entity)
-                        .and_where(
-                            Expr::col(discount_condition_customer_group::Column::ConditionId)
-                                .eq(condition),
-                        )
-                        .to_owned(),
-                ),
-            );
+            query = query.filter(customer_group::Column::Id.in_subquery(column_where(
+                discount_condition_customer_group::Column::CustomerGroupId,
+                discount_condition_customer_group::Column::ConditionId.eq(condition),
+            )));
         }
         let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let items =

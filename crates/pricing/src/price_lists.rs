@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
@@ -18,7 +19,7 @@ use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RawQuery, RelationSpec, ResourceSpec,
     NEWEST_FIRST,
 };
-use sea_orm::sea_query::{Expr, IntoCondition, Query};
+use sea_orm::sea_query::{Expr, IntoCondition};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     IntoActiveModel, JoinType, Order, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -324,13 +325,10 @@ impl PriceListService for SeaPriceListService {
         // enforce and which would leave the variant links behind.
         product_variant_money_amount::Entity::delete_many()
             .filter(
-                product_variant_money_amount::Column::MoneyAmountId.in_subquery(
-                    Query::select()
-                        .column(money_amount::Column::Id)
-                        .from(money_amount::Entity)
-                        .and_where(money_amount::Column::PriceListId.eq(id))
-                        .to_owned(),
-                ),
+                product_variant_money_amount::Column::MoneyAmountId.in_subquery(column_where(
+                    money_amount::Column::Id,
+                    money_amount::Column::PriceListId.eq(id),
+                )),
             )
             .exec(&txn)
             .await?;
@@ -686,14 +684,12 @@ async fn delete_price_rows<C: ConnectionTrait>(
     }
     product_variant_money_amount::Entity::delete_many()
         .filter(
-            product_variant_money_amount::Column::MoneyAmountId.in_subquery(
-                Query::select()
-                    .column(money_amount::Column::Id)
-                    .from(money_amount::Entity)
-                    .and_where(money_amount::Column::PriceListId.eq(price_list_id))
-                    .and_where(money_amount::Column::Id.is_in(price_ids.iter().cloned()))
-                    .to_owned(),
-            ),
+            product_variant_money_amount::Column::MoneyAmountId.in_subquery(column_where(
+                money_amount::Column::Id,
+                money_amount::Column::PriceListId
+                    .eq(price_list_id)
+                    .and(money_amount::Column::Id.is_in(price_ids.iter().cloned())),
+            )),
         )
         .exec(conn)
         .await?;

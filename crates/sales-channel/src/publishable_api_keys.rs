@@ -4,11 +4,12 @@
 use crate::events;
 
 use async_trait::async_trait;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{publishable_api_key, publishable_api_key_sales_channel, sales_channel};
 use medusa_load::{link_with, live, missing, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
-use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, QueryFilter, Set, TransactionTrait,
@@ -288,16 +289,10 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         q: Option<&str>,
     ) -> Result<Vec<sales_channel::Model>> {
         let mut query = sales_channel::Entity::find().filter(
-            sales_channel::Column::Id.in_subquery(
-                Query::select()
-                    .column(publishable_api_key_sales_channel::Column::SalesChannelId)
-                    .from(publishable_api_key_sales_channel::Entity)
-                    .and_where(
-                        Expr::col(publishable_api_key_sales_channel::Column::PublishableKeyId)
-                            .eq(id),
-                    )
-                    .to_owned(),
-            ),
+            sales_channel::Column::Id.in_subquery(column_where(
+                publishable_api_key_sales_channel::Column::SalesChannelId,
+                publishable_api_key_sales_channel::Column::PublishableKeyId.eq(id),
+            )),
         );
         if let Some(q) = q.filter(|q| !q.is_empty()) {
             let lower = |column: sales_channel::Column| {
