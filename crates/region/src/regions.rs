@@ -25,6 +25,7 @@ mod spec;
 mod view;
 mod write;
 
+pub(crate) use spec::REGION_FIELDS_TAX_INCLUSIVE;
 pub use spec::{REGION_LIST, REGION_RETRIEVE};
 pub use view::RegionView;
 pub use write::{create_region_in, Pinned};

@@ -4,8 +4,9 @@ use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
 };
 
-/// The region columns a client may select; also Medusa's default selection.
-const REGION_FIELDS: &[&str] = &[
+/// The region columns with `includes_tax`, which Medusa maps (and adds to its default fields)
+/// only with the tax-inclusive pricing flag; it stays last so [`REGION_FIELDS`] can drop it.
+pub(crate) const REGION_FIELDS_TAX_INCLUSIVE: &[&str] = &[
     "id",
     "name",
     "automatic_taxes",
@@ -18,7 +19,14 @@ const REGION_FIELDS: &[&str] = &[
     "updated_at",
     "deleted_at",
     "metadata",
+    "includes_tax",
 ];
+
+/// The region columns a client may select; also Medusa's default selection.
+const REGION_FIELDS: &[&str] = match REGION_FIELDS_TAX_INCLUSIVE.split_last() {
+    Some((_includes_tax, columns)) => columns,
+    None => &[],
+};
 
 const COUNTRY_FIELDS: &[&str] = &[
     "id",
