@@ -31,6 +31,7 @@ const USER_ROLE: FieldKind = FieldKind::Enum {
 /// `GET /admin/users`: Medusa's `AdminGetUsersParams`. `q` searches e-mail and names and,
 /// as in Medusa, replaces the exact `email`/`first_name`/`last_name` filters.
 pub static USER_LIST: ResourceSpec = ResourceSpec {
+    name: "users",
     pagination: Some(Pagination::uncapped(50)),
     default_order: NEWEST_FIRST,
     sortable: &[
@@ -58,11 +59,8 @@ pub static USER_LIST: ResourceSpec = ResourceSpec {
         medusa_query_dsl::Column::own("first_name"),
         medusa_query_dsl::Column::own("last_name"),
     ],
-    expandable: true,
-    selectable: USER_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
-    ..ResourceSpec::new("users", "user")
+    ..USER_RETRIEVE
 };
 
 /// `GET /admin/users/{id}`: only `fields` (and an `expand` naming nothing).

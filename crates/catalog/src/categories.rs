@@ -47,6 +47,7 @@ const DEFAULT_RELATIONS: &[&str] = &["parent_category", "category_children"];
 /// and drops the `handle` filter. `parent_category_id` (`null` for roots) and
 /// `include_descendants_tree` are read by the service.
 pub static PRODUCT_CATEGORY_LIST: ResourceSpec = ResourceSpec {
+    name: "product_categories",
     pagination: Some(Pagination::uncapped(100)),
     sortable: CATEGORY_FIELDS,
     filters: &[
@@ -55,13 +56,9 @@ pub static PRODUCT_CATEGORY_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::value("is_active", FieldKind::Bool),
     ],
     searchable: &[Column::own("name"), Column::own("handle")],
-    expandable: true,
-    relations: CATEGORY_RELATIONS,
-    default_relations: DEFAULT_RELATIONS,
-    selectable: CATEGORY_FIELDS,
     list_fields: &["created_at"],
     passthrough: &["parent_category_id", "include_descendants_tree"],
-    ..ResourceSpec::new("product_categories", "product_category")
+    ..PRODUCT_CATEGORY_RETRIEVE
 };
 
 /// The query of the category routes that answer one category (`fields`, `expand`).

@@ -36,6 +36,7 @@ const GROUP_RELATIONS: &[RelationSpec] = &[RelationSpec::new("customers")];
 /// `GET /admin/customer-groups`: Medusa's `AdminGetCustomerGroupsParams`. `q` searches the
 /// name; `discount_condition_id` is a join handled by the service.
 pub static CUSTOMER_GROUP_LIST: ResourceSpec = ResourceSpec {
+    name: "customer_groups",
     pagination: Some(Pagination::uncapped(10)),
     default_order: NEWEST_FIRST,
     sortable: GROUP_FIELDS,
@@ -49,13 +50,9 @@ pub static CUSTOMER_GROUP_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::range("updated_at", FieldKind::Date),
     ],
     searchable: &[medusa_query_dsl::Column::own("name")],
-    expandable: true,
-    relations: GROUP_RELATIONS,
-    selectable: GROUP_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
     passthrough: &["discount_condition_id"],
-    ..ResourceSpec::new("customer_groups", "customer_group")
+    ..CUSTOMER_GROUP_RETRIEVE
 };
 
 /// `GET /admin/customer-groups/{id}` (and the query of `POST /admin/customer-groups/{id}`).

@@ -45,6 +45,7 @@ const fn array_only(param: &'static str) -> FilterSpec {
 /// `GET /admin/inventory-items`: `AdminGetInventoryItemsParams`. `location_id` is read by the
 /// service (a join on the levels); `q` searches sku, description and title.
 pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
+    name: "inventory_items",
     pagination: PAGE_OF_20,
     default_order: NEWEST_FIRST,
     sortable: ITEM_FIELDS,
@@ -68,12 +69,10 @@ pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
         medusa_query_dsl::Column::own("description"),
         medusa_query_dsl::Column::own("title"),
     ],
-    expandable: true,
-    selectable: ITEM_FIELDS,
     list_fields: &["created_at"],
     soft_delete: true,
     passthrough: &["location_id"],
-    ..ResourceSpec::new("inventory_items", "inventory_item")
+    ..INVENTORY_ITEM_RETRIEVE
 };
 
 /// `GET /admin/inventory-items/{id}` and the item write routes: `FindParams`.
@@ -107,6 +106,7 @@ const LOCATION_RELATIONS: &[RelationSpec] = &[
 /// `GET /admin/stock-locations`: `AdminGetStockLocationsParams`. `q` searches the name (and
 /// replaces a `name` filter); `sales_channel_id` is read by the service.
 pub static STOCK_LOCATION_LIST: ResourceSpec = ResourceSpec {
+    name: "stock_locations",
     pagination: PAGE_OF_20,
     default_order: NEWEST_FIRST,
     sortable: LOCATION_FIELDS,
@@ -118,12 +118,9 @@ pub static STOCK_LOCATION_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::value("address_id", FieldKind::Text).list(),
     ],
     searchable: &[medusa_query_dsl::Column::own("name")],
-    expandable: true,
-    relations: LOCATION_RELATIONS,
-    selectable: LOCATION_FIELDS,
     soft_delete: true,
     passthrough: &["sales_channel_id"],
-    ..ResourceSpec::new("stock_locations", "stock_location")
+    ..STOCK_LOCATION_RETRIEVE
 };
 
 /// `GET /admin/stock-locations/{id}` and the location write routes.

@@ -377,6 +377,7 @@ const VARIANT_SORTABLE: &[&str] = &[
 /// filters: the reference rejects them). The price-selection parameters
 /// (`region_id`, `currency_code`, `customer_id`, `cart_id`) only feed the price decoration.
 pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
+    name: "variants",
     pagination: Some(Pagination::uncapped(20)),
     default_order: NEWEST_FIRST,
     sortable: VARIANT_SORTABLE,
@@ -395,15 +396,9 @@ pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
         Column::own("sku"),
         Column::of("product", "title"),
     ],
-    expandable: true,
-    relations: VARIANT_RELATIONS,
-    default_relations: &["product", "prices", "options"],
-    selectable: VARIANT_FIELDS,
-    default_fields: VARIANT_DEFAULT_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
     passthrough: &["region_id", "currency_code", "customer_id", "cart_id"],
-    ..ResourceSpec::new("variants", "product_variant")
+    ..VARIANT_RETRIEVE
 };
 
 /// `GET /admin/variants/{id}`: Medusa prices it without a context and rejects the list's

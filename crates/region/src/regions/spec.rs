@@ -58,6 +58,7 @@ const DEFAULT_RELATIONS: &[&str] = &[
 /// `GET /admin/regions`: Medusa's `AdminGetRegionsParams` (`q` on the name, date ranges,
 /// limit 50, newest first).
 pub static REGION_LIST: ResourceSpec = ResourceSpec {
+    name: "regions",
     pagination: Some(Pagination::uncapped(50)),
     default_order: NEWEST_FIRST,
     sortable: &[
@@ -79,14 +80,8 @@ pub static REGION_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::range("deleted_at", FieldKind::Date),
     ],
     searchable: &[Column::own("name")],
-    expandable: true,
-    relations: REGION_RELATIONS,
-    default_relations: DEFAULT_RELATIONS,
-    selectable: REGION_FIELDS,
-    default_fields: REGION_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
-    ..ResourceSpec::new("regions", "region")
+    ..REGION_RETRIEVE
 };
 
 /// `GET /admin/regions/{id}`: `fields` and `expand` over the same relations.
