@@ -17,18 +17,13 @@ use sea_orm::{
 };
 use serde_json::{Map, Value};
 
-const PRODUCT_STATUS: FieldKind = FieldKind::Enum {
-    type_name: "product_status_enum",
-    values: &["draft", "proposed", "published", "rejected"],
-};
-
 /// Medusa's `AdminGetPriceListsPriceListProductsParams`: a subset of the product filters, and
 /// the product defaults without `variants.prices` (the list's prices replace them) and without
 /// `sales_channels` (added only by the products route).
 pub static PRICE_LIST_PRODUCTS: ResourceSpec = ResourceSpec {
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
-        FilterSpec::value("status", PRODUCT_STATUS).list(),
+        FilterSpec::value("status", medusa_product::PRODUCT_STATUS).list(),
         FilterSpec::value("collection_id", FieldKind::Text).list(),
         FilterSpec::value("title", FieldKind::Text),
         FilterSpec::value("description", FieldKind::Text),

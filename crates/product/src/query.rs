@@ -158,7 +158,8 @@ const PRODUCT_SORTABLE: &[&str] = &[
     "deleted_at",
 ];
 
-const PRODUCT_STATUS: FieldKind = FieldKind::Enum {
+/// A product's `status` as a filter value.
+pub const PRODUCT_STATUS: FieldKind = FieldKind::Enum {
     type_name: "product_status_enum",
     values: &["draft", "proposed", "published", "rejected"],
 };
@@ -184,23 +185,8 @@ const PRODUCT_RELATIONS: &[RelationSpec] = &[
 ];
 
 /// Medusa's `defaultAdminProductRelations` with the sales-channel flag on and the
-/// product-categories flag off (the reference server's configuration).
-const PRODUCT_DEFAULT_RELATIONS: &[&str] = &[
-    "variants",
-    "variants.prices",
-    "variants.options",
-    "profiles",
-    "images",
-    "options",
-    "options.values",
-    "tags",
-    "type",
-    "collection",
-    "sales_channels",
-];
-
-/// The same with the product-categories flag on, which adds `categories` last.
-const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
+/// product-categories flag on, which adds `categories` last.
+pub const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
     "variants",
     "variants.prices",
     "variants.options",
@@ -214,6 +200,13 @@ const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
     "sales_channels",
     "categories",
 ];
+
+/// The same with the product-categories flag off (the reference server's configuration).
+const PRODUCT_DEFAULT_RELATIONS: &[&str] =
+    match PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES.split_last() {
+        Some((_categories, relations)) => relations,
+        None => &[],
+    };
 
 macro_rules! product_list_spec {
     ($defaults:expr, $filters:expr, $passthrough:expr) => {
