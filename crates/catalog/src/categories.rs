@@ -12,7 +12,9 @@ use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
-use medusa_load::{by_key, children, exists, link, unlink, Children, Connection, Reader};
+use medusa_load::{
+    by_key, children, exists, link, live, missing, unlink, Children, Connection, Reader,
+};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -732,24 +734,7 @@ impl ProductCategoryService for SeaProductCategoryService {
     }
 
     async fn missing_products(&self, product_ids: &[String]) -> Result<Vec<String>> {
-        if product_ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let found: HashSet<String> = product::Entity::find()
-            .select_only()
-            .column(product::Column::Id)
-            .filter(product::Column::Id.is_in(product_ids.to_vec()))
-            .filter(product::Column::DeletedAt.is_null())
-            .into_tuple::<String>()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .collect();
-        Ok(product_ids
-            .iter()
-            .filter(|id| !found.contains(*id))
-            .cloned()
-            .collect())
+        missing(&self.db, live::<product::Entity>(), product_ids).await
     }
 
     async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<()> {

@@ -9,12 +9,12 @@ use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     product, product_sales_channel, sales_channel, sales_channel_location, stock_location, store,
 };
-use medusa_load::{find_live, link, unlink};
+use medusa_load::{find_live, link, live, missing, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 
 const SALES_CHANNEL_FIELDS: &[&str] = &[
@@ -257,25 +257,7 @@ impl SalesChannelService for SeaSalesChannelService {
     }
 
     async fn missing_products(&self, product_ids: &[String]) -> Result<Vec<String>> {
-        let wanted = unique(product_ids);
-        if wanted.is_empty() {
-            return Ok(Vec::new());
-        }
-        let found: HashSet<String> = product::Entity::find()
-            .select_only()
-            .column(product::Column::Id)
-            .filter(product::Column::Id.is_in(wanted.clone()))
-            .filter(product::Column::DeletedAt.is_null())
-            .into_tuple::<String>()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .collect();
-        Ok(product_ids
-            .iter()
-            .filter(|id| !found.contains(*id))
-            .cloned()
-            .collect())
+        missing(&self.db, live::<product::Entity>(), product_ids).await
     }
 
     async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<sales_channel::Model> {
