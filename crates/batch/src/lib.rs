@@ -10,6 +10,7 @@
 //! and the same strategies over a local file for the command line (`direct`).
 
 pub mod csv_format;
+mod csv_read;
 pub mod direct;
 pub mod events;
 pub mod import_columns;
