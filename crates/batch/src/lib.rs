@@ -13,6 +13,7 @@ pub mod csv_format;
 mod csv_read;
 pub mod direct;
 pub mod events;
+mod export_pages;
 pub mod import_columns;
 pub mod input;
 pub mod jobs;
