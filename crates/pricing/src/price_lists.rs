@@ -157,6 +157,19 @@ impl SeaPriceListService {
         tax_inclusive::attach(conn, self.flags, std::slice::from_mut(&mut view)).await?;
         Ok(view)
     }
+
+    /// Deletes the list's prices of some products or variants; answers their ids.
+    async fn delete_prices_of(&self, id: &str, owner: Owner<'_>) -> Result<Vec<String>> {
+        let txn = self.db.begin().await?;
+        let ids = list_prices_of(&txn, id, owner).await?;
+        // Medusa only looks the list up when there is something to delete.
+        if !ids.is_empty() {
+            find_list(&txn, id).await?;
+            delete_price_rows(&txn, id, &ids).await?;
+        }
+        txn.commit().await?;
+        Ok(ids)
+    }
 }
 
 /// The live list, or Medusa's 404.
@@ -377,26 +390,13 @@ impl PriceListService for SeaPriceListService {
     }
 
     async fn delete_product_prices(&self, id: &str, product_ids: &[String]) -> Result<Vec<String>> {
-        let txn = self.db.begin().await?;
-        let ids = list_prices_of(&txn, id, Owner::Products(product_ids)).await?;
-        // Medusa only looks the list up when there is something to delete.
-        if !ids.is_empty() {
-            find_list(&txn, id).await?;
-            delete_price_rows(&txn, id, &ids).await?;
-        }
-        txn.commit().await?;
-        Ok(ids)
+        self.delete_prices_of(id, Owner::Products(product_ids))
+            .await
     }
 
     async fn delete_variant_prices(&self, id: &str, variant_ids: &[String]) -> Result<Vec<String>> {
-        let txn = self.db.begin().await?;
-        let ids = list_prices_of(&txn, id, Owner::Variants(variant_ids)).await?;
-        if !ids.is_empty() {
-            find_list(&txn, id).await?;
-            delete_price_rows(&txn, id, &ids).await?;
-        }
-        txn.commit().await?;
-        Ok(ids)
+        self.delete_prices_of(id, Owner::Variants(variant_ids))
+            .await
     }
 
     async fn list_products(
@@ -717,13 +717,7 @@ async fn list_prices_of<C: ConnectionTrait>(
     let mut select = money_amount::Entity::find()
         .select_only()
         .column(money_amount::Column::Id)
-        .join(
-            JoinType::InnerJoin,
-            money_amount::Entity::belongs_to(product_variant_money_amount::Entity)
-                .from(money_amount::Column::Id)
-                .to(product_variant_money_amount::Column::MoneyAmountId)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, view::price_to_variant_link())
         .join(JoinType::InnerJoin, view::link_to_variant())
         .filter(money_amount::Column::PriceListId.eq(price_list_id))
         .filter(money_amount::Column::DeletedAt.is_null())

@@ -124,13 +124,7 @@ async fn prices_by_variant<C: ConnectionTrait>(
     let list = find_live::<price_list::Entity, _>(conn, price_list_id).await?;
     let list_json = serde_json::to_value(&list).map_err(serialization)?;
     let rows = money_amount::Entity::find()
-        .join(
-            JoinType::InnerJoin,
-            money_amount::Entity::belongs_to(product_variant_money_amount::Entity)
-                .from(money_amount::Column::Id)
-                .to(product_variant_money_amount::Column::MoneyAmountId)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, crate::view::price_to_variant_link())
         .filter(product_variant_money_amount::Column::VariantId.is_in(variant_ids.iter().cloned()))
         .filter(money_amount::Column::DeletedAt.is_null())
         .filter(
