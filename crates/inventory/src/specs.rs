@@ -4,10 +4,7 @@ use medusa_query_dsl::{
     FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
 };
 
-const PAGE_OF_20: Option<Pagination> = Some(Pagination {
-    default_limit: 20,
-    max_limit: None,
-});
+const PAGE_OF_20: Option<Pagination> = Some(Pagination::uncapped(20));
 
 /// Medusa's `defaultAdminInventoryItemFields`: what item answers carry (no `deleted_at`).
 pub const ITEM_FIELDS: &[&str] = &[
@@ -89,7 +86,8 @@ pub static LOCATION_LEVEL_LIST: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("location_levels", "inventory_level")
 };
 
-const LOCATION_FIELDS: &[&str] = &[
+/// The fields of a stock location Medusa's routes select and sort by (no `deleted_at`).
+pub const LOCATION_FIELDS: &[&str] = &[
     "id",
     "name",
     "address_id",
@@ -131,7 +129,8 @@ pub static STOCK_LOCATION_RETRIEVE: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("stock_locations", "stock_location")
 };
 
-const RESERVATION_FIELDS: &[&str] = &[
+/// Medusa's `defaultReservationFields` (the reservation list), also what it sorts by.
+pub const RESERVATION_FIELDS: &[&str] = &[
     "id",
     "location_id",
     "inventory_item_id",
