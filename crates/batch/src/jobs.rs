@@ -10,8 +10,8 @@ use async_trait::async_trait;
 use medusa_core::{time, Error, ListPage, Result};
 use medusa_entity::{batch_job, user};
 use medusa_query_dsl::{
-    Column, FieldKind, FieldSet, FilterSpec, Forms, ListPlan, Pagination, RawQuery, RawValue,
-    RelationSpec, ResourceSpec, NEWEST_FIRST,
+    FieldKind, FieldSet, FilterSpec, ListPlan, Pagination, RawQuery, RawValue, RelationSpec,
+    ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Alias, Expr};
 use sea_orm::{
@@ -75,21 +75,10 @@ const STEP_STAMPS: [&str; 5] = [
     "canceled_at",
 ];
 
-/// A filter Medusa declares `@IsArray()`: `p[]=a`, `p[]=a,b`, repeated `p=a&p=b`.
-/// [`BatchJobList::from_query`] refuses a single `p=a` first, with Medusa's message.
+/// A filter Medusa declares `@IsArray()`. [`BatchJobList::from_query`] refuses a single
+/// `p=a` first, with Medusa's message.
 const fn array(param: &'static str) -> FilterSpec {
-    FilterSpec {
-        param,
-        column: Column::own(param),
-        kind: FieldKind::Text,
-        forms: Forms {
-            value: false,
-            list: true,
-            range: false,
-            pattern: false,
-        },
-        ignored_with_q: false,
-    }
+    FilterSpec::list_only(param, FieldKind::Text)
 }
 
 /// A timestamp filter that takes a bare value (equality) as well as operators.

@@ -124,6 +124,20 @@ impl FilterSpec {
         }
     }
 
+    /// Arrays only (`p[]=a`, `p[]=a,b`, repeated `p=a&p=b`): Medusa's `@IsArray()` parameters.
+    pub const fn list_only(param: &'static str, kind: FieldKind) -> Self {
+        Self {
+            param,
+            column: Column::own(param),
+            kind,
+            forms: Forms {
+                list: true,
+                ..NO_FORMS
+            },
+            ignored_with_q: false,
+        }
+    }
+
     /// Also accept arrays (`IN`).
     pub const fn list(mut self) -> Self {
         self.forms.list = true;
