@@ -249,6 +249,13 @@ pub struct SeaBatchJobService {
     flags: FeatureFlags,
 }
 
+/// What a job's owner decides about it.
+#[derive(Debug, Clone, Copy)]
+enum Decision {
+    Confirm,
+    Cancel,
+}
+
 impl SeaBatchJobService {
     pub fn new(db: DatabaseConnection) -> Self {
         Self {
@@ -281,6 +288,18 @@ impl SeaBatchJobService {
             ));
         }
         Ok(job)
+    }
+
+    /// Confirms or cancels the caller's own job, in one transaction.
+    async fn decide(&self, caller: &str, id: &str, decision: Decision) -> Result<BatchJobView> {
+        let txn = self.db.begin().await?;
+        let job = Self::own_job(&txn, caller, id).await?;
+        let job = match decision {
+            Decision::Confirm => lifecycle::confirm_in(&txn, job).await?,
+            Decision::Cancel => lifecycle::cancel_in(&txn, job).await?,
+        };
+        txn.commit().await?;
+        Ok(Self::whole(job))
     }
 
     /// A job as the write routes answer it: every column.
@@ -371,18 +390,10 @@ impl BatchJobService for SeaBatchJobService {
     }
 
     async fn confirm(&self, caller: &str, id: &str) -> Result<BatchJobView> {
-        let txn = self.db.begin().await?;
-        let job = Self::own_job(&txn, caller, id).await?;
-        let job = lifecycle::confirm_in(&txn, job).await?;
-        txn.commit().await?;
-        Ok(Self::whole(job))
+        self.decide(caller, id, Decision::Confirm).await
     }
 
     async fn cancel(&self, caller: &str, id: &str) -> Result<BatchJobView> {
-        let txn = self.db.begin().await?;
-        let job = Self::own_job(&txn, caller, id).await?;
-        let job = lifecycle::cancel_in(&txn, job).await?;
-        txn.commit().await?;
-        Ok(Self::whole(job))
+        self.decide(caller, id, Decision::Cancel).await
     }
 }
