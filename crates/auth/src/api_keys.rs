@@ -4,10 +4,12 @@
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::secret_api_key;
-use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST,
+};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Order,
-    PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -15,11 +17,8 @@ use crate::{hex, random_hex};
 
 /// `GET /admin/api-keys` (v2): newest first, searchable by title.
 pub static API_KEY_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "title",
         "created_at",
@@ -139,15 +138,9 @@ impl ApiKeyService for SeaApiKeyService {
     }
 
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<secret_api_key::Model>> {
-        let count = plan
-            .apply_count(secret_api_key::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan
-            .apply(secret_api_key::Entity::find())
-            .all(&self.db)
-            .await?;
-        Ok(plan.page("api_keys", items, count))
+        Ok(plan
+            .fetch_page(&self.db, "api_keys", secret_api_key::Entity::find())
+            .await?)
     }
 
     async fn retrieve(&self, id: &str) -> Result<secret_api_key::Model> {

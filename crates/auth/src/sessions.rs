@@ -13,7 +13,9 @@ use medusa_core::time::Timestamp;
 use medusa_core::{Error, Result};
 use medusa_entity::admin_session;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, UpdateMany,
+};
 use sha2::{Digest, Sha256};
 
 use crate::{hex, random_hex};
@@ -75,6 +77,20 @@ fn expiry(now: Timestamp, ttl: Duration) -> Result<Timestamp> {
         .ok_or_else(|| Error::invalid_data("session lifetime out of range"))
 }
 
+/// The update that gives a live (unexpired) session `ttl` more from now; a caller may set more
+/// columns before running it.
+fn prolong(session_key: &str, ttl: Duration) -> Result<UpdateMany<admin_session::Entity>> {
+    let now = medusa_core::time::now();
+    Ok(admin_session::Entity::update_many()
+        .col_expr(
+            admin_session::Column::ExpiresAt,
+            Expr::value(expiry(now, ttl)?),
+        )
+        .col_expr(admin_session::Column::UpdatedAt, Expr::value(now))
+        .filter(admin_session::Column::Id.eq(stored_id(session_key)))
+        .filter(admin_session::Column::ExpiresAt.gt(now)))
+}
+
 #[async_trait]
 impl SessionRepository for SeaSessionRepository {
     async fn load(&self, session_key: &str) -> Result<Option<SessionState>> {
@@ -116,16 +132,8 @@ impl SessionRepository for SeaSessionRepository {
         state: &SessionState,
         ttl: Duration,
     ) -> Result<String> {
-        let now = medusa_core::time::now();
-        let updated = admin_session::Entity::update_many()
+        let updated = prolong(session_key, ttl)?
             .col_expr(admin_session::Column::Data, Expr::value(encode(state)?))
-            .col_expr(
-                admin_session::Column::ExpiresAt,
-                Expr::value(expiry(now, ttl)?),
-            )
-            .col_expr(admin_session::Column::UpdatedAt, Expr::value(now))
-            .filter(admin_session::Column::Id.eq(stored_id(session_key)))
-            .filter(admin_session::Column::ExpiresAt.gt(now))
             .exec(&self.db)
             .await?;
         if updated.rows_affected == 0 {
@@ -135,17 +143,7 @@ impl SessionRepository for SeaSessionRepository {
     }
 
     async fn update_ttl(&self, session_key: &str, ttl: Duration) -> Result<()> {
-        let now = medusa_core::time::now();
-        admin_session::Entity::update_many()
-            .col_expr(
-                admin_session::Column::ExpiresAt,
-                Expr::value(expiry(now, ttl)?),
-            )
-            .col_expr(admin_session::Column::UpdatedAt, Expr::value(now))
-            .filter(admin_session::Column::Id.eq(stored_id(session_key)))
-            .filter(admin_session::Column::ExpiresAt.gt(now))
-            .exec(&self.db)
-            .await?;
+        prolong(session_key, ttl)?.exec(&self.db).await?;
         Ok(())
     }
 

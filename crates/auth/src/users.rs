@@ -7,11 +7,11 @@ use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
 use medusa_entity::user;
 use medusa_load::{find_live, taken};
-use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::{Map, Value};
 
@@ -31,11 +31,9 @@ const USER_ROLE: FieldKind = FieldKind::Enum {
 /// `GET /admin/users`: Medusa's `AdminGetUsersParams`. `q` searches e-mail and names and,
 /// as in Medusa, replaces the exact `email`/`first_name`/`last_name` filters.
 pub static USER_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    name: "users",
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "email",
@@ -61,11 +59,8 @@ pub static USER_LIST: ResourceSpec = ResourceSpec {
         medusa_query_dsl::Column::own("first_name"),
         medusa_query_dsl::Column::own("last_name"),
     ],
-    expandable: true,
-    selectable: USER_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
-    ..ResourceSpec::new("users", "user")
+    ..USER_RETRIEVE
 };
 
 /// `GET /admin/users/{id}`: only `fields` (and an `expand` naming nothing).
@@ -270,12 +265,9 @@ impl SeaUserService {
 #[async_trait]
 impl UserService for SeaUserService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<user::Model>> {
-        let count = plan
-            .apply_count(user::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan.apply(user::Entity::find()).all(&self.db).await?;
-        Ok(plan.page("users", items, count))
+        Ok(plan
+            .fetch_page(&self.db, "users", user::Entity::find())
+            .await?)
     }
 
     async fn count(&self) -> Result<u64> {

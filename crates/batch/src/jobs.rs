@@ -10,13 +10,12 @@ use async_trait::async_trait;
 use medusa_core::{time, Error, ListPage, Result};
 use medusa_entity::{batch_job, user};
 use medusa_query_dsl::{
-    Column, FieldKind, FieldSet, FilterSpec, Forms, ListPlan, Pagination, RawQuery, RawValue,
-    RelationSpec, ResourceSpec,
+    FieldKind, FieldSet, FilterSpec, ListPlan, Pagination, RawQuery, RawValue, RelationSpec,
+    ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Alias, Expr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -76,21 +75,10 @@ const STEP_STAMPS: [&str; 5] = [
     "canceled_at",
 ];
 
-/// A filter Medusa declares `@IsArray()`: `p[]=a`, `p[]=a,b`, repeated `p=a&p=b`.
-/// [`BatchJobList::from_query`] refuses a single `p=a` first, with Medusa's message.
+/// A filter Medusa declares `@IsArray()`. [`BatchJobList::from_query`] refuses a single
+/// `p=a` first, with Medusa's message.
 const fn array(param: &'static str) -> FilterSpec {
-    FilterSpec {
-        param,
-        column: Column::own(param),
-        kind: FieldKind::Text,
-        forms: Forms {
-            value: false,
-            list: true,
-            range: false,
-            pattern: false,
-        },
-        ignored_with_q: false,
-    }
+    FilterSpec::list_only(param, FieldKind::Text)
 }
 
 /// A timestamp filter that takes a bare value (equality) as well as operators.
@@ -101,11 +89,8 @@ const fn stamp(param: &'static str) -> FilterSpec {
 /// `GET /admin/batch-jobs`: Medusa's `AdminGetBatchParams`. Newest first, 10 a page; soft
 /// deleted jobs are never listed (the endpoint takes no `deleted_at`).
 pub static BATCH_JOB_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", sea_orm::Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: COLUMNS,
     filters: &[
         array("id"),
@@ -264,6 +249,13 @@ pub struct SeaBatchJobService {
     flags: FeatureFlags,
 }
 
+/// What a job's owner decides about it.
+#[derive(Debug, Clone, Copy)]
+enum Decision {
+    Confirm,
+    Cancel,
+}
+
 impl SeaBatchJobService {
     pub fn new(db: DatabaseConnection) -> Self {
         Self {
@@ -296,6 +288,18 @@ impl SeaBatchJobService {
             ));
         }
         Ok(job)
+    }
+
+    /// Confirms or cancels the caller's own job, in one transaction.
+    async fn decide(&self, caller: &str, id: &str, decision: Decision) -> Result<BatchJobView> {
+        let txn = self.db.begin().await?;
+        let job = Self::own_job(&txn, caller, id).await?;
+        let job = match decision {
+            Decision::Confirm => lifecycle::confirm_in(&txn, job).await?,
+            Decision::Cancel => lifecycle::cancel_in(&txn, job).await?,
+        };
+        txn.commit().await?;
+        Ok(Self::whole(job))
     }
 
     /// A job as the write routes answer it: every column.
@@ -336,8 +340,7 @@ impl BatchJobService for SeaBatchJobService {
     async fn list(&self, caller: &str, query: &BatchJobList) -> Result<ListPage<BatchJobView>> {
         let find = || batch_job::Entity::find().filter(batch_job::Column::CreatedBy.eq(caller));
         let plan = &query.plan;
-        let count = plan.apply_count(find()).count(&self.db).await?;
-        let jobs = plan.apply(find()).all(&self.db).await?;
+        let (jobs, count) = plan.rows_and_count(&self.db, find()).await?;
         let creators = if plan.selection.has_relation("created_by_user") {
             Some(self.creators(&jobs).await?)
         } else {
@@ -387,18 +390,10 @@ impl BatchJobService for SeaBatchJobService {
     }
 
     async fn confirm(&self, caller: &str, id: &str) -> Result<BatchJobView> {
-        let txn = self.db.begin().await?;
-        let job = Self::own_job(&txn, caller, id).await?;
-        let job = lifecycle::confirm_in(&txn, job).await?;
-        txn.commit().await?;
-        Ok(Self::whole(job))
+        self.decide(caller, id, Decision::Confirm).await
     }
 
     async fn cancel(&self, caller: &str, id: &str) -> Result<BatchJobView> {
-        let txn = self.db.begin().await?;
-        let job = Self::own_job(&txn, caller, id).await?;
-        let job = lifecycle::cancel_in(&txn, job).await?;
-        txn.commit().await?;
-        Ok(Self::whole(job))
+        self.decide(caller, id, Decision::Cancel).await
     }
 }

@@ -10,8 +10,10 @@
 //! and the same strategies over a local file for the command line (`direct`).
 
 pub mod csv_format;
+mod csv_read;
 pub mod direct;
 pub mod events;
+mod export_pages;
 pub mod import_columns;
 pub mod input;
 pub mod jobs;

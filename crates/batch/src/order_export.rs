@@ -4,12 +4,13 @@
 
 use std::io::Write;
 
-use medusa_core::{Error, FeatureFlags, Flag, Result};
+use medusa_core::{FeatureFlags, Flag, Result};
 use medusa_order::{plan_order_list, OrderService, SeaOrderService};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Map, Value};
 
 use crate::csv_format::{DELIMITER, NEWLINE};
+use crate::export_pages::{list_window, write_pages};
 use medusa_core::number::js_text;
 
 /// Medusa's page size for an export without `limit`.
@@ -134,13 +135,7 @@ pub struct OrderList {
 
 impl OrderList {
     pub fn from_context(context: &Map<String, Value>) -> Self {
-        let config = context.get("list_config").and_then(Value::as_object);
-        let number = |key: &str, default: u64| {
-            config
-                .and_then(|c| c.get(key))
-                .and_then(Value::as_u64)
-                .unwrap_or(default)
-        };
+        let (config, skip, take) = list_window(context, PAGE_SIZE);
         let strings = |key: &str| -> Vec<String> {
             config
                 .and_then(|c| c.get(key))
@@ -154,8 +149,8 @@ impl OrderList {
                 .unwrap_or_default()
         };
         Self {
-            skip: number("skip", 0),
-            take: number("take", PAGE_SIZE).max(1),
+            skip,
+            take,
             select: strings("select"),
             relations: strings("relations"),
         }
@@ -270,41 +265,20 @@ impl OrderExport<'_> {
 
     /// Writes the export to `out`, calling `on_page(done, total, bytes)` after each page
     /// (`false` stops early); answers the bytes written.
-    pub async fn write<W, F, Fut>(
-        &self,
-        list: &OrderList,
-        out: &mut W,
-        mut on_page: F,
-    ) -> Result<u64>
+    pub async fn write<W, F, Fut>(&self, list: &OrderList, out: &mut W, on_page: F) -> Result<u64>
     where
         W: Write,
         F: FnMut(u64, u64, u64) -> Fut,
         Fut: std::future::Future<Output = Result<bool>>,
     {
-        let io =
-            |e: std::io::Error| Error::UnexpectedState(format!("could not write the export: {e}"));
-        let header = list.header();
-        out.write_all(header.as_bytes()).map_err(io)?;
-        let mut bytes = header.len() as u64;
-        let mut offset = list.skip;
-        let mut done = 0;
-        loop {
-            let (orders, count) = self.page(list, offset, list.take).await?;
-            if orders.is_empty() {
-                break;
-            }
-            for order in &orders {
-                let line = list.line(order);
-                out.write_all(line.as_bytes()).map_err(io)?;
-                bytes += line.len() as u64;
-            }
-            offset += orders.len() as u64;
-            done += orders.len() as u64;
-            if !on_page(done, count.saturating_sub(list.skip), bytes).await? || offset >= count {
-                break;
-            }
-        }
-        out.flush().map_err(io)?;
-        Ok(bytes)
+        write_pages(
+            out,
+            &list.header(),
+            list.skip,
+            |offset| self.page(list, offset, list.take),
+            |order| list.line(order),
+            on_page,
+        )
+        .await
     }
 }

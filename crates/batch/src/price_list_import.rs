@@ -7,14 +7,15 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use medusa_core::{Error, Result};
-use medusa_entity::{money_amount, price_list, product_variant, region};
+use medusa_entity::{money_amount, price_list, product_variant};
 use medusa_product::prices::{delete_prices, insert_prices, NewPrice};
 use regex::Regex;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::{json, Map, Value};
 
 use crate::csv_format::computerize;
-use crate::product_import::{parse_failed, sniff_delimiter, PROGRESS_EVERY};
+use crate::csv_read::{live_regions_by_name, parse_failed, CsvRecords, RegionRef};
+use crate::product_import::PROGRESS_EVERY;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Column {
@@ -80,54 +81,27 @@ struct Line {
 }
 
 struct PriceFile {
-    reader: csv::Reader<std::fs::File>,
-    headers: Vec<String>,
+    records: CsvRecords,
     columns: Vec<Column>,
-    regions: HashMap<String, (String, String)>,
-    line: u64,
+    regions: HashMap<String, RegionRef>,
 }
 
 impl PriceFile {
     async fn open<C: ConnectionTrait>(conn: &C, path: &Path) -> Result<Self> {
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(sniff_delimiter(path)?)
-            .flexible(true)
-            .from_path(path)
-            .map_err(parse_failed)?;
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(parse_failed)?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').to_owned())
-            .collect();
-        let columns = columns(&headers).map_err(parse_failed)?;
-        let regions = region::Entity::find()
-            .filter(region::Column::DeletedAt.is_null())
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|r| (r.name, (r.id, r.currency_code)))
-            .collect();
+        let records = CsvRecords::open(path)?;
+        let columns = columns(&records.headers).map_err(parse_failed)?;
+        let regions = live_regions_by_name(conn).await?;
         Ok(Self {
-            reader,
-            headers,
+            records,
             columns,
             regions,
-            line: 0,
         })
     }
 
     async fn next<C: ConnectionTrait>(&mut self, conn: &C) -> Result<Option<Line>> {
-        let mut record = csv::StringRecord::new();
-        loop {
-            if !self.reader.read_record(&mut record).map_err(parse_failed)? {
-                return Ok(None);
-            }
-            if record.iter().all(str::is_empty) && record.len() <= 1 {
-                continue;
-            }
-            self.line += 1;
-            return self.resolve(conn, &record).await.map(Some);
+        match self.records.next_record()? {
+            Some(record) => self.resolve(conn, &record).await.map(Some),
+            None => Ok(None),
         }
     }
 
@@ -142,14 +116,14 @@ impl PriceFile {
         let at = |column: &str, message: String| {
             Error::invalid_data(format!(
                 "Error while processing row {}, column \"{column}\": {message}",
-                self.line
+                self.records.line
             ))
         };
         for (index, column) in self.columns.iter().enumerate() {
             let Some(value) = record.get(index).filter(|v| !v.is_empty()) else {
                 continue;
             };
-            let header = &self.headers[index];
+            let header = &self.records.headers[index];
             let amount = || {
                 value
                     .trim()
@@ -192,7 +166,7 @@ impl PriceFile {
         let row = |message: String| {
             Error::invalid_data(format!(
                 "Error while processing row {}: {message}",
-                self.line
+                self.records.line
             ))
         };
         let variant = match (&id, &sku) {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use medusa_core::flags::{FeatureFlags, Flag};
-use medusa_core::{Error, Result};
+use medusa_core::Result;
 use medusa_entity::region;
 use medusa_product::{list_products, ProductQuery, ProductSpecs};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::csv_format::{humanize, line};
+use crate::export_pages::{list_window, write_pages};
 use medusa_core::number::js_text;
 
 /// Products read per page, Medusa's `DEFAULT_LIMIT`.
@@ -143,13 +144,7 @@ pub struct ExportList {
 impl ExportList {
     /// Reads `context.list_config` as [`prepare_context`](crate::strategy) wrote it.
     pub fn from_context(context: &Map<String, Value>) -> Self {
-        let config = context.get("list_config").and_then(Value::as_object);
-        let number = |key: &str, default: u64| {
-            config
-                .and_then(|c| c.get(key))
-                .and_then(Value::as_u64)
-                .unwrap_or(default)
-        };
+        let (config, skip, take) = list_window(context, PAGE_SIZE);
         let order = config
             .and_then(|c| c.get("order"))
             .and_then(Value::as_object)
@@ -162,11 +157,7 @@ impl ExportList {
                 }
             })
             .unwrap_or_else(|| "-created_at".to_owned());
-        Self {
-            skip: number("skip", 0),
-            take: number("take", PAGE_SIZE).max(1),
-            order,
-        }
+        Self { skip, take, order }
     }
 }
 
@@ -453,7 +444,7 @@ pub async fn write_export<W, F, Fut>(
     list: &ExportList,
     shape: &ExportShape,
     out: &mut W,
-    mut on_page: F,
+    on_page: F,
 ) -> Result<u64>
 where
     W: Write,
@@ -461,29 +452,13 @@ where
     Fut: std::future::Future<Output = Result<bool>>,
 {
     let columns = Columns::new(shape);
-    let io = |e: std::io::Error| Error::UnexpectedState(format!("could not write the export: {e}"));
-    let header = columns.header();
-    out.write_all(header.as_bytes()).map_err(io)?;
-    let mut bytes = header.len() as u64;
-    let mut offset = list.skip;
-    let mut done = 0;
-    loop {
-        let (products, count) = export.page(list, offset).await?;
-        let total = count.saturating_sub(list.skip);
-        if products.is_empty() {
-            break;
-        }
-        for product in &products {
-            let lines = columns.product_lines(product);
-            out.write_all(lines.as_bytes()).map_err(io)?;
-            bytes += lines.len() as u64;
-        }
-        offset += products.len() as u64;
-        done += products.len() as u64;
-        if !on_page(done, total, bytes).await? || offset >= count {
-            break;
-        }
-    }
-    out.flush().map_err(io)?;
-    Ok(bytes)
+    write_pages(
+        out,
+        &columns.header(),
+        list.skip,
+        |offset| export.page(list, offset),
+        |product| columns.product_lines(product),
+        on_page,
+    )
+    .await
 }

@@ -14,9 +14,8 @@ use std::path::Path;
 
 use medusa_core::flags::FeatureFlags;
 use medusa_core::{Error, Result};
-use medusa_entity::region;
 use medusa_product::prices::PriceInput;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use serde_json::{json, Map, Value};
 
 mod writes;
@@ -24,6 +23,7 @@ mod writes;
 pub use writes::{apply_import, apply_import_with, Writes};
 
 use crate::csv_format::{computerize, typed_text};
+use crate::csv_read::{live_regions_by_name, parse_failed, CsvRecords, RegionRef};
 use crate::import_columns::{resolve_header, Column, Field};
 
 /// Operations between two progress reports (Medusa's `BATCH_SIZE`).
@@ -137,83 +137,37 @@ const BOOLEANS: &[Field] = &[
 
 /// The file, read as a stream of typed rows.
 pub struct ImportFile {
-    reader: csv::Reader<std::fs::File>,
-    headers: Vec<String>,
+    records: CsvRecords,
     columns: Vec<Column>,
-    line: u64,
-}
-
-pub(crate) fn parse_failed(message: impl std::fmt::Display) -> Error {
-    Error::invalid_data(format!("The csv file parsing failed due to: {message}"))
-}
-
-/// The separator of the file: Medusa's parser guesses it; its exports use `;`.
-pub(crate) fn sniff_delimiter(path: &Path) -> Result<u8> {
-    use std::io::BufRead;
-    let file = std::fs::File::open(path).map_err(parse_failed)?;
-    let mut first = String::new();
-    std::io::BufReader::new(file)
-        .read_line(&mut first)
-        .map_err(parse_failed)?;
-    let count = |c: char| first.matches(c).count();
-    Ok([';', ',', '\t', '|']
-        .into_iter()
-        .max_by_key(|c| (count(*c), *c == ';'))
-        .map_or(b';', |c| c as u8))
 }
 
 impl ImportFile {
     pub fn open(path: &Path, flags: FeatureFlags) -> Result<Self> {
-        let delimiter = sniff_delimiter(path)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .from_path(path)
-            .map_err(parse_failed)?;
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(parse_failed)?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').to_owned())
-            .collect();
-        let columns = resolve_header(&headers, flags).map_err(parse_failed)?;
-        Ok(Self {
-            reader,
-            headers,
-            columns,
-            line: 0,
-        })
+        let records = CsvRecords::open(path)?;
+        let columns = resolve_header(&records.headers, flags).map_err(parse_failed)?;
+        Ok(Self { records, columns })
     }
 
     /// The next row, `None` at the end of the file.
     fn next_row(&mut self) -> Result<Option<Row>> {
-        let mut record = csv::StringRecord::new();
-        loop {
-            let more = self.reader.read_record(&mut record).map_err(parse_failed)?;
-            if !more {
-                return Ok(None);
-            }
-            // A blank line is skipped, as Medusa's parser skips it.
-            if record.iter().all(str::is_empty) && record.len() <= 1 {
-                continue;
-            }
-            self.line += 1;
-            return self.row(&record).map(Some);
+        match self.records.next_record()? {
+            Some(record) => self.row(&record).map(Some),
+            None => Ok(None),
         }
     }
 
     fn row(&self, record: &csv::StringRecord) -> Result<Row> {
         let mut row = Row {
-            line: self.line,
+            line: self.records.line,
             ..Row::default()
         };
         let cell_of = |header: &str| -> Option<&str> {
-            let index = self.headers.iter().position(|h| h == header)?;
+            let index = self.records.headers.iter().position(|h| h == header)?;
             record.get(index).filter(|v| !v.is_empty())
         };
         let mut errors: Option<Error> = None;
         for (index, column) in self.columns.iter().enumerate() {
-            let header = &self.headers[index];
+            let header = &self.records.headers[index];
             let value = record.get(index).filter(|v| !v.is_empty());
             match column {
                 Column::Field(field) => {
@@ -331,19 +285,14 @@ impl ImportFile {
 /// The lookups a file needs, read once per import.
 struct Lookups {
     /// Live regions by name: (id, currency).
-    regions: HashMap<String, (String, String)>,
+    regions: HashMap<String, RegionRef>,
 }
 
 impl Lookups {
     async fn load<C: ConnectionTrait>(conn: &C) -> Result<Self> {
-        let regions = region::Entity::find()
-            .filter(region::Column::DeletedAt.is_null())
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|r| (r.name, (r.id, r.currency_code)))
-            .collect();
-        Ok(Self { regions })
+        Ok(Self {
+            regions: live_regions_by_name(conn).await?,
+        })
     }
 
     /// The row's prices in minor units, regions resolved by name.

@@ -30,26 +30,19 @@ impl JobType {
     }
 }
 
-/// Medusa's `defaultAdminProductRelations`, then what the export strategy adds.
+/// Medusa's `defaultAdminProductRelations` (`sales_channels` and `categories` only with their
+/// flags), then what the export strategy adds.
 fn export_relations(flags: FeatureFlags) -> Vec<&'static str> {
-    let mut relations = vec![
-        "variants",
-        "variants.prices",
-        "variants.options",
-        "profiles",
-        "images",
-        "options",
-        "options.values",
-        "tags",
-        "type",
-        "collection",
-    ];
-    if flags.is_enabled(Flag::SalesChannels) {
-        relations.push("sales_channels");
-    }
-    if flags.is_enabled(Flag::ProductCategories) {
-        relations.push("categories");
-    }
+    let mut relations: Vec<&'static str> =
+        medusa_product::PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES
+            .iter()
+            .copied()
+            .filter(|relation| match *relation {
+                "sales_channels" => flags.is_enabled(Flag::SalesChannels),
+                "categories" => flags.is_enabled(Flag::ProductCategories),
+                _ => true,
+            })
+            .collect();
     relations.push("variants.prices.region");
     relations
 }

@@ -12,7 +12,9 @@ use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{product, product_category, product_category_product};
-use medusa_load::{by_key, children, exists, link, unlink, Children, Connection, Reader};
+use medusa_load::{
+    by_key, children, exists, link, live, missing, unlink, Children, Connection, Reader,
+};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
 };
@@ -47,10 +49,8 @@ const DEFAULT_RELATIONS: &[&str] = &["parent_category", "category_children"];
 /// and drops the `handle` filter. `parent_category_id` (`null` for roots) and
 /// `include_descendants_tree` are read by the service.
 pub static PRODUCT_CATEGORY_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 100,
-        max_limit: None,
-    }),
+    name: "product_categories",
+    pagination: Some(Pagination::uncapped(100)),
     sortable: CATEGORY_FIELDS,
     filters: &[
         FilterSpec::value("handle", FieldKind::Text).ignored_with_q(),
@@ -58,13 +58,9 @@ pub static PRODUCT_CATEGORY_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::value("is_active", FieldKind::Bool),
     ],
     searchable: &[Column::own("name"), Column::own("handle")],
-    expandable: true,
-    relations: CATEGORY_RELATIONS,
-    default_relations: DEFAULT_RELATIONS,
-    selectable: CATEGORY_FIELDS,
     list_fields: &["created_at"],
     passthrough: &["parent_category_id", "include_descendants_tree"],
-    ..ResourceSpec::new("product_categories", "product_category")
+    ..PRODUCT_CATEGORY_RETRIEVE
 };
 
 /// The query of the category routes that answer one category (`fields`, `expand`).
@@ -738,24 +734,7 @@ impl ProductCategoryService for SeaProductCategoryService {
     }
 
     async fn missing_products(&self, product_ids: &[String]) -> Result<Vec<String>> {
-        if product_ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let found: HashSet<String> = product::Entity::find()
-            .select_only()
-            .column(product::Column::Id)
-            .filter(product::Column::Id.is_in(product_ids.to_vec()))
-            .filter(product::Column::DeletedAt.is_null())
-            .into_tuple::<String>()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .collect();
-        Ok(product_ids
-            .iter()
-            .filter(|id| !found.contains(*id))
-            .cloned()
-            .collect())
+        missing(&self.db, live::<product::Entity>(), product_ids).await
     }
 
     async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<()> {

@@ -5,17 +5,20 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, handle::kebab_case, metadata, time, Error, ListPage, Result};
 use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
 use medusa_load::{children, find_live, only_live, taken, through, Connection, Link, Reader};
-use medusa_query_dsl::{Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
-use sea_orm::sea_query::{Expr, Query};
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST,
+};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -24,11 +27,8 @@ use serde_json::{Map, Value};
 /// nor `fields`; `q` searches title and handle and, as in Medusa, drops the `title`, `handle`,
 /// `created_at` and `updated_at` filters.
 pub static COLLECTION_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "title",
@@ -288,21 +288,12 @@ impl CollectionService for SeaCollectionService {
     ) -> Result<ListPage<CollectionListItem>> {
         let mut query = product_collection::Entity::find();
         if let Some(condition) = discount_condition_id {
-            query = query.filter(
-                product_collection::Column::Id.in_subquery(
-                    Query::select()
-                        .column(discount_condition_product_collection::Column::ProductCollectionId)
-                        .from(discount_condition_product_collection::Entity)
-                        .and_where(
-                            Expr::col(discount_condition_product_collection::Column::ConditionId)
-                                .eq(condition),
-                        )
-                        .to_owned(),
-                ),
-            );
+            query = query.filter(product_collection::Column::Id.in_subquery(column_where(
+                discount_condition_product_collection::Column::ProductCollectionId,
+                discount_condition_product_collection::Column::ConditionId.eq(condition),
+            )));
         }
-        let count = plan.apply_count(query.clone()).count(&self.db).await?;
-        let rows = plan.apply(query).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let ids = rows.iter().map(|c| c.id.clone()).collect();
         let mut products = products_by_collection(&self.db, ids, plan.with_deleted).await?;
         let items = rows

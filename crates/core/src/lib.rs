@@ -16,6 +16,7 @@ pub mod number;
 pub mod patch;
 pub mod positional;
 pub mod row_bytes;
+pub mod subquery;
 pub mod time;
 pub mod transaction;
 

@@ -6,6 +6,7 @@ use crate::events;
 use async_trait::async_trait;
 use medusa_auth::password::{hash_password_blocking, PasswordPolicy};
 use medusa_core::on_unique_violation;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{address, customer, customer_group, customer_group_customers, order};
 use medusa_load::find_live;
@@ -15,7 +16,7 @@ use medusa_load::{
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RawValue, RelationSpec, ResourceSpec, Selection,
 };
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -34,10 +35,7 @@ const CUSTOMER_RELATIONS: &[RelationSpec] = &[
 /// order); `expand` names relations (none by default); `fields` is accepted and ignored, as
 /// Medusa's customer controller ignores it; `groups` is a join handled by the service.
 pub static CUSTOMER_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
+    pagination: Some(Pagination::uncapped(50)),
     sortable: &[
         "id",
         "email",
@@ -348,21 +346,12 @@ impl CustomerService for SeaCustomerService {
     ) -> Result<ListPage<CustomerView>> {
         let mut query = customer::Entity::find();
         if let Some(groups) = &filter.groups {
-            query = query.filter(
-                customer::Column::Id.in_subquery(
-                    Query::select()
-                        .column(customer_group_customers::Column::CustomerId)
-                        .from(customer_group_customers::Entity)
-                        .and_where(
-                            Expr::col(customer_group_customers::Column::CustomerGroupId)
-                                .is_in(groups.clone()),
-                        )
-                        .to_owned(),
-                ),
-            );
+            query = query.filter(customer::Column::Id.in_subquery(column_where(
+                customer_group_customers::Column::CustomerId,
+                customer_group_customers::Column::CustomerGroupId.is_in(groups.clone()),
+            )));
         }
-        let count = plan.apply_count(query.clone()).count(&self.db).await?;
-        let rows = plan.apply(query).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let items =
             with_relations(&self.db, rows, filter.relations, filter.groups.as_deref()).await?;
         Ok(plan.page("customers", items, count))

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
@@ -13,11 +14,11 @@ use medusa_entity::{
 use medusa_load::{find_live, link, live, taken, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
+    NEWEST_FIRST,
 };
-use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -35,11 +36,9 @@ const GROUP_RELATIONS: &[RelationSpec] = &[RelationSpec::new("customers")];
 /// `GET /admin/customer-groups`: Medusa's `AdminGetCustomerGroupsParams`. `q` searches the
 /// name; `discount_condition_id` is a join handled by the service.
 pub static CUSTOMER_GROUP_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    name: "customer_groups",
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: GROUP_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text)
@@ -51,13 +50,9 @@ pub static CUSTOMER_GROUP_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::range("updated_at", FieldKind::Date),
     ],
     searchable: &[medusa_query_dsl::Column::own("name")],
-    expandable: true,
-    relations: GROUP_RELATIONS,
-    selectable: GROUP_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
     passthrough: &["discount_condition_id"],
-    ..ResourceSpec::new("customer_groups", "customer_group")
+    ..CUSTOMER_GROUP_RETRIEVE
 };
 
 /// `GET /admin/customer-groups/{id}` (and the query of `POST /admin/customer-groups/{id}`).
@@ -202,21 +197,12 @@ impl CustomerGroupService for SeaCustomerGroupService {
     ) -> Result<ListPage<CustomerGroupView>> {
         let mut query = customer_group::Entity::find();
         if let Some(condition) = discount_condition_id {
-            query = query.filter(
-                customer_group::Column::Id.in_subquery(
-                    Query::select()
-                        .column(discount_condition_customer_group::Column::CustomerGroupId)
-                        .from(discount_condition_customer_group::Entity)
-                        .and_where(
-                            Expr::col(discount_condition_customer_group::Column::ConditionId)
-                                .eq(condition),
-                        )
-                        .to_owned(),
-                ),
-            );
+            query = query.filter(customer_group::Column::Id.in_subquery(column_where(
+                discount_condition_customer_group::Column::CustomerGroupId,
+                discount_condition_customer_group::Column::ConditionId.eq(condition),
+            )));
         }
-        let count = plan.apply_count(query.clone()).count(&self.db).await?;
-        let rows = plan.apply(query).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, query).await?;
         let items =
             with_customers(&self.db, rows, plan.selection.has_relation("customers")).await?;
         Ok(plan.page("customer_groups", items, count))

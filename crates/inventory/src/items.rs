@@ -174,8 +174,7 @@ impl InventoryItemService for SeaInventoryItemService {
                 .to_owned();
             query = query.filter(inventory_item::Column::Id.in_subquery(stocked_there));
         }
-        let count = plan.apply_count(query.clone()).count(db).await?;
-        let rows = plan.apply(query).all(db).await?;
+        let (rows, count) = plan.rows_and_count(db, query).await?;
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
         let mut reader = Reader::new(db).await?;
         let variants = variants_of(&mut reader, &ids).await?;

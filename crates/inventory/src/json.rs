@@ -6,30 +6,7 @@ use medusa_entity::{inventory_item, inventory_level, reservation_item, stock_loc
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::specs::ITEM_FIELDS;
-
-/// The fields of a stock location Medusa's routes select (no `deleted_at`).
-pub const LOCATION_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "address_id",
-    "metadata",
-    "created_at",
-    "updated_at",
-];
-
-/// Medusa's `defaultReservationFields` (the reservation list).
-pub const RESERVATION_FIELDS: &[&str] = &[
-    "id",
-    "location_id",
-    "inventory_item_id",
-    "quantity",
-    "line_item_id",
-    "description",
-    "metadata",
-    "created_at",
-    "updated_at",
-];
+use crate::specs::{ITEM_FIELDS, LOCATION_FIELDS, RESERVATION_FIELDS};
 
 /// Medusa's `defaultAdminLocationLevelFields` (the levels route).
 pub const LEVEL_FIELDS: &[&str] = &[

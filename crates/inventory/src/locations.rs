@@ -266,8 +266,7 @@ impl StockLocationService for SeaStockLocationService {
                 .collect();
             query = query.filter(stock_location::Column::Id.is_in(location_ids));
         }
-        let count = plan.apply_count(query.clone()).count(db).await?;
-        let rows = plan.apply(query).all(db).await?;
+        let (rows, count) = plan.rows_and_count(db, query).await?;
         let items = views(db, &rows, &plan.selection).await?;
         Ok(plan.page("stock_locations", items, count))
     }

@@ -11,7 +11,7 @@ use medusa_load::{by_key, find_live, live, Reader};
 use medusa_query_dsl::ListPlan;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, Set, Statement, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, Statement, TransactionTrait,
 };
 use serde_json::Value;
 
@@ -332,11 +332,9 @@ impl ReservationService for SeaReservationService {
         self.modules.require_inventory().await?;
         let db = self.db();
         let plan = &crate::specs::plan_reservation_list(query, db.get_database_backend())?;
-        let count = plan
-            .apply_count(reservation_item::Entity::find())
-            .count(db)
+        let (rows, count) = plan
+            .rows_and_count(db, reservation_item::Entity::find())
             .await?;
-        let rows = plan.apply(reservation_item::Entity::find()).all(db).await?;
         let items = expanded(db, &rows, plan).await?;
         Ok(plan.page("reservations", items, count))
     }
@@ -441,8 +439,7 @@ impl ReservationService for SeaReservationService {
             .collect();
         let query = reservation_item::Entity::find()
             .filter(reservation_item::Column::LineItemId.is_in(line_ids));
-        let count = plan.apply_count(query.clone()).count(db).await?;
-        let rows = plan.apply(query).all(db).await?;
+        let (rows, count) = plan.rows_and_count(db, query).await?;
         let items = rows.iter().map(all).collect::<Result<Vec<_>>>()?;
         Ok(plan.page("reservations", items, count))
     }

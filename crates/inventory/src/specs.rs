@@ -1,12 +1,10 @@
 //! The query parameters of the inventory routes (Medusa's `AdminGet…Params`).
 
-use medusa_query_dsl::{FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec};
-use sea_orm::Order;
+use medusa_query_dsl::{
+    FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
+};
 
-const PAGE_OF_20: Option<Pagination> = Some(Pagination {
-    default_limit: 20,
-    max_limit: None,
-});
+const PAGE_OF_20: Option<Pagination> = Some(Pagination::uncapped(20));
 
 /// Medusa's `defaultAdminInventoryItemFields`: what item answers carry (no `deleted_at`).
 pub const ITEM_FIELDS: &[&str] = &[
@@ -44,8 +42,9 @@ const fn array_only(param: &'static str) -> FilterSpec {
 /// `GET /admin/inventory-items`: `AdminGetInventoryItemsParams`. `location_id` is read by the
 /// service (a join on the levels); `q` searches sku, description and title.
 pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
+    name: "inventory_items",
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: ITEM_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -67,12 +66,10 @@ pub static INVENTORY_ITEM_LIST: ResourceSpec = ResourceSpec {
         medusa_query_dsl::Column::own("description"),
         medusa_query_dsl::Column::own("title"),
     ],
-    expandable: true,
-    selectable: ITEM_FIELDS,
     list_fields: &["created_at"],
     soft_delete: true,
     passthrough: &["location_id"],
-    ..ResourceSpec::new("inventory_items", "inventory_item")
+    ..INVENTORY_ITEM_RETRIEVE
 };
 
 /// `GET /admin/inventory-items/{id}` and the item write routes: `FindParams`.
@@ -89,7 +86,8 @@ pub static LOCATION_LEVEL_LIST: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("location_levels", "inventory_level")
 };
 
-const LOCATION_FIELDS: &[&str] = &[
+/// The fields of a stock location Medusa's routes select and sort by (no `deleted_at`).
+pub const LOCATION_FIELDS: &[&str] = &[
     "id",
     "name",
     "address_id",
@@ -106,8 +104,9 @@ const LOCATION_RELATIONS: &[RelationSpec] = &[
 /// `GET /admin/stock-locations`: `AdminGetStockLocationsParams`. `q` searches the name (and
 /// replaces a `name` filter); `sales_channel_id` is read by the service.
 pub static STOCK_LOCATION_LIST: ResourceSpec = ResourceSpec {
+    name: "stock_locations",
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: LOCATION_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -117,12 +116,9 @@ pub static STOCK_LOCATION_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::value("address_id", FieldKind::Text).list(),
     ],
     searchable: &[medusa_query_dsl::Column::own("name")],
-    expandable: true,
-    relations: LOCATION_RELATIONS,
-    selectable: LOCATION_FIELDS,
     soft_delete: true,
     passthrough: &["sales_channel_id"],
-    ..ResourceSpec::new("stock_locations", "stock_location")
+    ..STOCK_LOCATION_RETRIEVE
 };
 
 /// `GET /admin/stock-locations/{id}` and the location write routes.
@@ -133,7 +129,8 @@ pub static STOCK_LOCATION_RETRIEVE: ResourceSpec = ResourceSpec {
     ..ResourceSpec::new("stock_locations", "stock_location")
 };
 
-const RESERVATION_FIELDS: &[&str] = &[
+/// Medusa's `defaultReservationFields` (the reservation list), also what it sorts by.
+pub const RESERVATION_FIELDS: &[&str] = &[
     "id",
     "location_id",
     "inventory_item_id",
@@ -148,7 +145,7 @@ const RESERVATION_FIELDS: &[&str] = &[
 /// `GET /admin/reservations`: `AdminGetReservationsParams`.
 pub static RESERVATION_LIST: ResourceSpec = ResourceSpec {
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: RESERVATION_FIELDS,
     filters: &[
         FilterSpec::value("location_id", FieldKind::Text).list(),
@@ -173,7 +170,7 @@ pub static RESERVATION_LIST: ResourceSpec = ResourceSpec {
 /// `GET /admin/orders/{id}/reservations`: `AdminGetOrdersOrderReservationsParams`.
 pub static ORDER_RESERVATION_LIST: ResourceSpec = ResourceSpec {
     pagination: PAGE_OF_20,
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     expandable: true,
     soft_delete: true,
     ..ResourceSpec::new("reservations", "reservation_item")

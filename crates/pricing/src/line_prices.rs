@@ -5,17 +5,14 @@
 //! The same loaders and the same pure `selection` as the admin variant reads; only the context
 //! differs (a quantity per variant, a region always given).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::Utc;
 use medusa_core::Result;
 use medusa_entity::region;
 
 use crate::selection::{combined_rate, select, Context, Selected};
-use crate::variant_prices::{
-    audiences_of, groups_of_customer, prices_of, product_rates, taxed_product, Admission,
-    LoadedPrice, TaxInclusion,
-};
+use crate::variant_prices::{product_rates, taxed_product, Admission, LoadedPrice, PriceFacts};
 
 /// One variant to price, at the quantity its line will have.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,23 +47,12 @@ pub async fn select_line_prices<C: medusa_load::Connection>(
                 .and_then(|r| medusa_core::number::js_number(r).as_f64())
         }))
     };
-    let prices = prices_of(conn, &ids).await?;
-    let inclusion = if tax_inclusive {
-        TaxInclusion::of(conn, &prices).await?
-    } else {
-        TaxInclusion::default()
-    };
-    let list_ids: Vec<String> = prices
-        .iter()
-        .filter_map(|p| p.list.as_ref().map(|l| l.id.clone()))
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let audiences = audiences_of(conn, list_ids).await?;
-    let customer_groups = match customer_id {
-        Some(customer) if !audiences.is_empty() => groups_of_customer(conn, customer).await?,
-        _ => HashSet::new(),
-    };
+    let PriceFacts {
+        prices,
+        inclusion,
+        audiences,
+        customer_groups,
+    } = PriceFacts::load(conn, &ids, tax_inclusive, customer_id).await?;
     let admission = Admission {
         region_id: Some(region.id.as_str()),
         currency_code: Some(region.currency_code.as_str()),

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
@@ -16,12 +17,12 @@ use medusa_load::Connection;
 use medusa_product::prices::{insert_variant_prices, NewPrice};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RawQuery, RelationSpec, ResourceSpec,
+    NEWEST_FIRST,
 };
-use sea_orm::sea_query::{Expr, IntoCondition, Query};
+use sea_orm::sea_query::{Expr, IntoCondition};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
-    IntoActiveModel, JoinType, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    IntoActiveModel, JoinType, Order, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use crate::input::{AddPrices, CreatePriceList, PriceInput, UpdatePriceList};
@@ -41,11 +42,8 @@ const TYPE: FieldKind = FieldKind::Enum {
 /// `fields`, no default relations). `q` searches the name, the description and the names of
 /// the list's customer groups; `customer_groups[]` keeps lists linked to one of those groups.
 pub static PRICE_LIST_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 10,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(10)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "name",
@@ -159,6 +157,19 @@ impl SeaPriceListService {
         tax_inclusive::attach(conn, self.flags, std::slice::from_mut(&mut view)).await?;
         Ok(view)
     }
+
+    /// Deletes the list's prices of some products or variants; answers their ids.
+    async fn delete_prices_of(&self, id: &str, owner: Owner<'_>) -> Result<Vec<String>> {
+        let txn = self.db.begin().await?;
+        let ids = list_prices_of(&txn, id, owner).await?;
+        // Medusa only looks the list up when there is something to delete.
+        if !ids.is_empty() {
+            find_list(&txn, id).await?;
+            delete_price_rows(&txn, id, &ids).await?;
+        }
+        txn.commit().await?;
+        Ok(ids)
+    }
 }
 
 /// The live list, or Medusa's 404.
@@ -220,8 +231,7 @@ impl PriceListService for SeaPriceListService {
                     .filter(customer_group::Column::Id.is_not_null());
             }
         }
-        let count = plan.apply_count(select.clone()).count(&self.db).await?;
-        let rows = plan.apply(select).all(&self.db).await?;
+        let (rows, count) = plan.rows_and_count(&self.db, select).await?;
         let selection = &plan.selection;
         // Medusa loads the groups whenever it searched or filtered through them.
         let relations = Relations {
@@ -328,13 +338,10 @@ impl PriceListService for SeaPriceListService {
         // enforce and which would leave the variant links behind.
         product_variant_money_amount::Entity::delete_many()
             .filter(
-                product_variant_money_amount::Column::MoneyAmountId.in_subquery(
-                    Query::select()
-                        .column(money_amount::Column::Id)
-                        .from(money_amount::Entity)
-                        .and_where(money_amount::Column::PriceListId.eq(id))
-                        .to_owned(),
-                ),
+                product_variant_money_amount::Column::MoneyAmountId.in_subquery(column_where(
+                    money_amount::Column::Id,
+                    money_amount::Column::PriceListId.eq(id),
+                )),
             )
             .exec(&txn)
             .await?;
@@ -383,26 +390,13 @@ impl PriceListService for SeaPriceListService {
     }
 
     async fn delete_product_prices(&self, id: &str, product_ids: &[String]) -> Result<Vec<String>> {
-        let txn = self.db.begin().await?;
-        let ids = list_prices_of(&txn, id, Owner::Products(product_ids)).await?;
-        // Medusa only looks the list up when there is something to delete.
-        if !ids.is_empty() {
-            find_list(&txn, id).await?;
-            delete_price_rows(&txn, id, &ids).await?;
-        }
-        txn.commit().await?;
-        Ok(ids)
+        self.delete_prices_of(id, Owner::Products(product_ids))
+            .await
     }
 
     async fn delete_variant_prices(&self, id: &str, variant_ids: &[String]) -> Result<Vec<String>> {
-        let txn = self.db.begin().await?;
-        let ids = list_prices_of(&txn, id, Owner::Variants(variant_ids)).await?;
-        if !ids.is_empty() {
-            find_list(&txn, id).await?;
-            delete_price_rows(&txn, id, &ids).await?;
-        }
-        txn.commit().await?;
-        Ok(ids)
+        self.delete_prices_of(id, Owner::Variants(variant_ids))
+            .await
     }
 
     async fn list_products(
@@ -690,14 +684,12 @@ async fn delete_price_rows<C: ConnectionTrait>(
     }
     product_variant_money_amount::Entity::delete_many()
         .filter(
-            product_variant_money_amount::Column::MoneyAmountId.in_subquery(
-                Query::select()
-                    .column(money_amount::Column::Id)
-                    .from(money_amount::Entity)
-                    .and_where(money_amount::Column::PriceListId.eq(price_list_id))
-                    .and_where(money_amount::Column::Id.is_in(price_ids.iter().cloned()))
-                    .to_owned(),
-            ),
+            product_variant_money_amount::Column::MoneyAmountId.in_subquery(column_where(
+                money_amount::Column::Id,
+                money_amount::Column::PriceListId
+                    .eq(price_list_id)
+                    .and(money_amount::Column::Id.is_in(price_ids.iter().cloned())),
+            )),
         )
         .exec(conn)
         .await?;
@@ -725,13 +717,7 @@ async fn list_prices_of<C: ConnectionTrait>(
     let mut select = money_amount::Entity::find()
         .select_only()
         .column(money_amount::Column::Id)
-        .join(
-            JoinType::InnerJoin,
-            money_amount::Entity::belongs_to(product_variant_money_amount::Entity)
-                .from(money_amount::Column::Id)
-                .to(product_variant_money_amount::Column::MoneyAmountId)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, view::price_to_variant_link())
         .join(JoinType::InnerJoin, view::link_to_variant())
         .filter(money_amount::Column::PriceListId.eq(price_list_id))
         .filter(money_amount::Column::DeletedAt.is_null())

@@ -6,7 +6,7 @@
 //! tax rates are added. A variant left without a candidate keeps its plain `prices` and gets
 //! none of those keys, as in Medusa.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -20,8 +20,7 @@ use serde_json::{json, Map, Value};
 
 use crate::selection::{combined_rate, select, taxes, Context, Selected, Taxed};
 use crate::variant_prices::{
-    audiences_of, groups_of_customer, prices_of, product_rates, region, taxed_product, Admission,
-    LoadedPrice, TaxInclusion,
+    product_rates, region, taxed_product, Admission, LoadedPrice, PriceFacts,
 };
 
 /// The pricing context of `GET /admin/variants` (`AdminPriceSelectionParams`). `cart_id` is
@@ -173,23 +172,18 @@ async fn decorate<C: medusa_load::Connection>(
     if variants.is_empty() {
         return Ok(());
     }
-    let prices = prices_of(conn, &ids).await?;
-    let inclusion = if request.tax_inclusive {
-        TaxInclusion::of(conn, &prices).await?
-    } else {
-        TaxInclusion::default()
-    };
-    let list_ids: Vec<String> = prices
-        .iter()
-        .filter_map(|p| p.list.as_ref().map(|l| l.id.clone()))
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let audiences = audiences_of(conn, list_ids).await?;
-    let customer_groups = match &params.customer_id {
-        Some(customer) if !audiences.is_empty() => groups_of_customer(conn, customer).await?,
-        _ => HashSet::new(),
-    };
+    let PriceFacts {
+        prices,
+        inclusion,
+        audiences,
+        customer_groups,
+    } = PriceFacts::load(
+        conn,
+        &ids,
+        request.tax_inclusive,
+        params.customer_id.as_deref(),
+    )
+    .await?;
     let admission = Admission {
         region_id: region.as_ref().map(|r| r.id.as_str()),
         currency_code: region

@@ -17,18 +17,13 @@ use sea_orm::{
 };
 use serde_json::{Map, Value};
 
-const PRODUCT_STATUS: FieldKind = FieldKind::Enum {
-    type_name: "product_status_enum",
-    values: &["draft", "proposed", "published", "rejected"],
-};
-
 /// Medusa's `AdminGetPriceListsPriceListProductsParams`: a subset of the product filters, and
 /// the product defaults without `variants.prices` (the list's prices replace them) and without
 /// `sales_channels` (added only by the products route).
 pub static PRICE_LIST_PRODUCTS: ResourceSpec = ResourceSpec {
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
-        FilterSpec::value("status", PRODUCT_STATUS).list(),
+        FilterSpec::value("status", medusa_product::PRODUCT_STATUS).list(),
         FilterSpec::value("collection_id", FieldKind::Text).list(),
         FilterSpec::value("title", FieldKind::Text),
         FilterSpec::value("description", FieldKind::Text),
@@ -129,13 +124,7 @@ async fn prices_by_variant<C: ConnectionTrait>(
     let list = find_live::<price_list::Entity, _>(conn, price_list_id).await?;
     let list_json = serde_json::to_value(&list).map_err(serialization)?;
     let rows = money_amount::Entity::find()
-        .join(
-            JoinType::InnerJoin,
-            money_amount::Entity::belongs_to(product_variant_money_amount::Entity)
-                .from(money_amount::Column::Id)
-                .to(product_variant_money_amount::Column::MoneyAmountId)
-                .into(),
-        )
+        .join(JoinType::InnerJoin, crate::view::price_to_variant_link())
         .filter(product_variant_money_amount::Column::VariantId.is_in(variant_ids.iter().cloned()))
         .filter(money_amount::Column::DeletedAt.is_null())
         .filter(

@@ -23,6 +23,49 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::selection::{Candidate, ListTerms, PriceType};
 
+/// What choosing among variants' prices reads: the prices, their tax inclusion (read only
+/// with tax-inclusive pricing on), who their lists are for, and the customer's groups (read
+/// only when some list has an audience).
+pub struct PriceFacts {
+    pub prices: Vec<LoadedPrice>,
+    pub inclusion: TaxInclusion,
+    pub audiences: HashMap<String, Audience>,
+    pub customer_groups: HashSet<String>,
+}
+
+impl PriceFacts {
+    pub async fn load<C: ConnectionTrait>(
+        conn: &C,
+        variant_ids: &[String],
+        tax_inclusive: bool,
+        customer_id: Option<&str>,
+    ) -> Result<Self> {
+        let prices = prices_of(conn, variant_ids).await?;
+        let inclusion = if tax_inclusive {
+            TaxInclusion::of(conn, &prices).await?
+        } else {
+            TaxInclusion::default()
+        };
+        let list_ids: Vec<String> = prices
+            .iter()
+            .filter_map(|p| p.list.as_ref().map(|l| l.id.clone()))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let audiences = audiences_of(conn, list_ids).await?;
+        let customer_groups = match customer_id {
+            Some(customer) if !audiences.is_empty() => groups_of_customer(conn, customer).await?,
+            _ => HashSet::new(),
+        };
+        Ok(Self {
+            prices,
+            inclusion,
+            audiences,
+            customer_groups,
+        })
+    }
+}
+
 /// A live price of a page's variant, with its live price list (`None` also when the list it
 /// names is soft-deleted).
 #[derive(Debug, Clone)]

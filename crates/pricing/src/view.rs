@@ -8,7 +8,7 @@ use medusa_entity::{
 };
 use medusa_load::{children, live, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::in_insertion_order_of;
-use sea_orm::{Order, QueryOrder, RelationDef};
+use sea_orm::{EntityTrait, Order, QueryOrder, RelationDef};
 use serde::Serialize;
 
 /// A price list with the relations that were loaded (absent keys were not).
@@ -160,6 +160,14 @@ async fn prices_of<C: Connection>(
         }
     }
     Ok(Children::new(list_ids, views, &owners))
+}
+
+/// The join from a price to its variant links (`product_variant_money_amount`).
+pub(crate) fn price_to_variant_link() -> RelationDef {
+    money_amount::Entity::belongs_to(product_variant_money_amount::Entity)
+        .from(money_amount::Column::Id)
+        .to(product_variant_money_amount::Column::MoneyAmountId)
+        .into()
 }
 
 /// The join from a price's variant link to the variant.

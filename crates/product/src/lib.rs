@@ -18,8 +18,9 @@ pub mod write;
 pub mod write_input;
 
 pub use query::{
-    products_priced_in, ProductQuery, ProductSpecs, PRODUCT_LIST, PRODUCT_RETRIEVE,
-    PRODUCT_TAG_LIST, PRODUCT_TYPE_LIST, PRODUCT_VARIANT_LIST, VARIANT_LIST, VARIANT_RETRIEVE,
+    products_priced_in, ProductQuery, ProductSpecs, PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES,
+    PRODUCT_LIST, PRODUCT_RETRIEVE, PRODUCT_STATUS, PRODUCT_TAG_LIST, PRODUCT_TYPE_LIST,
+    PRODUCT_VARIANT_LIST, VARIANT_LIST, VARIANT_RETRIEVE,
 };
 pub use read::{
     list_products, retrieve_product, ProductService, SeaProductService, TagUsage, VariantPage,

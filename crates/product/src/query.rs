@@ -9,11 +9,11 @@ use medusa_entity::{
 };
 use medusa_query_dsl::{
     passthrough_list, passthrough_text, Column, FieldKind, FilterSpec, ListPlan, Pagination,
-    RawQuery, RelationSpec, ResourceSpec,
+    RawQuery, RelationSpec, ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::extension::postgres::PgExpr;
 use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SelectStatement, SimpleExpr};
-use sea_orm::{ColumnTrait, DbBackend, Order};
+use sea_orm::{ColumnTrait, DbBackend};
 
 use medusa_core::{Error, FeatureFlags, Flag, Result};
 
@@ -158,7 +158,8 @@ const PRODUCT_SORTABLE: &[&str] = &[
     "deleted_at",
 ];
 
-const PRODUCT_STATUS: FieldKind = FieldKind::Enum {
+/// A product's `status` as a filter value.
+pub const PRODUCT_STATUS: FieldKind = FieldKind::Enum {
     type_name: "product_status_enum",
     values: &["draft", "proposed", "published", "rejected"],
 };
@@ -184,23 +185,8 @@ const PRODUCT_RELATIONS: &[RelationSpec] = &[
 ];
 
 /// Medusa's `defaultAdminProductRelations` with the sales-channel flag on and the
-/// product-categories flag off (the reference server's configuration).
-const PRODUCT_DEFAULT_RELATIONS: &[&str] = &[
-    "variants",
-    "variants.prices",
-    "variants.options",
-    "profiles",
-    "images",
-    "options",
-    "options.values",
-    "tags",
-    "type",
-    "collection",
-    "sales_channels",
-];
-
-/// The same with the product-categories flag on, which adds `categories` last.
-const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
+/// product-categories flag on, which adds `categories` last.
+pub const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
     "variants",
     "variants.prices",
     "variants.options",
@@ -215,14 +201,18 @@ const PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES: &[&str] = &[
     "categories",
 ];
 
+/// The same with the product-categories flag off (the reference server's configuration).
+const PRODUCT_DEFAULT_RELATIONS: &[&str] =
+    match PRODUCT_DEFAULT_RELATIONS_WITH_CATEGORIES.split_last() {
+        Some((_categories, relations)) => relations,
+        None => &[],
+    };
+
 macro_rules! product_list_spec {
     ($defaults:expr, $filters:expr, $passthrough:expr) => {
         ResourceSpec {
-            pagination: Some(Pagination {
-                default_limit: 50,
-                max_limit: None,
-            }),
-            default_order: &[("created_at", Order::Desc)],
+            pagination: Some(Pagination::uncapped(50)),
+            default_order: NEWEST_FIRST,
             sortable: PRODUCT_SORTABLE,
             filters: $filters,
             expandable: true,
@@ -380,11 +370,9 @@ const VARIANT_SORTABLE: &[&str] = &[
 /// filters: the reference rejects them). The price-selection parameters
 /// (`region_id`, `currency_code`, `customer_id`, `cart_id`) only feed the price decoration.
 pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    name: "variants",
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: VARIANT_SORTABLE,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -401,15 +389,9 @@ pub static VARIANT_LIST: ResourceSpec = ResourceSpec {
         Column::own("sku"),
         Column::of("product", "title"),
     ],
-    expandable: true,
-    relations: VARIANT_RELATIONS,
-    default_relations: &["product", "prices", "options"],
-    selectable: VARIANT_FIELDS,
-    default_fields: VARIANT_DEFAULT_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
     passthrough: &["region_id", "currency_code", "customer_id", "cart_id"],
-    ..ResourceSpec::new("variants", "product_variant")
+    ..VARIANT_RETRIEVE
 };
 
 /// `GET /admin/variants/{id}`: Medusa prices it without a context and rejects the list's
@@ -427,11 +409,8 @@ pub static VARIANT_RETRIEVE: ResourceSpec = ResourceSpec {
 /// `GET /admin/products/{id}/variants`: every variant column, relations options and prices
 /// (price-list prices included), limit 100.
 pub static PRODUCT_VARIANT_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 100,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(100)),
+    default_order: NEWEST_FIRST,
     sortable: VARIANT_SORTABLE,
     filters: &[
         FilterSpec::value("id", FieldKind::Text).list(),
@@ -461,11 +440,8 @@ const TAG_LIKE_SORTABLE: &[&str] = &["id", "value", "created_at", "updated_at"];
 macro_rules! value_list_spec {
     ($name:literal, $table:literal, $limit:expr) => {
         ResourceSpec {
-            pagination: Some(Pagination {
-                default_limit: $limit,
-                max_limit: None,
-            }),
-            default_order: &[("created_at", Order::Desc)],
+            pagination: Some(Pagination::uncapped($limit)),
+            default_order: NEWEST_FIRST,
             sortable: TAG_LIKE_SORTABLE,
             filters: &[
                 FilterSpec::value("id", FieldKind::Text).list().pattern(),

@@ -18,11 +18,10 @@ use medusa_core::time::Timestamp;
 use medusa_core::{generate_id, handle::kebab_case, metadata, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
 use medusa_entity::{
-    image, money_amount, product, product_category, product_category_product, product_collection,
-    product_images, product_option, product_option_value, product_sales_channel,
-    product_shipping_profile, product_tag, product_tags, product_type, product_variant,
-    product_variant_inventory_item, product_variant_money_amount, sales_channel, shipping_profile,
-    store,
+    image, product, product_category, product_category_product, product_collection, product_images,
+    product_option, product_option_value, product_sales_channel, product_shipping_profile,
+    product_tag, product_tags, product_type, product_variant, product_variant_inventory_item,
+    sales_channel, shipping_profile, store,
 };
 use medusa_load::{find_live, taken};
 use sea_orm::sea_query::Expr;
@@ -301,36 +300,7 @@ impl ProductWriteService for SeaProductWriteService {
         // without emitting variant events.
         let variant_ids: Vec<String> = variants.iter().map(|v| v.id.clone()).collect();
         if !variant_ids.is_empty() {
-            let price_ids: Vec<String> = product_variant_money_amount::Entity::find()
-                .filter(product_variant_money_amount::Column::VariantId.is_in(variant_ids.clone()))
-                .filter(product_variant_money_amount::Column::DeletedAt.is_null())
-                .all(&txn)
-                .await?
-                .into_iter()
-                .map(|link| link.money_amount_id)
-                .collect();
-            if !price_ids.is_empty() {
-                money_amount::Entity::update_many()
-                    .col_expr(money_amount::Column::DeletedAt, Expr::value(now))
-                    .col_expr(money_amount::Column::UpdatedAt, Expr::value(now))
-                    .filter(money_amount::Column::Id.is_in(price_ids))
-                    .filter(money_amount::Column::DeletedAt.is_null())
-                    .exec(&txn)
-                    .await?;
-            }
-            product_option_value::Entity::update_many()
-                .col_expr(product_option_value::Column::DeletedAt, Expr::value(now))
-                .col_expr(product_option_value::Column::UpdatedAt, Expr::value(now))
-                .filter(product_option_value::Column::VariantId.is_in(variant_ids.clone()))
-                .filter(product_option_value::Column::DeletedAt.is_null())
-                .exec(&txn)
-                .await?;
-            product_variant::Entity::update_many()
-                .col_expr(product_variant::Column::DeletedAt, Expr::value(now))
-                .col_expr(product_variant::Column::UpdatedAt, Expr::value(now))
-                .filter(product_variant::Column::Id.is_in(variant_ids))
-                .exec(&txn)
-                .await?;
+            soft_delete_variant_rows(&txn, &variant_ids, now).await?;
         }
         let mut row = current.into_active_model();
         row.deleted_at = Set(Some(now));

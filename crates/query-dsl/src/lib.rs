@@ -27,5 +27,7 @@ pub use physical::{in_insertion_order, in_insertion_order_of};
 pub use plan::{passthrough_list, passthrough_text, plan, plan_retrieve, ListPlan};
 pub use raw::{parse, RawQuery, RawValue, MAX_PARAMETERS};
 pub use selection::{FieldSet, RelationNode, Selection};
-pub use spec::{Column, FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec};
+pub use spec::{
+    Column, FieldKind, FilterSpec, Forms, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
+};
 pub use value::parse_date;

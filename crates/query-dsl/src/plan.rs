@@ -1,7 +1,10 @@
 //! From a spec and a parsed query to what a list or retrieve handler executes.
 
 use sea_orm::sea_query::{Alias, Condition, Expr};
-use sea_orm::{DbBackend, Order, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ConnectionTrait, DbBackend, DbErr, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
 
 use medusa_core::ListPage;
 
@@ -75,6 +78,38 @@ impl ListPlan {
         } else {
             query.filter(self.condition.clone())
         }
+    }
+
+    /// Runs `query` under this plan: the filtered row count, then the ordered page of rows.
+    pub async fn rows_and_count<E, C>(
+        &self,
+        conn: &C,
+        query: Select<E>,
+    ) -> Result<(Vec<E::Model>, u64), DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+        C: ConnectionTrait,
+    {
+        let count = self.apply_count(query.clone()).count(conn).await?;
+        let rows = self.apply(query).all(conn).await?;
+        Ok((rows, count))
+    }
+
+    /// [`rows_and_count`](Self::rows_and_count) in the list envelope under `key`.
+    pub async fn fetch_page<E, C>(
+        &self,
+        conn: &C,
+        key: &'static str,
+        query: Select<E>,
+    ) -> Result<ListPage<E::Model>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+        C: ConnectionTrait,
+    {
+        let (rows, count) = self.rows_and_count(conn, query).await?;
+        Ok(self.page(key, rows, count))
     }
 }
 

@@ -124,6 +124,20 @@ impl FilterSpec {
         }
     }
 
+    /// Arrays only (`p[]=a`, `p[]=a,b`, repeated `p=a&p=b`): Medusa's `@IsArray()` parameters.
+    pub const fn list_only(param: &'static str, kind: FieldKind) -> Self {
+        Self {
+            param,
+            column: Column::own(param),
+            kind,
+            forms: Forms {
+                list: true,
+                ..NO_FORMS
+            },
+            ignored_with_q: false,
+        }
+    }
+
     /// Also accept arrays (`IN`).
     pub const fn list(mut self) -> Self {
         self.forms.list = true;
@@ -193,6 +207,19 @@ pub struct Pagination {
     /// (Medusa's "no limit") is served as the cap.
     pub max_limit: Option<u64>,
 }
+
+impl Pagination {
+    /// `limit` defaults to `default_limit` and takes any value (Medusa's lists have no cap).
+    pub const fn uncapped(default_limit: u64) -> Self {
+        Self {
+            default_limit,
+            max_limit: None,
+        }
+    }
+}
+
+/// The default order of most of Medusa's lists: newest first.
+pub const NEWEST_FIRST: &[(&str, Order)] = &[("created_at", Order::Desc)];
 
 /// Everything the grammar needs to know about one resource's list or retrieve endpoint.
 #[derive(Debug, Clone, Copy, PartialEq)]

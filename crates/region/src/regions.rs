@@ -13,7 +13,7 @@ use medusa_query_dsl::{ListPlan, Selection};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -25,6 +25,7 @@ mod spec;
 mod view;
 mod write;
 
+pub(crate) use spec::REGION_FIELDS_TAX_INCLUSIVE;
 pub use spec::{REGION_LIST, REGION_RETRIEVE};
 pub use view::RegionView;
 pub use write::{create_region_in, Pinned};
@@ -150,8 +151,7 @@ async fn live_region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::M
 impl RegionService for SeaRegionService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<RegionView>> {
         let db = &self.db;
-        let count = plan.apply_count(region::Entity::find()).count(db).await?;
-        let rows = plan.apply(region::Entity::find()).all(db).await?;
+        let (rows, count) = plan.rows_and_count(db, region::Entity::find()).await?;
         let mut items = load_views(db, rows, &Loads::of(&plan.selection)).await?;
         crate::tax_inclusive::attach(db, self.flags, &mut items).await?;
         Ok(plan.page("regions", items, count))

@@ -9,24 +9,7 @@ use medusa_entity::includes_tax::{self, Table};
 use medusa_query_dsl::ResourceSpec;
 use sea_orm::ConnectionTrait;
 
-use crate::regions::{RegionView, REGION_LIST, REGION_RETRIEVE};
-
-/// The region columns with `includes_tax`, as the flag makes Medusa's default fields.
-const REGION_FIELDS_TAX_INCLUSIVE: &[&str] = &[
-    "id",
-    "name",
-    "automatic_taxes",
-    "gift_cards_taxable",
-    "tax_provider_id",
-    "currency_code",
-    "tax_rate",
-    "tax_code",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "metadata",
-    "includes_tax",
-];
+use crate::regions::{RegionView, REGION_FIELDS_TAX_INCLUSIVE, REGION_LIST, REGION_RETRIEVE};
 
 /// [`REGION_LIST`] with the tax-inclusive pricing flag on.
 pub static REGION_LIST_TAX_INCLUSIVE: ResourceSpec = ResourceSpec {

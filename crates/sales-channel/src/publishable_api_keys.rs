@@ -4,14 +4,15 @@
 use crate::events;
 
 use async_trait::async_trait;
+use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{publishable_api_key, publishable_api_key_sales_channel, sales_channel};
 use medusa_load::{link_with, live, missing, unlink};
-use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
-use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
+use sea_orm::sea_query::{Expr, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
 
 const KEY_FIELDS: &[&str] = &[
@@ -26,11 +27,8 @@ const KEY_FIELDS: &[&str] = &[
 
 /// `GET /admin/publishable-api-keys`: Medusa's `GetPublishableApiKeysParams`.
 pub static PUBLISHABLE_API_KEY_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: KEY_FIELDS,
     filters: &[
         FilterSpec::range("created_at", FieldKind::Date),
@@ -142,15 +140,13 @@ fn contains_pattern(q: &str) -> LikeExpr {
 #[async_trait]
 impl PublishableApiKeyService for SeaPublishableApiKeyService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<publishable_api_key::Model>> {
-        let count = plan
-            .apply_count(publishable_api_key::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan
-            .apply(publishable_api_key::Entity::find())
-            .all(&self.db)
-            .await?;
-        Ok(plan.page("publishable_api_keys", items, count))
+        Ok(plan
+            .fetch_page(
+                &self.db,
+                "publishable_api_keys",
+                publishable_api_key::Entity::find(),
+            )
+            .await?)
     }
 
     async fn retrieve(&self, id: &str) -> Result<publishable_api_key::Model> {
@@ -293,16 +289,10 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         q: Option<&str>,
     ) -> Result<Vec<sales_channel::Model>> {
         let mut query = sales_channel::Entity::find().filter(
-            sales_channel::Column::Id.in_subquery(
-                Query::select()
-                    .column(publishable_api_key_sales_channel::Column::SalesChannelId)
-                    .from(publishable_api_key_sales_channel::Entity)
-                    .and_where(
-                        Expr::col(publishable_api_key_sales_channel::Column::PublishableKeyId)
-                            .eq(id),
-                    )
-                    .to_owned(),
-            ),
+            sales_channel::Column::Id.in_subquery(column_where(
+                publishable_api_key_sales_channel::Column::SalesChannelId,
+                publishable_api_key_sales_channel::Column::PublishableKeyId.eq(id),
+            )),
         );
         if let Some(q) = q.filter(|q| !q.is_empty()) {
             let lower = |column: sales_channel::Column| {

@@ -9,12 +9,12 @@ use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     product, product_sales_channel, sales_channel, sales_channel_location, stock_location, store,
 };
-use medusa_load::{find_live, link, unlink};
-use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
+use medusa_load::{find_live, link, live, missing, unlink};
+use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, Order, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 
 const SALES_CHANNEL_FIELDS: &[&str] = &[
@@ -31,11 +31,8 @@ const SALES_CHANNEL_FIELDS: &[&str] = &[
 /// `GET /admin/sales-channels`: Medusa's `AdminGetSalesChannelsParams`. `q` searches name and
 /// description and, as in Medusa, replaces the exact `name`/`description` filters.
 pub static SALES_CHANNEL_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(20)),
+    default_order: NEWEST_FIRST,
     sortable: SALES_CHANNEL_FIELDS,
     filters: &[
         FilterSpec::value("id", FieldKind::Text),
@@ -139,15 +136,9 @@ fn unique(ids: &[String]) -> Vec<String> {
 #[async_trait]
 impl SalesChannelService for SeaSalesChannelService {
     async fn list(&self, plan: &ListPlan) -> Result<ListPage<sales_channel::Model>> {
-        let count = plan
-            .apply_count(sales_channel::Entity::find())
-            .count(&self.db)
-            .await?;
-        let items = plan
-            .apply(sales_channel::Entity::find())
-            .all(&self.db)
-            .await?;
-        Ok(plan.page("sales_channels", items, count))
+        Ok(plan
+            .fetch_page(&self.db, "sales_channels", sales_channel::Entity::find())
+            .await?)
     }
 
     async fn retrieve(&self, id: &str) -> Result<sales_channel::Model> {
@@ -266,25 +257,7 @@ impl SalesChannelService for SeaSalesChannelService {
     }
 
     async fn missing_products(&self, product_ids: &[String]) -> Result<Vec<String>> {
-        let wanted = unique(product_ids);
-        if wanted.is_empty() {
-            return Ok(Vec::new());
-        }
-        let found: HashSet<String> = product::Entity::find()
-            .select_only()
-            .column(product::Column::Id)
-            .filter(product::Column::Id.is_in(wanted.clone()))
-            .filter(product::Column::DeletedAt.is_null())
-            .into_tuple::<String>()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .collect();
-        Ok(product_ids
-            .iter()
-            .filter(|id| !found.contains(*id))
-            .cloned()
-            .collect())
+        missing(&self.db, live::<product::Entity>(), product_ids).await
     }
 
     async fn add_products(&self, id: &str, product_ids: &[String]) -> Result<sales_channel::Model> {

@@ -24,10 +24,7 @@ use medusa_query_dsl::in_insertion_order;
 /// rather than narrowing it.
 pub static CURRENCY_LIST: ResourceSpec = ResourceSpec {
     key: "code",
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
+    pagination: Some(Pagination::uncapped(20)),
     sortable: &["code", "symbol", "symbol_native", "name"],
     filters: &[FilterSpec::value("code", FieldKind::Text).ignored_with_q()],
     searchable: &[Column::own("code"), Column::own("name")],

@@ -7,27 +7,16 @@
 use medusa_core::{Error, Result};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, QueryError, RawQuery, RawValue,
-    ResourceSpec,
+    ResourceSpec, NEWEST_FIRST,
 };
 use sea_orm::sea_query::{Alias, Condition, Expr, SimpleExpr};
-use sea_orm::{DbBackend, Order};
+use sea_orm::DbBackend;
 
 /// `GET /admin/tax-rates`: Medusa's `AdminGetTaxRatesParams`.
 pub static TAX_RATE_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
-    sortable: &[
-        "id",
-        "rate",
-        "code",
-        "name",
-        "region_id",
-        "created_at",
-        "updated_at",
-    ],
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
+    sortable: DEFAULT_FIELDS,
     filters: &[
         FilterSpec::value("region_id", FieldKind::Text).list(),
         FilterSpec::range("created_at", FieldKind::Date),
@@ -41,7 +30,7 @@ pub static TAX_RATE_LIST: ResourceSpec = ResourceSpec {
 /// Retrieve and write routes take only `fields[]` and `expand[]`.
 const RETRIEVE_PARAMS: &[&str] = &["fields", "expand"];
 
-/// Columns a client may select.
+/// Columns a client may select, `metadata` last.
 pub const TAX_RATE_COLUMNS: &[&str] = &[
     "id",
     "rate",
@@ -53,16 +42,12 @@ pub const TAX_RATE_COLUMNS: &[&str] = &[
     "metadata",
 ];
 
-/// Medusa's `defaultAdminTaxRatesFields`: every column but `metadata`.
-const DEFAULT_FIELDS: &[&str] = &[
-    "id",
-    "rate",
-    "code",
-    "name",
-    "region_id",
-    "created_at",
-    "updated_at",
-];
+/// Medusa's `defaultAdminTaxRatesFields`, also the columns `order` may name: every column but
+/// `metadata` (the last of [`TAX_RATE_COLUMNS`]).
+const DEFAULT_FIELDS: &[&str] = match TAX_RATE_COLUMNS.split_last() {
+    Some((_metadata, columns)) => columns,
+    None => &[],
+};
 
 /// A field of a tax rate answer: a column or one of the link counts.
 pub type TaxRateField = &'static str;

@@ -467,11 +467,9 @@ impl TaxRateService for SeaTaxRateService {
         plan: &ListPlan,
         selection: &TaxRateSelection,
     ) -> Result<ListPage<TaxRateView>> {
-        let count = plan
-            .apply_count(tax_rate::Entity::find())
-            .count(&self.db)
+        let (rates, count) = plan
+            .rows_and_count(&self.db, tax_rate::Entity::find())
             .await?;
-        let rates = plan.apply(tax_rate::Entity::find()).all(&self.db).await?;
         let items = views(&self.db, rates, selection).await?;
         Ok(plan.page("tax_rates", items, count))
     }

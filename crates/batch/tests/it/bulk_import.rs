@@ -15,7 +15,7 @@ use medusa_entity::{
 use medusa_test_support::builders::{RegionBuilder, SalesChannelBuilder};
 use medusa_test_support::on_both_backends;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Select, TransactionTrait,
 };
 use serde_json::{json, Value};
 
@@ -92,37 +92,26 @@ async fn import(
     }
 }
 
+/// Every row `select` reads, each through `map`.
+async fn mapped<E: EntityTrait, T, C: FromIterator<T>>(
+    db: &DatabaseConnection,
+    select: Select<E>,
+    map: impl FnMut(E::Model) -> T,
+) -> C {
+    select.all(db).await.unwrap().into_iter().map(map).collect()
+}
+
 /// The products whose handles start with `prefix`, as values with the prefix taken out.
 async fn catalog(db: &DatabaseConnection, prefix: &str) -> Value {
     let strip = |text: &str| text.replacen(prefix, "P", 1);
-    let types: BTreeMap<String, String> = product_type::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| (t.id, t.value))
-        .collect();
-    let tags: BTreeMap<String, String> = product_tag::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|t| (t.id, t.value))
-        .collect();
-    let images: BTreeMap<String, String> = image::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|i| (i.id, i.url))
-        .collect();
-    let channels: BTreeMap<String, String> = sales_channel::Entity::find()
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let types: BTreeMap<String, String> =
+        mapped(db, product_type::Entity::find(), |t| (t.id, t.value)).await;
+    let tags: BTreeMap<String, String> =
+        mapped(db, product_tag::Entity::find(), |t| (t.id, t.value)).await;
+    let images: BTreeMap<String, String> =
+        mapped(db, image::Entity::find(), |i| (i.id, i.url)).await;
+    let channels: BTreeMap<String, String> =
+        mapped(db, sales_channel::Entity::find(), |c| (c.id, c.name)).await;
     let mut out = Vec::new();
     let products = product::Entity::find()
         .filter(product::Column::Handle.starts_with(prefix))
@@ -131,40 +120,33 @@ async fn catalog(db: &DatabaseConnection, prefix: &str) -> Value {
         .await
         .unwrap();
     for p in products {
-        let mut tag_values: Vec<String> = product_tags::Entity::find()
-            .filter(product_tags::Column::ProductId.eq(&p.id))
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|l| strip(&tags[&l.product_tag_id]))
-            .collect();
+        let mut tag_values: Vec<String> = mapped(
+            db,
+            product_tags::Entity::find().filter(product_tags::Column::ProductId.eq(&p.id)),
+            |l| strip(&tags[&l.product_tag_id]),
+        )
+        .await;
         tag_values.sort();
-        let mut urls: Vec<String> = product_images::Entity::find()
-            .filter(product_images::Column::ProductId.eq(&p.id))
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|l| strip(&images[&l.image_id]))
-            .collect();
+        let mut urls: Vec<String> = mapped(
+            db,
+            product_images::Entity::find().filter(product_images::Column::ProductId.eq(&p.id)),
+            |l| strip(&images[&l.image_id]),
+        )
+        .await;
         urls.sort();
-        let channel_names: Vec<String> = product_sales_channel::Entity::find()
-            .filter(product_sales_channel::Column::ProductId.eq(&p.id))
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|l| channels[&l.sales_channel_id].clone())
-            .collect();
-        let options: BTreeMap<String, String> = product_option::Entity::find()
-            .filter(product_option::Column::ProductId.eq(&p.id))
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|o| (o.id, o.title))
-            .collect();
+        let channel_names: Vec<String> = mapped(
+            db,
+            product_sales_channel::Entity::find()
+                .filter(product_sales_channel::Column::ProductId.eq(&p.id)),
+            |l| channels[&l.sales_channel_id].clone(),
+        )
+        .await;
+        let options: BTreeMap<String, String> = mapped(
+            db,
+            product_option::Entity::find().filter(product_option::Column::ProductId.eq(&p.id)),
+            |o| (o.id, o.title),
+        )
+        .await;
         let mut variants = Vec::new();
         for v in product_variant::Entity::find()
             .filter(product_variant::Column::ProductId.eq(&p.id))
@@ -173,31 +155,27 @@ async fn catalog(db: &DatabaseConnection, prefix: &str) -> Value {
             .await
             .unwrap()
         {
-            let mut values: Vec<(String, String)> = product_option_value::Entity::find()
-                .filter(product_option_value::Column::VariantId.eq(&v.id))
-                .all(db)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|o| (options[&o.option_id].clone(), o.value))
-                .collect();
+            let mut values: Vec<(String, String)> = mapped(
+                db,
+                product_option_value::Entity::find()
+                    .filter(product_option_value::Column::VariantId.eq(&v.id)),
+                |o| (options[&o.option_id].clone(), o.value),
+            )
+            .await;
             values.sort();
-            let price_ids: Vec<String> = product_variant_money_amount::Entity::find()
-                .filter(product_variant_money_amount::Column::VariantId.eq(&v.id))
-                .all(db)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|l| l.money_amount_id)
-                .collect();
-            let mut prices: Vec<(String, Option<String>, i32)> = money_amount::Entity::find()
-                .filter(money_amount::Column::Id.is_in(price_ids))
-                .all(db)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|m| (m.currency_code, m.region_id, m.amount))
-                .collect();
+            let price_ids: Vec<String> = mapped(
+                db,
+                product_variant_money_amount::Entity::find()
+                    .filter(product_variant_money_amount::Column::VariantId.eq(&v.id)),
+                |l| l.money_amount_id,
+            )
+            .await;
+            let mut prices: Vec<(String, Option<String>, i32)> = mapped(
+                db,
+                money_amount::Entity::find().filter(money_amount::Column::Id.is_in(price_ids)),
+                |m| (m.currency_code, m.region_id, m.amount),
+            )
+            .await;
             prices.sort();
             variants.push(json!({
                 "title": v.title, "sku": v.sku.as_deref().map(strip), "quantity": v.inventory_quantity,

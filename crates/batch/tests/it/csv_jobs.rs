@@ -58,35 +58,20 @@ async fn handles(db: &DatabaseConnection) -> Vec<String> {
     handles
 }
 
+/// Exports every product to `path`, with the default flags.
+async fn export_to(db: &DatabaseConnection, path: &std::path::Path) {
+    let flags = medusa_core::FeatureFlags::default();
+    let specs = medusa_product::ProductSpecs::for_flags(flags);
+    medusa_batch::direct::export_products(db, path, flags, specs, |_, _| {})
+        .await
+        .unwrap();
+}
+
 async fn an_exported_file_imports_again(db: DatabaseConnection) {
-    let admin = UserBuilder::new("a@example.com").insert(&db).await;
-    let eu = RegionBuilder::new("Europe")
-        .currency("eur")
-        .insert(&db)
-        .await;
-    ProductBuilder::new("Shirt")
-        .handle("shirt")
-        .variant(
-            VariantBuilder::new("S")
-                .sku("SHIRT-S")
-                .price("eur", 1250)
-                .region_price(&eu, 1100),
-        )
-        .variant(VariantBuilder::new("M").sku("SHIRT-M").price("eur", 1300))
-        .insert(&db)
-        .await;
+    let admin = crate::shirt_in_europe(&db, &[("SHIRT-M", 1300)]).await;
     let jobs = jobs(&db);
     let exported = jobs.dir.0.join("export.csv");
-    let flags = medusa_core::FeatureFlags::default();
-    medusa_batch::direct::export_products(
-        &db,
-        &exported,
-        flags,
-        medusa_product::ProductSpecs::for_flags(flags),
-        |_, _| {},
-    )
-    .await
-    .unwrap();
+    export_to(&db, &exported).await;
     let csv = std::fs::read_to_string(&exported).unwrap();
 
     // The same lines as a new product: ids cleared, another handle and skus.
@@ -134,15 +119,7 @@ async fn an_exported_file_imports_again(db: DatabaseConnection) {
     assert!(skus.contains(&Some("SHIRT-S-COPY".into())));
 
     // Exported again, the copy has the original's prices, and its option.
-    medusa_batch::direct::export_products(
-        &db,
-        &exported,
-        flags,
-        medusa_product::ProductSpecs::for_flags(flags),
-        |_, _| {},
-    )
-    .await
-    .unwrap();
+    export_to(&db, &exported).await;
     let again = std::fs::read_to_string(&exported).unwrap();
     let header: Vec<&str> = again.split("\r\n").next().unwrap().split(';').collect();
     let at = |name: &str| header.iter().position(|c| *c == name).unwrap();

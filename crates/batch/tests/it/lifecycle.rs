@@ -2,7 +2,7 @@
 //! messages; each admin sees only their own jobs.
 
 use medusa_batch::{BatchJobList, BatchJobService, CreateBatchJob};
-use medusa_test_support::builders::{ProductBuilder, RegionBuilder, UserBuilder, VariantBuilder};
+use medusa_test_support::builders::{ProductBuilder, UserBuilder, VariantBuilder};
 use medusa_test_support::on_both_backends;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -30,21 +30,7 @@ fn json_of(view: &impl serde::Serialize) -> Value {
 }
 
 async fn a_dry_run_export_waits_for_its_confirmation(db: DatabaseConnection) {
-    let admin = UserBuilder::new("a@example.com").insert(&db).await;
-    let eu = RegionBuilder::new("Europe")
-        .currency("eur")
-        .insert(&db)
-        .await;
-    ProductBuilder::new("Shirt")
-        .handle("shirt")
-        .variant(
-            VariantBuilder::new("S")
-                .sku("SHIRT-S")
-                .price("eur", 1250)
-                .region_price(&eu, 1100),
-        )
-        .insert(&db)
-        .await;
+    let admin = crate::shirt_in_europe(&db, &[]).await;
     let jobs = jobs(&db);
 
     let job = jobs.service.create(&admin.id, export(true)).await.unwrap();
@@ -118,30 +104,12 @@ async fn jobs_belong_to_their_creator(db: DatabaseConnection) {
     let id = job["id"].as_str().unwrap();
 
     let refused = "Cannot access a batch job that does not belong to the logged in user";
-    assert_eq!(
-        jobs.service
-            .retrieve(&b.id, id)
-            .await
-            .unwrap_err()
-            .to_string(),
-        refused
-    );
-    assert_eq!(
-        jobs.service
-            .confirm(&b.id, id)
-            .await
-            .unwrap_err()
-            .to_string(),
-        refused
-    );
-    assert_eq!(
-        jobs.service
-            .cancel(&b.id, id)
-            .await
-            .unwrap_err()
-            .to_string(),
-        refused
-    );
+    let retrieve_err = jobs.service.retrieve(&b.id, id).await.unwrap_err();
+    assert_eq!(retrieve_err.to_string(), refused);
+    let confirm_err = jobs.service.confirm(&b.id, id).await.unwrap_err();
+    assert_eq!(confirm_err.to_string(), refused);
+    let cancel_err = jobs.service.cancel(&b.id, id).await.unwrap_err();
+    assert_eq!(cancel_err.to_string(), refused);
 
     let raw = medusa_query_dsl::parse("").unwrap();
     let list = BatchJobList::from_query(&raw, db.get_database_backend()).unwrap();

@@ -13,8 +13,10 @@ use std::sync::Arc;
 
 use medusa_batch::{BatchWorker, SeaBatchJobService};
 use medusa_core::FeatureFlags;
+use medusa_entity::user;
 use medusa_file::{DownloadSigner, LocalFileStorage};
 use medusa_product::ProductSpecs;
+use medusa_test_support::builders::{ProductBuilder, RegionBuilder, UserBuilder, VariantBuilder};
 use sea_orm::DatabaseConnection;
 
 /// A directory removed when dropped.
@@ -65,4 +67,26 @@ pub fn jobs(db: &DatabaseConnection) -> Jobs {
         files,
         dir,
     }
+}
+
+/// An admin, and a "Europe" region (eur) where the product "shirt" has the variant `SHIRT-S`
+/// (1250 eur, 1100 in the region), plus the variants `more` names (sku, eur price).
+pub async fn shirt_in_europe(db: &DatabaseConnection, more: &[(&str, i32)]) -> user::Model {
+    let admin = UserBuilder::new("a@example.com").insert(db).await;
+    let eu = RegionBuilder::new("Europe")
+        .currency("eur")
+        .insert(db)
+        .await;
+    let mut shirt = ProductBuilder::new("Shirt").handle("shirt").variant(
+        VariantBuilder::new("S")
+            .sku("SHIRT-S")
+            .price("eur", 1250)
+            .region_price(&eu, 1100),
+    );
+    for (sku, price) in more {
+        let title = sku.rsplit('-').next().unwrap_or(sku);
+        shirt = shirt.variant(VariantBuilder::new(title).sku(sku).price("eur", *price));
+    }
+    shirt.insert(db).await;
+    admin
 }

@@ -2,6 +2,7 @@
 //! creating, updating and soft-deleting variants with their events.
 
 use super::*;
+use medusa_entity::{money_amount, product_variant_money_amount};
 
 /// A product's live options in creation order, and its live variants with their live option
 /// values.
@@ -291,45 +292,28 @@ pub(super) async fn create_variants_inner<C: ConnectionTrait>(
     Ok(created)
 }
 
-/// Soft-deletes variants with their prices, option values and inventory links, recording
-/// `product-variant.deleted` for each.
-pub(super) async fn delete_variants<C: ConnectionTrait>(
+/// Soft-deletes variants with their option values and prices; their inventory links are left
+/// to the caller (a variant deletion removes them, a product deletion does not).
+pub(super) async fn soft_delete_variant_rows<C: ConnectionTrait>(
     conn: &C,
-    variants: &[product_variant::Model],
+    ids: &[String],
     now: Timestamp,
 ) -> Result<()> {
-    if variants.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<String> = variants.iter().map(|v| v.id.clone()).collect();
     product_variant::Entity::update_many()
         .col_expr(product_variant::Column::DeletedAt, Expr::value(now))
         .col_expr(product_variant::Column::UpdatedAt, Expr::value(now))
-        .filter(product_variant::Column::Id.is_in(ids.clone()))
+        .filter(product_variant::Column::Id.is_in(ids.to_vec()))
         .exec(conn)
         .await?;
     product_option_value::Entity::update_many()
         .col_expr(product_option_value::Column::DeletedAt, Expr::value(now))
         .col_expr(product_option_value::Column::UpdatedAt, Expr::value(now))
-        .filter(product_option_value::Column::VariantId.is_in(ids.clone()))
+        .filter(product_option_value::Column::VariantId.is_in(ids.to_vec()))
         .filter(product_option_value::Column::DeletedAt.is_null())
         .exec(conn)
         .await?;
-    product_variant_inventory_item::Entity::update_many()
-        .col_expr(
-            product_variant_inventory_item::Column::DeletedAt,
-            Expr::value(now),
-        )
-        .col_expr(
-            product_variant_inventory_item::Column::UpdatedAt,
-            Expr::value(now),
-        )
-        .filter(product_variant_inventory_item::Column::VariantId.is_in(ids.clone()))
-        .filter(product_variant_inventory_item::Column::DeletedAt.is_null())
-        .exec(conn)
-        .await?;
     let price_ids: Vec<String> = product_variant_money_amount::Entity::find()
-        .filter(product_variant_money_amount::Column::VariantId.is_in(ids))
+        .filter(product_variant_money_amount::Column::VariantId.is_in(ids.to_vec()))
         .filter(product_variant_money_amount::Column::DeletedAt.is_null())
         .all(conn)
         .await?
@@ -345,6 +329,34 @@ pub(super) async fn delete_variants<C: ConnectionTrait>(
             .exec(conn)
             .await?;
     }
+    Ok(())
+}
+
+/// Soft-deletes variants with their prices, option values and inventory links, recording
+/// `product-variant.deleted` for each.
+pub(super) async fn delete_variants<C: ConnectionTrait>(
+    conn: &C,
+    variants: &[product_variant::Model],
+    now: Timestamp,
+) -> Result<()> {
+    if variants.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = variants.iter().map(|v| v.id.clone()).collect();
+    soft_delete_variant_rows(conn, &ids, now).await?;
+    product_variant_inventory_item::Entity::update_many()
+        .col_expr(
+            product_variant_inventory_item::Column::DeletedAt,
+            Expr::value(now),
+        )
+        .col_expr(
+            product_variant_inventory_item::Column::UpdatedAt,
+            Expr::value(now),
+        )
+        .filter(product_variant_inventory_item::Column::VariantId.is_in(ids))
+        .filter(product_variant_inventory_item::Column::DeletedAt.is_null())
+        .exec(conn)
+        .await?;
     for variant in variants {
         medusa_events::record_event(
             conn,

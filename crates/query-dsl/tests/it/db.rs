@@ -305,10 +305,7 @@ async fn plans_run_on_postgres() {
 /// A resource with two relation levels, loaded level by level with one select-in query per
 /// relation as `Selection::levels` lays out.
 const AUTHORS: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
+    pagination: Some(Pagination::uncapped(50)),
     default_order: &[("id", sea_orm::Order::Asc)],
     sortable: &["id"],
     filters: &[FilterSpec::value("id", FieldKind::Text).list()],

@@ -1,7 +1,8 @@
 //! Specs shaped like the real endpoints they stand for (Medusa's users, products, currencies).
 
-use medusa_query_dsl::{Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec};
-use sea_orm::Order;
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
+};
 
 use FieldKind::{Bool, Date, Int, Text};
 
@@ -24,11 +25,8 @@ const USER_FIELDS: &[&str] = &[
 ];
 
 pub const USERS: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "email",
@@ -92,7 +90,7 @@ pub const PRODUCTS: ResourceSpec = ResourceSpec {
         default_limit: 50,
         max_limit: Some(1000),
     }),
-    default_order: &[("created_at", Order::Desc)],
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "title",
@@ -147,10 +145,7 @@ pub const PRODUCTS: ResourceSpec = ResourceSpec {
 
 pub const CURRENCIES: ResourceSpec = ResourceSpec {
     key: "code",
-    pagination: Some(Pagination {
-        default_limit: 20,
-        max_limit: None,
-    }),
+    pagination: Some(Pagination::uncapped(20)),
     sortable: &["code", "name"],
     filters: &[
         FilterSpec::value("code", Text),
@@ -161,11 +156,8 @@ pub const CURRENCIES: ResourceSpec = ResourceSpec {
 };
 
 pub const ORDERS: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &["created_at", "display_id"],
     filters: &[FilterSpec::value("display_id", Int).list().with_range()],
     searchable: &[

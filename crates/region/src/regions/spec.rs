@@ -1,10 +1,12 @@
 //! What the region routes let a client select and filter.
 
-use medusa_query_dsl::{Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec};
-use sea_orm::Order;
+use medusa_query_dsl::{
+    Column, FieldKind, FilterSpec, Pagination, RelationSpec, ResourceSpec, NEWEST_FIRST,
+};
 
-/// The region columns a client may select; also Medusa's default selection.
-const REGION_FIELDS: &[&str] = &[
+/// The region columns with `includes_tax`, which Medusa maps (and adds to its default fields)
+/// only with the tax-inclusive pricing flag; it stays last so [`REGION_FIELDS`] can drop it.
+pub(crate) const REGION_FIELDS_TAX_INCLUSIVE: &[&str] = &[
     "id",
     "name",
     "automatic_taxes",
@@ -17,7 +19,14 @@ const REGION_FIELDS: &[&str] = &[
     "updated_at",
     "deleted_at",
     "metadata",
+    "includes_tax",
 ];
+
+/// The region columns a client may select; also Medusa's default selection.
+const REGION_FIELDS: &[&str] = match REGION_FIELDS_TAX_INCLUSIVE.split_last() {
+    Some((_includes_tax, columns)) => columns,
+    None => &[],
+};
 
 const COUNTRY_FIELDS: &[&str] = &[
     "id",
@@ -49,11 +58,9 @@ const DEFAULT_RELATIONS: &[&str] = &[
 /// `GET /admin/regions`: Medusa's `AdminGetRegionsParams` (`q` on the name, date ranges,
 /// limit 50, newest first).
 pub static REGION_LIST: ResourceSpec = ResourceSpec {
-    pagination: Some(Pagination {
-        default_limit: 50,
-        max_limit: None,
-    }),
-    default_order: &[("created_at", Order::Desc)],
+    name: "regions",
+    pagination: Some(Pagination::uncapped(50)),
+    default_order: NEWEST_FIRST,
     sortable: &[
         "id",
         "name",
@@ -73,14 +80,8 @@ pub static REGION_LIST: ResourceSpec = ResourceSpec {
         FilterSpec::range("deleted_at", FieldKind::Date),
     ],
     searchable: &[Column::own("name")],
-    expandable: true,
-    relations: REGION_RELATIONS,
-    default_relations: DEFAULT_RELATIONS,
-    selectable: REGION_FIELDS,
-    default_fields: REGION_FIELDS,
     list_fields: &["created_at"],
-    soft_delete: true,
-    ..ResourceSpec::new("regions", "region")
+    ..REGION_RETRIEVE
 };
 
 /// `GET /admin/regions/{id}`: `fields` and `expand` over the same relations.

@@ -6,7 +6,7 @@ use medusa_entity::{
     country, currency, fulfillment_provider, payment_provider, region,
     region_fulfillment_providers, region_payment_providers,
 };
-use medusa_load::{by_key, children, through, Connection, Link, Reader};
+use medusa_load::{by_key, children, through, Children, Connection, Link, Reader};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
 use sea_orm::EntityTrait;
 use serde::ser::{SerializeMap, Serializer};
@@ -89,6 +89,49 @@ impl Loads {
     }
 }
 
+/// A kind of region provider: the provider table's key and the link table naming it.
+struct ProviderLinks<P: EntityTrait, L: EntityTrait> {
+    id: P::Column,
+    link: Link<L>,
+}
+
+const PAYMENT: ProviderLinks<payment_provider::Entity, region_payment_providers::Entity> =
+    ProviderLinks {
+        id: payment_provider::Column::Id,
+        link: Link {
+            owner: region_payment_providers::Column::RegionId,
+            target: region_payment_providers::Column::ProviderId,
+        },
+    };
+
+const FULFILLMENT: ProviderLinks<
+    fulfillment_provider::Entity,
+    region_fulfillment_providers::Entity,
+> = ProviderLinks {
+    id: fulfillment_provider::Column::Id,
+    link: Link {
+        owner: region_fulfillment_providers::Column::RegionId,
+        target: region_fulfillment_providers::Column::ProviderId,
+    },
+};
+
+/// The providers of one kind of a page of regions, in link order, when `wanted`.
+async fn providers<P: EntityTrait, L: EntityTrait, C: Connection>(
+    reader: &mut Reader<'_, C>,
+    wanted: bool,
+    kind: ProviderLinks<P, L>,
+    ids: &[String],
+) -> Result<Option<Children<P::Model>>> {
+    if !wanted {
+        return Ok(None);
+    }
+    let links = L::default();
+    let select = in_insertion_order_of(P::find(), reader.backend(), links.table_name());
+    Ok(Some(
+        through(reader, select, kind.id, kind.link, ids).await?,
+    ))
+}
+
 /// Loads the relations of a page of regions: one statement per relation, whatever the page
 /// size. Countries and providers come in physical order (of the countries, of the links),
 /// which Medusa's unordered relation reads return on tables rarely rewritten.
@@ -124,46 +167,9 @@ pub(crate) async fn load_views<C: Connection>(
         ),
         false => None,
     };
-    let mut payment = match loads.payment_providers {
-        true => Some(
-            through(
-                &mut reader,
-                in_insertion_order_of(
-                    payment_provider::Entity::find(),
-                    backend,
-                    "region_payment_providers",
-                ),
-                payment_provider::Column::Id,
-                Link::<region_payment_providers::Entity> {
-                    owner: region_payment_providers::Column::RegionId,
-                    target: region_payment_providers::Column::ProviderId,
-                },
-                &ids,
-            )
-            .await?,
-        ),
-        false => None,
-    };
-    let mut fulfillment = match loads.fulfillment_providers {
-        true => Some(
-            through(
-                &mut reader,
-                in_insertion_order_of(
-                    fulfillment_provider::Entity::find(),
-                    backend,
-                    "region_fulfillment_providers",
-                ),
-                fulfillment_provider::Column::Id,
-                Link::<region_fulfillment_providers::Entity> {
-                    owner: region_fulfillment_providers::Column::RegionId,
-                    target: region_fulfillment_providers::Column::ProviderId,
-                },
-                &ids,
-            )
-            .await?,
-        ),
-        false => None,
-    };
+    let mut payment = providers(&mut reader, loads.payment_providers, PAYMENT, &ids).await?;
+    let mut fulfillment =
+        providers(&mut reader, loads.fulfillment_providers, FULFILLMENT, &ids).await?;
     Ok(regions
         .into_iter()
         .enumerate()

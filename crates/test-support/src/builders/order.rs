@@ -235,6 +235,28 @@ async fn insert_address<C: ConnectionTrait>(
     .id
 }
 
+/// Inserts `(rate, name, code)` tax lines of `$table` (a line item's or a shipping method's:
+/// the same columns but the one naming their owner).
+macro_rules! insert_tax_lines {
+    ($db:expr, $table:ident, $prefix:literal, $owner:ident: $owner_id:expr, $lines:expr, $at:expr) => {
+        for (rate, name, code) in $lines {
+            $table::ActiveModel {
+                id: Set(id($prefix)),
+                rate: Set(rate),
+                name: Set(name),
+                code: Set(code),
+                created_at: Set($at),
+                updated_at: Set($at),
+                metadata: Set(None),
+                $owner: Set($owner_id.clone()),
+            }
+            .insert($db)
+            .await
+            .expect(concat!("insert ", stringify!($table)));
+        }
+    };
+}
+
 async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
     let at = b.created_at;
     let billing = match b.billing_address {
@@ -341,21 +363,7 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             .await
             .expect("insert adjustment");
         }
-        for (rate, name, code) in item.tax_lines {
-            line_item_tax_line::ActiveModel {
-                id: Set(id("litl")),
-                rate: Set(rate),
-                name: Set(name),
-                code: Set(code),
-                created_at: Set(at),
-                updated_at: Set(at),
-                metadata: Set(None),
-                item_id: Set(row.id.clone()),
-            }
-            .insert(db)
-            .await
-            .expect("insert item tax line");
-        }
+        insert_tax_lines!(db, line_item_tax_line, "litl", item_id: row.id, item.tax_lines, at);
         items.push(row);
     }
 
@@ -375,21 +383,7 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
         .insert(db)
         .await
         .expect("insert shipping method");
-        for (rate, name, code) in lines {
-            shipping_method_tax_line::ActiveModel {
-                id: Set(id("smtl")),
-                rate: Set(rate),
-                name: Set(name),
-                code: Set(code),
-                created_at: Set(at),
-                updated_at: Set(at),
-                metadata: Set(None),
-                shipping_method_id: Set(method.id.clone()),
-            }
-            .insert(db)
-            .await
-            .expect("insert shipping tax line");
-        }
+        insert_tax_lines!(db, shipping_method_tax_line, "smtl", shipping_method_id: method.id, lines, at);
         shipping_methods.push(method);
     }
 
