@@ -1,6 +1,7 @@
 //! A region as the API shows it, and the select-in loading of its relations.
 
 use medusa_core::number::js_number;
+use medusa_core::positional::FromColumns;
 use medusa_core::{time, Result};
 use medusa_entity::{
     country, currency, fulfillment_provider, payment_provider, region,
@@ -121,7 +122,10 @@ async fn providers<P: EntityTrait, L: EntityTrait, C: Connection>(
     wanted: bool,
     kind: ProviderLinks<P, L>,
     ids: &[String],
-) -> Result<Option<Children<P::Model>>> {
+) -> Result<Option<Children<P::Model>>>
+where
+    P::Model: FromColumns,
+{
     if !wanted {
         return Ok(None);
     }
