@@ -25,31 +25,25 @@ struct ToOne {
     key: order::Column,
 }
 
-const BILLING_ADDRESS: ToOne = ToOne {
-    path: "billing_address",
-    alias: "joined_billing_address",
-    key: order::Column::BillingAddressId,
-};
-const SHIPPING_ADDRESS: ToOne = ToOne {
-    path: "shipping_address",
-    alias: "joined_shipping_address",
-    key: order::Column::ShippingAddressId,
-};
-const CUSTOMER: ToOne = ToOne {
-    path: "customer",
-    alias: "joined_customer",
-    key: order::Column::CustomerId,
-};
-const SALES_CHANNEL: ToOne = ToOne {
-    path: "sales_channel",
-    alias: "joined_sales_channel",
-    key: order::Column::SalesChannelId,
-};
-const REGION: ToOne = ToOne {
-    path: "region",
-    alias: "joined_region",
-    key: order::Column::RegionId,
-};
+/// `NAME = "path", KeyColumn`: the relation at `path`, joined under the alias
+/// `joined_<path>`, named by the order's column `KeyColumn`.
+macro_rules! to_one {
+    ($($name:ident = $path:literal, $key:ident;)*) => {
+        $(const $name: ToOne = ToOne {
+            path: $path,
+            alias: concat!("joined_", $path),
+            key: order::Column::$key,
+        };)*
+    };
+}
+
+to_one! {
+    BILLING_ADDRESS = "billing_address", BillingAddressId;
+    SHIPPING_ADDRESS = "shipping_address", ShippingAddressId;
+    CUSTOMER = "customer", CustomerId;
+    SALES_CHANNEL = "sales_channel", SalesChannelId;
+    REGION = "region", RegionId;
+}
 
 impl ToOne {
     /// Joins `E` (keyed by `id`) into `statement` when `needs` names this relation.
