@@ -17,6 +17,17 @@ use serde_json::{json, Map, Value};
 
 use crate::support::*;
 
+/// The shipping and customs attributes products and variants both carry.
+const DIMENSIONS: &[&str] = &[
+    "weight",
+    "length",
+    "height",
+    "width",
+    "hs_code",
+    "origin_country",
+    "mid_code",
+    "material",
+];
 const PRODUCT_FIELDS: &[&str] = &[
     "title",
     "subtitle",
@@ -26,14 +37,6 @@ const PRODUCT_FIELDS: &[&str] = &[
     "is_giftcard",
     "discountable",
     "thumbnail",
-    "weight",
-    "length",
-    "height",
-    "width",
-    "hs_code",
-    "origin_country",
-    "mid_code",
-    "material",
     "external_id",
 ];
 const VARIANT_FIELDS: &[&str] = &[
@@ -45,14 +48,6 @@ const VARIANT_FIELDS: &[&str] = &[
     "inventory_quantity",
     "allow_backorder",
     "manage_inventory",
-    "weight",
-    "length",
-    "height",
-    "width",
-    "hs_code",
-    "origin_country",
-    "mid_code",
-    "material",
 ];
 
 fn repository_file(path: &str) -> PathBuf {
@@ -100,6 +95,7 @@ fn canonical_product(product: &Value) -> Value {
         })
         .collect();
     let mut out = pick(product, PRODUCT_FIELDS);
+    out.extend(pick(product, DIMENSIONS));
     out.insert(
         "collection".into(),
         product["collection"]
@@ -127,6 +123,7 @@ fn canonical_product(product: &Value) -> Value {
     let mut variants = Map::new();
     for variant in product["variants"].as_array().into_iter().flatten() {
         let mut v = pick(variant, VARIANT_FIELDS);
+        v.extend(pick(variant, DIMENSIONS));
         let values: Map<String, Value> = variant["options"]
             .as_array()
             .into_iter()
