@@ -5,15 +5,17 @@
 //! straight from the wire value, as the entity's `Model` would serialize it: no `Model`, no
 //! `String` per field, no lookup of each column by name (sea-orm's row decoding was the
 //! largest cost of a product page). Elsewhere (SQLite, or a connection inside a transaction)
-//! the rows go through the entity's `Model`. `tests::raw_rows_match_models` holds the two to the
-//! same bytes for every entity the read model loads.
+//! the rows go through the entity's `Model`, read by position (`FromColumns`).
+//! `tests::raw_rows_match_models` holds the two to the same bytes for every entity the read
+//! model loads.
 
+use medusa_core::positional::FromColumns;
 use medusa_core::{Error, Result};
 use medusa_load::{pg_rows, Connection, Reader};
 use sea_orm::sea_query::SelectStatement;
 use sea_orm::sqlx::postgres::{PgRow, PgValueFormat, PgValueRef, Postgres};
 use sea_orm::sqlx::{Column, Decode, Row, TypeInfo, ValueRef};
-use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, IdenStatic, Iterable};
+use sea_orm::{ConnectionTrait, EntityTrait, IdenStatic, Iterable};
 use serde::Serialize;
 
 use crate::view::{write_key, RowBytes};
@@ -33,14 +35,14 @@ pub(crate) trait FetchRows {
     async fn fetch<E>(&mut self, select: &SelectStatement, owner: Option<&str>) -> Result<Fetched>
     where
         E: EntityTrait,
-        E::Model: Serialize;
+        E::Model: Serialize + FromColumns;
 }
 
 impl<C: Connection> FetchRows for Reader<'_, C> {
     async fn fetch<E>(&mut self, select: &SelectStatement, owner: Option<&str>) -> Result<Fetched>
     where
         E: EntityTrait,
-        E::Model: Serialize,
+        E::Model: Serialize + FromColumns,
     {
         let conn = self.conn();
         match self.held() {
@@ -57,7 +59,7 @@ async fn model_rows<E, C>(
 ) -> Result<Fetched>
 where
     E: EntityTrait,
-    E::Model: Serialize,
+    E::Model: Serialize + FromColumns,
     C: ConnectionTrait,
 {
     let results = conn
@@ -66,7 +68,7 @@ where
     let mut models = Vec::with_capacity(results.len());
     let mut owners = Vec::new();
     for result in &results {
-        models.push(E::Model::from_query_result(result, "")?);
+        models.push(E::Model::from_columns(result, 0)?);
         if let Some(owner) = owner {
             let id: String = result.try_get("", owner)?;
             let mut json = Vec::with_capacity(id.len() + 2);
@@ -291,7 +293,7 @@ mod tests {
         owner: Option<&str>,
     ) where
         E: EntityTrait,
-        E::Model: Serialize,
+        E::Model: Serialize + FromColumns,
     {
         let raw = Reader::new(db)
             .await

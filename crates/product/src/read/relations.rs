@@ -4,6 +4,7 @@
 //! targets.
 
 use super::*;
+use medusa_core::positional::FromColumns;
 
 /// The prices of these variants, each under the variant its link names, read joined with the
 /// links in one statement (a price has at most one link: `money_amount_id` is unique there).
@@ -172,7 +173,7 @@ pub(crate) async fn live_rows<E, C>(
 ) -> Result<Level>
 where
     E: EntityTrait,
-    E::Model: Serialize,
+    E::Model: Serialize + FromColumns,
     C: ConnectionTrait + AsPgPool,
 {
     let select = E::find()
@@ -232,7 +233,7 @@ pub(crate) async fn joined_level<C, T, L>(
 where
     C: ConnectionTrait + AsPgPool,
     T: EntityTrait,
-    T::Model: Serialize,
+    T::Model: Serialize + FromColumns,
     L: EntityTrait,
 {
     let conn = reader.conn();
