@@ -1,7 +1,7 @@
 //! The database schema: this crate owns every table's DDL and the reference rows Medusa's own
 //! migrations insert.
 //!
-//! Seven migrations, recorded in this server's own version table, [`VERSION_TABLE`]
+//! Eight migrations, recorded in this server's own version table, [`VERSION_TABLE`]
 //! (`medusa_admin_migrations`), so that a host application embedding the crates keeps
 //! sea-orm's default `seaql_migrations` for its own migrations. Databases migrated before the
 //! table had its own name get their rows moved over on the next migrate
@@ -28,6 +28,8 @@
 //!    [`READ_INDEXES`]).
 //! 7. `m0007_image_url_index` adds an index on live images' URLs, which the product import
 //!    looks up (one of [`READ_INDEXES`]).
+//! 8. `m0008_row_counts` (PostgreSQL) adds `medusa_admin_row_count` and the triggers that keep
+//!    exact row counts of [`COUNTED_TABLES`] in it, for unfiltered lists' `count`.
 //!
 //! The inventory and stock-location modules' tables are not among them either: a database gets
 //! them only when asked (`medusa-admin migrate --inventory`, [`migrate_inventory`]), recorded
@@ -46,6 +48,7 @@ mod inventory_modules;
 mod login_failures;
 mod medusa_schema;
 mod read_indexes;
+mod row_counts;
 
 use std::time::Instant;
 
@@ -58,6 +61,7 @@ pub use inventory_modules::{
 };
 pub use medusa_schema::MEDUSA_LAST_MIGRATION;
 pub use read_indexes::READ_INDEXES;
+pub use row_counts::COUNTED_TABLES;
 
 /// The table recording which of this server's migrations have run.
 pub const VERSION_TABLE: &str = "medusa_admin_migrations";
@@ -84,6 +88,7 @@ impl MigratorTrait for Migrator {
             Box::new(login_failures::LoginFailures),
             Box::new(read_indexes::OrderReadIndex),
             Box::new(read_indexes::ImageUrlIndex),
+            Box::new(row_counts::RowCounts),
         ]
     }
 }

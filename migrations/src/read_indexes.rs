@@ -1,8 +1,9 @@
 //! Indexes the admin read paths need and Medusa 1.20's schema lacks.
 //!
 //! Medusa never reads these and never drops them, so a database keeps working with Medusa
-//! itself; they are the only objects this server adds to Medusa's own tables, each named in
-//! [`READ_INDEXES`] so the schema-parity tests can tell them from Medusa's.
+//! itself; with the row-count triggers (`row_counts`) they are the only objects this server
+//! adds to Medusa's own tables, each index named in [`READ_INDEXES`] so the schema-parity
+//! tests can tell them from Medusa's.
 //!
 //! - `product_option (product_id)`: every product page loads its products' options by
 //!   `product_id`, which Medusa's schema leaves unindexed (a scan of all options per page).

@@ -1,6 +1,7 @@
 //! The work that runs beside the requests: delivering recorded events to their subscribers,
-//! running batch jobs (imports and exports), and the hourly clean-up of rows never read again (expired sessions, old login failures,
-//! events delivered more than a week ago). `medusa-admin serve` starts it; an application that
+//! running batch jobs (imports and exports), the hourly clean-up of rows never read again
+//! (expired sessions, old login failures, events delivered more than a week ago), and folding
+//! the kept row counts every minute. `medusa-admin serve` starts it; an application that
 //! mounts the API with [`crate::configure`] starts it with [`start`] and stops it with
 //! [`Background::stop`] when it shuts down.
 
@@ -21,6 +22,10 @@ const BATCH_POLL_INTERVAL: Duration = Duration::from_secs(1);
 /// How often the clean-up runs.
 const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(3600);
 
+/// How often the kept row counts are folded (`medusa_load::row_count::compact`): each order
+/// placed adds a row to its count until then.
+const ROW_COUNT_INTERVAL: Duration = Duration::from_secs(60);
+
 /// How long delivered events stay in the outbox (for inspection) before they are removed.
 const DELIVERED_EVENT_RETENTION_DAYS: i64 = 7;
 
@@ -29,6 +34,7 @@ pub struct Background {
     dispatcher: DispatcherHandle,
     batch_jobs: medusa_batch::WorkerHandle,
     housekeeping: JoinHandle<()>,
+    row_counts: JoinHandle<()>,
 }
 
 /// Registers the notification providers, then starts the event dispatcher and the clean-up
@@ -39,11 +45,13 @@ pub async fn start(state: &AppState, db: &DatabaseConnection) -> medusa_core::Re
     let dispatcher =
         medusa_events::Dispatcher::new(db.clone(), subscribers).spawn(EVENT_POLL_INTERVAL);
     let housekeeping = tokio::spawn(housekeeping(state.clone(), db.clone()));
+    let row_counts = tokio::spawn(fold_row_counts(db.clone()));
     let batch_jobs = batch_worker(state, db).spawn(BATCH_POLL_INTERVAL);
     Ok(Background {
         dispatcher,
         batch_jobs,
         housekeeping,
+        row_counts,
     })
 }
 
@@ -51,8 +59,10 @@ impl Background {
     /// Stops the clean-up, lets the dispatcher finish the batch it is delivering, and returns
     /// when both have stopped. Events not delivered yet are delivered on the next start.
     pub async fn stop(self) {
-        self.housekeeping.abort();
-        let _ = self.housekeeping.await;
+        for task in [self.housekeeping, self.row_counts] {
+            task.abort();
+            let _ = task.await;
+        }
         self.dispatcher.stop().await;
         self.batch_jobs.stop().await;
     }
@@ -83,6 +93,14 @@ async fn housekeeping(state: AppState, db: DatabaseConnection) {
             "delivered events",
             medusa_events::purge_delivered(&db, cutoff).await,
         );
+    }
+}
+
+async fn fold_row_counts(db: DatabaseConnection) {
+    let mut every = tokio::time::interval(ROW_COUNT_INTERVAL);
+    loop {
+        every.tick().await;
+        report("row count rows", medusa_load::row_count::compact(&db).await);
     }
 }
 

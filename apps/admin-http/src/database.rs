@@ -21,7 +21,8 @@ pub(crate) fn without_password(url: &str) -> String {
 
 /// Connects to the database at `url` (`postgres://...` or `sqlite://path?mode=rwc`) as the
 /// server does: the SQLite file's folder created when needed, one connection for SQLite, no
-/// ping before each checkout.
+/// ping before each checkout, PostgreSQL sessions with
+/// [`medusa_core::connect::POSTGRES_SESSION_SETTINGS`].
 pub async fn connect(url: &str) -> Result<DatabaseConnection, StartError> {
     if let Some(path) = url.strip_prefix("sqlite://") {
         let path = path.split('?').next().unwrap_or(path);
@@ -42,6 +43,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StartError> {
         .sqlx_logging(false)
         .max_connections(max_connections(url))
         .test_before_acquire(false);
+    medusa_core::connect::with_session_settings(&mut options);
     Ok(Database::connect(options).await?)
 }
 

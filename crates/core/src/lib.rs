@@ -6,6 +6,7 @@
 //! HTTP frameworks or concrete tables.
 
 pub mod body;
+pub mod connect;
 pub mod error;
 pub mod flags;
 pub mod handle;

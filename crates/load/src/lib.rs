@@ -10,13 +10,15 @@
 //! loading itself. Beside it: live rows (`deleted_at IS NULL`), existence checks, and adding
 //! and removing links on join tables. To save statements, a to-one relation can be joined into
 //! its parent's select ([`join_one`]), and a page can learn in one statement which child
-//! relations it has at all ([`present`]).
+//! relations it has at all ([`present`]). An unfiltered list of a large table reads its
+//! `count` from the counts PostgreSQL keeps ([`row_count`], [`Reader::rows_in`]).
 
 mod groups;
 mod joined;
 mod live;
 mod reader;
 mod relation;
+pub mod row_count;
 
 pub use groups::{Children, Groups};
 pub use joined::{join_one, joined_one, present, Owned, Positions};

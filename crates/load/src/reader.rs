@@ -77,6 +77,17 @@ impl<'c, C: Connection> Reader<'c, C> {
         Ok(models)
     }
 
+    /// How many rows `table` holds, when `every` selects all of them: the count PostgreSQL
+    /// keeps for a counted table ([`crate::row_count`]), else `every`'s rows counted.
+    pub async fn rows_in(&mut self, table: &str, every: SelectStatement) -> Result<u64> {
+        if let Some(connection) = self.held.as_mut() {
+            if let Some(count) = crate::row_count::kept(connection, table).await? {
+                return Ok(count);
+            }
+        }
+        self.count(every).await
+    }
+
     /// How many rows `select` selects.
     pub async fn count(&mut self, select: SelectStatement) -> Result<u64> {
         let count = Query::select()

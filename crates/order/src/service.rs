@@ -143,9 +143,12 @@ impl SeaOrderService {
         );
         // The count, the page and its relations on one connection.
         let mut reader = Reader::new(&self.db).await?;
-        let count = reader
-            .count(list.plan.apply_count(select.clone()).into_query())
-            .await?;
+        let counted = list.plan.apply_count(select.clone()).into_query();
+        let count = if list.selects_every_order() {
+            reader.rows_in("order", counted).await?
+        } else {
+            reader.count(counted).await?
+        };
         let loaded = orders(&mut reader, list.plan.apply(select), &needs).await?;
         Ok((loaded, count))
     }

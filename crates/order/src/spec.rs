@@ -421,6 +421,13 @@ pub struct OrderListQuery {
     pub tax_rate: Option<f64>,
 }
 
+impl OrderListQuery {
+    /// No filter and no search: the list's `count` is every order.
+    pub fn selects_every_order(&self) -> bool {
+        self.plan.condition.is_empty() && self.plan.search.is_none() && self.tax_rate.is_none()
+    }
+}
+
 const RETURNABLE_ITEMS: &str = "returnable_items";
 
 fn expand_text(raw: &RawQuery) -> Option<String> {

@@ -137,6 +137,8 @@ impl TestDb {
         // statements a request runs (admin-http's `statements_per_product_page_do_not_grow`).
         let mut options = ConnectOptions::new(url.clone());
         options.max_connections(10).test_before_acquire(false);
+        // The server's session settings, so tests run the plans the server runs.
+        medusa_core::connect::with_session_settings(&mut options);
         let db = Database::connect(options)
             .await
             .unwrap_or_else(|e| panic!("connecting to {url}: {e}"));

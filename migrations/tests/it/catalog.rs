@@ -8,12 +8,13 @@ use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use crate::support::connect;
 
 /// The tables this server adds beside Medusa's (ours and sea-orm-migration's).
-pub const OUR_TABLES: [&str; 5] = [
+pub const OUR_TABLES: [&str; 6] = [
     "admin_session",
     "secret_api_key",
     "event_outbox",
     "login_failure",
     "medusa_admin_migrations",
+    "medusa_admin_row_count",
 ];
 
 /// Every schema object as `"kind name" -> definition`.

@@ -131,7 +131,8 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
             "m0004_read_indexes",
             "m0005_login_failures",
             "m0006_order_read_index",
-            "m0007_image_url_index"
+            "m0007_image_url_index",
+            "m0008_row_counts"
         ]
     );
 
@@ -234,7 +235,8 @@ async fn existing_medusa_database_is_adopted_untouched() {
             "m0004_read_indexes",
             "m0005_login_failures",
             "m0006_order_read_index",
-            "m0007_image_url_index"
+            "m0007_image_url_index",
+            "m0008_row_counts"
         ]
     );
 
