@@ -145,7 +145,7 @@ async fn fresh_database_gets_reference_rows_and_a_second_migrate_changes_nothing
         "a second migrate changed the schema:\n{diff}"
     );
     assert_eq!(scalar_i64(&db, "SELECT count(*) FROM currency").await, 120);
-    assert_eq!(applied_versions(&db).await.len(), 7);
+    assert_eq!(applied_versions(&db).await.len(), 8);
 
     db.close().await.unwrap();
     drop(database);
@@ -248,8 +248,55 @@ async fn existing_medusa_database_is_adopted_untouched() {
         diff.is_empty(),
         "a second migrate changed the schema:\n{diff}"
     );
-    assert_eq!(applied_versions(&db).await.len(), 7);
+    assert_eq!(applied_versions(&db).await.len(), 8);
 
+    db.close().await.unwrap();
+    drop(database);
+}
+
+#[tokio::test]
+async fn order_rows_are_counted_from_the_first_migrate_on() {
+    let database = medusa_database(&medusa_migration_rows()).await;
+    let db = connect(database.url()).await;
+    // Orders Medusa placed before this server first ran.
+    let orders = |from: u32, to: u32| {
+        let values: Vec<String> = (from..=to)
+            .map(|n| format!("('order_{n}', {n}, 'cus_1', 'a@b.c', 'reg_1', 'eur')"))
+            .collect();
+        format!(
+            r#"INSERT INTO "order" (id, display_id, customer_id, email, region_id, currency_code) VALUES {}"#,
+            values.join(", ")
+        )
+    };
+    run_script(
+        database.url(),
+        &format!(
+            "INSERT INTO currency (code, symbol, symbol_native, name) VALUES ('eur', 'E', 'E', 'Euro');\n\
+             INSERT INTO region (id, name, currency_code, tax_rate) VALUES ('reg_1', 'EU', 'eur', 0);\n\
+             INSERT INTO customer (id, email) VALUES ('cus_1', 'a@b.c');\n{};",
+            orders(1, 3)
+        ),
+    )
+    .await;
+    migrate(&db).await.unwrap();
+    let kept = "SELECT sum(delta)::bigint FROM medusa_admin_row_count WHERE table_name = 'order'";
+    assert_eq!(scalar_i64(&db, kept).await, 3);
+    // One statement inserting two orders, another deleting one, as any writer would.
+    run_script(database.url(), &format!("{};", orders(4, 5))).await;
+    assert_eq!(scalar_i64(&db, kept).await, 5);
+    run_script(database.url(), r#"DELETE FROM "order" WHERE id = 'order_2';"#).await;
+    assert_eq!(scalar_i64(&db, kept).await, 4);
+    assert_eq!(scalar_i64(&db, r#"SELECT count(*) FROM "order""#).await, 4);
+    // A truncation starts the count again.
+    run_script(database.url(), &format!(r#"TRUNCATE "order" CASCADE; {};"#, orders(6, 6))).await;
+    assert_eq!(scalar_i64(&db, kept).await, 1);
+    // Rolling the migration back removes the table, its triggers and functions.
+    use sea_orm_migration::MigratorTrait;
+    medusa_migration::Migrator::down(&db, Some(1)).await.unwrap();
+    let left = "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'medusa_admin_count_%') \
+         + (SELECT count(*) FROM pg_proc WHERE proname LIKE 'medusa_admin_count_%') \
+         + (SELECT count(*) FROM pg_class WHERE relname = 'medusa_admin_row_count')";
+    assert_eq!(scalar_i64(&db, left).await, 0);
     db.close().await.unwrap();
     drop(database);
 }

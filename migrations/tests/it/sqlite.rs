@@ -122,7 +122,7 @@ async fn second_migrate_changes_nothing() {
     assert_eq!(scalar_text(&db, schema).await, before);
     assert_eq!(
         scalar_i64(&db, "SELECT count(*) FROM medusa_admin_migrations").await,
-        7
+        8
     );
     for name in medusa_migration::READ_INDEXES {
         let sql =
@@ -358,7 +358,7 @@ fn generated_sqlite_files_are_up_to_date() {
 #[tokio::test]
 async fn rolling_back_drops_only_our_tables() {
     let (file, db) = migrated().await;
-    Migrator::down(&db, Some(6)).await.unwrap();
+    Migrator::down(&db, Some(7)).await.unwrap();
     for name in medusa_migration::READ_INDEXES {
         let sql = format!("SELECT count(*) FROM sqlite_master WHERE name = '{name}'");
         assert_eq!(scalar_i64(&db, &sql).await, 0, "{name}");
