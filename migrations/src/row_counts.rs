@@ -7,7 +7,9 @@
 //!   transition tables). A count is the sum of its table's rows, so it is exact in every
 //!   snapshot, and concurrent writers never wait on one counter row.
 //! - `TRUNCATE` resets the table's count to 0.
-//! - The housekeeping folds each table's rows into one (`medusa_load::row_count::compact`).
+//! - The server folds each table's rows into one every minute, and sets right a count that
+//!   differs from its table's rows, as rows written with the triggers off leave it
+//!   (`medusa_load::row_count::maintain`).
 //! - The triggers fire for every writer of the database, Medusa's own server included, so
 //!   the count stays right when both run on one database.
 //!

@@ -1,7 +1,7 @@
 //! The work that runs beside the requests: delivering recorded events to their subscribers,
 //! running batch jobs (imports and exports), the hourly clean-up of rows never read again
 //! (expired sessions, old login failures, events delivered more than a week ago), and folding
-//! the kept row counts every minute. `medusa-admin serve` starts it; an application that
+//! and checking the kept row counts every minute. `medusa-admin serve` starts it; an application that
 //! mounts the API with [`crate::configure`] starts it with [`start`] and stops it with
 //! [`Background::stop`] when it shuts down.
 
@@ -22,8 +22,8 @@ const BATCH_POLL_INTERVAL: Duration = Duration::from_secs(1);
 /// How often the clean-up runs.
 const HOUSEKEEPING_INTERVAL: Duration = Duration::from_secs(3600);
 
-/// How often the kept row counts are folded (`medusa_load::row_count::compact`): each order
-/// placed adds a row to its count until then.
+/// How often the kept row counts are folded and checked (`medusa_load::row_count::maintain`):
+/// each order placed adds a row to its count until then.
 const ROW_COUNT_INTERVAL: Duration = Duration::from_secs(60);
 
 /// How long delivered events stay in the outbox (for inspection) before they are removed.
@@ -100,7 +100,18 @@ async fn fold_row_counts(db: DatabaseConnection) {
     let mut every = tokio::time::interval(ROW_COUNT_INTERVAL);
     loop {
         every.tick().await;
-        report("row count rows", medusa_load::row_count::compact(&db).await);
+        match medusa_load::row_count::maintain(&db).await {
+            Ok(done) => {
+                for table in done.corrected {
+                    tracing::warn!(
+                        table,
+                        "the kept row count differed from the table's rows (rows written with \
+                         its triggers off) and was set right"
+                    );
+                }
+            }
+            Err(err) => tracing::warn!(error = %err, "could not maintain the kept row counts"),
+        }
     }
 }
 
