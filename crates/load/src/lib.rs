@@ -13,6 +13,7 @@
 //! relations it has at all ([`present`]). An unfiltered list of a large table reads its
 //! `count` from the counts PostgreSQL keeps ([`row_count`], [`Reader::rows_in`]).
 
+mod columns;
 mod groups;
 mod joined;
 mod live;
@@ -20,6 +21,7 @@ mod reader;
 mod relation;
 pub mod row_count;
 
+pub use columns::own_columns;
 pub use groups::{Children, Groups};
 pub use joined::{join_one, joined_one, present, Owned, Positions};
 pub use live::{

@@ -12,6 +12,7 @@ use sea_orm::{
     Select, Value,
 };
 
+use crate::columns::own_columns;
 use crate::groups::Children;
 use crate::joined::Positions;
 use crate::reader::{Connection, Reader};
@@ -106,6 +107,7 @@ where
             reader.backend(),
         ))
         .into_query();
+    own_columns::<E>(&mut select, reader.backend());
     (joined.join)(&mut select);
     let results = reader.results(&select).await?;
     let positions = Positions::of(&results);
@@ -168,6 +170,7 @@ where
     }
     let table = L::default();
     let mut select = select.into_query();
+    own_columns::<T>(&mut select, reader.backend());
     select
         .expr_as(Expr::col((table, link.owner)), Alias::new(LINK_OWNER))
         .inner_join(
@@ -212,9 +215,10 @@ where
     if keys.is_empty() {
         return Ok(HashMap::new());
     }
-    let select = select
+    let mut select = select
         .filter(key_in(key.into_expr(), keys, reader.backend()))
         .into_query();
+    own_columns::<E>(&mut select, reader.backend());
     Ok(reader
         .models::<E>(&select)
         .await?

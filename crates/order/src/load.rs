@@ -271,6 +271,7 @@ pub(crate) async fn shipping_methods<C: Connection>(
     // The option, when asked for, is joined into the methods' statement.
     let with_option = needs.has(&format!("{path}.shipping_option"));
     let option = shipping_option::Column::Id;
+    let backend = reader.backend();
     let joined = Joined::new(
         |select: &mut SelectStatement| {
             if with_option {
@@ -278,7 +279,14 @@ pub(crate) async fn shipping_methods<C: Connection>(
                     shipping_method::Entity,
                     shipping_method::Column::ShippingOptionId,
                 ));
-                join_one::<shipping_option::Entity>(select, OPTION, option, key.into(), true);
+                join_one::<shipping_option::Entity>(
+                    select,
+                    backend,
+                    OPTION,
+                    option,
+                    key.into(),
+                    true,
+                );
             }
         },
         |row: &QueryResult, at: &Positions| {
@@ -550,11 +558,12 @@ async fn load_discounts<C: Connection>(
     );
     // The rule is joined into the discounts' statement (with deleted ones, as the discount).
     let rule = discount_rule::Column::Id;
+    let backend = reader.backend();
     let joined = Joined::new(
         |select: &mut SelectStatement| {
             if with_rule {
                 let key = Expr::col((discount::Entity, discount::Column::RuleId));
-                join_one::<discount_rule::Entity>(select, RULE, rule, key.into(), false);
+                join_one::<discount_rule::Entity>(select, backend, RULE, rule, key.into(), false);
             }
         },
         |row: &QueryResult, at: &Positions| {

@@ -10,9 +10,11 @@ use medusa_entity::{
     address, claim_order, customer, fulfillment, gift_card_transaction, order, order_edit,
     order_gift_cards, r#return, refund, region, sales_channel, swap,
 };
-use medusa_load::{join_one, joined_one, present, Connection, Owned, Positions, Reader};
+use medusa_load::{
+    join_one, joined_one, own_columns, present, Connection, Owned, Positions, Reader,
+};
 use sea_orm::sea_query::{Expr, SelectStatement};
-use sea_orm::{EntityTrait, QueryResult, QueryTrait, Select};
+use sea_orm::{DbBackend, EntityTrait, QueryResult, QueryTrait, Select};
 
 use crate::load::{flagged, includes_tax_of, Needs};
 use crate::rows::OrderRows;
@@ -50,12 +52,14 @@ impl ToOne {
     fn join<E: EntityTrait>(
         &self,
         statement: &mut SelectStatement,
+        backend: DbBackend,
         needs: &Needs<'_>,
         id: E::Column,
         live: bool,
     ) {
         if needs.has(self.path) {
-            join_one::<E>(statement, self.alias, id, order_key(self.key).into(), live);
+            let key = order_key(self.key).into();
+            join_one::<E>(statement, backend, self.alias, id, key, live);
         }
     }
 
@@ -90,17 +94,20 @@ pub(crate) async fn read_orders<C: Connection>(
     select: Select<order::Entity>,
     needs: &Needs<'_>,
 ) -> Result<Vec<OrderRows>> {
+    let backend = reader.backend();
     let mut statement = select.into_query();
+    own_columns::<order::Entity>(&mut statement, backend);
+    let statement = &mut statement;
     for address in [&BILLING_ADDRESS, &SHIPPING_ADDRESS] {
-        address.join::<address::Entity>(&mut statement, needs, address::Column::Id, true);
+        address.join::<address::Entity>(statement, backend, needs, address::Column::Id, true);
     }
-    CUSTOMER.join::<customer::Entity>(&mut statement, needs, customer::Column::Id, true);
+    CUSTOMER.join::<customer::Entity>(statement, backend, needs, customer::Column::Id, true);
     let channel = sales_channel::Column::Id;
-    SALES_CHANNEL.join::<sales_channel::Entity>(&mut statement, needs, channel, true);
+    SALES_CHANNEL.join::<sales_channel::Entity>(statement, backend, needs, channel, true);
     // Medusa reads an order's region with deleted ones.
-    REGION.join::<region::Entity>(&mut statement, needs, region::Column::Id, false);
+    REGION.join::<region::Entity>(statement, backend, needs, region::Column::Id, false);
 
-    let results = reader.results(&statement).await?;
+    let results = reader.results(statement).await?;
     let at = Positions::of(&results);
     let mut orders = Vec::with_capacity(results.len());
     for row in &results {

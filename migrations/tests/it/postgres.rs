@@ -284,15 +284,25 @@ async fn order_rows_are_counted_from_the_first_migrate_on() {
     // One statement inserting two orders, another deleting one, as any writer would.
     run_script(database.url(), &format!("{};", orders(4, 5))).await;
     assert_eq!(scalar_i64(&db, kept).await, 5);
-    run_script(database.url(), r#"DELETE FROM "order" WHERE id = 'order_2';"#).await;
+    run_script(
+        database.url(),
+        r#"DELETE FROM "order" WHERE id = 'order_2';"#,
+    )
+    .await;
     assert_eq!(scalar_i64(&db, kept).await, 4);
     assert_eq!(scalar_i64(&db, r#"SELECT count(*) FROM "order""#).await, 4);
     // A truncation starts the count again.
-    run_script(database.url(), &format!(r#"TRUNCATE "order" CASCADE; {};"#, orders(6, 6))).await;
+    run_script(
+        database.url(),
+        &format!(r#"TRUNCATE "order" CASCADE; {};"#, orders(6, 6)),
+    )
+    .await;
     assert_eq!(scalar_i64(&db, kept).await, 1);
     // Rolling the migration back removes the table, its triggers and functions.
     use sea_orm_migration::MigratorTrait;
-    medusa_migration::Migrator::down(&db, Some(1)).await.unwrap();
+    medusa_migration::Migrator::down(&db, Some(1))
+        .await
+        .unwrap();
     let left = "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'medusa_admin_count_%') \
          + (SELECT count(*) FROM pg_proc WHERE proname LIKE 'medusa_admin_count_%') \
          + (SELECT count(*) FROM pg_class WHERE relname = 'medusa_admin_row_count')";

@@ -277,7 +277,11 @@ on_both_backends! {
 /// The `count` of the order list at `path`.
 async fn order_count<S, B>(svc: &S, path: &str) -> u64
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+        actix_http::Request,
+        Response = actix_web::dev::ServiceResponse<B>,
+        Error = actix_web::Error,
+    >,
     B: actix_web::body::MessageBody,
 {
     let page = send(svc, admin(get(path))).await;

@@ -61,10 +61,18 @@ async fn joined_rows_come_with_their_children(db: DatabaseConnection) {
         "publishable_api_key_sales_channel",
     );
     let channel_id = sales_channel::Column::Id;
+    let backend = reader.backend();
     let joined = Joined::new(
         |select: &mut SelectStatement| {
             let key = Expr::col((key_channel::Entity, key_channel::Column::SalesChannelId));
-            join_one::<sales_channel::Entity>(select, "channel", channel_id, key.into(), true);
+            join_one::<sales_channel::Entity>(
+                select,
+                backend,
+                "channel",
+                channel_id,
+                key.into(),
+                true,
+            );
         },
         |row: &QueryResult, at: &Positions| {
             joined_one::<sales_channel::Entity>(row, at, "channel", channel_id)
