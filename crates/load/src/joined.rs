@@ -13,7 +13,6 @@ use sea_orm::sea_query::{
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, IdenStatic, Iterable, QueryResult};
 
 use crate::columns::joined_columns;
-
 use crate::reader::{Connection, Reader};
 
 /// What separates a joined relation's alias from its column names in the parent's row.
@@ -81,16 +80,18 @@ pub fn join_one<E: EntityTrait>(
     let add = |select: &mut SelectStatement| aliased_columns::<E>(select, alias);
     match joined_columns::<E>(backend, alias, add) {
         Some(text) => {
-            #[cfg(debug_assertions)]
-            let mut plain = select.clone();
-            #[cfg(debug_assertions)]
-            add(&mut plain);
-            select.expr(Expr::cust(text.to_string()));
             // Debug builds (the tests) hold the written list to the one it stands for.
+            #[cfg(debug_assertions)]
+            let plain = {
+                let mut plain = select.clone();
+                add(&mut plain);
+                plain.to_string(sea_orm::sea_query::PostgresQueryBuilder)
+            };
+            select.expr(Expr::cust(text.to_string()));
             #[cfg(debug_assertions)]
             debug_assert_eq!(
                 select.to_string(sea_orm::sea_query::PostgresQueryBuilder),
-                plain.to_string(sea_orm::sea_query::PostgresQueryBuilder),
+                plain
             );
         }
         None => add(select),
