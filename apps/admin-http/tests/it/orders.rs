@@ -277,11 +277,7 @@ on_both_backends! {
 /// The `count` of the order list at `path`.
 async fn order_count<S, B>(svc: &S, path: &str) -> u64
 where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
+    S: TestService<B>,
     B: actix_web::body::MessageBody,
 {
     let page = send(svc, admin(get(path))).await;

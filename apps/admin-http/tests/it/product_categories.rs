@@ -11,11 +11,7 @@ use crate::support::*;
 
 async fn create<S, B>(svc: &S, body: Value) -> Value
 where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
+    S: TestService<B>,
     B: actix_web::body::MessageBody,
 {
     let answer = send(svc, admin(post("/admin/product-categories", body))).await;

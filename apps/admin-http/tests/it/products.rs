@@ -51,11 +51,7 @@ pub fn canonical(value: &Value) -> Value {
 /// Our answer to `path` on the fixture equals the recorded reference answer `name`.
 pub async fn assert_matches_reference<S, B>(svc: &S, path: &str, name: &str)
 where
-    S: actix_web::dev::Service<
-        actix_http::Request,
-        Response = actix_web::dev::ServiceResponse<B>,
-        Error = actix_web::Error,
-    >,
+    S: TestService<B>,
     B: actix_web::body::MessageBody,
 {
     let res = send(svc, admin(get(path))).await;
