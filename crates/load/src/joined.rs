@@ -1,19 +1,17 @@
 //! Reading in the parent's own statement what costs a statement of its own otherwise:
 //! to-one relations left-joined into the parent's select ([`join_one`], read back with
-//! [`joined_one`] at the [`Positions`] its columns begin), and which child relations a page
-//! has at all ([`present`]), so a page skips the statements of relations none of its parents
-//! has.
+//! [`joined_one`] at the [`Positions`] its columns begin), and which child relations each
+//! parent has at all ([`present_columns`]), so a page skips the statements of relations none
+//! of its parents has.
 
 use medusa_core::positional::FromColumns;
 use medusa_core::{Error, Result};
-use medusa_query_dsl::key_in;
 use sea_orm::sea_query::{
     Alias, Condition, DynIden, Expr, IntoIden, JoinType, Query, SelectStatement, SimpleExpr,
 };
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, IdenStatic, Iterable, QueryResult};
 
 use crate::columns::joined_columns;
-use crate::reader::{Connection, Reader};
 
 /// What separates a joined relation's alias from its column names in the parent's row.
 const SEPARATOR: &str = "__";
@@ -131,7 +129,7 @@ where
     }
 }
 
-/// A child relation for [`present`]: its table, and the column naming the parent.
+/// A child relation for [`present_columns`]: its table, and the column naming the parent.
 pub struct Owned {
     table: DynIden,
     column: DynIden,
@@ -146,43 +144,39 @@ impl Owned {
     }
 }
 
-/// Which of `relations` hold a row naming one of `parents`, in one statement (none for no
-/// parents or no relations). A relation found absent needs no statement of its own; one found
-/// present is loaded as usual (with its own conditions: this counts soft-deleted rows too).
-pub async fn present<C: Connection>(
-    reader: &mut Reader<'_, C>,
-    relations: &[Owned],
-    parents: &[String],
-) -> Result<Vec<bool>> {
-    if parents.is_empty() || relations.is_empty() {
-        return Ok(vec![false; relations.len()]);
-    }
-    let mut select = Query::select();
+/// The alias [`present_columns`] gives its columns (`present__<n>`).
+const PRESENT: &str = "present";
+
+/// Selects in the parent's own statement, for each of `relations`, whether it holds a row
+/// naming the parent (`parent_key`): no statement of its own. A relation no parent of a page
+/// has is then loaded for none, and costs no statement either; one found present is loaded
+/// as usual (with its own conditions: this counts soft-deleted rows too). Read back with
+/// [`present_in`].
+pub fn present_columns(select: &mut SelectStatement, parent_key: SimpleExpr, relations: &[Owned]) {
     for (at, relation) in relations.iter().enumerate() {
         let rows = Query::select()
             .expr(Expr::val(1))
             .from(relation.table.clone())
-            .and_where(key_in(
-                Expr::col((relation.table.clone(), relation.column.clone())),
-                parents.to_vec(),
-                reader.backend(),
-            ))
+            .and_where(
+                Expr::col((relation.table.clone(), relation.column.clone())).eq(parent_key.clone()),
+            )
             .to_owned();
         // A number on both backends (SQLite has no boolean; PostgreSQL casts a boolean to
         // `integer` only).
         let found = Expr::exists(rows)
             .cast_as(Alias::new("INTEGER"))
             .cast_as(Alias::new("BIGINT"));
-        select.expr_as(found, Alias::new(format!("present_{at}")));
+        select.expr_as(found, Alias::new(format!("{}{at}", prefix(PRESENT))));
     }
-    let results = reader.results(&select).await?;
-    let Some(row) = results.first() else {
-        return Ok(vec![false; relations.len()]);
-    };
-    (0..relations.len())
-        .map(|at| {
-            let found: i64 = row.try_get("", &format!("present_{at}"))?;
-            Ok(found != 0)
-        })
+}
+
+/// Which of the `count` relations [`present_columns`] selected `row`'s parent has.
+pub fn present_in(row: &QueryResult, positions: &Positions, count: usize) -> Result<Vec<bool>> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let start = positions.start(PRESENT)?;
+    (start..start + count)
+        .map(|at| Ok(row.try_get_by_index::<i64>(at)? != 0))
         .collect()
 }

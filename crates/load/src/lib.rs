@@ -9,8 +9,8 @@
 //! column or link table naming the parent, its conditions and order) and never writes the
 //! loading itself. Beside it: live rows (`deleted_at IS NULL`), existence checks, and adding
 //! and removing links on join tables. To save statements, a to-one relation can be joined into
-//! its parent's select ([`join_one`]), and a page can learn in one statement which child
-//! relations it has at all ([`present`]). An unfiltered list of a large table reads its
+//! its parent's select ([`join_one`]), and the parent's select can tell which child
+//! relations each parent has at all ([`present_columns`]). An unfiltered list of a large table reads its
 //! `count` from the counts PostgreSQL keeps ([`row_count`], [`Reader::rows_in`]).
 
 mod columns;
@@ -23,7 +23,7 @@ pub mod row_count;
 
 pub use columns::own_columns;
 pub use groups::{Children, Groups};
-pub use joined::{join_one, joined_one, present, Owned, Positions};
+pub use joined::{join_one, joined_one, present_columns, present_in, Owned, Positions};
 pub use live::{
     exists, find_live, link, link_pairs, link_with, live, missing, only_live, relink, relink_with,
     taken, unlink,

@@ -383,12 +383,12 @@ pub(crate) async fn orders<C: Connection>(
     select: Select<order::Entity>,
     needs: &Needs<'_>,
 ) -> Result<Vec<OrderRows>> {
-    let mut orders = crate::page::read_orders(reader, select, needs).await?;
+    let crate::page::OrderPage { mut orders, absent } =
+        crate::page::read_orders(reader, select, needs).await?;
     if orders.is_empty() {
         return Ok(orders);
     }
     let ids: Vec<String> = orders.iter().map(|o| o.order.id.clone()).collect();
-    let absent = crate::page::absent(reader, needs, &ids).await?;
     // A relation no order of the page has is loaded for no order: no statement.
     let keys = |path: &str| -> &[String] {
         if absent.contains(&path) {

@@ -1,7 +1,7 @@
 //! The orders' own statement: the orders with their to-one relations (addresses, customer,
-//! sales channel, region) left-joined into it, and the one statement that tells which of
-//! the relations orders seldom have (gift cards, refunds, fulfillments, returns, swaps, ...)
-//! a page has at all, so that the absent ones cost no statement.
+//! sales channel, region) left-joined into it, and, for each order, which of the relations
+//! orders seldom have (gift cards, refunds, fulfillments, returns, swaps, ...) it has at all,
+//! so that those no order of a page has cost no statement.
 
 use medusa_core::positional::FromColumns;
 use medusa_core::Result;
@@ -11,7 +11,8 @@ use medusa_entity::{
     order_gift_cards, r#return, refund, region, sales_channel, swap,
 };
 use medusa_load::{
-    join_one, joined_one, own_columns, present, Connection, Owned, Positions, Reader,
+    join_one, joined_one, own_columns, present_columns, present_in, Connection, Owned, Positions,
+    Reader,
 };
 use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::{DbBackend, EntityTrait, QueryResult, QueryTrait, Select};
@@ -87,13 +88,20 @@ fn order_key(column: order::Column) -> Expr {
     Expr::col((order::Entity, column))
 }
 
+/// The orders `select` selects, with the to-one relations `needs` names, and the seldom
+/// relations `needs` names that no order of them has.
+pub(crate) struct OrderPage {
+    pub orders: Vec<OrderRows>,
+    pub absent: Vec<&'static str>,
+}
+
 /// Reads the orders `select` selects, with the to-one relations `needs` names, in one
-/// statement.
+/// statement, which also tells which of the seldom relations `needs` names each order has.
 pub(crate) async fn read_orders<C: Connection>(
     reader: &mut Reader<'_, C>,
     select: Select<order::Entity>,
     needs: &Needs<'_>,
-) -> Result<Vec<OrderRows>> {
+) -> Result<OrderPage> {
     let backend = reader.backend();
     let mut statement = select.into_query();
     own_columns::<order::Entity>(&mut statement, backend);
@@ -106,11 +114,27 @@ pub(crate) async fn read_orders<C: Connection>(
     SALES_CHANNEL.join::<sales_channel::Entity>(statement, backend, needs, channel, true);
     // Medusa reads an order's region with deleted ones.
     REGION.join::<region::Entity>(statement, backend, needs, region::Column::Id, false);
+    let (seldom_paths, seldom_relations): (Vec<&'static str>, Vec<Owned>) = seldom()
+        .into_iter()
+        .filter(|(path, _)| needs.has(path))
+        .unzip();
+    present_columns(
+        statement,
+        order_key(order::Column::Id).into(),
+        &seldom_relations,
+    );
 
     let results = reader.results(statement).await?;
     let at = Positions::of(&results);
     let mut orders = Vec::with_capacity(results.len());
+    let mut found = vec![false; seldom_relations.len()];
     for row in &results {
+        for (found, has) in found
+            .iter_mut()
+            .zip(present_in(row, &at, seldom_relations.len())?)
+        {
+            *found |= has;
+        }
         let address = address::Column::Id;
         orders.push(OrderRows {
             tax_inclusive_pricing: needs.tax_inclusive,
@@ -131,7 +155,12 @@ pub(crate) async fn read_orders<C: Connection>(
             o.region_includes_tax = flagged(includes_tax.as_ref(), &o.order.region_id);
         }
     }
-    Ok(orders)
+    let absent = seldom_paths
+        .into_iter()
+        .zip(found)
+        .filter_map(|(path, found)| (!found).then_some(path))
+        .collect();
+    Ok(OrderPage { orders, absent })
 }
 
 /// The relations of an order that most orders do not have, each with the column naming
@@ -168,23 +197,4 @@ fn seldom() -> [(&'static str, Owned); 8] {
             Owned::of::<claim_order::Entity>(claim_order::Column::OrderId),
         ),
     ]
-}
-
-/// Which of the seldom relations `needs` names no order of the page has: their loads are
-/// given no keys, and so send no statement.
-pub(crate) async fn absent<C: Connection>(
-    reader: &mut Reader<'_, C>,
-    needs: &Needs<'_>,
-    ids: &[String],
-) -> Result<Vec<&'static str>> {
-    let (paths, relations): (Vec<&'static str>, Vec<Owned>) = seldom()
-        .into_iter()
-        .filter(|(path, _)| needs.has(path))
-        .unzip();
-    let found = present(reader, &relations, ids).await?;
-    Ok(paths
-        .into_iter()
-        .zip(found)
-        .filter_map(|(path, found)| (!found).then_some(path))
-        .collect())
 }
