@@ -17,8 +17,8 @@ pub use line_items::{
     item_tax_lines_of, LineOwner, NewLineItem, PricingContext, TaxLines, VariantLine,
 };
 pub use tax_lines::{
-    create_item_tax_lines_in, create_method_tax_lines_in, rates_for_option, rates_for_products,
-    Rate, TaxRegion,
+    create_item_tax_lines_in, create_method_tax_lines_in, item_tax_line_row, method_tax_line_row,
+    rates_for_option, rates_for_products, Rate, TaxRegion,
 };
 
 pub mod adjustments;

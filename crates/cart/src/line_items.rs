@@ -9,8 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::includes_tax::{self, Table};
-use medusa_entity::{line_item, line_item_tax_line, product, product_variant, region};
-use medusa_load::find_live;
+use medusa_entity::{line_item, line_item_tax_line, product, product_variant};
 use medusa_pricing::line_prices::{select_line_prices, VariantQuantity};
 use medusa_query_dsl::key_in;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
@@ -314,15 +313,8 @@ pub async fn item_tax_lines_of<C: medusa_load::Connection>(
         .await?)
 }
 
-/// The live region, or Medusa's 404.
-pub(crate) async fn live_region<C: medusa_load::Connection>(
-    conn: &C,
-    id: &str,
-) -> Result<region::Model> {
-    find_live::<region::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))
-}
+/// The live region, or Medusa's 404: the lookup the price selection makes.
+pub(crate) use medusa_pricing::variant_prices::region as live_region;
 
 pub(crate) fn to_i32(value: i64) -> Result<i32> {
     i32::try_from(value).map_err(|_| Error::invalid_data(format!("{value} is out of range")))

@@ -151,13 +151,12 @@ pub async fn attach_includes_tax<C: sea_orm::ConnectionTrait>(
     if items.iter().all(|i| i.includes_tax.is_none()) {
         return Ok(());
     }
-    let ids: Vec<String> = items.iter().map(|i| i.item.id.clone()).collect();
-    let flags = includes_tax::read(conn, Table::LineItem, &ids).await?;
-    for item in items {
-        if item.includes_tax.is_some() {
-            item.includes_tax = Some(flags.get(&item.item.id).copied().unwrap_or(false));
-        }
-    }
+    // Only the items that show the column read it.
+    let shown = items.iter_mut().filter(|item| item.includes_tax.is_some());
+    includes_tax::fill(conn, Table::LineItem, shown, |item| {
+        (&item.item.id, &mut item.includes_tax)
+    })
+    .await?;
     Ok(())
 }
 
@@ -352,14 +351,13 @@ pub async fn load_cart<C: Connection>(conn: &C, id: &str, tax_inclusive: bool) -
     drop(reader);
     attach_includes_tax(conn, &mut items).await?;
     if tax_inclusive {
-        let method_ids: Vec<String> = shipping_methods
-            .iter()
-            .map(|m| m.method.id.clone())
-            .collect();
-        let flags = includes_tax::read(conn, Table::ShippingMethod, &method_ids).await?;
-        for method in &mut shipping_methods {
-            method.includes_tax = Some(flags.get(&method.method.id).copied().unwrap_or(false));
-        }
+        includes_tax::fill(
+            conn,
+            Table::ShippingMethod,
+            &mut shipping_methods,
+            |method| (&method.method.id, &mut method.includes_tax),
+        )
+        .await?;
     }
     let region_includes_tax = if tax_inclusive {
         Some(includes_tax::read_one(conn, Table::Region, &region.id).await?)

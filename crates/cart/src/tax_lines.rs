@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use medusa_core::time::Timestamp;
 use medusa_core::{generate_id, Result};
 use medusa_entity::{
     line_item, line_item_tax_line, region, shipping_method, shipping_method_tax_line,
@@ -133,23 +134,49 @@ pub async fn create_item_tax_lines_in<C: Connection>(
         }
         let Some(product) = product else { continue };
         for rate in rates.get(*product).into_iter().flatten() {
-            let now = medusa_core::time::now();
-            let line = line_item_tax_line::ActiveModel {
-                id: Set(generate_id("litl")),
-                rate: Set(rate.rate),
-                name: Set(rate.name.clone()),
-                code: Set(rate.code.clone()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                metadata: Set(None),
-                item_id: Set(item.id.clone()),
-            }
-            .insert(conn)
-            .await?;
+            let line = item_tax_line_row(&item.id, rate.clone(), medusa_core::time::now())
+                .insert(conn)
+                .await?;
             written.push(line);
         }
     }
     Ok(written)
+}
+
+/// A new row of tax line table `$table` at `$rate`, as Medusa's repository creates one: a
+/// line item's and a shipping method's have the same columns but the one naming their owner.
+macro_rules! tax_line_row {
+    ($table:ident, $prefix:literal, $owner:ident: $owner_id:expr, $rate:expr, $now:expr) => {{
+        let rate: Rate = $rate;
+        $table::ActiveModel {
+            id: Set(generate_id($prefix)),
+            rate: Set(rate.rate),
+            name: Set(rate.name),
+            code: Set(rate.code),
+            created_at: Set($now),
+            updated_at: Set($now),
+            metadata: Set(None),
+            $owner: Set($owner_id.to_owned()),
+        }
+    }};
+}
+
+/// A new tax line of line item `item_id` at `rate`.
+pub fn item_tax_line_row(
+    item_id: &str,
+    rate: Rate,
+    now: Timestamp,
+) -> line_item_tax_line::ActiveModel {
+    tax_line_row!(line_item_tax_line, "litl", item_id: item_id, rate, now)
+}
+
+/// A new tax line of shipping method `method_id` at `rate`.
+pub fn method_tax_line_row(
+    method_id: &str,
+    rate: Rate,
+    now: Timestamp,
+) -> shipping_method_tax_line::ActiveModel {
+    tax_line_row!(shipping_method_tax_line, "smtl", shipping_method_id: method_id, rate, now)
 }
 
 /// Writes the tax lines of these shipping methods.
@@ -161,19 +188,9 @@ pub async fn create_method_tax_lines_in<C: ConnectionTrait>(
     let mut written = Vec::new();
     for method in methods {
         for rate in rates_for_option(conn, region, &method.shipping_option_id).await? {
-            let now = medusa_core::time::now();
-            let line = shipping_method_tax_line::ActiveModel {
-                id: Set(generate_id("smtl")),
-                rate: Set(rate.rate),
-                name: Set(rate.name),
-                code: Set(rate.code),
-                created_at: Set(now),
-                updated_at: Set(now),
-                metadata: Set(None),
-                shipping_method_id: Set(method.id.clone()),
-            }
-            .insert(conn)
-            .await?;
+            let line = method_tax_line_row(&method.id, rate, medusa_core::time::now())
+                .insert(conn)
+                .await?;
             written.push(line);
         }
     }

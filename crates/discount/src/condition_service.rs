@@ -7,7 +7,7 @@ use medusa_core::{in_transaction, Error, FeatureFlags, Result};
 use medusa_entity::{discount, discount_condition};
 use medusa_load::{find_live, Reader};
 use medusa_query_dsl::Selection;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction};
 
 use crate::conditions;
 use crate::discounts::{discount_view, retrieve_in};
@@ -82,18 +82,37 @@ impl SeaDiscountConditionService {
     ) -> Result<(discount::Model, discount_condition::Model)> {
         let discount = retrieve_in(conn, id).await?;
         let condition = conditions::retrieve_in(conn, condition_id).await?;
-        if discount.rule_id.as_deref() != Some(condition.discount_rule_id.as_str()) {
-            return Err(Error::invalid_data(format!(
-                "Condition with id {condition_id} does not belong to Discount with id {id}"
-            )));
-        }
+        check_belongs(&discount, &condition, Error::invalid_data)?;
         Ok((discount, condition))
     }
 
-    /// The discount as a condition route answers it after its write.
-    async fn answer(&self, id: &str, selection: &Selection) -> Result<DiscountView> {
+    /// Runs a condition route's `write` in one transaction, then answers with the discount
+    /// re-read after the commit.
+    async fn write_then_answer(
+        &self,
+        id: &str,
+        selection: &Selection,
+        write: impl AsyncFnOnce(&DatabaseTransaction) -> Result<()>,
+    ) -> Result<DiscountView> {
+        in_transaction(&self.db, write).await?;
         discount_view(&self.db, id, selection, self.flags).await
     }
+}
+
+/// Medusa's check that `condition` sits under `discount`'s rule; `refusal` makes the error
+/// (the route guard's is a 400, the delete's a 404).
+fn check_belongs(
+    discount: &discount::Model,
+    condition: &discount_condition::Model,
+    refusal: fn(String) -> Error,
+) -> Result<()> {
+    if discount.rule_id.as_deref() == Some(condition.discount_rule_id.as_str()) {
+        return Ok(());
+    }
+    Err(refusal(format!(
+        "Condition with id {} does not belong to Discount with id {}",
+        condition.id, discount.id
+    )))
 }
 
 /// Writes `condition` under the discount's rule, its resources replacing the condition's.
@@ -121,11 +140,10 @@ impl DiscountConditionService for SeaDiscountConditionService {
     ) -> Result<DiscountView> {
         let discount = retrieve_in(&self.db, id).await?;
         let condition = ConditionInput { id: None, ..input };
-        in_transaction(&self.db, async |txn| {
+        self.write_then_answer(id, selection, async |txn| {
             upsert_on_rule_in(txn, &discount, &condition).await
         })
-        .await?;
-        self.answer(id, selection).await
+        .await
     }
 
     async fn retrieve_condition(
@@ -149,7 +167,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
         input: ConditionInput,
         selection: &Selection,
     ) -> Result<DiscountView> {
-        in_transaction(&self.db, async |txn| {
+        self.write_then_answer(id, selection, async |txn| {
             let (discount, condition) = Self::condition_of_discount(txn, id, condition_id).await?;
             let update = ConditionInput {
                 id: Some(condition.id),
@@ -157,8 +175,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
             };
             upsert_on_rule_in(txn, &discount, &update).await
         })
-        .await?;
-        self.answer(id, selection).await
+        .await
     }
 
     async fn delete_condition(
@@ -167,22 +184,17 @@ impl DiscountConditionService for SeaDiscountConditionService {
         condition_id: &str,
         selection: &Selection,
     ) -> Result<DiscountView> {
-        in_transaction(&self.db, async |txn| {
+        self.write_then_answer(id, selection, async |txn| {
             let Some(condition) =
                 find_live::<discount_condition::Entity, _>(txn, condition_id).await?
             else {
                 return Ok(());
             };
             let discount = retrieve_in(txn, id).await?;
-            if discount.rule_id.as_deref() != Some(condition.discount_rule_id.as_str()) {
-                return Err(Error::not_found(format!(
-                    "Condition with id {condition_id} does not belong to Discount with id {id}"
-                )));
-            }
+            check_belongs(&discount, &condition, Error::not_found)?;
             conditions::delete_in(txn, condition_id).await
         })
-        .await?;
-        self.answer(id, selection).await
+        .await
     }
 
     async fn add_condition_resources(
@@ -192,7 +204,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
         resources: &[String],
         selection: &Selection,
     ) -> Result<DiscountView> {
-        in_transaction(&self.db, async |txn| {
+        self.write_then_answer(id, selection, async |txn| {
             let (_, condition) = Self::condition_of_discount(txn, id, condition_id).await?;
             let update = ConditionInput {
                 id: Some(condition.id.clone()),
@@ -203,8 +215,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
             };
             conditions::upsert_in(txn, &condition.discount_rule_id, &update, false).await
         })
-        .await?;
-        self.answer(id, selection).await
+        .await
     }
 
     async fn remove_condition_resources(
@@ -214,7 +225,7 @@ impl DiscountConditionService for SeaDiscountConditionService {
         resources: &[String],
         selection: &Selection,
     ) -> Result<DiscountView> {
-        in_transaction(&self.db, async |txn| {
+        self.write_then_answer(id, selection, async |txn| {
             let (_, condition) = Self::condition_of_discount(txn, id, condition_id).await?;
             if resources.is_empty() {
                 return Err(Error::invalid_data(
@@ -223,7 +234,6 @@ impl DiscountConditionService for SeaDiscountConditionService {
             }
             conditions::remove_resources_in(txn, condition_id, &condition.r#type, resources).await
         })
-        .await?;
-        self.answer(id, selection).await
+        .await
     }
 }

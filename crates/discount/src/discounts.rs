@@ -95,7 +95,7 @@ pub async fn retrieve_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<disco
 }
 
 /// A live region by id, with Medusa's `RegionService.retrieve` message.
-async fn region_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
+pub(crate) async fn region_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
     find_live::<region::Entity, _>(conn, id)
         .await?
         .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))

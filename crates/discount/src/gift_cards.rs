@@ -17,6 +17,7 @@ use sea_orm::{
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::discounts::region_in;
 use crate::events::GiftCardCreated;
 use crate::input::{CreateGiftCard, UpdateGiftCard};
 use crate::view::{attach_includes_tax, RegionRow};
@@ -63,12 +64,6 @@ impl SeaGiftCardService {
 
 fn gift_card_not_found(id: &str) -> Error {
     Error::not_found(format!("Gift card with id: {id} was not found"))
-}
-
-async fn region_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
-    find_live::<region::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))
 }
 
 /// Four groups of four characters of `[A-Z0-9]` joined by `-` (Medusa's `generateCode`).

@@ -56,11 +56,10 @@ pub async fn attach_includes_tax<C: sea_orm::ConnectionTrait>(
     if !flags.is_enabled(Flag::TaxInclusivePricing) || regions.is_empty() {
         return Ok(());
     }
-    let ids: Vec<String> = regions.iter().map(|r| r.region.id.clone()).collect();
-    let values = includes_tax::read(conn, Table::Region, &ids).await?;
-    for row in regions.iter_mut() {
-        row.includes_tax = Some(values.get(&row.region.id).copied().unwrap_or(false));
-    }
+    includes_tax::fill(conn, Table::Region, regions, |row| {
+        (&row.region.id, &mut row.includes_tax)
+    })
+    .await?;
     Ok(())
 }
 

@@ -84,6 +84,28 @@ pub async fn read<C: ConnectionTrait>(
     from_rows(table, &rows)
 }
 
+/// Fills each row's `includes_tax` with its value in `table` (`false`, the column's default,
+/// where the row is missing), read in one statement. `slot` gives a row's key in `table` and
+/// the field the value goes to.
+pub async fn fill<'r, C, R: 'r>(
+    conn: &C,
+    table: Table,
+    rows: impl IntoIterator<Item = &'r mut R>,
+    slot: impl Fn(&mut R) -> (&str, &mut Option<bool>),
+) -> Result<(), DbErr>
+where
+    C: ConnectionTrait,
+{
+    let mut rows: Vec<&mut R> = rows.into_iter().collect();
+    let keys: Vec<String> = rows.iter_mut().map(|row| slot(row).0.to_owned()).collect();
+    let values = read(conn, table, &keys).await?;
+    for row in rows {
+        let (key, field) = slot(row);
+        *field = Some(values.get(key).copied().unwrap_or(false));
+    }
+    Ok(())
+}
+
 /// The column's value for one row (`false`, the column's default, when the row is missing).
 pub async fn read_one<C: ConnectionTrait>(
     conn: &C,

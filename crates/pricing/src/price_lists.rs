@@ -10,11 +10,11 @@ use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
-    product_variant, product_variant_money_amount, region,
+    product_variant, product_variant_money_amount,
 };
 use medusa_load::find_live;
 use medusa_load::Connection;
-use medusa_product::prices::{insert_variant_prices, NewPrice};
+use medusa_product::prices::{insert_variant_prices, region_currencies, NewPrice};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, RawQuery, RelationSpec, ResourceSpec,
     NEWEST_FIRST,
@@ -427,14 +427,12 @@ async fn resolve_prices<C: ConnectionTrait>(
         return Ok(Vec::new());
     }
     let region_ids: HashSet<String> = prices.iter().filter_map(|p| p.region_id.clone()).collect();
-    let region_currency = region_currencies(conn, region_ids).await?;
+    let region_ids: Vec<String> = region_ids.into_iter().collect();
+    let region_currency = region_currencies(conn, &region_ids).await?;
     let mut resolved = Vec::with_capacity(prices.len());
     for price in prices {
         let currency_code = match &price.region_id {
-            Some(region_id) => region_currency
-                .get(region_id)
-                .cloned()
-                .ok_or_else(|| Error::not_found(format!("Region with {region_id} was not found")))?,
+            Some(region_id) => currency_of(&region_currency, region_id)?,
             None => price.currency_code.clone().ok_or_else(|| {
                 Error::invalid_data(
                     "Can't insert null value in field currency_code on insert in table money_amount",
@@ -481,26 +479,13 @@ async fn resolve_prices<C: ConnectionTrait>(
     Ok(resolved)
 }
 
-/// The currency of each live region among `region_ids`; no statement for no ids.
-async fn region_currencies<C: ConnectionTrait>(
-    conn: &C,
-    region_ids: impl IntoIterator<Item = String>,
-) -> Result<HashMap<String, String>> {
-    let region_ids: Vec<String> = region_ids.into_iter().collect();
-    if region_ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(region::Entity::find()
-        .select_only()
-        .column(region::Column::Id)
-        .column(region::Column::CurrencyCode)
-        .filter(region::Column::Id.is_in(region_ids))
-        .filter(region::Column::DeletedAt.is_null())
-        .into_tuple::<(String, String)>()
-        .all(conn)
-        .await?
-        .into_iter()
-        .collect())
+/// The currency of a region price's region, read by [`region_currencies`]; Medusa's 404 for a
+/// region that is not live.
+fn currency_of(region_currency: &HashMap<String, String>, region_id: &str) -> Result<String> {
+    region_currency
+        .get(region_id)
+        .cloned()
+        .ok_or_else(|| Error::not_found(format!("Region with {region_id} was not found")))
 }
 
 /// 404 for the first id that is not a live variant.
@@ -571,7 +556,7 @@ async fn update_prices<C: ConnectionTrait>(
     let variant_ids: Vec<String> = prices.iter().map(|p| p.variant_id.clone()).collect();
     require_variants(conn, &variant_ids).await?;
     let region_ids: Vec<String> = prices.iter().filter_map(|p| p.region_id.clone()).collect();
-    let region_currency = region_currencies(conn, region_ids).await?;
+    let region_currency = region_currencies(conn, &region_ids).await?;
     for input in prices {
         let Some(price) = input.id.as_ref().and_then(|id| current.get(id)) else {
             continue;
@@ -579,9 +564,7 @@ async fn update_prices<C: ConnectionTrait>(
         let mut row = price.clone().into_active_model();
         row.amount = Set(input.amount);
         if let Some(region_id) = &input.region_id {
-            let currency = region_currency.get(region_id).cloned().ok_or_else(|| {
-                Error::not_found(format!("Region with {region_id} was not found"))
-            })?;
+            let currency = currency_of(&region_currency, region_id)?;
             row.region_id = Set(Some(region_id.clone()));
             row.currency_code = Set(currency);
         } else if let Some(code) = &input.currency_code {

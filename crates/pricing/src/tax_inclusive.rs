@@ -24,14 +24,10 @@ pub(crate) async fn attach<C: ConnectionTrait>(
     if !enabled(flags) {
         return Ok(());
     }
-    let ids: Vec<String> = views
-        .iter()
-        .map(|view| view.price_list.id.clone())
-        .collect();
-    let values = includes_tax::read(conn, Table::PriceList, &ids).await?;
-    for view in views {
-        view.includes_tax = Some(values.get(&view.price_list.id).copied().unwrap_or(false));
-    }
+    includes_tax::fill(conn, Table::PriceList, views, |view| {
+        (&view.price_list.id, &mut view.includes_tax)
+    })
+    .await?;
     Ok(())
 }
 

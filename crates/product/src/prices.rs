@@ -48,7 +48,7 @@ fn opt_int(value: Option<i64>, column: &str) -> Result<Option<i32>> {
     value.map(|value| int(value, column)).transpose()
 }
 
-/// The currency of each of these regions (deleted regions included, as Medusa's lookup).
+/// The currency of each live region among these; no statement for no ids.
 pub async fn region_currencies<C: ConnectionTrait>(
     conn: &C,
     region_ids: &[String],

@@ -56,11 +56,10 @@ pub(crate) async fn attach<C: ConnectionTrait>(
     if !enabled(flags) {
         return Ok(());
     }
-    let ids: Vec<String> = views.iter().map(|view| view.region.id.clone()).collect();
-    let values = includes_tax::read(conn, Table::Region, &ids).await?;
-    for view in views {
-        view.includes_tax = Some(values.get(&view.region.id).copied().unwrap_or(false));
-    }
+    includes_tax::fill(conn, Table::Region, views, |view| {
+        (&view.region.id, &mut view.includes_tax)
+    })
+    .await?;
     Ok(())
 }
 

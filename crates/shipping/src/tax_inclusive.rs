@@ -44,15 +44,17 @@ pub(crate) async fn attach<C: ConnectionTrait>(
     if !enabled(flags) {
         return Ok(());
     }
-    let ids: Vec<String> = views.iter().map(|view| view.option.id.clone()).collect();
+    includes_tax::fill(conn, Table::ShippingOption, views.iter_mut(), |view| {
+        (&view.option.id, &mut view.includes_tax)
+    })
+    .await?;
+    // Not every option has a region, so theirs are read by hand.
     let region_ids: Vec<String> = views
         .iter()
         .filter_map(|view| view.region.as_ref().map(|region| region.id.clone()))
         .collect();
-    let options = includes_tax::read(conn, Table::ShippingOption, &ids).await?;
     let regions = includes_tax::read(conn, Table::Region, &region_ids).await?;
     for view in views {
-        view.includes_tax = Some(options.get(&view.option.id).copied().unwrap_or(false));
         view.region_includes_tax = view
             .region
             .as_ref()

@@ -114,21 +114,20 @@ async fn views<C: ConnectionTrait>(
     rows: Vec<currency::Model>,
     tax_inclusive: bool,
 ) -> Result<Vec<CurrencyView>> {
-    let flags = if tax_inclusive {
-        let codes: Vec<String> = rows.iter().map(|row| row.code.clone()).collect();
-        Some(includes_tax::read(conn, Table::Currency, &codes).await?)
-    } else {
-        None
-    };
-    Ok(rows
+    let mut views: Vec<CurrencyView> = rows
         .into_iter()
         .map(|currency| CurrencyView {
-            includes_tax: flags
-                .as_ref()
-                .map(|flags| flags.get(&currency.code).copied().unwrap_or(false)),
             currency,
+            includes_tax: None,
         })
-        .collect())
+        .collect();
+    if tax_inclusive {
+        includes_tax::fill(conn, Table::Currency, &mut views, |view| {
+            (&view.currency.code, &mut view.includes_tax)
+        })
+        .await?;
+    }
+    Ok(views)
 }
 
 #[async_trait]

@@ -318,45 +318,36 @@ async fn unlink<C: ConnectionTrait>(
     })
 }
 
-/// Each rate's links in link table `L` (for a count), when `wanted`.
-async fn links_of<L: EntityTrait, C: Connection>(
+/// Each rate's links of one kind, for a page: the links themselves when `count` is wanted
+/// (a count counts links to live rows or not), and the live rows of `T` (key `id`) they tie
+/// it to, in link order, when `show` is.
+async fn links_and_rows<L: EntityTrait, T: EntityTrait, C: Connection>(
     reader: &mut Reader<'_, C>,
-    wanted: bool,
-    rate_id: L::Column,
-    ids: &[String],
-) -> Result<Children<L::Model>>
-where
-    L::Model: FromColumns,
-{
-    match wanted {
-        true => children(reader, L::find(), rate_id, ids).await,
-        false => Ok(Children::none(ids.len())),
-    }
-}
-
-/// The live rows of `T` (key `id`) each rate is tied to by `link`, in link order, when
-/// `wanted`.
-async fn linked<L: EntityTrait, T: EntityTrait, C: Connection>(
-    reader: &mut Reader<'_, C>,
-    wanted: bool,
+    (count, show): (bool, bool),
     link: Link<L>,
     id: T::Column,
     ids: &[String],
-) -> Result<Children<T::Model>>
+) -> Result<(Children<L::Model>, Children<T::Model>)>
 where
+    L::Model: FromColumns,
     T::Model: FromColumns,
 {
-    if !wanted {
-        return Ok(Children::none(ids.len()));
-    }
-    let links = L::default();
-    let select = in_insertion_order_of(live::<T>(), reader.backend(), links.table_name());
-    through(reader, select, id, link, ids).await
+    let links = match count {
+        true => children(reader, L::find(), link.owner, ids).await?,
+        false => Children::none(ids.len()),
+    };
+    let rows = match show {
+        true => {
+            let select =
+                in_insertion_order_of(live::<T>(), reader.backend(), L::default().table_name());
+            through(reader, select, id, link, ids).await?
+        }
+        false => Children::none(ids.len()),
+    };
+    Ok((links, rows))
 }
 
-/// Loads the counts and relations a selection asks for, for a whole page at once: a count
-/// counts a rate's links (to live rows or not), a relation shows the live rows linked, in
-/// link order.
+/// Loads the counts and relations a selection asks for, for a whole page at once.
 async fn views<C: Connection>(
     conn: &C,
     rates: Vec<tax_rate::Model>,
@@ -364,31 +355,12 @@ async fn views<C: Connection>(
 ) -> Result<Vec<TaxRateView>> {
     let ids: Vec<String> = rates.iter().map(|r| r.id.clone()).collect();
     let mut reader = Reader::new(conn).await?;
-    let product_links = links_of::<product_tax_rate::Entity, C>(
+    let (product_links, mut products) = links_and_rows::<_, product::Entity, C>(
         &mut reader,
-        selection.has_field("product_count"),
-        product_tax_rate::Column::RateId,
-        &ids,
-    )
-    .await?;
-    let type_links = links_of::<product_type_tax_rate::Entity, C>(
-        &mut reader,
-        selection.has_field("product_type_count"),
-        product_type_tax_rate::Column::RateId,
-        &ids,
-    )
-    .await?;
-    let option_links = links_of::<shipping_tax_rate::Entity, C>(
-        &mut reader,
-        selection.has_field("shipping_option_count"),
-        shipping_tax_rate::Column::RateId,
-        &ids,
-    )
-    .await?;
-
-    let mut products = linked::<_, product::Entity, C>(
-        &mut reader,
-        selection.has_relation(TaxRateRelation::Products),
+        (
+            selection.has_field("product_count"),
+            selection.has_relation(TaxRateRelation::Products),
+        ),
         Link::<product_tax_rate::Entity> {
             owner: product_tax_rate::Column::RateId,
             target: product_tax_rate::Column::ProductId,
@@ -397,9 +369,12 @@ async fn views<C: Connection>(
         &ids,
     )
     .await?;
-    let mut types = linked::<_, product_type::Entity, C>(
+    let (type_links, mut types) = links_and_rows::<_, product_type::Entity, C>(
         &mut reader,
-        selection.has_relation(TaxRateRelation::ProductTypes),
+        (
+            selection.has_field("product_type_count"),
+            selection.has_relation(TaxRateRelation::ProductTypes),
+        ),
         Link::<product_type_tax_rate::Entity> {
             owner: product_type_tax_rate::Column::RateId,
             target: product_type_tax_rate::Column::ProductTypeId,
@@ -408,9 +383,12 @@ async fn views<C: Connection>(
         &ids,
     )
     .await?;
-    let mut options = linked::<_, shipping_option::Entity, C>(
+    let (option_links, mut options) = links_and_rows::<_, shipping_option::Entity, C>(
         &mut reader,
-        selection.has_relation(TaxRateRelation::ShippingOptions),
+        (
+            selection.has_field("shipping_option_count"),
+            selection.has_relation(TaxRateRelation::ShippingOptions),
+        ),
         Link::<shipping_tax_rate::Entity> {
             owner: shipping_tax_rate::Column::RateId,
             target: shipping_tax_rate::Column::ShippingOptionId,

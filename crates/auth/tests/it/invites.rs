@@ -44,6 +44,17 @@ fn message(err: Error) -> (u16, String) {
     (err.status(), err.to_string())
 }
 
+/// Moves the invite's expiry `ago` into the past.
+async fn expire(db: &DatabaseConnection, id: &str, ago: TimeDelta) {
+    let past = medusa_core::time::now() - ago;
+    invite::Entity::update_many()
+        .col_expr(invite::Column::ExpiresAt, Expr::value(past))
+        .filter(invite::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .unwrap();
+}
+
 async fn user_count(db: &DatabaseConnection) -> u64 {
     user::Entity::find().count(db).await.unwrap()
 }
@@ -127,13 +138,7 @@ async fn create_refuses_existing_users(db: DatabaseConnection) {
 async fn resend_renews_and_unknown_is_an_error(db: DatabaseConnection) {
     let invites = service(&db);
     let created = invite(&invites, "resend@example.com", UserRole::Member).await;
-    let past = medusa_core::time::now() - TimeDelta::days(1);
-    invite::Entity::update_many()
-        .col_expr(invite::Column::ExpiresAt, Expr::value(past))
-        .filter(invite::Column::Id.eq(created.id.as_str()))
-        .exec(&db)
-        .await
-        .unwrap();
+    expire(&db, &created.id, TimeDelta::days(1)).await;
     let resent = invites.resend(&created.id).await.unwrap();
     assert_eq!(resent.id, created.id);
     assert!(resent.expires_at > medusa_core::time::now() + TimeDelta::days(6));
@@ -238,13 +243,7 @@ async fn accept_rejections(db: DatabaseConnection) {
     );
 
     // Expired.
-    let past = medusa_core::time::now() - TimeDelta::seconds(1);
-    invite::Entity::update_many()
-        .col_expr(invite::Column::ExpiresAt, Expr::value(past))
-        .filter(invite::Column::Id.eq(created.id.as_str()))
-        .exec(&db)
-        .await
-        .unwrap();
+    expire(&db, &created.id, TimeDelta::seconds(1)).await;
     assert_eq!(
         message(
             invites

@@ -310,34 +310,13 @@ async fn related<C: ConnectionTrait>(
         );
     }
     let new_types = new_rows(type_values, &mut types, TYPE_PREFIX, |id, value| {
-        product_type::ActiveModel {
-            id: Set(id),
-            value: Set(value),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
-        }
+        new_type(id, value, now)
     });
     let new_tags = new_rows(tag_values, &mut tags, TAG_PREFIX, |id, value| {
-        product_tag::ActiveModel {
-            id: Set(id),
-            value: Set(value),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
-        }
+        new_tag(id, value, now)
     });
     let new_images = new_rows(urls, &mut images, IMAGE_PREFIX, |id, url| {
-        image::ActiveModel {
-            id: Set(id),
-            url: Set(url),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
-        }
+        new_image(id, url, now)
     });
     insert_all(conn, new_types).await?;
     insert_all(conn, new_tags).await?;

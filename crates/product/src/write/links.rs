@@ -5,6 +5,36 @@
 use super::*;
 use medusa_load::{link, unlink, Link};
 
+/// A new row of `$table`, whose columns are an id, one text column and the usual stamps
+/// (images, tags, types), as a product write inserts it.
+macro_rules! new_row {
+    ($table:ident, $id:expr, $column:ident: $text:expr, $now:expr) => {
+        $table::ActiveModel {
+            id: Set($id),
+            $column: Set($text),
+            created_at: Set($now),
+            updated_at: Set($now),
+            deleted_at: Set(None),
+            metadata: Set(None),
+        }
+    };
+}
+
+/// A new image row for `url`.
+pub(super) fn new_image(id: String, url: String, now: Timestamp) -> image::ActiveModel {
+    new_row!(image, id, url: url, now)
+}
+
+/// A new tag row with this value.
+pub(super) fn new_tag(id: String, value: String, now: Timestamp) -> product_tag::ActiveModel {
+    new_row!(product_tag, id, value: value, now)
+}
+
+/// A new type row with this value.
+pub(super) fn new_type(id: String, value: String, now: Timestamp) -> product_type::ActiveModel {
+    new_row!(product_type, id, value: value, now)
+}
+
 /// Image rows for these URLs: live rows with the same URL are reused, others inserted.
 pub(super) async fn upsert_images<C: ConnectionTrait>(
     conn: &C,
@@ -33,14 +63,7 @@ pub(super) async fn upsert_images<C: ConnectionTrait>(
             None => {
                 let id = generate_id(IMAGE_PREFIX);
                 ids.push(id.clone());
-                created.push(image::ActiveModel {
-                    id: Set(id),
-                    url: Set(url.clone()),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    deleted_at: Set(None),
-                    metadata: Set(None),
-                });
+                created.push(new_image(id, url.clone(), now));
             }
         }
     }
@@ -78,16 +101,9 @@ pub(super) async fn upsert_tags<C: ConnectionTrait>(
             continue;
         }
         let id = tag.id.clone().unwrap_or_else(|| generate_id(TAG_PREFIX));
-        product_tag::ActiveModel {
-            id: Set(id.clone()),
-            value: Set(tag.value.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
-        }
-        .insert(conn)
-        .await?;
+        new_tag(id.clone(), tag.value.clone(), now)
+            .insert(conn)
+            .await?;
         known.insert(tag.value.clone(), id.clone());
         ids.push(id);
     }
@@ -109,16 +125,9 @@ pub(super) async fn upsert_type<C: ConnectionTrait>(
         return Ok(found.id);
     }
     let id = generate_id(TYPE_PREFIX);
-    product_type::ActiveModel {
-        id: Set(id.clone()),
-        value: Set(type_ref.value.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
-    }
-    .insert(conn)
-    .await?;
+    new_type(id.clone(), type_ref.value.clone(), now)
+        .insert(conn)
+        .await?;
     Ok(id)
 }
 

@@ -1,11 +1,12 @@
 //! Requesting a return of an order's lines (`POST /admin/orders/{id}/return`), as Medusa's
 //! route and `ReturnService.create` / `fulfill` do it, inside the caller's transaction.
 
+use medusa_cart::{method_tax_line_row, Rate};
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ReturnStatusEnum;
 use medusa_entity::{
     claim_order, line_item, order, r#return, return_item, return_reason, shipping_method,
-    shipping_method_tax_line, shipping_option, shipping_tax_rate, swap, tax_rate,
+    shipping_option, shipping_tax_rate, swap, tax_rate,
 };
 use medusa_events::record_event;
 use medusa_load::{by_key, find_live, live, Connection, Reader};
@@ -332,18 +333,14 @@ async fn add_shipping_method<C: Connection>(
     let now = time::now();
     for (rate, name, code) in &rates {
         #[allow(clippy::cast_possible_truncation)]
-        shipping_method_tax_line::ActiveModel {
-            id: Set(generate_id("smtl")),
-            rate: Set(*rate as f32),
-            name: Set(name.clone()),
-            code: Set(code.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            metadata: Set(None),
-            shipping_method_id: Set(method.id.clone()),
-        }
-        .insert(conn)
-        .await?;
+        let rate = Rate {
+            rate: *rate as f32,
+            name: name.clone(),
+            code: code.clone(),
+        };
+        method_tax_line_row(&method.id, rate, now)
+            .insert(conn)
+            .await?;
     }
     let percentages: Vec<f64> = rates.iter().map(|(r, _, _)| *r).collect();
     Ok(Some(return_shipping_total(price, &percentages, false)))

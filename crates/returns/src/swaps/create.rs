@@ -10,7 +10,7 @@ use medusa_cart::discounts::refresh_cart_adjustments_in;
 use medusa_cart::line_items::new_line_row;
 use medusa_cart::shipping::create_custom_shipping_option_in;
 use medusa_cart::{generate_line_items_in, insert_line_items_in, LineOwner, PricingContext};
-use medusa_cart::{TaxLines, VariantLine};
+use medusa_cart::{item_tax_line_row, Rate, TaxLines, VariantLine};
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::sea_orm_active_enums::{
@@ -169,16 +169,15 @@ async fn add_tax_line_in<C: Connection>(
     code: Option<String>,
     metadata: Option<Value>,
 ) -> Result<()> {
-    let now = time::now();
+    let rate = Rate {
+        rate,
+        name: name.to_owned(),
+        code,
+    };
+    // The copy keeps the original line's metadata.
     line_item_tax_line::ActiveModel {
-        id: Set(generate_id("litl")),
-        rate: Set(rate),
-        name: Set(name.to_owned()),
-        code: Set(code),
-        created_at: Set(now),
-        updated_at: Set(now),
         metadata: Set(metadata),
-        item_id: Set(item_id.to_owned()),
+        ..item_tax_line_row(item_id, rate, time::now())
     }
     .insert(conn)
     .await?;
