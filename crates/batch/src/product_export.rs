@@ -334,6 +334,8 @@ impl Columns {
             add(format!("Image {} Url", i + 1), Source::Image(i));
         }
         for i in 0..shape.dynamic_sales_channels_column_count {
+            // Medusa 1.20 writes the channel's name under its `Id` column too; kept, so an
+            // export reads as Medusa's does.
             add(
                 format!("Sales Channel {} Id", i + 1),
                 Source::SalesChannel(i, "name"),
