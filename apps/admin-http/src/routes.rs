@@ -3,7 +3,6 @@
 //! The table is data so that the server, the auth middleware and the tests read the same list:
 //! a test walks it to prove that every protected route refuses strangers.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use actix_web::{http::Method, web, HttpRequest, HttpResponse, Route};
@@ -391,34 +390,67 @@ pub fn is_public(method: &Method, pattern: &str) -> bool {
 /// Registers the endpoints whose path starts with `prefix`, relative to a scope mounted there,
 /// leaving out those whose feature flag is off. Each path becomes one resource holding its
 /// methods, reached with or without a trailing slash; any other method answers 405.
+///
+/// Resources are grouped in a scope per first segment (`/orders`, `/products`, ...): actix
+/// tries a scope's resources one after another, so a request is matched against the handful
+/// of its resource's patterns rather than against every pattern of the API.
 pub fn register(cfg: &mut web::ServiceConfig, prefix: &str, flags: FeatureFlags) {
-    let mut by_path: BTreeMap<usize, (&'static str, Vec<Endpoint>)> = BTreeMap::new();
-    let mut order: Vec<&'static str> = Vec::new();
+    let mut groups: Vec<(&'static str, Vec<(&'static str, Vec<Endpoint>)>)> = Vec::new();
     for endpoint in endpoints()
         .into_iter()
         .filter(|e| e.path.starts_with(prefix) && e.flag.is_none_or(|flag| flags.is_enabled(flag)))
     {
-        let position = match order.iter().position(|p| *p == endpoint.path) {
-            Some(position) => position,
+        let relative = &endpoint.path[prefix.len()..];
+        let group = first_segment(relative);
+        let at = match groups.iter().position(|(known, _)| *known == group) {
+            Some(at) => at,
             None => {
-                order.push(endpoint.path);
-                order.len() - 1
+                groups.push((group, Vec::new()));
+                groups.len() - 1
             }
         };
-        by_path
-            .entry(position)
-            .or_insert_with(|| (endpoint.path, Vec::new()))
-            .1
-            .push(endpoint);
-    }
-    for (_, (path, endpoints)) in by_path {
-        let mut resource = web::resource(patterns(&path[prefix.len()..]))
-            .default_service(web::to(method_not_allowed));
-        for endpoint in endpoints {
-            resource = resource.route((endpoint.route)());
+        let paths = &mut groups[at].1;
+        match paths.iter_mut().find(|(path, _)| *path == relative) {
+            Some((_, endpoints)) => endpoints.push(endpoint),
+            None => paths.push((relative, vec![endpoint])),
         }
-        cfg.service(resource);
     }
+    for (group, paths) in groups {
+        if group.is_empty() {
+            for (path, endpoints) in paths {
+                cfg.service(resource(path, endpoints));
+            }
+            continue;
+        }
+        let mut scope = web::scope(group).default_service(web::to(not_found));
+        for (path, endpoints) in paths {
+            scope = scope.service(resource(&path[group.len()..], endpoints));
+        }
+        cfg.service(scope);
+    }
+}
+
+/// The static first segment of `relative` (`/orders` of `/orders/{id}`), or `""` when it has
+/// none to group by (the scope's own path, or a parameter).
+fn first_segment(relative: &'static str) -> &'static str {
+    let end = relative[1.min(relative.len())..]
+        .find('/')
+        .map_or(relative.len(), |at| at + 1);
+    let segment = &relative[..end];
+    if segment.contains('{') || end == relative.len() && segment.is_empty() {
+        ""
+    } else {
+        segment
+    }
+}
+
+/// The resource answering `endpoints` at `path` (relative to its scope).
+fn resource(path: &str, endpoints: Vec<Endpoint>) -> actix_web::Resource {
+    let mut resource = web::resource(patterns(path)).default_service(web::to(method_not_allowed));
+    for endpoint in endpoints {
+        resource = resource.route((endpoint.route)());
+    }
+    resource
 }
 
 /// A path and the same path with a trailing slash: Medusa's router (Express, not strict)

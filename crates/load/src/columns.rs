@@ -6,12 +6,12 @@
 //! exactly what the statement would have carried, in the entity's column order, which is the
 //! order rows are read in ([`medusa_core::positional::FromColumns`]).
 
-use std::any::TypeId;
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use sea_orm::sea_query::{Expr, PostgresQueryBuilder, SelectStatement};
-use sea_orm::{DbBackend, EntityTrait, QueryTrait};
+use sea_orm::{DbBackend, EntityTrait, QuerySelect, QueryTrait, Select};
 
 /// Rendered lists: per entity, its own (no alias) and those joined under an alias.
 type Lists = HashMap<TypeId, Vec<(Option<String>, Arc<str>)>>;
@@ -75,6 +75,31 @@ pub fn own_columns<E: EntityTrait>(select: &mut SelectStatement, backend: DbBack
     );
 }
 
+/// `E::find()` for `backend`. On PostgreSQL its select list is the text written once, and the
+/// select itself is built once per entity and cloned: `E::find()` builds an expression per
+/// column, which [`own_columns`] would replace at once. Elsewhere `E::find()` itself.
+pub fn find<E: EntityTrait>(backend: DbBackend) -> Select<E> {
+    type Selects = HashMap<TypeId, Box<dyn Any + Send + Sync>>;
+    static SELECTS: OnceLock<RwLock<Selects>> = OnceLock::new();
+    if backend != DbBackend::Postgres {
+        return E::find();
+    }
+    let selects = SELECTS.get_or_init(|| RwLock::new(HashMap::new()));
+    let key = TypeId::of::<E>();
+    let known = |selects: &Selects| selects.get(&key)?.downcast_ref::<Select<E>>().cloned();
+    if let Some(select) = selects.read().ok().as_deref().and_then(known) {
+        return select;
+    }
+    let mut select = E::find();
+    own_columns::<E>(QuerySelect::query(&mut select), backend);
+    if let Ok(mut selects) = selects.write() {
+        selects
+            .entry(key)
+            .or_insert_with(|| Box::new(select.clone()));
+    }
+    select
+}
+
 /// On PostgreSQL, the text of the columns `add` adds to a statement selecting nothing else,
 /// written once for `E` joined under `alias`; `None` elsewhere, where the caller adds them.
 pub(crate) fn joined_columns<E: EntityTrait>(
@@ -115,6 +140,21 @@ mod tests {
         check(order::Entity::find().filter(order::Column::Id.eq("order_1")));
         check(line_item::Entity::find().filter(line_item::Column::OrderId.is_in(["a", "b"])));
         check(shipping_method::Entity::find());
+    }
+
+    /// `find` selects what `E::find()` selects, on first use and from the cache.
+    #[test]
+    fn find_is_the_default_select() {
+        for _ in 0..2 {
+            let found = super::find::<order::Entity>(DbBackend::Postgres)
+                .filter(order::Column::Id.eq("order_1"))
+                .into_query();
+            let expected = order::Entity::find().filter(order::Column::Id.eq("order_1"));
+            let expected = expected.into_query().to_string(PostgresQueryBuilder);
+            assert_eq!(found.to_string(PostgresQueryBuilder), expected);
+        }
+        let sqlite = super::find::<order::Entity>(DbBackend::Sqlite).into_query();
+        assert_eq!(sqlite, order::Entity::find().into_query());
     }
 
     /// SQLite statements are left as built.

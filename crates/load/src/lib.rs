@@ -21,7 +21,7 @@ mod reader;
 mod relation;
 pub mod row_count;
 
-pub use columns::own_columns;
+pub use columns::{find, own_columns};
 pub use groups::{Children, Groups};
 pub use joined::{join_one, joined_one, present_columns, present_in, Owned, Positions};
 pub use live::{

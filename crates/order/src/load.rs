@@ -17,8 +17,8 @@ use medusa_entity::{
     shipping_method_tax_line, shipping_option, shipping_profile,
 };
 use medusa_load::{
-    by_key, children, children_with, join_one, joined_one, live, through, through_with, Connection,
-    Joined, Link, Positions, Reader,
+    by_key, children, children_with, find, join_one, joined_one, live, through, through_with,
+    Connection, Joined, Link, Positions, Reader,
 };
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
 use sea_orm::sea_query::{Expr, SelectStatement};
@@ -137,7 +137,7 @@ pub(crate) async fn items<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<ItemRows>>> {
-    let select = ordered(line_item::Entity::find(), reader);
+    let select = ordered(find::<line_item::Entity>(reader.backend()), reader);
     let groups = children(reader, select, owner, parents)
         .await?
         .into_groups();
@@ -146,13 +146,16 @@ pub(crate) async fn items<C: Connection>(
     let want = |rel: &str| needs.has(&format!("{path}.{rel}"));
 
     let mut tax_lines = if want("tax_lines") {
-        let select = ordered(line_item_tax_line::Entity::find(), reader);
+        let select = ordered(find::<line_item_tax_line::Entity>(reader.backend()), reader);
         Some(children(reader, select, line_item_tax_line::Column::ItemId, &ids).await?)
     } else {
         None
     };
     let mut adjustments = if want("adjustments") {
-        let select = ordered(line_item_adjustment::Entity::find(), reader);
+        let select = ordered(
+            find::<line_item_adjustment::Entity>(reader.backend()),
+            reader,
+        );
         Some(children(reader, select, line_item_adjustment::Column::ItemId, &ids).await?)
     } else {
         None
@@ -297,7 +300,7 @@ pub(crate) async fn shipping_methods<C: Connection>(
     );
     // Physical order of the methods' own table: the statement joins the option's.
     let select = in_insertion_order_of(
-        shipping_method::Entity::find(),
+        find::<shipping_method::Entity>(reader.backend()),
         reader.backend(),
         "shipping_method",
     );
@@ -309,7 +312,10 @@ pub(crate) async fn shipping_methods<C: Connection>(
     );
     let ids = flat_ids(&groups, |(m, _): &(shipping_method::Model, _)| &m.id);
     let mut tax_lines = if needs.has(&format!("{path}.tax_lines")) {
-        let select = ordered(shipping_method_tax_line::Entity::find(), reader);
+        let select = ordered(
+            find::<shipping_method_tax_line::Entity>(reader.backend()),
+            reader,
+        );
         let column = shipping_method_tax_line::Column::ShippingMethodId;
         Some(children(reader, select, column, &ids).await?)
     } else {
@@ -418,7 +424,10 @@ pub(crate) async fn orders<C: Connection>(
         }
     }
     if needs.has("gift_card_transactions") {
-        let select = ordered(gift_card_transaction::Entity::find(), reader);
+        let select = ordered(
+            find::<gift_card_transaction::Entity>(reader.backend()),
+            reader,
+        );
         let column = gift_card_transaction::Column::OrderId;
         let parents = keys("gift_card_transactions");
         let mut transactions = children(reader, select, column, parents).await?;
@@ -458,14 +467,14 @@ pub(crate) async fn orders<C: Connection>(
         }
     }
     if needs.has("payments") {
-        let select = ordered(payment::Entity::find(), reader);
+        let select = ordered(find::<payment::Entity>(reader.backend()), reader);
         let mut found = children(reader, select, payment::Column::OrderId, &ids).await?;
         for (row, o) in orders.iter_mut().enumerate() {
             o.payments = Some(found.take(row));
         }
     }
     if needs.has("refunds") {
-        let select = ordered(refund::Entity::find(), reader);
+        let select = ordered(find::<refund::Entity>(reader.backend()), reader);
         let parents = keys("refunds");
         let mut found = children(reader, select, refund::Column::OrderId, parents).await?;
         for (row, o) in orders.iter_mut().enumerate() {
@@ -473,7 +482,7 @@ pub(crate) async fn orders<C: Connection>(
         }
     }
     if needs.has("edits") {
-        let select = ordered(order_edit::Entity::find(), reader);
+        let select = ordered(find::<order_edit::Entity>(reader.backend()), reader);
         let parents = keys("edits");
         let mut found = children(reader, select, order_edit::Column::OrderId, parents).await?;
         for (row, o) in orders.iter_mut().enumerate() {
@@ -552,7 +561,7 @@ async fn load_discounts<C: Connection>(
         target: order_discounts::Column::DiscountId,
     };
     let select = in_insertion_order_of(
-        discount::Entity::find(),
+        find::<discount::Entity>(reader.backend()),
         reader.backend(),
         "order_discounts",
     );

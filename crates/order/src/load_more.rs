@@ -8,7 +8,7 @@ use medusa_entity::{
     address, claim_image, claim_item, claim_order, fulfillment, fulfillment_item, line_item,
     payment, r#return, return_item, return_reason, shipping_method, swap,
 };
-use medusa_load::{by_key, children, live, Connection, Reader};
+use medusa_load::{by_key, children, find, live, Connection, Reader};
 use medusa_query_dsl::in_insertion_order;
 use sea_orm::EntityTrait;
 use serde_json::{Map, Value};
@@ -106,7 +106,8 @@ pub(crate) async fn swaps<C: Connection>(
     );
     let mut common = common(reader, &ids, &addresses, "swaps", owners, needs).await?;
     if needs.has("swaps.payment") {
-        let select = in_insertion_order(payment::Entity::find(), reader.backend());
+        let select =
+            in_insertion_order(find::<payment::Entity>(reader.backend()), reader.backend());
         let mut payments = children(reader, select, payment::Column::SwapId, &ids).await?;
         for (row, map) in common.shown.iter_mut().enumerate() {
             let first = payments.take(row).into_iter().next();
@@ -217,7 +218,7 @@ pub(crate) async fn load_fulfillments<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<Value>>> {
-    let select = ordered(fulfillment::Entity::find(), reader);
+    let select = ordered(find::<fulfillment::Entity>(reader.backend()), reader);
     let groups = pad(
         children(reader, select, owner, parents)
             .await?
@@ -225,7 +226,7 @@ pub(crate) async fn load_fulfillments<C: Connection>(
         parents.len(),
     );
     let ids = flat_ids(&groups, |f: &fulfillment::Model| &f.id);
-    let select = ordered(fulfillment_item::Entity::find(), reader);
+    let select = ordered(find::<fulfillment_item::Entity>(reader.backend()), reader);
     let mut items = children(
         reader,
         select,
@@ -259,7 +260,7 @@ pub(crate) async fn load_returns<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<Value>>> {
-    let select = ordered(r#return::Entity::find(), reader);
+    let select = ordered(find::<r#return::Entity>(reader.backend()), reader);
     let groups = pad(
         children(reader, select, owner, parents)
             .await?
@@ -267,7 +268,7 @@ pub(crate) async fn load_returns<C: Connection>(
         parents.len(),
     );
     let ids = flat_ids(&groups, |r: &r#return::Model| &r.id);
-    let select = ordered(return_item::Entity::find(), reader);
+    let select = ordered(find::<return_item::Entity>(reader.backend()), reader);
     let mut items = children(reader, select, return_item::Column::ReturnId, &ids).await?;
     let reasons = if needs.has(&format!("{path}.items.reason")) {
         let items_flat = (0..ids.len()).flat_map(|at| items.of(at).cloned().collect::<Vec<_>>());

@@ -3,10 +3,11 @@
 use async_trait::async_trait;
 use medusa_core::{Error, FeatureFlags, Flag, ListPage, Result};
 use medusa_entity::{address, customer, order};
-use medusa_load::{references, Reader};
+use medusa_load::{find, references, Reader};
 use sea_orm::sea_query::Alias;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QuerySelect, QueryTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, JoinType, QueryFilter, QuerySelect,
+    QueryTrait,
 };
 use serde_json::{Map, Value};
 
@@ -110,7 +111,7 @@ fn write_shown(out: &mut Vec<u8>, mut rows: OrderRows, query: &OrderQuery) -> Re
 impl SeaOrderService {
     /// The page's orders with their relations, and the count.
     async fn page(&self, list: &OrderListQuery) -> Result<(Vec<OrderRows>, u64)> {
-        let mut select = order::Entity::find();
+        let mut select = find::<order::Entity>(self.db.get_database_backend());
         if list.plan.search.is_some() {
             // Medusa's search requires a customer and a shipping address.
             select = select
@@ -201,7 +202,8 @@ impl OrderService for SeaOrderService {
     async fn rows(&self, id: &str, query: &OrderQuery) -> Result<OrderRows> {
         let needs = Needs::new(&query.selection, &query.totals, self.tax_inclusive);
         let mut reader = Reader::new(&self.db).await?;
-        orders(&mut reader, order::Entity::find_by_id(id), &needs)
+        let select = find::<order::Entity>(reader.backend()).filter(order::Column::Id.eq(id));
+        orders(&mut reader, select, &needs)
             .await?
             .pop()
             .ok_or_else(|| order_not_found(id))
