@@ -1,20 +1,25 @@
 //! Reading more in one statement: a to-one relation joined into its children's statement
-//! (`children_with`, `join_one`, `joined_one`), and `present`.
+//! (`children_with`, `join_one`, `joined_one`), and which child relations each parent has
+//! (`present_columns`, `present_in`).
 
 use medusa_entity::sales_channel;
 use medusa_entity::{product_sales_channel, publishable_api_key_sales_channel as key_channel};
-use medusa_load::{children_with, join_one, joined_one, present, Joined, Owned, Positions, Reader};
+use medusa_load::{
+    children_with, join_one, joined_one, present_columns, present_in, Joined, Owned, Positions,
+    Reader,
+};
 use medusa_query_dsl::in_insertion_order_of;
 use medusa_test_support::builders::SalesChannelBuilder;
 use medusa_test_support::on_both_backends;
 use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryResult, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QueryResult, QueryTrait, Set,
 };
 
 on_both_backends!(
     joined_rows_come_with_their_children,
-    present_tells_which_relations_have_rows
+    present_columns_tell_which_relations_each_parent_has
 );
 
 /// Channels `sc_web`, `sc_app` and a soft-deleted `sc_old`; key `pk_1` on web and old,
@@ -112,26 +117,33 @@ async fn joined_rows_come_with_their_children(db: DatabaseConnection) {
     );
 }
 
-async fn present_tells_which_relations_have_rows(db: DatabaseConnection) {
+async fn present_columns_tell_which_relations_each_parent_has(db: DatabaseConnection) {
     linked(&db).await;
-    let mut reader = Reader::new(&db).await.unwrap();
+    SalesChannelBuilder::new("None")
+        .id("sc_none")
+        .insert(&db)
+        .await;
     let relations = [
         Owned::of::<key_channel::Entity>(key_channel::Column::SalesChannelId),
         Owned::of::<product_sales_channel::Entity>(product_sales_channel::Column::SalesChannelId),
     ];
-    let ids = |ids: &[&str]| ids.iter().map(|id| (*id).to_owned()).collect::<Vec<_>>();
-    let found = present(&mut reader, &relations, &ids(&["sc_x", "sc_app"]))
-        .await
-        .unwrap();
-    assert_eq!(found, [true, false]);
-    let found = present(&mut reader, &relations, &ids(&["sc_x"]))
-        .await
-        .unwrap();
-    assert_eq!(found, [false, false]);
-    let found = present(&mut reader, &relations, &[]).await.unwrap();
+    let mut select = sales_channel::Entity::find()
+        .filter(sales_channel::Column::Id.is_in(["sc_app", "sc_none"]))
+        .order_by_asc(sales_channel::Column::Id)
+        .into_query();
+    let parent = Expr::col((sales_channel::Entity, sales_channel::Column::Id));
+    present_columns(&mut select, parent.into(), &relations);
+    let mut reader = Reader::new(&db).await.unwrap();
+    let rows = reader.results(&select).await.unwrap();
+    let at = Positions::of(&rows);
+    let found: Vec<Vec<bool>> = rows
+        .iter()
+        .map(|row| present_in(row, &at, relations.len()).unwrap())
+        .collect();
     assert_eq!(
         found,
-        [false, false],
-        "no parents: no statement, nothing present"
+        [vec![true, false], vec![false, false]],
+        "sc_app has a key and no product; sc_none has neither"
     );
+    assert!(present_in(&rows[0], &at, 0).unwrap().is_empty());
 }
