@@ -395,7 +395,9 @@ pub fn is_public(method: &Method, pattern: &str) -> bool {
 /// tries a scope's resources one after another, so a request is matched against the handful
 /// of its resource's patterns rather than against every pattern of the API.
 pub fn register(cfg: &mut web::ServiceConfig, prefix: &str, flags: FeatureFlags) {
-    let mut groups: Vec<(&'static str, Vec<(&'static str, Vec<Endpoint>)>)> = Vec::new();
+    // Per first segment, in the table's order: each path with its endpoints.
+    type Paths = Vec<(&'static str, Vec<Endpoint>)>;
+    let mut groups: Vec<(&'static str, Paths)> = Vec::new();
     for endpoint in endpoints()
         .into_iter()
         .filter(|e| e.path.starts_with(prefix) && e.flag.is_none_or(|flag| flags.is_enabled(flag)))
