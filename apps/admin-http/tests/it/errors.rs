@@ -43,6 +43,11 @@ on_both_backends! {
         assert_envelope(&unknown_anonymous, 401, "unauthorized");
         let unknown = send(&svc, get("/nothing-here")).await;
         assert_envelope(&unknown, 404, "not_found");
+        // Inside a resource's scope (`/users`) and beside it (`/usersx`): the same answers.
+        for path in ["/admin/users/usr_1/nothing-here", "/admin/usersx"] {
+            assert_envelope(&send(&svc, admin(get(path))).await, 404, "not_found");
+            assert_envelope(&send(&svc, get(path)).await, 401, "unauthorized");
+        }
 
         let wrong_method = send(&svc, admin(TestRequest::put().uri("/admin/users").set_json(json!({})))).await;
         assert_envelope(&wrong_method, 405, "not_allowed");
