@@ -10,8 +10,10 @@
 //! loading itself. Beside it: live rows (`deleted_at IS NULL`), existence checks, and adding
 //! and removing links on join tables. To save statements, a to-one relation can be joined into
 //! its parent's select ([`join_one`]), and the parent's select can tell which child
-//! relations each parent has at all ([`present_columns`]). An unfiltered list of a large table reads its
-//! `count` from the counts PostgreSQL keeps ([`row_count`], [`Reader::rows_in`]).
+//! relations each parent has at all ([`present_columns`]). A relation's select can start from
+//! [`find`], built once per entity on PostgreSQL with its select list written once. An
+//! unfiltered list of a large table reads its `count` from the counts PostgreSQL keeps
+//! ([`row_count`], [`Reader::rows_in`]).
 
 mod columns;
 mod groups;
