@@ -439,7 +439,7 @@ fn first_segment(relative: &'static str) -> &'static str {
         .find('/')
         .map_or(relative.len(), |at| at + 1);
     let segment = &relative[..end];
-    if segment.contains('{') || end == relative.len() && segment.is_empty() {
+    if segment.contains('{') {
         ""
     } else {
         segment

@@ -5,7 +5,7 @@
 use medusa_core::Result;
 use medusa_entity::{line_item, order};
 use medusa_load::Connection;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter};
 
 use crate::load::{items, orders, Needs};
 use crate::rows::{ItemRows, OrderRows};
@@ -21,8 +21,9 @@ pub async fn orders_for_edit_totals<C: Connection>(
 ) -> Result<Vec<OrderRows>> {
     let query = crate::spec::plan_order_retrieve("expand=region&fields=id", false)?;
     let needs = Needs::new(&query.selection, &query.totals, tax_inclusive);
-    let select = order::Entity::find().filter(order::Column::Id.is_in(ids));
     let mut reader = medusa_load::Reader::new(conn).await?;
+    let select =
+        medusa_load::find::<order::Entity>(reader.backend()).filter(order::Column::Id.is_in(ids));
     let mut loaded = orders(&mut reader, select, &needs).await?;
     for rows in &mut loaded {
         rows.payments = None;

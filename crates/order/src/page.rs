@@ -11,8 +11,7 @@ use medusa_entity::{
     order_gift_cards, r#return, refund, region, sales_channel, swap,
 };
 use medusa_load::{
-    join_one, joined_one, own_columns, present_columns, present_in, Connection, Owned, Positions,
-    Reader,
+    join_one, joined_one, present_columns, present_in, Connection, Owned, Positions, Reader,
 };
 use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::{DbBackend, EntityTrait, QueryResult, QueryTrait, Select};
@@ -97,6 +96,7 @@ pub(crate) struct OrderPage {
 
 /// Reads the orders `select` selects, with the to-one relations `needs` names, in one
 /// statement, which also tells which of the seldom relations `needs` names each order has.
+/// `select` starts from `medusa_load::find`, so its select list is already the written one.
 pub(crate) async fn read_orders<C: Connection>(
     reader: &mut Reader<'_, C>,
     select: Select<order::Entity>,
@@ -104,7 +104,6 @@ pub(crate) async fn read_orders<C: Connection>(
 ) -> Result<OrderPage> {
     let backend = reader.backend();
     let mut statement = select.into_query();
-    own_columns::<order::Entity>(&mut statement, backend);
     let statement = &mut statement;
     for address in [&BILLING_ADDRESS, &SHIPPING_ADDRESS] {
         address.join::<address::Entity>(statement, backend, needs, address::Column::Id, true);

@@ -5,7 +5,9 @@ use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::RefundReasonEnum;
 use medusa_entity::{order, payment, refund};
 use medusa_providers::ProviderRegistry;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+};
 use serde_json::{json, Value};
 
 use crate::input::{CreateRefund, PaymentRefund};
@@ -27,7 +29,9 @@ async fn refund_totals<C: sea_orm::ConnectionTrait + medusa_load::AsPgPool>(
     let query = crate::spec::plan_order_retrieve("", false)?;
     let needs = Needs::new(&query.selection, &query.totals, tax_inclusive);
     let mut reader = medusa_load::Reader::new(conn).await?;
-    let rows = orders(&mut reader, order::Entity::find_by_id(order_id), &needs)
+    let select =
+        medusa_load::find::<order::Entity>(reader.backend()).filter(order::Column::Id.eq(order_id));
+    let rows = orders(&mut reader, select, &needs)
         .await?
         .pop()
         .ok_or_else(|| crate::service::order_not_found(order_id))?;
