@@ -7,8 +7,8 @@ use base64::Engine as _;
 use chrono::Duration;
 use medusa_core::Result;
 use medusa_entity::{secret_api_key, user};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::api_keys::hash_api_key_token;
 use crate::token::{verify_admin_token, JwtKeys};
@@ -71,29 +71,35 @@ impl SeaAuthenticator {
     }
 
     async fn live_user(&self, user_id: &str) -> Result<bool> {
-        let found: Option<String> = user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .filter(user::Column::Id.eq(user_id))
-            .filter(user::Column::DeletedAt.is_null())
-            .into_tuple()
-            .one(&self.db)
-            .await?;
-        Ok(found.is_some())
+        Ok(self
+            .live_user_where(user::Column::Id, user_id)
+            .await?
+            .is_some())
+    }
+
+    /// The id of the live user whose `column` holds `value`. Built with sea-query alone: it
+    /// runs on every request, and `Entity::find()` builds every column only for them to be
+    /// dropped.
+    async fn live_user_where(&self, column: user::Column, value: &str) -> Result<Option<String>> {
+        let select = Query::select()
+            .column((user::Entity, user::Column::Id))
+            .from(user::Entity)
+            .and_where(Expr::col((user::Entity, column)).eq(value))
+            .and_where(Expr::col((user::Entity, user::Column::DeletedAt)).is_null())
+            .limit(1)
+            .to_owned();
+        let backend = self.db.get_database_backend();
+        match self.db.query_one(backend.build(&select)).await? {
+            Some(row) => Ok(Some(row.try_get_by_index::<String>(0)?)),
+            None => Ok(None),
+        }
     }
 
     async fn by_api_token(&self, token: &str) -> Result<Option<AuthUser>> {
         if token.is_empty() {
             return Ok(None);
         }
-        let found: Option<String> = user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .filter(user::Column::ApiToken.eq(token))
-            .filter(user::Column::DeletedAt.is_null())
-            .into_tuple()
-            .one(&self.db)
-            .await?;
+        let found = self.live_user_where(user::Column::ApiToken, token).await?;
         Ok(found.map(|user_id| AuthUser {
             user_id,
             method: AuthMethod::ApiToken,

@@ -10,7 +10,7 @@ use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
-use sea_orm::sea_query::{Expr, PostgresQueryBuilder, SelectStatement};
+use sea_orm::sea_query::{DynIden, Expr, PostgresQueryBuilder, SelectStatement};
 use sea_orm::{DbBackend, EntityTrait, QuerySelect, QueryTrait, Select};
 
 /// Rendered lists: per entity, its own (no alias) and those joined under an alias.
@@ -115,6 +115,33 @@ pub(crate) fn joined_columns<E: EntityTrait>(
         add(&mut select);
         select.from(E::default()).to_owned()
     }))
+}
+
+/// On PostgreSQL, the text of the columns `add` adds to a statement reading `table`, written
+/// once per `key` (which names everything the text depends on); `None` elsewhere, where the
+/// caller adds them.
+pub(crate) fn written_columns(
+    backend: DbBackend,
+    key: impl FnOnce() -> String,
+    table: DynIden,
+    add: impl FnOnce(&mut SelectStatement),
+) -> Option<Arc<str>> {
+    static WRITTEN: OnceLock<RwLock<HashMap<String, Arc<str>>>> = OnceLock::new();
+    if backend != DbBackend::Postgres {
+        return None;
+    }
+    let written = WRITTEN.get_or_init(|| RwLock::new(HashMap::new()));
+    let key = key();
+    if let Some(text) = written.read().ok().and_then(|w| w.get(&key).cloned()) {
+        return Some(text);
+    }
+    let mut select = SelectStatement::new();
+    add(&mut select);
+    let text = select_list(&select.from(table).to_owned());
+    if let Ok(mut written) = written.write() {
+        written.entry(key).or_insert_with(|| text.clone());
+    }
+    Some(text)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use sea_orm::sea_query::{
 };
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, IdenStatic, Iterable, QueryResult};
 
-use crate::columns::joined_columns;
+use crate::columns::{joined_columns, written_columns};
 
 /// What separates a joined relation's alias from its column names in the parent's row.
 const SEPARATOR: &str = "__";
@@ -148,25 +148,63 @@ impl Owned {
 const PRESENT: &str = "present";
 
 /// Selects in the parent's own statement, for each of `relations`, whether it holds a row
-/// naming the parent (`parent_key`): no statement of its own. A relation no parent of a page
-/// has is then loaded for none, and costs no statement either; one found present is loaded
-/// as usual (with its own conditions: this counts soft-deleted rows too). Read back with
-/// [`present_in`].
-pub fn present_columns(select: &mut SelectStatement, parent_key: SimpleExpr, relations: &[Owned]) {
-    for (at, relation) in relations.iter().enumerate() {
-        let rows = Query::select()
-            .expr(Expr::val(1))
-            .from(relation.table.clone())
-            .and_where(
-                Expr::col((relation.table.clone(), relation.column.clone())).eq(parent_key.clone()),
-            )
-            .to_owned();
-        // A number on both backends (SQLite has no boolean; PostgreSQL casts a boolean to
-        // `integer` only).
-        let found = Expr::exists(rows)
-            .cast_as(Alias::new("INTEGER"))
-            .cast_as(Alias::new("BIGINT"));
-        select.expr_as(found, Alias::new(format!("{}{at}", prefix(PRESENT))));
+/// naming the parent (`P`'s column `parent_key`): no statement of its own. A relation no
+/// parent of a page has is then loaded for none, and costs no statement either; one found
+/// present is loaded as usual (with its own conditions: this counts soft-deleted rows too).
+/// Read back with [`present_in`]. On PostgreSQL the columns are text written once per set of
+/// relations. `backend` is the one the statement runs on.
+pub fn present_columns<P: EntityTrait>(
+    select: &mut SelectStatement,
+    backend: DbBackend,
+    parent_key: P::Column,
+    relations: &[Owned],
+) {
+    let add = |select: &mut SelectStatement| {
+        let parent: SimpleExpr = Expr::col((P::default(), parent_key)).into();
+        for (at, relation) in relations.iter().enumerate() {
+            let rows = Query::select()
+                .expr(Expr::val(1))
+                .from(relation.table.clone())
+                .and_where(
+                    Expr::col((relation.table.clone(), relation.column.clone())).eq(parent.clone()),
+                )
+                .to_owned();
+            // A number on both backends (SQLite has no boolean; PostgreSQL casts a boolean
+            // to `integer` only).
+            let found = Expr::exists(rows)
+                .cast_as(Alias::new("INTEGER"))
+                .cast_as(Alias::new("BIGINT"));
+            select.expr_as(found, Alias::new(format!("{}{at}", prefix(PRESENT))));
+        }
+    };
+    let key = || {
+        let mut key = format!("{}.{}", P::default().table_name(), parent_key.as_str());
+        for relation in relations {
+            key.push_str(&format!(
+                " {}.{}",
+                relation.table.to_string(),
+                relation.column.to_string()
+            ));
+        }
+        key
+    };
+    match written_columns(backend, key, P::default().into_iden(), add) {
+        Some(text) => {
+            // Debug builds (the tests) hold the written list to the one it stands for.
+            #[cfg(debug_assertions)]
+            let plain = {
+                let mut plain = select.clone();
+                add(&mut plain);
+                plain.to_string(sea_orm::sea_query::PostgresQueryBuilder)
+            };
+            select.expr(Expr::cust(text.to_string()));
+            #[cfg(debug_assertions)]
+            debug_assert_eq!(
+                select.to_string(sea_orm::sea_query::PostgresQueryBuilder),
+                plain
+            );
+        }
+        None => add(select),
     }
 }
 

@@ -54,7 +54,7 @@ pub use rows::{
 };
 pub use service::{OrderService, SeaOrderService};
 pub use spec::{
-    plan_order_list, plan_order_retrieve, OrderListQuery, OrderQuery, TotalsRequest, ORDER_LIST,
-    ORDER_LIST_SC, ORDER_RETRIEVE, ORDER_RETRIEVE_SC,
+    plan_order_list, plan_order_retrieve, plan_order_retrieve_shared, OrderListQuery, OrderQuery,
+    TotalsRequest, ORDER_LIST, ORDER_LIST_SC, ORDER_RETRIEVE, ORDER_RETRIEVE_SC,
 };
 pub use writes::{OrderWriteService, SeaOrderWriteService};

@@ -117,11 +117,7 @@ pub(crate) async fn read_orders<C: Connection>(
         .into_iter()
         .filter(|(path, _)| needs.has(path))
         .unzip();
-    present_columns(
-        statement,
-        order_key(order::Column::Id).into(),
-        &seldom_relations,
-    );
+    present_columns::<order::Entity>(statement, backend, order::Column::Id, &seldom_relations);
 
     let results = reader.results(statement).await?;
     let at = Positions::of(&results);

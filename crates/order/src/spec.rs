@@ -3,6 +3,9 @@
 //! (`defaultAdminOrdersFields`, `defaultAdminOrdersRelations`, plus `sales_channel` under the
 //! sales-channels flag), and the plan of one request.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
 use medusa_core::Result;
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, Forms, ListPlan, Pagination, RawQuery, RawValue, RelationSpec,
@@ -401,7 +404,7 @@ impl TotalsRequest {
 }
 
 /// One order read as planned from its query string.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderQuery {
     /// The relations to load (with `expand`'s parents).
     pub selection: Selection,
@@ -538,6 +541,33 @@ pub fn plan_order_retrieve(query_string: &str, sales_channels: bool) -> Result<O
         returnable_items,
     })
 }
+
+/// As [`plan_order_retrieve`], shared: the plans of the last query strings seen are kept, as
+/// clients ask for an order with the same few query strings again and again, and planning
+/// (parsing, the selection's tree, the answer's shape) costs about as much as a statement.
+/// At most [`KEPT_PLANS`] are kept; a query string beyond them is planned each time.
+pub fn plan_order_retrieve_shared(
+    query_string: &str,
+    sales_channels: bool,
+) -> Result<Arc<OrderQuery>> {
+    type Plans = HashMap<(bool, String), Arc<OrderQuery>>;
+    static PLANS: OnceLock<RwLock<Plans>> = OnceLock::new();
+    let plans = PLANS.get_or_init(|| RwLock::new(HashMap::new()));
+    let key = (sales_channels, query_string.to_owned());
+    if let Some(plan) = plans.read().ok().and_then(|plans| plans.get(&key).cloned()) {
+        return Ok(plan);
+    }
+    let plan = Arc::new(plan_order_retrieve(query_string, sales_channels)?);
+    if let Ok(mut plans) = plans.write() {
+        if plans.len() < KEPT_PLANS {
+            plans.insert(key, plan.clone());
+        }
+    }
+    Ok(plan)
+}
+
+/// How many order plans [`plan_order_retrieve_shared`] keeps.
+const KEPT_PLANS: usize = 256;
 
 /// The query string with its `expand` replaced by `expand`, or removed when `None`.
 fn without_expand(query_string: &str, expand: Option<&str>) -> String {

@@ -4,8 +4,8 @@
 use actix_web::{HttpRequest, HttpResponse};
 use medusa_core::flags::Flag;
 use medusa_order::{
-    plan_order_list, plan_order_retrieve, AddShippingMethod, CreateFulfillment, CreateRefund,
-    CreateShipment, OrderQuery, UpdateOrder,
+    plan_order_list, plan_order_retrieve, plan_order_retrieve_shared, AddShippingMethod,
+    CreateFulfillment, CreateRefund, CreateShipment, OrderQuery, UpdateOrder,
 };
 
 use crate::{
@@ -33,7 +33,7 @@ pub async fn list_orders(state: State, req: HttpRequest) -> Answer {
 /// `GET /admin/orders/{id}`
 pub async fn get_order(state: State, id: Id, req: HttpRequest) -> Answer {
     let sales_channels = state.flags.is_enabled(Flag::SalesChannels);
-    let query = plan_order_retrieve(req.query_string(), sales_channels)?;
+    let query = plan_order_retrieve_shared(req.query_string(), sales_channels)?;
     let body = state.orders.retrieve_json(&id, &query).await?;
     Ok(HttpResponse::Ok()
         .content_type(actix_web::http::header::ContentType::json())

@@ -131,9 +131,9 @@ async fn present_columns_tell_which_relations_each_parent_has(db: DatabaseConnec
         .filter(sales_channel::Column::Id.is_in(["sc_app", "sc_none"]))
         .order_by_asc(sales_channel::Column::Id)
         .into_query();
-    let parent = Expr::col((sales_channel::Entity, sales_channel::Column::Id));
-    present_columns(&mut select, parent.into(), &relations);
     let mut reader = Reader::new(&db).await.unwrap();
+    let parent = sales_channel::Column::Id;
+    present_columns::<sales_channel::Entity>(&mut select, reader.backend(), parent, &relations);
     let rows = reader.results(&select).await.unwrap();
     let at = Positions::of(&rows);
     let found: Vec<Vec<bool>> = rows
