@@ -18,7 +18,7 @@ use medusa_entity::{
 };
 use medusa_load::{
     by_key, children, children_with, find, join_one, joined_one, live, through, through_with,
-    Connection, Joined, Link, Positions, Reader,
+    Children, Connection, Joined, Link, Positions, Reader,
 };
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
 use sea_orm::sea_query::{Expr, SelectStatement};
@@ -137,6 +137,9 @@ pub(crate) async fn items<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<ItemRows>>> {
+    if parents.is_empty() {
+        return Ok(Vec::new());
+    }
     let select = ordered(find::<line_item::Entity>(reader.backend()), reader);
     let groups = children(reader, select, owner, parents)
         .await?
@@ -164,7 +167,7 @@ pub(crate) async fn items<C: Connection>(
         let keys = groups.iter().flatten().filter_map(|i| i.variant_id.clone());
         let variants = by_key(
             reader,
-            product_variant::Entity::find(),
+            find::<product_variant::Entity>(reader.backend()),
             product_variant::Column::Id,
             keys,
         )
@@ -215,7 +218,8 @@ async fn products<C: Connection>(
     with_profiles: bool,
 ) -> Result<HashMap<String, Value>> {
     let keys = variants.values().map(|v| v.product_id.clone());
-    let products = by_key(reader, product::Entity::find(), product::Column::Id, keys).await?;
+    let select = find::<product::Entity>(reader.backend());
+    let products = by_key(reader, select, product::Column::Id, keys).await?;
     let ids: Vec<String> = products.keys().cloned().collect();
     let mut profiles = if with_profiles {
         let link = Link::<product_shipping_profile::Entity> {
@@ -271,6 +275,9 @@ pub(crate) async fn shipping_methods<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<ShippingMethodRows>>> {
+    if parents.is_empty() {
+        return Ok(Vec::new());
+    }
     // The option, when asked for, is joined into the methods' statement.
     let with_option = needs.has(&format!("{path}.shipping_option"));
     let option = shipping_option::Column::Id;
@@ -412,13 +419,17 @@ pub(crate) async fn orders<C: Connection>(
             owner: order_gift_cards::Column::OrderId,
             target: order_gift_cards::Column::GiftCardId,
         };
-        let select = in_insertion_order_of(
-            live::<gift_card::Entity>(),
-            reader.backend(),
-            "order_gift_cards",
-        );
         let parents = keys("gift_cards");
-        let mut cards = through(reader, select, gift_card::Column::Id, link, parents).await?;
+        let mut cards = if parents.is_empty() {
+            Children::none(0)
+        } else {
+            let select = in_insertion_order_of(
+                live::<gift_card::Entity>(),
+                reader.backend(),
+                "order_gift_cards",
+            );
+            through(reader, select, gift_card::Column::Id, link, parents).await?
+        };
         for (row, o) in orders.iter_mut().enumerate() {
             o.gift_cards = Some(cards.take(row));
         }
@@ -443,7 +454,7 @@ pub(crate) async fn orders<C: Connection>(
             Some(
                 by_key(
                     reader,
-                    gift_card::Entity::find(),
+                    find::<gift_card::Entity>(reader.backend()),
                     gift_card::Column::Id,
                     keys,
                 )

@@ -38,6 +38,13 @@ async fn common<C: Connection>(
     ),
     needs: &Needs<'_>,
 ) -> Result<Common> {
+    if ids.is_empty() {
+        // Nothing owns a row: no relation to read, and no statement to build.
+        return Ok(Common {
+            additional_items: None,
+            shown: Vec::new(),
+        });
+    }
     let mut shown: Vec<Map<String, Value>> = vec![Map::new(); ids.len()];
     let at = |rel: &str| format!("{path}.{rel}");
     let additional_items = if needs.has(&at("additional_items")) {
@@ -91,6 +98,9 @@ pub(crate) async fn swaps<C: Connection>(
     orders: &[String],
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<SwapRows>>> {
+    if orders.is_empty() {
+        return Ok(Vec::new());
+    }
     let select = in_insertion_order(live::<swap::Entity>(), reader.backend());
     let mut found = children(reader, select, swap::Column::OrderId, orders).await?;
     let groups: Vec<Vec<swap::Model>> = (0..orders.len()).map(|row| found.take(row)).collect();
@@ -137,6 +147,9 @@ pub(crate) async fn claims<C: Connection>(
     orders: &[String],
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<ClaimRows>>> {
+    if orders.is_empty() {
+        return Ok(Vec::new());
+    }
     let select = in_insertion_order(live::<claim_order::Entity>(), reader.backend());
     let mut found = children(reader, select, claim_order::Column::OrderId, orders).await?;
     let groups: Vec<Vec<claim_order::Model>> =
@@ -218,6 +231,9 @@ pub(crate) async fn load_fulfillments<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<Value>>> {
+    if parents.is_empty() {
+        return Ok(Vec::new());
+    }
     let select = ordered(find::<fulfillment::Entity>(reader.backend()), reader);
     let groups = pad(
         children(reader, select, owner, parents)
@@ -260,6 +276,9 @@ pub(crate) async fn load_returns<C: Connection>(
     path: &str,
     needs: &Needs<'_>,
 ) -> Result<Vec<Vec<Value>>> {
+    if parents.is_empty() {
+        return Ok(Vec::new());
+    }
     let select = ordered(find::<r#return::Entity>(reader.backend()), reader);
     let groups = pad(
         children(reader, select, owner, parents)
