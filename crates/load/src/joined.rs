@@ -1,13 +1,16 @@
 //! Reading in the parent's own statement what costs a statement of its own otherwise:
 //! to-one relations left-joined into the parent's select ([`join_one`], read back with
-//! [`joined_one`] at the [`Positions`] its columns begin), and which child relations each
+//! [`joined_one`] at the [`Positions`] its columns begin), one child relation joined
+//! one-to-many ([`join_many`], gathered with [`fold_joined`]), and which child relations each
 //! parent has at all ([`present_columns`]), so a page skips the statements of relations none
 //! of its parents has.
 
 use medusa_core::positional::FromColumns;
 use medusa_core::{Error, Result};
+use medusa_query_dsl::insertion_key_of;
 use sea_orm::sea_query::{
-    Alias, Condition, DynIden, Expr, IntoIden, JoinType, Query, SelectStatement, SimpleExpr,
+    Alias, Asterisk, Condition, DynIden, Expr, IntoIden, JoinType, Order, Query, SelectStatement,
+    SimpleExpr,
 };
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, IdenStatic, Iterable, QueryResult};
 
@@ -75,6 +78,11 @@ pub fn join_one<E: EntityTrait>(
         }
     }
     select.join_as(JoinType::LeftJoin, E::default(), table, on);
+    select_joined::<E>(select, backend, alias);
+}
+
+/// Selects the columns of `E` joined under `alias`, as `<alias>__<column>`.
+fn select_joined<E: EntityTrait>(select: &mut SelectStatement, backend: DbBackend, alias: &str) {
     let add = |select: &mut SelectStatement| aliased_columns::<E>(select, alias);
     match joined_columns::<E>(backend, alias, add) {
         Some(text) => {
@@ -94,6 +102,64 @@ pub fn join_one<E: EntityTrait>(
         }
         None => add(select),
     }
+}
+
+/// Left-joins under `alias` the rows of `E` whose column `owner` names the parent
+/// (`parent_key`), one-to-many: the parent's row is read once per child (once, with none, when
+/// it has none), its children in their physical order after whatever order `select` has.
+/// Read each back with [`joined_one`] (keyed by `owner`) and gather them with
+/// [`fold_joined`]. One such join per statement: two would read every pair.
+pub fn join_many<E: EntityTrait>(
+    select: &mut SelectStatement,
+    backend: DbBackend,
+    alias: &str,
+    owner: E::Column,
+    parent_key: SimpleExpr,
+) {
+    let table = Alias::new(alias);
+    if backend == DbBackend::Postgres {
+        // Joined laterally, behind an `OFFSET` the planner may not flatten: PostgreSQL's
+        // generic plan of a plain join hashes the whole child table, where this one looks each
+        // parent's children up through `owner`'s index.
+        let children = Query::select()
+            .column((E::default(), Asterisk))
+            .expr_as(Expr::cust(PHYSICAL_OF_TABLE), Alias::new(PHYSICAL))
+            .from(E::default())
+            .and_where(Expr::col((E::default(), owner)).eq(parent_key))
+            .offset(0)
+            .to_owned();
+        select.join_lateral(JoinType::LeftJoin, children, table, Expr::cust("TRUE"));
+        select_joined::<E>(select, backend, alias);
+        let physical = format!("\"{alias}\".\"{PHYSICAL}\"");
+        select.order_by_expr(Expr::cust(physical), Order::Asc);
+        return;
+    }
+    let on = Expr::col((table.clone(), owner)).eq(parent_key);
+    select.join_as(JoinType::LeftJoin, E::default(), table, on);
+    select_joined::<E>(select, backend, alias);
+    if let Some(key) = insertion_key_of(backend, alias) {
+        select.order_by_expr(Expr::cust(key), Order::Asc);
+    }
+}
+
+/// The column [`join_many`]'s lateral rows carry their physical position in, and its value.
+const PHYSICAL: &str = "physical__";
+const PHYSICAL_OF_TABLE: &str = "ctid";
+
+/// The rows of a statement with a [`join_many`], each with its children: the repeats of a
+/// row (`same`), which its order puts side by side, folded into one.
+pub fn fold_joined<M, X>(
+    rows: impl IntoIterator<Item = (M, Option<X>)>,
+    same: impl Fn(&M, &M) -> bool,
+) -> Vec<(M, Vec<X>)> {
+    let mut folded: Vec<(M, Vec<X>)> = Vec::new();
+    for (row, child) in rows {
+        match folded.last_mut() {
+            Some((last, children)) if same(last, &row) => children.extend(child),
+            _ => folded.push((row, child.into_iter().collect())),
+        }
+    }
+    folded
 }
 
 /// `E`'s columns, each as `<alias>__<column>`, read from the table joined under `alias`.

@@ -9,8 +9,9 @@
 //! column or link table naming the parent, its conditions and order) and never writes the
 //! loading itself. Beside it: live rows (`deleted_at IS NULL`), existence checks, and adding
 //! and removing links on join tables. To save statements, a to-one relation can be joined into
-//! its parent's select ([`join_one`]), and the parent's select can tell which child
-//! relations each parent has at all ([`present_columns`]). A relation's select can start from
+//! its parent's select ([`join_one`]), so can one child relation ([`join_many`], gathered
+//! with [`fold_joined`]), and the parent's select can tell which child relations each parent
+//! has at all ([`present_columns`]). A relation's select can start from
 //! [`find`], built once per entity on PostgreSQL with its select list written once. An
 //! unfiltered list of a large table reads its `count` from the counts PostgreSQL keeps
 //! ([`row_count`], [`Reader::rows_in`]).
@@ -25,7 +26,9 @@ pub mod row_count;
 
 pub use columns::{find, own_columns};
 pub use groups::{Children, Groups};
-pub use joined::{join_one, joined_one, present_columns, present_in, Owned, Positions};
+pub use joined::{
+    fold_joined, join_many, join_one, joined_one, present_columns, present_in, Owned, Positions,
+};
 pub use live::{
     exists, find_live, link, link_pairs, link_with, live, missing, only_live, relink, relink_with,
     taken, unlink,

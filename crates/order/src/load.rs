@@ -17,8 +17,8 @@ use medusa_entity::{
     shipping_method_tax_line, shipping_option, shipping_profile,
 };
 use medusa_load::{
-    by_key, children, children_with, find, join_one, joined_one, live, through, through_with,
-    Children, Connection, Joined, Link, Positions, Reader,
+    by_key, children, children_with, find, fold_joined, join_many, join_one, joined_one, live,
+    through, through_with, Children, Connection, Joined, Link, Positions, Reader,
 };
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of, Selection};
 use sea_orm::sea_query::{Expr, SelectStatement};
@@ -33,6 +33,7 @@ use crate::spec::TotalsRequest;
 /// The aliases of the to-one relations joined into a relation's statement.
 const OPTION: &str = "joined_shipping_option";
 const RULE: &str = "joined_rule";
+const TAX_LINE: &str = "joined_tax_line";
 
 /// Relations every order read loads because totals read them (Medusa's
 /// `getTotalsRelations`, applied by its list and its retrieve alike).
@@ -140,20 +141,40 @@ pub(crate) async fn items<C: Connection>(
     if parents.is_empty() {
         return Ok(Vec::new());
     }
-    let select = ordered(find::<line_item::Entity>(reader.backend()), reader);
-    let groups = children(reader, select, owner, parents)
-        .await?
-        .into_groups();
-    let groups = pad(groups, parents.len());
-    let ids = flat_ids(&groups, |i: &line_item::Model| &i.id);
     let want = |rel: &str| needs.has(&format!("{path}.{rel}"));
+    // The tax lines, when asked for, are joined into the items' statement.
+    let with_tax_lines = want("tax_lines");
+    let line_owner = line_item_tax_line::Column::ItemId;
+    let backend = reader.backend();
+    let joined = Joined::new(
+        |select: &mut SelectStatement| {
+            if with_tax_lines {
+                let key = Expr::col((line_item::Entity, line_item::Column::Id));
+                join_many::<line_item_tax_line::Entity>(
+                    select,
+                    backend,
+                    TAX_LINE,
+                    line_owner,
+                    key.into(),
+                );
+            }
+        },
+        |row: &QueryResult, at: &Positions| {
+            with_tax_lines
+                .then(|| joined_one::<line_item_tax_line::Entity>(row, at, TAX_LINE, line_owner))
+                .transpose()
+                .map(Option::flatten)
+        },
+    );
+    let select = in_insertion_order_of(find::<line_item::Entity>(backend), backend, "line_item");
+    let groups = children_with(reader, select, owner, parents, joined)
+        .await?
+        .into_groups()
+        .into_iter()
+        .map(|rows| fold_joined(rows, |a, b| a.id == b.id));
+    let groups = pad(groups.collect(), parents.len());
+    let ids = flat_ids(&groups, |(i, _): &(line_item::Model, _)| &i.id);
 
-    let mut tax_lines = if want("tax_lines") {
-        let select = ordered(find::<line_item_tax_line::Entity>(reader.backend()), reader);
-        Some(children(reader, select, line_item_tax_line::Column::ItemId, &ids).await?)
-    } else {
-        None
-    };
     let mut adjustments = if want("adjustments") {
         let select = ordered(
             find::<line_item_adjustment::Entity>(reader.backend()),
@@ -164,7 +185,10 @@ pub(crate) async fn items<C: Connection>(
         None
     };
     let variants = if want("variant") {
-        let keys = groups.iter().flatten().filter_map(|i| i.variant_id.clone());
+        let keys = groups
+            .iter()
+            .flatten()
+            .filter_map(|(i, _)| i.variant_id.clone());
         let variants = by_key(
             reader,
             find::<product_variant::Entity>(reader.backend()),
@@ -192,7 +216,7 @@ pub(crate) async fn items<C: Connection>(
     };
 
     let includes_tax = includes_tax_of(reader, needs, Table::LineItem, &ids).await?;
-    regroup(groups, |at, item| {
+    regroup(groups, |at, (item, tax_lines)| {
         let included = flagged(includes_tax.as_ref(), &item.id);
         let variant = variants.as_ref().map(|shown| {
             item.variant_id
@@ -201,7 +225,7 @@ pub(crate) async fn items<C: Connection>(
                 .unwrap_or(Value::Null)
         });
         Ok(ItemRows {
-            tax_lines: tax_lines.as_mut().map(|c| c.take(at)).unwrap_or_default(),
+            tax_lines,
             adjustments: adjustments.as_mut().map(|c| c.take(at)).unwrap_or_default(),
             variant,
             includes_tax: included,
@@ -278,61 +302,64 @@ pub(crate) async fn shipping_methods<C: Connection>(
     if parents.is_empty() {
         return Ok(Vec::new());
     }
-    // The option, when asked for, is joined into the methods' statement.
+    // The option and the tax lines, when asked for, are joined into the methods' statement.
     let with_option = needs.has(&format!("{path}.shipping_option"));
+    let with_tax_lines = needs.has(&format!("{path}.tax_lines"));
     let option = shipping_option::Column::Id;
+    let line_owner = shipping_method_tax_line::Column::ShippingMethodId;
     let backend = reader.backend();
     let joined = Joined::new(
         |select: &mut SelectStatement| {
+            let method = |column| Expr::col((shipping_method::Entity, column));
             if with_option {
-                let key = Expr::col((
-                    shipping_method::Entity,
-                    shipping_method::Column::ShippingOptionId,
-                ));
-                join_one::<shipping_option::Entity>(
-                    select,
-                    backend,
-                    OPTION,
-                    option,
-                    key.into(),
-                    true,
+                let key = method(shipping_method::Column::ShippingOptionId).into();
+                join_one::<shipping_option::Entity>(select, backend, OPTION, option, key, true);
+            }
+            if with_tax_lines {
+                let key = method(shipping_method::Column::Id).into();
+                join_many::<shipping_method_tax_line::Entity>(
+                    select, backend, TAX_LINE, line_owner, key,
                 );
             }
         },
         |row: &QueryResult, at: &Positions| {
-            with_option
+            let shipping_option = with_option
                 .then(|| joined_one::<shipping_option::Entity>(row, at, OPTION, option))
-                .transpose()
+                .transpose()?;
+            let tax_line = with_tax_lines
+                .then(|| {
+                    joined_one::<shipping_method_tax_line::Entity>(row, at, TAX_LINE, line_owner)
+                })
+                .transpose()?
+                .flatten();
+            Ok((shipping_option, tax_line))
         },
     );
-    // Physical order of the methods' own table: the statement joins the option's.
+    // Physical order of the methods' own table: the statement joins others.
     let select = in_insertion_order_of(
-        find::<shipping_method::Entity>(reader.backend()),
-        reader.backend(),
+        find::<shipping_method::Entity>(backend),
+        backend,
         "shipping_method",
     );
-    let groups = pad(
-        children_with(reader, select, owner, parents, joined)
-            .await?
-            .into_groups(),
-        parents.len(),
-    );
-    let ids = flat_ids(&groups, |(m, _): &(shipping_method::Model, _)| &m.id);
-    let mut tax_lines = if needs.has(&format!("{path}.tax_lines")) {
-        let select = ordered(
-            find::<shipping_method_tax_line::Entity>(reader.backend()),
-            reader,
-        );
-        let column = shipping_method_tax_line::Column::ShippingMethodId;
-        Some(children(reader, select, column, &ids).await?)
-    } else {
-        None
-    };
+    let groups = children_with(reader, select, owner, parents, joined)
+        .await?
+        .into_groups()
+        .into_iter()
+        .map(|rows| {
+            let rows = rows
+                .into_iter()
+                .map(|(method, (option, line))| ((method, option), line));
+            fold_joined(rows, |(a, _), (b, _)| a.id == b.id)
+        });
+    let groups = pad(groups.collect(), parents.len());
+    let ids = flat_ids(&groups, |((m, _), _): &((shipping_method::Model, _), _)| {
+        &m.id
+    });
     let includes_tax = includes_tax_of(reader, needs, Table::ShippingMethod, &ids).await?;
     let mut option_ids: Vec<String> = groups
         .iter()
         .flatten()
-        .filter_map(|(_, option)| {
+        .filter_map(|((_, option), _)| {
             option
                 .as_ref()
                 .and_then(|o| o.as_ref().map(|o| o.id.clone()))
@@ -342,11 +369,11 @@ pub(crate) async fn shipping_methods<C: Connection>(
     option_ids.dedup();
     let option_includes_tax =
         includes_tax_of(reader, needs, Table::ShippingOption, &option_ids).await?;
-    regroup(groups, |at, (method, shipping_option)| {
+    regroup(groups, |_, ((method, shipping_option), tax_lines)| {
         Ok(ShippingMethodRows {
             includes_tax: flagged(includes_tax.as_ref(), &method.id),
             option_includes_tax: flagged(option_includes_tax.as_ref(), &method.shipping_option_id),
-            tax_lines: tax_lines.as_mut().map(|c| c.take(at)),
+            tax_lines: with_tax_lines.then_some(tax_lines),
             shipping_option,
             method,
         })

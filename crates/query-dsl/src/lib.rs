@@ -23,7 +23,7 @@ mod value;
 pub use error::QueryError;
 pub use keys::key_in;
 pub use params::{ListParams, Range};
-pub use physical::{in_insertion_order, in_insertion_order_of};
+pub use physical::{in_insertion_order, in_insertion_order_of, insertion_key_of};
 pub use plan::{passthrough_list, passthrough_text, plan, plan_retrieve, ListPlan};
 pub use raw::{parse, RawQuery, RawValue, MAX_PARAMETERS};
 pub use selection::{FieldSet, RelationNode, Selection};

@@ -31,3 +31,9 @@ fn physical_column(backend: DbBackend) -> Option<&'static str> {
         DbBackend::MySql => None,
     }
 }
+
+/// The expression giving the physical row order of `table` (a table or its alias in a
+/// statement), for ordering by it after other keys; `None` where the backend has none.
+pub fn insertion_key_of(backend: DbBackend, table: &str) -> Option<String> {
+    physical_column(backend).map(|column| format!("\"{table}\".{column}"))
+}

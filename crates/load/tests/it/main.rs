@@ -4,5 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod checks;
+mod join_many;
 mod joined;
 mod links;
