@@ -144,6 +144,29 @@ pub(crate) fn written_columns(
     Some(text)
 }
 
+/// Adds the columns `add` adds to `select`: as their `written` text where there is one.
+pub(crate) fn select_written(
+    select: &mut SelectStatement,
+    written: Option<Arc<str>>,
+    add: impl Fn(&mut SelectStatement),
+) {
+    match written {
+        Some(text) => {
+            // Debug builds (the tests) hold the written list to the one it stands for.
+            #[cfg(debug_assertions)]
+            let plain = {
+                let mut plain = select.clone();
+                add(&mut plain);
+                plain.to_string(PostgresQueryBuilder)
+            };
+            select.expr(Expr::cust(text.to_string()));
+            #[cfg(debug_assertions)]
+            debug_assert_eq!(select.to_string(PostgresQueryBuilder), plain);
+        }
+        None => add(select),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use medusa_entity::{line_item, order, shipping_method};

@@ -14,7 +14,7 @@ use sea_orm::sea_query::{
 };
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, IdenStatic, Iterable, QueryResult};
 
-use crate::columns::{joined_columns, written_columns};
+use crate::columns::{joined_columns, select_written, written_columns};
 
 /// What separates a joined relation's alias from its column names in the parent's row.
 const SEPARATOR: &str = "__";
@@ -84,24 +84,8 @@ pub fn join_one<E: EntityTrait>(
 /// Selects the columns of `E` joined under `alias`, as `<alias>__<column>`.
 fn select_joined<E: EntityTrait>(select: &mut SelectStatement, backend: DbBackend, alias: &str) {
     let add = |select: &mut SelectStatement| aliased_columns::<E>(select, alias);
-    match joined_columns::<E>(backend, alias, add) {
-        Some(text) => {
-            // Debug builds (the tests) hold the written list to the one it stands for.
-            #[cfg(debug_assertions)]
-            let plain = {
-                let mut plain = select.clone();
-                add(&mut plain);
-                plain.to_string(sea_orm::sea_query::PostgresQueryBuilder)
-            };
-            select.expr(Expr::cust(text.to_string()));
-            #[cfg(debug_assertions)]
-            debug_assert_eq!(
-                select.to_string(sea_orm::sea_query::PostgresQueryBuilder),
-                plain
-            );
-        }
-        None => add(select),
-    }
+    let written = joined_columns::<E>(backend, alias, add);
+    select_written(select, written, add);
 }
 
 /// Left-joins under `alias` the rows of `E` whose column `owner` names the parent
@@ -254,24 +238,8 @@ pub fn present_columns<P: EntityTrait>(
         }
         key
     };
-    match written_columns(backend, key, P::default().into_iden(), add) {
-        Some(text) => {
-            // Debug builds (the tests) hold the written list to the one it stands for.
-            #[cfg(debug_assertions)]
-            let plain = {
-                let mut plain = select.clone();
-                add(&mut plain);
-                plain.to_string(sea_orm::sea_query::PostgresQueryBuilder)
-            };
-            select.expr(Expr::cust(text.to_string()));
-            #[cfg(debug_assertions)]
-            debug_assert_eq!(
-                select.to_string(sea_orm::sea_query::PostgresQueryBuilder),
-                plain
-            );
-        }
-        None => add(select),
-    }
+    let written = written_columns(backend, key, P::default().into_iden(), add);
+    select_written(select, written, add);
 }
 
 /// Which of the `count` relations [`present_columns`] selected `row`'s parent has.
