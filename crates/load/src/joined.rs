@@ -107,7 +107,7 @@ pub fn join_many<E: EntityTrait>(
         // parent's children up through `owner`'s index.
         let children = Query::select()
             .column((E::default(), Asterisk))
-            .expr_as(Expr::cust(PHYSICAL_OF_TABLE), Alias::new(PHYSICAL))
+            .expr_as(Expr::cust("ctid"), Alias::new(PHYSICAL))
             .from(E::default())
             .and_where(Expr::col((E::default(), owner)).eq(parent_key))
             .offset(0)
@@ -126,9 +126,8 @@ pub fn join_many<E: EntityTrait>(
     }
 }
 
-/// The column [`join_many`]'s lateral rows carry their physical position in, and its value.
+/// The column [`join_many`]'s lateral rows carry their physical position (`ctid`) in.
 const PHYSICAL: &str = "physical__";
-const PHYSICAL_OF_TABLE: &str = "ctid";
 
 /// The rows of a statement with a [`join_many`], each with its children: the repeats of a
 /// row (`same`), which its order puts side by side, folded into one.
