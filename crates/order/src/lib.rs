@@ -26,6 +26,7 @@ pub mod json;
 pub mod lifecycle;
 mod load;
 mod load_more;
+mod methods;
 mod page;
 pub mod payment_collections;
 pub mod payments;

@@ -1,5 +1,6 @@
 //! Loading a page of orders with their relations, level by level through `medusa-load`: one
-//! statement per relation for the whole page, so the number of statements depends on the
+//! statement per relation for the whole page (the items' and the shipping methods' tax lines
+//! joined into their parents' statements), so the number of statements depends on the
 //! relations asked for, never on the page size.
 //!
 //! Line items, shipping methods, fulfillments and returns hang off orders, swaps, claims and
@@ -14,7 +15,7 @@ use medusa_entity::{
     discount, discount_rule, fulfillment, gift_card, gift_card_transaction, line_item,
     line_item_adjustment, line_item_tax_line, order, order_discounts, order_edit, order_gift_cards,
     payment, product, product_shipping_profile, product_variant, r#return, refund, shipping_method,
-    shipping_method_tax_line, shipping_option, shipping_profile,
+    shipping_profile,
 };
 use medusa_load::{
     by_key, children, children_with, find, fold_joined, join_many, join_one, joined_one, live,
@@ -27,13 +28,13 @@ use sea_orm::{EntityTrait, Select};
 use serde_json::Value;
 
 use crate::json::{to_map, to_value};
-use crate::rows::{DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows, ShippingMethodRows};
+use crate::rows::{DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows};
 use crate::spec::TotalsRequest;
 
 /// The aliases of the to-one relations joined into a relation's statement.
-const OPTION: &str = "joined_shipping_option";
 const RULE: &str = "joined_rule";
-const TAX_LINE: &str = "joined_tax_line";
+/// The alias of the tax lines joined into their items' or shipping methods' statement.
+pub(crate) const TAX_LINE: &str = "joined_tax_line";
 
 /// Relations every order read loads because totals read them (Medusa's
 /// `getTotalsRelations`, applied by its list and its retrieve alike).
@@ -291,95 +292,6 @@ pub(crate) fn pad<M>(mut groups: Vec<Vec<M>>, parents: usize) -> Vec<Vec<M>> {
     groups
 }
 
-/// Shipping methods whose `owner` column names one of `parents`, at `path`.
-pub(crate) async fn shipping_methods<C: Connection>(
-    reader: &mut Reader<'_, C>,
-    owner: shipping_method::Column,
-    parents: &[String],
-    path: &str,
-    needs: &Needs<'_>,
-) -> Result<Vec<Vec<ShippingMethodRows>>> {
-    if parents.is_empty() {
-        return Ok(Vec::new());
-    }
-    // The option and the tax lines, when asked for, are joined into the methods' statement.
-    let with_option = needs.has(&format!("{path}.shipping_option"));
-    let with_tax_lines = needs.has(&format!("{path}.tax_lines"));
-    let option = shipping_option::Column::Id;
-    let line_owner = shipping_method_tax_line::Column::ShippingMethodId;
-    let backend = reader.backend();
-    let joined = Joined::new(
-        |select: &mut SelectStatement| {
-            let method = |column| Expr::col((shipping_method::Entity, column));
-            if with_option {
-                let key = method(shipping_method::Column::ShippingOptionId).into();
-                join_one::<shipping_option::Entity>(select, backend, OPTION, option, key, true);
-            }
-            if with_tax_lines {
-                let key = method(shipping_method::Column::Id).into();
-                join_many::<shipping_method_tax_line::Entity>(
-                    select, backend, TAX_LINE, line_owner, key,
-                );
-            }
-        },
-        |row: &QueryResult, at: &Positions| {
-            let shipping_option = with_option
-                .then(|| joined_one::<shipping_option::Entity>(row, at, OPTION, option))
-                .transpose()?;
-            let tax_line = with_tax_lines
-                .then(|| {
-                    joined_one::<shipping_method_tax_line::Entity>(row, at, TAX_LINE, line_owner)
-                })
-                .transpose()?
-                .flatten();
-            Ok((shipping_option, tax_line))
-        },
-    );
-    // Physical order of the methods' own table: the statement joins others.
-    let select = in_insertion_order_of(
-        find::<shipping_method::Entity>(backend),
-        backend,
-        "shipping_method",
-    );
-    let groups = children_with(reader, select, owner, parents, joined)
-        .await?
-        .into_groups()
-        .into_iter()
-        .map(|rows| {
-            let rows = rows
-                .into_iter()
-                .map(|(method, (option, line))| ((method, option), line));
-            fold_joined(rows, |(a, _), (b, _)| a.id == b.id)
-        });
-    let groups = pad(groups.collect(), parents.len());
-    let ids = flat_ids(&groups, |((m, _), _): &((shipping_method::Model, _), _)| {
-        &m.id
-    });
-    let includes_tax = includes_tax_of(reader, needs, Table::ShippingMethod, &ids).await?;
-    let mut option_ids: Vec<String> = groups
-        .iter()
-        .flatten()
-        .filter_map(|((_, option), _)| {
-            option
-                .as_ref()
-                .and_then(|o| o.as_ref().map(|o| o.id.clone()))
-        })
-        .collect();
-    option_ids.sort_unstable();
-    option_ids.dedup();
-    let option_includes_tax =
-        includes_tax_of(reader, needs, Table::ShippingOption, &option_ids).await?;
-    regroup(groups, |_, ((method, shipping_option), tax_lines)| {
-        Ok(ShippingMethodRows {
-            includes_tax: flagged(includes_tax.as_ref(), &method.id),
-            option_includes_tax: flagged(option_includes_tax.as_ref(), &method.shipping_option_id),
-            tax_lines: with_tax_lines.then_some(tax_lines),
-            shipping_option,
-            method,
-        })
-    })
-}
-
 /// The flag-only `includes_tax` of `keys` in `table` (one statement), when the read serves
 /// the tax-inclusive-pricing flag.
 pub(crate) async fn includes_tax_of<C: Connection>(
@@ -540,7 +452,9 @@ pub(crate) async fn orders<C: Connection>(
     }
     if needs.has("shipping_methods") {
         let column = shipping_method::Column::OrderId;
-        let found = shipping_methods(reader, column, &ids, "shipping_methods", needs).await?;
+        let found =
+            crate::methods::shipping_methods(reader, column, &ids, "shipping_methods", needs)
+                .await?;
         for (o, rows) in orders.iter_mut().zip(found) {
             o.shipping_methods = Some(rows);
         }

@@ -14,7 +14,8 @@ use sea_orm::EntityTrait;
 use serde_json::{Map, Value};
 
 use crate::json::{array, shown_one, to_map, to_value};
-use crate::load::{flat_ids, items, ordered, pad, regroup, shipping_methods, Needs};
+use crate::load::{flat_ids, items, ordered, pad, regroup, Needs};
+use crate::methods::shipping_methods;
 use crate::rows::{ClaimRows, ItemRows, SwapRows};
 
 /// What swaps and claims share, loaded for the flat list of their ids.
