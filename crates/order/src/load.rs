@@ -31,7 +31,7 @@ use crate::json::{to_map, to_value};
 use crate::rows::{DiscountRows, GiftCardTransactionRows, ItemRows, OrderRows};
 use crate::spec::TotalsRequest;
 
-/// The aliases of the to-one relations joined into a relation's statement.
+/// The alias of the rule joined into the discounts' statement.
 const RULE: &str = "joined_rule";
 /// The alias of the tax lines joined into their items' or shipping methods' statement.
 pub(crate) const TAX_LINE: &str = "joined_tax_line";
