@@ -4,7 +4,9 @@
 //! Medusa's table allows several live configs per user (its unique index is on `id, user_id`);
 //! reads take the first in physical order, as Medusa's unordered `findOne` does.
 
+use crate::input::UpdateAnalyticsConfig;
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::analytics_config;
 use medusa_query_dsl::in_insertion_order;
@@ -21,13 +23,6 @@ const ID_PREFIX: &str = "acfg";
 pub struct CreateAnalyticsConfig {
     pub opt_out: bool,
     pub anonymize: bool,
-}
-
-/// `POST /admin/analytics-configs/update`: only the given preferences change.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct UpdateAnalyticsConfig {
-    pub opt_out: Option<bool>,
-    pub anonymize: Option<bool>,
 }
 
 /// The calling admin's analytics preferences.
@@ -91,12 +86,10 @@ pub async fn create_in<C: ConnectionTrait>(
     let now = medusa_core::time::now();
     let row = analytics_config::ActiveModel {
         id: Set(generate_id(ID_PREFIX)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         user_id: Set(user_id.to_owned()),
         opt_out: Set(input.opt_out),
         anonymize: Set(input.anonymize),
+        ..stamped(now)
     };
     Ok(row.insert(conn).await?)
 }

@@ -2,6 +2,7 @@
 //! a SHA-256 digest, sent back by clients as `Authorization: Basic`.
 
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::secret_api_key;
 use medusa_query_dsl::{
@@ -128,8 +129,7 @@ impl ApiKeyService for SeaApiKeyService {
             revoked_by: Set(None),
             revoked_at: Set(None),
             last_used_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
+            ..stamped(now)
         }
         .insert(&self.db)
         .await?;

@@ -3,38 +3,27 @@
 //! Medusa's order.
 
 use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::patch::Patch;
 use medusa_core::Result;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::invites::AcceptUser;
-use crate::users::{CreateUser, UpdateUser};
+use crate::users::CreateUser;
 use crate::values::{Email, UserRole};
-use crate::{CreateAnalyticsConfig, UpdateAnalyticsConfig};
+use crate::CreateAnalyticsConfig;
 
 const ROLES: &[&str] = &["admin", "member", "developer"];
 
-/// Email and password of a login (`POST /admin/auth`, `/admin/auth/token`, the v2 emailpass).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Login {
-    pub email: String,
-    pub password: String,
-}
-
-static LOGIN: Class = Class::new(&[
-    Field::required("email", &[Rule::NotEmpty, Rule::Email]),
-    Field::required("password", &[Rule::NotEmpty, Rule::String]),
-]);
-
-impl Login {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = LOGIN.read(body)?;
-        Ok(Self {
-            email: body.string("email").unwrap_or_default(),
-            password: body.string("password").unwrap_or_default(),
-        })
+medusa_core::request! {
+    /// Email and password of a login (`POST /admin/auth`, `/admin/auth/token`, the v2 emailpass).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Login in LOGIN {
+        pub email: String = required[Rule::NotEmpty, Rule::Email],
+        pub password: String = required[Rule::NotEmpty, Rule::String],
     }
 }
 
+// Read by hand, as is `CreateInvite`: an address the class accepts must still parse as an
+// `Email`, which can fail.
 static CREATE_USER: Class = Class::new(&[
     Field::required("email", &[Rule::Email]),
     Field::optional("first_name", &[Rule::String]),
@@ -56,69 +45,35 @@ impl CreateUser {
     }
 }
 
-static UPDATE_USER: Class = Class::new(&[
-    Field::optional("first_name", &[Rule::String]),
-    Field::optional("last_name", &[Rule::String]),
-    Field::optional("role", &[Rule::Enum(ROLES)]),
-    Field::optional("api_token", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl UpdateUser {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_USER.read(body)?;
-        Ok(Self {
-            first_name: body.patch("first_name", Body::string),
-            last_name: body.patch("last_name", Body::string),
-            role: match body.has("role") {
-                true => Some(role(&body, "role")?),
-                false => None,
-            },
-            api_token: body.patch("api_token", Body::string),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// Changes to a user. `None` leaves a field alone; `Some(None)` clears it (as an explicit JSON
+    /// `null` does in Medusa). Metadata is merged ([`medusa_core::metadata::merge`]).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateUser in UPDATE_USER {
+        pub first_name: Patch<String> = optional[Rule::String],
+        pub last_name: Patch<String> = optional[Rule::String],
+        pub role: Patch<UserRole> = optional[Rule::Enum(ROLES)]
+            => |body, name| body.patch(name, accepted_role),
+        pub api_token: Patch<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
-/// `POST /admin/users/password-token`: the account's email.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PasswordTokenRequest {
-    pub email: String,
-}
-
-static PASSWORD_TOKEN: Class = Class::new(&[Field::required("email", &[Rule::Email])]);
-
-impl PasswordTokenRequest {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = PASSWORD_TOKEN.read(body)?;
-        Ok(Self {
-            email: body.string("email").unwrap_or_default(),
-        })
+medusa_core::request! {
+    /// `POST /admin/users/password-token`: the account's email.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PasswordTokenRequest in PASSWORD_TOKEN {
+        pub email: String = required[Rule::Email],
     }
 }
 
-/// `POST /admin/users/reset-password`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResetPassword {
-    pub email: Option<String>,
-    pub token: String,
-    pub password: String,
-}
-
-static RESET_PASSWORD: Class = Class::new(&[
-    Field::optional("email", &[Rule::Email]),
-    Field::required("token", &[Rule::String]),
-    Field::required("password", &[Rule::String]),
-]);
-
-impl ResetPassword {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = RESET_PASSWORD.read(body)?;
-        Ok(Self {
-            email: body.string("email"),
-            token: body.string("token").unwrap_or_default(),
-            password: body.string("password").unwrap_or_default(),
-        })
+medusa_core::request! {
+    /// `POST /admin/users/reset-password`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ResetPassword in RESET_PASSWORD {
+        pub email: Option<String> = optional[Rule::Email],
+        pub token: String = required[Rule::String],
+        pub password: String = required[Rule::String],
     }
 }
 
@@ -144,36 +99,23 @@ impl CreateInvite {
     }
 }
 
-/// `POST /admin/invites/accept`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AcceptInvite {
-    pub token: String,
-    pub user: AcceptUser,
+medusa_core::request! {
+    /// The new user's details given when accepting an invite.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AcceptUser in ACCEPT_INVITE_USER {
+        pub first_name: Option<String> = optional[Rule::String],
+        pub last_name: Option<String> = optional[Rule::String],
+        pub password: String = required[Rule::String],
+    }
 }
 
-static ACCEPT_INVITE_USER: Class = Class::new(&[
-    Field::optional("first_name", &[Rule::String]),
-    Field::optional("last_name", &[Rule::String]),
-    Field::required("password", &[Rule::String]),
-]);
-
-static ACCEPT_INVITE: Class = Class::new(&[
-    Field::required("token", &[Rule::NotEmpty, Rule::String]),
-    Field::required("user", &[Rule::Nested(&ACCEPT_INVITE_USER), Rule::NotEmpty]),
-]);
-
-impl AcceptInvite {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = ACCEPT_INVITE.read(body)?;
-        let user = body.nested("user").unwrap_or_default();
-        Ok(Self {
-            token: body.string("token").unwrap_or_default(),
-            user: AcceptUser {
-                first_name: user.string("first_name"),
-                last_name: user.string("last_name"),
-                password: user.string("password").unwrap_or_default(),
-            },
-        })
+medusa_core::request! {
+    /// `POST /admin/invites/accept`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AcceptInvite in ACCEPT_INVITE {
+        pub token: String = required[Rule::NotEmpty, Rule::String],
+        pub user: AcceptUser = required[Rule::Nested(&ACCEPT_INVITE_USER), Rule::NotEmpty]
+            => |body, name| AcceptUser::from_accepted(&body.nested(name).unwrap_or_default()),
     }
 }
 
@@ -236,18 +178,12 @@ impl CreateAnalyticsConfig {
     }
 }
 
-static UPDATE_ANALYTICS_CONFIG: Class = Class::new(&[
-    Field::optional("opt_out", &[Rule::Boolean]),
-    Field::optional("anonymize", &[Rule::Boolean]),
-]);
-
-impl UpdateAnalyticsConfig {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_ANALYTICS_CONFIG.read(body)?;
-        Ok(Self {
-            opt_out: body.boolean("opt_out"),
-            anonymize: body.boolean("anonymize"),
-        })
+medusa_core::request! {
+    /// `POST /admin/analytics-configs/update`: only the given preferences change.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+    pub struct UpdateAnalyticsConfig in UPDATE_ANALYTICS_CONFIG {
+        pub opt_out: Option<bool> = optional[Rule::Boolean],
+        pub anonymize: Option<bool> = optional[Rule::Boolean],
     }
 }
 
@@ -256,4 +192,11 @@ fn role(body: &Body, name: &str) -> Result<Option<UserRole>> {
     body.string(name)
         .map(|text| UserRole::parse_field(&text, name))
         .transpose()
+}
+
+/// A role property the class has accepted: its `Enum(ROLES)` rule leaves nothing that does not
+/// parse.
+fn accepted_role(body: &Body, name: &str) -> Option<UserRole> {
+    body.string(name)
+        .and_then(|text| UserRole::parse_field(&text, name).ok())
 }

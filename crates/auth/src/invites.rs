@@ -3,29 +3,23 @@
 use crate::events;
 use async_trait::async_trait;
 use chrono::TimeDelta;
+use medusa_core::new_row::stamped;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::sea_orm_active_enums::InviteRoleEnum;
 use medusa_entity::{invite, user};
-use medusa_load::find_live;
+use medusa_load::{find_live, live_or};
 use sea_orm::{
     AccessMode, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbBackend, DbErr, EntityTrait, IntoActiveModel, IsolationLevel,
     QueryFilter, QueryOrder, RuntimeErr, Set, TransactionTrait,
 };
 
+use crate::input::AcceptUser;
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{issue_invite_token, verify_invite_token, JwtKeys};
 use crate::users::{email_taken, insert_user, require_password, NewUser};
 use crate::values::{Email, UserRole};
-
-/// The new user's details given when accepting an invite.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AcceptUser {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub password: String,
-}
 
 /// Managing invites. Every create and resend emits `invite.created` (for now as a log line,
 /// target `events`, without the token).
@@ -179,13 +173,10 @@ impl InviteService for SeaInviteService {
                     user_email: Set(email.as_str().to_owned()),
                     role: Set(Some(role.into())),
                     accepted: Set(false),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    deleted_at: Set(None),
-                    metadata: Set(None),
                     // Replaced by `renew` below, once the id the token names exists.
                     token: Set(String::new()),
                     expires_at: Set(now),
+                    ..stamped(now)
                 }
                 .insert(&txn)
                 .await
@@ -200,9 +191,9 @@ impl InviteService for SeaInviteService {
 
     async fn resend(&self, id: &str) -> Result<invite::Model> {
         let txn = self.db.begin().await?;
-        let current = find_live::<invite::Entity, _>(&txn, id)
-            .await?
-            .ok_or_else(|| Error::invalid_data("Invite doesn't exist"))?;
+        let current =
+            live_or::<invite::Entity, _>(&txn, id, || Error::invalid_data("Invite doesn't exist"))
+                .await?;
         let role = current
             .role
             .clone()

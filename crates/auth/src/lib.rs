@@ -24,23 +24,20 @@ pub mod token;
 pub mod users;
 pub mod values;
 
-pub use analytics::{
-    AnalyticsConfigService, CreateAnalyticsConfig, SeaAnalyticsConfigService, UpdateAnalyticsConfig,
-};
+pub use analytics::{AnalyticsConfigService, CreateAnalyticsConfig, SeaAnalyticsConfigService};
 pub use api_keys::{ApiKeyService, CreatedApiKey, SeaApiKeyService};
 pub use credentials::{AuthMethod, AuthUser, Authenticator, Credential, SeaAuthenticator};
 pub use input::{
-    AcceptInvite, ApiKeyTitle, CreateInvite, Login, PasswordTokenRequest, ResetPassword,
+    AcceptInvite, AcceptUser, ApiKeyTitle, CreateInvite, Login, PasswordTokenRequest,
+    ResetPassword, UpdateAnalyticsConfig, UpdateUser,
 };
-pub use invites::{AcceptUser, InviteService, SeaInviteService};
+pub use invites::{InviteService, SeaInviteService};
 pub use login::{LoginService, SeaLoginService};
 pub use password::{hash_password, verify_password, PasswordCheck, PasswordPolicy};
 pub use sessions::{SeaSessionRepository, SessionRepository, SessionState};
 pub use throttle::{LoginThrottle, ThrottleLimit, ThrottlePolicy};
 pub use token::{issue_admin_token, verify_admin_token, JwtKeys};
-pub use users::{
-    CreateUser, PasswordReset, SeaUserService, UpdateUser, UserService, USER_LIST, USER_RETRIEVE,
-};
+pub use users::{CreateUser, PasswordReset, SeaUserService, UserService, USER_LIST, USER_RETRIEVE};
 pub use values::{Email, UserRole};
 
 /// Lower-case hex of `bytes`.

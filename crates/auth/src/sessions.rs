@@ -4,6 +4,7 @@
 //! The cookie carries a random session key (32 bytes, hex). The table stores only the key's
 //! SHA-256, so a leaked copy of the table does not let anyone take over a session.
 
+use medusa_core::new_row::stamped;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -118,8 +119,7 @@ impl SessionRepository for SeaSessionRepository {
             id: Set(stored_id(&session_key)),
             data: Set(encode(state)?),
             expires_at: Set(expiry(now, ttl)?),
-            created_at: Set(now),
-            updated_at: Set(now),
+            ..stamped(now)
         }
         .insert(&self.db)
         .await?;

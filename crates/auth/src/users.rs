@@ -2,6 +2,7 @@
 
 use crate::events;
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::UserRoleEnum;
@@ -13,8 +14,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
-use serde_json::{Map, Value};
 
+use crate::input::UpdateUser;
 use crate::password::{hash_password_blocking, PasswordPolicy};
 use crate::token::{
     is_readable_jwt, issue_password_reset_token, peek_password_reset_token,
@@ -94,17 +95,6 @@ pub struct CreateUser {
     pub last_name: Option<String>,
     /// `None`: `member`, the column's default.
     pub role: Option<UserRole>,
-}
-
-/// Changes to a user. `None` leaves a field alone; `Some(None)` clears it (as an explicit JSON
-/// `null` does in Medusa). Metadata is merged ([`medusa_core::metadata::merge`]).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateUser {
-    pub first_name: Option<Option<String>>,
-    pub last_name: Option<Option<String>>,
-    pub role: Option<Option<UserRole>>,
-    pub api_token: Option<Option<String>>,
-    pub metadata: Option<Map<String, Value>>,
 }
 
 /// A password reset token for the caller to deliver (Medusa's `user.password_reset` event).
@@ -187,11 +177,8 @@ pub(crate) async fn insert_user<C: ConnectionTrait>(
         last_name: Set(new.last_name),
         password_hash: Set(Some(new.password_hash)),
         api_token: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
         role: Set(Some(new.role.into())),
+        ..stamped(now)
     }
     .insert(conn)
     .await;

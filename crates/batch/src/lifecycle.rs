@@ -2,6 +2,7 @@
 //! records its event, and refuses a job in the wrong status with Medusa's message. All are
 //! `*_in` functions composing inside a caller's transaction.
 
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::batch_job;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
@@ -50,9 +51,6 @@ pub async fn create_job_in<C: ConnectionTrait>(
     let id = generate_id(BATCH_JOB_PREFIX);
     let job = batch_job::ActiveModel {
         id: Set(id.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         r#type: Set(job_type.to_owned()),
         created_by: Set(created_by.map(str::to_owned)),
         context: Set(Some(Value::Object(context))),
@@ -64,6 +62,7 @@ pub async fn create_job_in<C: ConnectionTrait>(
         completed_at: Set(None),
         canceled_at: Set(None),
         failed_at: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -1,6 +1,7 @@
 //! The cart row: created for a region with its customer and addresses (`CartService.create`),
 //! its customer, e-mail and addresses changed (`CartService.update`).
 
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::sea_orm_active_enums::CartTypeEnum;
 use medusa_entity::{address, cart, country, customer};
@@ -64,10 +65,7 @@ pub async fn guest_customer_in<C: Connection>(
         password_hash: Set(None),
         phone: Set(None),
         has_account: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;
@@ -110,10 +108,8 @@ pub async fn insert_address_in<C: Connection>(
         province: Set(field(fields, "province")),
         postal_code: Set(field(fields, "postal_code")),
         phone: Set(field(fields, "phone")),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(fields.get("metadata").cloned().filter(|m| m.is_object())),
+        ..stamped(now)
     }
     .insert(conn)
     .await?)
@@ -254,14 +250,12 @@ pub async fn create_cart_in<C: Connection>(
         payment_id: Set(None),
         r#type: Set(input.kind.clone()),
         completed_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(Some(Value::Object(input.metadata.clone()))),
         idempotency_key: Set(None),
         context: Set(Some(Value::Object(Map::new()))),
         payment_authorized_at: Set(None),
         sales_channel_id: Set(input.sales_channel_id.clone()),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -3,6 +3,7 @@
 //! price for it), its requirements against the cart's subtotal, one method per shipping
 //! profile, `has_shipping` on the lines, and free shipping zeroing every method.
 
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::sea_orm_active_enums::{
@@ -12,7 +13,7 @@ use medusa_entity::{
     custom_shipping_option, line_item, shipping_method, shipping_method_tax_line, shipping_option,
     shipping_option_requirement,
 };
-use medusa_load::{find_live, Connection};
+use medusa_load::{find_live, live_or, Connection};
 use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Map, Value};
@@ -33,10 +34,7 @@ pub async fn create_custom_shipping_option_in<C: Connection>(
         price: Set(crate::line_items::to_i32(price)?),
         shipping_option_id: Set(option_id.to_owned()),
         cart_id: Set(Some(cart_id.to_owned())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;
@@ -45,9 +43,10 @@ pub async fn create_custom_shipping_option_in<C: Connection>(
 
 /// The live option, or Medusa's 404.
 pub async fn live_option<C: Connection>(conn: &C, id: &str) -> Result<shipping_option::Model> {
-    find_live::<shipping_option::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Shipping Option with {id} was not found")))
+    live_or::<shipping_option::Entity, _>(conn, id, || {
+        Error::not_found(format!("Shipping Option with {id} was not found"))
+    })
+    .await
 }
 
 /// Whether a cart has a free-shipping discount.

@@ -5,6 +5,8 @@
 //! its behaviour with the flag on.
 
 use crate::events;
+use crate::input::{CreateProductCategory, UpdateProductCategory};
+use medusa_core::new_row::stamped;
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::{HashMap, HashSet};
 
@@ -23,7 +25,7 @@ use sea_orm::{
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 const CATEGORY_FIELDS: &[&str] = &[
     "id",
@@ -123,34 +125,6 @@ pub enum ParentFilter {
     /// `parent_category_id=null`.
     Root,
     Of(String),
-}
-
-/// A new category. Its rank is always "after the siblings" as Medusa counts them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateProductCategory {
-    pub name: String,
-    /// `None` or empty: made from the name.
-    pub handle: Option<String>,
-    /// `Some(None)`: an explicit `null`, which the column refuses.
-    pub description: Option<Option<String>>,
-    pub is_internal: Option<bool>,
-    pub is_active: Option<bool>,
-    /// `None`: absent; `Some(None)`: a root, given as `null`.
-    pub parent_category_id: Option<Option<String>>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// Changes to a category: `None` leaves a field alone, `Some(None)` writes `null`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateProductCategory {
-    pub name: Option<Option<String>>,
-    pub handle: Option<Option<String>>,
-    pub description: Option<Option<String>>,
-    pub is_internal: Option<Option<bool>>,
-    pub is_active: Option<Option<bool>>,
-    pub parent_category_id: Option<Option<String>>,
-    pub rank: Option<i64>,
-    pub metadata: Option<Map<String, Value>>,
 }
 
 /// Managing product categories. Deleting is a hard delete, refused while children exist.
@@ -611,11 +585,10 @@ impl ProductCategoryService for SeaProductCategoryService {
             mpath: Set(Some(path_under(parent.as_ref(), &id))),
             is_active: Set(Some(input.is_active.unwrap_or(false))),
             is_internal: Set(Some(input.is_internal.unwrap_or(false))),
-            created_at: Set(now),
-            updated_at: Set(now),
             rank: Set(i32::try_from(rank).unwrap_or(i32::MAX)),
             description: Set(description),
             metadata: Set(input.metadata.map(Value::Object)),
+            ..stamped(now)
         }
         .insert(&txn)
         .await

@@ -1,6 +1,8 @@
 //! Product collections: CRUD, and moving products in and out of a collection.
 
 use crate::events;
+use crate::input::{CreateCollection, UpdateCollection};
+use medusa_core::new_row::stamped;
 use std::collections::HashMap;
 
 use async_trait::async_trait;
@@ -11,7 +13,7 @@ use medusa_entity::{
     discount_condition_product_collection, product, product_collection, product_shipping_profile,
     shipping_profile,
 };
-use medusa_load::{children, find_live, only_live, taken, through, Connection, Link, Reader};
+use medusa_load::{children, live_or, only_live, taken, through, Connection, Link, Reader};
 use medusa_query_dsl::{
     Column, FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST,
 };
@@ -21,7 +23,7 @@ use sea_orm::{
     IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// `GET /admin/collections`: Medusa's `AdminGetCollectionsParams`. It takes neither `expand`
 /// nor `fields`; `q` searches title and handle and, as in Medusa, drops the `title`, `handle`,
@@ -104,24 +106,6 @@ pub struct CollectionListItem {
     pub products: Vec<CollectionProduct>,
 }
 
-/// A new collection. An absent or empty handle is made from the title.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateCollection {
-    pub title: String,
-    pub handle: Option<String>,
-    /// Stored as given (Medusa does not merge on create).
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// Changes to a collection: `None` leaves a field alone, `Some(None)` writes `null` (Medusa
-/// assigns every key the body has). Metadata is merged.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateCollection {
-    pub title: Option<Option<String>>,
-    pub handle: Option<Option<String>>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
 /// Managing product collections. Deleting soft-deletes; products keep their `collection_id`.
 #[async_trait]
 pub trait CollectionService: Send + Sync {
@@ -174,9 +158,7 @@ impl SeaCollectionService {
 }
 
 async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product_collection::Model> {
-    find_live::<product_collection::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| collection_not_found(id))
+    live_or::<product_collection::Entity, _>(conn, id, || collection_not_found(id)).await
 }
 
 async fn handle_taken<C: ConnectionTrait>(
@@ -328,10 +310,8 @@ impl CollectionService for SeaCollectionService {
             id: Set(generate_id(COLLECTION_ID_PREFIX)),
             title: Set(input.title),
             handle: Set(Some(handle.clone())),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(input.metadata.map(Value::Object)),
+            ..stamped(now)
         }
         .insert(&txn)
         .await

@@ -3,43 +3,29 @@
 //! gets Medusa's messages in Medusa's order.
 
 use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::patch::Patch;
 use medusa_core::Result;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::{CreateCollection, CreateProductCategory, UpdateCollection, UpdateProductCategory};
-
-static CREATE_COLLECTION: Class = Class::new(&[
-    Field::required("title", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("handle", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateCollection {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_COLLECTION.read(body)?;
-        Ok(Self {
-            title: body.string("title").unwrap_or_default(),
-            handle: body.string("handle"),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// A new collection. An absent or empty handle is made from the title.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateCollection in CREATE_COLLECTION {
+        pub title: String = required[Rule::NotEmpty, Rule::String],
+        pub handle: Option<String> = optional[Rule::String],
+        /// Stored as given (Medusa does not merge on create).
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
-static UPDATE_COLLECTION: Class = Class::new(&[
-    Field::optional("title", &[Rule::String]),
-    Field::optional("handle", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl UpdateCollection {
-    /// Every key given is written, `null` included.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_COLLECTION.read(body)?;
-        Ok(Self {
-            title: body.patch("title", Body::string),
-            handle: body.patch("handle", Body::string),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// Changes to a collection: `None` leaves a field alone, `Some(None)` writes `null` (Medusa
+    /// assigns every key the body has). Metadata is merged.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateCollection in UPDATE_COLLECTION {
+        pub title: Patch<String> = optional[Rule::String],
+        pub handle: Patch<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
@@ -59,60 +45,41 @@ pub fn collection_product_ids_from_body(body: Value) -> Result<Vec<String>> {
 // Medusa's category classes extend `AdminProductCategoriesReqBase`; class-validator checks the
 // class's own properties before the inherited ones, so those come last here.
 
-static CREATE_CATEGORY: Class = Class::new(&[
-    Field::required("name", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("handle", &[Rule::String]),
-    Field::optional("is_internal", &[Rule::Boolean]),
-    Field::optional("is_active", &[Rule::Boolean]),
-    Field::optional("parent_category_id", &[Rule::String]),
-]);
-
-impl CreateProductCategory {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_CATEGORY.read(body)?;
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            handle: body.string("handle"),
-            description: null_word(&body, "description"),
-            is_internal: body.boolean("is_internal"),
-            is_active: body.boolean("is_active"),
-            parent_category_id: null_word(&body, "parent_category_id"),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// A new category. Its rank is always "after the siblings" as Medusa counts them.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreateProductCategory in CREATE_CATEGORY {
+        pub name: String = required[Rule::NotEmpty, Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        /// `Some(None)`: an explicit `null`, which the column refuses.
+        pub description: Patch<String> = optional[Rule::String] => null_word,
+        /// `None` or empty: made from the name.
+        pub handle: Option<String> = optional[Rule::String],
+        pub is_internal: Option<bool> = optional[Rule::Boolean],
+        pub is_active: Option<bool> = optional[Rule::Boolean],
+        /// `None`: absent; `Some(None)`: a root, given as `null`.
+        pub parent_category_id: Patch<String> = optional[Rule::String] => null_word,
     }
 }
 
-static UPDATE_CATEGORY: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("handle", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("rank", &[Rule::Min(0.0), Rule::NotEmpty, Rule::Int]),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("is_internal", &[Rule::Boolean]),
-    Field::optional("is_active", &[Rule::Boolean]),
-    Field::optional("parent_category_id", &[Rule::String]),
-]);
-
-impl UpdateProductCategory {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_CATEGORY.read(body)?;
-        Ok(Self {
-            name: body.patch("name", Body::string),
-            handle: body.patch("handle", Body::string),
-            description: null_word(&body, "description"),
-            is_internal: body.patch("is_internal", Body::boolean),
-            is_active: body.patch("is_active", Body::boolean),
-            parent_category_id: null_word(&body, "parent_category_id"),
-            rank: body.number("rank").map(|rank| rank as i64),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// Changes to a category: `None` leaves a field alone, `Some(None)` writes `null`.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateProductCategory in UPDATE_CATEGORY {
+        pub name: Patch<String> = optional[Rule::String],
+        pub handle: Patch<String> = optional[Rule::NotEmpty, Rule::String],
+        pub rank: Option<i64> = optional[Rule::Min(0.0), Rule::NotEmpty, Rule::Int]
+            => |body, name| body.number(name).map(|rank| rank as i64),
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        pub description: Patch<String> = optional[Rule::String] => null_word,
+        pub is_internal: Patch<bool> = optional[Rule::Boolean],
+        pub is_active: Patch<bool> = optional[Rule::Boolean],
+        pub parent_category_id: Patch<String> = optional[Rule::String] => null_word,
     }
 }
 
 /// A present key: `Some(None)` for `null` or the string `"null"` (Medusa's `@Transform`).
-fn null_word(body: &Body, name: &str) -> Option<Option<String>> {
+fn null_word(body: &Body, name: &str) -> Patch<String> {
     body.patch(name, Body::string)
         .map(|text| text.filter(|text| text != "null"))
 }

@@ -11,12 +11,14 @@ pub mod events;
 pub mod input;
 
 pub use categories::{
-    CreateProductCategory, ParentFilter, ProductCategoryService, ProductCategoryView,
-    SeaProductCategoryService, UpdateProductCategory, PRODUCT_CATEGORY_LIST,
-    PRODUCT_CATEGORY_RETRIEVE,
+    ParentFilter, ProductCategoryService, ProductCategoryView, SeaProductCategoryService,
+    PRODUCT_CATEGORY_LIST, PRODUCT_CATEGORY_RETRIEVE,
 };
 pub use collections::{
-    CollectionListItem, CollectionProduct, CollectionService, CollectionView, CreateCollection,
-    SeaCollectionService, UpdateCollection, COLLECTION_LIST,
+    CollectionListItem, CollectionProduct, CollectionService, CollectionView, SeaCollectionService,
+    COLLECTION_LIST,
 };
-pub use input::{category_product_ids_from_body, collection_product_ids_from_body};
+pub use input::{
+    category_product_ids_from_body, collection_product_ids_from_body, CreateCollection,
+    CreateProductCategory, UpdateCollection, UpdateProductCategory,
+};

@@ -13,6 +13,7 @@ pub mod handle;
 pub mod id;
 pub mod list;
 pub mod metadata;
+pub mod new_row;
 pub mod number;
 pub mod patch;
 pub mod positional;

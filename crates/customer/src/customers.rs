@@ -2,6 +2,8 @@
 //! accounts and updating them, group memberships included.
 
 use crate::events;
+use crate::input::{CreateCustomer, UpdateCustomer};
+use medusa_core::new_row::stamped;
 
 use async_trait::async_trait;
 use medusa_auth::password::{hash_password_blocking, PasswordPolicy};
@@ -9,7 +11,7 @@ use medusa_core::on_unique_violation;
 use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{address, customer, customer_group, customer_group_customers, order};
-use medusa_load::find_live;
+use medusa_load::live_or;
 use medusa_load::{
     by_key, children, link, live, missing, through, unlink, Connection, Link, Reader,
 };
@@ -171,30 +173,6 @@ impl CustomerView {
     }
 }
 
-/// A new customer account (`POST /admin/customers`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateCustomer {
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub password: String,
-    pub phone: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// Changes to a customer. `None` leaves a field alone; `Some(None)` clears it. Metadata is
-/// merged; `groups` replaces the customer's memberships.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateCustomer {
-    pub email: Option<String>,
-    pub first_name: Option<Option<String>>,
-    pub last_name: Option<Option<String>>,
-    pub phone: Option<Option<String>>,
-    pub password: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-    pub groups: Option<Vec<String>>,
-}
-
 /// Managing customers. Soft-deleted customers are invisible.
 #[async_trait]
 pub trait CustomerService: Send + Sync {
@@ -237,9 +215,7 @@ impl SeaCustomerService {
     }
 
     async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<customer::Model> {
-        find_live::<customer::Entity, _>(conn, id)
-            .await?
-            .ok_or_else(|| customer_not_found(id))
+        live_or::<customer::Entity, _>(conn, id, || customer_not_found(id)).await
     }
 }
 
@@ -386,10 +362,8 @@ impl CustomerService for SeaCustomerService {
             password_hash: Set(Some(password_hash)),
             phone: Set(input.phone),
             has_account: Set(true),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(input.metadata.map(Value::Object)),
+            ..stamped(now)
         }
         .insert(&txn)
         .await

@@ -1,6 +1,8 @@
 //! Customer groups: CRUD and batch membership changes.
 
 use crate::events;
+use crate::input::{CreateCustomerGroup, UpdateCustomerGroup};
+use medusa_core::new_row::stamped;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -11,7 +13,7 @@ use medusa_entity::{
     customer, customer_group, customer_group_customers, discount_condition_customer_group,
     price_list_customer_groups,
 };
-use medusa_load::{find_live, link, live, taken, through, unlink, Connection, Link, Reader};
+use medusa_load::{link, live, live_or, taken, through, unlink, Connection, Link, Reader};
 use medusa_query_dsl::{
     FieldKind, FilterSpec, ListPlan, Pagination, RelationSpec, ResourceSpec, Selection,
     NEWEST_FIRST,
@@ -21,7 +23,7 @@ use sea_orm::{
     IntoActiveModel, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 const GROUP_FIELDS: &[&str] = &[
     "id",
@@ -73,19 +75,6 @@ pub struct CustomerGroupView {
     pub customers: Option<Vec<customer::Model>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateCustomerGroup {
-    pub name: String,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// `None` leaves a field alone; metadata is merged.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateCustomerGroup {
-    pub name: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
 /// Managing customer groups. Deleting a group removes it (and its memberships) for good, as
 /// Medusa 1.20 does despite the `deleted_at` column.
 #[async_trait]
@@ -135,9 +124,7 @@ impl SeaCustomerGroupService {
     }
 
     async fn live<C: ConnectionTrait>(conn: &C, id: &str) -> Result<customer_group::Model> {
-        find_live::<customer_group::Entity, _>(conn, id)
-            .await?
-            .ok_or_else(|| group_not_found(id))
+        live_or::<customer_group::Entity, _>(conn, id, || group_not_found(id)).await
     }
 
     async fn name_taken<C: ConnectionTrait>(
@@ -226,10 +213,8 @@ impl CustomerGroupService for SeaCustomerGroupService {
         let group = customer_group::ActiveModel {
             id: Set(generate_id(GROUP_ID_PREFIX)),
             name: Set(input.name),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(input.metadata.map(Value::Object)),
+            ..stamped(now)
         }
         .insert(&txn)
         .await

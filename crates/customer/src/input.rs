@@ -3,89 +3,61 @@
 //! Medusa's messages in Medusa's order.
 
 use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::patch::Patch;
 use medusa_core::Result;
-use serde_json::Value;
-
-use crate::{CreateCustomer, CreateCustomerGroup, UpdateCustomer, UpdateCustomerGroup};
-
-static CREATE_CUSTOMER: Class = Class::new(&[
-    Field::required("email", &[Rule::Email]),
-    Field::required("first_name", &[Rule::String]),
-    Field::required("last_name", &[Rule::String]),
-    Field::required("password", &[Rule::String]),
-    Field::optional("phone", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateCustomer {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_CUSTOMER.read(body)?;
-        Ok(Self {
-            email: body.string("email").unwrap_or_default(),
-            first_name: body.string("first_name").unwrap_or_default(),
-            last_name: body.string("last_name").unwrap_or_default(),
-            password: body.string("password").unwrap_or_default(),
-            phone: body.string("phone"),
-            metadata: body.object("metadata"),
-        })
-    }
-}
+use serde_json::{Map, Value};
 
 /// `{ id }`: a customer or a group named in a batch.
 static ID_REF: Class = Class::new(&[Field::required("id", &[Rule::String])]);
 
-static UPDATE_CUSTOMER: Class = Class::new(&[
-    Field::optional("email", &[Rule::Email]),
-    Field::optional("first_name", &[Rule::String]),
-    Field::optional("last_name", &[Rule::String]),
-    Field::optional("password", &[Rule::String]),
-    Field::optional("phone", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::optional("groups", &[Rule::EachNested(&ID_REF), Rule::Array]),
-]);
+fn ids(body: &Body, name: &str) -> Option<Vec<String>> {
+    let items = body.each(name)?;
+    Some(items.iter().filter_map(|item| item.string("id")).collect())
+}
 
-impl UpdateCustomer {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_CUSTOMER.read(body)?;
-        Ok(Self {
-            email: body.string("email"),
-            first_name: body.patch("first_name", Body::string),
-            last_name: body.patch("last_name", Body::string),
-            phone: body.patch("phone", Body::string),
-            password: body.string("password"),
-            metadata: body.object("metadata"),
-            groups: body.each("groups").map(ids),
-        })
+medusa_core::request! {
+    /// A new customer account (`POST /admin/customers`).
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateCustomer in CREATE_CUSTOMER {
+        pub email: String = required[Rule::Email],
+        pub first_name: String = required[Rule::String],
+        pub last_name: String = required[Rule::String],
+        pub password: String = required[Rule::String],
+        pub phone: Option<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
-static CREATE_GROUP: Class = Class::new(&[
-    Field::required("name", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateCustomerGroup {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_GROUP.read(body)?;
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// Changes to a customer. `None` leaves a field alone; `Some(None)` clears it. Metadata is
+    /// merged; `groups` replaces the customer's memberships.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateCustomer in UPDATE_CUSTOMER {
+        pub email: Option<String> = optional[Rule::Email],
+        pub first_name: Patch<String> = optional[Rule::String],
+        pub last_name: Patch<String> = optional[Rule::String],
+        pub password: Option<String> = optional[Rule::String],
+        pub phone: Patch<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        pub groups: Option<Vec<String>> = optional[Rule::EachNested(&ID_REF), Rule::Array] => ids,
     }
 }
 
-static UPDATE_GROUP: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
+medusa_core::request! {
+    /// A new customer group.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateCustomerGroup in CREATE_GROUP {
+        pub name: String = required[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+    }
+}
 
-impl UpdateCustomerGroup {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_GROUP.read(body)?;
-        Ok(Self {
-            name: body.string("name"),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// `None` leaves a field alone; metadata is merged.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateCustomerGroup in UPDATE_GROUP {
+        pub name: Option<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
@@ -108,10 +80,6 @@ pub struct CustomerIds(pub Vec<String>);
 impl CustomerIds {
     pub fn from_body(body: Value) -> Result<Self> {
         let body = CUSTOMERS_BATCH.read(body)?;
-        Ok(Self(body.each("customer_ids").map(ids).unwrap_or_default()))
+        Ok(Self(ids(&body, "customer_ids").unwrap_or_default()))
     }
-}
-
-fn ids(items: Vec<Body>) -> Vec<String> {
-    items.iter().filter_map(|item| item.string("id")).collect()
 }

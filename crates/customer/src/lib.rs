@@ -16,12 +16,13 @@ pub mod groups;
 pub mod input;
 
 pub use customers::{
-    plan_customer_list, retrieve_relations, CreateCustomer, CustomerFilter, CustomerRelations,
-    CustomerService, CustomerView, SeaCustomerService, UpdateCustomer, CUSTOMER_LIST,
-    CUSTOMER_RETRIEVE,
+    plan_customer_list, retrieve_relations, CustomerFilter, CustomerRelations, CustomerService,
+    CustomerView, SeaCustomerService, CUSTOMER_LIST, CUSTOMER_RETRIEVE,
 };
 pub use groups::{
-    CreateCustomerGroup, CustomerGroupService, CustomerGroupView, SeaCustomerGroupService,
-    UpdateCustomerGroup, CUSTOMER_GROUP_LIST, CUSTOMER_GROUP_RETRIEVE,
+    CustomerGroupService, CustomerGroupView, SeaCustomerGroupService, CUSTOMER_GROUP_LIST,
+    CUSTOMER_GROUP_RETRIEVE,
 };
-pub use input::CustomerIds;
+pub use input::{
+    CreateCustomer, CreateCustomerGroup, CustomerIds, UpdateCustomer, UpdateCustomerGroup,
+};

@@ -1,6 +1,7 @@
 //! Discount conditions (Medusa's `DiscountConditionService` and its repository): each
 //! function runs inside the caller's transaction.
 
+use medusa_core::new_row::stamped;
 use std::collections::HashSet;
 
 use medusa_core::{generate_id, Error, Result};
@@ -13,7 +14,7 @@ use medusa_entity::{
     discount_condition_product_tag, discount_condition_product_type, product, product_collection,
     product_tag, product_type,
 };
-use medusa_load::{find_live, link, unlink};
+use medusa_load::{link, live_or, unlink};
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
@@ -34,9 +35,7 @@ pub async fn retrieve_in<C: ConnectionTrait>(
     conn: &C,
     id: &str,
 ) -> Result<discount_condition::Model> {
-    find_live::<discount_condition::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| condition_not_found(id))
+    live_or::<discount_condition::Entity, _>(conn, id, || condition_not_found(id)).await
 }
 
 /// Medusa's `upsertCondition`: with an `id`, changes the condition's operator and adds the
@@ -84,10 +83,7 @@ pub async fn upsert_in<C: ConnectionTrait>(
                 r#type: Set(kind.clone()),
                 operator: Set(operator),
                 discount_rule_id: Set(rule_id.to_owned()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                deleted_at: Set(None),
-                metadata: Set(None),
+                ..stamped(now)
             }
             .insert(conn)
             .await?

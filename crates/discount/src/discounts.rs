@@ -2,10 +2,11 @@
 //! routes that act through a discount.
 
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, on_unique_violation, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::sea_orm_active_enums::DiscountRuleTypeEnum;
 use medusa_entity::{discount, discount_regions, discount_rule, region};
-use medusa_load::{find_live, link, live, relink, unlink};
+use medusa_load::{find_live, link, live, live_or, relink, unlink};
 use medusa_query_dsl::Selection;
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -89,16 +90,15 @@ const FIXED_ONE_REGION: &str = "Fixed discounts can have one region";
 
 /// A live discount by id.
 pub async fn retrieve_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<discount::Model> {
-    find_live::<discount::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| discount_not_found(id))
+    live_or::<discount::Entity, _>(conn, id, || discount_not_found(id)).await
 }
 
 /// A live region by id, with Medusa's `RegionService.retrieve` message.
 pub(crate) async fn region_in<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
-    find_live::<region::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))
+    live_or::<region::Entity, _>(conn, id, || {
+        Error::not_found(format!("Region with {id} was not found"))
+    })
+    .await
 }
 
 async fn rule_of<C: ConnectionTrait>(
@@ -228,10 +228,7 @@ impl DiscountService for SeaDiscountService {
             r#type: Set(input.rule.kind.clone()),
             value: Set(input.rule.value as i32),
             allocation: Set(Some(input.rule.allocation.clone())),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;
@@ -244,13 +241,11 @@ impl DiscountService for SeaDiscountService {
             parent_discount_id: Set(None),
             starts_at: Set(input.starts_at.unwrap_or(now)),
             ends_at: Set(input.ends_at),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(input.metadata.map(Value::Object)),
             usage_limit: Set(input.usage_limit.map(|n| n as i32)),
             usage_count: Set(0),
             valid_duration: Set(input.valid_duration),
+            ..stamped(now)
         }
         .insert(&txn)
         .await
@@ -428,14 +423,12 @@ impl DiscountService for SeaDiscountService {
             parent_discount_id: Set(Some(parent.id.clone())),
             starts_at: Set(now),
             ends_at: Set(ends_at),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(input.metadata.map(Value::Object)),
             // Medusa copies the parent's limit and ignores the one given.
             usage_limit: Set(parent.usage_limit),
             usage_count: Set(0),
             valid_duration: Set(None),
+            ..stamped(now)
         }
         .insert(&txn)
         .await

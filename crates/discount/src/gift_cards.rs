@@ -3,10 +3,11 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, FixedOffset};
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, on_unique_violation, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{gift_card, order, region};
 use medusa_events::record_event;
-use medusa_load::{by_key, find_live, live, Reader};
+use medusa_load::{by_key, find_live, live, live_or, Reader};
 use medusa_query_dsl::{ListPlan, Selection};
 use rand::Rng;
 use sea_orm::sea_query::Alias;
@@ -123,11 +124,9 @@ pub async fn create_gift_card_in<C: ConnectionTrait>(
         order_id: Set(new.order_id.clone()),
         is_disabled: Set(new.is_disabled),
         ends_at: Set(new.ends_at),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(new.metadata.clone()),
         tax_rate: Set(resolve_tax_rate(new.tax_rate, &region)),
+        ..stamped(now)
     }
     .insert(conn)
     .await
@@ -244,9 +243,8 @@ impl GiftCardService for SeaGiftCardService {
     }
 
     async fn retrieve(&self, id: &str, selection: &Selection) -> Result<GiftCardView> {
-        let card = find_live::<gift_card::Entity, _>(&self.db, id)
-            .await?
-            .ok_or_else(|| gift_card_not_found(id))?;
+        let card =
+            live_or::<gift_card::Entity, _>(&self.db, id, || gift_card_not_found(id)).await?;
         self.view(card, selection).await
     }
 
@@ -282,9 +280,7 @@ impl GiftCardService for SeaGiftCardService {
         selection: &Selection,
     ) -> Result<GiftCardView> {
         let txn = self.db.begin().await?;
-        let card = find_live::<gift_card::Entity, _>(&txn, id)
-            .await?
-            .ok_or_else(|| gift_card_not_found(id))?;
+        let card = live_or::<gift_card::Entity, _>(&txn, id, || gift_card_not_found(id)).await?;
         let mut region_id = None;
         if let Some(wanted) = input
             .region_id

@@ -164,17 +164,6 @@ static UPSERT_CONDITION: Class = Class::new(resource_fields!(
 /// `AdminPostDiscountsDiscountConditionsCondition`.
 static UPDATE_CONDITION: Class = Class::new(resource_fields!());
 
-static CREATE_RULE: Class = Class::new(&[
-    Field::optional("description", &[Rule::String]),
-    Field::required("type", &[RULE_TYPE]),
-    Field::required("value", &[Rule::Number]),
-    Field::required("allocation", &[ALLOCATION]),
-    Field::optional(
-        "conditions",
-        &[Rule::EachNested(&CREATE_CONDITION), Rule::Array],
-    ),
-]);
-
 static CREATE_DISCOUNT: Class = Class::new(&[
     Field::required("code", &[Rule::NotEmpty, Rule::String]),
     Field::required("rule", &[Rule::NotEmpty, Rule::Nested(&CREATE_RULE)]),
@@ -186,17 +175,6 @@ static CREATE_DISCOUNT: Class = Class::new(&[
     Field::optional("usage_limit", &[POSITIVE, Rule::Number]),
     Field::required("regions", &[Rule::Each(&Rule::String), Rule::Array]),
     Field::optional("metadata", &[Rule::Object]),
-]);
-
-static UPDATE_RULE: Class = Class::new(&[
-    Field::required("id", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("value", &[Rule::Number]),
-    Field::optional("allocation", &[ALLOCATION]),
-    Field::optional(
-        "conditions",
-        &[Rule::EachNested(&UPSERT_CONDITION), Rule::Array],
-    ),
 ]);
 
 static UPDATE_DISCOUNT: Class = Class::new(&[
@@ -211,29 +189,7 @@ static UPDATE_DISCOUNT: Class = Class::new(&[
     Field::optional("metadata", &[Rule::Object]),
 ]);
 
-static DYNAMIC_CODE: Class = Class::new(&[
-    Field::required("code", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("usage_limit", &[Rule::Number]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
 static BATCH: Class = Class::new(&[Field::required("resources", &[Rule::Array])]);
-
-static CREATE_GIFT_CARD: Class = Class::new(&[
-    Field::optional("value", &[Rule::Int]),
-    Field::optional("ends_at", &[DATE]),
-    Field::optional("is_disabled", &[Rule::Boolean]),
-    Field::required("region_id", &[Rule::String]),
-    Field::optional("metadata", &[]),
-]);
-
-static UPDATE_GIFT_CARD: Class = Class::new(&[
-    Field::optional("balance", &[Rule::Int]),
-    Field::optional("is_disabled", &[Rule::Boolean]),
-    Field::optional("ends_at", &[DATE]),
-    Field::optional("region_id", &[Rule::String]),
-    Field::optional("metadata", &[]),
-]);
 
 /// A condition as a request gives it: the resource list that decides its type, and its
 /// operator. `kind` is `None` when no list holds an id (Medusa then refuses it in the service).
@@ -246,13 +202,40 @@ pub struct ConditionInput {
     pub kind: Option<(DiscountConditionTypeEnum, Vec<String>)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleInput {
-    pub description: Option<String>,
-    pub kind: DiscountRuleTypeEnum,
-    pub value: f64,
-    pub allocation: DiscountRuleAllocationEnum,
-    pub conditions: Vec<ConditionInput>,
+medusa_core::request! {
+    /// A new discount's `rule`, read with the discount: its own `from_body` would leave the
+    /// `ExactlyOne` messages unwritten.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct RuleInput in CREATE_RULE {
+        pub description: Option<String> = optional[Rule::String],
+        pub kind as "type": DiscountRuleTypeEnum = required[RULE_TYPE]
+            => |body, name| rule_type(&body.string(name).unwrap_or_default()),
+        pub value: f64 = required[Rule::Number],
+        pub allocation: DiscountRuleAllocationEnum = required[ALLOCATION] => |body, name| {
+            allocation(&body.string(name).unwrap_or_default())
+                .unwrap_or(DiscountRuleAllocationEnum::Total)
+        },
+        pub conditions: Vec<ConditionInput> = optional[
+            Rule::EachNested(&CREATE_CONDITION),
+            Rule::Array,
+        ] => conditions,
+    }
+}
+
+medusa_core::request! {
+    /// A discount update's `rule`, read with the update (as [`RuleInput`]).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateRule in UPDATE_RULE {
+        pub id: String = required[Rule::NotEmpty, Rule::String],
+        pub description: Option<String> = optional[Rule::String],
+        pub value: Option<f64> = optional[Rule::Number],
+        pub allocation: Option<DiscountRuleAllocationEnum> = optional[ALLOCATION]
+            => |body, name| body.string(name).and_then(|a| allocation(&a)),
+        pub conditions: Vec<ConditionInput> = optional[
+            Rule::EachNested(&UPSERT_CONDITION),
+            Rule::Array,
+        ] => conditions,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -271,15 +254,6 @@ pub struct CreateDiscount {
     pub metadata: Option<Map<String, Value>>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateRule {
-    pub id: String,
-    pub description: Option<String>,
-    pub value: Option<f64>,
-    pub allocation: Option<DiscountRuleAllocationEnum>,
-    pub conditions: Vec<ConditionInput>,
-}
-
 /// `Patch` fields may be set to `null`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UpdateDiscount {
@@ -294,32 +268,39 @@ pub struct UpdateDiscount {
     pub metadata: Option<Map<String, Value>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateDynamicCode {
-    pub code: String,
-    pub metadata: Option<Map<String, Value>>,
+medusa_core::request! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateDynamicCode in DYNAMIC_CODE {
+        pub code: String = required[Rule::NotEmpty, Rule::String],
+        check "usage_limit" = optional[Rule::Number],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+    }
 }
 
 /// `resources: [{id}]` of the condition batch routes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchResources(pub Vec<String>);
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateGiftCard {
-    pub value: Option<i32>,
-    pub ends_at: Option<Timestamp>,
-    pub is_disabled: Option<bool>,
-    pub region_id: String,
-    pub metadata: Option<Map<String, Value>>,
+medusa_core::request! {
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateGiftCard in CREATE_GIFT_CARD {
+        pub value: Option<i32> = optional[Rule::Int],
+        pub ends_at: Option<Timestamp> = optional[DATE] => timestamp,
+        pub is_disabled: Option<bool> = optional[Rule::Boolean],
+        pub region_id: String = required[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[],
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateGiftCard {
-    pub balance: Option<i32>,
-    pub is_disabled: Option<bool>,
-    pub ends_at: Patch<Timestamp>,
-    pub region_id: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
+medusa_core::request! {
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateGiftCard in UPDATE_GIFT_CARD {
+        pub balance: Option<i32> = optional[Rule::Int],
+        pub is_disabled: Option<bool> = optional[Rule::Boolean],
+        pub ends_at: Patch<Timestamp> = optional[DATE] => |body, name| body.patch(name, timestamp),
+        pub region_id: Option<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[],
+    }
 }
 
 impl CreateDiscount {
@@ -331,25 +312,15 @@ impl CreateDiscount {
             .ok_or_else(|| Error::invalid_data("rule should not be empty"))?;
         Ok(Self {
             code: body.string("code").unwrap_or_default(),
-            rule: RuleInput {
-                description: rule.string("description"),
-                kind: rule_type(&rule.string("type").unwrap_or_default()),
-                value: rule.number("value").unwrap_or_default(),
-                allocation: allocation(&rule.string("allocation").unwrap_or_default())
-                    .unwrap_or(DiscountRuleAllocationEnum::Total),
-                conditions: rule
-                    .each("conditions")
-                    .map(|c| c.iter().map(condition).collect())
-                    .unwrap_or_default(),
-            },
+            rule: RuleInput::from_accepted(&rule),
             is_dynamic: body
                 .patch("is_dynamic", Body::boolean)
                 .unwrap_or(Some(false)),
             is_disabled: body
                 .patch("is_disabled", Body::boolean)
                 .unwrap_or(Some(false)),
-            starts_at: body.value("starts_at").and_then(date),
-            ends_at: body.value("ends_at").and_then(date),
+            starts_at: timestamp(&body, "starts_at"),
+            ends_at: timestamp(&body, "ends_at"),
             valid_duration: body.string("valid_duration"),
             usage_limit: body.number("usage_limit"),
             regions: body.strings("regions").unwrap_or_default(),
@@ -364,19 +335,10 @@ impl UpdateDiscount {
         let body = read(&UPDATE_DISCOUNT, body, &conditions)?;
         Ok(Self {
             code: body.string("code"),
-            rule: body.nested("rule").map(|rule| UpdateRule {
-                id: rule.string("id").unwrap_or_default(),
-                description: rule.string("description"),
-                value: rule.number("value"),
-                allocation: rule.string("allocation").and_then(|a| allocation(&a)),
-                conditions: rule
-                    .each("conditions")
-                    .map(|c| c.iter().map(condition).collect())
-                    .unwrap_or_default(),
-            }),
+            rule: body.nested("rule").as_ref().map(UpdateRule::from_accepted),
             is_disabled: body.boolean("is_disabled"),
-            starts_at: body.value("starts_at").and_then(date),
-            ends_at: body.patch("ends_at", |body, name| body.value(name).and_then(date)),
+            starts_at: timestamp(&body, "starts_at"),
+            ends_at: body.patch("ends_at", timestamp),
             valid_duration: body.patch("valid_duration", Body::string),
             usage_limit: body.patch("usage_limit", Body::number),
             regions: body.strings("regions"),
@@ -399,16 +361,6 @@ impl ConditionInput {
     }
 }
 
-impl CreateDynamicCode {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = DYNAMIC_CODE.read(body)?;
-        Ok(Self {
-            code: body.string("code").unwrap_or_default(),
-            metadata: body.object("metadata"),
-        })
-    }
-}
-
 impl BatchResources {
     pub fn from_body(body: Value) -> Result<Self> {
         let body = BATCH.read(body)?;
@@ -418,32 +370,6 @@ impl BatchResources {
             .map(|items| items.iter().filter_map(resource_id).collect())
             .unwrap_or_default();
         Ok(Self(ids))
-    }
-}
-
-impl CreateGiftCard {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_GIFT_CARD.read(body)?;
-        Ok(Self {
-            value: body.int("value"),
-            ends_at: body.value("ends_at").and_then(date),
-            is_disabled: body.boolean("is_disabled"),
-            region_id: body.string("region_id").unwrap_or_default(),
-            metadata: body.object("metadata"),
-        })
-    }
-}
-
-impl UpdateGiftCard {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_GIFT_CARD.read(body)?;
-        Ok(Self {
-            balance: body.int("balance"),
-            is_disabled: body.boolean("is_disabled"),
-            ends_at: body.patch("ends_at", |body, name| body.value(name).and_then(date)),
-            region_id: body.string("region_id"),
-            metadata: body.object("metadata"),
-        })
     }
 }
 
@@ -521,6 +447,12 @@ fn condition(body: &Body) -> ConditionInput {
     }
 }
 
+fn conditions(body: &Body, name: &str) -> Vec<ConditionInput> {
+    body.each(name)
+        .map(|c| c.iter().map(condition).collect())
+        .unwrap_or_default()
+}
+
 /// An id given as a string or as `{ id }`.
 fn resource_id(item: &Value) -> Option<String> {
     match item {
@@ -562,6 +494,10 @@ fn allocation(text: &str) -> Option<DiscountRuleAllocationEnum> {
         "item" => Some(DiscountRuleAllocationEnum::Item),
         _ => None,
     }
+}
+
+fn timestamp(body: &Body, name: &str) -> Option<Timestamp> {
+    body.value(name).and_then(date)
 }
 
 /// `new Date(value)` of a string or epoch milliseconds.

@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset};
 use medusa_cart::rows::load_cart;
 use medusa_cart::tax_lines::{create_item_tax_lines_in, create_method_tax_lines_in, TaxRegion};
 use medusa_cart::view::cart_totals_in;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_discount::gift_cards::{create_gift_card_in, NewGiftCard};
 use medusa_entity::sea_orm_active_enums::{
@@ -98,12 +99,11 @@ pub async fn pay_in(
         is_selected: Set(Some(true)),
         status: Set(PaymentSessionStatusEnum::Authorized),
         data: Set(json!({})),
-        created_at: Set(now),
-        updated_at: Set(now),
         idempotency_key: Set(None),
         payment_authorized_at: Set(Some(now)),
         amount: Set(Some(amount)),
         is_initiated: Set(true),
+        ..stamped(now)
     }
     .insert(txn)
     .await?;
@@ -129,10 +129,8 @@ pub async fn pay_in(
             data: Set(json!({})),
             captured_at: Set(None),
             canceled_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            metadata: Set(None),
             idempotency_key: Set(None),
+            ..stamped(now)
         }
         .insert(txn)
         .await?;

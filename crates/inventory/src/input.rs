@@ -2,13 +2,11 @@
 //! Medusa's messages in Medusa's order.
 
 use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::patch::Patch;
 use medusa_core::Result;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::{
-    AddressInput, CreateInventoryItem, CreateLevel, CreateReservation, CreateStockLocation,
-    ReserveLineItem, UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation,
-};
+use crate::CreateStockLocation;
 
 /// A JavaScript number stored in an `integer` column (PostgreSQL rounds a fraction).
 fn int_of(body: &Body, name: &str) -> Option<i32> {
@@ -16,139 +14,96 @@ fn int_of(body: &Body, name: &str) -> Option<i32> {
 }
 
 // `AdminPostInventoryItemsReq`.
-static CREATE_ITEM: Class = Class::new(&[
-    Field::optional("variant_id", &[Rule::String]),
-    Field::optional("sku", &[Rule::String]),
-    Field::optional("hs_code", &[Rule::String]),
-    Field::optional("weight", &[Rule::Number]),
-    Field::optional("length", &[Rule::Number]),
-    Field::optional("height", &[Rule::Number]),
-    Field::optional("width", &[Rule::Number]),
-    Field::optional("origin_country", &[Rule::String]),
-    Field::optional("mid_code", &[Rule::String]),
-    Field::optional("material", &[Rule::String]),
-    Field::optional("title", &[Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("thumbnail", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateInventoryItem {
-    /// Medusa's create workflow keeps only these fields of the body: `title`, `description`,
-    /// `thumbnail` and `metadata` are validated, then dropped.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_ITEM.read(body)?;
-        Ok(Self {
-            variant_id: body.string("variant_id"),
-            sku: body.string("sku"),
-            hs_code: body.string("hs_code"),
-            weight: int_of(&body, "weight"),
-            length: int_of(&body, "length"),
-            height: int_of(&body, "height"),
-            width: int_of(&body, "width"),
-            origin_country: body.string("origin_country"),
-            mid_code: body.string("mid_code"),
-            material: body.string("material"),
-        })
+medusa_core::request! {
+    /// A new item (`POST /admin/inventory-items`): the fields Medusa's create workflow keeps.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreateInventoryItem in CREATE_ITEM {
+        /// The variant the item is attached to (required: Medusa 1.20 without the many-to-many
+        /// inventory flag attaches every new item to one variant).
+        pub variant_id: Option<String> = optional[Rule::String],
+        pub sku: Option<String> = optional[Rule::String],
+        pub hs_code: Option<String> = optional[Rule::String],
+        pub weight: Option<i32> = optional[Rule::Number] => int_of,
+        pub length: Option<i32> = optional[Rule::Number] => int_of,
+        pub height: Option<i32> = optional[Rule::Number] => int_of,
+        pub width: Option<i32> = optional[Rule::Number] => int_of,
+        pub origin_country: Option<String> = optional[Rule::String],
+        pub mid_code: Option<String> = optional[Rule::String],
+        pub material: Option<String> = optional[Rule::String],
+        // Medusa's create workflow drops these once validated.
+        check "title" = optional[Rule::String],
+        check "description" = optional[Rule::String],
+        check "thumbnail" = optional[Rule::String],
+        check "metadata" = optional[Rule::Object],
     }
 }
 
-// `AdminPostInventoryItemsInventoryItemReq`.
-static UPDATE_ITEM: Class = Class::new(&[
-    Field::optional("sku", &[Rule::String]),
-    Field::optional("origin_country", &[Rule::String]),
-    Field::optional("hs_code", &[Rule::String]),
-    Field::optional("mid_code", &[Rule::String]),
-    Field::optional("material", &[Rule::String]),
-    Field::optional("weight", &[Rule::Number]),
-    Field::optional("height", &[Rule::Number]),
-    Field::optional("length", &[Rule::Number]),
-    Field::optional("width", &[Rule::Number]),
-    Field::optional("title", &[Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("thumbnail", &[Rule::String]),
-    Field::optional("requires_shipping", &[Rule::Boolean]),
-]);
+fn patch_int(body: &Body, name: &str) -> Patch<i32> {
+    body.patch(name, int_of)
+}
 
-impl UpdateInventoryItem {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_ITEM.read(body)?;
-        let int = |body: &Body, name: &str| int_of(body, name);
-        Ok(Self {
-            sku: body.patch("sku", Body::string),
-            origin_country: body.patch("origin_country", Body::string),
-            hs_code: body.patch("hs_code", Body::string),
-            mid_code: body.patch("mid_code", Body::string),
-            material: body.patch("material", Body::string),
-            weight: body.patch("weight", int),
-            height: body.patch("height", int),
-            length: body.patch("length", int),
-            width: body.patch("width", int),
-            title: body.patch("title", Body::string),
-            description: body.patch("description", Body::string),
-            thumbnail: body.patch("thumbnail", Body::string),
-            requires_shipping: body.patch("requires_shipping", Body::boolean),
-        })
+// `AdminPostInventoryItemsInventoryItemReq`.
+medusa_core::request! {
+    /// Changes to an item; `None` leaves a field alone, `Some(None)` clears it.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateInventoryItem in UPDATE_ITEM {
+        pub sku: Patch<String> = optional[Rule::String],
+        pub origin_country: Patch<String> = optional[Rule::String],
+        pub hs_code: Patch<String> = optional[Rule::String],
+        pub mid_code: Patch<String> = optional[Rule::String],
+        pub material: Patch<String> = optional[Rule::String],
+        pub weight: Patch<i32> = optional[Rule::Number] => patch_int,
+        pub height: Patch<i32> = optional[Rule::Number] => patch_int,
+        pub length: Patch<i32> = optional[Rule::Number] => patch_int,
+        pub width: Patch<i32> = optional[Rule::Number] => patch_int,
+        pub title: Patch<String> = optional[Rule::String],
+        pub description: Patch<String> = optional[Rule::String],
+        pub thumbnail: Patch<String> = optional[Rule::String],
+        pub requires_shipping: Patch<bool> = optional[Rule::Boolean],
     }
 }
 
 // `AdminPostInventoryItemsItemLocationLevelsReq`.
-static CREATE_LEVEL: Class = Class::new(&[
-    Field::required("location_id", &[Rule::String]),
-    Field::required("stocked_quantity", &[Rule::Number]),
-    Field::optional("incoming_quantity", &[Rule::Number]),
-]);
-
-impl CreateLevel {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_LEVEL.read(body)?;
-        Ok(Self {
-            location_id: body.string("location_id").unwrap_or_default(),
-            stocked_quantity: int_of(&body, "stocked_quantity").unwrap_or_default(),
-            incoming_quantity: int_of(&body, "incoming_quantity"),
-        })
+medusa_core::request! {
+    /// A new level of an item at a location.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreateLevel in CREATE_LEVEL {
+        pub location_id: String = required[Rule::String],
+        pub stocked_quantity: i32 = required[Rule::Number]
+            => |body, name| int_of(body, name).unwrap_or_default(),
+        pub incoming_quantity: Option<i32> = optional[Rule::Number] => int_of,
     }
 }
 
 // `AdminPostInventoryItemsItemLocationLevelsLevelReq`.
-static UPDATE_LEVEL: Class = Class::new(&[
-    Field::optional("incoming_quantity", &[Rule::Number, Rule::Min(0.0)]),
-    Field::optional("stocked_quantity", &[Rule::Number, Rule::Min(0.0)]),
-]);
-
-impl UpdateLevel {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_LEVEL.read(body)?;
-        Ok(Self {
-            incoming_quantity: int_of(&body, "incoming_quantity"),
-            stocked_quantity: int_of(&body, "stocked_quantity"),
-        })
+medusa_core::request! {
+    /// Changes to a level's quantities.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateLevel in UPDATE_LEVEL {
+        pub incoming_quantity: Option<i32> = optional[Rule::Number, Rule::Min(0.0)] => int_of,
+        pub stocked_quantity: Option<i32> = optional[Rule::Number, Rule::Min(0.0)] => int_of,
     }
 }
 
 // `StockLocationAddress` of the stock-location routes.
-static ADDRESS: Class = Class::new(&[
-    Field::required("address_1", &[Rule::String]),
-    Field::optional("address_2", &[Rule::String]),
-    Field::optional("company", &[Rule::String]),
-    Field::optional("city", &[Rule::String]),
-    Field::required("country_code", &[Rule::String]),
-    Field::optional("phone", &[Rule::String]),
-    Field::optional("postal_code", &[Rule::String]),
-    Field::optional("province", &[Rule::String]),
-]);
+medusa_core::request! {
+    /// A location's address.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct AddressInput in ADDRESS {
+        pub address_1: String = required[Rule::String],
+        pub address_2: Option<String> = optional[Rule::String],
+        pub company: Option<String> = optional[Rule::String],
+        pub city: Option<String> = optional[Rule::String],
+        pub country_code: String = required[Rule::String],
+        pub phone: Option<String> = optional[Rule::String],
+        pub postal_code: Option<String> = optional[Rule::String],
+        pub province: Option<String> = optional[Rule::String],
+    }
+}
 
-fn address_of(body: &Body) -> Option<AddressInput> {
-    body.nested("address").map(|address| AddressInput {
-        address_1: address.string("address_1").unwrap_or_default(),
-        address_2: address.string("address_2"),
-        company: address.string("company"),
-        city: address.string("city"),
-        country_code: address.string("country_code").unwrap_or_default(),
-        phone: address.string("phone"),
-        postal_code: address.string("postal_code"),
-        province: address.string("province"),
-    })
+fn address_of(body: &Body, name: &str) -> Option<AddressInput> {
+    body.nested(name)
+        .map(|address| AddressInput::from_accepted(&address))
 }
 
 /// `@Transform(({ value }) => value?.trim())`: the name is trimmed before it is checked.
@@ -159,7 +114,7 @@ fn trim_name(mut body: Value) -> Value {
     body
 }
 
-// `AdminPostStockLocationsReq`.
+// `AdminPostStockLocationsReq`. Read by hand: the name is trimmed before the class checks it.
 static CREATE_LOCATION: Class = Class::new(&[
     Field::required("name", &[Rule::NotEmpty, Rule::String]),
     Field::optional("address", &[Rule::Nested(&ADDRESS)]),
@@ -172,7 +127,7 @@ impl CreateStockLocation {
         let body = CREATE_LOCATION.read(trim_name(body))?;
         Ok(Self {
             name: body.string("name").unwrap_or_default(),
-            address: address_of(&body),
+            address: address_of(&body, "address"),
             address_id: body.string("address_id"),
             metadata: body.object("metadata"),
         })
@@ -180,83 +135,54 @@ impl CreateStockLocation {
 }
 
 // `AdminPostStockLocationsLocationReq`.
-static UPDATE_LOCATION: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("address", &[Rule::Nested(&ADDRESS)]),
-    Field::optional("address_id", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl UpdateStockLocation {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_LOCATION.read(body)?;
-        Ok(Self {
-            name: body.string("name"),
-            address: address_of(&body),
-            address_id: body.string("address_id"),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// Changes to a location: `address` updates its address (or gives it one), `metadata` is
+    /// merged into the stored one.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateStockLocation in UPDATE_LOCATION {
+        pub name: Option<String> = optional[Rule::String],
+        pub address: Option<AddressInput> = optional[Rule::Nested(&ADDRESS)] => address_of,
+        pub address_id: Option<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
 // `AdminPostReservationsReq`.
-static CREATE_RESERVATION: Class = Class::new(&[
-    Field::optional("line_item_id", &[Rule::String]),
-    Field::required("location_id", &[Rule::String]),
-    Field::required("inventory_item_id", &[Rule::String]),
-    Field::required("quantity", &[Rule::Number]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateReservation {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_RESERVATION.read(body)?;
-        Ok(Self {
-            line_item_id: body.string("line_item_id"),
-            location_id: body.string("location_id").unwrap_or_default(),
-            inventory_item_id: body.string("inventory_item_id").unwrap_or_default(),
-            quantity: int_of(&body, "quantity").unwrap_or_default(),
-            description: body.string("description"),
-            metadata: body.value("metadata").cloned(),
-        })
+medusa_core::request! {
+    /// A new reservation (`POST /admin/reservations`).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreateReservation in CREATE_RESERVATION {
+        pub line_item_id: Option<String> = optional[Rule::String],
+        pub location_id: String = required[Rule::String],
+        pub inventory_item_id: String = required[Rule::String],
+        pub quantity: i32 = required[Rule::Number]
+            => |body, name| int_of(body, name).unwrap_or_default(),
+        pub description: Option<String> = optional[Rule::String],
+        pub metadata: Option<Value> = optional[Rule::Object],
     }
 }
 
 // `AdminPostReservationsReservationReq`.
-static UPDATE_RESERVATION: Class = Class::new(&[
-    Field::optional("quantity", &[Rule::Number]),
-    Field::optional("location_id", &[Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl UpdateReservation {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_RESERVATION.read(body)?;
-        Ok(Self {
-            quantity: int_of(&body, "quantity"),
-            location_id: body.string("location_id"),
-            description: body.patch("description", Body::string),
-            metadata: body.value("metadata").cloned(),
-        })
+medusa_core::request! {
+    /// Changes to a reservation; `metadata` replaces the stored one.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateReservation in UPDATE_RESERVATION {
+        pub quantity: Option<i32> = optional[Rule::Number] => int_of,
+        pub location_id: Option<String> = optional[Rule::String],
+        pub description: Patch<String> = optional[Rule::String],
+        pub metadata: Option<Value> = optional[Rule::Object],
     }
 }
 
 // `AdminOrdersOrderLineItemReservationReq`, as its documentation declares it: Medusa 1.20's
 // class carries no validators, so its whitelist refuses every property (a bug not copied).
-static RESERVE_LINE_ITEM: Class = Class::new(&[
-    Field::required("location_id", &[Rule::String]),
-    Field::optional("quantity", &[Rule::Number]),
-]);
-
-impl ReserveLineItem {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = RESERVE_LINE_ITEM.read(body)?;
-        Ok(Self {
-            location_id: body.string("location_id").unwrap_or_default(),
-            quantity: int_of(&body, "quantity"),
-        })
+medusa_core::request! {
+    /// `POST /admin/orders/{id}/line-items/{line_item_id}/reserve`: where, and how many (the
+    /// line's quantity when absent).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct ReserveLineItem in RESERVE_LINE_ITEM {
+        pub location_id: String = required[Rule::String],
+        pub quantity: Option<i32> = optional[Rule::Number] => int_of,
     }
 }
 

@@ -1,13 +1,13 @@
 //! Inventory items, their variant links and their levels per stock location.
 
 use async_trait::async_trait;
-use medusa_core::patch::Patch;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, on_unique_violation, time, Error, ListPage, Result};
 use medusa_entity::{
     inventory_item, inventory_level, product_variant, product_variant_inventory_item,
     stock_location,
 };
-use medusa_load::{find_live, live, Reader};
+use medusa_load::{find_live, live, live_or, Reader};
 use medusa_query_dsl::{in_insertion_order, ListPlan};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
@@ -20,6 +20,7 @@ use crate::events::{
     InventoryItemCreated, InventoryItemDeleted, InventoryItemUpdated, InventoryLevelCreated,
     InventoryLevelDeleted, InventoryLevelUpdated, InventoryLevelsOfItemDeleted,
 };
+use crate::input::{CreateInventoryItem, CreateLevel, UpdateInventoryItem, UpdateLevel};
 use crate::item_reads::{levels_of, variants_of, with_levels};
 use crate::json;
 use crate::modules::Modules;
@@ -31,56 +32,6 @@ pub use crate::stock::{
 const ITEM_ID_PREFIX: &str = "iitem";
 const LEVEL_ID_PREFIX: &str = "ilev";
 const VARIANT_LINK_ID_PREFIX: &str = "pvitem";
-
-/// A new item (`POST /admin/inventory-items`): the fields Medusa's create workflow keeps.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateInventoryItem {
-    /// The variant the item is attached to (required: Medusa 1.20 without the many-to-many
-    /// inventory flag attaches every new item to one variant).
-    pub variant_id: Option<String>,
-    pub sku: Option<String>,
-    pub hs_code: Option<String>,
-    pub weight: Option<i32>,
-    pub length: Option<i32>,
-    pub height: Option<i32>,
-    pub width: Option<i32>,
-    pub origin_country: Option<String>,
-    pub mid_code: Option<String>,
-    pub material: Option<String>,
-}
-
-/// Changes to an item; `None` leaves a field alone, `Some(None)` clears it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateInventoryItem {
-    pub sku: Patch<String>,
-    pub origin_country: Patch<String>,
-    pub hs_code: Patch<String>,
-    pub mid_code: Patch<String>,
-    pub material: Patch<String>,
-    pub weight: Patch<i32>,
-    pub height: Patch<i32>,
-    pub length: Patch<i32>,
-    pub width: Patch<i32>,
-    pub title: Patch<String>,
-    pub description: Patch<String>,
-    pub thumbnail: Patch<String>,
-    pub requires_shipping: Patch<bool>,
-}
-
-/// A new level of an item at a location.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateLevel {
-    pub location_id: String,
-    pub stocked_quantity: i32,
-    pub incoming_quantity: Option<i32>,
-}
-
-/// Changes to a level's quantities.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateLevel {
-    pub incoming_quantity: Option<i32>,
-    pub stocked_quantity: Option<i32>,
-}
 
 /// Managing inventory items and their levels. Every method answers that inventory is not
 /// enabled when the database lacks the modules' tables.
@@ -140,9 +91,7 @@ fn not_stocked(item_id: &str, location_id: &str) -> Error {
 
 /// The live item `id`, or Medusa's 404.
 pub async fn live_item<C: ConnectionTrait>(conn: &C, id: &str) -> Result<inventory_item::Model> {
-    find_live::<inventory_item::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| item_not_found(id))
+    live_or::<inventory_item::Entity, _>(conn, id, || item_not_found(id)).await
 }
 
 /// The live location `id`, or Medusa's 404.
@@ -150,9 +99,7 @@ pub async fn live_location<C: ConnectionTrait>(
     conn: &C,
     id: &str,
 ) -> Result<stock_location::Model> {
-    find_live::<stock_location::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| location_not_found(id))
+    live_or::<stock_location::Entity, _>(conn, id, || location_not_found(id)).await
 }
 
 async fn item_answer<C: ConnectionTrait>(conn: &C, id: &str) -> Result<Value> {
@@ -362,15 +309,12 @@ impl InventoryItemService for SeaInventoryItemService {
         let now = time::now();
         let level = inventory_level::ActiveModel {
             id: Set(generate_id(LEVEL_ID_PREFIX)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             inventory_item_id: Set(id.to_owned()),
             location_id: Set(input.location_id.clone()),
             stocked_quantity: Set(input.stocked_quantity),
             reserved_quantity: Set(0),
             incoming_quantity: Set(input.incoming_quantity.unwrap_or(0)),
-            metadata: Set(None),
+            ..stamped(now)
         }
         .insert(&txn)
         .await
@@ -437,11 +381,10 @@ impl InventoryItemService for SeaInventoryItemService {
 
     async fn variant_inventory(&self, variant_id: &str) -> Result<Value> {
         let db = self.db();
-        let variant = find_live::<product_variant::Entity, _>(db, variant_id)
-            .await?
-            .ok_or_else(|| {
-                Error::not_found(format!("Variant with id: {variant_id} was not found"))
-            })?;
+        let variant = live_or::<product_variant::Entity, _>(db, variant_id, || {
+            Error::not_found(format!("Variant with id: {variant_id} was not found"))
+        })
+        .await?;
         if !self.modules.enabled().await? {
             // Without the modules a variant has no inventory items.
             return Ok(serde_json::json!({
@@ -514,9 +457,6 @@ pub async fn create_item_in<C: ConnectionTrait>(
     let sku = input.sku.clone().unwrap_or_default();
     let item = inventory_item::ActiveModel {
         id: Set(generate_id(ITEM_ID_PREFIX)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         sku: Set(input.sku),
         origin_country: Set(input.origin_country),
         hs_code: Set(input.hs_code),
@@ -527,10 +467,10 @@ pub async fn create_item_in<C: ConnectionTrait>(
         height: Set(input.height),
         width: Set(input.width),
         requires_shipping: Set(true),
-        metadata: Set(None),
         title: Set(None),
         description: Set(None),
         thumbnail: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await
@@ -555,12 +495,11 @@ pub async fn attach_variant_in<C: ConnectionTrait>(
     let now = time::now();
     product_variant_inventory_item::ActiveModel {
         id: Set(generate_id(VARIANT_LINK_ID_PREFIX)),
-        created_at: Set(now),
-        updated_at: Set(now),
         inventory_item_id: Set(item_id.to_owned()),
         variant_id: Set(variant_id.to_owned()),
         required_quantity: Set(required_quantity),
         deleted_at: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -40,20 +40,15 @@ pub mod specs;
 pub mod stock;
 
 pub use availability::{ProductsWithAvailability, VariantsWithAvailability};
-pub use items::{
-    CreateInventoryItem, CreateLevel, InventoryItemService, SeaInventoryItemService,
-    UpdateInventoryItem, UpdateLevel,
+pub use input::{
+    AddressInput, CreateInventoryItem, CreateLevel, CreateReservation, ReserveLineItem,
+    UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation,
 };
-pub use locations::{
-    AddressInput, CreateStockLocation, SeaStockLocationService, StockLocationService,
-    UpdateStockLocation,
-};
+pub use items::{InventoryItemService, SeaInventoryItemService};
+pub use locations::{CreateStockLocation, SeaStockLocationService, StockLocationService};
 pub use modules::Modules;
 pub use new_variants::InventoryItemsForNewVariants;
-pub use reservations::{
-    release_line_items_in, CreateReservation, ReservationService, ReserveLineItem,
-    SeaReservationService, UpdateReservation,
-};
+pub use reservations::{release_line_items_in, ReservationService, SeaReservationService};
 pub use specs::{
     plan_reservation_list, INVENTORY_ITEM_LIST, INVENTORY_ITEM_RETRIEVE, LOCATION_LEVEL_LIST,
     ORDER_RESERVATION_LIST, RESERVATION_LIST, STOCK_LOCATION_LIST, STOCK_LOCATION_RETRIEVE,

@@ -1,6 +1,7 @@
 //! Stock locations, their addresses and the sales channels they serve.
 
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, ListPage, Result};
 use medusa_entity::{
     inventory_level, reservation_item, sales_channel, sales_channel_location, stock_location,
@@ -19,25 +20,13 @@ use crate::events::{
     InventoryLevelsAtLocationDeleted, ReservationsAtLocationDeleted, StockLocationCreated,
     StockLocationDeleted, StockLocationUpdated,
 };
+use crate::input::{AddressInput, UpdateStockLocation};
 use crate::items::live_location;
 use crate::json;
 use crate::modules::Modules;
 
 const LOCATION_ID_PREFIX: &str = "sloc";
 const ADDRESS_ID_PREFIX: &str = "laddr";
-
-/// A location's address.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AddressInput {
-    pub address_1: String,
-    pub address_2: Option<String>,
-    pub company: Option<String>,
-    pub city: Option<String>,
-    pub country_code: String,
-    pub phone: Option<String>,
-    pub postal_code: Option<String>,
-    pub province: Option<String>,
-}
 
 /// A new location (`POST /admin/stock-locations`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -46,16 +35,6 @@ pub struct CreateStockLocation {
     /// A new address, created with the location.
     pub address: Option<AddressInput>,
     /// An existing address, used when no `address` is given.
-    pub address_id: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// Changes to a location: `address` updates its address (or gives it one), `metadata` is
-/// merged into the stored one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateStockLocation {
-    pub name: Option<String>,
-    pub address: Option<AddressInput>,
     pub address_id: Option<String>,
     pub metadata: Option<Map<String, Value>>,
 }
@@ -180,9 +159,6 @@ async fn insert_address<C: ConnectionTrait>(conn: &C, address: AddressInput) -> 
     let now = time::now();
     let row = stock_location_address::ActiveModel {
         id: Set(generate_id(ADDRESS_ID_PREFIX)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         address_1: Set(address.address_1),
         address_2: Set(address.address_2),
         company: Set(address.company),
@@ -191,7 +167,7 @@ async fn insert_address<C: ConnectionTrait>(conn: &C, address: AddressInput) -> 
         phone: Set(address.phone),
         province: Set(address.province),
         postal_code: Set(address.postal_code),
-        metadata: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;
@@ -286,12 +262,10 @@ impl StockLocationService for SeaStockLocationService {
         let now = time::now();
         let location = stock_location::ActiveModel {
             id: Set(generate_id(LOCATION_ID_PREFIX)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             name: Set(input.name),
             address_id: Set(address_id),
             metadata: Set(input.metadata.map(|m| merged_metadata(None, &m))),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;

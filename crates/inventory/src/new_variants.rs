@@ -8,7 +8,8 @@ use medusa_entity::product_variant;
 use medusa_product::NewVariantsHook;
 use sea_orm::DatabaseTransaction;
 
-use crate::items::{attach_variant_in, create_item_in, CreateInventoryItem};
+use crate::input::CreateInventoryItem;
+use crate::items::{attach_variant_in, create_item_in};
 use crate::modules::Modules;
 
 /// [`NewVariantsHook`] that creates and attaches the variants' inventory items.

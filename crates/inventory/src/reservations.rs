@@ -2,7 +2,7 @@
 //! counted in the level's `reserved_quantity`.
 
 use async_trait::async_trait;
-use medusa_core::patch::Patch;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, ListPage, Result};
 use medusa_entity::{
     inventory_item, line_item, order, product_variant_inventory_item, reservation_item,
@@ -18,39 +18,12 @@ use serde_json::Value;
 use crate::events::{
     ReservationCreated, ReservationDeleted, ReservationUpdated, ReservationsOfLineItemsDeleted,
 };
+use crate::input::{CreateReservation, ReserveLineItem, UpdateReservation};
 use crate::items::{adjust_reserved_in, find_level};
 use crate::json;
 use crate::modules::Modules;
 
 const RESERVATION_ID_PREFIX: &str = "resitem";
-
-/// A new reservation (`POST /admin/reservations`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateReservation {
-    pub line_item_id: Option<String>,
-    pub location_id: String,
-    pub inventory_item_id: String,
-    pub quantity: i32,
-    pub description: Option<String>,
-    pub metadata: Option<Value>,
-}
-
-/// Changes to a reservation; `metadata` replaces the stored one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateReservation {
-    pub quantity: Option<i32>,
-    pub location_id: Option<String>,
-    pub description: Patch<String>,
-    pub metadata: Option<Value>,
-}
-
-/// `POST /admin/orders/{id}/line-items/{line_item_id}/reserve`: where, and how many (the
-/// line's quantity when absent).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReserveLineItem {
-    pub location_id: String,
-    pub quantity: Option<i32>,
-}
 
 /// Managing reservations. Every method answers that inventory is not enabled when the
 /// database lacks the modules' tables.
@@ -161,9 +134,6 @@ pub async fn create_reservations_in<C: ConnectionTrait>(
     for (input, created_by) in inputs {
         let row = reservation_item::ActiveModel {
             id: Set(generate_id(RESERVATION_ID_PREFIX)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             line_item_id: Set(input.line_item_id),
             inventory_item_id: Set(input.inventory_item_id.clone()),
             location_id: Set(input.location_id.clone()),
@@ -172,6 +142,7 @@ pub async fn create_reservations_in<C: ConnectionTrait>(
             external_id: Set(None),
             description: Set(input.description),
             created_by: Set(created_by),
+            ..stamped(now)
         }
         .insert(conn)
         .await?;

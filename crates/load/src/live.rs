@@ -41,6 +41,20 @@ where
     Ok(only_live(E::find_by_id(id)).one(conn).await?)
 }
 
+/// The live row of `E` with primary key `id`, or the error `missing` gives (most often the
+/// resource's "was not found").
+pub async fn live_or<E, C>(
+    conn: &C,
+    id: impl Into<<E::PrimaryKey as PrimaryKeyTrait>::ValueType>,
+    missing: impl FnOnce() -> Error,
+) -> Result<E::Model>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    find_live::<E, C>(conn, id).await?.ok_or_else(missing)
+}
+
 /// Whether a live row of `E` other than `other_than` (by `id`) holds `value` in `column`: the
 /// check before a write that keeps `column` unique among live rows.
 pub async fn taken<E, C>(

@@ -40,18 +40,10 @@ impl NoteValue {
     }
 }
 
-/// `POST /admin/notifications/{id}/resend`: another recipient, or the original one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ResendNotification {
-    pub to: Option<String>,
-}
-
-static RESEND: Class = Class::new(&[Field::optional("to", &[Rule::String])]);
-
-impl ResendNotification {
-    pub fn from_body(body: Value) -> Result<Self> {
-        Ok(Self {
-            to: RESEND.read(body)?.string("to"),
-        })
+medusa_core::request! {
+    /// `POST /admin/notifications/{id}/resend`: another recipient, or the original one.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ResendNotification in RESEND {
+        pub to: Option<String> = optional[Rule::String],
     }
 }

@@ -1,11 +1,12 @@
 //! Notes: free text an admin attaches to any resource (`resource_type` + `resource_id`).
 
 use crate::events;
+use medusa_core::new_row::stamped;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{note, user};
-use medusa_load::{by_key, find_live, live, Reader};
+use medusa_load::{by_key, live, live_or, Reader};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -91,9 +92,7 @@ impl SeaNoteService {
     }
 
     async fn live<C: sea_orm::ConnectionTrait>(conn: &C, id: &str) -> Result<note::Model> {
-        find_live::<note::Entity, _>(conn, id)
-            .await?
-            .ok_or_else(|| note_not_found(id))
+        live_or::<note::Entity, _>(conn, id, || note_not_found(id)).await
     }
 }
 
@@ -139,10 +138,8 @@ impl NoteService for SeaNoteService {
             resource_type: Set(created.resource_type.clone()),
             resource_id: Set(created.resource_id.clone()),
             author_id: Set(created.author_id.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(created.metadata.clone()),
+            ..stamped(now)
         })
         .exec_without_returning(&txn)
         .await?;

@@ -1,5 +1,6 @@
 //! Notifications: what providers sent, listed for the admin, and resent on request.
 
+use medusa_core::new_row::stamped;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -235,8 +236,7 @@ impl NotificationService for SeaNotificationService {
             data: Set(sent.data),
             parent_id: Set(Some(original.id.clone())),
             provider_id: Set(original.provider_id.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
+            ..stamped(now)
         })
         .exec_without_returning(&self.db)
         .await?;

@@ -1,5 +1,6 @@
 //! Connecting notification providers to the event dispatcher.
 
+use medusa_core::new_row::stamped;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -86,8 +87,7 @@ impl Subscriber for ProviderSubscriber {
             data: Set(sent.data),
             parent_id: Set(None),
             provider_id: Set(Some(self.provider.id().to_owned())),
-            created_at: Set(now),
-            updated_at: Set(now),
+            ..stamped(now)
         })
         .exec_without_returning(&self.db)
         .await?;

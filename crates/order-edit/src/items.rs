@@ -6,6 +6,7 @@ use medusa_cart::adjustments::{refresh_adjustments_in, DiscountableLine};
 use medusa_cart::{
     generate_line_items_in, insert_line_items_in, LineOwner, PricingContext, TaxLines, VariantLine,
 };
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::sea_orm_active_enums::{DiscountRuleTypeEnum, OrderItemChangeTypeEnum};
 use medusa_entity::{
@@ -34,13 +35,11 @@ async fn record_change_in<C: ConnectionTrait>(
     let now = medusa_core::time::now();
     let change = order_item_change::ActiveModel {
         id: Set(generate_id("oic")),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         r#type: Set(kind),
         order_edit_id: Set(edit_id.to_owned()),
         original_line_item_id: Set(original_line_item_id),
         line_item_id: Set(line_item_id),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -3,6 +3,7 @@
 //! request (with its payment collection), cancel and confirm (the edit's items become the
 //! order's). Item changes are in [`crate::items`].
 
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
@@ -94,8 +95,6 @@ pub async fn create_in<C: ConnectionTrait>(
     let now = medusa_core::time::now();
     let edit = order_edit::ActiveModel {
         id: Set(generate_id("oe")),
-        created_at: Set(now),
-        updated_at: Set(now),
         order_id: Set(input.order_id.clone()),
         internal_note: Set(input.internal_note.clone()),
         created_by: Set(created_by.to_owned()),
@@ -109,6 +108,7 @@ pub async fn create_in<C: ConnectionTrait>(
         canceled_by: Set(None),
         canceled_at: Set(None),
         payment_collection_id: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -5,6 +5,7 @@
 //! Each owner's route applies its own status rules and records its own events around these
 //! `*_in` functions.
 
+use medusa_core::new_row::stamped;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -177,14 +178,13 @@ pub async fn fulfill_lines_in<C: ConnectionTrait>(
             data: Set(data),
             shipped_at: Set(None),
             canceled_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
             metadata: Set(new.metadata.clone().map(Value::Object)),
             idempotency_key: Set(None),
             provider_id: Set(provider_id),
             claim_order_id: Set(claim_id.clone()),
             no_notification: Set(new.no_notification),
             location_id: Set(new.location_id.clone()),
+            ..stamped(now)
         }
         .insert(conn)
         .await?;
@@ -375,11 +375,8 @@ pub async fn ship_fulfillment_in<C: ConnectionTrait>(
             url: Set(None),
             tracking_number: Set(number.clone()),
             fulfillment_id: Set(ful.id.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
             idempotency_key: Set(None),
+            ..stamped(now)
         }
         .insert(conn)
         .await?;

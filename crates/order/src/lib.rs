@@ -42,11 +42,12 @@ pub mod writes;
 
 pub use input::{
     AddShippingMethod, CreateFulfillment, CreateRefund, CreateShipment, PaymentRefund, UpdateOrder,
+    UpdatePaymentCollection,
 };
 pub use json::merge_totals;
 pub use payment_collections::{
     plan_payment_collection_retrieve, PaymentCollectionService, SeaPaymentCollectionService,
-    UpdatePaymentCollection, PAYMENT_COLLECTION_RETRIEVE,
+    PAYMENT_COLLECTION_RETRIEVE,
 };
 pub use payments::{plan_payment_retrieve, PaymentService, SeaPaymentService, PAYMENT_RETRIEVE};
 pub use rows::{

@@ -5,6 +5,7 @@
 //! as Medusa 1.20's `PaymentCollectionService` does; each write records its event.
 
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::PaymentCollectionStatusEnum as Status;
 use medusa_entity::{
@@ -17,12 +18,13 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
     Set, TransactionTrait,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::events::{
     PaymentCollectionAuthorized, PaymentCollectionCreated, PaymentCollectionDeleted,
     PaymentCollectionUpdated,
 };
+use crate::input::UpdatePaymentCollection;
 use crate::json::to_map;
 
 const COLUMNS: &[&str] = &[
@@ -75,13 +77,6 @@ pub fn plan_payment_collection_retrieve(query_string: &str) -> Result<Selection>
     )?)
 }
 
-/// `POST /admin/payment-collections/{id}` (`AdminUpdatePaymentCollectionsReq`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdatePaymentCollection {
-    pub description: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
 /// A new collection of `amount` asked of the customer (`PaymentCollectionService.create`, for
 /// an order edit whose total grew): not paid yet, in the order's currency and region.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,9 +98,6 @@ pub async fn create_in<C: sea_orm::ConnectionTrait>(
         .map_err(|_| Error::invalid_data(format!("{} is out of range", new.amount)))?;
     let row = payment_collection::ActiveModel {
         id: Set(medusa_core::generate_id("paycol")),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         r#type: Set(medusa_entity::sea_orm_active_enums::PaymentCollectionTypeEnum::OrderEdit),
         status: Set(Status::NotPaid),
         description: Set(new.description),
@@ -113,8 +105,8 @@ pub async fn create_in<C: sea_orm::ConnectionTrait>(
         authorized_amount: Set(None),
         region_id: Set(new.region_id.to_owned()),
         currency_code: Set(new.currency_code.to_owned()),
-        metadata: Set(None),
         created_by: Set(new.created_by.to_owned()),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -1,6 +1,7 @@
 //! Refunds (of an order, spread over its captured payments, or of one payment) and the
 //! capture of one payment.
 
+use medusa_core::new_row::stamped;
 use medusa_core::{Error, Result};
 use medusa_entity::sea_orm_active_enums::RefundReasonEnum;
 use medusa_entity::{order, payment, refund};
@@ -70,11 +71,9 @@ fn new_refund(
         amount: Set(i32::try_from(amount).unwrap_or(i32::MAX)),
         note: Set(note),
         reason: Set(reason),
-        created_at: Set(now),
-        updated_at: Set(now),
-        metadata: Set(None),
         idempotency_key: Set(None),
         payment_id: Set(payment_id),
+        ..stamped(now)
     }
 }
 

@@ -1,5 +1,6 @@
 //! `POST /admin/orders/{id}`: email, customer, addresses and `no_notification`.
 
+use medusa_core::new_row::stamped;
 use medusa_core::{Error, Result};
 use medusa_entity::{address, country, line_item, order};
 use sea_orm::{
@@ -111,10 +112,8 @@ async fn write_address<C: ConnectionTrait>(
         province: Set(None),
         postal_code: Set(None),
         phone: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(metadata),
+        ..stamped(now)
     };
     apply(&mut active, input, country_code);
     Ok(Some(active.insert(conn).await?.id))
@@ -169,13 +168,12 @@ async fn add_item<C: ConnectionTrait>(conn: &C, order_id: &str, item: &Value) ->
         fulfilled_quantity: Set(int("fulfilled_quantity")),
         returned_quantity: Set(int("returned_quantity")),
         shipped_quantity: Set(int("shipped_quantity")),
-        created_at: Set(now),
-        updated_at: Set(now),
         metadata: Set(item.get("metadata").filter(|m| m.is_object()).cloned()),
         claim_order_id: Set(None),
         is_return: Set(flag("is_return", false)),
         original_item_id: Set(None),
         order_edit_id: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

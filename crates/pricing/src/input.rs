@@ -5,66 +5,9 @@
 use chrono::DateTime;
 use medusa_core::body::{Body, Class, Field, Rule};
 use medusa_core::time::Timestamp;
-use medusa_core::{Error, FeatureFlags, Flag, Result};
+use medusa_core::{Error, Flag, Result};
 use medusa_entity::sea_orm_active_enums::{PriceListStatusEnum, PriceListTypeEnum};
 use serde_json::{Map, Value};
-
-/// One price of a price list as a request gives it. A price names its currency directly or
-/// through a region (whose currency it then gets), never both.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PriceInput {
-    /// Only in updates: the list's price to change.
-    pub id: Option<String>,
-    pub variant_id: String,
-    pub amount: i32,
-    pub region_id: Option<String>,
-    pub currency_code: Option<String>,
-    pub min_quantity: Option<i32>,
-    pub max_quantity: Option<i32>,
-}
-
-/// `POST /admin/price-lists` (Medusa's `AdminPostPriceListsPriceListReq`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CreatePriceList {
-    pub name: String,
-    pub description: String,
-    pub list_type: PriceListTypeEnum,
-    /// `None`: `draft`, the column's default.
-    pub status: Option<PriceListStatusEnum>,
-    pub starts_at: Option<Timestamp>,
-    pub ends_at: Option<Timestamp>,
-    pub prices: Vec<PriceInput>,
-    /// Customer group ids; `None` links none.
-    pub customer_groups: Option<Vec<String>>,
-    /// Only with the tax-inclusive pricing flag on.
-    pub includes_tax: Option<bool>,
-}
-
-/// `POST /admin/price-lists/{id}`: `None` leaves a field alone. Prices with an `id` change that
-/// price of the list, the others are added (nothing is removed); `customer_groups` replaces the
-/// list's groups.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct UpdatePriceList {
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub list_type: Option<PriceListTypeEnum>,
-    pub status: Option<PriceListStatusEnum>,
-    /// `Some(None)` clears the date.
-    pub starts_at: Option<Option<Timestamp>>,
-    pub ends_at: Option<Option<Timestamp>>,
-    pub prices: Option<Vec<PriceInput>>,
-    pub customer_groups: Option<Vec<String>>,
-    /// Only with the tax-inclusive pricing flag on.
-    pub includes_tax: Option<bool>,
-}
-
-/// `POST /admin/price-lists/{id}/prices/batch`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AddPrices {
-    pub prices: Vec<PriceInput>,
-    /// Replace every other price of the list with these.
-    pub replace: bool,
-}
 
 const STATUS: Rule = Rule::Enum(&["active", "draft"]);
 const LIST_TYPE: Rule = Rule::Enum(&["sale", "override"]);
@@ -112,7 +55,8 @@ const CURRENCY_XOR: Rule = Rule::Custom {
     message: r#"Failed XOR relation between "currency_code" and "region_id"."#,
 };
 
-/// `AdminPriceListPricesCreateReq` (a create body has no `id`, so the XOR always applies).
+/// `AdminPriceListPricesCreateReq` (a create body has no `id`, so the XOR always applies),
+/// read into a [`PriceInput`] as an update's price is.
 static CREATE_PRICE: Class = Class::new(&[
     Field::required("region_id", &[REGION_XOR]),
     Field::required("currency_code", &[CURRENCY_XOR]),
@@ -122,107 +66,93 @@ static CREATE_PRICE: Class = Class::new(&[
     Field::optional("max_quantity", &[INT]),
 ]);
 
-/// `AdminPriceListPricesUpdateReq`.
-static UPDATE_PRICE: Class = Class::new(&[
-    Field::optional("id", &[Rule::String]),
-    Field::required("region_id", &[REGION_XOR]),
-    Field::required("currency_code", &[CURRENCY_XOR]),
-    Field::required("variant_id", &[Rule::String]),
-    Field::required("amount", &[INT]),
-    Field::optional("min_quantity", &[INT]),
-    Field::optional("max_quantity", &[INT]),
-]);
+medusa_core::request! {
+    /// One price of a price list as a request gives it. A price names its currency directly or
+    /// through a region (whose currency it then gets), never both. Its class is Medusa's
+    /// `AdminPriceListPricesUpdateReq`; a create body's prices follow `CREATE_PRICE`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PriceInput in UPDATE_PRICE {
+        /// Only in updates: the list's price to change.
+        pub id: Option<String> = optional[Rule::String],
+        // The XOR rule reads `""` as absent.
+        pub region_id: Option<String> = required[REGION_XOR] => non_empty,
+        pub currency_code: Option<String> = required[CURRENCY_XOR] => non_empty,
+        pub variant_id: String = required[Rule::String],
+        pub amount: i32 = required[INT],
+        pub min_quantity: Option<i32> = optional[INT],
+        pub max_quantity: Option<i32> = optional[INT],
+    }
+}
 
 static CUSTOMER_GROUP: Class = Class::new(&[Field::required("id", &[Rule::String])]);
 
-static CREATE_LIST: Class = Class::new(&[
-    Field::required("name", &[Rule::String]),
-    Field::required("description", &[Rule::String]),
-    Field::optional("starts_at", &[DATE]),
-    Field::optional("ends_at", &[DATE]),
-    Field::optional("status", &[STATUS]),
-    Field::required("type", &[LIST_TYPE]),
-    Field::required("prices", &[Rule::Array, Rule::EachNested(&CREATE_PRICE)]),
-    Field::optional(
-        "customer_groups",
-        &[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)],
-    ),
-    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
-]);
-
-impl CreatePriceList {
-    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let body = CREATE_LIST.read_with(body, flags)?;
-        Ok(Self {
-            includes_tax: body.boolean("includes_tax"),
-            name: body.string("name").unwrap_or_default(),
-            description: body.string("description").unwrap_or_default(),
-            list_type: list_type(&body).unwrap_or(PriceListTypeEnum::Sale),
-            status: status(&body),
-            starts_at: body.value("starts_at").and_then(date),
-            ends_at: body.value("ends_at").and_then(date),
-            prices: prices(&body).unwrap_or_default(),
-            customer_groups: customer_groups(&body),
-        })
+medusa_core::request! {
+    /// `POST /admin/price-lists` (Medusa's `AdminPostPriceListsPriceListReq`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct CreatePriceList in CREATE_LIST {
+        pub name: String = required[Rule::String],
+        pub description: String = required[Rule::String],
+        pub starts_at: Option<Timestamp> = optional[DATE] => date_of,
+        pub ends_at: Option<Timestamp> = optional[DATE] => date_of,
+        /// `None`: `draft`, the column's default.
+        pub status: Option<PriceListStatusEnum> = optional[STATUS] => status,
+        pub list_type as "type": PriceListTypeEnum = required[LIST_TYPE]
+            => |body, name| list_type(body, name).unwrap_or(PriceListTypeEnum::Sale),
+        pub prices: Vec<PriceInput> = required[Rule::Array, Rule::EachNested(&CREATE_PRICE)]
+            => |body, name| prices(body, name).unwrap_or_default(),
+        /// Customer group ids; `None` links none.
+        pub customer_groups: Option<Vec<String>> =
+            optional[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)] => customer_groups,
+        /// Only with the tax-inclusive pricing flag on.
+        pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
     }
 }
 
-static UPDATE_LIST: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("starts_at", &[DATE]),
-    Field::optional("ends_at", &[DATE]),
-    Field::optional("status", &[STATUS]),
-    Field::optional("type", &[LIST_TYPE]),
-    Field::optional("prices", &[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]),
-    Field::optional(
-        "customer_groups",
-        &[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)],
-    ),
-    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
-]);
+medusa_core::request! {
+    /// `POST /admin/price-lists/{id}`: `None` leaves a field alone. Prices with an `id` change that
+    /// price of the list, the others are added (nothing is removed); `customer_groups` replaces the
+    /// list's groups.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct UpdatePriceList in UPDATE_LIST {
+        pub name: Option<String> = optional[Rule::String],
+        pub description: Option<String> = optional[Rule::String],
+        /// `Some(None)` clears the date.
+        pub starts_at: Option<Option<Timestamp>> = optional[DATE]
+            => |body, name| body.patch(name, date_of),
+        pub ends_at: Option<Option<Timestamp>> = optional[DATE]
+            => |body, name| body.patch(name, date_of),
+        pub status: Option<PriceListStatusEnum> = optional[STATUS] => status,
+        pub list_type as "type": Option<PriceListTypeEnum> = optional[LIST_TYPE] => list_type,
+        pub prices: Option<Vec<PriceInput>> =
+            optional[Rule::Array, Rule::EachNested(&UPDATE_PRICE)] => prices,
+        pub customer_groups: Option<Vec<String>> =
+            optional[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)] => customer_groups,
+        /// Only with the tax-inclusive pricing flag on.
+        pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
+    } then no_nulls
+}
 
-impl UpdatePriceList {
-    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let body = UPDATE_LIST.read_with(body, flags)?;
-        // The optional validators let `null` through to columns that refuse it; Medusa then
-        // reports the database's not-null failure for the first such column.
-        for column in ["name", "description", "type", "status"] {
-            if body.is_null(column) {
-                return Err(Error::invalid_data(format!(
-                    "Can't insert null value in field {column} on insert in table price_list"
-                )));
-            }
+/// The optional validators let `null` through to columns that refuse it; Medusa then reports
+/// the database's not-null failure for the first such column.
+fn no_nulls(input: UpdatePriceList, body: &Body) -> Result<UpdatePriceList> {
+    for column in ["name", "description", "type", "status"] {
+        if body.is_null(column) {
+            return Err(Error::invalid_data(format!(
+                "Can't insert null value in field {column} on insert in table price_list"
+            )));
         }
-        Ok(Self {
-            name: body.string("name"),
-            description: body.string("description"),
-            list_type: list_type(&body),
-            status: status(&body),
-            starts_at: body.patch("starts_at", |body, name| body.value(name).and_then(date)),
-            ends_at: body.patch("ends_at", |body, name| body.value(name).and_then(date)),
-            prices: prices(&body),
-            customer_groups: customer_groups(&body),
-            includes_tax: body.boolean("includes_tax"),
-        })
     }
+    Ok(input)
 }
 
-static ADD_PRICES: Class = Class::new(&[
-    Field::required("prices", &[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]),
-    Field::optional("override", &[Rule::Boolean]),
-]);
-
-impl AddPrices {
-    /// Medusa's `AdminPostPriceListPricesPricesReq`.
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = ADD_PRICES.read(body)?;
-        Ok(Self {
-            prices: prices(&body).unwrap_or_default(),
-            replace: body.boolean("override").unwrap_or(false),
-        })
+medusa_core::request! {
+    /// `POST /admin/price-lists/{id}/prices/batch` (Medusa's `AdminPostPriceListPricesPricesReq`).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AddPrices in ADD_PRICES {
+        pub prices: Vec<PriceInput> = required[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]
+            => |body, name| prices(body, name).unwrap_or_default(),
+        /// Replace every other price of the list with these.
+        pub replace as "override": bool = optional[Rule::Boolean],
     }
 }
 
@@ -240,20 +170,24 @@ pub fn ids_from_body(body: Value, name: &str) -> Result<Vec<String>> {
     Ok(class.read(body)?.strings(name).unwrap_or_default())
 }
 
-fn status(body: &Body) -> Option<PriceListStatusEnum> {
-    match body.string("status")?.as_str() {
+fn status(body: &Body, name: &str) -> Option<PriceListStatusEnum> {
+    match body.string(name)?.as_str() {
         "active" => Some(PriceListStatusEnum::Active),
         "draft" => Some(PriceListStatusEnum::Draft),
         _ => None,
     }
 }
 
-fn list_type(body: &Body) -> Option<PriceListTypeEnum> {
-    match body.string("type")?.as_str() {
+fn list_type(body: &Body, name: &str) -> Option<PriceListTypeEnum> {
+    match body.string(name)?.as_str() {
         "sale" => Some(PriceListTypeEnum::Sale),
         "override" => Some(PriceListTypeEnum::Override),
         _ => None,
     }
+}
+
+fn date_of(body: &Body, name: &str) -> Option<Timestamp> {
+    body.value(name).and_then(date)
 }
 
 /// A date string or epoch milliseconds.
@@ -271,33 +205,24 @@ fn date(value: &Value) -> Option<Timestamp> {
     }
 }
 
-fn prices(body: &Body) -> Option<Vec<PriceInput>> {
-    let items = body.each("prices")?;
-    Some(
-        items
-            .iter()
-            .map(|item| PriceInput {
-                id: item.string("id"),
-                variant_id: item.string("variant_id").unwrap_or_default(),
-                amount: item.int("amount").unwrap_or_default(),
-                // The XOR rule reads `""` as absent.
-                region_id: item.string("region_id").filter(|id| !id.is_empty()),
-                currency_code: item.string("currency_code").filter(|code| !code.is_empty()),
-                min_quantity: item.int("min_quantity"),
-                max_quantity: item.int("max_quantity"),
-            })
-            .collect(),
-    )
+fn non_empty(body: &Body, name: &str) -> Option<String> {
+    body.string(name).filter(|text| !text.is_empty())
 }
 
-fn customer_groups(body: &Body) -> Option<Vec<String>> {
-    let items = body.each("customer_groups")?;
+fn prices(body: &Body, name: &str) -> Option<Vec<PriceInput>> {
+    let items = body.each(name)?;
+    Some(items.iter().map(PriceInput::from_accepted).collect())
+}
+
+fn customer_groups(body: &Body, name: &str) -> Option<Vec<String>> {
+    let items = body.each(name)?;
     Some(items.iter().filter_map(|item| item.string("id")).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use medusa_core::FeatureFlags;
     use serde_json::json;
 
     fn off() -> FeatureFlags {
@@ -314,19 +239,19 @@ mod tests {
     #[test]
     fn create_reports_like_medusa() {
         assert_eq!(
-            message(CreatePriceList::from_body(json!({}), off())),
+            message(CreatePriceList::from_body_with(json!({}), off())),
             "name must be a string, description must be a string, type must be one of the \
              following values: sale, override, prices must be an array"
         );
         assert_eq!(
-            message(CreatePriceList::from_body(
+            message(CreatePriceList::from_body_with(
                 json!({"name": 1, "description": "y", "type": "sale", "prices": [], "status": "x"}),
                 off()
             )),
             "name must be a string, status must be one of the following values: active, draft"
         );
         assert_eq!(
-            message(CreatePriceList::from_body(
+            message(CreatePriceList::from_body_with(
                 json!({
                     "name": "x", "description": "y", "type": "sale",
                     "prices": [{"amount": 1, "variant_id": "v"}]
@@ -337,7 +262,7 @@ mod tests {
              relation between \"currency_code\" and \"region_id\"."
         );
         assert_eq!(
-            message(CreatePriceList::from_body(json!({
+            message(CreatePriceList::from_body_with(json!({
                 "name": "x", "description": "y", "type": "sale",
                 "prices": [{"amount": "1", "variant_id": 5, "currency_code": "eur", "min_quantity": "a"}, 5]
             }), off())),
@@ -345,14 +270,14 @@ mod tests {
              an integer number, each value in nested property prices must be either object or array"
         );
         assert_eq!(
-            message(CreatePriceList::from_body(
+            message(CreatePriceList::from_body_with(
                 json!({"name": "x", "description": "y", "type": "sale", "prices": [], "includes_tax": true}),
                 off()
             )),
             "includes_tax should not exist"
         );
         assert_eq!(
-            message(CreatePriceList::from_body(
+            message(CreatePriceList::from_body_with(
                 json!({"name": "x", "description": "y", "type": "sale", "prices": [], "customer_groups": [{}]}),
                 off()
             )),
@@ -362,7 +287,7 @@ mod tests {
 
     #[test]
     fn create_reads_dates_and_prices() {
-        let input = CreatePriceList::from_body(json!({
+        let input = CreatePriceList::from_body_with(json!({
             "name": "x", "description": "y", "type": "override", "status": "active",
             "starts_at": "2024-01-01", "ends_at": 1_700_000_000_000_i64,
             "prices": [{"amount": 5, "region_id": "reg_1", "variant_id": "v", "max_quantity": 3}],
@@ -389,7 +314,7 @@ mod tests {
         assert_eq!(input.prices[0].max_quantity, Some(3));
         assert_eq!(input.customer_groups, Some(vec!["cg".to_owned()]));
         assert_eq!(
-            message(CreatePriceList::from_body(
+            message(CreatePriceList::from_body_with(
                 json!({
                     "name": "x", "description": "y", "type": "sale", "prices": [], "starts_at": "notadate"
                 }),
@@ -402,32 +327,32 @@ mod tests {
     #[test]
     fn update_rules() {
         assert_eq!(
-            message(UpdatePriceList::from_body(json!({"foo": 1}), off())),
+            message(UpdatePriceList::from_body_with(json!({"foo": 1}), off())),
             "property foo should not exist"
         );
         assert_eq!(
-            message(UpdatePriceList::from_body(
+            message(UpdatePriceList::from_body_with(
                 json!({"prices": [{"id": "ma_x", "amount": 5}]}),
                 off()
             )),
             "variant_id must be a string"
         );
         assert_eq!(
-            message(UpdatePriceList::from_body(
+            message(UpdatePriceList::from_body_with(
                 json!({"status": "bogus", "type": null}),
                 off()
             )),
             "status must be one of the following values: active, draft"
         );
         assert_eq!(
-            message(UpdatePriceList::from_body(
+            message(UpdatePriceList::from_body_with(
                 json!({"type": null, "description": null}),
                 off()
             )),
             "Can't insert null value in field description on insert in table price_list"
         );
         let input =
-            UpdatePriceList::from_body(json!({"ends_at": null, "name": "n"}), off()).unwrap();
+            UpdatePriceList::from_body_with(json!({"ends_at": null, "name": "n"}), off()).unwrap();
         assert_eq!(input.ends_at, Some(None));
         assert_eq!(input.starts_at, None);
         assert_eq!(input.name.as_deref(), Some("n"));

@@ -3,6 +3,7 @@
 //!
 //! Medusa's `PriceListService` emits no events, so none are recorded here.
 
+use medusa_core::new_row::stamped;
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
@@ -12,7 +13,7 @@ use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
     product_variant, product_variant_money_amount,
 };
-use medusa_load::find_live;
+use medusa_load::live_or;
 use medusa_load::Connection;
 use medusa_product::prices::{insert_variant_prices, region_currencies, NewPrice};
 use medusa_query_dsl::{
@@ -174,9 +175,7 @@ impl SeaPriceListService {
 
 /// The live list, or Medusa's 404.
 pub(crate) async fn find_list<C: ConnectionTrait>(conn: &C, id: &str) -> Result<price_list::Model> {
-    find_live::<price_list::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| price_list_not_found(id))
+    live_or::<price_list::Entity, _>(conn, id, || price_list_not_found(id)).await
 }
 
 async fn retrieve_view<C: Connection>(conn: &C, id: &str) -> Result<PriceListView> {
@@ -264,9 +263,7 @@ impl PriceListService for SeaPriceListService {
                 .unwrap_or(medusa_entity::sea_orm_active_enums::PriceListStatusEnum::Draft)),
             starts_at: Set(input.starts_at),
             ends_at: Set(input.ends_at),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;
@@ -605,8 +602,7 @@ async fn update_prices<C: ConnectionTrait>(
                     money_amount_id: Set(price.id.clone()),
                     variant_id: Set(input.variant_id.clone()),
                     deleted_at: Set(None),
-                    created_at: Set(now),
-                    updated_at: Set(now),
+                    ..stamped(now)
                 }
                 .insert(conn)
                 .await?;

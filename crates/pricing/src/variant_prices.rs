@@ -17,7 +17,7 @@ use medusa_entity::{
     price_list_customer_groups, product, product_tax_rate, product_type_tax_rate, product_variant,
     product_variant_money_amount, region, tax_rate,
 };
-use medusa_load::{by_key, find_live, live, through, Connection, Link, Reader};
+use medusa_load::{by_key, live, live_or, through, Connection, Link, Reader};
 use medusa_query_dsl::key_in;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -341,9 +341,10 @@ pub async fn groups_of_customer<C: ConnectionTrait>(
 
 /// The live region, or Medusa's 404.
 pub async fn region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
-    find_live::<region::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Region with {id} was not found")))
+    live_or::<region::Entity, _>(conn, id, || {
+        Error::not_found(format!("Region with {id} was not found"))
+    })
+    .await
 }
 
 /// The product whose tax rates Medusa applies to a whole page: that of the variant its

@@ -2,6 +2,7 @@
 //! `product_variant_money_amount` row linking it to its variant. Base prices have no price
 //! list; price-list prices name theirs. The price-list service reuses [`insert_variant_prices`].
 
+use medusa_core::new_row::stamped;
 use std::collections::HashMap;
 
 use medusa_core::time::Timestamp;
@@ -125,8 +126,7 @@ pub async fn insert_variant_prices<C: ConnectionTrait>(
             money_amount_id: Set(row.id.clone()),
             variant_id: Set((*variant_id).to_owned()),
             deleted_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
+            ..stamped(now)
         });
         rows.push(row);
     }

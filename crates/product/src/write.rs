@@ -11,6 +11,7 @@ mod product_row;
 mod variants;
 
 use crate::events;
+use medusa_core::new_row::stamped;
 use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
@@ -23,7 +24,7 @@ use medusa_entity::{
     product_tag, product_tags, product_type, product_variant, product_variant_inventory_item,
     sales_channel, shipping_profile, store,
 };
-use medusa_load::{find_live, taken};
+use medusa_load::{find_live, live_or, taken};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
@@ -257,9 +258,9 @@ pub async fn update_variant_in<C: ConnectionTrait>(
     input: VariantInput,
 ) -> Result<()> {
     let now = medusa_core::time::now();
-    let variant = find_live::<product_variant::Entity, _>(conn, variant_id)
-        .await?
-        .ok_or_else(|| variant_not_found(variant_id))?;
+    let variant =
+        live_or::<product_variant::Entity, _>(conn, variant_id, || variant_not_found(variant_id))
+            .await?;
     live_product(conn, product_id).await?;
     update_variant_row(conn, &variant, &input, None, product_id, now).await
 }
@@ -340,11 +341,8 @@ impl ProductWriteService for SeaProductWriteService {
         product_option::ActiveModel {
             id: Set(option_id.clone()),
             title: Set(title.to_owned()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
             product_id: Set(Some(id.to_owned())),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;
@@ -356,10 +354,7 @@ impl ProductWriteService for SeaProductWriteService {
                 value: Set(DEFAULT_OPTION_VALUE.to_owned()),
                 option_id: Set(option_id.clone()),
                 variant_id: Set(variant.id.clone()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                deleted_at: Set(None),
-                metadata: Set(None),
+                ..stamped(now)
             })
             .collect();
         if !values.is_empty() {
@@ -386,11 +381,10 @@ impl ProductWriteService for SeaProductWriteService {
                 "An option with title {title} already exists"
             )));
         }
-        let option = find_live::<product_option::Entity, _>(&txn, option_id)
-            .await?
-            .ok_or_else(|| {
-                Error::not_found(format!("Option with id: {option_id} does not exist"))
-            })?;
+        let option = live_or::<product_option::Entity, _>(&txn, option_id, || {
+            Error::not_found(format!("Option with id: {option_id} does not exist"))
+        })
+        .await?;
         let mut row = option.into_active_model();
         row.title = Set(title.to_owned());
         row.updated_at = Set(medusa_core::time::now());

@@ -5,39 +5,30 @@
 
 use medusa_core::body::{Body, Class, Field, Rule};
 use medusa_core::{FeatureFlags, Flag, Result};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use crate::{CreateRegion, UpdateRegion};
+use crate::UpdateRegion;
 
 const STRINGS: &[Rule] = &[Rule::Each(&Rule::String), Rule::Array];
 
-static CREATE_REGION: Class = Class::new(&[
-    Field::required("name", &[Rule::String]),
-    Field::required("currency_code", &[Rule::String]),
-    Field::optional("tax_code", &[Rule::String]),
-    Field::required("tax_rate", &[Rule::Number]),
-    Field::required("payment_providers", STRINGS),
-    Field::required("fulfillment_providers", STRINGS),
-    Field::required("countries", STRINGS),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
-]);
-
-impl CreateRegion {
-    /// `includes_tax` is accepted only with the tax-inclusive pricing flag on.
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let body = CREATE_REGION.read_with(body, flags)?;
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            currency_code: body.string("currency_code").unwrap_or_default(),
-            tax_code: body.string("tax_code"),
-            tax_rate: body.number("tax_rate").unwrap_or_default(),
-            payment_providers: body.strings("payment_providers").unwrap_or_default(),
-            fulfillment_providers: body.strings("fulfillment_providers").unwrap_or_default(),
-            countries: body.strings("countries").unwrap_or_default(),
-            metadata: body.object("metadata"),
-            includes_tax: body.boolean("includes_tax"),
-        })
+medusa_core::request! {
+    /// A new region (`POST /admin/regions`). Read it with `from_body_with`: `includes_tax` is
+    /// accepted only with the tax-inclusive pricing flag on.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateRegion in CREATE_REGION {
+        pub name: String = required[Rule::String],
+        pub currency_code: String = required[Rule::String],
+        pub tax_code: Option<String> = optional[Rule::String],
+        /// A percentage; Medusa accepts 0 to 100.
+        pub tax_rate: f64 = required[Rule::Number],
+        pub payment_providers: Vec<String> = required[Rule::Each(&Rule::String), Rule::Array],
+        pub fulfillment_providers: Vec<String> = required[Rule::Each(&Rule::String), Rule::Array],
+        /// ISO 3166-1 alpha-2 codes, any case.
+        pub countries: Vec<String> = required[Rule::Each(&Rule::String), Rule::Array],
+        /// Stored as given, minus keys whose value is the empty string.
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        /// Only with the tax-inclusive pricing flag on.
+        pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
     }
 }
 

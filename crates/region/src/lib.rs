@@ -12,11 +12,12 @@ pub mod input;
 pub mod regions;
 pub mod tax_inclusive;
 
+pub use input::CreateRegion;
 /// The provider plug points regions offer (their own crate, `medusa-providers`).
 pub use medusa_providers as providers;
 pub use medusa_providers::{FulfillmentProvider, PaymentProvider, ProviderRegistry};
 pub use regions::{
-    create_region_in, CreateRegion, FulfillmentOptions, Pinned, RegionService, RegionView,
-    SeaRegionService, UpdateRegion, REGION_LIST, REGION_RETRIEVE,
+    create_region_in, FulfillmentOptions, Pinned, RegionService, RegionView, SeaRegionService,
+    UpdateRegion, REGION_LIST, REGION_RETRIEVE,
 };
 pub use tax_inclusive::{region_list_spec, region_retrieve_spec};

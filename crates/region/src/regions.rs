@@ -2,13 +2,14 @@
 //! their payment and fulfillment providers, with Medusa 1.20's checks and messages.
 
 use crate::events;
+use crate::input::CreateRegion;
 use async_trait::async_trait;
 use medusa_core::{time, Error, FeatureFlags, ListPage, Result};
 use medusa_entity::{
     country, fulfillment_provider, payment_provider, region, region_fulfillment_providers,
     region_payment_providers,
 };
-use medusa_load::find_live;
+use medusa_load::live_or;
 use medusa_query_dsl::{ListPlan, Selection};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -42,24 +43,6 @@ const REGION_ID_PREFIX: &str = "reg";
 pub struct FulfillmentOptions {
     pub provider_id: String,
     pub options: Vec<Value>,
-}
-
-/// A new region (`POST /admin/regions`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateRegion {
-    pub name: String,
-    pub currency_code: String,
-    pub tax_code: Option<String>,
-    /// A percentage; Medusa accepts 0 to 100.
-    pub tax_rate: f64,
-    pub payment_providers: Vec<String>,
-    pub fulfillment_providers: Vec<String>,
-    /// ISO 3166-1 alpha-2 codes, any case.
-    pub countries: Vec<String>,
-    /// Stored as given, minus keys whose value is the empty string.
-    pub metadata: Option<Map<String, Value>>,
-    /// Only with the tax-inclusive pricing flag on.
-    pub includes_tax: Option<bool>,
 }
 
 /// Changes to a region (`POST /admin/regions/{id}`). `None` leaves a field alone; for the
@@ -142,9 +125,7 @@ pub(crate) fn region_not_found(id: &str) -> Error {
 }
 
 async fn live_region<C: ConnectionTrait>(conn: &C, id: &str) -> Result<region::Model> {
-    find_live::<region::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| region_not_found(id))
+    live_or::<region::Entity, _>(conn, id, || region_not_found(id)).await
 }
 
 #[async_trait]

@@ -24,27 +24,13 @@ pub mod return_reasons;
 pub mod returns;
 pub mod swaps;
 
-pub use claims::{
-    AdditionalItem, ClaimItemInput, ClaimService, ClaimShippingMethod, CreateClaim, ImageRef,
-    SeaClaimService, ShipClaim, TagRef, UpdateClaim, UpdateClaimItem,
+pub use claims::{ClaimService, SeaClaimService};
+pub use input::{
+    AdditionalItem, ClaimItemInput, ClaimShippingMethod, CreateClaim, CreateReturnReason,
+    CreateSwap, CustomShippingOption, FulfillAdditionalItems, ImageRef, ReceiveReturn,
+    RequestReturn, ReturnItemInput, ReturnShipping, ShipClaim, ShipSwap, TagRef, UpdateClaim,
+    UpdateClaimItem, UpdateReturnReason,
 };
-pub use returns::{
-    ReceiveReturn, RequestReturn, ReturnItemInput, ReturnService, ReturnShipping, SeaReturnService,
-    RETURN_LIST,
-};
-/// `POST /admin/orders/{id}/claims/{claim_id}/fulfillments` and
-/// `.../swaps/{swap_id}/fulfillments`: the same request class, every additional item fulfilled.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FulfillAdditionalItems {
-    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
-    /// Read for swaps; a claim's fulfillment keeps the claim's own.
-    pub no_notification: Option<bool>,
-    pub location_id: Option<String>,
-}
-
-pub use swaps::{CreateSwap, CustomShippingOption, SeaSwapService, ShipSwap, SwapService};
-
-pub use return_reasons::{
-    CreateReturnReason, ReturnReasonService, ReturnReasonView, SeaReturnReasonService,
-    UpdateReturnReason,
-};
+pub use return_reasons::{ReturnReasonService, ReturnReasonView, SeaReturnReasonService};
+pub use returns::{ReturnService, SeaReturnService, RETURN_LIST};
+pub use swaps::{SeaSwapService, SwapService};

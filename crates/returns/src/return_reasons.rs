@@ -1,13 +1,15 @@
 //! Return reasons: a two-level tree (categories and their reasons) with a unique `value`.
 //! Medusa records no events for them.
 
+use medusa_core::new_row::stamped;
 use medusa_query_dsl::in_insertion_order;
 
+use crate::input::{CreateReturnReason, UpdateReturnReason};
 use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
-use medusa_load::{by_key, children, find_live, taken, Connection, Reader};
+use medusa_load::{by_key, children, live_or, taken, Connection, Reader};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -15,7 +17,6 @@ use sea_orm::{
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::Value;
 
 const RETURN_REASON_ID_PREFIX: &str = "rr";
 
@@ -66,27 +67,6 @@ impl Serialize for ReturnReasonView {
     }
 }
 
-/// A new return reason (`POST /admin/return-reasons`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateReturnReason {
-    pub value: String,
-    pub label: String,
-    pub parent_return_reason_id: Option<String>,
-    pub description: Option<String>,
-    /// Stored exactly as given (any JSON value: Medusa does not check its type).
-    pub metadata: Option<Value>,
-}
-
-/// Changes to a return reason (`POST /admin/return-reasons/{id}`). `None` leaves a field
-/// alone, `Some(None)` (JSON `null`) clears it; `metadata` replaces the stored value whole.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateReturnReason {
-    pub label: Option<Option<String>>,
-    pub value: Option<Option<String>>,
-    pub description: Option<Option<String>>,
-    pub metadata: Option<Option<Value>>,
-}
-
 /// Managing return reasons. Soft-deleted reasons are invisible.
 #[async_trait]
 pub trait ReturnReasonService: Send + Sync {
@@ -131,9 +111,7 @@ fn live() -> sea_orm::Select<return_reason::Entity> {
 }
 
 async fn live_reason<C: ConnectionTrait>(conn: &C, id: &str) -> Result<return_reason::Model> {
-    find_live::<return_reason::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| not_found(id))
+    live_or::<return_reason::Entity, _>(conn, id, || not_found(id)).await
 }
 
 async fn value_taken<C: ConnectionTrait>(conn: &C, value: &str, except: &str) -> Result<bool> {
@@ -219,11 +197,9 @@ impl ReturnReasonService for SeaReturnReasonService {
             value: Set(input.value.clone()),
             label: Set(input.label),
             description: Set(input.description),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             metadata: Set(input.metadata),
             parent_return_reason_id: Set(parent_id),
+            ..stamped(now)
         }
         .insert(&txn)
         .await

@@ -3,42 +3,29 @@
 //! body gets Medusa's messages in Medusa's order.
 
 use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::patch::Patch;
 use medusa_core::Result;
 use serde_json::Value;
 
-use crate::{CreateSalesChannel, UpdateSalesChannel};
-
-static CREATE_SALES_CHANNEL: Class = Class::new(&[
-    Field::required("name", &[Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("is_disabled", &[Rule::Boolean]),
-]);
-
-impl CreateSalesChannel {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_SALES_CHANNEL.read(body)?;
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            description: body.string("description"),
-            is_disabled: body.boolean("is_disabled"),
-        })
+medusa_core::request! {
+    /// A new sales channel.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct CreateSalesChannel in CREATE_SALES_CHANNEL {
+        pub name: String = required[Rule::String],
+        pub description: Option<String> = optional[Rule::String],
+        /// `None`: enabled, the column's default.
+        pub is_disabled: Option<bool> = optional[Rule::Boolean],
     }
 }
 
-static UPDATE_SALES_CHANNEL: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("description", &[Rule::String]),
-    Field::optional("is_disabled", &[Rule::Boolean]),
-]);
-
-impl UpdateSalesChannel {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_SALES_CHANNEL.read(body)?;
-        Ok(Self {
-            name: body.patch("name", Body::string),
-            description: body.patch("description", Body::string),
-            is_disabled: body.patch("is_disabled", Body::boolean),
-        })
+medusa_core::request! {
+    /// Changes to a sales channel. `None` leaves a field alone; `Some(None)` sets it to null (as an
+    /// explicit JSON `null` does in Medusa, which the database refuses for `name`).
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct UpdateSalesChannel in UPDATE_SALES_CHANNEL {
+        pub name: Patch<String> = optional[Rule::String],
+        pub description: Patch<String> = optional[Rule::String],
+        pub is_disabled: Patch<bool> = optional[Rule::Boolean],
     }
 }
 

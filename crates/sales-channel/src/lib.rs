@@ -15,13 +15,11 @@ pub mod publishable_api_keys;
 pub mod sales_channels;
 
 pub use input::{
-    location_id_from_body, product_ids_from_body, sales_channel_ids_from_body, KeyTitle,
+    location_id_from_body, product_ids_from_body, sales_channel_ids_from_body, CreateSalesChannel,
+    KeyTitle, UpdateSalesChannel,
 };
 pub use publishable_api_keys::{
     sales_channel_search, PublishableApiKeyService, SeaPublishableApiKeyService,
     PUBLISHABLE_API_KEY_LIST,
 };
-pub use sales_channels::{
-    CreateSalesChannel, SalesChannelService, SeaSalesChannelService, UpdateSalesChannel,
-    SALES_CHANNEL_LIST,
-};
+pub use sales_channels::{SalesChannelService, SeaSalesChannelService, SALES_CHANNEL_LIST};

@@ -2,6 +2,7 @@
 //! scope their requests to the key's sales channels.
 
 use crate::events;
+use medusa_core::new_row::stamped;
 
 use async_trait::async_trait;
 use medusa_core::subquery::column_where;
@@ -158,12 +159,11 @@ impl PublishableApiKeyService for SeaPublishableApiKeyService {
         let txn = self.db.begin().await?;
         let key = publishable_api_key::ActiveModel {
             id: Set(generate_id(KEY_ID_PREFIX)),
-            created_at: Set(now),
-            updated_at: Set(now),
             created_by: Set(Some(created_by.to_owned())),
             revoked_by: Set(None),
             revoked_at: Set(None),
             title: Set(title.to_owned()),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;

@@ -2,6 +2,8 @@
 //! a default channel, which cannot be deleted.
 
 use crate::events;
+use crate::input::{CreateSalesChannel, UpdateSalesChannel};
+use medusa_core::new_row::stamped;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
@@ -9,7 +11,7 @@ use medusa_core::{generate_id, Error, ListPage, Result};
 use medusa_entity::{
     product, product_sales_channel, sales_channel, sales_channel_location, stock_location, store,
 };
-use medusa_load::{find_live, link, live, missing, unlink};
+use medusa_load::{find_live, link, live, live_or, missing, unlink};
 use medusa_query_dsl::{FieldKind, FilterSpec, ListPlan, Pagination, ResourceSpec, NEWEST_FIRST};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -52,24 +54,6 @@ pub static SALES_CHANNEL_LIST: ResourceSpec = ResourceSpec {
     soft_delete: true,
     ..ResourceSpec::new("sales_channels", "sales_channel")
 };
-
-/// A new sales channel.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CreateSalesChannel {
-    pub name: String,
-    pub description: Option<String>,
-    /// `None`: enabled, the column's default.
-    pub is_disabled: Option<bool>,
-}
-
-/// Changes to a sales channel. `None` leaves a field alone; `Some(None)` sets it to null (as an
-/// explicit JSON `null` does in Medusa, which the database refuses for `name`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct UpdateSalesChannel {
-    pub name: Option<Option<String>>,
-    pub description: Option<Option<String>>,
-    pub is_disabled: Option<Option<bool>>,
-}
 
 /// Managing sales channels and the products and stock locations linked to them.
 #[async_trait]
@@ -118,9 +102,7 @@ impl SeaSalesChannelService {
     }
 
     async fn find<C: ConnectionTrait>(conn: &C, id: &str) -> Result<sales_channel::Model> {
-        find_live::<sales_channel::Entity, _>(conn, id)
-            .await?
-            .ok_or_else(|| sales_channel_not_found(id))
+        live_or::<sales_channel::Entity, _>(conn, id, || sales_channel_not_found(id)).await
     }
 }
 
@@ -150,13 +132,10 @@ impl SalesChannelService for SeaSalesChannelService {
         let txn = self.db.begin().await?;
         let channel = sales_channel::ActiveModel {
             id: Set(generate_id(SALES_CHANNEL_ID_PREFIX)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             name: Set(input.name),
             description: Set(input.description),
             is_disabled: Set(input.is_disabled.unwrap_or(false)),
-            metadata: Set(None),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;
@@ -325,11 +304,10 @@ impl SalesChannelService for SeaSalesChannelService {
             let now = medusa_core::time::now();
             sales_channel_location::ActiveModel {
                 id: Set(generate_id(LOCATION_LINK_ID_PREFIX)),
-                created_at: Set(now),
-                updated_at: Set(now),
                 sales_channel_id: Set(id.to_owned()),
                 location_id: Set(location_id.to_owned()),
                 deleted_at: Set(None),
+                ..stamped(now)
             }
             .insert(&txn)
             .await?;

@@ -2,66 +2,46 @@
 //! them (`AdminPostShippingOptionsReq`, ...) so a bad body gets Medusa's messages in Medusa's
 //! order.
 
-use medusa_core::body::{Body, Class, Field, Rule};
-use medusa_core::{FeatureFlags, Flag, Result};
+use medusa_core::body::{Body, Rule};
+use medusa_core::Flag;
 use medusa_entity::sea_orm_active_enums::{
     ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum, ShippingProfileTypeEnum,
 };
-use serde_json::Value;
-
-use crate::{
-    CreateShippingOption, CreateShippingProfile, RequirementInput, UpdateRequirement,
-    UpdateShippingOption, UpdateShippingProfile,
-};
+use serde_json::{Map, Value};
 
 const PROFILE_TYPE: Rule = Rule::Message(
     &Rule::Enum(&["default", "gift_card", "custom"]),
     "type must be one of 'default', 'custom', 'gift_card'",
 );
 
-static CREATE_PROFILE: Class = Class::new(&[
-    Field::required("name", &[Rule::String]),
-    Field::required("type", &[PROFILE_TYPE]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateShippingProfile {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_PROFILE.read(body)?;
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            profile_type: profile_type(&body).unwrap_or(ShippingProfileTypeEnum::Default),
-            metadata: body.object("metadata"),
-        })
+medusa_core::request! {
+    /// A new profile.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateShippingProfile in CREATE_PROFILE {
+        pub name: String = required[Rule::String],
+        pub profile_type as "type": ShippingProfileTypeEnum = required[PROFILE_TYPE]
+            => |body, name| profile_type(body, name).unwrap_or(ShippingProfileTypeEnum::Default),
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 
-static UPDATE_PROFILE: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::optional("type", &[PROFILE_TYPE]),
-    Field::optional("products", &[Rule::Each(&Rule::String), Rule::Array]),
-    Field::optional(
-        "shipping_options",
-        &[Rule::Each(&Rule::String), Rule::Array],
-    ),
-]);
-
-impl UpdateShippingProfile {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_PROFILE.read(body)?;
-        Ok(Self {
-            name: body.string("name"),
-            profile_type: profile_type(&body),
-            metadata: body.object("metadata"),
-            products: body.strings("products"),
-            shipping_options: body.strings("shipping_options"),
-        })
+medusa_core::request! {
+    /// Changes to a profile. `products` are moved to it (off any other profile) and
+    /// `shipping_options` re-assigned to it; ids of missing rows are ignored, as in Medusa.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateShippingProfile in UPDATE_PROFILE {
+        pub name: Option<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        pub profile_type as "type": Option<ShippingProfileTypeEnum> = optional[PROFILE_TYPE]
+            => profile_type,
+        pub products: Option<Vec<String>> = optional[Rule::Each(&Rule::String), Rule::Array],
+        pub shipping_options: Option<Vec<String>> =
+            optional[Rule::Each(&Rule::String), Rule::Array],
     }
 }
 
-fn profile_type(body: &Body) -> Option<ShippingProfileTypeEnum> {
-    match body.string("type")?.as_str() {
+fn profile_type(body: &Body, name: &str) -> Option<ShippingProfileTypeEnum> {
+    match body.string(name)?.as_str() {
         "default" => Some(ShippingProfileTypeEnum::Default),
         "gift_card" => Some(ShippingProfileTypeEnum::GiftCard),
         "custom" => Some(ShippingProfileTypeEnum::Custom),
@@ -86,125 +66,93 @@ const PRICE_TYPE: Rule = Rule::Message(
     r#"Invalid price type, must be one of "flat_rate" or "calculated""#,
 );
 
-static CREATE_REQUIREMENT: Class = Class::new(&[
-    Field::required(
-        "type",
-        &[Rule::Message(
-            &Rule::Enum(&["min_subtotal", "max_subtotal"]),
-            r#"Invalid option type, must be one of "min_subtotal" or "max_subtotal""#,
-        )],
-    ),
-    Field::required("amount", &[AMOUNT]),
-]);
+const REQUIREMENT_TYPE: Rule = Rule::Message(
+    &Rule::Enum(&["min_subtotal", "max_subtotal"]),
+    r#"Invalid option type, must be one of "min_subtotal" or "max_subtotal""#,
+);
 
-static CREATE_OPTION: Class = Class::new(&[
-    Field::required("name", &[Rule::String]),
-    Field::required("region_id", &[Rule::String]),
-    Field::required("provider_id", &[Rule::String]),
-    Field::optional("profile_id", &[Rule::String]),
-    Field::required("data", &[Rule::Object]),
-    Field::required("price_type", &[PRICE_TYPE]),
-    Field::optional("amount", &[AMOUNT]),
-    Field::optional(
-        "requirements",
-        &[Rule::Array, Rule::EachNested(&CREATE_REQUIREMENT)],
-    ),
-    // Medusa only transforms these (`@Type(() => Boolean)`); refusing a non-boolean is ours.
-    Field::optional("admin_only", &[Rule::Boolean]),
-    Field::optional("is_return", &[Rule::Boolean]),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
-]);
-
-impl CreateShippingOption {
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let body = CREATE_OPTION.read_with(body, flags)?;
-        let requirements = body.each("requirements").map(|items| {
-            items
-                .iter()
-                .filter_map(|item| {
-                    Some(RequirementInput {
-                        requirement_type: requirement_type(item.string("type")?.as_str())?,
-                        amount: item.int("amount")?,
-                    })
-                })
-                .collect()
-        });
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            region_id: body.string("region_id").unwrap_or_default(),
-            provider_id: body.string("provider_id").unwrap_or_default(),
-            profile_id: body.string("profile_id").filter(|id| !id.is_empty()),
-            data: body.object("data").unwrap_or_default(),
-            price_type: price_type(&body).unwrap_or(ShippingOptionPriceTypeEnum::FlatRate),
-            amount: body.int("amount"),
-            requirements,
-            admin_only: body.boolean("admin_only").unwrap_or(false),
-            is_return: body.boolean("is_return").unwrap_or(false),
-            metadata: body.object("metadata"),
-            includes_tax: body.boolean("includes_tax"),
-        })
+medusa_core::request! {
+    /// A requirement of a new option.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct RequirementInput in CREATE_REQUIREMENT {
+        pub requirement_type as "type": ShippingOptionRequirementTypeEnum =
+            required[REQUIREMENT_TYPE] => requirement_type,
+        pub amount: i32 = required[AMOUNT],
     }
 }
 
-static UPDATE_REQUIREMENT: Class = Class::new(&[
-    Field::optional("id", &[Rule::String]),
-    Field::required("type", &[Rule::String]),
-    Field::required("amount", &[AMOUNT]),
-]);
-
-static UPDATE_OPTION: Class = Class::new(&[
-    Field::optional("name", &[Rule::String]),
-    Field::optional("amount", &[AMOUNT]),
-    Field::optional("price_type", &[PRICE_TYPE]),
-    Field::required(
-        "requirements",
-        &[Rule::Array, Rule::EachNested(&UPDATE_REQUIREMENT)],
-    ),
-    Field::optional("admin_only", &[Rule::Boolean]),
-    Field::optional("metadata", &[Rule::Object]),
-    Field::flagged("includes_tax", Flag::TaxInclusivePricing, &[Rule::Boolean]),
-]);
-
-impl UpdateShippingOption {
-    pub fn from_body(body: Value, flags: FeatureFlags) -> Result<Self> {
-        let body = UPDATE_OPTION.read_with(body, flags)?;
-        let requirements = body
-            .each("requirements")
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|item| {
-                Some(UpdateRequirement {
-                    id: item.string("id"),
-                    requirement_type: item.string("type")?,
-                    amount: item.int("amount")?,
-                })
-            })
-            .collect();
-        Ok(Self {
-            name: body.string("name"),
-            amount: body.int("amount"),
-            price_type: price_type(&body),
-            requirements,
-            admin_only: body.boolean("admin_only"),
-            metadata: body.object("metadata"),
-            includes_tax: body.boolean("includes_tax"),
-        })
+medusa_core::request! {
+    /// A new shipping option. `profile_id` `None`: the default profile.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateShippingOption in CREATE_OPTION {
+        pub name: String = required[Rule::String],
+        pub region_id: String = required[Rule::String],
+        pub provider_id: String = required[Rule::String],
+        pub profile_id: Option<String> = optional[Rule::String]
+            => |body, name| body.string(name).filter(|id| !id.is_empty()),
+        pub data: Map<String, Value> = required[Rule::Object],
+        pub price_type: ShippingOptionPriceTypeEnum = required[PRICE_TYPE]
+            => |body, name| price_type(body, name).unwrap_or(ShippingOptionPriceTypeEnum::FlatRate),
+        pub amount: Option<i32> = optional[AMOUNT],
+        pub requirements: Option<Vec<RequirementInput>> =
+            optional[Rule::Array, Rule::EachNested(&CREATE_REQUIREMENT)]
+            => |body, name| {
+                let items = body.each(name)?;
+                Some(items.iter().map(RequirementInput::from_accepted).collect())
+            },
+        // Medusa only transforms these (`@Type(() => Boolean)`); refusing a non-boolean is ours.
+        pub admin_only: bool = optional[Rule::Boolean],
+        pub is_return: bool = optional[Rule::Boolean],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        /// Only with the tax-inclusive pricing flag on.
+        pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
     }
 }
 
-fn price_type(body: &Body) -> Option<ShippingOptionPriceTypeEnum> {
-    match body.string("price_type")?.as_str() {
+medusa_core::request! {
+    /// A requirement in an update: with an `id`, an existing requirement to change; without,
+    /// a new one. `requirement_type` is checked by the service, as Medusa does.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct UpdateRequirement in UPDATE_REQUIREMENT {
+        pub id: Option<String> = optional[Rule::String],
+        pub requirement_type as "type": String = required[Rule::String],
+        pub amount: i32 = required[AMOUNT],
+    }
+}
+
+medusa_core::request! {
+    /// Changes to an option. `requirements` replaces the live requirements (those not listed are
+    /// soft-deleted). Region, provider, data and `is_return` never change.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateShippingOption in UPDATE_OPTION {
+        pub name: Option<String> = optional[Rule::String],
+        pub amount: Option<i32> = optional[AMOUNT],
+        pub price_type: Option<ShippingOptionPriceTypeEnum> = optional[PRICE_TYPE] => price_type,
+        pub requirements: Vec<UpdateRequirement> =
+            required[Rule::Array, Rule::EachNested(&UPDATE_REQUIREMENT)]
+            => |body, name| {
+                let items = body.each(name).unwrap_or_default();
+                items.iter().map(UpdateRequirement::from_accepted).collect()
+            },
+        pub admin_only: Option<bool> = optional[Rule::Boolean],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        /// Only with the tax-inclusive pricing flag on.
+        pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
+    }
+}
+
+fn price_type(body: &Body, name: &str) -> Option<ShippingOptionPriceTypeEnum> {
+    match body.string(name)?.as_str() {
         "flat_rate" => Some(ShippingOptionPriceTypeEnum::FlatRate),
         "calculated" => Some(ShippingOptionPriceTypeEnum::Calculated),
         _ => None,
     }
 }
 
-fn requirement_type(text: &str) -> Option<ShippingOptionRequirementTypeEnum> {
-    match text {
-        "min_subtotal" => Some(ShippingOptionRequirementTypeEnum::MinSubtotal),
-        "max_subtotal" => Some(ShippingOptionRequirementTypeEnum::MaxSubtotal),
-        _ => None,
+/// An accepted requirement's type, which is one of the two.
+fn requirement_type(body: &Body, name: &str) -> ShippingOptionRequirementTypeEnum {
+    match body.string(name).as_deref() {
+        Some("max_subtotal") => ShippingOptionRequirementTypeEnum::MaxSubtotal,
+        _ => ShippingOptionRequirementTypeEnum::MinSubtotal,
     }
 }

@@ -12,12 +12,14 @@ pub mod options;
 pub mod profiles;
 pub mod tax_inclusive;
 
+pub use input::{
+    CreateShippingOption, CreateShippingProfile, RequirementInput, UpdateRequirement,
+    UpdateShippingOption, UpdateShippingProfile,
+};
 pub use options::{
-    CreateShippingOption, OptionView, PricedOption, RequirementInput, SeaShippingOptionService,
-    ShippingOptionService, UpdateRequirement, UpdateShippingOption, SHIPPING_OPTION_LIST,
+    OptionView, PricedOption, SeaShippingOptionService, ShippingOptionService, SHIPPING_OPTION_LIST,
 };
 pub use profiles::{
-    CreateShippingProfile, ProfileProduct, ProfileView, SeaShippingProfileService,
-    ShippingProfileService, UpdateShippingProfile,
+    ProfileProduct, ProfileView, SeaShippingProfileService, ShippingProfileService,
 };
 pub use tax_inclusive::shipping_option_list_spec;

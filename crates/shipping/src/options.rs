@@ -3,6 +3,8 @@
 //! subtotal requirements), and whether for returns or admins only.
 
 use crate::events;
+use crate::input::{CreateShippingOption, UpdateShippingOption};
+use medusa_core::new_row::stamped;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -14,7 +16,7 @@ use medusa_entity::{
     region, region_fulfillment_providers, shipping_option, shipping_option_requirement,
     shipping_profile, shipping_tax_rate, tax_rate,
 };
-use medusa_load::find_live;
+use medusa_load::live_or;
 use medusa_load::{by_key, children, only_live, through, Connection, Link, Reader};
 use medusa_providers::{FulfillmentProvider, ProviderRegistry};
 use medusa_query_dsl::{
@@ -27,7 +29,7 @@ use sea_orm::{
     IntoActiveModel, Order, PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::profiles::profile_of_type;
 use crate::tax_inclusive;
@@ -93,54 +95,6 @@ pub static SHIPPING_OPTION_LIST: ResourceSpec = ResourceSpec {
     soft_delete: true,
     ..ResourceSpec::new("shipping_options", "shipping_option")
 };
-
-/// A requirement of a new option.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequirementInput {
-    pub requirement_type: ShippingOptionRequirementTypeEnum,
-    pub amount: i32,
-}
-
-/// A requirement in an update: with an `id`, an existing requirement to change; without,
-/// a new one. `requirement_type` is checked by the service, as Medusa does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UpdateRequirement {
-    pub id: Option<String>,
-    pub requirement_type: String,
-    pub amount: i32,
-}
-
-/// A new shipping option. `profile_id` `None`: the default profile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateShippingOption {
-    pub name: String,
-    pub region_id: String,
-    pub provider_id: String,
-    pub profile_id: Option<String>,
-    pub data: Map<String, Value>,
-    pub price_type: ShippingOptionPriceTypeEnum,
-    pub amount: Option<i32>,
-    pub requirements: Option<Vec<RequirementInput>>,
-    pub admin_only: bool,
-    pub is_return: bool,
-    pub metadata: Option<Map<String, Value>>,
-    /// Only with the tax-inclusive pricing flag on.
-    pub includes_tax: Option<bool>,
-}
-
-/// Changes to an option. `requirements` replaces the live requirements (those not listed are
-/// soft-deleted). Region, provider, data and `is_return` never change.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateShippingOption {
-    pub name: Option<String>,
-    pub amount: Option<i32>,
-    pub price_type: Option<ShippingOptionPriceTypeEnum>,
-    pub requirements: Vec<UpdateRequirement>,
-    pub admin_only: Option<bool>,
-    pub metadata: Option<Map<String, Value>>,
-    /// Only with the tax-inclusive pricing flag on.
-    pub includes_tax: Option<bool>,
-}
 
 /// An option with its default relations: region, profile and live requirements.
 #[derive(Debug, Clone, PartialEq)]
@@ -333,9 +287,7 @@ fn requirement_type(name: &str) -> Result<ShippingOptionRequirementTypeEnum> {
 }
 
 async fn live_option<C: ConnectionTrait>(conn: &C, id: &str) -> Result<shipping_option::Model> {
-    find_live::<shipping_option::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| option_not_found(id))
+    live_or::<shipping_option::Entity, _>(conn, id, || option_not_found(id)).await
 }
 
 /// Loads region, profile and live requirements for a page of options (one statement each).
@@ -508,11 +460,10 @@ impl ShippingOptionService for SeaShippingOptionService {
                     Error::UnexpectedState("The store has no default shipping profile".to_owned())
                 })?,
         };
-        let region = find_live::<region::Entity, _>(&txn, input.region_id.as_str())
-            .await?
-            .ok_or_else(|| {
-                Error::not_found(format!("Region with {} was not found", input.region_id))
-            })?;
+        let region = live_or::<region::Entity, _>(&txn, input.region_id.as_str(), || {
+            Error::not_found(format!("Region with {} was not found", input.region_id))
+        })
+        .await?;
         let offered = region_fulfillment_providers::Entity::find()
             .filter(region_fulfillment_providers::Column::RegionId.eq(region.id.as_str()))
             .filter(region_fulfillment_providers::Column::ProviderId.eq(input.provider_id.as_str()))
@@ -551,12 +502,10 @@ impl ShippingOptionService for SeaShippingOptionService {
             amount: Set(amount),
             is_return: Set(input.is_return),
             data: Set(data),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             // Stored as given: Medusa's create does not merge.
             metadata: Set(input.metadata.map(Value::Object)),
             admin_only: Set(input.admin_only),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;
@@ -602,14 +551,16 @@ impl ShippingOptionService for SeaShippingOptionService {
             let requirement_type = requirement_type(&requirement.requirement_type)?;
             let saved = match &requirement.id {
                 Some(requirement_id) => {
-                    let found =
-                        find_live::<shipping_option_requirement::Entity, _>(&txn, requirement_id)
-                            .await?
-                            .ok_or_else(|| {
-                                Error::invalid_data(format!(
+                    let found = live_or::<shipping_option_requirement::Entity, _>(
+                        &txn,
+                        requirement_id,
+                        || {
+                            Error::invalid_data(format!(
                             "Shipping option requirement with id {requirement_id} does not exist"
                         ))
-                            })?;
+                        },
+                    )
+                    .await?;
                     let mut row = found.into_active_model();
                     row.r#type = Set(requirement_type);
                     row.amount = Set(requirement.amount);

@@ -3,7 +3,9 @@
 //! products emits its `product.updated`.
 
 use crate::events;
+use crate::input::{CreateShippingProfile, UpdateShippingProfile};
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
 use medusa_entity::{product, product_shipping_profile, shipping_option, shipping_profile};
@@ -16,30 +18,11 @@ use sea_orm::{
 };
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 const PROFILE_ID_PREFIX: &str = "sp";
 pub(crate) const DEFAULT_PROFILE_NAME: &str = "Default Shipping Profile";
 const GIFT_CARD_PROFILE_NAME: &str = "Gift Card Profile";
-
-/// A new profile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateShippingProfile {
-    pub name: String,
-    pub profile_type: ShippingProfileTypeEnum,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// Changes to a profile. `products` are moved to it (off any other profile) and
-/// `shipping_options` re-assigned to it; ids of missing rows are ignored, as in Medusa.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateShippingProfile {
-    pub name: Option<String>,
-    pub profile_type: Option<ShippingProfileTypeEnum>,
-    pub metadata: Option<Map<String, Value>>,
-    pub products: Option<Vec<String>>,
-    pub shipping_options: Option<Vec<String>>,
-}
 
 /// A product of a profile, with the profiles it belongs to (`profiles`, and Medusa's derived
 /// `profile`/`profile_id`: the last of them).
@@ -157,10 +140,8 @@ async fn insert_profile<C: ConnectionTrait>(
         id: Set(generate_id(PROFILE_ID_PREFIX)),
         name: Set(name.to_owned()),
         r#type: Set(profile_type),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(metadata),
+        ..stamped(now)
     }
     .insert(conn)
     .await?)

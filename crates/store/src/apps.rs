@@ -4,34 +4,18 @@
 //! application (404) or one whose handler is not installed (Medusa's `invalid_data`).
 
 use async_trait::async_trait;
-use medusa_core::body::{Class, Field, Rule};
+use medusa_core::body::Rule;
 use medusa_core::{Error, Result};
 use medusa_entity::oauth;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use serde_json::Value;
 
-static AUTHORIZE: Class = Class::new(&[
-    Field::required("application_name", &[Rule::NotEmpty, Rule::String]),
-    Field::required("state", &[Rule::NotEmpty, Rule::String]),
-    Field::required("code", &[Rule::NotEmpty, Rule::String]),
-]);
-
-/// `AdminPostAppsReq`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuthorizeApp {
-    pub application_name: String,
-    pub state: String,
-    pub code: String,
-}
-
-impl AuthorizeApp {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = AUTHORIZE.read(body)?;
-        Ok(Self {
-            application_name: body.string("application_name").unwrap_or_default(),
-            state: body.string("state").unwrap_or_default(),
-            code: body.string("code").unwrap_or_default(),
-        })
+medusa_core::request! {
+    /// `AdminPostAppsReq`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct AuthorizeApp in AUTHORIZE {
+        pub application_name: String = required[Rule::NotEmpty, Rule::String],
+        pub state: String = required[Rule::NotEmpty, Rule::String],
+        pub code: String = required[Rule::NotEmpty, Rule::String],
     }
 }
 

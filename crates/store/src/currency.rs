@@ -6,6 +6,7 @@
 //! 404); with it on, answers carry it and the list filters and sorts by it.
 
 use crate::events;
+use crate::input::UpdateCurrency;
 use async_trait::async_trait;
 use medusa_core::{Error, FeatureFlags, Flag, ListPage, Result};
 use medusa_entity::currency;
@@ -72,12 +73,6 @@ impl Serialize for CurrencyView {
         }
         map.end()
     }
-}
-
-/// The body of `POST /admin/currencies/{code}` (`AdminPostCurrenciesCurrencyReq`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateCurrency {
-    pub includes_tax: Option<bool>,
 }
 
 /// Reads and updates the currency rows.

@@ -19,13 +19,14 @@ pub mod seed;
 mod store;
 
 pub use crate::currency::{
-    currency_list_spec, CurrencyService, CurrencyView, SeaCurrencyService, UpdateCurrency,
-    CURRENCY_LIST, CURRENCY_LIST_TAX_INCLUSIVE,
+    currency_list_spec, CurrencyService, CurrencyView, SeaCurrencyService, CURRENCY_LIST,
+    CURRENCY_LIST_TAX_INCLUSIVE,
 };
+pub use crate::input::{UpdateCurrency, UpdateStore};
 pub use crate::seed::{
     apply_store_seed, parse, SeedFile, SeedRegion, SeedReport, SeedUser, SeededRegion,
 };
 pub use crate::store::{
     LoadedModule, SeaStoreService, StoreService, StoreSetup, StoreView, StoreWithCurrencies,
-    UpdateStore, MODULES,
+    MODULES,
 };

@@ -21,7 +21,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::store::{ensure_store, update_store, UpdateStore};
+use crate::input::UpdateStore;
+use crate::store::{ensure_store, update_store};
 
 /// The sections this server loads, in the order they are applied.
 const KNOWN_SECTIONS: [&str; 6] = [

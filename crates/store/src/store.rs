@@ -2,6 +2,7 @@
 //! installed on this server.
 
 use async_trait::async_trait;
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, metadata, time, Error, FeatureFlags, Result};
 use medusa_entity::{
     currency, fulfillment_provider, payment_provider, sales_channel, store, store_currencies,
@@ -14,10 +15,11 @@ use sea_orm::{
     IntoActiveModel, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde::Serialize;
 
 use medusa_query_dsl::in_insertion_order;
+
+use crate::input::UpdateStore;
 
 const REMOVE_DEFAULT_CURRENCY: &str = "You are not allowed to remove default currency from store currencies without replacing it as well";
 const NULL_NAME: &str = "Can't insert null value in field name on insert in table store";
@@ -146,33 +148,6 @@ fn serialize_store_columns<M: SerializeMap>(
     map.serialize_entry("default_location_id", &store.default_location_id)?;
     map.serialize_entry("metadata", &store.metadata)?;
     map.serialize_entry("default_sales_channel_id", &store.default_sales_channel_id)
-}
-
-/// The body of `POST /admin/store`. Absent fields are left alone.
-///
-/// For the nullable template columns `Some(None)` (JSON `null`) clears the value. `name`
-/// is not nullable: `Some(None)` is refused with Medusa's message.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateStore {
-    #[serde(default, deserialize_with = "medusa_core::patch::present")]
-    pub name: Option<Option<String>>,
-    #[serde(default, deserialize_with = "medusa_core::patch::present")]
-    pub swap_link_template: Option<Option<String>>,
-    #[serde(default, deserialize_with = "medusa_core::patch::present")]
-    pub payment_link_template: Option<Option<String>>,
-    #[serde(default, deserialize_with = "medusa_core::patch::present")]
-    pub invite_link_template: Option<Option<String>>,
-    /// Must be one of the store's currencies after `currencies` is applied. `null` and the
-    /// empty string count as absent, as in Medusa.
-    #[serde(default)]
-    pub default_currency_code: Option<String>,
-    /// Replaces the store's currencies; must include the (new or current) default currency.
-    #[serde(default)]
-    pub currencies: Option<Vec<String>>,
-    /// Merged into the stored metadata (see `medusa_core::metadata`).
-    #[serde(default)]
-    pub metadata: Option<Map<String, Value>>,
 }
 
 /// What [`StoreService::ensure_store`] found or created.
@@ -602,13 +577,10 @@ pub(crate) async fn ensure_store<C: ConnectionTrait>(conn: &C) -> Result<StoreSe
     if sales_channel_created {
         let channel = sales_channel::ActiveModel {
             id: Set(generate_id("sc")),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
             name: Set("Default Sales Channel".to_owned()),
             description: Set(Some("Created by Medusa".to_owned())),
             is_disabled: Set(false),
-            metadata: Set(None),
+            ..stamped(now)
         }
         .insert(conn)
         .await?;
@@ -631,13 +603,11 @@ async fn create_store<C: ConnectionTrait>(conn: &C, now: time::Timestamp) -> Res
         name: Set("Medusa Store".to_owned()),
         default_currency_code: Set("usd".to_owned()),
         swap_link_template: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        metadata: Set(None),
         payment_link_template: Set(None),
         invite_link_template: Set(None),
         default_sales_channel_id: Set(None),
         default_location_id: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -5,55 +5,34 @@ use medusa_core::body::{Class, Field, Rule, STRING_ITEMS};
 use medusa_core::Result;
 use serde_json::Value;
 
-use crate::{CreateTaxRate, LinkKind, UpdateTaxRate};
+use crate::LinkKind;
 
-static CREATE_TAX_RATE: Class = Class::new(&[
-    Field::required("code", &[Rule::String]),
-    Field::required("name", &[Rule::String]),
-    Field::required("region_id", &[Rule::String]),
-    Field::optional("rate", &[Rule::Number]),
-    Field::optional("products", &[Rule::Array, STRING_ITEMS]),
-    Field::optional("shipping_options", &[Rule::Array, STRING_ITEMS]),
-    Field::optional("product_types", &[Rule::Array, STRING_ITEMS]),
-]);
-
-impl CreateTaxRate {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_TAX_RATE.read(body)?;
-        Ok(Self {
-            code: body.string("code").unwrap_or_default(),
-            name: body.string("name").unwrap_or_default(),
-            region_id: body.string("region_id").unwrap_or_default(),
-            rate: body.number("rate"),
-            products: body.strings("products"),
-            product_types: body.strings("product_types"),
-            shipping_options: body.strings("shipping_options"),
-        })
+medusa_core::request! {
+    /// A new tax rate and its first links.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreateTaxRate in CREATE_TAX_RATE {
+        pub code: String = required[Rule::String],
+        pub name: String = required[Rule::String],
+        pub region_id: String = required[Rule::String],
+        pub rate: Option<f64> = optional[Rule::Number],
+        pub products: Option<Vec<String>> = optional[Rule::Array, STRING_ITEMS],
+        pub shipping_options: Option<Vec<String>> = optional[Rule::Array, STRING_ITEMS],
+        pub product_types: Option<Vec<String>> = optional[Rule::Array, STRING_ITEMS],
     }
 }
 
-static UPDATE_TAX_RATE: Class = Class::new(&[
-    Field::optional("code", &[Rule::String]),
-    Field::optional("name", &[Rule::String]),
-    Field::optional("region_id", &[Rule::String]),
-    Field::optional("rate", &[Rule::Number]),
-    Field::optional("products", &[Rule::Array, STRING_ITEMS]),
-    Field::optional("shipping_options", &[Rule::Array, STRING_ITEMS]),
-    Field::optional("product_types", &[Rule::Array, STRING_ITEMS]),
-]);
-
-impl UpdateTaxRate {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = UPDATE_TAX_RATE.read(body)?;
-        Ok(Self {
-            code: body.string("code"),
-            name: body.string("name"),
-            region_id: body.string("region_id"),
-            rate: body.number("rate"),
-            products: body.strings("products"),
-            product_types: body.strings("product_types"),
-            shipping_options: body.strings("shipping_options"),
-        })
+medusa_core::request! {
+    /// Changes to a tax rate. `None` (and, as in Medusa, a `null` rate) leaves a field alone; a
+    /// given link list replaces the current links of that kind.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateTaxRate in UPDATE_TAX_RATE {
+        pub code: Option<String> = optional[Rule::String],
+        pub name: Option<String> = optional[Rule::String],
+        pub region_id: Option<String> = optional[Rule::String],
+        pub rate: Option<f64> = optional[Rule::Number],
+        pub products: Option<Vec<String>> = optional[Rule::Array, STRING_ITEMS],
+        pub shipping_options: Option<Vec<String>> = optional[Rule::Array, STRING_ITEMS],
+        pub product_types: Option<Vec<String>> = optional[Rule::Array, STRING_ITEMS],
     }
 }
 

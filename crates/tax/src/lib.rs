@@ -9,8 +9,6 @@ pub mod input;
 pub mod query;
 pub mod tax_rates;
 
-pub use input::LinkIds;
+pub use input::{CreateTaxRate, LinkIds, UpdateTaxRate};
 pub use query::{plan_list, TaxRateField, TaxRateRelation, TaxRateSelection, TAX_RATE_LIST};
-pub use tax_rates::{
-    CreateTaxRate, LinkKind, SeaTaxRateService, TaxRateService, TaxRateView, UpdateTaxRate,
-};
+pub use tax_rates::{LinkKind, SeaTaxRateService, TaxRateService, TaxRateView};

@@ -1,6 +1,7 @@
 //! Tax rates: listing, reading, creating, updating, hard-deleting, and linking them to
 //! products, product types and shipping options. Medusa emits no events for tax rates.
 
+use medusa_core::new_row::stamped;
 use std::collections::HashMap;
 
 use async_trait::async_trait;
@@ -23,34 +24,10 @@ use sea_orm::{
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::input::{CreateTaxRate, UpdateTaxRate};
 use crate::query::{TaxRateRelation, TaxRateSelection};
 
 const TAX_RATE_ID_PREFIX: &str = "txr";
-
-/// A new tax rate and its first links.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateTaxRate {
-    pub code: String,
-    pub name: String,
-    pub region_id: String,
-    pub rate: Option<f64>,
-    pub products: Option<Vec<String>>,
-    pub product_types: Option<Vec<String>>,
-    pub shipping_options: Option<Vec<String>>,
-}
-
-/// Changes to a tax rate. `None` (and, as in Medusa, a `null` rate) leaves a field alone; a
-/// given link list replaces the current links of that kind.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateTaxRate {
-    pub code: Option<String>,
-    pub name: Option<String>,
-    pub region_id: Option<String>,
-    pub rate: Option<f64>,
-    pub products: Option<Vec<String>>,
-    pub product_types: Option<Vec<String>>,
-    pub shipping_options: Option<Vec<String>>,
-}
 
 /// What a tax rate can be linked to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -470,9 +447,7 @@ impl TaxRateService for SeaTaxRateService {
             code: Set(Some(input.code)),
             name: Set(input.name),
             region_id: Set(input.region_id),
-            created_at: Set(now),
-            updated_at: Set(now),
-            metadata: Set(None),
+            ..stamped(now)
         }
         .insert(&txn)
         .await?;

@@ -14,6 +14,6 @@ pub async fn list_currencies(state: State, req: HttpRequest) -> Answer {
 
 /// `POST /admin/currencies/{code}`
 pub async fn update_currency(state: State, code: web::Path<String>, body: Body) -> Answer {
-    let input = UpdateCurrency::from_body(body.0, state.flags)?;
+    let input = UpdateCurrency::from_body_with(body.0, state.flags)?;
     wrapped("currency", state.currencies.update(&code, input).await?)
 }

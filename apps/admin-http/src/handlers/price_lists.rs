@@ -34,13 +34,13 @@ pub async fn list_price_list_products(state: State, req: HttpRequest, id: Id) ->
 
 /// `POST /admin/price-lists`
 pub async fn create_price_list(state: State, body: Body) -> Answer {
-    let input = CreatePriceList::from_body(body.0, state.flags)?;
+    let input = CreatePriceList::from_body_with(body.0, state.flags)?;
     wrapped("price_list", state.price_lists.create(input).await?)
 }
 
 /// `POST /admin/price-lists/{id}`
 pub async fn update_price_list(state: State, id: Id, body: Body) -> Answer {
-    let input = UpdatePriceList::from_body(body.0, state.flags)?;
+    let input = UpdatePriceList::from_body_with(body.0, state.flags)?;
     wrapped("price_list", state.price_lists.update(&id, input).await?)
 }
 

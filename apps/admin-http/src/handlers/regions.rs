@@ -25,7 +25,7 @@ pub async fn get_region(state: State, req: HttpRequest, id: Id) -> Answer {
 
 /// `POST /admin/regions`
 pub async fn create_region(state: State, body: Body) -> Answer {
-    let input = CreateRegion::from_body(body.0, state.flags)?;
+    let input = CreateRegion::from_body_with(body.0, state.flags)?;
     wrapped("region", state.regions.create(input).await?)
 }
 

@@ -23,7 +23,7 @@ pub async fn get_shipping_option(state: State, id: Id) -> Answer {
 
 /// `POST /admin/shipping-options`
 pub async fn create_shipping_option(state: State, body: Body) -> Answer {
-    let input = CreateShippingOption::from_body(body.0, state.flags)?;
+    let input = CreateShippingOption::from_body_with(body.0, state.flags)?;
     wrapped(
         "shipping_option",
         state.shipping_options.create(input).await?,
@@ -32,7 +32,7 @@ pub async fn create_shipping_option(state: State, body: Body) -> Answer {
 
 /// `POST /admin/shipping-options/{id}`
 pub async fn update_shipping_option(state: State, id: Id, body: Body) -> Answer {
-    let input = UpdateShippingOption::from_body(body.0, state.flags)?;
+    let input = UpdateShippingOption::from_body_with(body.0, state.flags)?;
     wrapped(
         "shipping_option",
         state.shipping_options.update(&id, input).await?,

@@ -2,8 +2,8 @@
 
 use actix_web::{HttpRequest, HttpResponse};
 use medusa_auth::{
-    users::{CreateUser, UpdateUser, USER_LIST},
-    PasswordTokenRequest, ResetPassword,
+    users::{CreateUser, USER_LIST},
+    PasswordTokenRequest, ResetPassword, UpdateUser,
 };
 
 use crate::handlers::{deleted, list_plan, list_response, wrapped, Answer, Body, Id, State};

@@ -3,6 +3,7 @@
 //! then deleted): the caller's jobs only, newest first, statuses derived from the step
 //! timestamps, `dry_run: false` in lists, the filters and their validation messages.
 
+use medusa_core::new_row::stamped;
 use medusa_entity::{batch_job, sea_orm_active_enums::UserRoleEnum, user};
 use medusa_test_support::on_both_backends;
 use sea_orm::{prelude::DateTimeWithTimeZone, ActiveModelTrait, Set};
@@ -88,11 +89,8 @@ async fn insert_probe_rows(app: &TestApp) {
         last_name: Set(None),
         password_hash: Set(None),
         api_token: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
         role: Set(Some(UserRoleEnum::Member)),
+        ..stamped(now)
     }
     .insert(&app.db)
     .await

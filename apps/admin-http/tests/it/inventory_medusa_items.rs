@@ -17,6 +17,7 @@
 //! - `/store/...` cases of `products/get-product.js`, `get-variant.js`, `list-products.js`,
 //!   `list-variants.js`: the store API is not served here.
 
+use medusa_core::new_row::stamped;
 use medusa_entity::{
     inventory_item, inventory_level, product_variant_inventory_item, reservation_item,
     sales_channel_location,
@@ -44,9 +45,6 @@ pub(crate) async fn inventory_row(
     let id = medusa_core::id::generate_id("iitem");
     inventory_item::ActiveModel {
         id: Set(id.clone()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         sku: Set((!sku.is_empty()).then(|| sku.to_owned())),
         origin_country: Set(None),
         hs_code: Set(None),
@@ -57,10 +55,10 @@ pub(crate) async fn inventory_row(
         height: Set(None),
         width: Set(None),
         requires_shipping: Set(true),
-        metadata: Set(None),
         title: Set(title.map(str::to_owned)),
         description: Set(description.map(str::to_owned)),
         thumbnail: Set(None),
+        ..stamped(now)
     }
     .insert(&app.db)
     .await
@@ -80,11 +78,10 @@ pub(crate) async fn channel_location(app: &TestApp, channel_id: &str, location_i
     let now = medusa_core::time::now();
     sales_channel_location::ActiveModel {
         id: Set(medusa_core::id::generate_id("scloc")),
-        created_at: Set(now),
-        updated_at: Set(now),
         sales_channel_id: Set(channel_id.to_owned()),
         location_id: Set(location_id.to_owned()),
         deleted_at: Set(None),
+        ..stamped(now)
     }
     .insert(&app.db)
     .await

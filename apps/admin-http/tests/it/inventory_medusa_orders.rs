@@ -12,6 +12,7 @@
 //! completing it); `service.js` (13) and `variant-inventory-service.js` (7) call the
 //! inventory module and `ProductVariantInventoryService` in process, with no HTTP route.
 
+use medusa_core::new_row::stamped;
 use medusa_entity::sea_orm_active_enums::{OrderFulfillmentStatusEnum, OrderPaymentStatusEnum};
 use medusa_entity::{inventory_level, reservation_item};
 use medusa_test_support::builders::{
@@ -203,17 +204,14 @@ async fn reserve_row(app: &TestApp, line: &str, item: &str, location: &str, quan
     let now = medusa_core::time::now();
     reservation_item::ActiveModel {
         id: Set(medusa_core::id::generate_id("resitem")),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         line_item_id: Set(Some(line.to_owned())),
         inventory_item_id: Set(item.to_owned()),
         location_id: Set(location.to_owned()),
         quantity: Set(quantity),
-        metadata: Set(None),
         external_id: Set(None),
         description: Set(None),
         created_by: Set(None),
+        ..stamped(now)
     }
     .insert(&app.db)
     .await

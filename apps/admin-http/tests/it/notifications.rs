@@ -2,6 +2,7 @@
 //! :9101 on the same rows (`tests/reference/notifications-*.json`, recorded by `capture.sh`),
 //! and the path from a write's event to a stored notification.
 
+use medusa_core::new_row::stamped;
 use std::time::Duration;
 
 use medusa_entity::{notification, notification_provider};
@@ -78,8 +79,7 @@ async fn insert_reference_rows(app: &TestApp) {
             data: Set(data),
             parent_id: Set(parent.map(Into::into)),
             provider_id: Set(provider.map(Into::into)),
-            created_at: Set(at),
-            updated_at: Set(at),
+            ..stamped(at)
         }
         .insert(&app.db)
         .await

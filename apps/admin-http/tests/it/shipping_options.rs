@@ -5,6 +5,7 @@
 //! compared with the reference server's after redaction. Write answers were checked against a
 //! second reference server (:9101) and are recorded as snapshots.
 
+use medusa_core::new_row::stamped;
 use medusa_entity::sea_orm_active_enums::{ShippingOptionPriceTypeEnum, ShippingProfileTypeEnum};
 use medusa_entity::{shipping_option, shipping_profile};
 use medusa_test_support::builders::RegionBuilder;
@@ -125,11 +126,8 @@ pub(crate) async fn seed_shipping(app: &TestApp) -> Vec<String> {
             amount: Set(Some(amount)),
             is_return: Set(is_return),
             data: Set(json!({ "id": data })),
-            created_at: Set(created),
-            updated_at: Set(created),
-            deleted_at: Set(None),
-            metadata: Set(None),
             admin_only: Set(false),
+            ..stamped(created)
         }
         .insert(&app.db)
         .await

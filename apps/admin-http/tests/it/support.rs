@@ -10,6 +10,7 @@ use actix_web::{
 };
 use medusa_admin_http::{AppState, Secrets, Setup, Tuning};
 use medusa_auth::{password::PasswordPolicy, ThrottlePolicy};
+use medusa_core::new_row::stamped;
 use medusa_test_support::{on_both_backends, Fixture, TestDb};
 pub use medusa_test_support::{redact, Backend};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
@@ -124,11 +125,8 @@ async fn seed(state: &AppState, db: &DatabaseConnection) {
         last_name: Set(Some("Admin".into())),
         password_hash: Set(Some(ADMIN_SCRYPT_HASH.trim().into())),
         api_token: Set(Some(ADMIN_API_TOKEN.into())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
         role: Set(Some(UserRoleEnum::Admin)),
+        ..stamped(now)
     }
     .insert(db)
     .await

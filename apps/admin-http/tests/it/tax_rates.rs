@@ -2,6 +2,7 @@
 //! compared with its empty list and its error answers; write answers and messages were
 //! checked against a second reference server (:9101).
 
+use medusa_core::new_row::stamped;
 use medusa_entity::{product_tax_rate, product_type, tax_rate};
 use medusa_test_support::builders::ProductBuilder;
 use medusa_test_support::on_both_backends;
@@ -28,10 +29,7 @@ async fn insert_product_type(app: &TestApp, id: &str) {
     product_type::ActiveModel {
         id: Set(id.into()),
         value: Set("Shirts".into()),
-        created_at: Set(created),
-        updated_at: Set(created),
-        deleted_at: Set(None),
-        metadata: Set(None),
+        ..stamped(created)
     }
     .insert(&app.db)
     .await

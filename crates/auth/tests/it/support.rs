@@ -2,6 +2,7 @@
 //! users inserted as rows.
 
 use medusa_auth::{password::hash_password, PasswordPolicy};
+use medusa_core::new_row::stamped;
 use medusa_entity::user;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, Set};
 
@@ -25,13 +26,10 @@ pub async fn insert_user(
         last_name: Set(None),
         password_hash: Set(password_hash),
         api_token: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
         role: Set(Some(
             medusa_entity::sea_orm_active_enums::UserRoleEnum::Admin,
         )),
+        ..stamped(now)
     }
     .insert(db)
     .await

@@ -12,8 +12,10 @@
 //! which differs from Medusa's only when a body has several.
 
 mod check;
+pub mod declare;
 mod read;
 
+pub use declare::{read_with, Read, Scalar};
 pub use read::Body;
 
 use crate::{Error, FeatureFlags, Flag, Result};

@@ -122,3 +122,87 @@ fn nested_objects_and_rule_primitives() {
     assert_eq!(body.nested("main").and_then(|m| m.int("amount")), Some(3));
     assert_eq!(ORDER.known().next(), Some("email"));
 }
+
+mod declared {
+    use crate::body::{Body, Rule};
+    use crate::patch::Patch;
+    use crate::{Error, FeatureFlags, Flag, Result};
+    use serde_json::{json, Map, Value};
+
+    fn not_both(value: Group, body: &Body) -> Result<Group> {
+        if body.has("nickname") && body.has("alias") {
+            return Err(Error::invalid_data("nickname and alias are exclusive"));
+        }
+        Ok(value)
+    }
+
+    crate::request! {
+        #[derive(Debug, Default, PartialEq)]
+        pub struct Group in GROUP {
+            pub name: String = required[Rule::String],
+            pub size: Option<i32> = optional[Rule::Int],
+            check "title" = optional[Rule::String],
+            pub nickname: Patch<String> = optional[Rule::String],
+            pub alias: Option<String> = optional[Rule::String],
+            pub kind as "type": Option<String> = optional[Rule::Enum(&["a", "b"])]
+                => |body, name| body.string(name).map(|kind| kind.to_uppercase()),
+            pub tags: Vec<String> = optional[Rule::Each(&Rule::String), Rule::Array],
+            pub taxed: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
+            pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+        } then not_both
+    }
+
+    #[test]
+    fn one_declaration_gives_the_class_the_type_and_its_reader() {
+        let names: Vec<_> = GROUP.known().collect();
+        assert_eq!(
+            names,
+            ["name", "size", "title", "nickname", "alias", "type", "tags", "taxed", "metadata"]
+        );
+        let group = Group::from_body(json!({
+            "name": "n", "size": 3, "title": "dropped", "nickname": null, "type": "a",
+            "tags": ["x"], "metadata": {"k": 1}
+        }))
+        .unwrap();
+        assert_eq!(
+            group,
+            Group {
+                name: "n".into(),
+                size: Some(3),
+                nickname: Some(None),
+                alias: None,
+                kind: Some("A".into()),
+                tags: vec!["x".into()],
+                taxed: None,
+                metadata: json!({"k": 1}).as_object().cloned(),
+            }
+        );
+        assert_eq!(
+            Group::from_body(json!({"name": "n"})).unwrap().nickname,
+            None
+        );
+    }
+
+    #[test]
+    fn a_declared_type_answers_with_its_class_messages_and_its_check() {
+        let message = |body: Value, flags| match Group::from_body_with(body, flags) {
+            Err(Error::InvalidData(message)) => message,
+            other => panic!("expected invalid_data, got {other:?}"),
+        };
+        assert_eq!(
+            message(json!({"size": 1.5, "taxed": true}), FeatureFlags::default()),
+            "name must be a string, size must be an integer number, taxed should not exist"
+        );
+        let flags = FeatureFlags::default().with(Flag::TaxInclusivePricing, true);
+        assert_eq!(
+            Group::from_body_with(json!({"name": "n", "taxed": true}), flags)
+                .unwrap()
+                .taxed,
+            Some(true)
+        );
+        assert_eq!(
+            message(json!({"name": "n", "nickname": "a", "alias": "b"}), flags),
+            "nickname and alias are exclusive"
+        );
+    }
+}

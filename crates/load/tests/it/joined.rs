@@ -2,6 +2,7 @@
 //! (`children_with`, `join_one`, `joined_one`), and which child relations each parent has
 //! (`present_columns`, `present_in`).
 
+use medusa_core::new_row::stamped;
 use medusa_entity::sales_channel;
 use medusa_entity::{product_sales_channel, publishable_api_key_sales_channel as key_channel};
 use medusa_load::{
@@ -47,9 +48,7 @@ async fn linked(db: &DatabaseConnection) {
             id: Set(id.into()),
             publishable_key_id: Set(key.into()),
             sales_channel_id: Set(channel.into()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
+            ..stamped(now)
         }
         .insert(db)
         .await

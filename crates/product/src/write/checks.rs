@@ -4,9 +4,7 @@ use super::*;
 use medusa_load::{live, missing};
 
 pub(super) async fn live_product<C: ConnectionTrait>(conn: &C, id: &str) -> Result<product::Model> {
-    find_live::<product::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| product_not_found(id))
+    live_or::<product::Entity, _>(conn, id, || product_not_found(id)).await
 }
 
 pub(super) async fn ensure_handle_free<C: ConnectionTrait>(

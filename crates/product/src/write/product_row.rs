@@ -2,6 +2,7 @@
 //! its scalar columns.
 
 use super::*;
+use medusa_core::new_row::stamped;
 
 /// Writes the given scalar columns onto a product row.
 pub(super) fn apply_fields(row: &mut product::ActiveModel, fields: &ProductFields) -> Result<()> {
@@ -76,15 +77,13 @@ pub(super) fn new_product_row(
         origin_country: Set(None),
         mid_code: Set(None),
         material: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(input.metadata.clone().map(Value::Object)),
         collection_id: Set(None),
         type_id: Set(type_id),
         discountable: Set(true),
         status: Set(medusa_entity::sea_orm_active_enums::ProductStatusEnum::Draft),
         external_id: Set(None),
+        ..stamped(now)
     };
     let mut given = fields.clone();
     given.handle = None;
@@ -118,11 +117,8 @@ pub(super) fn new_option_rows(
         options.push(product_option::ActiveModel {
             id: Set(option_id),
             title: Set(title.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
             product_id: Set(Some(product_id.to_owned())),
+            ..stamped(now)
         });
     }
     (options, option_ids)

@@ -2,6 +2,7 @@
 //! creating, updating and soft-deleting variants with their events.
 
 use super::*;
+use medusa_core::new_row::stamped;
 use medusa_entity::{money_amount, product_variant_money_amount};
 
 /// A product's live options in creation order, and its live variants with their live option
@@ -168,11 +169,9 @@ pub(super) fn new_variant_row(
         length: Set(number(variant.length).transpose()?),
         height: Set(number(variant.height).transpose()?),
         width: Set(number(variant.width).transpose()?),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(variant.metadata.clone().map(Value::Object)),
         variant_rank: Set(Some(rank)),
+        ..stamped(now)
     })
 }
 
@@ -189,10 +188,7 @@ pub(super) fn new_value_rows(
             value: Set(value),
             option_id: Set(option_id),
             variant_id: Set(variant_id.to_owned()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-            metadata: Set(None),
+            ..stamped(now)
         })
         .collect()
 }

@@ -6,11 +6,11 @@ use medusa_cart::{add_variant_lines_in, LineOwner, PricingContext, TaxLines, Var
 use medusa_core::{time, Error, Result};
 use medusa_entity::{order, product_variant};
 use medusa_events::record_event;
-use medusa_load::{find_live, Connection};
+use medusa_load::{live_or, Connection};
 use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
 
-use super::AdditionalItem;
 use crate::events::VariantUpdated;
+use crate::input::AdditionalItem;
 use crate::returns::request::to_i32;
 
 /// `reserveQuantity` without an inventory module: the variant's stock lowered, whether it
@@ -20,9 +20,10 @@ pub(crate) async fn reserve_in<C: Connection>(
     variant_id: &str,
     quantity: i64,
 ) -> Result<()> {
-    let variant = find_live::<product_variant::Entity, _>(conn, variant_id)
-        .await?
-        .ok_or_else(|| Error::not_found(format!("Variant with id: {variant_id} was not found")))?;
+    let variant = live_or::<product_variant::Entity, _>(conn, variant_id, || {
+        Error::not_found(format!("Variant with id: {variant_id} was not found"))
+    })
+    .await?;
     add_stock_in(conn, variant, -quantity).await
 }
 

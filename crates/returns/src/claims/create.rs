@@ -3,6 +3,7 @@
 //! row, its additional items (priced and reserved), shipping methods, claimed lines with
 //! tags and images, its return; then the refund of a refund claim.
 
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::{
     ClaimOrderFulfillmentStatusEnum, ClaimOrderPaymentStatusEnum, ClaimOrderTypeEnum,
@@ -13,7 +14,7 @@ use medusa_entity::{
     shipping_method,
 };
 use medusa_events::record_event;
-use medusa_load::{find_live, live, Connection};
+use medusa_load::{live, live_or, Connection};
 use medusa_order::fulfillments::{create_shipping_method_in, Owner};
 use medusa_providers::ProviderRegistry;
 use medusa_totals::legacy;
@@ -21,11 +22,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Query
 use serde_json::Value;
 
 use super::rules;
-use super::{ClaimItemInput, ClaimShippingMethod, CreateClaim};
 use crate::events::{ClaimCreated, ClaimItemCreated, ClaimRefundProcessed};
+use crate::input::{ClaimItemInput, ClaimShippingMethod, CreateClaim, ReturnItemInput};
 use crate::returns::facts::OrderFacts;
 use crate::returns::request::{check_not_canceled, create_return_in, to_i32, NewReturn};
-use crate::ReturnItemInput;
 
 pub(crate) fn claim_not_found(id: &str) -> Error {
     Error::not_found(format!("Claim with {id} was not found"))
@@ -33,9 +33,7 @@ pub(crate) fn claim_not_found(id: &str) -> Error {
 
 /// The live claim `id`, or Medusa's `retrieve` error.
 pub(crate) async fn find_claim<C: Connection>(conn: &C, id: &str) -> Result<claim_order::Model> {
-    find_live::<claim_order::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(|| claim_not_found(id))
+    live_or::<claim_order::Entity, _>(conn, id, || claim_not_found(id)).await
 }
 
 /// `getRefundTotalForClaimLinesOnOrder`: the legacy refund of the claimed lines that were
@@ -117,10 +115,7 @@ pub(crate) async fn tags_of<C: Connection>(conn: &C, values: &[String]) -> Resul
                 claim_tag::ActiveModel {
                     id: Set(generate_id("ctag")),
                     value: Set(value),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    deleted_at: Set(None),
-                    metadata: Set(None),
+                    ..stamped(now)
                 }
                 .insert(conn)
                 .await?
@@ -140,10 +135,7 @@ pub(crate) async fn add_image_in<C: Connection>(conn: &C, item_id: &str, url: &s
         id: Set(generate_id("cimg")),
         claim_item_id: Set(item_id.to_owned()),
         url: Set(url.to_owned()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;
@@ -179,10 +171,7 @@ async fn create_claim_item_in<C: Connection>(
         reason: Set(reason),
         note: Set(input.note.clone()),
         quantity: Set(to_i32(input.quantity)?),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;
@@ -254,13 +243,11 @@ pub async fn create_claim_in<C: Connection>(
         shipping_address_id: Set(address_id),
         refund_amount: Set(refund.map(to_i32).transpose()?),
         canceled_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
         metadata: Set(input.metadata.clone().map(Value::Object)),
         // The key Medusa's idempotency layer generates for a request without one.
         idempotency_key: Set(Some(uuid::Uuid::new_v4().to_string())),
         no_notification: Set(no_notification),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

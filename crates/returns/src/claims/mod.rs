@@ -13,32 +13,12 @@ pub mod write;
 
 use async_trait::async_trait;
 use medusa_core::Result;
-use medusa_entity::sea_orm_active_enums::ClaimOrderTypeEnum;
-use medusa_order::input::AddressInput;
 use medusa_order::OrderQuery;
 use sea_orm::TransactionTrait;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::input::{AdditionalItem, CreateClaim, FulfillAdditionalItems, ShipClaim, UpdateClaim};
 use crate::order_writes::{write_then_answer, Claims, SeaOrderWrites};
-use crate::{FulfillAdditionalItems, ReturnShipping};
-
-/// One claimed line of a new claim.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimItemInput {
-    pub item_id: String,
-    pub quantity: i64,
-    pub note: Option<String>,
-    pub reason: Option<String>,
-    pub tags: Vec<String>,
-    pub images: Vec<String>,
-}
-
-/// A variant sent in replacement.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdditionalItem {
-    pub variant_id: String,
-    pub quantity: i64,
-}
 
 impl AdditionalItem {
     /// The line `medusa-cart` prices for it: the variant's price, no metadata.
@@ -50,72 +30,6 @@ impl AdditionalItem {
             metadata: None,
         }
     }
-}
-
-/// A shipping method of a claim: an existing method (`id`) moved to the claim, or a new one
-/// of an option.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ClaimShippingMethod {
-    pub id: Option<String>,
-    pub option_id: Option<String>,
-    pub price: Option<i64>,
-    pub data: Option<Map<String, Value>>,
-}
-
-/// `POST /admin/orders/{id}/claims` (Medusa's `AdminPostOrdersOrderClaimsReq`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateClaim {
-    pub kind: ClaimOrderTypeEnum,
-    pub claim_items: Vec<ClaimItemInput>,
-    pub return_shipping: Option<ReturnShipping>,
-    pub additional_items: Option<Vec<AdditionalItem>>,
-    pub shipping_methods: Option<Vec<ClaimShippingMethod>>,
-    pub refund_amount: Option<i64>,
-    pub shipping_address: Option<AddressInput>,
-    pub no_notification: Option<bool>,
-    pub return_location_id: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// An image of a claimed line in an update: kept (`id`) or added (`url`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ImageRef {
-    pub id: Option<String>,
-    pub url: Option<String>,
-}
-
-/// A tag of a claimed line in an update: an existing tag (`id`) or a value.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TagRef {
-    pub id: Option<String>,
-    pub value: Option<String>,
-}
-
-/// A claimed line's update.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct UpdateClaimItem {
-    pub id: String,
-    pub note: Option<String>,
-    pub reason: Option<String>,
-    pub images: Option<Vec<ImageRef>>,
-    pub tags: Option<Vec<TagRef>>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// `POST /admin/orders/{id}/claims/{claim_id}`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct UpdateClaim {
-    pub claim_items: Option<Vec<UpdateClaimItem>>,
-    pub shipping_methods: Option<Vec<ClaimShippingMethod>>,
-    pub no_notification: Option<bool>,
-    pub metadata: Option<Map<String, Value>>,
-}
-
-/// `POST /admin/orders/{id}/claims/{claim_id}/shipments`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ShipClaim {
-    pub fulfillment_id: String,
-    pub tracking_numbers: Vec<String>,
 }
 
 /// The claim routes; each answers the order as `answer` reads it.

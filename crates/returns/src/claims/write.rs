@@ -8,7 +8,7 @@ use medusa_entity::{
     claim_image, claim_item, claim_item_tags, claim_order, fulfillment, r#return, shipping_method,
 };
 use medusa_events::record_event;
-use medusa_load::{find_live, Connection};
+use medusa_load::{live_or, Connection};
 use medusa_order::fulfillments::{
     cancel_fulfillment_row_in, find_fulfillment, fulfill_every_item_in, owner_methods,
     ship_owner_fulfillment_in, NewFulfillment, Owner,
@@ -17,10 +17,11 @@ use medusa_providers::ProviderRegistry;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use super::create::{add_image_in, attach_shipping_method_in, find_claim, tags_of};
-use super::{rules, FulfillAdditionalItems, ShipClaim, UpdateClaim, UpdateClaimItem};
+use super::rules;
 use crate::events::{
     ClaimCanceled, ClaimFulfillmentCreated, ClaimItemUpdated, ClaimShipmentCreated, ClaimUpdated,
 };
+use crate::input::{FulfillAdditionalItems, ShipClaim, UpdateClaim, UpdateClaimItem};
 
 async fn save_claim<C: Connection>(
     conn: &C,
@@ -34,11 +35,10 @@ async fn save_claim<C: Connection>(
 /// tags replaced, the images kept by id (the others removed) plus new ones by URL; event
 /// `claim_item.updated`.
 async fn update_claim_item_in<C: Connection>(conn: &C, input: &UpdateClaimItem) -> Result<()> {
-    let item = find_live::<claim_item::Entity, _>(conn, input.id.clone())
-        .await?
-        .ok_or_else(|| {
-            Error::not_found(format!("Claim item with id: {} was not found.", input.id))
-        })?;
+    let item = live_or::<claim_item::Entity, _>(conn, input.id.clone(), || {
+        Error::not_found(format!("Claim item with id: {} was not found.", input.id))
+    })
+    .await?;
     let mut row = item.clone().into_active_model();
     if let Some(note) = input.note.as_ref().filter(|n| !n.is_empty()) {
         row.note = Set(Some(note.clone()));

@@ -18,44 +18,7 @@ use medusa_query_dsl::{in_insertion_order, Pagination, ResourceSpec};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 use serde_json::{Map, Value};
 
-/// One line of a requested return.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReturnItemInput {
-    pub item_id: String,
-    pub quantity: i64,
-    pub reason_id: Option<String>,
-    pub note: Option<String>,
-}
-
-/// `return_shipping`: the option and, optionally, the price (else the option's).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReturnShipping {
-    pub option_id: Option<String>,
-    pub price: Option<i64>,
-}
-
-/// `POST /admin/orders/{id}/return` (Medusa's `AdminPostOrdersOrderReturnsReq`; its `note`
-/// is read but not stored, as Medusa's route does).
-#[derive(Debug, Clone, PartialEq)]
-pub struct RequestReturn {
-    pub items: Vec<ReturnItemInput>,
-    pub return_shipping: Option<ReturnShipping>,
-    pub receive_now: bool,
-    pub no_notification: Option<bool>,
-    pub refund: Option<i64>,
-    /// Stored on the return only with the inventory modules, as Medusa's route does.
-    pub location_id: Option<String>,
-}
-
-/// `POST /admin/returns/{id}/receive`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReceiveReturn {
-    pub items: Vec<(String, i64)>,
-    pub refund: Option<i64>,
-    /// Stored on the return as given (Medusa's route passes it on without the inventory
-    /// modules too).
-    pub location_id: Option<String>,
-}
+use crate::input::{ReceiveReturn, RequestReturn};
 
 /// `GET /admin/returns`: Medusa's `AdminGetReturnsParams` (limit 50, offset), newest first.
 pub static RETURN_LIST: ResourceSpec = ResourceSpec {

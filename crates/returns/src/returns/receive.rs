@@ -1,6 +1,7 @@
 //! Receiving a return (`ReturnService.receive`), registering it on its order
 //! (`OrderService.registerReturnReceived`) and canceling one, inside the caller's transaction.
 
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::{
     OrderFulfillmentStatusEnum, OrderStatusEnum, RefundReasonEnum, ReturnStatusEnum,
@@ -284,11 +285,9 @@ async fn refund_payments<C: Connection>(
         amount: Set(to_i32(amount)?),
         note: Set(None),
         reason: Set(RefundReasonEnum::Return),
-        created_at: Set(now),
-        updated_at: Set(now),
-        metadata: Set(None),
         idempotency_key: Set(None),
         payment_id: Set(None),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

@@ -2,6 +2,7 @@
 //! route and `ReturnService.create` / `fulfill` do it, inside the caller's transaction.
 
 use medusa_cart::{method_tax_line_row, Rate};
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ReturnStatusEnum;
 use medusa_entity::{
@@ -9,7 +10,7 @@ use medusa_entity::{
     shipping_option, shipping_tax_rate, swap, tax_rate,
 };
 use medusa_events::record_event;
-use medusa_load::{by_key, find_live, live, Connection, Reader};
+use medusa_load::{by_key, live, live_or, Connection, Reader};
 use medusa_totals::legacy;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
@@ -17,8 +18,8 @@ use serde_json::json;
 use super::facts::OrderFacts;
 use super::receive::receive_in;
 use super::rules::{check_returnable, custom_refund, requested_refund, return_shipping_total};
-use super::{RequestReturn, ReturnItemInput, ReturnShipping};
 use crate::events::ReturnRequested;
+use crate::input::{RequestReturn, ReturnItemInput, ReturnShipping};
 
 /// Creates the return, its lines and its shipping method, records `order.return_requested`,
 /// and receives it at once with `receive_now`. Gives the return's id.
@@ -141,9 +142,6 @@ pub async fn create_return_in<C: Connection>(
         shipping_data: Set(None),
         refund_amount: Set(to_i32(requested_refund(custom, line_refunds, None))?),
         received_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        metadata: Set(None),
         // The key Medusa's idempotency layer generates for a request without one.
         idempotency_key: Set(new
             .swap_id
@@ -152,6 +150,7 @@ pub async fn create_return_in<C: Connection>(
         claim_order_id: Set(new.claim_order_id.map(str::to_owned)),
         no_notification: Set(new.no_notification),
         location_id: Set(new.location_id.clone()),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;
@@ -289,11 +288,10 @@ async fn add_shipping_method<C: Connection>(
     let Some(option_id) = &shipping.option_id else {
         return Ok(None);
     };
-    let option = find_live::<shipping_option::Entity, _>(conn, option_id)
-        .await?
-        .ok_or_else(|| {
-            Error::not_found(format!("Shipping Option with {option_id} was not found"))
-        })?;
+    let option = live_or::<shipping_option::Entity, _>(conn, option_id, || {
+        Error::not_found(format!("Shipping Option with {option_id} was not found"))
+    })
+    .await?;
     let price = match shipping.price {
         Some(price) => price,
         None => i64::from(option.amount.unwrap_or(0)),

@@ -11,6 +11,7 @@ use medusa_cart::line_items::new_line_row;
 use medusa_cart::shipping::create_custom_shipping_option_in;
 use medusa_cart::{generate_line_items_in, insert_line_items_in, LineOwner, PricingContext};
 use medusa_cart::{item_tax_line_row, Rate, TaxLines, VariantLine};
+use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::sea_orm_active_enums::{
@@ -22,13 +23,13 @@ use medusa_entity::{
     shipping_method_tax_line, swap,
 };
 use medusa_events::record_event;
-use medusa_load::{find_live, Connection};
+use medusa_load::{live_or, Connection};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Map, Value};
 
-use super::{rules, CreateSwap};
-use crate::claims::AdditionalItem;
+use super::rules;
 use crate::events::SwapCreated;
+use crate::input::{AdditionalItem, CreateSwap};
 use crate::returns::request::{check_not_canceled, create_return_in, NewReturn};
 
 pub(crate) fn swap_not_found() -> Error {
@@ -37,9 +38,7 @@ pub(crate) fn swap_not_found() -> Error {
 
 /// The live swap `id`, or Medusa's `retrieve` error.
 pub(crate) async fn find_swap<C: Connection>(conn: &C, id: &str) -> Result<swap::Model> {
-    find_live::<swap::Entity, _>(conn, id)
-        .await?
-        .ok_or_else(swap_not_found)
+    live_or::<swap::Entity, _>(conn, id, swap_not_found).await
 }
 
 /// `SwapService.create`: the order's checks, the additional items generated, the swap row
@@ -105,15 +104,12 @@ pub async fn create_swap_in<C: Connection>(
         shipping_address_id: Set(None),
         cart_id: Set(None),
         confirmed_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-        metadata: Set(None),
         // The key Medusa's idempotency layer generates for a request without one.
         idempotency_key: Set(Some(uuid::Uuid::new_v4().to_string())),
         no_notification: Set(no_notification),
         canceled_at: Set(None),
         allow_backorder: Set(input.allow_backorder),
+        ..stamped(now)
     }
     .insert(conn)
     .await?;

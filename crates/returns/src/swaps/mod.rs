@@ -18,38 +18,8 @@ use sea_orm::{
 };
 use serde_json::Value;
 
-use crate::claims::AdditionalItem;
+use crate::input::{CreateSwap, FulfillAdditionalItems, ShipSwap};
 use crate::order_writes::{write_then_answer, SeaOrderWrites, Swaps};
-use crate::{FulfillAdditionalItems, ReturnItemInput, ReturnShipping};
-
-/// A custom price of a shipping option for the swap's cart.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CustomShippingOption {
-    pub option_id: String,
-    pub price: i64,
-}
-
-/// `POST /admin/orders/{id}/swaps` (Medusa's `AdminPostOrdersOrderSwapsReq`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateSwap {
-    pub return_items: Vec<ReturnItemInput>,
-    pub return_shipping: Option<ReturnShipping>,
-    pub sales_channel_id: Option<String>,
-    pub additional_items: Option<Vec<AdditionalItem>>,
-    pub custom_shipping_options: Vec<CustomShippingOption>,
-    pub no_notification: Option<bool>,
-    pub return_location_id: Option<String>,
-    /// `true` unless the body says otherwise.
-    pub allow_backorder: bool,
-}
-
-/// `POST /admin/orders/{id}/swaps/{swap_id}/shipments`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ShipSwap {
-    pub fulfillment_id: String,
-    pub tracking_numbers: Vec<String>,
-    pub no_notification: Option<bool>,
-}
 
 /// The swap routes; the order routes answer the order as `answer` reads it.
 #[async_trait]

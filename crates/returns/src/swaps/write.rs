@@ -18,11 +18,11 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Query
 
 use super::create::find_swap;
 use super::rules::{self, Settlement};
-use super::{FulfillAdditionalItems, ShipSwap};
 use crate::events::{
     SwapFulfillmentCreated, SwapPaymentCaptureFailed, SwapPaymentCaptured, SwapRefundProcessed,
     SwapShipmentCreated,
 };
+use crate::input::{FulfillAdditionalItems, ShipSwap};
 
 async fn save_swap<C: Connection>(conn: &C, mut row: swap::ActiveModel) -> Result<swap::Model> {
     row.updated_at = Set(time::now());

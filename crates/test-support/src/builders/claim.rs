@@ -2,6 +2,7 @@
 //! lines, and optionally an additional item, a fulfillment of it (through a provider) and a
 //! requested return of the claimed lines.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::sea_orm_active_enums::{
     ClaimItemReasonEnum, ClaimOrderFulfillmentStatusEnum, ClaimOrderPaymentStatusEnum,
@@ -129,12 +130,10 @@ impl ClaimBuilder {
             shipping_address_id: Set(self.shipping_address_id),
             refund_amount: Set(self.refund_amount),
             canceled_at: Set(None),
-            created_at: Set(at),
-            updated_at: Set(at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             idempotency_key: Set(None),
             no_notification: Set(None),
+            ..stamped(at)
         }
         .insert(db)
         .await
@@ -149,10 +148,7 @@ impl ClaimBuilder {
                 reason: Set(ClaimItemReasonEnum::MissingItem),
                 note: Set(None),
                 quantity: Set(*quantity),
-                created_at: Set(at),
-                updated_at: Set(at),
-                deleted_at: Set(None),
-                metadata: Set(None),
+                ..stamped(at)
             }
             .insert(db)
             .await
@@ -181,12 +177,11 @@ impl ClaimBuilder {
                 fulfilled_quantity: Set(fulfilled.then_some(*quantity)),
                 returned_quantity: Set(None),
                 shipped_quantity: Set(None),
-                created_at: Set(at),
-                updated_at: Set(at),
                 metadata: Set(Some(json!({}))),
                 is_return: Set(false),
                 original_item_id: Set(None),
                 order_edit_id: Set(None),
+                ..stamped(at)
             }
             .insert(db)
             .await
@@ -203,14 +198,12 @@ impl ClaimBuilder {
                     data: Set(json!({})),
                     shipped_at: Set(None),
                     canceled_at: Set(None),
-                    created_at: Set(at),
-                    updated_at: Set(at),
-                    metadata: Set(None),
                     idempotency_key: Set(None),
                     provider_id: Set(Some(provider_id.clone())),
                     claim_order_id: Set(Some(claim.id.clone())),
                     no_notification: Set(None),
                     location_id: Set(None),
+                    ..stamped(at)
                 }
                 .insert(db)
                 .await
@@ -238,13 +231,11 @@ impl ClaimBuilder {
                 shipping_data: Set(None),
                 refund_amount: Set(0),
                 received_at: Set(None),
-                created_at: Set(at),
-                updated_at: Set(at),
-                metadata: Set(None),
                 idempotency_key: Set(None),
                 claim_order_id: Set(Some(claim.id.clone())),
                 no_notification: Set(None),
                 location_id: Set(None),
+                ..stamped(at)
             }
             .insert(db)
             .await

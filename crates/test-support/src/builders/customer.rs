@@ -1,5 +1,6 @@
 //! Customers and customer groups.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::{customer, customer_group, customer_group_customers};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
@@ -70,10 +71,8 @@ impl CustomerBuilder {
             has_account: Set(self.password_hash.is_some()),
             password_hash: Set(self.password_hash),
             phone: Set(self.phone),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await
@@ -116,10 +115,8 @@ impl CustomerGroupBuilder {
         customer_group::ActiveModel {
             id: Set(self.id.clone()),
             name: Set(self.name),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

@@ -1,5 +1,6 @@
 //! Discounts (with their rule and regions) and gift cards.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::sea_orm_active_enums::{DiscountRuleAllocationEnum, DiscountRuleTypeEnum};
 use medusa_entity::{discount, discount_regions, discount_rule, gift_card, region};
@@ -134,10 +135,7 @@ impl DiscountBuilder {
                     r#type: Set(self.kind),
                     value: Set(self.value),
                     allocation: Set(Some(self.allocation)),
-                    created_at: Set(self.created_at),
-                    updated_at: Set(self.created_at),
-                    deleted_at: Set(None),
-                    metadata: Set(None),
+                    ..stamped(self.created_at)
                 }
                 .insert(db)
                 .await
@@ -154,13 +152,11 @@ impl DiscountBuilder {
             parent_discount_id: Set(parent_id),
             starts_at: Set(self.created_at),
             ends_at: Set(self.ends_at),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             usage_limit: Set(self.usage_limit),
             usage_count: Set(self.usage_count),
             valid_duration: Set(self.valid_duration),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await
@@ -259,11 +255,9 @@ impl GiftCardBuilder {
             order_id: Set(None),
             is_disabled: Set(self.is_disabled),
             ends_at: Set(None),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             tax_rate: Set(self.tax_rate),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

@@ -2,6 +2,7 @@
 //! lines and adjustments, shipping methods with tax lines, payments, discounts and
 //! fulfillments; discounts with their rule.
 
+use medusa_core::new_row::stamped;
 use std::sync::atomic::{AtomicI32, Ordering};
 
 use medusa_core::time::Timestamp;
@@ -224,10 +225,7 @@ async fn insert_address<C: ConnectionTrait>(
         province: Set(fields.province),
         postal_code: Set(fields.postal_code),
         phone: Set(fields.phone),
-        created_at: Set(at),
-        updated_at: Set(at),
-        deleted_at: Set(None),
-        metadata: Set(None),
+        ..stamped(at)
     }
     .insert(db)
     .await
@@ -278,14 +276,11 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             payment_id: Set(None),
             r#type: Set(CartTypeEnum::Default),
             completed_at: Set(Some(at)),
-            created_at: Set(at),
-            updated_at: Set(at),
-            deleted_at: Set(None),
-            metadata: Set(None),
             idempotency_key: Set(None),
             context: Set(None),
             payment_authorized_at: Set(Some(at)),
             sales_channel_id: Set(b.sales_channel_id.clone()),
+            ..stamped(at)
         };
         Some(cart.insert(db).await.expect("insert cart").id)
     } else {
@@ -306,14 +301,13 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
         currency_code: Set(b.currency_code.clone()),
         tax_rate: Set(b.tax_rate),
         canceled_at: Set(None),
-        created_at: Set(at),
-        updated_at: Set(at),
         metadata: Set(b.metadata),
         idempotency_key: Set(None),
         draft_order_id: Set(None),
         no_notification: Set(None),
         external_id: Set(None),
         sales_channel_id: Set(b.sales_channel_id),
+        ..stamped(at)
     }
     .insert(db)
     .await
@@ -339,13 +333,12 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             fulfilled_quantity: Set(item.fulfilled),
             returned_quantity: Set(item.returned),
             shipped_quantity: Set(item.shipped),
-            created_at: Set(at),
-            updated_at: Set(at),
             metadata: Set(Some(json!({}))),
             claim_order_id: Set(None),
             is_return: Set(false),
             original_item_id: Set(None),
             order_edit_id: Set(None),
+            ..stamped(at)
         }
         .insert(db)
         .await
@@ -402,10 +395,8 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             data: Set(json!({ "status": status })),
             captured_at: Set(p.captured.then_some(at)),
             canceled_at: Set(None),
-            created_at: Set(at),
-            updated_at: Set(at),
-            metadata: Set(None),
             idempotency_key: Set(None),
+            ..stamped(at)
         };
         payments.push(row.insert(db).await.expect("insert payment"));
     }
@@ -430,14 +421,13 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             data: Set(json!({})),
             shipped_at: Set(None),
             canceled_at: Set(None),
-            created_at: Set(at),
-            updated_at: Set(at),
             metadata: Set(Some(json!({}))),
             idempotency_key: Set(None),
             provider_id: Set(Some(provider_id)),
             claim_order_id: Set(None),
             no_notification: Set(None),
             location_id: Set(None),
+            ..stamped(at)
         }
         .insert(db)
         .await
@@ -463,11 +453,9 @@ async fn insert<C: ConnectionTrait>(b: OrderBuilder, db: &C) -> BuiltOrder {
             amount: Set(amount),
             note: Set(None),
             reason: Set(RefundReasonEnum::Other),
-            created_at: Set(at),
-            updated_at: Set(at),
-            metadata: Set(None),
             idempotency_key: Set(None),
             payment_id: Set(None),
+            ..stamped(at)
         }
         .insert(db)
         .await

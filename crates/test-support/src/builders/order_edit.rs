@@ -1,5 +1,6 @@
 //! Order edits at any step of their life: created, requested, confirmed, declined, canceled.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::order_edit;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -55,8 +56,6 @@ impl OrderEditBuilder {
         let by = |at: &Option<Timestamp>| at.map(|_| "admin_user".to_owned());
         order_edit::ActiveModel {
             id: Set(self.id),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
             order_id: Set(self.order_id),
             internal_note: Set(None),
             created_by: Set("admin_user".to_owned()),
@@ -70,6 +69,7 @@ impl OrderEditBuilder {
             canceled_by: Set(by(&self.canceled_at)),
             canceled_at: Set(self.canceled_at),
             payment_collection_id: Set(None),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

@@ -1,5 +1,6 @@
 //! Payment collections as an order edit's request leaves them: `order_edit`, `not_paid`.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::payment_collection;
 use medusa_entity::sea_orm_active_enums::{PaymentCollectionStatusEnum, PaymentCollectionTypeEnum};
@@ -49,9 +50,6 @@ impl PaymentCollectionBuilder {
     pub async fn insert<C: ConnectionTrait>(self, db: &C) -> payment_collection::Model {
         payment_collection::ActiveModel {
             id: Set(self.id),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             r#type: Set(PaymentCollectionTypeEnum::OrderEdit),
             status: Set(self.status),
             description: Set(self.description),
@@ -61,6 +59,7 @@ impl PaymentCollectionBuilder {
             currency_code: Set(self.currency_code),
             metadata: Set(self.metadata),
             created_by: Set(self.created_by),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

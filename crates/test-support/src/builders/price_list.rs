@@ -1,5 +1,6 @@
 //! Price lists (without prices: a test adds them through the service it tests).
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::price_list;
 use medusa_entity::sea_orm_active_enums::{PriceListStatusEnum, PriceListTypeEnum};
@@ -33,9 +34,7 @@ impl PriceListBuilder {
             status: Set(PriceListStatusEnum::Active),
             starts_at: Set(None),
             ends_at: Set(None),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

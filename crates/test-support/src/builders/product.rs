@@ -1,5 +1,6 @@
 //! Products with their variants, prices and sales channels.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::sea_orm_active_enums::ProductStatusEnum;
 use medusa_entity::{
@@ -147,15 +148,13 @@ impl ProductBuilder {
             origin_country: Set(None),
             mid_code: Set(None),
             material: Set(None),
-            created_at: Set(created_at),
-            updated_at: Set(created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             collection_id: Set(self.collection_id),
             type_id: Set(self.type_id),
             discountable: Set(self.discountable),
             status: Set(self.status),
             external_id: Set(None),
+            ..stamped(created_at)
         }
         .insert(db)
         .await
@@ -293,11 +292,9 @@ impl VariantBuilder {
             length: Set(None),
             height: Set(None),
             width: Set(None),
-            created_at: Set(created_at),
-            updated_at: Set(created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             variant_rank: Set(Some(i32::try_from(rank).unwrap_or(i32::MAX))),
+            ..stamped(created_at)
         }
         .insert(db)
         .await
@@ -309,12 +306,10 @@ impl VariantBuilder {
                 currency_code: Set(price.currency_code),
                 amount: Set(price.amount),
                 region_id: Set(price.region_id),
-                created_at: Set(created_at),
-                updated_at: Set(created_at),
-                deleted_at: Set(None),
                 min_quantity: Set(None),
                 max_quantity: Set(None),
                 price_list_id: Set(None),
+                ..stamped(created_at)
             }
             .insert(db)
             .await
@@ -325,8 +320,7 @@ impl VariantBuilder {
                 money_amount_id: Set(amount.id.clone()),
                 variant_id: Set(variant.id.clone()),
                 deleted_at: Set(None),
-                created_at: Set(created_at),
-                updated_at: Set(created_at),
+                ..stamped(created_at)
             }
             .insert(db)
             .await

@@ -1,5 +1,6 @@
 //! Regions with their countries, currency and providers.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::{country, region, region_fulfillment_providers, region_payment_providers};
 use sea_orm::sea_query::Expr;
@@ -104,13 +105,11 @@ impl RegionBuilder {
             currency_code: Set(self.currency_code),
             tax_rate: Set(self.tax_rate),
             tax_code: Set(self.tax_code),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             gift_cards_taxable: Set(self.gift_cards_taxable),
             automatic_taxes: Set(self.automatic_taxes),
             tax_provider_id: Set(self.tax_provider_id),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

@@ -1,5 +1,6 @@
 //! Sales channels.
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::sales_channel;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -43,13 +44,11 @@ impl SalesChannelBuilder {
     pub async fn insert<C: ConnectionTrait>(self, db: &C) -> sales_channel::Model {
         sales_channel::ActiveModel {
             id: Set(self.id.clone()),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             name: Set(self.name),
             description: Set(self.description),
             is_disabled: Set(self.is_disabled),
             metadata: Set(self.metadata),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await

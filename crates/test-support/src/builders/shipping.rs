@@ -1,5 +1,6 @@
 //! Shipping profiles and options, for orders' shipping methods and fulfillments.
 
+use medusa_core::new_row::stamped;
 use medusa_entity::sea_orm_active_enums::{ShippingOptionPriceTypeEnum, ShippingProfileTypeEnum};
 use medusa_entity::{shipping_option, shipping_profile};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -59,10 +60,7 @@ impl ShippingOptionBuilder {
                     id: Set(medusa_core::generate_id("sp")),
                     name: Set(format!("{} profile", self.name)),
                     r#type: Set(ShippingProfileTypeEnum::Custom),
-                    created_at: Set(at),
-                    updated_at: Set(at),
-                    deleted_at: Set(None),
-                    metadata: Set(None),
+                    ..stamped(at)
                 }
                 .insert(db)
                 .await
@@ -80,11 +78,8 @@ impl ShippingOptionBuilder {
             amount: Set(Some(self.amount)),
             is_return: Set(false),
             data: Set(self.data),
-            created_at: Set(at),
-            updated_at: Set(at),
-            deleted_at: Set(None),
-            metadata: Set(None),
             admin_only: Set(false),
+            ..stamped(at)
         }
         .insert(db)
         .await

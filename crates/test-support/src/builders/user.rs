@@ -1,5 +1,6 @@
 //! Admin users (without a password: tests that log in go through the auth service).
 
+use medusa_core::new_row::stamped;
 use medusa_core::time::Timestamp;
 use medusa_entity::user;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -34,13 +35,11 @@ impl UserBuilder {
             last_name: Set(None),
             password_hash: Set(None),
             api_token: Set(None),
-            created_at: Set(self.created_at),
-            updated_at: Set(self.created_at),
-            deleted_at: Set(None),
             metadata: Set(self.metadata),
             role: Set(Some(
                 medusa_entity::sea_orm_active_enums::UserRoleEnum::Admin,
             )),
+            ..stamped(self.created_at)
         }
         .insert(db)
         .await
