@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use async_trait::async_trait;
 use medusa_core::subquery::column_where;
 use medusa_core::{generate_id, Error, FeatureFlags, ListPage, Result};
+use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::{
     currency, customer_group, money_amount, price_list, price_list_customer_groups, product,
     product_variant, product_variant_money_amount,
@@ -272,7 +273,8 @@ impl PriceListService for SeaPriceListService {
         if let Some(groups) = &input.customer_groups {
             replace_customer_groups(&txn, &list.id, groups).await?;
         }
-        tax_inclusive::write(&txn, &list.id, input.includes_tax).await?;
+        includes_tax::write_if_changed(&txn, Table::PriceList, &list.id, input.includes_tax)
+            .await?;
         let created = self.view(&txn, &list.id).await?;
         txn.commit().await?;
         Ok(created)
@@ -319,7 +321,8 @@ impl PriceListService for SeaPriceListService {
             || row.status.as_ref() != &current.status
             || row.starts_at.as_ref() != &current.starts_at
             || row.ends_at.as_ref() != &current.ends_at;
-        let includes_tax_changed = tax_inclusive::write(&txn, id, input.includes_tax).await?;
+        let includes_tax_changed =
+            includes_tax::write_if_changed(&txn, Table::PriceList, id, input.includes_tax).await?;
         if changed || includes_tax_changed {
             row.updated_at = Set(now);
             row.update(&txn).await?;

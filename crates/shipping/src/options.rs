@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use medusa_core::{generate_id, metadata, time, Error, FeatureFlags, ListPage, Result};
+use medusa_entity::includes_tax::{self, Table};
 use medusa_entity::sea_orm_active_enums::{
     ShippingOptionPriceTypeEnum, ShippingOptionRequirementTypeEnum, ShippingProfileTypeEnum,
 };
@@ -520,7 +521,8 @@ impl ShippingOptionService for SeaShippingOptionService {
             .insert(&txn)
             .await?;
         }
-        tax_inclusive::write(&txn, &option.id, input.includes_tax).await?;
+        includes_tax::write_if_changed(&txn, Table::ShippingOption, &option.id, input.includes_tax)
+            .await?;
         medusa_events::record_event(
             &txn,
             &events::ShippingOptionCreated {
@@ -616,7 +618,9 @@ impl ShippingOptionService for SeaShippingOptionService {
         if let Some(admin_only) = input.admin_only {
             next.admin_only = admin_only;
         }
-        let includes_tax_changed = tax_inclusive::write(&txn, id, input.includes_tax).await?;
+        let includes_tax_changed =
+            includes_tax::write_if_changed(&txn, Table::ShippingOption, id, input.includes_tax)
+                .await?;
         if next != current || includes_tax_changed {
             next.updated_at = time::now();
             next = next.into_active_model().reset_all().update(&txn).await?;

@@ -62,13 +62,3 @@ pub(crate) async fn attach<C: ConnectionTrait>(
     }
     Ok(())
 }
-
-/// Sets the option's `includes_tax` when the body gave one; whether the value changed (so that
-/// `updated_at` moves, as TypeORM's save moves it for a changed column).
-pub(crate) async fn write<C: ConnectionTrait>(
-    conn: &C,
-    id: &str,
-    value: Option<bool>,
-) -> Result<bool> {
-    Ok(includes_tax::write_if_changed(conn, Table::ShippingOption, id, value).await?)
-}
