@@ -1,14 +1,6 @@
 //! The `discount_condition_product_collection` table.
 
-table! {
-    #[sea_orm(table_name = "discount_condition_product_collection")]
-    #[derive(Eq)]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub product_collection_id: String,
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub condition_id: String,
-        timestamps!(created_at, updated_at),
-        pub metadata: Option<Json>,
-    }
-}
+link_table!("discount_condition_product_collection": product_collection_id, condition_id;
+    timestamps!(created_at, updated_at),
+    pub metadata: Option<Json>,
+);

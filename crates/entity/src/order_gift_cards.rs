@@ -1,12 +1,3 @@
 //! The `order_gift_cards` table.
 
-table! {
-    #[sea_orm(table_name = "order_gift_cards")]
-    #[derive(Eq)]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub order_id: String,
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub gift_card_id: String,
-    }
-}
+link_table!("order_gift_cards": order_id, gift_card_id);

@@ -1,12 +1,3 @@
 //! The `payment_collection_sessions` table.
 
-table! {
-    #[sea_orm(table_name = "payment_collection_sessions")]
-    #[derive(Eq)]
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub payment_collection_id: String,
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub payment_session_id: String,
-    }
-}
+link_table!("payment_collection_sessions": payment_collection_id, payment_session_id);

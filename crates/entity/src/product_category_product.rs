@@ -1,14 +1,5 @@
 //! The `product_category_product` table.
 
-table! {
-    #[sea_orm(table_name = "product_category_product")]
-    #[derive(Eq)]
-    // The table has no primary key in Medusa, only a unique index over both columns;
-    // sea-orm needs one, so the pair stands in for it.
-    pub struct Model {
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub product_category_id: String,
-        #[sea_orm(primary_key, auto_increment = false)]
-        pub product_id: String,
-    }
-}
+// The table has no primary key in Medusa, only a unique index over both columns;
+// sea-orm needs one, so the pair stands in for it.
+link_table!("product_category_product": product_category_id, product_id);

@@ -129,3 +129,21 @@ macro_rules! table {
         table!(@column $model [$($done)* $(#[$attr])* pub $name: $type,] [$($names)* $name] $($rest)*);
     };
 }
+
+/// `link_table!("t": owner_id, target_id)`: a table that links two rows, keyed by both ids
+/// together; any further columns follow a `;`, written as in [`table!`].
+macro_rules! link_table {
+    ($table:literal: $owner:ident, $target:ident $(; $($columns:tt)*)?) => {
+        table! {
+            #[sea_orm(table_name = $table)]
+            #[derive(Eq)]
+            pub struct Model {
+                #[sea_orm(primary_key, auto_increment = false)]
+                pub $owner: String,
+                #[sea_orm(primary_key, auto_increment = false)]
+                pub $target: String,
+                $($($columns)*)?
+            }
+        }
+    };
+}
