@@ -6,7 +6,7 @@ use chrono::DateTime;
 use medusa_core::body::{Body, Class, Field, Rule};
 use medusa_core::patch::Patch;
 use medusa_core::time::Timestamp;
-use medusa_core::{Error, Result};
+use medusa_core::{Error, FeatureFlags, Result};
 use medusa_entity::sea_orm_active_enums::{
     DiscountConditionOperatorEnum, DiscountConditionTypeEnum, DiscountRuleAllocationEnum,
     DiscountRuleTypeEnum,
@@ -164,31 +164,6 @@ static UPSERT_CONDITION: Class = Class::new(resource_fields!(
 /// `AdminPostDiscountsDiscountConditionsCondition`.
 static UPDATE_CONDITION: Class = Class::new(resource_fields!());
 
-static CREATE_DISCOUNT: Class = Class::new(&[
-    Field::required("code", &[Rule::NotEmpty, Rule::String]),
-    Field::required("rule", &[Rule::NotEmpty, Rule::Nested(&CREATE_RULE)]),
-    Field::optional("is_dynamic", &[Rule::Boolean]),
-    Field::optional("is_disabled", &[Rule::Boolean]),
-    Field::optional("starts_at", &[DATE]),
-    Field::optional("ends_at", &[AFTER_START, DATE]),
-    Field::optional("valid_duration", &[DURATION]),
-    Field::optional("usage_limit", &[POSITIVE, Rule::Number]),
-    Field::required("regions", &[Rule::Each(&Rule::String), Rule::Array]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-static UPDATE_DISCOUNT: Class = Class::new(&[
-    Field::optional("code", &[Rule::String]),
-    Field::optional("rule", &[Rule::Nested(&UPDATE_RULE)]),
-    Field::optional("is_disabled", &[Rule::Boolean]),
-    Field::optional("starts_at", &[DATE]),
-    Field::optional("ends_at", &[AFTER_START, DATE]),
-    Field::optional("valid_duration", &[DURATION]),
-    Field::optional("usage_limit", &[POSITIVE, Rule::Number]),
-    Field::optional("regions", &[Rule::Each(&Rule::String), Rule::Array]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
 static BATCH: Class = Class::new(&[Field::required("resources", &[Rule::Array])]);
 
 /// A condition as a request gives it: the resource list that decides its type, and its
@@ -238,34 +213,53 @@ medusa_core::request! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateDiscount {
-    pub code: String,
-    pub rule: RuleInput,
-    /// `None`: given as `null` (absent is `false`), which the column refuses.
-    pub is_dynamic: Option<bool>,
-    /// As `is_dynamic`.
-    pub is_disabled: Option<bool>,
-    pub starts_at: Option<Timestamp>,
-    pub ends_at: Option<Timestamp>,
-    pub valid_duration: Option<String>,
-    pub usage_limit: Option<f64>,
-    pub regions: Vec<String>,
-    pub metadata: Option<Map<String, Value>>,
+/// Reads a discount body, writing Medusa's `ExactlyOne` messages for its rule's conditions.
+fn accept_discount(class: &Class, body: Value, flags: FeatureFlags) -> Result<Body> {
+    let conditions = nested_conditions(&body, "rule", "conditions");
+    read(class, body, flags, &conditions)
 }
 
-/// `Patch` fields may be set to `null`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UpdateDiscount {
-    pub code: Option<String>,
-    pub rule: Option<UpdateRule>,
-    pub is_disabled: Option<bool>,
-    pub starts_at: Option<Timestamp>,
-    pub ends_at: Patch<Timestamp>,
-    pub valid_duration: Patch<String>,
-    pub usage_limit: Patch<f64>,
-    pub regions: Option<Vec<String>>,
-    pub metadata: Option<Map<String, Value>>,
+/// A discount's `is_dynamic` or `is_disabled`: absent is `false`, `null` is `None`.
+fn flag(body: &Body, name: &str) -> Option<bool> {
+    body.patch(name, Body::boolean).unwrap_or(Some(false))
+}
+
+medusa_core::request! {
+    /// `POST /admin/discounts`.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct CreateDiscount in CREATE_DISCOUNT read with accept_discount {
+        pub code: String = required[Rule::NotEmpty, Rule::String],
+        pub rule: RuleInput = required[Rule::NotEmpty, Rule::Nested(&CREATE_RULE)]
+            => |body, name| RuleInput::from_accepted(&body.nested(name).unwrap_or_default()),
+        /// `None`: given as `null` (absent is `false`), which the column refuses.
+        pub is_dynamic: Option<bool> = optional[Rule::Boolean] => flag,
+        /// As `is_dynamic`.
+        pub is_disabled: Option<bool> = optional[Rule::Boolean] => flag,
+        pub starts_at: Option<Timestamp> = optional[DATE] => timestamp,
+        pub ends_at: Option<Timestamp> = optional[AFTER_START, DATE] => timestamp,
+        pub valid_duration: Option<String> = optional[DURATION],
+        pub usage_limit: Option<f64> = optional[POSITIVE, Rule::Number],
+        pub regions: Vec<String> = required[Rule::Each(&Rule::String), Rule::Array],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+    }
+}
+
+medusa_core::request! {
+    /// `POST /admin/discounts/{id}`; `Patch` fields may be set to `null`.
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct UpdateDiscount in UPDATE_DISCOUNT read with accept_discount {
+        pub code: Option<String> = optional[Rule::String],
+        pub rule: Option<UpdateRule> = optional[Rule::Nested(&UPDATE_RULE)]
+            => |body, name| body.nested(name).as_ref().map(UpdateRule::from_accepted),
+        pub is_disabled: Option<bool> = optional[Rule::Boolean],
+        pub starts_at: Option<Timestamp> = optional[DATE] => timestamp,
+        pub ends_at: Patch<Timestamp> = optional[AFTER_START, DATE]
+            => |body, name| body.patch(name, timestamp),
+        pub valid_duration: Patch<String> = optional[DURATION],
+        pub usage_limit: Patch<f64> = optional[POSITIVE, Rule::Number],
+        pub regions: Option<Vec<String>> = optional[Rule::Each(&Rule::String), Rule::Array],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
+    }
 }
 
 medusa_core::request! {
@@ -303,61 +297,27 @@ medusa_core::request! {
     }
 }
 
-impl CreateDiscount {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let conditions = nested_conditions(&body, "rule", "conditions");
-        let body = read(&CREATE_DISCOUNT, body, &conditions)?;
-        let rule = body
-            .nested("rule")
-            .ok_or_else(|| Error::invalid_data("rule should not be empty"))?;
-        Ok(Self {
-            code: body.string("code").unwrap_or_default(),
-            rule: RuleInput::from_accepted(&rule),
-            is_dynamic: body
-                .patch("is_dynamic", Body::boolean)
-                .unwrap_or(Some(false)),
-            is_disabled: body
-                .patch("is_disabled", Body::boolean)
-                .unwrap_or(Some(false)),
-            starts_at: timestamp(&body, "starts_at"),
-            ends_at: timestamp(&body, "ends_at"),
-            valid_duration: body.string("valid_duration"),
-            usage_limit: body.number("usage_limit"),
-            regions: body.strings("regions").unwrap_or_default(),
-            metadata: body.object("metadata"),
-        })
-    }
-}
-
-impl UpdateDiscount {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let conditions = nested_conditions(&body, "rule", "conditions");
-        let body = read(&UPDATE_DISCOUNT, body, &conditions)?;
-        Ok(Self {
-            code: body.string("code"),
-            rule: body.nested("rule").as_ref().map(UpdateRule::from_accepted),
-            is_disabled: body.boolean("is_disabled"),
-            starts_at: timestamp(&body, "starts_at"),
-            ends_at: body.patch("ends_at", timestamp),
-            valid_duration: body.patch("valid_duration", Body::string),
-            usage_limit: body.patch("usage_limit", Body::number),
-            regions: body.strings("regions"),
-            metadata: body.object("metadata"),
-        })
-    }
-}
-
 impl ConditionInput {
     /// `POST /admin/discounts/{id}/conditions`.
     pub fn create_from_body(body: Value) -> Result<Self> {
         let marks = vec![body.as_object().cloned().unwrap_or_default()];
-        Ok(condition(&read(&CREATE_CONDITION, body, &marks)?))
+        Ok(condition(&read(
+            &CREATE_CONDITION,
+            body,
+            FeatureFlags::default(),
+            &marks,
+        )?))
     }
 
     /// `POST /admin/discounts/{id}/conditions/{condition_id}`.
     pub fn update_from_body(body: Value) -> Result<Self> {
         let marks = vec![body.as_object().cloned().unwrap_or_default()];
-        Ok(condition(&read(&UPDATE_CONDITION, body, &marks)?))
+        Ok(condition(&read(
+            &UPDATE_CONDITION,
+            body,
+            FeatureFlags::default(),
+            &marks,
+        )?))
     }
 }
 
@@ -375,8 +335,13 @@ impl BatchResources {
 
 /// Reads `body` against `class`, writing Medusa's `ExactlyOne` messages for the condition
 /// objects `conditions` (in the order their messages come out).
-fn read(class: &Class, body: Value, conditions: &[Map<String, Value>]) -> Result<Body> {
-    class.read(body).map_err(|err| match err {
+fn read(
+    class: &Class,
+    body: Value,
+    flags: FeatureFlags,
+    conditions: &[Map<String, Value>],
+) -> Result<Body> {
+    class.read_with(body, flags).map_err(|err| match err {
         Error::InvalidData(message) if message.contains(EXACTLY_ONE_MARK) => {
             Error::InvalidData(exactly_one_messages(&message, conditions))
         }

@@ -1,12 +1,10 @@
 //! Request bodies, declared as Medusa's request classes declare them so a bad body gets
 //! Medusa's messages in Medusa's order.
 
-use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::body::{Body, Class, Rule};
 use medusa_core::patch::Patch;
-use medusa_core::Result;
+use medusa_core::{FeatureFlags, Result};
 use serde_json::{Map, Value};
-
-use crate::CreateStockLocation;
 
 /// A JavaScript number stored in an `integer` column (PostgreSQL rounds a fraction).
 fn int_of(body: &Body, name: &str) -> Option<i32> {
@@ -107,30 +105,24 @@ fn address_of(body: &Body, name: &str) -> Option<AddressInput> {
 }
 
 /// `@Transform(({ value }) => value?.trim())`: the name is trimmed before it is checked.
-fn trim_name(mut body: Value) -> Value {
+fn accept_trimmed_name(class: &Class, mut body: Value, flags: FeatureFlags) -> Result<Body> {
     if let Some(Value::String(name)) = body.get_mut("name") {
         *name = name.trim().to_owned();
     }
-    body
+    class.read_with(body, flags)
 }
 
-// `AdminPostStockLocationsReq`. Read by hand: the name is trimmed before the class checks it.
-static CREATE_LOCATION: Class = Class::new(&[
-    Field::required("name", &[Rule::NotEmpty, Rule::String]),
-    Field::optional("address", &[Rule::Nested(&ADDRESS)]),
-    Field::optional("address_id", &[Rule::String]),
-    Field::optional("metadata", &[Rule::Object]),
-]);
-
-impl CreateStockLocation {
-    pub fn from_body(body: Value) -> Result<Self> {
-        let body = CREATE_LOCATION.read(trim_name(body))?;
-        Ok(Self {
-            name: body.string("name").unwrap_or_default(),
-            address: address_of(&body, "address"),
-            address_id: body.string("address_id"),
-            metadata: body.object("metadata"),
-        })
+// `AdminPostStockLocationsReq`.
+medusa_core::request! {
+    /// A new location (`POST /admin/stock-locations`).
+    #[derive(Debug, Clone, Default, PartialEq)]
+    pub struct CreateStockLocation in CREATE_LOCATION read with accept_trimmed_name {
+        pub name: String = required[Rule::NotEmpty, Rule::String],
+        /// A new address, created with the location.
+        pub address: Option<AddressInput> = optional[Rule::Nested(&ADDRESS)] => address_of,
+        /// An existing address, used when no `address` is given.
+        pub address_id: Option<String> = optional[Rule::String],
+        pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
 

@@ -41,11 +41,11 @@ pub mod stock;
 
 pub use availability::{ProductsWithAvailability, VariantsWithAvailability};
 pub use input::{
-    AddressInput, CreateInventoryItem, CreateLevel, CreateReservation, ReserveLineItem,
-    UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation,
+    AddressInput, CreateInventoryItem, CreateLevel, CreateReservation, CreateStockLocation,
+    ReserveLineItem, UpdateInventoryItem, UpdateLevel, UpdateReservation, UpdateStockLocation,
 };
 pub use items::{InventoryItemService, SeaInventoryItemService};
-pub use locations::{CreateStockLocation, SeaStockLocationService, StockLocationService};
+pub use locations::{SeaStockLocationService, StockLocationService};
 pub use modules::Modules;
 pub use new_variants::InventoryItemsForNewVariants;
 pub use reservations::{release_line_items_in, ReservationService, SeaReservationService};

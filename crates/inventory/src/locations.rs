@@ -20,24 +20,13 @@ use crate::events::{
     InventoryLevelsAtLocationDeleted, ReservationsAtLocationDeleted, StockLocationCreated,
     StockLocationDeleted, StockLocationUpdated,
 };
-use crate::input::{AddressInput, UpdateStockLocation};
+use crate::input::{AddressInput, CreateStockLocation, UpdateStockLocation};
 use crate::items::live_location;
 use crate::json;
 use crate::modules::Modules;
 
 const LOCATION_ID_PREFIX: &str = "sloc";
 const ADDRESS_ID_PREFIX: &str = "laddr";
-
-/// A new location (`POST /admin/stock-locations`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CreateStockLocation {
-    pub name: String,
-    /// A new address, created with the location.
-    pub address: Option<AddressInput>,
-    /// An existing address, used when no `address` is given.
-    pub address_id: Option<String>,
-    pub metadata: Option<Map<String, Value>>,
-}
 
 /// Managing stock locations. Every method answers that stock locations are not enabled when
 /// the database lacks the modules' tables.

@@ -21,7 +21,10 @@
 //! ```
 //!
 //! `then check_fn` after the braces runs `check_fn(value, &body) -> Result<Self>` once the
-//! properties are read, for the rules that span several properties.
+//! properties are read, for the rules that span several properties. `in CLASS read with
+//! accept_fn` has `accept_fn(&CLASS, body, flags) -> Result<Body>` check the body in place of
+//! `CLASS.read_with`, for a class whose body Medusa transforms first or whose messages it
+//! rewrites.
 
 use serde_json::{Map, Value};
 
@@ -126,9 +129,11 @@ pub fn read_with<T>(read: impl FnOnce(&Body, &str) -> T, body: &Body, name: &str
 macro_rules! request {
     (
         $(#[$attr:meta])*
-        $vis:vis struct $name:ident in $class:ident { $($fields:tt)* } $(then $hook:path)?
+        $vis:vis struct $name:ident in $class:ident $(read with $reader:path)?
+        { $($fields:tt)* } $(then $hook:path)?
     ) => {
-        $crate::request!(@field [$(#[$attr])* $vis $name $class [$($hook)?]] [] [] [] $($fields)*);
+        $crate::request!(@field [$(#[$attr])* $vis $name $class [$($reader)?] [$($hook)?]]
+            [] [] [] $($fields)*);
     };
 
     // A property that is checked and then not kept.
@@ -154,7 +159,8 @@ macro_rules! request {
     };
 
     // Every property is read: the class, the type and its readers.
-    (@field [$(#[$attr:meta])* $vis:vis $name:ident $class_name:ident [$($hook:path)?]]
+    (@field [$(#[$attr:meta])* $vis:vis $name:ident $class_name:ident [$($reader:path)?]
+        [$($hook:path)?]]
         [$($class:tt)*] [$($struct:tt)*]
         [$(($field:ident, $json:expr, $type:ty $(, $read:expr)?))*]) => {
         pub(crate) static $class_name: $crate::body::Class = $crate::body::Class::new(&[$($class)*]);
@@ -173,7 +179,7 @@ macro_rules! request {
                 body: ::serde_json::Value,
                 flags: $crate::FeatureFlags,
             ) -> $crate::Result<Self> {
-                let body = $class_name.read_with(body, flags)?;
+                let body = $crate::request!(@accept $class_name, body, flags $(, $reader)?)?;
                 let value = Self::from_accepted(&body);
                 $(let value = $hook(value, &body)?;)?
                 Ok(value)
@@ -185,6 +191,11 @@ macro_rules! request {
                 Self { $($field: $crate::request!(@read body, $json, $type $(, $read)?),)* }
             }
         }
+    };
+
+    (@accept $class:ident, $body:ident, $flags:ident) => { $class.read_with($body, $flags) };
+    (@accept $class:ident, $body:ident, $flags:ident, $reader:path) => {
+        $reader(&$class, $body, $flags)
     };
 
     (@json $field:ident) => { stringify!($field) };

@@ -124,7 +124,7 @@ fn nested_objects_and_rule_primitives() {
 }
 
 mod declared {
-    use crate::body::{Body, Rule};
+    use crate::body::{Body, Class, Rule};
     use crate::patch::Patch;
     use crate::{Error, FeatureFlags, Flag, Result};
     use serde_json::{json, Map, Value};
@@ -204,5 +204,31 @@ mod declared {
             message(json!({"name": "n", "nickname": "a", "alias": "b"}), flags),
             "nickname and alias are exclusive"
         );
+    }
+
+    /// Trims `name` before the class sees it, as a transform ahead of Medusa's validation would.
+    fn trimmed(class: &Class, mut body: Value, flags: FeatureFlags) -> Result<Body> {
+        if let Some(name) = body.get_mut("name") {
+            if let Some(text) = name.as_str() {
+                *name = Value::from(text.trim());
+            }
+        }
+        class.read_with(body, flags)
+    }
+
+    crate::request! {
+        #[derive(Debug, PartialEq)]
+        pub struct Trimmed in TRIMMED read with trimmed {
+            pub name: String = required[Rule::NotEmpty, Rule::String],
+        }
+    }
+
+    #[test]
+    fn a_class_can_be_read_by_a_function_of_its_own() {
+        assert_eq!(Trimmed::from_body(json!({"name": " n "})).unwrap().name, "n");
+        assert!(matches!(
+            Trimmed::from_body(json!({"name": "  "})),
+            Err(Error::InvalidData(message)) if message == "name should not be empty"
+        ));
     }
 }
