@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, Error, Result};
 use medusa_entity::analytics_config;
-use medusa_query_dsl::in_insertion_order;
+use medusa_load::first_in_insertion_order;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -72,9 +72,7 @@ pub async fn find_in<C: ConnectionTrait>(
     let query = analytics_config::Entity::find()
         .filter(analytics_config::Column::UserId.eq(user_id))
         .filter(analytics_config::Column::DeletedAt.is_null());
-    Ok(in_insertion_order(query, conn.get_database_backend())
-        .one(conn)
-        .await?)
+    first_in_insertion_order(conn, query).await
 }
 
 /// Inserts a config for the user.

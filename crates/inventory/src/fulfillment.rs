@@ -8,8 +8,7 @@
 
 use medusa_core::{time, Error, Result};
 use medusa_entity::{inventory_level, product_variant_inventory_item, reservation_item};
-use medusa_load::live;
-use medusa_query_dsl::in_insertion_order;
+use medusa_load::{all_in_insertion_order, live};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
@@ -39,13 +38,12 @@ async fn links_of<C: ConnectionTrait>(
     conn: &C,
     variant_id: &str,
 ) -> Result<Vec<product_variant_inventory_item::Model>> {
-    Ok(in_insertion_order(
+    all_in_insertion_order(
+        conn,
         live::<product_variant_inventory_item::Entity>()
             .filter(product_variant_inventory_item::Column::VariantId.eq(variant_id)),
-        conn.get_database_backend(),
     )
-    .all(conn)
-    .await?)
+    .await
 }
 
 /// Ships `lines` from `location_id`: every line's items must be stocked there

@@ -7,8 +7,7 @@ use medusa_core::{time, Result};
 use medusa_entity::{
     inventory_level, product_variant_inventory_item, sales_channel, sales_channel_location,
 };
-use medusa_load::live;
-use medusa_query_dsl::in_insertion_order;
+use medusa_load::{all_in_insertion_order, live};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -79,9 +78,7 @@ pub async fn available_quantity_in<C: ConnectionTrait>(
 pub async fn channels_with_locations<C: ConnectionTrait>(
     conn: &C,
 ) -> Result<Vec<(sales_channel::Model, Vec<String>)>> {
-    let channels = in_insertion_order(live::<sales_channel::Entity>(), conn.get_database_backend())
-        .all(conn)
-        .await?;
+    let channels = all_in_insertion_order(conn, live::<sales_channel::Entity>()).await?;
     let links = sales_channel_location::Entity::find()
         .filter(sales_channel_location::Column::DeletedAt.is_null())
         .all(conn)

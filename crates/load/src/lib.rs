@@ -30,8 +30,8 @@ pub use joined::{
     fold_joined, join_many, join_one, joined_one, present_columns, present_in, Owned, Positions,
 };
 pub use live::{
-    exists, find_live, link, link_pairs, link_with, live, live_or, missing, only_live, relink,
-    relink_with, taken, unlink,
+    all_in_insertion_order, exists, find_live, first_in_insertion_order, link, link_pairs,
+    link_with, live, live_or, missing, only_live, relink, relink_with, taken, unlink,
 };
 pub use reader::{pg_rows, query_failed, AsPgPool, Connection, Reader};
 pub use relation::{

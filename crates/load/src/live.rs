@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use medusa_core::{Error, Result};
+use medusa_query_dsl::in_insertion_order;
 use sea_orm::sea_query::{Expr, OnConflict, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
@@ -27,6 +28,29 @@ pub fn only_live<E: EntityTrait>(select: Select<E>) -> Select<E> {
 /// `E`'s live rows.
 pub fn live<E: EntityTrait>() -> Select<E> {
     only_live(E::find())
+}
+
+/// The rows `select` reads, in physical (insertion) order: the order Medusa's reads without an
+/// `ORDER BY` give.
+pub async fn all_in_insertion_order<E, C>(conn: &C, select: Select<E>) -> Result<Vec<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    Ok(in_insertion_order(select, conn.get_database_backend())
+        .all(conn)
+        .await?)
+}
+
+/// The first row `select` reads in physical (insertion) order.
+pub async fn first_in_insertion_order<E, C>(conn: &C, select: Select<E>) -> Result<Option<E::Model>>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    Ok(in_insertion_order(select, conn.get_database_backend())
+        .one(conn)
+        .await?)
 }
 
 /// The live row of `E` with primary key `id`, if any.

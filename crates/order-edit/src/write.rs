@@ -10,7 +10,7 @@ use medusa_entity::{
     line_item, line_item_adjustment, line_item_tax_line, order, order_edit, order_item_change,
 };
 use medusa_events::record_event;
-use medusa_load::Connection;
+use medusa_load::{all_in_insertion_order, Connection};
 use medusa_order::payment_collections::{create_in as create_collection_in, NewPaymentCollection};
 use medusa_query_dsl::{in_insertion_order, key_in};
 use sea_orm::sea_query::Expr;
@@ -53,9 +53,7 @@ pub(crate) async fn lines_where<C: ConnectionTrait>(
     value: &str,
 ) -> Result<Vec<line_item::Model>> {
     let select = line_item::Entity::find().filter(column.eq(value));
-    Ok(in_insertion_order(select, conn.get_database_backend())
-        .all(conn)
-        .await?)
+    all_in_insertion_order(conn, select).await
 }
 
 /// `OrderEditService.create`: refused while the order has an active edit; the order's items

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use medusa_core::on_unique_violation;
 use medusa_core::{generate_id, time, Error, Result};
 use medusa_entity::return_reason;
-use medusa_load::{by_key, children, live_or, taken, Connection, Reader};
+use medusa_load::{all_in_insertion_order, by_key, children, live_or, taken, Connection, Reader};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -163,11 +163,10 @@ async fn view<C: Connection>(conn: &C, id: &str) -> Result<ReturnReasonView> {
 #[async_trait]
 impl ReturnReasonService for SeaReturnReasonService {
     async fn list(&self) -> Result<Vec<ReturnReasonView>> {
-        let top = in_insertion_order(
+        let top = all_in_insertion_order(
+            &self.db,
             live().filter(return_reason::Column::ParentReturnReasonId.is_null()),
-            self.db.get_database_backend(),
         )
-        .all(&self.db)
         .await?;
         views(&self.db, top).await
     }

@@ -9,7 +9,10 @@ use medusa_core::new_row::stamped;
 use medusa_core::{generate_id, metadata, time, Error, Result};
 use medusa_entity::sea_orm_active_enums::ShippingProfileTypeEnum;
 use medusa_entity::{product, product_shipping_profile, shipping_option, shipping_profile};
-use medusa_load::{children, find_live, live, through, Connection, Link, Reader};
+use medusa_load::{
+    all_in_insertion_order, children, find_live, first_in_insertion_order, live, through,
+    Connection, Link, Reader,
+};
 use medusa_query_dsl::{in_insertion_order, in_insertion_order_of};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -124,9 +127,7 @@ pub(crate) async fn profile_of_type<C: ConnectionTrait>(
     let query = shipping_profile::Entity::find()
         .filter(shipping_profile::Column::Type.eq(profile_type))
         .filter(shipping_profile::Column::DeletedAt.is_null());
-    Ok(in_insertion_order(query, conn.get_database_backend())
-        .one(conn)
-        .await?)
+    first_in_insertion_order(conn, query).await
 }
 
 async fn insert_profile<C: ConnectionTrait>(
@@ -210,9 +211,7 @@ impl ShippingProfileService for SeaShippingProfileService {
     async fn list(&self) -> Result<Vec<shipping_profile::Model>> {
         let query =
             shipping_profile::Entity::find().filter(shipping_profile::Column::DeletedAt.is_null());
-        Ok(in_insertion_order(query, self.db.get_database_backend())
-            .all(&self.db)
-            .await?)
+        all_in_insertion_order(&self.db, query).await
     }
 
     async fn retrieve(&self, id: &str) -> Result<ProfileView> {

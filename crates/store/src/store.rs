@@ -8,7 +8,7 @@ use medusa_entity::{
     currency, fulfillment_provider, payment_provider, sales_channel, store, store_currencies,
     tax_provider,
 };
-use medusa_load::find_live;
+use medusa_load::{all_in_insertion_order, find_live, first_in_insertion_order};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
@@ -220,15 +220,9 @@ impl StoreService for SeaStoreService {
             None => None,
         };
         let payment_providers =
-            in_insertion_order(payment_provider::Entity::find(), db.get_database_backend())
-                .all(db)
-                .await?;
-        let fulfillment_providers = in_insertion_order(
-            fulfillment_provider::Entity::find(),
-            db.get_database_backend(),
-        )
-        .all(db)
-        .await?;
+            all_in_insertion_order(db, payment_provider::Entity::find()).await?;
+        let fulfillment_providers =
+            all_in_insertion_order(db, fulfillment_provider::Entity::find()).await?;
         Ok(StoreView {
             store,
             currencies,
@@ -302,20 +296,12 @@ impl StoreService for SeaStoreService {
 
     async fn payment_providers(&self) -> Result<Vec<payment_provider::Model>> {
         let db = &self.db;
-        Ok(
-            in_insertion_order(payment_provider::Entity::find(), db.get_database_backend())
-                .all(db)
-                .await?,
-        )
+        Ok(all_in_insertion_order(db, payment_provider::Entity::find()).await?)
     }
 
     async fn tax_providers(&self) -> Result<Vec<tax_provider::Model>> {
         let db = &self.db;
-        Ok(
-            in_insertion_order(tax_provider::Entity::find(), db.get_database_backend())
-                .all(db)
-                .await?,
-        )
+        Ok(all_in_insertion_order(db, tax_provider::Entity::find()).await?)
     }
 
     async fn ensure_store(&self) -> Result<StoreSetup> {
@@ -392,11 +378,10 @@ pub(crate) async fn currencies_of<C: ConnectionTrait>(
     conn: &C,
     store_id: &str,
 ) -> Result<Vec<currency::Model>> {
-    let links = in_insertion_order(
+    let links = all_in_insertion_order(
+        conn,
         store_currencies::Entity::find().filter(store_currencies::Column::StoreId.eq(store_id)),
-        conn.get_database_backend(),
     )
-    .all(conn)
     .await?;
     let codes: Vec<String> = links.into_iter().map(|link| link.currency_code).collect();
     let mut rows = currency::Entity::find()
@@ -565,10 +550,7 @@ pub(crate) async fn ensure_store<C: ConnectionTrait>(conn: &C) -> Result<StoreSe
     let now = time::now();
 
     let (mut store, store_created) =
-        match in_insertion_order(store::Entity::find(), conn.get_database_backend())
-            .one(conn)
-            .await?
-        {
+        match first_in_insertion_order(conn, store::Entity::find()).await? {
             Some(store) => (store, false),
             None => (create_store(conn, now).await?, true),
         };

@@ -225,7 +225,10 @@ mod declared {
 
     #[test]
     fn a_class_can_be_read_by_a_function_of_its_own() {
-        assert_eq!(Trimmed::from_body(json!({"name": " n "})).unwrap().name, "n");
+        assert_eq!(
+            Trimmed::from_body(json!({"name": " n "})).unwrap().name,
+            "n"
+        );
         assert!(matches!(
             Trimmed::from_body(json!({"name": "  "})),
             Err(Error::InvalidData(message)) if message == "name should not be empty"

@@ -2,10 +2,9 @@
 //! timestamps (`publishable_api_key_sales_channel`, which has no foreign keys).
 
 use medusa_entity::publishable_api_key_sales_channel::{Column, Entity};
-use medusa_load::{link_with, relink_with, unlink};
-use medusa_query_dsl::in_insertion_order;
+use medusa_load::{all_in_insertion_order, link_with, relink_with, unlink};
 use medusa_test_support::on_both_backends;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Value};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Value};
 
 on_both_backends!(
     links_keep_the_given_order_and_existing_rows,
@@ -31,8 +30,7 @@ fn fresh_rows() -> impl Fn() -> Vec<Value> {
 /// `owner`'s links as (channel, row id), in physical order.
 async fn links_of(db: &DatabaseConnection, owner: &str) -> Vec<(String, String)> {
     let select = Entity::find().filter(Column::PublishableKeyId.eq(owner));
-    in_insertion_order(select, db.get_database_backend())
-        .all(db)
+    all_in_insertion_order(db, select)
         .await
         .unwrap()
         .into_iter()

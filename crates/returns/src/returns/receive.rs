@@ -10,8 +10,7 @@ use medusa_entity::{
     claim_order, line_item, payment, product_variant, r#return, refund, return_item, swap,
 };
 use medusa_events::record_event;
-use medusa_load::Connection;
-use medusa_query_dsl::in_insertion_order;
+use medusa_load::{all_in_insertion_order, Connection};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
 
@@ -79,11 +78,10 @@ pub async fn receive_in<C: Connection>(
     for (item_id, quantity) in received {
         super::rules::check_returnable(facts.returnable(item_id), *quantity)?;
     }
-    let requested_rows = in_insertion_order(
+    let requested_rows = all_in_insertion_order(
+        conn,
         return_item::Entity::find().filter(return_item::Column::ReturnId.eq(id)),
-        conn.get_database_backend(),
     )
-    .all(conn)
     .await?;
     let requested: Vec<(String, i64)> = requested_rows
         .iter()
