@@ -15,7 +15,8 @@ What it changes, so that a Model serializes exactly as Medusa's JSON:
 - the generated header is replaced by one naming the table;
 - a table is written in the `table!` form (`crates/entity/src/table.rs`): its columns only,
   the attributes their types decide left to the macro, Medusa's timestamps as
-  `timestamps!(...)`; the enums in the `active_enums!` form, one line a variant.
+  `timestamps!(...)`, a link table (two string keys) as `link_table!`; the enums in the
+  `active_enums!` form, one line a variant.
 """
 import os
 import re
@@ -83,6 +84,15 @@ def as_table_macro(text):
                    r"\1timestamps!(created_at, updated_at),", model).lstrip("\n")
     eq = "    #[derive(Eq)]\n" if "Eq" in [d.strip() for d in derives.split(",")] else ""
     head = re.sub(r"\n{3,}", "\n\n", head).rstrip("\n") + "\n\n"
+    link = re.match(r"\s*#\[sea_orm\(primary_key, auto_increment = false\)\]\n\s*pub (\w+): String,\n"
+                    r"\s*#\[sea_orm\(primary_key, auto_increment = false\)\]\n\s*pub (\w+): String,\n?(.*)",
+                    model, re.S)
+    if eq and link and "primary_key" not in link.group(3):
+        # A link table: its two keys, then any further columns after a `;`.
+        comments = "".join(f"{c.strip()}\n" for c in comments.splitlines())
+        rest = link.group(3).strip()
+        rest = ";\n" + "\n".join(f"    {c.strip()}" for c in rest.split("\n")) + "\n" if rest else ""
+        return head + comments + f'link_table!("{table}": {link.group(1)}, {link.group(2)}{rest});\n'
     comments = "".join(f"    {c}\n" for c in comments.splitlines())
     return (head + f'table! {{\n    #[sea_orm(table_name = "{table}")]\n{eq}{comments}'
             f"    pub struct Model {{\n{model}\n    }}\n}}\n")
