@@ -178,10 +178,9 @@ pub struct ConditionInput {
 }
 
 medusa_core::request! {
-    /// A new discount's `rule`, read with the discount: its own `from_body` would leave the
-    /// `ExactlyOne` messages unwritten.
+    /// A new discount's `rule` (read with the discount, or on its own).
     #[derive(Debug, Clone, PartialEq)]
-    pub struct RuleInput in CREATE_RULE {
+    pub struct RuleInput in CREATE_RULE read with accept_rule {
         pub description: Option<String> = optional[Rule::String],
         pub kind as "type": DiscountRuleTypeEnum = required[RULE_TYPE]
             => |body, name| rule_type(&body.string(name).unwrap_or_default()),
@@ -200,7 +199,7 @@ medusa_core::request! {
 medusa_core::request! {
     /// A discount update's `rule`, read with the update (as [`RuleInput`]).
     #[derive(Debug, Clone, Default, PartialEq)]
-    pub struct UpdateRule in UPDATE_RULE {
+    pub struct UpdateRule in UPDATE_RULE read with accept_rule {
         pub id: String = required[Rule::NotEmpty, Rule::String],
         pub description: Option<String> = optional[Rule::String],
         pub value: Option<f64> = optional[Rule::Number],
@@ -216,6 +215,12 @@ medusa_core::request! {
 /// Reads a discount body, writing Medusa's `ExactlyOne` messages for its rule's conditions.
 fn accept_discount(class: &Class, body: Value, flags: FeatureFlags) -> Result<Body> {
     let conditions = nested_conditions(&body, "rule", "conditions");
+    read(class, body, flags, &conditions)
+}
+
+/// Reads a rule body on its own, writing the `ExactlyOne` messages of its conditions.
+fn accept_rule(class: &Class, body: Value, flags: FeatureFlags) -> Result<Body> {
+    let conditions = conditions_of(&body, "conditions");
     read(class, body, flags, &conditions)
 }
 
@@ -352,7 +357,12 @@ fn read(
 /// The condition objects of `body[outer][inner]`, in order.
 fn nested_conditions(body: &Value, outer: &str, inner: &str) -> Vec<Map<String, Value>> {
     body.get(outer)
-        .and_then(|rule| rule.get(inner))
+        .map_or_else(Vec::new, |rule| conditions_of(rule, inner))
+}
+
+/// The condition objects of `body[name]`, in order.
+fn conditions_of(body: &Value, name: &str) -> Vec<Map<String, Value>> {
+    body.get(name)
         .and_then(Value::as_array)
         .map(|items| {
             items
@@ -505,6 +515,14 @@ mod tests {
         assert_eq!(
             message(CreateDiscount::from_body(json!({"code": "A", "rule": {"type": "fixed", "value": 1, "allocation": "total", "conditions": [{"operator": "in", "products": ["a"], "product_tags": ["b"]}]}, "regions": ["r"], "starts_at": "garbage", "foo": 1}))),
             "property foo should not exist, Only one of products, product_tags is allowed, Only one of product_tags, products is allowed, starts_at must be a Date instance"
+        );
+    }
+
+    #[test]
+    fn a_rule_read_on_its_own_writes_the_same_messages() {
+        assert_eq!(
+            message(RuleInput::from_body(json!({"type": "fixed", "value": 1, "allocation": "total", "conditions": [{"operator": "in", "products": ["a"], "product_tags": ["b"]}]}))),
+            "Only one of products, product_tags is allowed, Only one of product_tags, products is allowed"
         );
     }
 }
