@@ -2,18 +2,13 @@
 //! them (`AdminPostCustomersReq`, `AdminPostCustomerGroupsReq`, ...) so a bad body gets
 //! Medusa's messages in Medusa's order.
 
-use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::body::{Class, Field, Rule};
 use medusa_core::patch::Patch;
 use medusa_core::Result;
 use serde_json::{Map, Value};
 
 /// `{ id }`: a customer or a group named in a batch.
 static ID_REF: Class = Class::new(&[Field::required("id", &[Rule::String])]);
-
-fn ids(body: &Body, name: &str) -> Option<Vec<String>> {
-    let items = body.each(name)?;
-    Some(items.iter().filter_map(|item| item.string("id")).collect())
-}
 
 medusa_core::request! {
     /// A new customer account (`POST /admin/customers`).
@@ -39,7 +34,8 @@ medusa_core::request! {
         pub password: Option<String> = optional[Rule::String],
         pub phone: Patch<String> = optional[Rule::String],
         pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
-        pub groups: Option<Vec<String>> = optional[Rule::EachNested(&ID_REF), Rule::Array] => ids,
+        pub groups: Option<Vec<String>> = optional[Rule::EachNested(&ID_REF), Rule::Array]
+            => |body, name| body.ids(name),
     }
 }
 
@@ -80,6 +76,6 @@ pub struct CustomerIds(pub Vec<String>);
 impl CustomerIds {
     pub fn from_body(body: Value) -> Result<Self> {
         let body = CUSTOMERS_BATCH.read(body)?;
-        Ok(Self(ids(&body, "customer_ids").unwrap_or_default()))
+        Ok(Self(body.ids("customer_ids").unwrap_or_default()))
     }
 }

@@ -46,14 +46,6 @@ fn address(body: &Body, name: &str) -> Option<AddressRef> {
     AddressRef::read(body.value(name))
 }
 
-fn each<T>(body: &Body, name: &str, read: fn(&Body) -> T) -> Vec<T> {
-    body.each(name)
-        .unwrap_or_default()
-        .iter()
-        .map(read)
-        .collect()
-}
-
 fn codes(body: &Body, name: &str) -> Option<Vec<String>> {
     body.each(name).map(|list| {
         list.iter()
@@ -94,8 +86,7 @@ medusa_core::request! {
         pub email: String = required[Rule::Email],
         pub billing_address: Option<AddressRef> = optional[ADDRESS_OR_ID] => address,
         pub shipping_address: Option<AddressRef> = optional[ADDRESS_OR_ID] => address,
-        pub items: Vec<ItemInput> = optional[Rule::Array, Rule::NotEmpty, Rule::EachNested(&ITEM)]
-            => |body, name| each(body, name, ItemInput::from_accepted),
+        pub items: Vec<ItemInput> = optional[Rule::Array, Rule::NotEmpty, Rule::EachNested(&ITEM)],
         pub region_id: String = required[Rule::String],
         pub discounts: Vec<String> = optional[Rule::Array, Rule::EachNested(&DISCOUNT)]
             => |body, name| codes(body, name).unwrap_or_default(),
@@ -105,7 +96,7 @@ medusa_core::request! {
             Rule::Array,
             Rule::NotEmpty,
             Rule::EachNested(&SHIPPING_METHOD),
-        ] => |body, name| each(body, name, ShippingMethodInput::from_accepted),
+        ],
         pub metadata: Map<String, Value> = optional[Rule::Object],
     }
 }

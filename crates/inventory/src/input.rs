@@ -99,11 +99,6 @@ medusa_core::request! {
     }
 }
 
-fn address_of(body: &Body, name: &str) -> Option<AddressInput> {
-    body.nested(name)
-        .map(|address| AddressInput::from_accepted(&address))
-}
-
 /// `@Transform(({ value }) => value?.trim())`: the name is trimmed before it is checked.
 fn accept_trimmed_name(class: &Class, mut body: Value, flags: FeatureFlags) -> Result<Body> {
     if let Some(Value::String(name)) = body.get_mut("name") {
@@ -119,7 +114,7 @@ medusa_core::request! {
     pub struct CreateStockLocation in CREATE_LOCATION read with accept_trimmed_name {
         pub name: String = required[Rule::NotEmpty, Rule::String],
         /// A new address, created with the location.
-        pub address: Option<AddressInput> = optional[Rule::Nested(&ADDRESS)] => address_of,
+        pub address: Option<AddressInput> = optional[Rule::Nested(&ADDRESS)],
         /// An existing address, used when no `address` is given.
         pub address_id: Option<String> = optional[Rule::String],
         pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
@@ -133,7 +128,7 @@ medusa_core::request! {
     #[derive(Debug, Clone, Default, PartialEq)]
     pub struct UpdateStockLocation in UPDATE_LOCATION {
         pub name: Option<String> = optional[Rule::String],
-        pub address: Option<AddressInput> = optional[Rule::Nested(&ADDRESS)] => address_of,
+        pub address: Option<AddressInput> = optional[Rule::Nested(&ADDRESS)],
         pub address_id: Option<String> = optional[Rule::String],
         pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }

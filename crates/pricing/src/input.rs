@@ -98,11 +98,10 @@ medusa_core::request! {
         pub status: Option<PriceListStatusEnum> = optional[STATUS] => status,
         pub list_type as "type": PriceListTypeEnum = required[LIST_TYPE]
             => |body, name| list_type(body, name).unwrap_or(PriceListTypeEnum::Sale),
-        pub prices: Vec<PriceInput> = required[Rule::Array, Rule::EachNested(&CREATE_PRICE)]
-            => |body, name| prices(body, name).unwrap_or_default(),
+        pub prices: Vec<PriceInput> = required[Rule::Array, Rule::EachNested(&CREATE_PRICE)],
         /// Customer group ids; `None` links none.
         pub customer_groups: Option<Vec<String>> =
-            optional[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)] => customer_groups,
+            optional[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)] => |body, name| body.ids(name),
         /// Only with the tax-inclusive pricing flag on.
         pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
     }
@@ -124,9 +123,9 @@ medusa_core::request! {
         pub status: Option<PriceListStatusEnum> = optional[STATUS] => status,
         pub list_type as "type": Option<PriceListTypeEnum> = optional[LIST_TYPE] => list_type,
         pub prices: Option<Vec<PriceInput>> =
-            optional[Rule::Array, Rule::EachNested(&UPDATE_PRICE)] => prices,
+            optional[Rule::Array, Rule::EachNested(&UPDATE_PRICE)],
         pub customer_groups: Option<Vec<String>> =
-            optional[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)] => customer_groups,
+            optional[Rule::Array, Rule::EachNested(&CUSTOMER_GROUP)] => |body, name| body.ids(name),
         /// Only with the tax-inclusive pricing flag on.
         pub includes_tax: Option<bool> = flagged(Flag::TaxInclusivePricing)[Rule::Boolean],
     } then no_nulls
@@ -149,8 +148,7 @@ medusa_core::request! {
     /// `POST /admin/price-lists/{id}/prices/batch` (Medusa's `AdminPostPriceListPricesPricesReq`).
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct AddPrices in ADD_PRICES {
-        pub prices: Vec<PriceInput> = required[Rule::Array, Rule::EachNested(&UPDATE_PRICE)]
-            => |body, name| prices(body, name).unwrap_or_default(),
+        pub prices: Vec<PriceInput> = required[Rule::Array, Rule::EachNested(&UPDATE_PRICE)],
         /// Replace every other price of the list with these.
         pub replace as "override": bool = optional[Rule::Boolean],
     }
@@ -207,16 +205,6 @@ fn date(value: &Value) -> Option<Timestamp> {
 
 fn non_empty(body: &Body, name: &str) -> Option<String> {
     body.string(name).filter(|text| !text.is_empty())
-}
-
-fn prices(body: &Body, name: &str) -> Option<Vec<PriceInput>> {
-    let items = body.each(name)?;
-    Some(items.iter().map(PriceInput::from_accepted).collect())
-}
-
-fn customer_groups(body: &Body, name: &str) -> Option<Vec<String>> {
-    let items = body.each(name)?;
-    Some(items.iter().filter_map(|item| item.string("id")).collect())
 }
 
 #[cfg(test)]

@@ -369,11 +369,6 @@ fn value_ref(item: &Body) -> ValueRef {
     }
 }
 
-fn ids(body: &Body, name: &str) -> Option<Vec<String>> {
-    body.each(name)
-        .map(|items| items.iter().filter_map(|item| item.string("id")).collect())
-}
-
 fn status_from(text: &str) -> Option<ProductStatusEnum> {
     Some(match text {
         "draft" => ProductStatusEnum::Draft,
@@ -428,8 +423,8 @@ impl CreateProduct {
             tags: body
                 .each("tags")
                 .map(|items| items.iter().map(value_ref).collect()),
-            sales_channel_ids: ids(&body, "sales_channels"),
-            category_ids: ids(&body, "categories"),
+            sales_channel_ids: body.ids("sales_channels"),
+            category_ids: body.ids("categories"),
             option_titles: body
                 .each("options")
                 .unwrap_or_default()
@@ -461,9 +456,10 @@ impl UpdateProduct {
                 .each("tags")
                 .map(|items| items.iter().map(value_ref).collect()),
             // `null` detaches every channel.
-            sales_channel_ids: ids(&body, "sales_channels")
+            sales_channel_ids: body
+                .ids("sales_channels")
                 .or_else(|| body.is_null("sales_channels").then(Vec::new)),
-            category_ids: ids(&body, "categories"),
+            category_ids: body.ids("categories"),
             variants: body
                 .each("variants")
                 .map(|items| items.iter().map(variant).collect()),

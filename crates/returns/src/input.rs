@@ -17,24 +17,6 @@ fn int(body: &Body, name: &str) -> i64 {
     int_of(body, name).unwrap_or_default()
 }
 
-/// A nested object, read as `T`.
-fn nested<T>(read: fn(&Body) -> T) -> impl Fn(&Body, &str) -> Option<T> {
-    move |body: &Body, name: &str| body.nested(name).map(|nested| read(&nested))
-}
-
-/// An array's nested objects, each read as `T`.
-fn each<T>(read: fn(&Body) -> T) -> impl Fn(&Body, &str) -> Option<Vec<T>> {
-    move |body: &Body, name: &str| {
-        body.each(name)
-            .map(|items| items.iter().map(read).collect())
-    }
-}
-
-/// An array's nested objects, each read as `T`; an absent array is empty.
-fn all<T>(read: fn(&Body) -> T) -> impl Fn(&Body, &str) -> Vec<T> {
-    move |body: &Body, name: &str| each(read)(body, name).unwrap_or_default()
-}
-
 medusa_core::request! {
     /// A new return reason (`POST /admin/return-reasons`).
     #[derive(Debug, Clone, PartialEq)]
@@ -86,10 +68,8 @@ medusa_core::request! {
     /// is read but not stored, as Medusa's route does).
     #[derive(Debug, Clone, PartialEq)]
     pub struct RequestReturn in REQUEST_RETURN {
-        pub items: Vec<ReturnItemInput> = required[Rule::EachNested(&RETURN_ITEM), Rule::Array]
-            => all(ReturnItemInput::from_accepted),
-        pub return_shipping: Option<ReturnShipping> = optional[Rule::Nested(&RETURN_SHIPPING)]
-            => nested(ReturnShipping::from_accepted),
+        pub items: Vec<ReturnItemInput> = required[Rule::EachNested(&RETURN_ITEM), Rule::Array],
+        pub return_shipping: Option<ReturnShipping> = optional[Rule::Nested(&RETURN_SHIPPING)],
         check "note" = optional[Rule::String],
         pub receive_now: bool = optional[Rule::Boolean],
         pub no_notification: Option<bool> = optional[Rule::Boolean],
@@ -117,7 +97,7 @@ medusa_core::request! {
     #[derive(Debug, Clone, PartialEq)]
     pub struct ReceiveReturn in RECEIVE_RETURN {
         pub items: Vec<(String, i64)> = required[Rule::EachNested(&RECEIVE_ITEM), Rule::Array]
-            => all(received),
+            => |body, name| body.each(name).unwrap_or_default().iter().map(received).collect(),
         pub refund: Option<i64> = optional[Rule::Number] => int_of,
         /// Stored on the return as given (Medusa's route passes it on without the inventory
         /// modules too).
@@ -178,16 +158,12 @@ medusa_core::request! {
         pub kind as "type": ClaimOrderTypeEnum = required[Rule::NotEmpty, Rule::Enum(CLAIM_TYPES)]
             => claim_type,
         pub claim_items: Vec<ClaimItemInput> =
-            required[Rule::EachNested(&CLAIM_ITEM), Rule::NotEmpty, Rule::Array]
-            => all(ClaimItemInput::from_accepted),
-        pub return_shipping: Option<ReturnShipping> = optional[Rule::Nested(&RETURN_SHIPPING)]
-            => nested(ReturnShipping::from_accepted),
+            required[Rule::EachNested(&CLAIM_ITEM), Rule::NotEmpty, Rule::Array],
+        pub return_shipping: Option<ReturnShipping> = optional[Rule::Nested(&RETURN_SHIPPING)],
         pub additional_items: Option<Vec<AdditionalItem>> =
-            optional[Rule::EachNested(&ADDITIONAL_ITEM), Rule::Array]
-            => each(AdditionalItem::from_accepted),
+            optional[Rule::EachNested(&ADDITIONAL_ITEM), Rule::Array],
         pub shipping_methods: Option<Vec<ClaimShippingMethod>> =
-            optional[Rule::EachNested(&CLAIM_SHIPPING_METHOD), Rule::Array]
-            => each(ClaimShippingMethod::from_accepted),
+            optional[Rule::EachNested(&CLAIM_SHIPPING_METHOD), Rule::Array],
         pub refund_amount: Option<i64> = optional[Rule::Int] => int_of,
         pub shipping_address: Option<AddressInput> =
             optional[Rule::Nested(&medusa_order::input::ADDRESS), Rule::Object]
@@ -223,10 +199,8 @@ medusa_core::request! {
         pub id: String = required[Rule::NotEmpty, Rule::String],
         pub note: Option<String> = optional[Rule::String],
         pub reason: Option<String> = optional[Rule::String],
-        pub images: Option<Vec<ImageRef>> = required[Rule::EachNested(&CLAIM_IMAGE), Rule::Array]
-            => each(ImageRef::from_accepted),
-        pub tags: Option<Vec<TagRef>> = required[Rule::EachNested(&CLAIM_TAG), Rule::Array]
-            => each(TagRef::from_accepted),
+        pub images: Option<Vec<ImageRef>> = required[Rule::EachNested(&CLAIM_IMAGE), Rule::Array],
+        pub tags: Option<Vec<TagRef>> = required[Rule::EachNested(&CLAIM_TAG), Rule::Array],
         pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
 }
@@ -236,11 +210,9 @@ medusa_core::request! {
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct UpdateClaim in UPDATE_CLAIM {
         pub claim_items: Option<Vec<UpdateClaimItem>> =
-            optional[Rule::EachNested(&UPDATE_CLAIM_ITEM), Rule::Array]
-            => each(UpdateClaimItem::from_accepted),
+            optional[Rule::EachNested(&UPDATE_CLAIM_ITEM), Rule::Array],
         pub shipping_methods: Option<Vec<ClaimShippingMethod>> =
-            optional[Rule::EachNested(&CLAIM_SHIPPING_METHOD), Rule::Array]
-            => each(ClaimShippingMethod::from_accepted),
+            optional[Rule::EachNested(&CLAIM_SHIPPING_METHOD), Rule::Array],
         pub no_notification: Option<bool> = optional[Rule::Boolean],
         pub metadata: Option<Map<String, Value>> = optional[Rule::Object],
     }
@@ -301,18 +273,14 @@ medusa_core::request! {
     #[derive(Debug, Clone, PartialEq)]
     pub struct CreateSwap in CREATE_SWAP {
         pub return_items: Vec<ReturnItemInput> =
-            required[Rule::EachNested(&SWAP_RETURN_ITEM), Rule::NotEmpty, Rule::Array]
-            => all(ReturnItemInput::from_accepted),
+            required[Rule::EachNested(&SWAP_RETURN_ITEM), Rule::NotEmpty, Rule::Array],
         pub return_shipping: Option<ReturnShipping> =
-            optional[Rule::Nested(&SWAP_RETURN_SHIPPING), Rule::Object]
-            => nested(ReturnShipping::from_accepted),
+            optional[Rule::Nested(&SWAP_RETURN_SHIPPING), Rule::Object],
         pub sales_channel_id: Option<String> = optional[Rule::String],
         pub additional_items: Option<Vec<AdditionalItem>> =
-            optional[Rule::EachNested(&SWAP_ADDITIONAL_ITEM), Rule::Array]
-            => each(AdditionalItem::from_accepted),
+            optional[Rule::EachNested(&SWAP_ADDITIONAL_ITEM), Rule::Array],
         pub custom_shipping_options: Vec<CustomShippingOption> =
-            optional[Rule::EachNested(&CUSTOM_SHIPPING_OPTION), Rule::Array]
-            => all(CustomShippingOption::from_accepted),
+            optional[Rule::EachNested(&CUSTOM_SHIPPING_OPTION), Rule::Array],
         pub no_notification: Option<bool> = optional[Rule::Boolean],
         pub return_location_id: Option<String> = optional[Rule::String],
         /// `true` unless the body says otherwise.

@@ -2,7 +2,7 @@
 //! declare them (`AdminPostSalesChannelsReq`, `AdminPostPublishableApiKeysReq`, ...) so a bad
 //! body gets Medusa's messages in Medusa's order.
 
-use medusa_core::body::{Body, Class, Field, Rule};
+use medusa_core::body::{Class, Field, Rule};
 use medusa_core::patch::Patch;
 use medusa_core::Result;
 use serde_json::Value;
@@ -39,7 +39,10 @@ static PRODUCT_IDS: Class = Class::new(&[Field::required(
 
 /// Reads the `{product_ids: [{id}]}` body of the product batch routes.
 pub fn product_ids_from_body(body: Value) -> Result<Vec<String>> {
-    Ok(ids(&PRODUCT_IDS.read(body)?, "product_ids"))
+    Ok(PRODUCT_IDS
+        .read(body)?
+        .ids("product_ids")
+        .unwrap_or_default())
 }
 
 static LOCATION_ID: Class = Class::new(&[Field::required("location_id", &[Rule::String])]);
@@ -59,7 +62,10 @@ static SALES_CHANNEL_IDS: Class = Class::new(&[Field::required(
 
 /// Reads the `{sales_channel_ids: [{id}]}` body of the publishable key batch routes.
 pub fn sales_channel_ids_from_body(body: Value) -> Result<Vec<String>> {
-    Ok(ids(&SALES_CHANNEL_IDS.read(body)?, "sales_channel_ids"))
+    Ok(SALES_CHANNEL_IDS
+        .read(body)?
+        .ids("sales_channel_ids")
+        .unwrap_or_default())
 }
 
 /// The title of a publishable API key; `None` (update only) leaves it alone.
@@ -77,12 +83,4 @@ impl KeyTitle {
     pub fn from_update_body(body: Value) -> Result<Self> {
         Ok(Self(UPDATE_KEY.read(body)?.string("title")))
     }
-}
-
-fn ids(body: &Body, name: &str) -> Vec<String> {
-    body.each(name)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|item| item.string("id"))
-        .collect()
 }

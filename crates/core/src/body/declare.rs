@@ -3,7 +3,8 @@
 //! Each property is written one time, in Medusa's declaration order, with its Rust type and
 //! its rules; the macro gives the [`Class`](super::Class), the input struct and the methods
 //! that read a body into it. A property is read by its type ([`Read`]) unless it names its
-//! own reader after `=>`.
+//! own reader after `=>`. A declared type is itself read by type: as a nested object, and
+//! `Vec<T>` as an array of them.
 //!
 //! ```ignore
 //! medusa_core::request! {
@@ -99,6 +100,19 @@ impl Scalar for Vec<Body> {
     }
 }
 
+/// A type `request!` declared: it reads itself from an accepted nested object.
+pub trait Declared: Sized {
+    fn from_accepted(body: &Body) -> Self;
+}
+
+/// An array of a declared type's objects.
+impl<T: Declared> Scalar for Vec<T> {
+    fn get(body: &Body, name: &str) -> Option<Self> {
+        let items = body.each(name)?;
+        Some(items.iter().map(T::from_accepted).collect())
+    }
+}
+
 /// Absent (or `null`) reads as the type's default.
 impl<T: Scalar + Default> Read for T {
     fn read(body: &Body, name: &str) -> Self {
@@ -189,6 +203,19 @@ macro_rules! request {
             pub fn from_accepted(body: &$crate::body::Body) -> Self {
                 // `body` is named here, in the expansion that declares it (macro hygiene).
                 Self { $($field: $crate::request!(@read body, $json, $type $(, $read)?),)* }
+            }
+        }
+
+        impl $crate::body::Declared for $name {
+            fn from_accepted(body: &$crate::body::Body) -> Self {
+                Self::from_accepted(body)
+            }
+        }
+
+        /// A nested object of this class.
+        impl $crate::body::Scalar for $name {
+            fn get(body: &$crate::body::Body, name: &str) -> Option<Self> {
+                body.nested(name).map(|nested| Self::from_accepted(&nested))
             }
         }
     };

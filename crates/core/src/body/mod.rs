@@ -15,7 +15,7 @@ mod check;
 pub mod declare;
 mod read;
 
-pub use declare::{read_with, Read, Scalar};
+pub use declare::{read_with, Declared, Read, Scalar};
 pub use read::Body;
 
 use crate::{Error, FeatureFlags, Flag, Result};

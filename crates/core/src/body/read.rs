@@ -92,6 +92,12 @@ impl Body {
         )
     }
 
+    /// The `id`s of an array of `{ id }` objects.
+    pub fn ids(&self, name: &str) -> Option<Vec<String>> {
+        let items = self.each(name)?;
+        Some(items.iter().filter_map(|item| item.string("id")).collect())
+    }
+
     /// A present property: `Some(None)` for `null`, `None` when absent.
     pub fn patch<T>(&self, name: &str, read: impl FnOnce(&Self, &str) -> Option<T>) -> Patch<T> {
         self.has(name).then(|| read(self, name))

@@ -234,4 +234,45 @@ mod declared {
             Err(Error::InvalidData(message)) if message == "name should not be empty"
         ));
     }
+
+    crate::request! {
+        #[derive(Debug, Default, PartialEq)]
+        pub struct Line in LINE {
+            pub id: String = required[Rule::String],
+        }
+    }
+
+    crate::request! {
+        #[derive(Debug, PartialEq)]
+        pub struct Lines in LINES {
+            pub first: Option<Line> = optional[Rule::Nested(&LINE)],
+            pub all: Vec<Line> = optional[Rule::EachNested(&LINE), Rule::Array],
+            pub some: Option<Vec<Line>> = optional[Rule::EachNested(&LINE), Rule::Array],
+            pub ids: Option<Vec<String>> = optional[Rule::EachNested(&LINE)]
+                => |body, name| body.ids(name),
+        }
+    }
+
+    #[test]
+    fn declared_types_read_as_nested_objects_and_arrays() {
+        let line = |id: &str| Line { id: id.into() };
+        assert_eq!(
+            Lines::from_body(
+                json!({"first": {"id": "a"}, "all": [{"id": "b"}], "ids": [{"id": "c"}]})
+            )
+            .unwrap(),
+            Lines {
+                first: Some(line("a")),
+                all: vec![line("b")],
+                some: None,
+                ids: Some(vec!["c".into()]),
+            }
+        );
+        assert_eq!(
+            Lines::from_body(json!({"some": []})).unwrap().some,
+            Some(vec![])
+        );
+        assert_eq!(Lines::from_body(json!({})).unwrap().all, vec![]);
+        assert_eq!(Line::from_body(json!({"id": "d"})).unwrap(), line("d"));
+    }
 }
